@@ -1,0 +1,166 @@
+// Store: a property graph on RocksDB (key layout: graph/README.md).
+//
+// Nodes have any number of labels and a property map; relationships have one type, a start
+// and an end node, and a property map. Ids are allocated by the store, never reused within
+// one database, and stable across reopen.
+//
+// All reads and writes go through a Txn. A Txn sees a consistent snapshot of the database
+// plus its own uncommitted writes (read-your-writes), and Commit() applies all its writes in
+// one atomic RocksDB WriteBatch. One process opens a database read-write; a second opener
+// gets an error naming the lock (RocksDB's LOCK file). Store is thread-safe; a Txn is not
+// (use one per thread).
+//
+// Name lookups: every node whose property `name` (string) or `aliases` (list of strings) is
+// set is indexed under NormalizeName() of each value (graph/names.h); NodesByName() answers
+// through that index. Whether a lookup must also match exactly is the caller's choice.
+//
+// Articles: ReplaceArticle() stores everything derived from one article (its Article node,
+// MENTIONS edges, claims, and the entity nodes they need) and records it in a per-article
+// index, so that storing a new version of the same article id deletes exactly what the old
+// version added, in the same batch. Entity nodes are shared between articles (found by their
+// `key` property) and deleted only when no article uses them any more.
+#ifndef KG_GRAPH_STORE_H_
+#define KG_GRAPH_STORE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "graph/value.h"
+
+namespace kg {
+
+using NodeId = uint64_t;
+using RelId = uint64_t;
+
+struct Node {
+  NodeId id = 0;
+  std::vector<std::string> labels;  // Sorted, unique.
+  ValueMap props;
+};
+
+struct Relationship {
+  RelId id = 0;
+  std::string type;
+  NodeId start = 0;
+  NodeId end = 0;
+  ValueMap props;
+};
+
+enum class Direction { kOut, kIn, kBoth };
+
+// One step of an expansion from a node.
+struct Edge {
+  RelId rel = 0;
+  NodeId other = 0;  // The node at the other end (the node itself for a self-loop).
+  bool outgoing = true;  // true when the expanded-from node is the start.
+};
+
+// What one article contributes to the graph (built by ingest/, stored atomically).
+struct EntityRecord {
+  std::string key;    // Stable identity across articles, e.g. "Company:mp materials".
+  std::string label;  // Company, Government, Country, Facility, Commodity, Person, ...
+  std::string name;   // Canonical name.
+  std::vector<std::string> aliases;
+};
+struct ClaimRecord {
+  std::string type;                       // INVESTS_IN, SUPPLIES, ...
+  std::string subject_key;                // An EntityRecord key of the same article.
+  std::optional<std::string> object_key;  // nullopt: the text names no counterpart.
+  ValueMap props;                         // Qualifiers and provenance (SPEC §3/§4).
+};
+struct ArticleRecord {
+  std::string id;
+  std::string content_hash;  // Unchanged hash => ReplaceArticle is a no-op.
+  ValueMap props;            // Stored on the Article node (id, title, text, url, ...).
+  std::vector<EntityRecord> entities;
+  std::vector<std::string> mentions;  // Entity keys, in first-mention order.
+  std::vector<ClaimRecord> claims;
+};
+enum class ReplaceOutcome { kInserted, kReplaced, kUnchanged };
+
+class Txn {
+ public:
+  virtual ~Txn() = default;
+
+  // ---- Reads (see the txn's own writes). A missing id is not an error: nullopt. ----
+  virtual absl::StatusOr<std::optional<Node>> GetNode(NodeId id) = 0;
+  virtual absl::StatusOr<std::optional<Relationship>> GetRel(RelId id) = 0;
+  // All node ids in ascending order.
+  virtual absl::StatusOr<std::vector<NodeId>> AllNodes() = 0;
+  // Node ids with the label, ascending.
+  virtual absl::StatusOr<std::vector<NodeId>> NodesByLabel(std::string_view label) = 0;
+  // Node ids whose name or an alias normalizes to NormalizeName(name), ascending.
+  virtual absl::StatusOr<std::vector<NodeId>> NodesByName(std::string_view name) = 0;
+  // All relationship ids, ascending; or those of one type.
+  virtual absl::StatusOr<std::vector<RelId>> AllRels() = 0;
+  virtual absl::StatusOr<std::vector<RelId>> RelsByType(std::string_view type) = 0;
+  // Edges at a node in the direction, restricted to `types` unless empty. Ordered by
+  // (direction: out first, type, other node, rel id). A self-loop appears once per
+  // direction asked for (once for kBoth).
+  virtual absl::StatusOr<std::vector<Edge>> Expand(NodeId node, Direction dir,
+                                                   const std::vector<std::string>& types) = 0;
+  // Number of relationships at the node in any direction (for DELETE checks).
+  virtual absl::StatusOr<size_t> Degree(NodeId node) = 0;
+
+  // ---- Writes ----
+  virtual absl::StatusOr<NodeId> CreateNode(std::vector<std::string> labels, ValueMap props) = 0;
+  // Adds/removes one label; returns whether the node changed. Missing node: NotFound.
+  virtual absl::StatusOr<bool> AddLabel(NodeId id, std::string_view label) = 0;
+  virtual absl::StatusOr<bool> RemoveLabel(NodeId id, std::string_view label) = 0;
+  // Sets (or with a null Value removes) one property. Missing node: NotFound.
+  virtual absl::Status SetNodeProperty(NodeId id, std::string_view key, const Value& v) = 0;
+  // Replaces the whole property map (nulls dropped).
+  virtual absl::Status SetNodeProperties(NodeId id, ValueMap props) = 0;
+  // Deletes a node. With detach=false a node that still has relationships is a
+  // FailedPrecondition error; detach=true deletes its relationships too. Missing: no-op.
+  virtual absl::Status DeleteNode(NodeId id, bool detach) = 0;
+  // REQUIRES: both nodes exist (else NotFound).
+  virtual absl::StatusOr<RelId> CreateRel(std::string_view type, NodeId start, NodeId end,
+                                          ValueMap props) = 0;
+  virtual absl::Status SetRelProperty(RelId id, std::string_view key, const Value& v) = 0;
+  virtual absl::Status SetRelProperties(RelId id, ValueMap props) = 0;
+  // Missing relationship: no-op.
+  virtual absl::Status DeleteRel(RelId id) = 0;
+
+  // Stores one article's derived graph, replacing an earlier version with the same id.
+  virtual absl::StatusOr<ReplaceOutcome> ReplaceArticle(const ArticleRecord& article) = 0;
+  // Deletes what an article derived. Unknown id: returns false, not an error.
+  virtual absl::StatusOr<bool> RemoveArticle(std::string_view article_id) = 0;
+  // Ids of stored articles, ascending.
+  virtual absl::StatusOr<std::vector<std::string>> ArticleIds() = 0;
+
+  // Applies all writes atomically. After Commit (ok or not) the Txn must not be used.
+  virtual absl::Status Commit() = 0;
+};
+
+struct StoreOptions {
+  bool create_if_missing = true;  // Default: true.
+  bool read_only = false;         // Default: false. Open without the write lock.
+  bool sync = true;               // Default: true. fsync the WAL on each Commit.
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Opens (creating when allowed) the database in `dir`. Errors: the directory cannot be
+  // created, another process holds the lock, or the format version is not ours.
+  static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
+                                                     const StoreOptions& options = {});
+  virtual std::unique_ptr<Txn> Begin() = 0;
+
+  struct Stats {
+    uint64_t nodes = 0, relationships = 0, articles = 0;
+  };
+  virtual absl::StatusOr<Stats> GetStats() = 0;
+};
+
+}  // namespace kg
+
+#endif  // KG_GRAPH_STORE_H_
