@@ -1,0 +1,591 @@
+#include "ingest/extract.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest/fingerprint.h"
+#include "ingest/segment.h"
+
+#ifndef KG_DEFAULT_SCHEMA_DIR
+#define KG_DEFAULT_SCHEMA_DIR "schema"
+#endif
+
+namespace kg::ingest {
+
+std::string DefaultSchemaDir() {
+  const char* env = std::getenv("KG_SCHEMA");
+  if (env != nullptr && *env != '\0') return env;
+  return KG_DEFAULT_SCHEMA_DIR;
+}
+
+// The per-document work, kept out of the header.
+class ExtractorInternal {
+ public:
+  // A tagged element of a sentence: an entity mention, a quantity, or a resolved pronoun.
+  struct Item {
+    size_t begin = 0, end = 0;  // In Sentence::text.
+    int entity = -1;            // Entity index (gazetteer, then the document's extra list).
+    int quantity = -1;          // Index into the sentence's quantities.
+    std::string tag;            // Label or quantity kind.
+    bool possessive = false;    // "its" -> "<X#i>'s".
+  };
+
+  ExtractorInternal(const Extractor& x, const Document& doc, std::vector<SentenceTrace>* trace)
+      : x_(x), doc_(doc), trace_(trace) {}
+
+  ArticleRecord Run();
+
+ private:
+  const EntityDef& Entity(int index) const {
+    const size_t known = x_.gazetteer_->entities().size();
+    return static_cast<size_t>(index) < known ? x_.gazetteer_->entities()[index]
+                                               : extra_[index - known];
+  }
+  static bool IsAgent(const std::string& tag) {
+    return tag == "Company" || tag == "Government" || tag == "Country";
+  }
+  void ProcessSentence(const Sentence& s);
+  std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
+  void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
+  static std::string Render(const Sentence& s, const std::vector<Item>& items);
+  void UseEntity(int entity);
+
+  const Extractor& x_;
+  const Document& doc_;
+  std::vector<SentenceTrace>* trace_;
+  std::vector<EntityDef> extra_;
+  ArticleRecord record_;
+  std::set<std::string> entity_keys_;
+  std::set<std::string> claim_ids_;
+  // Coreference memory: the previous sentence's first agent and first company.
+  int prev_agent_ = -1, prev_company_ = -1;
+  std::string prev_agent_tag_;
+  int section_ = -1;
+};
+
+namespace {
+
+const char* KindTag(QuantityKind k) {
+  switch (k) {
+    case QuantityKind::kMoney:
+      return "MONEY";
+    case QuantityKind::kMass:
+      return "MASS";
+    case QuantityKind::kPercent:
+      return "PERCENT";
+    case QuantityKind::kYear:
+      return "YEAR";
+    case QuantityKind::kDate:
+      return "DATE";
+  }
+  return "MONEY";
+}
+
+Value DecimalValue(const Decimal& d) {
+  if (d.IsInteger()) return Value(d.ToInt());
+  return Value(d.ToDouble());
+}
+
+// "<Company#3>" or "<Company#3>'s" -> 3; -1 if not a tag.
+int TagIndex(absl::string_view tag) {
+  size_t hash = tag.find('#');
+  size_t close = tag.find('>', hash);
+  if (hash == absl::string_view::npos || close == absl::string_view::npos) return -1;
+  int index = -1;
+  if (!absl::SimpleAtoi(tag.substr(hash + 1, close - hash - 1), &index)) return -1;
+  return index;
+}
+
+std::string NormalizeStage(absl::string_view s) {
+  std::string t = absl::AsciiStrToLower(s);
+  if (t == "分离") return "separation";
+  if (t == "精炼" || t == "冶炼" || t == "加工") return "refining";
+  if (t == "开采") return "mining";
+  if (t == "磁材") return "magnet";
+  if (t.find("separat") != std::string::npos) return "separation";
+  if (t.find("refin") != std::string::npos || t.find("process") != std::string::npos ||
+      t.find("purif") != std::string::npos || t.find("smelt") != std::string::npos) {
+    return "refining";
+  }
+  if (t.find("min") == 0 || t.find("extract") != std::string::npos) return "mining";
+  if (t.find("metal") != std::string::npos || t.find("alloy") != std::string::npos) return "metal";
+  if (t.find("magnet") != std::string::npos) return "magnet";
+  return t;
+}
+
+std::string NormalizeBasis(absl::string_view s) {
+  std::string t = absl::AsciiStrToLower(s);
+  if (t == "revenue" || t == "revenues" || t == "sales") return "revenue";
+  if (t == "output" || t == "production" || t == "its" || t == "their") return "output";
+  return t;
+}
+
+std::string NormalizeRank(absl::string_view s) {
+  std::string t = absl::AsciiStrToLower(s);
+  absl::StrReplaceAll({{"biggest", "largest"}, {"top", "largest"}, {"single largest", "largest"}},
+                      &t);
+  return t;
+}
+
+}  // namespace
+
+void ExtractorInternal::UseEntity(int entity) {
+  const EntityDef& def = Entity(entity);
+  if (!entity_keys_.insert(def.key).second) return;
+  record_.entities.push_back(EntityRecord{def.key, def.label, def.name, def.aliases});
+  record_.mentions.push_back(def.key);
+}
+
+std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
+    const Sentence& s, const std::vector<Quantity>& qs) {
+  std::vector<Item> candidates;
+  for (size_t i = 0; i < qs.size(); ++i) {
+    Item it;
+    it.begin = qs[i].span.begin;
+    it.end = qs[i].span.end;
+    it.quantity = static_cast<int>(i);
+    it.tag = KindTag(qs[i].kind);
+    candidates.push_back(it);
+  }
+  for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
+    Item it;
+    it.begin = m.span.begin;
+    it.end = m.span.end;
+    it.entity = m.entity;
+    it.tag = Entity(m.entity).label;
+    candidates.push_back(it);
+  }
+  // Overlaps: the longer wins, then the earlier.
+  std::sort(candidates.begin(), candidates.end(), [](const Item& a, const Item& b) {
+    size_t la = a.end - a.begin, lb = b.end - b.begin;
+    if (la != lb) return la > lb;
+    return a.begin < b.begin;
+  });
+  std::vector<Item> items;
+  for (const Item& c : candidates) {
+    bool overlaps = false;
+    for (const Item& k : items) overlaps |= c.begin < k.end && k.begin < c.end;
+    if (!overlaps) items.push_back(c);
+  }
+  std::sort(items.begin(), items.end(),
+            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  return items;
+}
+
+void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
+  static const RE2* kPronoun = new RE2(
+      "(?i)\\b(its|it|the company|the firm|the miner|the producer|the group)\\b");
+  re2::StringPiece input(s.text);
+  re2::StringPiece m[2];
+  size_t pos = 0;
+  std::vector<Item> found;
+  while (pos < s.text.size() &&
+         kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
+    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
+    const size_t e = b + m[0].size();
+    pos = e;
+    bool inside = false;
+    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
+    if (inside) continue;
+    const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    const bool company_only = word != "its" && word != "it";
+    Item ref;
+    for (const Item& it : *items) {  // Nearest preceding compatible mention.
+      if (it.end > b || it.entity < 0) continue;
+      if (company_only ? it.tag == "Company" : IsAgent(it.tag)) ref = it;
+    }
+    if (ref.entity < 0) {
+      int prev = company_only ? prev_company_ : prev_agent_;
+      if (prev < 0) continue;
+      ref.entity = prev;
+      ref.tag = Entity(prev).label;
+    }
+    Item p;
+    p.begin = b;
+    p.end = e;
+    p.entity = ref.entity;
+    p.tag = ref.tag;
+    p.possessive = word == "its";
+    found.push_back(p);
+  }
+  items->insert(items->end(), found.begin(), found.end());
+  std::sort(items->begin(), items->end(),
+            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+}
+
+std::string ExtractorInternal::Render(const Sentence& s, const std::vector<Item>& items) {
+  std::string out;
+  size_t pos = 0;
+  auto append_text = [&](absl::string_view t) {
+    for (size_t i = 0; i < t.size(); ++i) {
+      // Typographic apostrophe (U+2019) -> '.
+      if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+          static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+          (static_cast<unsigned char>(t[i + 2]) == 0x99 ||
+           static_cast<unsigned char>(t[i + 2]) == 0x98)) {
+        out.push_back('\'');
+        i += 2;
+        continue;
+      }
+      char c = t[i];
+      if (absl::ascii_isspace(c)) {
+        if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        continue;
+      }
+      out.push_back(c);
+    }
+  };
+  for (size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
+    absl::StrAppend(&out, "<", it.tag, "#", i, ">", it.possessive ? "'s" : "");
+    pos = it.end;
+  }
+  append_text(absl::string_view(s.text).substr(pos));
+  return out;
+}
+
+void ExtractorInternal::ProcessSentence(const Sentence& s) {
+  if (s.section_index != section_) {  // Coreference never crosses a section.
+    section_ = s.section_index;
+    prev_agent_ = prev_company_ = -1;
+  }
+  const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
+  std::vector<Item> items = BuildItems(s, qs);
+  for (const Item& it : items) {
+    if (it.entity >= 0) UseEntity(it.entity);
+  }
+  ResolvePronouns(s, &items);
+  const std::string tagged = Render(s, items);
+  SentenceTrace* tr = nullptr;
+  if (trace_ != nullptr) {
+    trace_->push_back(SentenceTrace{s.section, s.text, s.citations, tagged, {}});
+    tr = &trace_->back();
+  }
+  // Remember this sentence's first agent and company for the next sentence.
+  int first_agent = -1, first_company = -1;
+  for (const Item& it : items) {
+    if (it.entity < 0) continue;
+    if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
+    if (first_company < 0 && it.tag == "Company") first_company = it.entity;
+  }
+
+  int years = 0, year_item = -1;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i].tag == "YEAR") {
+      ++years;
+      year_item = static_cast<int>(i);
+    }
+  }
+
+  struct Candidate {
+    const Rule* rule;
+    int subject, object;  // Item indices; object -1 when none.
+    ValueMap props;
+    size_t length;
+  };
+  std::vector<Candidate> candidates;
+  for (const RuleMatch& m : x_.rules_->Match(tagged)) {
+    const Rule& rule = *m.rule;
+    const absl::string_view window = absl::string_view(tagged).substr(m.begin, m.end - m.begin);
+    std::map<std::string, int> slot;
+    for (const auto& [name, text] : m.slots) {
+      int idx = TagIndex(text);
+      if (idx >= 0 && static_cast<size_t>(idx) < items.size()) slot[name] = idx;
+    }
+    // Literal captures (rank, stage, basis).
+    std::map<std::string, std::string> literal;
+    for (const auto& [name, text] : m.slots) {
+      if (!slot.contains(name) && !text.empty()) literal[name] = std::string(text);
+    }
+    for (const auto& [name, types] : rule.fallback) {
+      if (slot.contains(name)) continue;
+      std::set<std::string> allowed = absl::StrSplit(types, '|');
+      int best = -1;
+      size_t best_distance = SIZE_MAX;
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (!allowed.contains(items[i].tag)) continue;
+        bool used = false;
+        for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
+        if (used) continue;
+        // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
+        std::string tag = absl::StrCat("<", items[i].tag, "#", i, ">");
+        size_t at = tagged.find(tag);
+        size_t d = at >= m.begin && at < m.end ? 0
+                   : at < m.begin             ? m.begin - at
+                                              : at - m.end;
+        if (d < best_distance) {
+          best_distance = d;
+          best = static_cast<int>(i);
+        }
+      }
+      if (best >= 0) slot[name] = best;
+    }
+    std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
+    if (!slot.contains("subject")) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no subject"));
+      continue;
+    }
+    // Context: negation and hypotheticals are not claims; status triggers.
+    std::string status;
+    std::string drop;
+    for (const auto& t : x_.triggers_) {
+      re2::StringPiece w(window.data(), window.size());
+      re2::StringPiece hit;
+      if (!RE2::PartialMatch(w, *t.re, &hit) && !RE2::PartialMatch(w, *t.re)) continue;
+      if (t.kind == "negation" || t.kind == "hypothetical") {
+        drop = t.kind;
+        break;
+      }
+      if (status.empty()) status = t.kind;
+    }
+    if (!drop.empty()) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ", drop));
+      continue;
+    }
+    const int subject = slot["subject"];
+    const int object = slot.contains("object") ? slot["object"] : -1;
+    if (object >= 0 && items[object].entity == items[subject].entity) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
+      continue;
+    }
+    ValueMap props;
+    auto put_quantity = [&](const char* name, int idx) {
+      const Quantity& q = qs[items[idx].quantity];
+      props[name] = DecimalValue(q.value);
+      if (std::string(name) != "percent") props[absl::StrCat(name, "_unit")] = q.unit;
+      if (q.max) {
+        props[std::string(name) == "percent" ? "percent_max" : absl::StrCat(name, "_max")] =
+            DecimalValue(*q.max);
+      }
+      if (!q.approx.empty()) props["approx"] = q.approx;
+      if (q.annual) props["annual"] = true;
+    };
+    if (slot.contains("amount") && items[slot["amount"]].quantity >= 0) {
+      put_quantity("amount", slot["amount"]);
+    }
+    if (slot.contains("quantity") && items[slot["quantity"]].quantity >= 0) {
+      put_quantity("quantity", slot["quantity"]);
+    }
+    if (slot.contains("percent") && items[slot["percent"]].quantity >= 0) {
+      put_quantity("percent", slot["percent"]);
+    }
+    int period = slot.contains("period") ? slot["period"] : -1;
+    if (period < 0 && years == 1) period = year_item;
+    if (period >= 0 && items[period].quantity >= 0) {
+      props["period"] = qs[items[period].quantity].text_value;
+    }
+    if (slot.contains("commodity") && items[slot["commodity"]].entity >= 0) {
+      props["commodity"] = Entity(items[slot["commodity"]].entity).name;
+    }
+    if (literal.contains("stage")) props["stage"] = NormalizeStage(literal["stage"]);
+    if (literal.contains("rank")) props["rank"] = NormalizeRank(literal["rank"]);
+    if (literal.contains("basis")) props["basis"] = NormalizeBasis(literal["basis"]);
+    for (const auto& [k, v] : rule.set) {
+      int64_t n = 0;
+      props[k] = absl::SimpleAtoi(v, &n) ? Value(n) : Value(v);
+    }
+    if (!status.empty() && !props.contains("status")) props["status"] = status;
+    candidates.push_back(Candidate{&rule, subject, object, std::move(props), m.end - m.begin});
+    if (tr) {
+      tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", rule.type, " ",
+                                       Entity(items[subject].entity).name, " -> ",
+                                       object >= 0 ? Entity(items[object].entity).name : "(none)"));
+    }
+  }
+
+  // Coordination: "A and B invested …" gives each subject the claim; "… to A and B" each object.
+  std::vector<Candidate> expanded;
+  auto coordinated = [&](int idx, bool before) {
+    std::vector<int> out;
+    const std::string tag = absl::StrCat("<", items[idx].tag, "#", idx, ">");
+    const size_t at = tagged.find(tag);
+    if (at == std::string::npos) return out;
+    static const RE2* kBefore =
+        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,| and| or|, and) )$");
+    static const RE2* kAfter = new RE2("^(?:,| and|, and) <(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+    if (before) {
+      size_t end = at;
+      for (int guard = 0; guard < 8; ++guard) {
+        std::string prefix = tagged.substr(0, end);
+        re2::StringPiece in(prefix);
+        int j = -1;
+        re2::StringPiece whole;
+        if (!RE2::PartialMatch(in, *kBefore, &j)) break;
+        if (j < 0 || static_cast<size_t>(j) >= items.size() || items[j].tag != items[idx].tag) break;
+        out.push_back(j);
+        end = tagged.rfind(absl::StrCat("<", items[j].tag, "#", j, ">"), end);
+        if (end == std::string::npos) break;
+      }
+    } else {
+      size_t start = at + tag.size();
+      for (int guard = 0; guard < 8; ++guard) {
+        re2::StringPiece in(tagged.data() + start, tagged.size() - start);
+        int j = -1;
+        if (!RE2::PartialMatch(in, *kAfter, &j)) break;
+        if (j < 0 || static_cast<size_t>(j) >= items.size() || items[j].tag != items[idx].tag) break;
+        out.push_back(j);
+        std::string t = absl::StrCat("<", items[j].tag, "#", j, ">");
+        start = tagged.find(t, start) + t.size();
+      }
+    }
+    return out;
+  };
+  for (Candidate& c : candidates) {
+    expanded.push_back(c);
+    for (int j : coordinated(c.subject, true)) {
+      Candidate d = c;
+      d.subject = j;
+      expanded.push_back(d);
+    }
+    if (c.object >= 0) {
+      for (int j : coordinated(c.object, false)) {
+        Candidate d = c;
+        d.object = j;
+        expanded.push_back(d);
+      }
+    }
+  }
+
+  // Consolidate: one claim per (type, subject, object, commodity, stage); higher priority,
+  // then the longer match, then the earlier rule wins.
+  std::stable_sort(expanded.begin(), expanded.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
+    return a.length > b.length;
+  });
+  std::set<std::string> seen;
+  for (const Candidate& c : expanded) {
+    const EntityDef& subj = Entity(items[c.subject].entity);
+    const std::string obj_key = c.object >= 0 ? Entity(items[c.object].entity).key : "";
+    auto str = [&](const char* k) {
+      auto it = c.props.find(k);
+      return it == c.props.end() ? std::string() : it->second.ToJson();
+    };
+    const std::string dedupe =
+        absl::StrCat(c.rule->type, "|", subj.key, "|", obj_key, "|", str("commodity"), "|",
+                     str("stage"), "|", str("percent"), "|", str("amount"), "|", str("quantity"));
+    if (!seen.insert(dedupe).second) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped duplicate from ", c.rule->id));
+      continue;
+    }
+    ClaimRecord claim;
+    claim.type = c.rule->type;
+    claim.subject_key = subj.key;
+    UseEntity(items[c.subject].entity);
+    if (c.object >= 0) {
+      claim.object_key = obj_key;
+      UseEntity(items[c.object].entity);
+    }
+    claim.props = c.props;
+    claim.props["article"] = doc_.id;
+    claim.props["section"] = s.section;
+    claim.props["sentence"] = s.text;
+    claim.props["span"] = ValueList{Value(static_cast<int64_t>(s.span.begin)),
+                                    Value(static_cast<int64_t>(s.span.end))};
+    ValueList cites;
+    for (int n : s.citations) cites.push_back(Value(n));
+    claim.props["citations"] = cites;
+    claim.props["rule"] = c.rule->id;
+    Fingerprint fp;
+    fp.Add(doc_.id).Add(s.span.begin).Add(c.rule->id).Add(claim.type).Add(subj.key).Add(obj_key);
+    fp.Add(EncodeMap(c.props));
+    std::string id = absl::StrCat("c", fp.Hex());
+    if (!claim_ids_.insert(id).second) continue;
+    claim.props["id"] = id;
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("claim ", claim.type, " ", subj.name, " -> ",
+                                       c.object >= 0 ? Entity(items[c.object].entity).name : "null",
+                                       " ", Value(c.props).ToJson(), " [", c.rule->id, "]"));
+    }
+    record_.claims.push_back(std::move(claim));
+  }
+  if (first_agent >= 0) prev_agent_ = first_agent;
+  if (first_company >= 0) prev_company_ = first_company;
+}
+
+ArticleRecord ExtractorInternal::Run() {
+  record_.id = doc_.id;
+  Fingerprint fp;
+  fp.Add(doc_.id).Add(doc_.title).Add(doc_.text).Add(doc_.url).Add(doc_.published);
+  fp.Add(doc_.source).Add(doc_.cites).Add(x_.fingerprint_);
+  record_.content_hash = fp.Hex();
+  record_.props["id"] = doc_.id;
+  record_.props["title"] = doc_.title;
+  record_.props["text"] = doc_.text;
+  if (!doc_.url.empty()) record_.props["url"] = doc_.url;
+  if (!doc_.published.empty()) record_.props["published"] = doc_.published;
+  if (!doc_.source.empty()) record_.props["source"] = doc_.source;
+  if (!doc_.cites.empty()) record_.props["cites"] = doc_.cites;
+  for (const Sentence& s : Segment(doc_)) {
+    if (s.is_title) {
+      // Titles are headlines: entities count as mentions, but no claims are read from them.
+      for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) UseEntity(m.entity);
+      continue;
+    }
+    ProcessSentence(s);
+  }
+  return std::move(record_);
+}
+
+absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& schema_dir) {
+  auto x = std::unique_ptr<Extractor>(new Extractor());
+  absl::StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(
+      absl::StrCat(schema_dir, "/entities.tsv"), absl::StrCat(schema_dir, "/company_suffixes.txt"));
+  if (!g.ok()) return g.status();
+  x->gazetteer_ = std::move(*g);
+  absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));
+  if (!r.ok()) return r.status();
+  x->rules_ = std::move(*r);
+  x->quantities_ = std::make_unique<QuantityFinder>();
+  const std::string context_path = absl::StrCat(schema_dir, "/context.tsv");
+  std::ifstream in(context_path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat(context_path, ": cannot open"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string context = ss.str();
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(context, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
+                                                      "agreed", "completed"};
+    if (!kKinds.contains(kv.first)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));
+    }
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    auto re = std::make_unique<RE2>(std::string(absl::StripAsciiWhitespace(kv.second)), opts);
+    if (!re->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(context_path, ":", line_no, ": bad pattern: ", re->error()));
+    }
+    x->triggers_.push_back(Trigger{std::string(kv.first), std::move(re)});
+  }
+  x->fingerprint_ = Fingerprint()
+                        .Add(x->gazetteer_->fingerprint())
+                        .Add(x->rules_->fingerprint())
+                        .Add(context)
+                        .value();
+  return x;
+}
+
+ArticleRecord Extractor::Extract(const Document& doc, std::vector<SentenceTrace>* trace) const {
+  return ExtractorInternal(*this, doc, trace).Run();
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,65 @@
+// extract: one Document -> the ArticleRecord the store writes (claims with provenance,
+// mentioned entities), by running the stages: segment -> quantities -> entities ->
+// coreference -> claim rules -> context (negation, modality, status) -> consolidate.
+//
+// An Extractor is built once from a schema folder (schema/entities.tsv,
+// schema/company_suffixes.txt, schema/context.tsv, schema/rules/*.rules) and is immutable:
+// Extract() is const and thread-safe. Extract() never fails on text; odd text just yields
+// fewer claims. With a non-null trace it records, per sentence, the tagged form, every rule
+// match and why a candidate was dropped (for `kg explain-extraction`).
+#ifndef KG_INGEST_EXTRACT_H_
+#define KG_INGEST_EXTRACT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/store.h"
+#include "ingest/document.h"
+#include "ingest/gazetteer.h"
+#include "ingest/quantities.h"
+#include "ingest/rules.h"
+
+namespace kg::ingest {
+
+struct SentenceTrace {
+  std::string section;
+  std::string sentence;
+  std::vector<int> citations;
+  std::string tagged;
+  std::vector<std::string> notes;  // "match rule R: …", "dropped R: negated (not)", "claim …".
+};
+
+class Extractor {
+ public:
+  static absl::StatusOr<std::unique_ptr<Extractor>> Load(const std::string& schema_dir);
+
+  ArticleRecord Extract(const Document& doc, std::vector<SentenceTrace>* trace = nullptr) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const RuleSet& rules() const { return *rules_; }
+  // Changes whenever any schema file changes; part of every article's content hash, so a
+  // new rule set re-extracts articles that are ingested again.
+  uint64_t fingerprint() const { return fingerprint_; }
+
+ private:
+  struct Trigger {
+    std::string kind;  // negation, hypothetical, planned, agreed, completed
+    std::unique_ptr<RE2> re;
+  };
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::unique_ptr<RuleSet> rules_;
+  std::unique_ptr<QuantityFinder> quantities_;
+  std::vector<Trigger> triggers_;
+  uint64_t fingerprint_ = 0;
+
+  friend class ExtractorInternal;
+};
+
+// The default schema folder: $KG_SCHEMA if set, else the source tree's schema/.
+std::string DefaultSchemaDir();
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_EXTRACT_H_

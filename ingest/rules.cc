@@ -1,0 +1,279 @@
+#include "ingest/rules.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
+#include "ingest/fingerprint.h"
+
+namespace kg::ingest {
+namespace {
+
+const std::set<std::string, std::less<>>& TagTypes() {
+  static const auto* kTypes = new std::set<std::string, std::less<>>{
+      "Company", "Government", "Country", "Facility", "Commodity", "Person",
+      "MONEY",   "MASS",       "PERCENT", "YEAR",     "DATE"};
+  return *kTypes;
+}
+
+const std::set<std::string, std::less<>>& SlotNames() {
+  static const auto* kSlots = new std::set<std::string, std::less<>>{
+      "subject", "object", "amount", "quantity", "percent", "period", "commodity"};
+  return *kSlots;
+}
+
+const std::set<std::string, std::less<>>& ClaimTypes() {
+  static const auto* kTypes = new std::set<std::string, std::less<>>{
+      "INVESTS_IN", "LENDS_TO",   "HOLDS_STAKE", "SUPPLIES",         "PRODUCES",
+      "HAS_CAPACITY", "OPERATES", "LOCATED_IN",  "DEPENDS_ON",       "RESTRICTS_EXPORT"};
+  return *kTypes;
+}
+
+absl::Status Error(absl::string_view origin, int line, absl::string_view msg) {
+  return absl::InvalidArgumentError(absl::StrCat(origin, ":", line, ": ", msg));
+}
+
+// "a=b; c=d" -> map.
+std::map<std::string, std::string> ParseExpect(absl::string_view s) {
+  std::map<std::string, std::string> out;
+  for (absl::string_view part : absl::StrSplit(s, ';', absl::SkipWhitespace())) {
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(part, absl::MaxSplits('=', 1));
+    out[std::string(absl::StripAsciiWhitespace(kv.first))] =
+        std::string(absl::StripAsciiWhitespace(kv.second));
+  }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::LoadDir(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".rules") files.push_back(entry.path());
+  }
+  if (ec) return absl::NotFoundError(absl::StrCat(dir, ": ", ec.message()));
+  std::sort(files.begin(), files.end());
+  auto set = std::unique_ptr<RuleSet>(new RuleSet());
+  Fingerprint fp;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    fp.Add(ss.str());
+    absl::Status st = set->Parse(ss.str(), path.string());
+    if (!st.ok()) return st;
+  }
+  if (set->rules_.empty()) return absl::NotFoundError(absl::StrCat(dir, ": no *.rules files"));
+  set->fingerprint_ = fp.value();
+  return set;
+}
+
+absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::FromText(absl::string_view text,
+                                                           absl::string_view origin) {
+  auto set = std::unique_ptr<RuleSet>(new RuleSet());
+  absl::Status st = set->Parse(text, origin);
+  if (!st.ok()) return st;
+  set->fingerprint_ = Fingerprint().Add(text).value();
+  return set;
+}
+
+absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
+  int line_no = 0;
+  Rule* rule = nullptr;
+  std::set<std::string> ids;
+  for (const Rule& r : rules_) ids.insert(r.id);
+  auto finish = [&](int line) -> absl::Status {
+    if (rule == nullptr) return absl::OkStatus();
+    if (rule->type.empty()) return Error(origin, line, absl::StrCat("rule ", rule->id, ": no type"));
+    if (rule->patterns.empty()) {
+      return Error(origin, line, absl::StrCat("rule ", rule->id, ": no pattern"));
+    }
+    return absl::OkStatus();
+  };
+  for (absl::string_view raw : absl::StrSplit(text, '\n')) {
+    ++line_no;
+    absl::string_view line = absl::StripAsciiWhitespace(raw);
+    if (line.empty() || line.front() == '#') continue;
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(line, absl::MaxSplits(' ', 1));
+    absl::string_view key = kv.first;
+    absl::string_view value = absl::StripAsciiWhitespace(kv.second);
+    const std::string here = absl::StrCat(origin, ":", line_no);
+    if (key == "define" || key == "macro") {
+      std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
+      std::string name(absl::StripAsciiWhitespace(nv.first));
+      std::string body(absl::StripAsciiWhitespace(nv.second));
+      if (name.empty() || body.empty()) return Error(origin, line_no, "expected NAME = VALUE");
+      if (key == "define") {
+        for (absl::string_view alt : absl::StrSplit(body, '|')) {
+          if (!TagTypes().contains(alt) && !defines_.contains(std::string(alt))) {
+            return Error(origin, line_no, absl::StrCat("unknown tag type '", alt, "'"));
+          }
+        }
+        std::vector<std::string> expanded;
+        for (absl::string_view alt : absl::StrSplit(body, '|')) {
+          auto it = defines_.find(std::string(alt));
+          expanded.push_back(it != defines_.end() ? it->second : std::string(alt));
+        }
+        defines_[name] = absl::StrJoin(expanded, "|");
+      } else {
+        macros_[name] = body;
+      }
+      continue;
+    }
+    if (key == "rule") {
+      absl::Status st = finish(line_no);
+      if (!st.ok()) return st;
+      std::string id(value);
+      if (id.empty()) return Error(origin, line_no, "rule without id");
+      if (!ids.insert(id).second) return Error(origin, line_no, absl::StrCat("duplicate rule id ", id));
+      rules_.emplace_back();
+      rule = &rules_.back();
+      rule->id = id;
+      rule->origin = here;
+      continue;
+    }
+    if (rule == nullptr) return Error(origin, line_no, absl::StrCat("'", key, "' outside a rule"));
+    if (key == "type") {
+      if (!ClaimTypes().contains(value)) {
+        return Error(origin, line_no, absl::StrCat("unknown claim type '", value, "'"));
+      }
+      rule->type = std::string(value);
+    } else if (key == "priority") {
+      if (!absl::SimpleAtoi(value, &rule->priority)) {
+        return Error(origin, line_no, "priority must be an integer");
+      }
+    } else if (key == "pattern") {
+      // Expand {slot:TYPES} and {MACRO}.
+      std::string out;
+      size_t i = 0;
+      std::set<std::string> seen;
+      while (i < value.size()) {
+        if (value[i] != '{' || (i > 0 && value[i - 1] == '\\')) {
+          out.push_back(value[i++]);
+          continue;
+        }
+        size_t close = value.find('}', i);
+        if (close == absl::string_view::npos) return Error(origin, line_no, "unclosed '{'");
+        absl::string_view inner = value.substr(i + 1, close - i - 1);
+        // Regex repetition such as {0,80} passes through.
+        if (!inner.empty() && (absl::ascii_isdigit(inner[0]) || inner[0] == ',')) {
+          out.append(value.data() + i, close - i + 1);
+          i = close + 1;
+          continue;
+        }
+        size_t colon = inner.find(':');
+        if (colon == absl::string_view::npos) {
+          auto it = macros_.find(std::string(inner));
+          if (it == macros_.end()) {
+            return Error(origin, line_no, absl::StrCat("unknown macro {", inner, "}"));
+          }
+          out.append(it->second);
+        } else {
+          std::string slot(inner.substr(0, colon));
+          if (!SlotNames().contains(slot)) {
+            return Error(origin, line_no, absl::StrCat("unknown slot '", slot, "'"));
+          }
+          if (!seen.insert(slot).second) {
+            return Error(origin, line_no, absl::StrCat("slot '", slot, "' used twice"));
+          }
+          std::vector<std::string> alts;
+          for (absl::string_view t : absl::StrSplit(inner.substr(colon + 1), '|')) {
+            auto it = defines_.find(std::string(t));
+            if (it != defines_.end()) {
+              alts.push_back(it->second);
+            } else if (TagTypes().contains(t)) {
+              alts.emplace_back(t);
+            } else {
+              return Error(origin, line_no, absl::StrCat("unknown slot type '", t, "'"));
+            }
+          }
+          absl::StrAppend(&out, "(?P<", slot, "><(?:", absl::StrJoin(alts, "|"), ")#\\d+>)");
+        }
+        i = close + 1;
+      }
+      RE2::Options opts;
+      opts.set_case_sensitive(false);
+      opts.set_log_errors(false);
+      auto re = std::make_unique<RE2>(out, opts);
+      if (!re->ok()) {
+        return Error(origin, line_no, absl::StrCat("rule ", rule->id, ": bad pattern: ", re->error()));
+      }
+      rule->sources.emplace_back(value);
+      rule->patterns.push_back(std::move(re));
+    } else if (key == "set" || key == "fallback") {
+      std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
+      std::string name(absl::StripAsciiWhitespace(nv.first));
+      std::string v(absl::StripAsciiWhitespace(nv.second));
+      if (name.empty() || v.empty()) return Error(origin, line_no, "expected NAME=VALUE");
+      if (key == "set") {
+        rule->set[name] = v;
+      } else {
+        if (!SlotNames().contains(name)) {
+          return Error(origin, line_no, absl::StrCat("unknown slot '", name, "'"));
+        }
+        std::vector<std::string> alts;
+        for (absl::string_view t : absl::StrSplit(v, '|')) {
+          auto it = defines_.find(std::string(t));
+          if (it != defines_.end()) {
+            alts.push_back(it->second);
+          } else if (TagTypes().contains(t)) {
+            alts.emplace_back(t);
+          } else {
+            return Error(origin, line_no, absl::StrCat("unknown slot type '", t, "'"));
+          }
+        }
+        rule->fallback[name] = absl::StrJoin(alts, "|");
+      }
+    } else if (key == "example" || key == "negative") {
+      RuleExample ex;
+      ex.origin = here;
+      std::pair<absl::string_view, absl::string_view> te =
+          absl::StrSplit(value, absl::MaxSplits(" => ", 1));
+      ex.text = std::string(absl::StripAsciiWhitespace(te.first));
+      ex.expect = ParseExpect(te.second);
+      (key == "example" ? rule->examples : rule->negatives).push_back(std::move(ex));
+    } else {
+      return Error(origin, line_no, absl::StrCat("unknown key '", key, "'"));
+    }
+  }
+  return finish(line_no);
+}
+
+std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
+  std::vector<RuleMatch> out;
+  for (const Rule& rule : rules_) {
+    for (const auto& re : rule.patterns) {
+      const int n = re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> groups(n);
+      size_t pos = 0;
+      // Each iteration moves pos forward by at least one byte: bounded by the text size.
+      while (pos <= tagged.size()) {
+        re2::StringPiece input(tagged.data(), tagged.size());
+        if (!re->Match(input, pos, tagged.size(), RE2::UNANCHORED, groups.data(), n)) break;
+        RuleMatch m;
+        m.rule = &rule;
+        m.begin = static_cast<size_t>(groups[0].data() - tagged.data());
+        m.end = m.begin + groups[0].size();
+        for (const auto& [name, index] : re->NamedCapturingGroups()) {
+          const re2::StringPiece& g = groups[index];
+          if (g.data() != nullptr) m.slots[name] = absl::string_view(g.data(), g.size());
+        }
+        out.push_back(std::move(m));
+        pos = std::max(out.back().end, out.back().begin + 1);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,87 @@
+// rules: claim extraction rules, loaded from schema/rules/*.rules and compiled once with RE2.
+//
+// A rule is a pattern over a *tagged sentence*: the sentence with every entity mention and
+// quantity replaced by a tag `<Label#i>` (Company, Government, Country, Facility, Commodity,
+// Person) or `<KIND#i>` (MONEY, MASS, PERCENT, YEAR, DATE), where i indexes the sentence's
+// items. The file format is documented in schema/README.md; in short:
+//
+//   define AGENT = Company|Government|Country      # slot type alternatives
+//   macro GAP = (?:[^<.;]|<(?:Commodity|YEAR)#\d+>){0,80}?   # raw regex, used as {GAP}
+//   rule invest.amount_in                          # id, then the rule's lines
+//   type INVESTS_IN
+//   pattern {subject:AGENT}{GAP} invested {amount:MONEY} in {object:Company}
+//   set instrument=equity                          # fixed qualifiers (repeatable)
+//   fallback object=Company                        # end not in the pattern: nearest such tag
+//   example The Pentagon has invested $400 million in MP Materials. => object=MP Materials
+//   negative The Pentagon did not invest in MP Materials.
+//
+// Slots: subject, object, amount, quantity, percent, period, commodity; literal captures
+// (?P<rank>…), (?P<stage>…), (?P<basis>…) are plain RE2 groups. Patterns are
+// case-insensitive. Loading fails with file:line on any error (unknown key, bad regex,
+// unknown slot type, duplicate id). Immutable after loading; thread-safe.
+#ifndef KG_INGEST_RULES_H_
+#define KG_INGEST_RULES_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/status/statusor.h"
+#include "re2/re2.h"
+
+namespace kg::ingest {
+
+struct RuleExample {
+  std::string text;
+  std::map<std::string, std::string> expect;  // field -> expected value (see rules_test).
+  std::string origin;                          // file:line
+};
+
+struct Rule {
+  std::string id;
+  std::string type;
+  std::vector<std::string> sources;               // Patterns as written.
+  std::vector<std::unique_ptr<RE2>> patterns;     // Compiled, slots expanded.
+  std::map<std::string, std::string> set;         // Fixed qualifiers.
+  std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
+  int priority = 0;                               // Higher wins when claims collide.
+  std::vector<RuleExample> examples;
+  std::vector<RuleExample> negatives;
+  std::string origin;
+};
+
+// One match of one rule in a tagged sentence.
+struct RuleMatch {
+  const Rule* rule = nullptr;
+  size_t begin = 0, end = 0;                     // Match span in the tagged string.
+  std::map<std::string, absl::string_view> slots; // Slot/capture name -> matched text.
+};
+
+class RuleSet {
+ public:
+  // Loads every *.rules file of the folder, in name order.
+  static absl::StatusOr<std::unique_ptr<RuleSet>> LoadDir(const std::string& dir);
+  // Loads rules from text (tests). `origin` names the text in errors.
+  static absl::StatusOr<std::unique_ptr<RuleSet>> FromText(absl::string_view text,
+                                                           absl::string_view origin);
+
+  // All matches of all rules, rule order then position; a rule's matches do not overlap.
+  std::vector<RuleMatch> Match(absl::string_view tagged) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  uint64_t fingerprint() const { return fingerprint_; }
+
+ private:
+  absl::Status Parse(absl::string_view text, absl::string_view origin);
+  std::map<std::string, std::string> defines_;  // Slot type -> alternatives.
+  std::map<std::string, std::string> macros_;   // Name -> raw regex.
+  std::vector<Rule> rules_;
+  uint64_t fingerprint_ = 0;
+};
+
+}  // namespace kg::ingest
+
+#endif  // KG_INGEST_RULES_H_

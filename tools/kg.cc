@@ -1,0 +1,390 @@
+// kg: the command-line front end. Argument parsing and printing only; the work happens in
+// ingest/, graph/ and query/.
+//
+//   kg [--db DIR] [--schema DIR] COMMAND [ARGS]
+//
+// Exit codes: 0 ok, 1 bad input (a file, a query, a database), 2 usage.
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/time.h"
+#include "graph/store.h"
+#include "ingest/extract.h"
+#include "ingest/read.h"
+#include "query/export.h"
+#include "query/query.h"
+
+namespace {
+
+constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
+
+constexpr char kMainHelp[] = R"(kg: a knowledge graph of supply-chain claims from news articles.
+
+usage: kg [--db DIR] [--schema DIR] COMMAND [ARGS]
+
+commands:
+  ingest PATH...           read articles (.txt .md .jsonl .json, folders recursively) into the graph
+  export --format jsonl    print claims (or --what entities) as JSON lines (SPEC §3)
+  query QUERY              run an openCypher query (-f FILE, or - for stdin)
+  stats                    count nodes, relationships and articles
+  explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
+
+options:
+  --db DIR       the database folder (default: $KG_DB, else ./kg.db); created if missing
+  --schema DIR   the schema folder with gazetteer and rules (default: $KG_SCHEMA, else the
+                 source tree's schema/)
+  --help         this text; `kg COMMAND --help` describes one command
+
+exit codes: 0 ok, 1 bad input, 2 usage error
+)";
+
+constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest PATH...
+
+Reads every file (folders recursively): .txt/.md articles (first non-empty line is the title,
+id = file name without extension), .jsonl (one article object per line) and .json. Gold files
+(*.gold.json) are skipped. Each article is stored atomically; an unchanged article is skipped,
+a changed one replaces what its old version derived. Bad files are reported with their name
+(and line) and skipped; the rest still goes in. Exit 1 when anything was reported.
+)";
+
+constexpr char kExportHelp[] = R"(usage: kg [--db DIR] export --format jsonl [--what claims|entities]
+
+Prints one JSON object per line: claims (default) with subject, object, qualifiers, source
+(article, section, sentence, span, citations) and rule; or entities with id, name, label,
+aliases and the articles that mention them.
+)";
+
+constexpr char kQueryHelp[] = R"(usage: kg [--db DIR] query [options] (QUERY | -f FILE | -)
+
+Runs one openCypher query. Claims are relationships; their qualifiers and provenance are
+properties (r.amount, r.percent, r.commodity, r.article, r.sentence, r.citations, ...).
+A name in a pattern resolves through aliases: {name:'Pentagon'}.
+
+options:
+  --format table|json|csv   output format (default: table)
+  --param NAME=JSON         a query parameter $NAME (repeatable)
+  --max-hops N              cap for unbounded variable-length patterns (default 15)
+  --timeout SECONDS         wall-clock budget (default 60)
+  --max-rows N              row cap (default 1000000)
+
+example:
+  kg query "MATCH (s)-[r:SUPPLIES]->(c) RETURN s.name, c.name, r.commodity, r.article"
+)";
+
+constexpr char kStatsHelp[] = R"(usage: kg [--db DIR] stats
+
+Prints the number of nodes, relationships and articles in the database.
+)";
+
+constexpr char kExplainHelp[] = R"(usage: kg [--schema DIR] explain-extraction FILE
+
+Runs extraction on FILE without storing anything and prints, per sentence, its tagged form
+(entities and quantities marked), every rule that matched, why candidates were dropped
+(negation, hypothetical, no subject, duplicate) and the claims that were kept.
+)";
+
+struct Global {
+  std::string db;
+  std::string schema;
+};
+
+int Usage(const std::string& message) {
+  std::cerr << "kg: " << message << "\n(see kg --help)\n";
+  return kUsage;
+}
+
+bool WantsHelp(const std::vector<std::string>& args) {
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+absl::StatusOr<std::unique_ptr<kg::Store>> OpenStore(const Global& g) {
+  return kg::Store::Open(g.db);
+}
+
+absl::StatusOr<std::unique_ptr<kg::ingest::Extractor>> LoadExtractor(const Global& g) {
+  return kg::ingest::Extractor::Load(g.schema);
+}
+
+int Ingest(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kIngestHelp;
+    return kOk;
+  }
+  if (args.empty()) return Usage("ingest: no PATH given");
+  auto extractor = LoadExtractor(g);
+  if (!extractor.ok()) {
+    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+    return kBadInput;
+  }
+  kg::ingest::ReadResult read = kg::ingest::ReadPaths(args);
+  for (const kg::ingest::Problem& p : read.problems) {
+    std::cerr << "kg: " << p.origin << ": " << p.message << " (skipped)\n";
+  }
+  auto store = OpenStore(g);
+  if (!store.ok()) {
+    std::cerr << "kg: " << store.status().message() << "\n";
+    return kBadInput;
+  }
+  int inserted = 0, replaced = 0, unchanged = 0, failed = 0;
+  size_t claims = 0;
+  for (const kg::ingest::Document& doc : read.documents) {
+    kg::ArticleRecord record = (*extractor)->Extract(doc);
+    std::unique_ptr<kg::Txn> txn = (*store)->Begin();
+    absl::StatusOr<kg::ReplaceOutcome> outcome = txn->ReplaceArticle(record);
+    absl::Status st = outcome.ok() ? txn->Commit() : outcome.status();
+    if (!st.ok()) {
+      std::cerr << "kg: " << doc.origin << ": not stored: " << st.message() << "\n";
+      ++failed;
+      continue;
+    }
+    switch (*outcome) {
+      case kg::ReplaceOutcome::kInserted:
+        ++inserted;
+        claims += record.claims.size();
+        break;
+      case kg::ReplaceOutcome::kReplaced:
+        ++replaced;
+        claims += record.claims.size();
+        break;
+      case kg::ReplaceOutcome::kUnchanged:
+        ++unchanged;
+        break;
+    }
+  }
+  std::cout << "ingested " << read.documents.size() << " article(s): " << inserted << " new, "
+            << replaced << " replaced, " << unchanged << " unchanged; " << claims
+            << " claim(s) written";
+  if (!read.problems.empty() || failed > 0) {
+    std::cout << "; " << read.problems.size() + failed << " problem(s)";
+  }
+  std::cout << "\n";
+  return read.problems.empty() && failed == 0 ? kOk : kBadInput;
+}
+
+int Export(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kExportHelp;
+    return kOk;
+  }
+  std::string format = "jsonl", what = "claims";
+  for (size_t i = 0; i < args.size(); ++i) {
+    if ((args[i] == "--format" || args[i] == "--what") && i + 1 < args.size()) {
+      (args[i] == "--format" ? format : what) = args[i + 1];
+      ++i;
+    } else {
+      return Usage(absl::StrCat("export: unexpected argument '", args[i], "'"));
+    }
+  }
+  if (format != "jsonl") return Usage(absl::StrCat("export: unknown format '", format, "'"));
+  if (what != "claims" && what != "entities") {
+    return Usage(absl::StrCat("export: --what must be claims or entities, not '", what, "'"));
+  }
+  auto store = OpenStore(g);
+  if (!store.ok()) {
+    std::cerr << "kg: " << store.status().message() << "\n";
+    return kBadInput;
+  }
+  absl::Status st = what == "claims" ? kg::query::ExportClaims(**store, std::cout)
+                                     : kg::query::ExportEntities(**store, std::cout);
+  if (!st.ok()) {
+    std::cerr << "kg: export: " << st.message() << "\n";
+    return kBadInput;
+  }
+  return kOk;
+}
+
+int Query(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kQueryHelp;
+    return kOk;
+  }
+  std::string format = "table";
+  kg::query::QueryOptions options;
+  std::string text;
+  bool have_text = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--format") {
+      if (!value(&format)) return Usage("query: --format needs a value");
+    } else if (a == "--param") {
+      if (!value(&v)) return Usage("query: --param needs NAME=JSON");
+      size_t eq = v.find('=');
+      if (eq == std::string::npos || eq == 0) return Usage("query: --param needs NAME=JSON");
+      absl::StatusOr<kg::Value> p = kg::query::ParamFromJson(v.substr(eq + 1));
+      if (!p.ok()) {
+        std::cerr << "kg: --param " << v.substr(0, eq) << ": " << p.status().message() << "\n";
+        return kUsage;
+      }
+      options.params[v.substr(0, eq)] = *p;
+    } else if (a == "--max-hops" || a == "--max-rows" || a == "--timeout") {
+      if (!value(&v)) return Usage(absl::StrCat("query: ", a, " needs a number"));
+      int64_t n = 0;
+      double seconds = 0;
+      if (a == "--timeout") {
+        if (!absl::SimpleAtod(v, &seconds) || seconds <= 0) return Usage("query: bad --timeout");
+        options.timeout = absl::Seconds(seconds);
+      } else {
+        if (!absl::SimpleAtoi(v, &n) || n < 0) return Usage(absl::StrCat("query: bad ", a));
+        if (a == "--max-hops") options.max_hops = static_cast<int>(n);
+        if (a == "--max-rows") options.max_rows = static_cast<size_t>(n);
+      }
+    } else if (a == "-f") {
+      if (!value(&v)) return Usage("query: -f needs a FILE");
+      std::ifstream in(v, std::ios::binary);
+      if (!in) {
+        std::cerr << "kg: " << v << ": cannot open\n";
+        return kBadInput;
+      }
+      std::stringstream ss;
+      ss << in.rdbuf();
+      text = ss.str();
+      have_text = true;
+    } else if (a == "-") {
+      std::stringstream ss;
+      ss << std::cin.rdbuf();
+      text = ss.str();
+      have_text = true;
+    } else if (!have_text && !absl::StartsWith(a, "--")) {
+      text = a;
+      have_text = true;
+    } else {
+      return Usage(absl::StrCat("query: unexpected argument '", a, "'"));
+    }
+  }
+  if (!have_text) return Usage("query: no QUERY given");
+  if (format != "table" && format != "json" && format != "csv") {
+    return Usage(absl::StrCat("query: unknown format '", format, "'"));
+  }
+  auto store = OpenStore(g);
+  if (!store.ok()) {
+    std::cerr << "kg: " << store.status().message() << "\n";
+    return kBadInput;
+  }
+  kg::query::QueryOutcome outcome = kg::query::Run(**store, text, options);
+  if (!outcome.ok()) {
+    std::cerr << kg::query::FormatError(outcome.error()) << "\n";
+    return kBadInput;
+  }
+  for (const std::string& w : outcome.value().warnings) std::cerr << "warning: " << w << "\n";
+  if (format == "json") {
+    std::cout << kg::query::FormatJson(outcome.value());
+  } else if (format == "csv") {
+    std::cout << kg::query::FormatCsv(outcome.value());
+  } else {
+    std::cout << kg::query::FormatTable(outcome.value());
+  }
+  return kOk;
+}
+
+int Stats(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kStatsHelp;
+    return kOk;
+  }
+  if (!args.empty()) return Usage(absl::StrCat("stats: unexpected argument '", args[0], "'"));
+  auto store = OpenStore(g);
+  if (!store.ok()) {
+    std::cerr << "kg: " << store.status().message() << "\n";
+    return kBadInput;
+  }
+  absl::StatusOr<kg::Store::Stats> s = (*store)->GetStats();
+  if (!s.ok()) {
+    std::cerr << "kg: stats: " << s.status().message() << "\n";
+    return kBadInput;
+  }
+  std::cout << "articles       " << s->articles << "\nnodes          " << s->nodes
+            << "\nrelationships  " << s->relationships << "\n";
+  return kOk;
+}
+
+int Explain(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kExplainHelp;
+    return kOk;
+  }
+  if (args.size() != 1) return Usage("explain-extraction: give exactly one FILE");
+  auto extractor = LoadExtractor(g);
+  if (!extractor.ok()) {
+    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+    return kBadInput;
+  }
+  kg::ingest::ReadResult read = kg::ingest::ReadPaths(args);
+  for (const kg::ingest::Problem& p : read.problems) {
+    std::cerr << "kg: " << p.origin << ": " << p.message << "\n";
+  }
+  for (const kg::ingest::Document& doc : read.documents) {
+    std::vector<kg::ingest::SentenceTrace> trace;
+    kg::ArticleRecord record = (*extractor)->Extract(doc, &trace);
+    std::cout << "article " << doc.id << " (" << record.claims.size() << " claims)\n";
+    for (const auto& t : trace) {
+      std::cout << "\n[" << t.section << "] " << t.sentence;
+      if (!t.citations.empty()) std::cout << "  cites " << absl::StrJoin(t.citations, ",");
+      std::cout << "\n  tagged: " << t.tagged << "\n";
+      for (const std::string& n : t.notes) std::cout << "  - " << n << "\n";
+    }
+  }
+  return read.problems.empty() ? kOk : kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Global g;
+  const char* env_db = std::getenv("KG_DB");
+  g.db = env_db != nullptr && *env_db != '\0' ? env_db : "kg.db";
+  g.schema = kg::ingest::DefaultSchemaDir();
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--db" || a == "--schema") {
+      if (i + 1 >= args.size()) return Usage(absl::StrCat(a, " needs a value"));
+      (a == "--db" ? g.db : g.schema) = args[++i];
+    } else if (absl::StartsWith(a, "--db=")) {
+      g.db = a.substr(5);
+    } else if (absl::StartsWith(a, "--schema=")) {
+      g.schema = a.substr(9);
+    } else if (a == "--help" || a == "-h") {
+      std::cout << kMainHelp;
+      return kOk;
+    } else {
+      break;
+    }
+  }
+  if (i >= args.size()) return Usage("no COMMAND given");
+  const std::string command = args[i];
+  std::vector<std::string> rest(args.begin() + i + 1, args.end());
+  // Options given after the command: --db / --schema are accepted there too.
+  std::vector<std::string> filtered;
+  for (size_t j = 0; j < rest.size(); ++j) {
+    if ((rest[j] == "--db" || rest[j] == "--schema") && j + 1 < rest.size()) {
+      (rest[j] == "--db" ? g.db : g.schema) = rest[j + 1];
+      ++j;
+    } else {
+      filtered.push_back(rest[j]);
+    }
+  }
+  if (command == "ingest") return Ingest(g, filtered);
+  if (command == "export") return Export(g, filtered);
+  if (command == "query") return Query(g, filtered);
+  if (command == "stats") return Stats(g, filtered);
+  if (command == "explain-extraction") return Explain(g, filtered);
+  return Usage(absl::StrCat("unknown command '", command, "'"));
+}
