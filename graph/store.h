@@ -17,8 +17,11 @@
 // Articles: ReplaceArticle() stores everything derived from one article (its Article node,
 // MENTIONS edges, claims, and the entity nodes they need) and records it in a per-article
 // index, so that storing a new version of the same article id deletes exactly what the old
-// version added, in the same batch. Entity nodes are shared between articles (found by their
-// `key` property) and deleted only when no article uses them any more.
+// version added, in the same batch. Entity nodes are shared between articles (found through an
+// index on EntityRecord::key, which is not a node property: see NodeByKey/KeyOfNode) and
+// deleted only when no article uses them any more (and no hand-made relationship is attached).
+// A claim with no object points at one shared placeholder node labelled kUnknownLabel whose
+// entity key is kUnknownEntityKey.
 #ifndef KG_GRAPH_STORE_H_
 #define KG_GRAPH_STORE_H_
 
@@ -38,6 +41,12 @@ namespace kg {
 
 using NodeId = uint64_t;
 using RelId = uint64_t;
+
+// The placeholder entity that claims without an object point at: label, name and entity key.
+// The key starts with a byte no ingest key uses, so it never collides with a real entity.
+inline constexpr std::string_view kUnknownLabel = "Unknown";
+inline constexpr std::string_view kUnknownName = "(unknown)";
+inline constexpr std::string_view kUnknownEntityKey = "\x01unknown";
 
 struct Node {
   NodeId id = 0;
@@ -129,14 +138,37 @@ class Txn {
   // Missing relationship: no-op.
   virtual absl::Status DeleteRel(RelId id) = 0;
 
-  // Stores one article's derived graph, replacing an earlier version with the same id.
+  // Stores one article's derived graph, replacing an earlier version with the same id
+  // (graph/README.md, "Articles"). Same content_hash as stored: kUnchanged, nothing written.
+  // A mention or claim end that is not a key of `entities`: InvalidArgument, nothing written.
   virtual absl::StatusOr<ReplaceOutcome> ReplaceArticle(const ArticleRecord& article) = 0;
   // Deletes what an article derived. Unknown id: returns false, not an error.
   virtual absl::StatusOr<bool> RemoveArticle(std::string_view article_id) = 0;
   // Ids of stored articles, ascending.
   virtual absl::StatusOr<std::vector<std::string>> ArticleIds() = 0;
 
-  // Applies all writes atomically. After Commit (ok or not) the Txn must not be used.
+  // ---- Article/entity lookups (added after the first draft; default: Unimplemented). ----
+  // The entity node stored for an EntityRecord key (or kUnknownEntityKey); nullopt if none.
+  virtual absl::StatusOr<std::optional<NodeId>> NodeByKey(std::string_view entity_key) {
+    return absl::UnimplementedError("NodeByKey");
+  }
+  // The entity key of a node created by ReplaceArticle; nullopt for other nodes.
+  virtual absl::StatusOr<std::optional<std::string>> KeyOfNode(NodeId id) {
+    return absl::UnimplementedError("KeyOfNode");
+  }
+  // The Article node of a stored article; nullopt for an unknown id.
+  virtual absl::StatusOr<std::optional<NodeId>> ArticleNode(std::string_view article_id) {
+    return absl::UnimplementedError("ArticleNode");
+  }
+  // The properties of a stored article's Article node (ArticleRecord::props as stored);
+  // nullopt for an unknown id.
+  virtual absl::StatusOr<std::optional<ValueMap>> GetArticleMeta(std::string_view article_id) {
+    return absl::UnimplementedError("GetArticleMeta");
+  }
+
+  // Applies all writes atomically. After Commit (ok or not) the Txn must not be used (every
+  // method then returns FailedPrecondition). Destroying a Txn without Commit discards its
+  // writes. On a read-only Store every write method returns FailedPrecondition.
   virtual absl::Status Commit() = 0;
 };
 
@@ -153,8 +185,11 @@ class Store {
   // created, another process holds the lock, or the format version is not ours.
   static absl::StatusOr<std::unique_ptr<Store>> Open(const std::string& dir,
                                                      const StoreOptions& options = {});
+  // Starts a transaction on a snapshot taken now. A live Txn keeps the database open (and
+  // its LOCK held) even after the Store is destroyed; it closes with the last of them.
   virtual std::unique_ptr<Txn> Begin() = 0;
 
+  // Exact counts in a snapshot (by scan).
   struct Stats {
     uint64_t nodes = 0, relationships = 0, articles = 0;
   };

@@ -1,0 +1,606 @@
+#include "graph/store.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace kg {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+#define ASSERT_OK(expr)                          \
+  do {                                           \
+    auto _st = (expr);                           \
+    ASSERT_TRUE(_st.ok()) << #expr << ": " << _st; \
+  } while (0)
+
+template <typename T>
+T Unwrap(absl::StatusOr<T> v) {
+  EXPECT_TRUE(v.ok()) << v.status();
+  if (!v.ok()) return T{};
+  return *std::move(v);
+}
+
+// A fresh directory per test, removed afterwards.
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("kg_store_" + std::to_string(getpid()) + "_" + info->name() + "_" +
+            std::to_string(counter++));
+    std::filesystem::remove_all(dir_);
+    Reopen();
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  void Reopen(StoreOptions opts = {}) {
+    store_.reset();
+    opts.sync = false;
+    absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(dir_.string(), opts);
+    ASSERT_TRUE(s.ok()) << s.status();
+    store_ = *std::move(s);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, NodeCrud) {
+  auto txn = store_->Begin();
+  NodeId a = Unwrap(txn->CreateNode({"Company", "Company", "Actor"}, {{"name", Value("MP")},
+                                                                     {"x", Value()}}));
+  EXPECT_NE(a, 0u);
+  std::optional<Node> n = Unwrap(txn->GetNode(a));
+  ASSERT_TRUE(n.has_value());
+  EXPECT_THAT(n->labels, ElementsAre("Actor", "Company"));
+  EXPECT_EQ(n->props, (ValueMap{{"name", Value("MP")}}));  // Null dropped.
+
+  ASSERT_OK(txn->SetNodeProperty(a, "age", Value(3)));
+  ASSERT_OK(txn->SetNodeProperty(a, "name", Value()));
+  n = Unwrap(txn->GetNode(a));
+  EXPECT_EQ(n->props, (ValueMap{{"age", Value(3)}}));
+  ASSERT_OK(txn->SetNodeProperties(a, {{"k", Value("v")}, {"gone", Value()}}));
+  EXPECT_EQ(Unwrap(txn->GetNode(a))->props, (ValueMap{{"k", Value("v")}}));
+
+  EXPECT_FALSE(Unwrap(txn->GetNode(999)).has_value());
+  EXPECT_EQ(txn->SetNodeProperty(999, "k", Value(1)).code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(txn->SetNodeProperties(999, {}).code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(txn->AddLabel(999, "X").status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(txn->RemoveLabel(999, "X").status().code(), absl::StatusCode::kNotFound);
+  ASSERT_OK(txn->DeleteNode(999, false));  // Missing: no-op.
+
+  NodeId b = Unwrap(txn->CreateNode({}, {}));
+  EXPECT_GT(b, a);
+  EXPECT_THAT(Unwrap(txn->AllNodes()), ElementsAre(a, b));
+  ASSERT_OK(txn->DeleteNode(a, false));
+  EXPECT_FALSE(Unwrap(txn->GetNode(a)).has_value());
+  EXPECT_THAT(Unwrap(txn->AllNodes()), ElementsAre(b));
+  EXPECT_THAT(Unwrap(txn->NodesByLabel("Company")), IsEmpty());
+  ASSERT_OK(txn->Commit());
+
+  // A used txn refuses further work.
+  EXPECT_EQ(txn->GetNode(b).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(txn->Commit().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_F(StoreTest, Labels) {
+  auto txn = store_->Begin();
+  NodeId a = Unwrap(txn->CreateNode({"Company"}, {}));
+  NodeId b = Unwrap(txn->CreateNode({"Country"}, {}));
+  NodeId c = Unwrap(txn->CreateNode({"Company", "Country"}, {}));
+  EXPECT_THAT(Unwrap(txn->NodesByLabel("Company")), ElementsAre(a, c));
+  EXPECT_THAT(Unwrap(txn->NodesByLabel("Country")), ElementsAre(b, c));
+  EXPECT_THAT(Unwrap(txn->NodesByLabel("Comp")), IsEmpty());  // Exact, not prefix.
+  EXPECT_TRUE(Unwrap(txn->AddLabel(b, "Company")));
+  EXPECT_FALSE(Unwrap(txn->AddLabel(b, "Company")));
+  EXPECT_THAT(Unwrap(txn->GetNode(b))->labels, ElementsAre("Company", "Country"));
+  EXPECT_TRUE(Unwrap(txn->RemoveLabel(c, "Company")));
+  EXPECT_FALSE(Unwrap(txn->RemoveLabel(c, "Company")));
+  EXPECT_THAT(Unwrap(txn->NodesByLabel("Company")), ElementsAre(a, b));
+  ASSERT_OK(txn->Commit());
+  auto r = store_->Begin();
+  EXPECT_THAT(Unwrap(r->NodesByLabel("Company")), ElementsAre(a, b));
+  EXPECT_THAT(Unwrap(r->NodesByLabel("Country")), ElementsAre(b, c));
+  // Labels with odd bytes stay exact.
+  auto w = store_->Begin();
+  NodeId z = Unwrap(w->CreateNode({std::string("a\0b", 3)}, {}));
+  EXPECT_THAT(Unwrap(w->NodesByLabel(std::string("a\0b", 3))), ElementsAre(z));
+  EXPECT_THAT(Unwrap(w->NodesByLabel("a")), IsEmpty());
+}
+
+TEST_F(StoreTest, AliasLookup) {
+  auto txn = store_->Begin();
+  NodeId dod = Unwrap(txn->CreateNode(
+      {"Government"}, {{"name", Value("U.S. Department of Defense")},
+                       {"aliases", Value(ValueList{Value("Pentagon"), Value("DoD")})}}));
+  NodeId us = Unwrap(txn->CreateNode({"Country"}, {{"name", Value("United States")},
+                                                   {"aliases", Value(ValueList{Value("U.S.")})}}));
+  EXPECT_THAT(Unwrap(txn->NodesByName("the pentagon")), ElementsAre(dod));
+  EXPECT_THAT(Unwrap(txn->NodesByName("u.s. department of defense")), ElementsAre(dod));
+  EXPECT_THAT(Unwrap(txn->NodesByName("US")), ElementsAre(us));
+  EXPECT_THAT(Unwrap(txn->NodesByName("")), IsEmpty());
+  EXPECT_THAT(Unwrap(txn->NodesByName("Pent")), IsEmpty());
+
+  // Maintained on every property write.
+  ASSERT_OK(txn->SetNodeProperty(dod, "aliases", Value(ValueList{Value("DoD")})));
+  EXPECT_THAT(Unwrap(txn->NodesByName("Pentagon")), IsEmpty());
+  EXPECT_THAT(Unwrap(txn->NodesByName("dod")), ElementsAre(dod));
+  ASSERT_OK(txn->SetNodeProperty(us, "name", Value("America")));
+  EXPECT_THAT(Unwrap(txn->NodesByName("United States")), IsEmpty());
+  EXPECT_THAT(Unwrap(txn->NodesByName("america")), ElementsAre(us));
+  ASSERT_OK(txn->SetNodeProperty(us, "name", Value(42)));  // Not a string: not indexed.
+  EXPECT_THAT(Unwrap(txn->NodesByName("america")), IsEmpty());
+  ASSERT_OK(txn->SetNodeProperties(us, {{"name", Value("DoD")}}));
+  EXPECT_THAT(Unwrap(txn->NodesByName("dod")), ElementsAre(dod, us));
+  EXPECT_THAT(Unwrap(txn->NodesByName("us")), IsEmpty());
+  ASSERT_OK(txn->DeleteNode(dod, false));
+  EXPECT_THAT(Unwrap(txn->NodesByName("dod")), ElementsAre(us));
+  ASSERT_OK(txn->Commit());
+  EXPECT_THAT(Unwrap(store_->Begin()->NodesByName("DOD")), ElementsAre(us));
+}
+
+TEST_F(StoreTest, RelsAndExpand) {
+  auto txn = store_->Begin();
+  NodeId a = Unwrap(txn->CreateNode({"N"}, {}));
+  NodeId b = Unwrap(txn->CreateNode({"N"}, {}));
+  NodeId c = Unwrap(txn->CreateNode({"N"}, {}));
+  RelId ab = Unwrap(txn->CreateRel("SUPPLIES", a, b, {{"percent", Value(15)}}));
+  RelId ac = Unwrap(txn->CreateRel("INVESTS_IN", a, c, {}));
+  RelId ba = Unwrap(txn->CreateRel("SUPPLIES", b, a, {}));
+  RelId aa = Unwrap(txn->CreateRel("LOOP", a, a, {}));
+  RelId ab2 = Unwrap(txn->CreateRel("SUPPLIES", a, b, {}));
+
+  std::optional<Relationship> r = Unwrap(txn->GetRel(ab));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->type, "SUPPLIES");
+  EXPECT_EQ(r->start, a);
+  EXPECT_EQ(r->end, b);
+  EXPECT_EQ(r->props, (ValueMap{{"percent", Value(15)}}));
+  EXPECT_THAT(Unwrap(txn->AllRels()), ElementsAre(ab, ac, ba, aa, ab2));
+  EXPECT_THAT(Unwrap(txn->RelsByType("SUPPLIES")), ElementsAre(ab, ba, ab2));
+
+  auto rels = [](const std::vector<Edge>& es) {
+    std::vector<std::tuple<RelId, NodeId, bool>> out;
+    for (const Edge& e : es) out.emplace_back(e.rel, e.other, e.outgoing);
+    return out;
+  };
+  using T = std::tuple<RelId, NodeId, bool>;
+  // Out: ordered by type (INVESTS_IN < LOOP < SUPPLIES), then other node, then rel id.
+  EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kOut, {}))),
+              ElementsAre(T{ac, c, true}, T{aa, a, true}, T{ab, b, true}, T{ab2, b, true}));
+  EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kIn, {}))),
+              ElementsAre(T{aa, a, false}, T{ba, b, false}));
+  // Both: out first; the self-loop only once.
+  EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kBoth, {}))),
+              ElementsAre(T{ac, c, true}, T{aa, a, true}, T{ab, b, true}, T{ab2, b, true},
+                          T{ba, b, false}));
+  EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kBoth, {"SUPPLIES", "NOPE", "SUPPLIES"}))),
+              ElementsAre(T{ab, b, true}, T{ab2, b, true}, T{ba, b, false}));
+  EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kOut, {"SUPPLIES", "INVESTS_IN"}))),
+              ElementsAre(T{ac, c, true}, T{ab, b, true}, T{ab2, b, true}));
+  EXPECT_THAT(rels(Unwrap(txn->Expand(b, Direction::kOut, {"INVESTS_IN"}))), IsEmpty());
+  EXPECT_EQ(Unwrap(txn->Degree(a)), 5u);
+  EXPECT_EQ(Unwrap(txn->Degree(c)), 1u);
+
+  EXPECT_EQ(txn->CreateRel("X", a, 999, {}).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(txn->CreateRel("X", 999, a, {}).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(txn->SetRelProperty(999, "k", Value(1)).code(), absl::StatusCode::kNotFound);
+
+  ASSERT_OK(txn->SetRelProperty(ab, "percent", Value()));
+  ASSERT_OK(txn->SetRelProperty(ab, "commodity", Value("magnets")));
+  EXPECT_EQ(Unwrap(txn->GetRel(ab))->props, (ValueMap{{"commodity", Value("magnets")}}));
+  ASSERT_OK(txn->SetRelProperties(ab, {{"q", Value(1)}}));
+  EXPECT_EQ(Unwrap(txn->GetRel(ab))->props, (ValueMap{{"q", Value(1)}}));
+
+  ASSERT_OK(txn->DeleteRel(ab2));
+  ASSERT_OK(txn->DeleteRel(ab2));  // Missing: no-op.
+  EXPECT_THAT(Unwrap(txn->RelsByType("SUPPLIES")), ElementsAre(ab, ba));
+
+  // DeleteNode without detach refuses; with detach removes the relationships too.
+  EXPECT_EQ(txn->DeleteNode(c, false).code(), absl::StatusCode::kFailedPrecondition);
+  ASSERT_OK(txn->DeleteNode(a, true));
+  EXPECT_THAT(Unwrap(txn->AllRels()), IsEmpty());
+  EXPECT_THAT(Unwrap(txn->Expand(b, Direction::kBoth, {})), IsEmpty());
+  EXPECT_EQ(Unwrap(txn->Degree(c)), 0u);
+  ASSERT_OK(txn->DeleteNode(c, false));
+  ASSERT_OK(txn->Commit());
+
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 1u);
+  EXPECT_EQ(st.relationships, 0u);
+}
+
+TEST_F(StoreTest, ReadYourWritesAndSnapshotIsolation) {
+  auto w = store_->Begin();
+  NodeId a = Unwrap(w->CreateNode({"A"}, {{"name", Value("Alpha")}}));
+  auto other = store_->Begin();  // Sees nothing uncommitted.
+  EXPECT_TRUE(Unwrap(w->GetNode(a)).has_value());
+  EXPECT_THAT(Unwrap(w->NodesByLabel("A")), ElementsAre(a));
+  EXPECT_THAT(Unwrap(w->NodesByName("alpha")), ElementsAre(a));
+  EXPECT_FALSE(Unwrap(other->GetNode(a)).has_value());
+  ASSERT_OK(w->Commit());
+  EXPECT_FALSE(Unwrap(other->GetNode(a)).has_value());  // Snapshot from Begin().
+  EXPECT_TRUE(Unwrap(store_->Begin()->GetNode(a)).has_value());
+
+  // Deletes inside a txn hide committed data from its own scans.
+  auto d = store_->Begin();
+  ASSERT_OK(d->DeleteNode(a, false));
+  EXPECT_THAT(Unwrap(d->AllNodes()), IsEmpty());
+  EXPECT_THAT(Unwrap(d->NodesByLabel("A")), IsEmpty());
+  EXPECT_THAT(Unwrap(store_->Begin()->AllNodes()), ElementsAre(a));
+}
+
+TEST_F(StoreTest, UncommittedTxnLeavesNothing) {
+  NodeId a;
+  {
+    auto txn = store_->Begin();
+    a = Unwrap(txn->CreateNode({"Ghost"}, {{"name", Value("Casper")}}));
+    NodeId b = Unwrap(txn->CreateNode({}, {}));
+    Unwrap(txn->CreateRel("R", a, b, {}));
+  }  // Dropped without Commit.
+  auto r = store_->Begin();
+  EXPECT_FALSE(Unwrap(r->GetNode(a)).has_value());
+  EXPECT_THAT(Unwrap(r->AllNodes()), IsEmpty());
+  EXPECT_THAT(Unwrap(r->AllRels()), IsEmpty());
+  EXPECT_THAT(Unwrap(r->NodesByLabel("Ghost")), IsEmpty());
+  EXPECT_THAT(Unwrap(r->NodesByName("casper")), IsEmpty());
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 0u);
+}
+
+TEST_F(StoreTest, ReopenPersistsAndIdsAreNotReused) {
+  NodeId a, b;
+  RelId r;
+  {
+    auto txn = store_->Begin();
+    a = Unwrap(txn->CreateNode({"Company"}, {{"name", Value("MP Materials")},
+                                             {"f", Value(1.5)}}));
+    b = Unwrap(txn->CreateNode({"Country"}, {{"name", Value("United States")}}));
+    r = Unwrap(txn->CreateRel("LOCATED_IN", a, b, {{"k", Value(ValueList{Value(1)})}}));
+    ASSERT_OK(txn->Commit());
+  }
+  Reopen();
+  {
+    auto txn = store_->Begin();
+    std::optional<Node> n = Unwrap(txn->GetNode(a));
+    ASSERT_TRUE(n.has_value());
+    EXPECT_EQ(n->props.at("f"), Value(1.5));
+    EXPECT_THAT(Unwrap(txn->NodesByName("mp materials")), ElementsAre(a));
+    EXPECT_EQ(Unwrap(txn->Expand(a, Direction::kOut, {"LOCATED_IN"})).size(), 1u);
+    EXPECT_EQ(Unwrap(txn->GetRel(r))->end, b);
+    ASSERT_OK(txn->DeleteNode(b, true));
+    ASSERT_OK(txn->Commit());
+  }
+  Reopen();
+  auto t2 = store_->Begin();
+  NodeId c = Unwrap(t2->CreateNode({}, {}));
+  EXPECT_GT(c, b);  // b was the highest and is deleted, but its id is not reused.
+  RelId r2 = Unwrap(t2->CreateRel("X", a, c, {}));
+  EXPECT_GT(r2, r);
+}
+
+TEST_F(StoreTest, SecondOpenFails) {
+  absl::StatusOr<std::unique_ptr<Store>> second = Store::Open(dir_.string());
+  ASSERT_FALSE(second.ok());
+  EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(std::string(second.status().message()), ::testing::HasSubstr(dir_.string()));
+  EXPECT_THAT(std::string(second.status().message()), ::testing::HasSubstr("locked"));
+}
+
+TEST_F(StoreTest, TxnMayOutliveStore) {
+  auto txn = store_->Begin();
+  NodeId a = Unwrap(txn->CreateNode({"A"}, {}));
+  store_.reset();
+  ASSERT_OK(txn->Commit());  // The database stays open for the txn.
+  txn.reset();
+  Reopen();
+  EXPECT_TRUE(Unwrap(store_->Begin()->GetNode(a)).has_value());
+}
+
+TEST_F(StoreTest, ReadOnlyOpen) {
+  {
+    auto txn = store_->Begin();
+    Unwrap(txn->CreateNode({"A"}, {}));
+    ASSERT_OK(txn->Commit());
+  }
+  // A read-only opener works next to the writer and refuses writes.
+  StoreOptions ro;
+  ro.read_only = true;
+  absl::StatusOr<std::unique_ptr<Store>> reader = Store::Open(dir_.string(), ro);
+  ASSERT_TRUE(reader.ok()) << reader.status();
+  auto txn = (*reader)->Begin();
+  EXPECT_EQ(Unwrap(txn->AllNodes()).size(), 1u);
+  EXPECT_EQ(txn->CreateNode({}, {}).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(txn->Commit().code(), absl::StatusCode::kFailedPrecondition);
+
+  absl::StatusOr<std::unique_ptr<Store>> missing =
+      Store::Open((dir_ / "nope").string(), ro);
+  EXPECT_EQ(missing.status().code(), absl::StatusCode::kNotFound);
+  StoreOptions no_create;
+  no_create.create_if_missing = false;
+  EXPECT_EQ(Store::Open((dir_ / "nope").string(), no_create).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(StoreTest, CreatesNestedDirectory) {
+  std::filesystem::path nested = dir_ / "a" / "b";
+  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(nested.string());
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_TRUE(std::filesystem::exists(nested / "CURRENT"));
+}
+
+// ---- Articles ----
+
+EntityRecord Entity(std::string key, std::string label, std::string name,
+                    std::vector<std::string> aliases = {}) {
+  return EntityRecord{std::move(key), std::move(label), std::move(name), std::move(aliases)};
+}
+
+ArticleRecord Article1(std::string hash = "h1") {
+  ArticleRecord a;
+  a.id = "rare-earth-war";
+  a.content_hash = std::move(hash);
+  a.props = {{"id", Value("rare-earth-war")}, {"title", Value("稀土战争")}};
+  a.entities = {Entity("Government:dod", "Government", "U.S. Department of Defense", {"Pentagon"}),
+                Entity("Company:mp", "Company", "MP Materials"),
+                Entity("Country:us", "Country", "United States", {"U.S.", "US"})};
+  a.mentions = {"Government:dod", "Company:mp", "Country:us", "Company:mp"};
+  ClaimRecord invest;
+  invest.type = "INVESTS_IN";
+  invest.subject_key = "Government:dod";
+  invest.object_key = "Company:mp";
+  invest.props = {{"article", Value("rare-earth-war")},
+                  {"amount", Value(ValueMap{{"value", Value(int64_t{400000000})},
+                                            {"unit", Value("USD")}})}};
+  ClaimRecord located;
+  located.type = "LOCATED_IN";
+  located.subject_key = "Company:mp";
+  located.object_key = "Country:us";
+  a.claims = {invest, located};
+  return a;
+}
+
+ArticleRecord Article2() {
+  ArticleRecord a;
+  a.id = "other";
+  a.content_hash = "x1";
+  a.props = {{"id", Value("other")}, {"title", Value("Other")}};
+  a.entities = {Entity("Company:mp", "Company", "MP Materials Corp.", {"MP"}),
+                Entity("Company:apple", "Company", "Apple")};
+  a.mentions = {"Company:mp", "Company:apple"};
+  ClaimRecord supplies;
+  supplies.type = "SUPPLIES";
+  supplies.subject_key = "Company:mp";
+  supplies.object_key = "Company:apple";
+  supplies.props = {{"commodity", Value("magnets")}};
+  a.claims = {supplies};
+  return a;
+}
+
+TEST_F(StoreTest, ReplaceArticleInsertsGraph) {
+  auto txn = store_->Begin();
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kInserted);
+  ASSERT_OK(txn->Commit());
+
+  auto r = store_->Begin();
+  EXPECT_THAT(Unwrap(r->ArticleIds()), ElementsAre("rare-earth-war"));
+  std::vector<NodeId> articles = Unwrap(r->NodesByLabel("Article"));
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(Unwrap(r->ArticleNode("rare-earth-war")), articles[0]);
+  std::optional<ValueMap> meta = Unwrap(r->GetArticleMeta("rare-earth-war"));
+  ASSERT_TRUE(meta.has_value());
+  EXPECT_EQ(meta->at("title"), Value("稀土战争"));
+  EXPECT_FALSE(Unwrap(r->GetArticleMeta("nope")).has_value());
+
+  std::optional<NodeId> dod = Unwrap(r->NodeByKey("Government:dod"));
+  ASSERT_TRUE(dod.has_value());
+  EXPECT_EQ(Unwrap(r->KeyOfNode(*dod)), std::optional<std::string>("Government:dod"));
+  EXPECT_FALSE(Unwrap(r->KeyOfNode(articles[0])).has_value());
+  std::optional<Node> dod_node = Unwrap(r->GetNode(*dod));
+  EXPECT_THAT(dod_node->labels, ElementsAre("Government"));
+  EXPECT_EQ(dod_node->props,
+            (ValueMap{{"name", Value("U.S. Department of Defense")},
+                      {"aliases", Value(ValueList{Value("Pentagon")})}}));  // No `key`.
+  EXPECT_THAT(Unwrap(r->NodesByName("Pentagon")), ElementsAre(*dod));
+  EXPECT_THAT(Unwrap(r->NodesByName("us")), ElementsAre(*Unwrap(r->NodeByKey("Country:us"))));
+
+  // MENTIONS in first-mention order (duplicate skipped); the claims.
+  std::vector<Edge> mentions = Unwrap(r->Expand(articles[0], Direction::kOut, {"MENTIONS"}));
+  ASSERT_EQ(mentions.size(), 3u);
+  std::vector<RelId> mention_rels;
+  for (const Edge& e : mentions) mention_rels.push_back(e.rel);
+  std::vector<RelId> sorted = mention_rels;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(Unwrap(r->GetRel(sorted[0]))->end, *dod);
+  std::vector<RelId> invest = Unwrap(r->RelsByType("INVESTS_IN"));
+  ASSERT_EQ(invest.size(), 1u);
+  std::optional<Relationship> rel = Unwrap(r->GetRel(invest[0]));
+  EXPECT_EQ(rel->start, *dod);
+  EXPECT_EQ(rel->end, *Unwrap(r->NodeByKey("Company:mp")));
+  EXPECT_EQ(rel->props.at("amount").as_map().at("value"), Value(int64_t{400000000}));
+
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 4u);
+  EXPECT_EQ(st.relationships, 5u);  // 3 MENTIONS + 2 claims.
+  EXPECT_EQ(st.articles, 1u);
+}
+
+TEST_F(StoreTest, ReplaceArticleUnchangedWritesNothing) {
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kInserted);
+    ASSERT_OK(txn->Commit());
+  }
+  auto before = Unwrap(store_->GetStats());
+  std::vector<NodeId> nodes_before = Unwrap(store_->Begin()->AllNodes());
+  auto txn = store_->Begin();
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kUnchanged);
+  ASSERT_OK(txn->Commit());
+  auto after = Unwrap(store_->GetStats());
+  EXPECT_EQ(after.nodes, before.nodes);
+  EXPECT_EQ(after.relationships, before.relationships);
+  EXPECT_EQ(Unwrap(store_->Begin()->AllNodes()), nodes_before);  // Same ids.
+}
+
+TEST_F(StoreTest, ReplaceArticleReplacesOldClaims) {
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kInserted);
+    ASSERT_OK(txn->Commit());
+  }
+  NodeId mp_before = *Unwrap(store_->Begin()->NodeByKey("Company:mp"));
+  NodeId us_before = *Unwrap(store_->Begin()->NodeByKey("Country:us"));
+
+  // New version: no DoD, MP now supplies the US with a different claim; an unknown investee.
+  ArticleRecord v2 = Article1("h2");
+  v2.entities = {Entity("Company:mp", "Company", "MP Materials"),
+                 Entity("Country:us", "Country", "United States")};
+  v2.mentions = {"Company:mp", "Country:us"};
+  ClaimRecord supplies;
+  supplies.type = "SUPPLIES";
+  supplies.subject_key = "Company:mp";
+  supplies.object_key = "Country:us";
+  ClaimRecord orphan;
+  orphan.type = "INVESTS_IN";
+  orphan.subject_key = "Company:mp";
+  v2.claims = {supplies, orphan};
+  auto txn = store_->Begin();
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(v2)), ReplaceOutcome::kReplaced);
+  ASSERT_OK(txn->Commit());
+
+  auto r = store_->Begin();
+  EXPECT_THAT(Unwrap(r->RelsByType("LOCATED_IN")), IsEmpty());
+  EXPECT_EQ(Unwrap(r->RelsByType("SUPPLIES")).size(), 1u);
+  EXPECT_FALSE(Unwrap(r->NodeByKey("Government:dod")).has_value());  // Orphan removed.
+  EXPECT_THAT(Unwrap(r->NodesByName("Pentagon")), IsEmpty());
+  EXPECT_THAT(Unwrap(r->NodesByLabel("Government")), IsEmpty());
+  EXPECT_EQ(*Unwrap(r->NodeByKey("Company:mp")), mp_before);  // Reused entity keeps its id.
+  EXPECT_EQ(*Unwrap(r->NodeByKey("Country:us")), us_before);
+  EXPECT_EQ(Unwrap(r->NodesByLabel("Article")).size(), 1u);
+
+  // The claim with no object points at the shared Unknown node.
+  std::vector<RelId> invest = Unwrap(r->RelsByType("INVESTS_IN"));
+  ASSERT_EQ(invest.size(), 1u);
+  NodeId unknown = Unwrap(r->GetRel(invest[0]))->end;
+  EXPECT_EQ(Unwrap(r->KeyOfNode(unknown)), std::optional<std::string>(kUnknownEntityKey));
+  std::optional<Node> un = Unwrap(r->GetNode(unknown));
+  EXPECT_THAT(un->labels, ElementsAre("Unknown"));
+  EXPECT_EQ(un->props.at("name"), Value("(unknown)"));
+
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 4u);          // Article, MP, US, Unknown.
+  EXPECT_EQ(st.relationships, 4u);  // 2 MENTIONS + 2 claims.
+  EXPECT_EQ(st.articles, 1u);
+
+  // Removing the article removes everything, the Unknown node included.
+  auto d = store_->Begin();
+  EXPECT_TRUE(Unwrap(d->RemoveArticle("rare-earth-war")));
+  EXPECT_FALSE(Unwrap(d->RemoveArticle("rare-earth-war")));
+  ASSERT_OK(d->Commit());
+  st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 0u);
+  EXPECT_EQ(st.relationships, 0u);
+  EXPECT_EQ(st.articles, 0u);
+  auto e = store_->Begin();
+  EXPECT_THAT(Unwrap(e->ArticleIds()), IsEmpty());
+  EXPECT_THAT(Unwrap(e->NodesByName("mp materials")), IsEmpty());
+}
+
+TEST_F(StoreTest, SharedEntityKeptWhileAnotherArticleUsesIt) {
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kInserted);
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article2())), ReplaceOutcome::kInserted);
+    ASSERT_OK(txn->Commit());
+  }
+  auto r = store_->Begin();
+  EXPECT_THAT(Unwrap(r->ArticleIds()), ElementsAre("other", "rare-earth-war"));
+  NodeId mp = *Unwrap(r->NodeByKey("Company:mp"));
+  std::optional<Node> n = Unwrap(r->GetNode(mp));
+  EXPECT_EQ(n->props.at("name"), Value("MP Materials"));  // First name stays canonical.
+  EXPECT_EQ(n->props.at("aliases"),
+            Value(ValueList{Value("MP"), Value("MP Materials Corp.")}));  // Merged, sorted.
+  EXPECT_THAT(Unwrap(r->NodesByName("mp materials corp")), ElementsAre(mp));
+  EXPECT_EQ(Unwrap(r->NodesByLabel("Company")).size(), 2u);
+
+  auto d = store_->Begin();
+  EXPECT_TRUE(Unwrap(d->RemoveArticle("rare-earth-war")));
+  ASSERT_OK(d->Commit());
+  auto after = store_->Begin();
+  EXPECT_EQ(Unwrap(after->NodeByKey("Company:mp")), std::optional<NodeId>(mp));  // Kept.
+  EXPECT_FALSE(Unwrap(after->NodeByKey("Government:dod")).has_value());
+  EXPECT_FALSE(Unwrap(after->NodeByKey("Country:us")).has_value());
+  EXPECT_EQ(Unwrap(after->RelsByType("SUPPLIES")).size(), 1u);
+  EXPECT_THAT(Unwrap(after->RelsByType("INVESTS_IN")), IsEmpty());
+  EXPECT_THAT(Unwrap(after->ArticleIds()), ElementsAre("other"));
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, 3u);  // Article "other", MP, Apple.
+  EXPECT_EQ(st.relationships, 3u);
+}
+
+TEST_F(StoreTest, HandLinkedEntitySurvivesArticleRemoval) {
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article2())), ReplaceOutcome::kInserted);
+    NodeId mine = Unwrap(txn->CreateNode({"Note"}, {}));
+    Unwrap(txn->CreateRel("ABOUT", mine, *Unwrap(txn->NodeByKey("Company:apple")), {}));
+    ASSERT_OK(txn->Commit());
+  }
+  auto d = store_->Begin();
+  EXPECT_TRUE(Unwrap(d->RemoveArticle("other")));
+  EXPECT_TRUE(Unwrap(d->NodeByKey("Company:apple")).has_value());
+  EXPECT_FALSE(Unwrap(d->NodeByKey("Company:mp")).has_value());
+  ASSERT_OK(d->Commit());
+  // Reingesting reuses the surviving node.
+  auto t = store_->Begin();
+  NodeId apple = *Unwrap(t->NodeByKey("Company:apple"));
+  EXPECT_EQ(Unwrap(t->ReplaceArticle(Article2())), ReplaceOutcome::kInserted);
+  EXPECT_EQ(*Unwrap(t->NodeByKey("Company:apple")), apple);
+}
+
+TEST_F(StoreTest, ReplaceArticleRejectsDanglingKeysAndWritesNothing) {
+  ArticleRecord bad = Article1();
+  bad.claims[0].object_key = "Company:nobody";
+  auto txn = store_->Begin();
+  EXPECT_EQ(txn->ReplaceArticle(bad).status().code(), absl::StatusCode::kInvalidArgument);
+  bad = Article1();
+  bad.mentions.push_back("Company:nobody");
+  EXPECT_EQ(txn->ReplaceArticle(bad).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Unwrap(txn->AllNodes()), IsEmpty());
+  ASSERT_OK(txn->Commit());
+  EXPECT_EQ(Unwrap(store_->GetStats()).nodes, 0u);
+}
+
+TEST_F(StoreTest, ReplaceInOneTxnThenReadBack) {
+  auto txn = store_->Begin();
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(Article1("a"))), ReplaceOutcome::kInserted);
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(Article1("a"))), ReplaceOutcome::kUnchanged);
+  EXPECT_EQ(Unwrap(txn->ReplaceArticle(Article1("b"))), ReplaceOutcome::kReplaced);
+  EXPECT_EQ(Unwrap(txn->RelsByType("INVESTS_IN")).size(), 1u);
+  EXPECT_EQ(Unwrap(txn->NodesByLabel("Article")).size(), 1u);
+  ASSERT_OK(txn->Commit());
+  txn.reset();
+  Reopen();
+  auto r = store_->Begin();
+  EXPECT_EQ(Unwrap(r->RelsByType("INVESTS_IN")).size(), 1u);
+  EXPECT_EQ(Unwrap(r->NodesByLabel("Article")).size(), 1u);
+  EXPECT_EQ(Unwrap(r->NodesByLabel("Government")).size(), 1u);
+  auto t = store_->Begin();
+  EXPECT_EQ(Unwrap(t->ReplaceArticle(Article1("b"))), ReplaceOutcome::kUnchanged);
+}
+
+}  // namespace
+}  // namespace kg
