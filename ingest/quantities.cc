@@ -1,0 +1,1031 @@
+// quantities: money, mass, percentages, years and dates in English and Chinese text.
+//
+// How it works. Find() walks the text one character at a time and, at each place where a
+// figure could start, tries two parsers and keeps the longer match:
+//   QuantityAt: [hedge | 每年/年产]* side [connector side] [hedge after] [annual]
+//     where side = [currency prefix | 百分之] figure [unit]
+//     and figure = number (1,234.5 / 十二万 / full-width digits) [多/余] [scale] [+].
+//   DateAt: ISO dates, "March 1, 2025", "1 March 2025", "March 2025", 2024年3月1日,
+//     year ranges (2023-2025, 2023 to 2025, 2020-21) and bare years 1900-2100.
+// Every piece is an RE2 pattern compiled once in Impl and matched anchored at a byte
+// position, so spans come straight out as byte offsets. Values are exact: the digits are
+// read into an int64 mantissa and scale words only move the decimal exponent; a figure
+// whose value does not fit in int64 is not recognized.
+//
+// Conventions (see tests/ingest/quantities_test.cc for examples):
+// - A number with no unit, currency or percent sign is not a quantity; only a bare 4-digit
+//   number in 1900-2100 is, as a year.
+// - "¥" is CNY when the text contains Han characters, JPY otherwise; "￥" is CNY; "yen"
+//   and 日元 are JPY. A bare "$" is USD unless a currency word follows ("$5 million AUD").
+// - "mt"/"MT" are metric tons, "Mt" is million tonnes. Short, long and US tons are skipped.
+// - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
+// - Dates keep the year in `value`; `text_value` has the ISO form.
+#include "ingest/quantities.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kg::ingest {
+
+namespace {
+
+using re2::RE2;
+using re2::StringPiece;
+
+// ---------------------------------------------------------------------------------------
+// Exact decimal arithmetic.
+
+// Strips trailing zeros from the mantissa, raising the exponent. Never overflows.
+Decimal Reduced(Decimal d) {
+  if (d.mantissa == 0) return Decimal{0, 0};
+  while (d.mantissa % 10 == 0) {
+    d.mantissa /= 10;
+    ++d.exponent;
+  }
+  return d;
+}
+
+// The form Find() returns: exponent <= 0, and no trailing zero in the mantissa when the
+// exponent is negative ("$1.5bn" is {1500000000, 0}; "0.5%" is {5, -1}). Returns false
+// when the value does not fit.
+bool Canonicalize(Decimal* d) {
+  *d = Reduced(*d);
+  while (d->exponent > 0) {
+    if (__builtin_mul_overflow(d->mantissa, int64_t{10}, &d->mantissa)) return false;
+    --d->exponent;
+  }
+  return true;
+}
+
+// 10^k for 0 <= k <= 38.
+__int128 Pow10(int k) {
+  __int128 p = 1;
+  for (int i = 0; i < k; ++i) p *= 10;
+  return p;
+}
+
+// a <= b for non-negative decimals whose exponents lie in [-36, 0] (canonical values from
+// Find() always do: at most 18 fraction digits).
+bool LessOrEqual(const Decimal& a, const Decimal& b) {
+  int e = a.exponent < b.exponent ? a.exponent : b.exponent;
+  __int128 x = static_cast<__int128>(a.mantissa) * Pow10(a.exponent - e);
+  __int128 y = static_cast<__int128>(b.mantissa) * Pow10(b.exponent - e);
+  return x <= y;
+}
+
+// acc = acc * mul + add, false on overflow.
+bool MulAdd(int64_t* acc, int64_t mul, int64_t add) {
+  return !__builtin_mul_overflow(*acc, mul, acc) && !__builtin_add_overflow(*acc, add, acc);
+}
+
+// ---------------------------------------------------------------------------------------
+// Characters.
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsWordByte(char c) { return IsAsciiDigit(c) || IsAsciiAlpha(c) || c == '_'; }
+
+size_t CharLen(unsigned char c) {
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0) return 2;
+  if ((c & 0xF0) == 0xE0) return 3;
+  if ((c & 0xF8) == 0xF0) return 4;
+  return 1;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+// Lower-cased, with each run of ASCII or no-break spaces and hyphens turned into one
+// space and no space at either end: "More \u00a0than " -> "more than".
+std::string Key(std::string_view s) {
+  std::string lower = AsciiLower(s);
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < lower.size();) {
+    unsigned char c = static_cast<unsigned char>(lower[i]);
+    size_t len = CharLen(c);
+    std::string_view ch(lower.data() + i, std::min(len, lower.size() - i));
+    bool is_space = ch == " " || ch == "\t" || ch == "\n" || ch == "\r" || ch == "-" ||
+                    ch == "\u00a0" || ch == "\u2009" || ch == "\u202f";
+    if (is_space) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out.append(ch);
+    }
+    i += ch.size();
+  }
+  return out;
+}
+
+// Digits of an ASCII or full-width (U+FF10..U+FF19) digit string, in order; other bytes
+// (thousands separators) skipped.
+std::string AsciiDigits(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (IsAsciiDigit(s[i])) {
+      out += s[i];
+    } else if (i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xEF &&
+               static_cast<unsigned char>(s[i + 1]) == 0xBC &&
+               static_cast<unsigned char>(s[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(s[i + 2]) <= 0x99) {
+      out += static_cast<char>('0' + (static_cast<unsigned char>(s[i + 2]) - 0x90));
+      i += 2;
+    }
+  }
+  return out;
+}
+
+int SmallInt(std::string_view s) {  // Up to 4 digits, ASCII or full-width.
+  int v = 0;
+  for (char c : AsciiDigits(s)) v = v * 10 + (c - '0');
+  return v;
+}
+
+// Integer part and fraction digits -> exact decimal; nullopt on overflow.
+std::optional<Decimal> ParseArabic(std::string_view int_part, std::string_view frac_part) {
+  std::string digits = AsciiDigits(int_part);
+  std::string frac = AsciiDigits(frac_part);
+  while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  Decimal d;
+  for (char c : digits) {
+    if (!MulAdd(&d.mantissa, 10, c - '0')) return std::nullopt;
+  }
+  for (char c : frac) {
+    if (!MulAdd(&d.mantissa, 10, c - '0')) return std::nullopt;
+    --d.exponent;
+  }
+  if (!Canonicalize(&d)) return std::nullopt;
+  return d;
+}
+
+// Value of one Chinese numeral character: digits 0-9, or -(power of ten) for 十百千万亿.
+int ChineseCharValue(std::string_view ch) {
+  static constexpr std::pair<std::string_view, int> kTable[] = {
+      {"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2},  {"三", 3},  {"四", 4},
+      {"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},  {"十", -1}, {"百", -2},
+      {"千", -3}, {"万", -4}, {"亿", -8}};
+  for (const auto& [text, value] : kTable) {
+    if (ch == text) return value;
+  }
+  return 0;
+}
+
+// 十二万 -> 120000, 三亿五千万 -> 350000000, 一千零五十 -> 1050, 二〇二四 -> 2024.
+// `has_multiplier` tells whether any of 十百千万亿 occurs.
+std::optional<int64_t> ParseChinese(std::string_view s, bool* has_multiplier) {
+  std::vector<int> values;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = CharLen(static_cast<unsigned char>(s[i]));
+    values.push_back(ChineseCharValue(s.substr(i, len)));
+    i += len;
+  }
+  *has_multiplier = false;
+  for (int v : values) {
+    if (v < 0) *has_multiplier = true;
+  }
+  int64_t total = 0;
+  if (!*has_multiplier) {  // Positional digits.
+    for (int v : values) {
+      if (!MulAdd(&total, 10, v)) return std::nullopt;
+    }
+    return total;
+  }
+  int64_t wan = 0, section = 0, number = 0;
+  for (int v : values) {
+    if (v >= 0) {
+      number = v;
+    } else if (v >= -3) {  // 十 百 千
+      int64_t unit = v == -1 ? 10 : v == -2 ? 100 : 1000;
+      int64_t part = (number == 0 ? 1 : number) * unit;
+      if (__builtin_add_overflow(section, part, &section)) return std::nullopt;
+      number = 0;
+    } else if (v == -4) {  // 万
+      int64_t group = section + number;
+      if (group == 0) group = 1;
+      if (__builtin_add_overflow(wan, group, &wan) || !MulAdd(&wan, 10000, 0)) {
+        return std::nullopt;
+      }
+      section = number = 0;
+    } else {  // 亿
+      int64_t group = wan + section + number;
+      if (group == 0) group = 1;
+      if (__builtin_add_overflow(total, group, &total) || !MulAdd(&total, 100000000, 0)) {
+        return std::nullopt;
+      }
+      wan = section = number = 0;
+    }
+  }
+  if (__builtin_add_overflow(total, wan + section + number, &total)) return std::nullopt;
+  return total;
+}
+
+int ChineseMultiplierExponent(std::string_view s) {  // 万亿 -> 12, 千万 -> 7.
+  int exp = 0;
+  for (size_t i = 0; i < s.size();) {
+    size_t len = CharLen(static_cast<unsigned char>(s[i]));
+    exp += -ChineseCharValue(s.substr(i, len));
+    i += len;
+  }
+  return exp;
+}
+
+int EnglishScaleExponent(std::string_view word) {
+  std::string w = AsciiLower(word);
+  if (w == "thousand" || w == "k") return 3;
+  if (w == "million" || w == "m" || w == "mn" || w == "mln") return 6;
+  if (w == "billion" || w == "b" || w == "bn" || w == "bln") return 9;
+  if (w == "trillion") return 12;
+  return 0;
+}
+
+// Approximation named by a hedge ("More than " -> "over"; 约 -> "about").
+std::string HedgeApprox(std::string_view hedge) {
+  std::string key = Key(hedge);
+  static constexpr std::pair<std::string_view, std::string_view> kPrefixes[] = {
+      {"just over", "over"},     {"just", "under"},         {"more than", "over"},
+      {"greater than", "over"},  {"at least", "over"},      {"in excess", "over"},
+      {"upwards", "over"},       {"over", "over"},          {"above", "over"},
+      {"exceeding", "over"},     {"less than", "under"},    {"fewer than", "under"},
+      {"under", "under"},        {"below", "under"},        {"up to", "under"},
+      {"nearly", "under"},       {"almost", "under"},       {"close to", "under"},
+      {"超过", "over"},          {"超", "over"},            {"逾", "over"},
+      {"至少", "over"},          {"多于", "over"},          {"大于", "over"},
+      {"高于", "over"},          {"将近", "under"},         {"接近", "under"},
+      {"近", "under"},           {"不到", "under"},         {"不足", "under"},
+      {"少于", "under"},         {"小于", "under"},         {"低于", "under"}};
+  for (const auto& [prefix, approx] : kPrefixes) {
+    if (key.starts_with(prefix)) return std::string(approx);
+  }
+  return "about";  // about, approximately, roughly, some, around, estimated, ~, 约, ...
+}
+
+std::string HedgeAfterApprox(std::string_view hedge) {
+  std::string key = Key(hedge);
+  if (key == "以上" || key == "or more" || key == "or above" || key == "plus") return "over";
+  if (key == "以下" || key == "以内" || key == "or less" || key == "or fewer") return "under";
+  return "about";  // 左右, 上下, or so.
+}
+
+// ISO code of a currency prefix; `generic` when a following currency word may refine it.
+std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic) {
+  std::string key = Key(prefix);
+  std::string compact;
+  for (char c : key) {
+    if (c != ' ' && c != '.') compact += c;
+  }
+  *generic = false;
+  if (compact == "$") {
+    *generic = true;
+    return "USD";
+  }
+  if (compact == "us$") return "USD";
+  if (compact == "a$" || compact == "au$") return "AUD";
+  if (compact == "c$" || compact == "ca$") return "CAD";
+  if (compact == "hk$") return "HKD";
+  if (compact == "nz$") return "NZD";
+  if (compact == "s$") return "SGD";
+  if (compact == "r$") return "BRL";
+  if (compact == "€") return "EUR";
+  if (compact == "£") return "GBP";
+  if (compact == "￥" || compact == "人民币" || compact == "rmb") return "CNY";
+  if (compact == "¥") {
+    *generic = true;
+    return has_han ? "CNY" : "JPY";
+  }
+  if (compact == "₹") return "INR";
+  if (compact == "₩") return "KRW";
+  std::string upper;
+  for (char c : compact) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return upper;  // USD, EUR, GBP, JPY, CNY, AUD, CAD, HKD, NZD, SGD, CHF.
+}
+
+std::string SuffixCurrency(std::string_view word) {
+  std::string key = Key(word);
+  if (key.find("australian") != std::string::npos || key == "aud" || key == "澳元") {
+    return "AUD";
+  }
+  if (key.find("canadian") != std::string::npos || key == "cad" || key == "加元") return "CAD";
+  if (key.find("hong kong") != std::string::npos || key == "hkd" || key == "港元" ||
+      key == "港币") {
+    return "HKD";
+  }
+  if (key.find("new zealand") != std::string::npos || key == "nzd") return "NZD";
+  if (key.find("singapore") != std::string::npos || key == "sgd") return "SGD";
+  if (key.find("dollar") != std::string::npos || key == "usd" || key == "美元") return "USD";
+  if (key.starts_with("euro") || key == "eur" || key == "欧元") return "EUR";
+  if (key.find("sterling") != std::string::npos || key == "gbp" || key == "英镑") return "GBP";
+  if (key == "yen" || key == "jpy" || key == "日元") return "JPY";
+  if (key == "chf") return "CHF";
+  return "CNY";  // yuan, renminbi, rmb, cny, 元, 人民币, 人民币元, 元人民币.
+}
+
+int MonthNumber(std::string_view name) {
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                 "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string key = AsciiLower(name.substr(0, 3));
+  for (int i = 0; i < 12; ++i) {
+    if (key == kMonths[i]) return i + 1;
+  }
+  return 0;
+}
+
+int DaysInMonth(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+bool ValidYear(int y) { return y >= 1900 && y <= 2100; }
+
+std::string Format(const char* fmt, int a, int b = 0, int c = 0) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), fmt, a, b, c);
+  return buf;
+}
+
+// Pattern pieces.
+constexpr char kWs[] = R"([\s\x{00A0}\x{2009}\x{202F}])";
+constexpr char kDash[] = R"((?:-|\x{2010}|\x{2011}|\x{2012}|\x{2013}|\x{2014}|\x{2212}))";
+constexpr char kDigit[] = R"([0-9\x{FF10}-\x{FF19}])";
+constexpr char kMonth[] =
+    R"((Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|)"
+    R"(Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?)";
+
+// Replaces the placeholders {WS} (a space, no-break ones included), {SEP} (space or
+// hyphen), {DASH}, {D} (a digit, full-width included) and {MONTH}.
+std::string Expand(std::string_view pattern) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '{') {
+      size_t close = pattern.find('}', i);
+      std::string_view name = pattern.substr(i + 1, close - i - 1);
+      if (name == "WS") {
+        out += kWs;
+      } else if (name == "SEP") {
+        out += "(?:";
+        out += kWs;
+        out += "|-)";
+      } else if (name == "DASH") {
+        out += kDash;
+      } else if (name == "D") {
+        out += kDigit;
+      } else if (name == "MONTH") {
+        out += kMonth;
+      } else {
+        out.append(pattern.substr(i, close - i + 1));  // A repetition such as {1,3}.
+      }
+      i = close + 1;
+    } else {
+      out += pattern[i++];
+    }
+  }
+  return out;
+}
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(true);
+  return options;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------
+// Decimal.
+
+bool Decimal::IsInteger() const { return Reduced(*this).exponent >= 0; }
+
+int64_t Decimal::ToInt() const {
+  Decimal d = Reduced(*this);
+  int64_t v = d.mantissa;
+  for (int i = 0; i < d.exponent; ++i) v *= 10;
+  return v;
+}
+
+double Decimal::ToDouble() const {
+  return static_cast<double>(mantissa) * std::pow(10.0, exponent);
+}
+
+bool operator==(const Decimal& a, const Decimal& b) {
+  Decimal x = Reduced(a);
+  Decimal y = Reduced(b);
+  return x.mantissa == y.mantissa && x.exponent == y.exponent;
+}
+
+// ---------------------------------------------------------------------------------------
+// Patterns, compiled once (QuantityFinder::Impl holds one Patterns).
+
+namespace {
+
+struct Patterns {
+  Patterns();
+
+  RE2 hedge;           // Before a figure: more than, about, ~, 超过, 约, ...
+  RE2 annual_prefix;   // 每年, 年产(能|量)
+  RE2 percent_prefix;  // 百分之
+  RE2 currency_prefix;
+  RE2 number;      // 1,234.5 (ASCII or full-width digits): (integer)(fraction)
+  RE2 cn_numeral;  // 十二万, 三亿, 两千
+  RE2 cn_multiplier;
+  RE2 cn_more;  // 多, 余
+  RE2 en_scale;
+  RE2 percent_unit;
+  RE2 mass_unit;
+  RE2 non_metric;
+  RE2 currency_suffix;
+  RE2 connector;  // (symbol)|(word)
+  RE2 hedge_after;
+  RE2 annual_suffix;
+  RE2 time_word;  // "ago", "earlier": "a year ago" is not "per year".
+  // Dates.
+  RE2 iso_date;
+  RE2 zh_date;
+  RE2 zh_year_range;
+  RE2 year_range;
+  RE2 year_range_word;
+  RE2 month_day_year;
+  RE2 day_month_year;
+  RE2 month_year;
+  RE2 year;
+};
+
+Patterns::Patterns()
+    : hedge(Expand(R"(((?i:(?:more|greater){WS}+than|at{WS}+least|in{WS}+excess{WS}+of|)"
+                   R"(upwards{WS}+of|over|above|exceeding|(?:less|fewer){WS}+than|)"
+                   R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|)"
+                   R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
+                   R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
+                   R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过|超|逾|至少|多于|大于|)"
+                   R"(高于|大约|约|大概|将近|接近|近|不到|不足|少于|小于|低于))"),
+            PatternOptions()),
+      annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),
+      percent_prefix("百分之", PatternOptions()),
+      currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|S|R)?\$|€|£|￥|¥|₹|₩|)"
+                             R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|人民币){WS}?)"),
+                      PatternOptions()),
+      number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
+                    R"((?:[.\x{FF0E}]({D}+))?)"),
+             PatternOptions()),
+      cn_numeral("[零〇一二三四五六七八九十两][零〇一二三四五六七八九十百千万亿两]*",
+                 PatternOptions()),
+      cn_multiplier("[十百千万亿]+", PatternOptions()),
+      cn_more("[多余]", PatternOptions()),
+      en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|mln|mn|bln|bn|m|b|k)))"),
+               PatternOptions()),
+      percent_unit(Expand(R"({WS}?(%|％|(?i:per(?:{WS}|-)?cent|pct)))"), PatternOptions()),
+      mass_unit(Expand(R"((?:{WS}|-)?((?i:metric(?:{WS}|-)+ton(?:ne)?s?|ton(?:ne)?s?|)"
+                       R"(kilo-?ton(?:ne)?s?|mega-?ton(?:ne)?s?|kilo-?gram(?:me)?s?)|)"
+                       R"(t|mt|MT|kt|Kt|Mt|tpa|tpy|ktpa|ktpy|Mtpa|Mtpy|mtpa|kg|公吨|吨))"),
+                PatternOptions()),
+      non_metric(Expand(R"((?:{WS}|-)?(?i:short|long|US|U\.S\.|imperial)(?:{WS}|-)+ton(?:ne)?s?)"),
+                 PatternOptions()),
+      currency_suffix(
+          Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
+                 R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
+                 R"(renminbi|pounds{WS}+sterling|sterling)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(HKD|NZD|SGD|CHF|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
+                 R"(人民币|元))"),
+          PatternOptions()),
+      connector(Expand(R"({WS}*({DASH}|[~\x{223C}\x{FF5E}]|至|到){WS}*|{WS}+((?i:to|and|through)){WS}+)"),
+                PatternOptions()),
+      hedge_after(Expand(R"((左右|上下|以上|以下|以内|-plus|{WS}+(?i:or{WS}+(?:more|above|so|less|fewer))))"),
+                  PatternOptions()),
+      annual_suffix(Expand(R"((?:{WS}|-)*(?i:per{SEP}+annum|per{SEP}+year|a{SEP}+year|)"
+                           R"(an{SEP}+annum|each{SEP}+year|every{SEP}+year|annually|per{SEP}+yr|)"
+                           R"(a{SEP}+yr|p\.a\.|pa)|)"
+                           R"({WS}*/{WS}*(?i:year|yr|y|a|annum)|每年|/年|一年)"),
+                    PatternOptions()),
+      time_word(Expand(R"({WS}+(?i:ago|earlier|before|prior|later|after|from|since))"),
+                PatternOptions()),
+      iso_date(Expand(R"(({D}{4})-({D}{2})-({D}{2}))"), PatternOptions()),
+      zh_date(Expand(R"(({D}{4})年(?:({D}{1,2})月(?:({D}{1,2})[日号])?)?)"), PatternOptions()),
+      zh_year_range(Expand(R"(({D}{4})年?{WS}*(?:{DASH}|[~\x{FF5E}]|至|到){WS}*({D}{4})年)"),
+                    PatternOptions()),
+      year_range(Expand(R"(({D}{4}){WS}*({DASH}|/){WS}*({D}{4}|{D}{2}))"), PatternOptions()),
+      year_range_word(Expand(R"(({D}{4}){WS}+((?i:to|through|until|and)){WS}+({D}{4}))"),
+                      PatternOptions()),
+      month_day_year(Expand(R"({MONTH},?{WS}+({D}{1,2})(?:st|nd|rd|th)?,?{WS}+({D}{4}))"),
+                     PatternOptions()),
+      day_month_year(Expand(R"(({D}{1,2}){WS}+{MONTH},?{WS}+({D}{4}))"), PatternOptions()),
+      month_year(Expand(R"({MONTH},?{WS}+(?:of{WS}+)?({D}{4}))"), PatternOptions()),
+      year(Expand(R"(({D}{4}))"), PatternOptions()) {}
+
+// ---------------------------------------------------------------------------------------
+// The scan over one text.
+
+struct Figure {
+  Decimal raw;             // The number as written, before any scale.
+  int scale = 0;           // Power of ten from a scale word or 万/亿 after digits.
+  bool has_scale = false;  // A scale word or character follows the number.
+  bool chinese = false;    // Written in Chinese numerals.
+  bool cn_multiplier = false;  // ... with one of 十百千万亿 in it.
+  bool over = false;       // 多/余/+ after the number.
+  size_t end = 0;
+};
+
+// One end of a quantity: [prefix] figure [unit].
+struct Side {
+  size_t begin = 0;
+  size_t end = 0;
+  Figure figure;
+  bool has_kind = false;
+  QuantityKind kind = QuantityKind::kMoney;
+  std::string unit;           // ISO code, "t" or "%".
+  bool generic_unit = false;  // From "$" or "¥" alone: a currency word after may refine it.
+  bool has_prefix = false;    // Currency symbol or code, or 百分之.
+  bool has_suffix = false;    // A unit after the figure.
+  int unit_exponent = 0;      // kt -> 3, Mt -> 6, kg -> -3.
+  bool annual = false;        // tpa, ktpa.
+};
+
+class Scan {
+ public:
+  Scan(const Patterns& re, std::string_view text) : re_(re), text_(text) {
+    for (unsigned char c : text) {
+      if (c >= 0xE4 && c <= 0xE9) {  // Lead byte of U+4E00..U+9FFF.
+        has_han_ = true;
+        break;
+      }
+    }
+  }
+
+  std::vector<Quantity> Run() const {
+    std::vector<Quantity> out;
+    size_t pos = 0;
+    while (pos < text_.size()) {
+      unsigned char c = static_cast<unsigned char>(text_[pos]);
+      if ((c & 0xC0) == 0x80) {  // Inside a character (only after invalid UTF-8).
+        ++pos;
+        continue;
+      }
+      if (c >= 0x80 || IsWordByte(static_cast<char>(c)) || c == '$' || c == '~') {
+        std::optional<Quantity> q = QuantityAt(pos);
+        std::optional<Quantity> d = DateAt(pos);
+        if (d && (!q || d->span.end > q->span.end)) q = std::move(d);
+        if (q) {
+          pos = q->span.end;
+          out.push_back(std::move(*q));
+          continue;
+        }
+      }
+      pos += CharLen(c);
+    }
+    return out;
+  }
+
+ private:
+  // Anchored match of `re` at `pos`; `groups[0]` is the whole match.
+  bool At(const RE2& re, size_t pos, StringPiece* groups, int n) const {
+    if (pos > text_.size()) return false;
+    return re.Match(StringPiece(text_.data(), text_.size()), pos, text_.size(),
+                    RE2::ANCHOR_START, groups, n);
+  }
+  // End of an anchored match of `re` at `pos`, or nullopt.
+  std::optional<size_t> EndAt(const RE2& re, size_t pos) const {
+    StringPiece m;
+    if (!At(re, pos, &m, 1)) return std::nullopt;
+    return End(m);
+  }
+  size_t Begin(const StringPiece& s) const { return s.data() - text_.data(); }
+  size_t End(const StringPiece& s) const { return Begin(s) + s.size(); }
+  static std::string_view View(const StringPiece& s) { return {s.data(), s.size()}; }
+
+  bool WordBefore(size_t pos) const { return pos > 0 && IsWordByte(text_[pos - 1]); }
+  // A match ending at `end` does not stop in the middle of an ASCII word.
+  bool BoundaryAfter(size_t end) const {
+    return end == 0 || end >= text_.size() || !IsWordByte(text_[end - 1]) ||
+           !IsWordByte(text_[end]);
+  }
+
+  // Digits may start a number here: not glued to a word ("MP1"), not after "COVID-", not
+  // inside a malformed number ("1,2345"), not after a currency sign.
+  bool NumberStartOk(size_t pos) const {
+    if (pos == 0) return true;
+    char prev = text_[pos - 1];
+    if (IsWordByte(prev)) return false;
+    if ((prev == ',' || prev == '.') && pos >= 2 && IsAsciiDigit(text_[pos - 2])) return false;
+    if (prev == '-' && pos >= 2 && IsAsciiAlpha(text_[pos - 2])) return false;
+    return true;
+  }
+
+  bool PrecededByCurrencySign(size_t pos) const {
+    std::string_view before = text_.substr(0, pos);
+    for (std::string_view sign : {"$", "€", "£", "¥", "￥", "#"}) {
+      if (before.ends_with(sign)) return true;
+    }
+    return false;
+  }
+
+  // The ASCII word just before `pos` (spaces skipped), lower-cased.
+  std::string WordBeforeSpaces(size_t pos) const {
+    size_t end = pos;
+    while (end > 0 && (text_[end - 1] == ' ' || text_[end - 1] == '\t')) --end;
+    size_t begin = end;
+    while (begin > 0 && IsAsciiAlpha(text_[begin - 1])) --begin;
+    return AsciiLower(text_.substr(begin, end - begin));
+  }
+
+  std::optional<Figure> ParseFigure(size_t pos) const {
+    Figure f;
+    StringPiece g[3];
+    if (At(re_.number, pos, g, 3)) {
+      size_t e = End(g[0]);
+      if (e < text_.size() &&
+          (IsAsciiDigit(text_[e]) || ((text_[e] == ',' || text_[e] == '.') &&
+                                      e + 1 < text_.size() && IsAsciiDigit(text_[e + 1])))) {
+        return std::nullopt;  // "1,2345", "1.2.3".
+      }
+      std::string int_digits = AsciiDigits(View(g[1]));
+      if (int_digits.size() > 1 && int_digits[0] == '0') {
+        return std::nullopt;  // "007"; also the "000 tonnes" of "45 000 tonnes".
+      }
+      std::optional<Decimal> raw = ParseArabic(View(g[1]), View(g[2]));
+      if (!raw) return std::nullopt;
+      f.raw = *raw;
+      pos = e;
+    } else if (At(re_.cn_numeral, pos, g, 1)) {
+      std::optional<int64_t> v = ParseChinese(View(g[0]), &f.cn_multiplier);
+      if (!v) return std::nullopt;
+      f.raw = Decimal{*v, 0};
+      f.chinese = true;
+      pos = End(g[0]);
+    } else {
+      return std::nullopt;
+    }
+    if (std::optional<size_t> e = EndAt(re_.cn_more, pos)) {
+      f.over = true;
+      pos = *e;
+    }
+    if (At(re_.cn_multiplier, pos, g, 1)) {
+      f.scale = ChineseMultiplierExponent(View(g[0]));
+      f.has_scale = true;
+      pos = End(g[0]);
+      if (std::optional<size_t> e = EndAt(re_.cn_more, pos)) {
+        f.over = true;
+        pos = *e;
+      }
+    } else if (!f.chinese && At(re_.en_scale, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+      f.scale = EnglishScaleExponent(View(g[1]));
+      f.has_scale = true;
+      pos = End(g[0]);
+    }
+    if (pos < text_.size() && text_[pos] == '+') {
+      f.over = true;
+      ++pos;
+    }
+    f.end = pos;
+    return f;
+  }
+
+  std::optional<Side> ParseSide(size_t pos) const {
+    Side s;
+    s.begin = pos;
+    StringPiece g[2];
+    if (std::optional<size_t> e = EndAt(re_.percent_prefix, pos)) {
+      s.has_prefix = s.has_kind = true;
+      s.kind = QuantityKind::kPercent;
+      s.unit = "%";
+      pos = *e;
+    } else if (At(re_.currency_prefix, pos, g, 2) &&
+               !(IsAsciiAlpha(text_[pos]) && WordBefore(pos))) {
+      s.has_prefix = s.has_kind = true;
+      s.kind = QuantityKind::kMoney;
+      s.unit = PrefixCurrency(View(g[1]), has_han_, &s.generic_unit);
+      pos = End(g[0]);
+    } else if (!NumberStartOk(pos)) {
+      return std::nullopt;
+    }
+    std::optional<Figure> figure = ParseFigure(pos);
+    if (!figure) return std::nullopt;
+    s.figure = *figure;
+    pos = figure->end;
+
+    if (!(s.has_prefix && s.kind == QuantityKind::kPercent)) {
+      if (At(re_.non_metric, pos, g, 1) && BoundaryAfter(End(g[0]))) return std::nullopt;
+      if (At(re_.percent_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+        if (s.has_prefix) return std::nullopt;  // "$5%".
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kPercent;
+        s.unit = "%";
+        pos = End(g[0]);
+      } else if (At(re_.mass_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+        if (s.has_prefix) return std::nullopt;
+        std::string_view unit = View(g[1]);
+        std::string key = AsciiLower(unit);
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;
+        s.unit = "t";
+        if (unit.starts_with("Mt") || unit == "mtpa" || key.starts_with("mega")) {
+          s.unit_exponent = 6;
+        } else if (unit.starts_with("kt") || unit.starts_with("Kt") ||
+                   key.starts_with("kilot") || key.starts_with("kilo-t")) {
+          s.unit_exponent = 3;
+        } else if (key == "kg" || key.starts_with("kilo")) {
+          s.unit_exponent = -3;
+        }
+        s.annual = unit.ends_with("pa") || unit.ends_with("py");
+        pos = End(g[0]);
+      } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+        std::string_view word = View(g[1]);
+        if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {
+          return std::nullopt;  // 三元 (ternary), 二元: words, not prices.
+        }
+        if (!s.has_prefix || s.generic_unit) s.unit = SuffixCurrency(word);
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMoney;
+        pos = End(g[0]);
+      }
+    }
+    if (!s.has_suffix && !BoundaryAfter(pos)) return std::nullopt;  // "$5x", "15years".
+    s.end = pos;
+    return s;
+  }
+
+  // The value of a side with the given scale and unit exponent.
+  static std::optional<Decimal> Value(const Side& s, int scale, int unit_exponent) {
+    Decimal d = s.figure.raw;
+    d.exponent += scale + unit_exponent;
+    if (!Canonicalize(&d)) return std::nullopt;
+    return d;
+  }
+
+  std::optional<Quantity> QuantityAt(size_t begin) const {
+    size_t pos = begin;
+    std::string approx;
+    bool annual = false;
+    StringPiece g[3];
+    for (int i = 0; i < 3; ++i) {
+      if (approx.empty() && At(re_.hedge, pos, g, 2) &&
+          !(IsAsciiAlpha(text_[pos]) && WordBefore(pos))) {
+        approx = HedgeApprox(View(g[1]));
+        pos = End(g[0]);
+        continue;
+      }
+      if (!annual) {
+        if (std::optional<size_t> e = EndAt(re_.annual_prefix, pos)) {
+          annual = true;
+          pos = *e;
+          continue;
+        }
+      }
+      break;
+    }
+    std::optional<Side> first = ParseSide(pos);
+    if (!first) return std::nullopt;
+
+    std::optional<Quantity> q;
+    if (At(re_.connector, first->end, g, 3)) {
+      std::string word = AsciiLower(View(g[2]));
+      bool allowed = true;
+      if (word == "and") allowed = WordBeforeSpaces(begin) == "between";
+      if (word == "to" || word == "through") allowed = WordBeforeSpaces(begin) != "from";
+      if (allowed) {
+        if (std::optional<Side> second = ParseSide(End(g[0]))) {
+          q = Range(*first, *second);
+        }
+      }
+    }
+    if (!q) q = Single(*first);
+    if (!q) return std::nullopt;
+
+    q->span.begin = begin;
+    if (!approx.empty()) q->approx = approx;  // An explicit hedge beats 多/余/+.
+    q->annual = q->annual || annual;
+    // Hedges and "per year" after the unit, in either order.
+    size_t end = q->span.end;
+    for (int i = 0; i < 2; ++i) {
+      if (At(re_.hedge_after, end, g, 2) && BoundaryAfter(End(g[0]))) {
+        if (approx.empty()) q->approx = HedgeAfterApprox(View(g[1]));
+        end = End(g[0]);
+        continue;
+      }
+      if (!q->annual && At(re_.annual_suffix, end, g, 1) && BoundaryAfter(End(g[0])) &&
+          !EndAt(re_.time_word, End(g[0]))) {
+        q->annual = true;
+        end = End(g[0]);
+        continue;
+      }
+      break;
+    }
+    q->span.end = end;
+    return q;
+  }
+
+  std::optional<Quantity> Single(const Side& s) const {
+    if (!s.has_kind) return std::nullopt;
+    Quantity q;
+    q.kind = s.kind;
+    q.unit = s.unit;
+    std::optional<Decimal> v = Value(s, s.figure.scale, s.unit_exponent);
+    if (!v) return std::nullopt;
+    q.value = *v;
+    q.annual = s.annual;
+    if (s.figure.over) q.approx = "over";
+    q.span = Span{s.begin, s.end};
+    return q;
+  }
+
+  // "$1-2 billion", "10-15%", "20,000 to 30,000 tonnes", "$1 billion to $2 billion".
+  std::optional<Quantity> Range(Side a, const Side& b) const {
+    if (a.has_suffix && b.has_kind && !b.has_suffix && !b.has_prefix) return std::nullopt;
+    if (!b.has_kind) {
+      // Only "$1-2 billion" and 百分之十到十五: the second figure borrows the first's
+      // unit. "$5 million to 10 companies" is not a range.
+      if (!a.has_prefix || a.has_suffix) return std::nullopt;
+      if (a.kind != QuantityKind::kPercent && !b.figure.has_scale) return std::nullopt;
+    }
+    if (a.has_kind && b.has_kind && (a.kind != b.kind || a.unit != b.unit)) {
+      // "$1.65 billion to A$2 billion" is two figures; but "$1-2 billion AUD" refines "$".
+      if (!(a.kind == b.kind && a.kind == QuantityKind::kMoney && a.generic_unit &&
+            !b.has_prefix)) {
+        return std::nullopt;
+      }
+    }
+    if (!a.has_kind && b.has_prefix && b.kind == QuantityKind::kMoney) return std::nullopt;
+    const Side& unit_side = b.has_kind ? b : a;
+    int a_scale = a.figure.scale;
+    if (!a.figure.has_scale && b.figure.has_scale && LessOrEqual(a.figure.raw, b.figure.raw)) {
+      a_scale = b.figure.scale;  // "$1-2 billion", "1-2万吨".
+    }
+    int a_unit_exponent = a.has_suffix ? a.unit_exponent : unit_side.unit_exponent;
+    std::optional<Decimal> low = Value(a, a_scale, a_unit_exponent);
+    std::optional<Decimal> high = Value(b, b.figure.scale, b.unit_exponent);
+    if (!low || !high || !LessOrEqual(*low, *high) || *low == *high) return std::nullopt;
+    Quantity q;
+    q.kind = unit_side.kind;
+    q.unit = unit_side.unit;
+    if (a.has_kind && !a.generic_unit && q.kind == QuantityKind::kMoney) q.unit = a.unit;
+    q.value = *low;
+    q.max = *high;
+    q.annual = a.annual || b.annual;
+    if (a.figure.over || b.figure.over) q.approx = "over";
+    q.span = Span{a.begin, b.end};
+    return q;
+  }
+
+  // ---- Dates -------------------------------------------------------------------------
+
+  // A 4-digit figure ending at `end` is not glued to more of a number or word.
+  bool DigitsEndOk(size_t end) const {
+    if (end >= text_.size()) return true;
+    char next = text_[end];
+    if (IsWordByte(next)) return false;
+    if ((next == ',' || next == '.') && end + 1 < text_.size() &&
+        IsAsciiDigit(text_[end + 1])) {
+      return false;
+    }
+    return true;
+  }
+
+  static Quantity DateQuantity(QuantityKind kind, int year, std::string text_value) {
+    Quantity q;
+    q.kind = kind;
+    q.unit = kind == QuantityKind::kYear ? "year" : "date";
+    q.value = Decimal{year, 0};
+    q.text_value = std::move(text_value);
+    return q;
+  }
+
+  std::optional<Quantity> DateAt(size_t begin) const {
+    bool digit_start = IsAsciiDigit(text_[begin]) ||
+                       static_cast<unsigned char>(text_[begin]) == 0xEF;  // Full-width.
+    if (digit_start) {
+      if (!NumberStartOk(begin) || PrecededByCurrencySign(begin)) return std::nullopt;
+      if (begin > 0 && text_[begin - 1] == '[') {
+        std::optional<size_t> e = EndAt(re_.year, begin);
+        if (e && *e < text_.size() && text_[*e] == ']') return std::nullopt;  // "[2019]".
+      }
+    } else if (WordBefore(begin)) {
+      return std::nullopt;
+    }
+    std::optional<Quantity> best;
+    auto offer = [&](Quantity q, size_t end) {
+      if (!DigitsEndOk(end)) return;
+      if (best && best->span.end >= end) return;
+      q.span = Span{begin, end};
+      best = std::move(q);
+    };
+    StringPiece g[4];
+    if (At(re_.year, begin, g, 2)) {
+      int y = SmallInt(View(g[1]));
+      if (ValidYear(y)) offer(DateQuantity(QuantityKind::kYear, y, Format("%04d", y)), End(g[0]));
+    }
+    if (At(re_.iso_date, begin, g, 4)) {
+      int y = SmallInt(View(g[1])), m = SmallInt(View(g[2])), d = SmallInt(View(g[3]));
+      if (ValidYear(y) && m >= 1 && m <= 12 && d >= 1 && d <= DaysInMonth(y, m)) {
+        offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d-%02d", y, m, d)),
+              End(g[0]));
+      }
+    }
+    if (At(re_.zh_date, begin, g, 4)) {
+      int y = SmallInt(View(g[1]));
+      if (ValidYear(y)) {
+        if (g[2].data() == nullptr) {
+          offer(DateQuantity(QuantityKind::kYear, y, Format("%04d", y)), End(g[0]));
+        } else {
+          int m = SmallInt(View(g[2]));
+          if (m >= 1 && m <= 12) {
+            if (g[3].data() == nullptr) {
+              offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d", y, m)),
+                    End(g[0]));
+            } else {
+              int d = SmallInt(View(g[3]));
+              if (d >= 1 && d <= DaysInMonth(y, m)) {
+                offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d-%02d", y, m, d)),
+                      End(g[0]));
+              } else {  // Keep the year and month.
+                offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d", y, m)),
+                      End(g[2]) + std::string_view("月").size());
+              }
+            }
+          }
+        }
+      }
+    }
+    auto offer_range = [&](int y1, int y2, size_t end) {
+      if (!ValidYear(y1) || !ValidYear(y2) || y2 <= y1) return;
+      Quantity q = DateQuantity(QuantityKind::kYear, y1, Format("%04d/%04d", y1, y2));
+      q.max = Decimal{y2, 0};
+      offer(std::move(q), end);
+    };
+    if (At(re_.zh_year_range, begin, g, 3)) {
+      offer_range(SmallInt(View(g[1])), SmallInt(View(g[2])), End(g[0]));
+    }
+    if (At(re_.year_range, begin, g, 4)) {
+      int y1 = SmallInt(View(g[1]));
+      std::string_view tail = View(g[3]);
+      int y2 = SmallInt(tail);
+      if (AsciiDigits(tail).size() == 2) {
+        int two = y2;
+        y2 = y1 / 100 * 100 + two;
+        if (y2 <= y1 && two >= 1 && two <= 12 && ValidYear(y1) && View(g[2]) != "/") {
+          offer(DateQuantity(QuantityKind::kDate, y1, Format("%04d-%02d", y1, two)),
+                End(g[0]));  // "2025-03".
+        }
+      }
+      offer_range(y1, y2, End(g[0]));
+    }
+    if (At(re_.year_range_word, begin, g, 4)) {
+      bool allowed = AsciiLower(View(g[2])) != "and" || WordBeforeSpaces(begin) == "between";
+      if (allowed) offer_range(SmallInt(View(g[1])), SmallInt(View(g[3])), End(g[0]));
+    }
+    if (At(re_.month_day_year, begin, g, 4)) {
+      int m = MonthNumber(View(g[1])), d = SmallInt(View(g[2])), y = SmallInt(View(g[3]));
+      if (ValidYear(y) && m >= 1 && d >= 1 && d <= DaysInMonth(y, m)) {
+        offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d-%02d", y, m, d)),
+              End(g[0]));
+      }
+    }
+    if (At(re_.day_month_year, begin, g, 4)) {
+      int d = SmallInt(View(g[1])), m = MonthNumber(View(g[2])), y = SmallInt(View(g[3]));
+      if (ValidYear(y) && m >= 1 && d >= 1 && d <= DaysInMonth(y, m)) {
+        offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d-%02d", y, m, d)),
+              End(g[0]));
+      }
+    }
+    if (At(re_.month_year, begin, g, 3)) {
+      int m = MonthNumber(View(g[1])), y = SmallInt(View(g[2]));
+      if (ValidYear(y) && m >= 1) {
+        offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d", y, m)), End(g[0]));
+      }
+    }
+    return best;
+  }
+
+  const Patterns& re_;
+  std::string_view text_;
+  bool has_han_ = false;
+};
+
+}  // namespace
+
+struct QuantityFinder::Impl {
+  Patterns patterns;
+};
+
+QuantityFinder::QuantityFinder() : impl_(std::make_unique<Impl>()) {}
+QuantityFinder::~QuantityFinder() = default;
+
+std::vector<Quantity> QuantityFinder::Find(std::string_view text) const {
+  return Scan(impl_->patterns, text).Run();
+}
+
+}  // namespace kg::ingest

@@ -1,0 +1,472 @@
+// Table-driven tests for QuantityFinder: each must-match case is one sentence holding
+// exactly one quantity with exact expected values; then must-not-match sentences, a few
+// multi-quantity sentences, Decimal itself, and a "former bugs" block at the end.
+#include "ingest/quantities.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace kg::ingest {
+namespace {
+
+constexpr QuantityKind kMoney = QuantityKind::kMoney;
+constexpr QuantityKind kMass = QuantityKind::kMass;
+constexpr QuantityKind kPercent = QuantityKind::kPercent;
+constexpr QuantityKind kYear = QuantityKind::kYear;
+constexpr QuantityKind kDate = QuantityKind::kDate;
+
+// "1500000000" or "0.5" -> Decimal; a deliberately naive reference parser.
+Decimal Dec(std::string_view s) {
+  Decimal d;
+  bool fraction = false;
+  for (char c : s) {
+    if (c == '.') {
+      fraction = true;
+      continue;
+    }
+    d.mantissa = d.mantissa * 10 + (c - '0');
+    if (fraction) --d.exponent;
+  }
+  return d;
+}
+
+const char* KindName(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::kMoney:
+      return "money";
+    case QuantityKind::kMass:
+      return "mass";
+    case QuantityKind::kPercent:
+      return "percent";
+    case QuantityKind::kYear:
+      return "year";
+    case QuantityKind::kDate:
+      return "date";
+  }
+  return "?";
+}
+
+struct Case {
+  const char* text;
+  const char* span;  // Expected span text (the hedge included).
+  QuantityKind kind;
+  const char* value;  // Exact decimal.
+  const char* max;    // "" when not a range.
+  const char* unit;
+  const char* approx = "";
+  bool annual = false;
+  const char* text_value = "";  // Years and dates.
+};
+
+void ExpectOne(const QuantityFinder& finder, const Case& c) {
+  SCOPED_TRACE(c.text);
+  std::string text = c.text;
+  std::vector<Quantity> found = finder.Find(text);
+  ASSERT_EQ(found.size(), 1u);
+  const Quantity& q = found[0];
+  ASSERT_LE(q.span.begin, q.span.end);
+  ASSERT_LE(q.span.end, text.size());
+  EXPECT_EQ(text.substr(q.span.begin, q.span.end - q.span.begin), c.span);
+  EXPECT_STREQ(KindName(q.kind), KindName(c.kind));
+  EXPECT_TRUE(q.value == Dec(c.value))
+      << "value " << q.value.mantissa << "e" << q.value.exponent << " want " << c.value;
+  if (std::string_view(c.max).empty()) {
+    EXPECT_FALSE(q.max.has_value());
+  } else {
+    ASSERT_TRUE(q.max.has_value());
+    EXPECT_TRUE(*q.max == Dec(c.max))
+        << "max " << q.max->mantissa << "e" << q.max->exponent << " want " << c.max;
+  }
+  EXPECT_EQ(q.unit, c.unit);
+  EXPECT_EQ(q.approx, c.approx);
+  EXPECT_EQ(q.annual, c.annual);
+  EXPECT_EQ(q.text_value, c.text_value);
+}
+
+class QuantitiesTest : public ::testing::Test {
+ protected:
+  QuantityFinder finder_;
+};
+
+// ---- Money -----------------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, Money) {
+  const Case kCases[] = {
+      {"MP Materials received $400 million from the Pentagon.", "$400 million", kMoney,
+       "400000000", "", "USD"},
+      {"Lynas won a $1.5bn contract.", "$1.5bn", kMoney, "1500000000", "", "USD"},
+      {"The plan costs $2 billion.", "$2 billion", kMoney, "2000000000", "", "USD"},
+      {"It raised US$2 billion.", "US$2 billion", kMoney, "2000000000", "", "USD"},
+      {"It raised USD 2 billion.", "USD 2 billion", kMoney, "2000000000", "", "USD"},
+      {"It raised U.S. $2 billion.", "U.S. $2 billion", kMoney, "2000000000", "", "USD"},
+      {"Canberra pledged A$1.65 billion.", "A$1.65 billion", kMoney, "1650000000", "", "AUD"},
+      {"Ottawa pledged C$300 million.", "C$300 million", kMoney, "300000000", "", "CAD"},
+      {"Brussels set aside €250m for recycling.", "€250m", kMoney, "250000000", "", "EUR"},
+      {"Brussels set aside EUR 250 million.", "EUR 250 million", kMoney, "250000000", "",
+       "EUR"},
+      {"London offered £40 million.", "£40 million", kMoney, "40000000", "", "GBP"},
+      {"Tokyo offered 300 billion yen.", "300 billion yen", kMoney, "300000000000", "", "JPY"},
+      {"Tokyo offered ¥5 billion.", "¥5 billion", kMoney, "5000000000", "", "JPY"},
+      {"Beijing spent 1.2 billion yuan.", "1.2 billion yuan", kMoney, "1200000000", "", "CNY"},
+      {"Beijing spent RMB 3 billion.", "RMB 3 billion", kMoney, "3000000000", "", "CNY"},
+      {"Beijing spent 3 billion RMB.", "3 billion RMB", kMoney, "3000000000", "", "CNY"},
+      {"Beijing spent CNY 500 million.", "CNY 500 million", kMoney, "500000000", "", "CNY"},
+      {"Deal worth $500,000 signed.", "$500,000", kMoney, "500000", "", "USD"},
+      {"A $12.5 million grant.", "$12.5 million", kMoney, "12500000", "", "USD"},
+      {"A $1 trillion market.", "$1 trillion", kMoney, "1000000000000", "", "USD"},
+      {"A $250k study.", "$250k", kMoney, "250000", "", "USD"},
+      {"A $5m loan.", "$5m", kMoney, "5000000", "", "USD"},
+      {"A $3bn bond.", "$3bn", kMoney, "3000000000", "", "USD"},
+      {"A $1.2b facility.", "$1.2b", kMoney, "1200000000", "", "USD"},
+      {"A $5M round.", "$5M", kMoney, "5000000", "", "USD"},
+      {"It paid 5 million Australian dollars.", "5 million Australian dollars", kMoney,
+       "5000000", "", "AUD"},
+      {"It paid 2.5 million dollars.", "2.5 million dollars", kMoney, "2500000", "", "USD"},
+      {"It paid $1.65 billion AUD.", "$1.65 billion AUD", kMoney, "1650000000", "", "AUD"},
+      {"It paid a $1.5-billion premium.", "$1.5-billion", kMoney, "1500000000", "", "USD"},
+      {"The deal, at $2024, was small.", "$2024", kMoney, "2024", "", "USD"},
+      {"Lynas (ASX: LYC) signed a A$1.65bn deal.", "A$1.65bn", kMoney, "1650000000", "",
+       "AUD"},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+TEST_F(QuantitiesTest, ChineseMoney) {
+  const Case kCases[] = {
+      {"美国国防部投资4亿美元。", "4亿美元", kMoney, "400000000", "", "USD"},
+      {"公司获得5000万元融资。", "5000万元", kMoney, "50000000", "", "CNY"},
+      {"项目总投资3.5亿元。", "3.5亿元", kMoney, "350000000", "", "CNY"},
+      {"投资12亿人民币。", "12亿人民币", kMoney, "1200000000", "", "CNY"},
+      {"投资三亿美元。", "三亿美元", kMoney, "300000000", "", "USD"},
+      {"规模达1万亿元。", "1万亿元", kMoney, "1000000000000", "", "CNY"},
+      {"投资人民币12亿元。", "人民币12亿元", kMoney, "1200000000", "", "CNY"},
+      {"中方出资2000万欧元。", "2000万欧元", kMoney, "20000000", "", "EUR"},
+      {"售价￥300万。", "￥300万", kMoney, "3000000", "", "CNY"},
+      {"售价¥300万。", "¥300万", kMoney, "3000000", "", "CNY"},  // ¥ in Chinese text.
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Mass ------------------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, Mass) {
+  const Case kCases[] = {
+      {"It mined 45,000 metric tons last year.", "45,000 metric tons", kMass, "45000", "", "t"},
+      {"It mined 45,000 tonnes of ore.", "45,000 tonnes", kMass, "45000", "", "t"},
+      {"It mined 12,000 t of concentrate.", "12,000 t", kMass, "12000", "", "t"},
+      {"Output reached 60 kt.", "60 kt", kMass, "60000", "", "t"},
+      {"Output reached 60kt.", "60kt", kMass, "60000", "", "t"},
+      {"Output reached 1.5 million tonnes.", "1.5 million tonnes", kMass, "1500000", "", "t"},
+      {"Output reached 1.5m tonnes.", "1.5m tonnes", kMass, "1500000", "", "t"},
+      {"Output reached 2 Mt.", "2 Mt", kMass, "2000000", "", "t"},
+      {"Output reached 5,000 mt.", "5,000 mt", kMass, "5000", "", "t"},
+      {"It shipped 500 kg of dysprosium.", "500 kg", kMass, "0.5", "", "t"},
+      {"A 60,000-tonne plant.", "60,000-tonne", kMass, "60000", "", "t"},
+      {"中国产量12万吨。", "12万吨", kMass, "120000", "", "t"},
+      {"中国产量十二万吨。", "十二万吨", kMass, "120000", "", "t"},
+      {"工厂生产3000吨。", "3000吨", kMass, "3000", "", "t"},
+      {"产量达１２万吨。", "１２万吨", kMass, "120000", "", "t"},
+      {"配额5000万吨。", "5000万吨", kMass, "50000000", "", "t"},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+TEST_F(QuantitiesTest, AnnualMass) {
+  const Case kCases[] = {
+      {"A plant of 10,000 tpa.", "10,000 tpa", kMass, "10000", "", "t", "", true},
+      {"A plant of 5,000 tonnes per annum.", "5,000 tonnes per annum", kMass, "5000", "", "t",
+       "", true},
+      {"A plant of 6,000 tons per year.", "6,000 tons per year", kMass, "6000", "", "t", "",
+       true},
+      {"A plant of 7,000 t/y.", "7,000 t/y", kMass, "7000", "", "t", "", true},
+      {"A plant of 8,000 tonnes a year.", "8,000 tonnes a year", kMass, "8000", "", "t", "",
+       true},
+      {"A plant of 9,000 tonnes annually.", "9,000 tonnes annually", kMass, "9000", "", "t",
+       "", true},
+      {"A plant of 5 Mtpa.", "5 Mtpa", kMass, "5000000", "", "t", "", true},
+      {"A plant of 2 ktpa.", "2 ktpa", kMass, "2000", "", "t", "", true},
+      {"该厂年产5000吨。", "年产5000吨", kMass, "5000", "", "t", "", true},
+      {"该厂每年5000吨。", "每年5000吨", kMass, "5000", "", "t", "", true},
+      {"产能5000吨/年。", "5000吨/年", kMass, "5000", "", "t", "", true},
+      {"A 60,000-tonne-per-year plant.", "60,000-tonne-per-year", kMass, "60000", "", "t",
+       "", true},
+      {"It pays $10 million a year.", "$10 million a year", kMoney, "10000000", "", "USD", "",
+       true},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Percent ---------------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, Percent) {
+  const Case kCases[] = {
+      {"China holds 15% of supply.", "15%", kPercent, "15", "", "%"},
+      {"China holds 15 % of supply.", "15 %", kPercent, "15", "", "%"},
+      {"China holds 15 per cent of supply.", "15 per cent", kPercent, "15", "", "%"},
+      {"China holds 15 percent of supply.", "15 percent", kPercent, "15", "", "%"},
+      {"China holds 0.5% of supply.", "0.5%", kPercent, "0.5", "", "%"},
+      {"China holds 15.5 % of supply.", "15.5 %", kPercent, "15.5", "", "%"},
+      {"China holds 15％ of supply.", "15％", kPercent, "15", "", "%"},
+      {"China holds １２．５％ of supply.", "１２．５％", kPercent, "12.5", "", "%"},
+      {"中国占百分之十五。", "百分之十五", kPercent, "15", "", "%"},
+      {"中国占百分之15。", "百分之15", kPercent, "15", "", "%"},
+      {"Demand grows 8% a year.", "8% a year", kPercent, "8", "", "%", "", true},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Ranges ----------------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, Ranges) {
+  const Case kCases[] = {
+      {"A share of 10-15% is expected.", "10-15%", kPercent, "10", "15", "%"},
+      {"A share of 10–15% is expected.", "10–15%", kPercent, "10", "15", "%"},
+      {"A share of 10%-15% is expected.", "10%-15%", kPercent, "10", "15", "%"},
+      {"A share of 10 to 15 percent is expected.", "10 to 15 percent", kPercent, "10", "15",
+       "%"},
+      {"A share of 10% to 15% is expected.", "10% to 15%", kPercent, "10", "15", "%"},
+      {"A share between 10 and 15 per cent.", "10 and 15 per cent", kPercent, "10", "15", "%"},
+      {"It will cost $1-2 billion.", "$1-2 billion", kMoney, "1000000000", "2000000000",
+       "USD"},
+      {"It will cost $1 billion to $2 billion.", "$1 billion to $2 billion", kMoney,
+       "1000000000", "2000000000", "USD"},
+      {"It will cost $1.5 billion-$2 billion.", "$1.5 billion-$2 billion", kMoney,
+       "1500000000", "2000000000", "USD"},
+      {"It will cost 1-2 billion dollars.", "1-2 billion dollars", kMoney, "1000000000",
+       "2000000000", "USD"},
+      {"It will mine 20,000 to 30,000 tonnes.", "20,000 to 30,000 tonnes", kMass, "20000",
+       "30000", "t"},
+      {"It will mine 3,000-3,500 tonnes.", "3,000-3,500 tonnes", kMass, "3000", "3500", "t"},
+      {"It will mine 2 to 3 million tonnes.", "2 to 3 million tonnes", kMass, "2000000",
+       "3000000", "t"},
+      {"It will mine 500,000 to 1 million tonnes.", "500,000 to 1 million tonnes", kMass,
+       "500000", "1000000", "t"},
+      {"年产1万至2万吨。", "年产1万至2万吨", kMass, "10000", "20000", "t", "", true},
+      {"产量1-2万吨左右", "1-2万吨左右", kMass, "10000", "20000", "t", "about"},
+      {"占百分之十到百分之十五。", "百分之十到百分之十五", kPercent, "10", "15", "%"},
+      {"About 10-15% is recycled.", "About 10-15%", kPercent, "10", "15", "%", "about"},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Hedges ----------------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, Hedges) {
+  const Case kCases[] = {
+      {"It spent more than $1 billion.", "more than $1 billion", kMoney, "1000000000", "",
+       "USD", "over"},
+      {"It spent over $1 billion.", "over $1 billion", kMoney, "1000000000", "", "USD", "over"},
+      {"It mined at least 5,000 tonnes.", "at least 5,000 tonnes", kMass, "5000", "", "t",
+       "over"},
+      {"It holds under 10% now.", "under 10%", kPercent, "10", "", "%", "under"},
+      {"It may lend up to $3 billion.", "up to $3 billion", kMoney, "3000000000", "", "USD",
+       "under"},
+      {"It holds nearly 40% now.", "nearly 40%", kPercent, "40", "", "%", "under"},
+      {"It mined almost 2,000 tonnes.", "almost 2,000 tonnes", kMass, "2000", "", "t",
+       "under"},
+      {"It spent close to $1bn.", "close to $1bn", kMoney, "1000000000", "", "USD", "under"},
+      {"It holds less than 5% now.", "less than 5%", kPercent, "5", "", "%", "under"},
+      {"It spent about $5 million.", "about $5 million", kMoney, "5000000", "", "USD",
+       "about"},
+      {"It holds approximately 15% now.", "approximately 15%", kPercent, "15", "", "%",
+       "about"},
+      {"It mined roughly 3,000 tonnes.", "roughly 3,000 tonnes", kMass, "3000", "", "t",
+       "about"},
+      {"China refines some 90% of it.", "some 90%", kPercent, "90", "", "%", "about"},
+      {"It spent around $2bn.", "around $2bn", kMoney, "2000000000", "", "USD", "about"},
+      {"It spent an estimated $400 million.", "an estimated $400 million", kMoney, "400000000",
+       "", "USD", "about"},
+      {"It holds ~15% now.", "~15%", kPercent, "15", "", "%", "about"},
+      {"More than 5,000 tonnes were sold.", "More than 5,000 tonnes", kMass, "5000", "", "t",
+       "over"},
+      {"It sold 5,000+ tonnes.", "5,000+ tonnes", kMass, "5000", "", "t", "over"},
+      {"It sold 5,000 tonnes or more.", "5,000 tonnes or more", kMass, "5000", "", "t",
+       "over"},
+      {"A $1bn-plus deal.", "$1bn-plus", kMoney, "1000000000", "", "USD", "over"},
+      {"产量超过5000吨。", "超过5000吨", kMass, "5000", "", "t", "over"},
+      {"投资逾3亿美元。", "逾3亿美元", kMoney, "300000000", "", "USD", "over"},
+      {"占约15%。", "约15%", kPercent, "15", "", "%", "about"},
+      {"产量大约2000吨。", "大约2000吨", kMass, "2000", "", "t", "about"},
+      {"占近90%。", "近90%", kPercent, "90", "", "%", "under"},
+      {"产量4万多吨。", "4万多吨", kMass, "40000", "", "t", "over"},
+      {"产量十多万吨。", "十多万吨", kMass, "100000", "", "t", "over"},
+      {"产量5000吨左右。", "5000吨左右", kMass, "5000", "", "t", "about"},
+      {"占15%以上。", "15%以上", kPercent, "15", "", "%", "over"},
+      {"该厂年产约5000吨。", "年产约5000吨", kMass, "5000", "", "t", "about", true},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Years and dates -------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, YearsAndDates) {
+  const Case kCases[] = {
+      {"Production started in 2024.", "2024", kYear, "2024", "", "year", "", false, "2024"},
+      {"2024 was a record year.", "2024", kYear, "2024", "", "year", "", false, "2024"},
+      {"Output doubles by 2030.", "2030", kYear, "2030", "", "year", "", false, "2030"},
+      {"Quotas for 2023-2025 rose.", "2023-2025", kYear, "2023", "2025", "year", "", false,
+       "2023/2025"},
+      {"Quotas for 2023–2025 rose.", "2023–2025", kYear, "2023", "2025", "year", "", false,
+       "2023/2025"},
+      {"Quotas from 2023 to 2025 rose.", "2023 to 2025", kYear, "2023", "2025", "year", "",
+       false, "2023/2025"},
+      {"Quotas between 2023 and 2025 rose.", "2023 and 2025", kYear, "2023", "2025", "year",
+       "", false, "2023/2025"},
+      {"The 2021-25 plan.", "2021-25", kYear, "2021", "2025", "year", "", false, "2021/2025"},
+      {"Fiscal 2024/25 results.", "2024/25", kYear, "2024", "2025", "year", "", false,
+       "2024/2025"},
+      {"配额于2024年公布。", "2024年", kYear, "2024", "", "year", "", false, "2024"},
+      {"配额于２０２４年公布。", "２０２４年", kYear, "2024", "", "year", "", false, "2024"},
+      {"2021-2025年规划。", "2021-2025年", kYear, "2021", "2025", "year", "", false,
+       "2021/2025"},
+      {"Controls began 2025-03-01.", "2025-03-01", kDate, "2025", "", "date", "", false,
+       "2025-03-01"},
+      {"Controls began 2025-03.", "2025-03", kDate, "2025", "", "date", "", false, "2025-03"},
+      {"Controls began in March 2025.", "March 2025", kDate, "2025", "", "date", "", false,
+       "2025-03"},
+      {"Controls began on March 1, 2025.", "March 1, 2025", kDate, "2025", "", "date", "",
+       false, "2025-03-01"},
+      {"Controls began on 1 March 2025.", "1 March 2025", kDate, "2025", "", "date", "", false,
+       "2025-03-01"},
+      {"Controls began on Dec. 4, 2024.", "Dec. 4, 2024", kDate, "2024", "", "date", "", false,
+       "2024-12-04"},
+      {"管制于2024年3月实施。", "2024年3月", kDate, "2024", "", "date", "", false, "2024-03"},
+      {"管制于2024年3月1日实施。", "2024年3月1日", kDate, "2024", "", "date", "", false,
+       "2024-03-01"},
+      {"Results for Q3 2024.", "2024", kYear, "2024", "", "year", "", false, "2024"},
+      {"Reserves last until 1950.", "1950", kYear, "1950", "", "year", "", false, "1950"},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+}
+
+// ---- Must not match --------------------------------------------------------------------
+
+TEST_F(QuantitiesTest, NoQuantity) {
+  const char* kTexts[] = {
+      "MP Materials operates Mountain Pass.",
+      "MP1 is a project code.",
+      "COVID-19 disrupted shipping.",
+      "As reported earlier [3], output fell.",
+      "Prices in $ were not disclosed.",
+      "A 3D magnet model.",
+      "The top 3 firms dominate.",
+      "About 400 million people live there.",   // No unit: not a quantity.
+      "Some 5,000 short tons were shipped.",    // Not metric.
+      "It shipped 300 long tons.",
+      "It rose 15 percentage points.",          // Not a share.
+      "The 1990s were quiet.",
+      "FY2024 results.",
+      "Its 2101 plan and the 1899 law.",        // Out of the year range.
+      "A malformed 1,2345 tonnes.",
+      "三元材料需求上升。",                      // Ternary (materials), not 3 yuan.
+      "数万吨稀土。",                            // "Tens of thousands": no figure.
+      "Over the past decade, output rose.",
+      "$99999999999999999999 is too much.",     // Overflows int64.
+      "9,999,999,999,999 billion yuan.",        // Overflows after scaling.
+      "0.1234567890123456789012 tonnes.",       // Too many fraction digits.
+      "Version 2.3 of the plan.",
+      "[2019]",
+      "Room 007 tonnes.",
+      "It moved $5x.",
+  };
+  for (const char* text : kTexts) {
+    SCOPED_TRACE(text);
+    std::vector<Quantity> found = finder_.Find(text);
+    EXPECT_TRUE(found.empty()) << found.size() << " found, first at "
+                               << (found.empty() ? 0 : found[0].span.begin);
+  }
+}
+
+// ---- Several in one sentence -----------------------------------------------------------
+
+std::vector<std::string> SpanTexts(const QuantityFinder& finder, std::string_view text) {
+  std::vector<std::string> out;
+  for (const Quantity& q : finder.Find(text)) {
+    out.emplace_back(text.substr(q.span.begin, q.span.end - q.span.begin));
+  }
+  return out;
+}
+
+TEST_F(QuantitiesTest, SeveralInOrder) {
+  EXPECT_THAT(SpanTexts(finder_, "In 2024, China produced 270,000 tonnes, about 70% of the "
+                                 "world total, worth $5 billion."),
+              ::testing::ElementsAre("2024", "270,000 tonnes", "about 70%", "$5 billion"));
+  EXPECT_THAT(SpanTexts(finder_, "Not years: 2,024 tonnes and $2024."),
+              ::testing::ElementsAre("2,024 tonnes", "$2024"));
+  EXPECT_THAT(SpanTexts(finder_, "2023年中国稀土产量24万吨，占全球的70%，出口额约4亿美元。"),
+              ::testing::ElementsAre("2023年", "24万吨", "70%", "约4亿美元"));
+}
+
+TEST_F(QuantitiesTest, SpansAreByteOffsets) {
+  std::string text = "稀土：约15%";
+  std::vector<Quantity> found = finder_.Find(text);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].span, (Span{9, text.size()}));  // 稀土： is 3 x 3 bytes.
+}
+
+TEST_F(QuantitiesTest, ExactIntegers) {
+  std::vector<Quantity> found = finder_.Find("A $1.5bn deal and a $0.25 trillion fund.");
+  ASSERT_EQ(found.size(), 2u);
+  ASSERT_TRUE(found[0].value.IsInteger());
+  EXPECT_EQ(found[0].value.ToInt(), int64_t{1500000000});
+  ASSERT_TRUE(found[1].value.IsInteger());
+  EXPECT_EQ(found[1].value.ToInt(), int64_t{250000000000});
+  EXPECT_DOUBLE_EQ(found[0].value.ToDouble(), 1.5e9);
+}
+
+TEST_F(QuantitiesTest, FinderIsReusable) {
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(finder_.Find("It paid $400 million.").size(), 1u);
+    EXPECT_TRUE(finder_.Find("").empty());
+  }
+}
+
+// ---- Decimal ---------------------------------------------------------------------------
+
+TEST(DecimalTest, NumericEquality) {
+  EXPECT_TRUE((Decimal{15, -1}) == (Decimal{150, -2}));
+  EXPECT_TRUE((Decimal{4, 8}) == (Decimal{400000000, 0}));
+  EXPECT_TRUE((Decimal{0, 3}) == (Decimal{0, -2}));
+  EXPECT_FALSE((Decimal{15, -1}) == (Decimal{15, 0}));
+}
+
+TEST(DecimalTest, IntegerConversions) {
+  EXPECT_TRUE((Decimal{150, -1}).IsInteger());
+  EXPECT_EQ((Decimal{150, -1}).ToInt(), 15);
+  EXPECT_EQ((Decimal{4, 8}).ToInt(), 400000000);
+  EXPECT_FALSE((Decimal{5, -1}).IsInteger());
+  EXPECT_DOUBLE_EQ((Decimal{5, -1}).ToDouble(), 0.5);
+}
+
+// ---- Former bugs -----------------------------------------------------------------------
+
+// "45 000 tonnes" (space-grouped thousands) was read as "000 tonnes" = 0 t. Leading-zero
+// integers are now rejected; no-break and thin spaces are accepted as group separators.
+TEST_F(QuantitiesTest, Bug_SpaceGroupedThousandsWasZeroTonnes) {
+  EXPECT_TRUE(finder_.Find("It mined 45 000 tonnes.").empty());
+  ExpectOne(finder_, {"It mined 45\u00a0000 tonnes.", "45\u00a0000 tonnes", kMass, "45000",
+                      "", "t"});
+  ExpectOne(finder_, {"It mined 45\u202f000 tonnes.", "45\u202f000 tonnes", kMass, "45000",
+                      "", "t"});
+}
+
+// "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
+TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
+  ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
+                      "t", "", true});
+}
+
+// No-break space between figure and scale word ("$400\u00a0million"), common in feeds.
+TEST_F(QuantitiesTest, Bug_NoBreakSpaceBeforeScale) {
+  ExpectOne(finder_, {"It got $400\u00a0million.", "$400\u00a0million", kMoney, "400000000",
+                      "", "USD"});
+}
+
+}  // namespace
+}  // namespace kg::ingest
