@@ -26,10 +26,10 @@
 namespace kg {
 namespace {
 
-// Column families; the order is the index into StoreImpl::cfs_ (names are on disk).
+// Key families (graph/README.md): all live in RocksDB's default column family, each under
+// its own one-byte key prefix (frozen, kFamilyPrefix).
 enum Cf : int {
-  kDefaultCf = 0,
-  kMetaCf,
+  kMetaCf = 0,
   kNodeCf,
   kLabelCf,
   kAliasCf,
@@ -43,9 +43,19 @@ enum Cf : int {
   kEntRefCf,
   kNumCfs,
 };
-constexpr const char* kCfNames[kNumCfs] = {
-    "default", "meta", "node", "label", "alias", "rel", "out", "in", "rtype", "article", "entity",
-    "nodekey", "entref"};
+constexpr const char* kCfNames[kNumCfs] = {"meta",    "node",   "label",  "alias", "rel",
+                                           "out",     "in",     "rtype",  "article",
+                                           "entity",  "nodekey", "entref"};
+constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i', 't', 'A', 'e', 'k', 'u'};
+
+// The RocksDB key of a family's key.
+std::string FamilyKey(Cf c, std::string_view key) {
+  std::string out;
+  out.reserve(key.size() + 1);
+  out.push_back(kFamilyPrefix[c]);
+  out.append(key);
+  return out;
+}
 
 constexpr std::string_view kFormatVersionKey = "format_version";
 constexpr std::string_view kFormatVersion = "kg-graph-1";
@@ -270,8 +280,6 @@ class TxnImpl final : public Txn {
       const ArticleRecord& rec, const std::optional<ArticleIndex>& old,
       const std::map<std::string, EntityRecord>& entities);
 
-  rocksdb::ColumnFamilyHandle* cf(Cf c) const;
-
   const std::shared_ptr<StoreImpl> store_;  // Keeps the database open while the Txn lives.
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions read_options_;
@@ -283,11 +291,9 @@ class TxnImpl final : public Txn {
 // (and releases its LOCK) when the last of them is gone.
 class StoreImpl final : public Store, public std::enable_shared_from_this<StoreImpl> {
  public:
-  StoreImpl(std::string dir, StoreOptions options, rocksdb::DB* db,
-            std::vector<rocksdb::ColumnFamilyHandle*> cfs)
-      : dir_(std::move(dir)), options_(options), db_(db), cfs_(std::move(cfs)) {}
+  StoreImpl(std::string dir, StoreOptions options, rocksdb::DB* db)
+      : dir_(std::move(dir)), options_(options), db_(db) {}
   ~StoreImpl() override {
-    for (rocksdb::ColumnFamilyHandle* h : cfs_) db_->DestroyColumnFamilyHandle(h).PermitUncheckedError();
     db_->Close().PermitUncheckedError();
     delete db_;
   }
@@ -302,7 +308,6 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
   absl::StatusOr<Stats> GetStats() override;
 
   rocksdb::DB* db() const { return db_; }
-  rocksdb::ColumnFamilyHandle* cf(Cf c) const { return cfs_[c]; }
   bool read_only() const { return options_.read_only; }
   NodeId AllocateNodeId() { return next_node_.fetch_add(1); }
   RelId AllocateRelId() { return next_rel_.fetch_add(1); }
@@ -317,7 +322,6 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
   const std::string dir_;
   const StoreOptions options_;
   rocksdb::DB* const db_;
-  const std::vector<rocksdb::ColumnFamilyHandle*> cfs_;
   std::atomic<uint64_t> next_node_{1};
   std::atomic<uint64_t> next_rel_{1};
   std::mutex write_mu_;  // Serializes Write() so the stored counters only grow.
@@ -340,7 +344,7 @@ class StoreHandle final : public Store {
 absl::StatusOr<uint64_t> StoreImpl::NextIdFor(Cf c, std::string_view meta_key) {
   uint64_t next = 1;
   std::string v;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), cfs_[kMetaCf], S(meta_key), &v);
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), S(FamilyKey(kMetaCf, meta_key)), &v);
   if (s.ok()) {
     std::string_view in = v;
     if (!keys::GetId(&in, &next) || !in.empty()) {
@@ -350,10 +354,12 @@ absl::StatusOr<uint64_t> StoreImpl::NextIdFor(Cf c, std::string_view meta_key) {
     return FromRocks(s, absl::StrCat("graph store ", dir_, ": reading meta"));
   }
   // Defensive: never hand out an id at or below the largest stored one.
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cfs_[c]));
-  it->SeekToLast();
-  if (it->Valid()) {
-    std::string_view k = V(it->key());
+  const std::string prefix = FamilyKey(c, "");
+  const std::string upper = FamilyKey(c, "\xff\xff\xff\xff\xff\xff\xff\xff\xff");
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  it->SeekForPrev(S(upper));
+  if (it->Valid() && V(it->key()).starts_with(prefix)) {
+    std::string_view k = V(it->key()).substr(prefix.size());
     uint64_t last;
     if (keys::GetId(&k, &last) && last + 1 > next) next = last + 1;
   }
@@ -364,7 +370,7 @@ absl::StatusOr<uint64_t> StoreImpl::NextIdFor(Cf c, std::string_view meta_key) {
 absl::Status StoreImpl::Init() {
   std::string version;
   rocksdb::Status s =
-      db_->Get(rocksdb::ReadOptions(), cfs_[kMetaCf], S(kFormatVersionKey), &version);
+      db_->Get(rocksdb::ReadOptions(), S(FamilyKey(kMetaCf, kFormatVersionKey)), &version);
   if (s.ok()) {
     if (version != kFormatVersion) {
       return absl::FailedPreconditionError(
@@ -373,9 +379,10 @@ absl::Status StoreImpl::Init() {
     }
   } else if (s.IsNotFound()) {
     for (Cf c : {kNodeCf, kRelCf, kArticleCf}) {
-      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cfs_[c]));
-      it->SeekToFirst();
-      if (it->Valid()) {
+      const std::string prefix = FamilyKey(c, "");
+      std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+      it->Seek(S(prefix));
+      if (it->Valid() && V(it->key()).starts_with(prefix)) {
         return absl::FailedPreconditionError(absl::StrCat(
             "graph store ", dir_, ": database has data but no format version; not a kg store"));
       }
@@ -383,7 +390,7 @@ absl::Status StoreImpl::Init() {
     if (!options_.read_only) {
       rocksdb::WriteOptions wo;
       wo.sync = true;
-      s = db_->Put(wo, cfs_[kMetaCf], S(kFormatVersionKey), S(kFormatVersion));
+      s = db_->Put(wo, S(FamilyKey(kMetaCf, kFormatVersionKey)), S(kFormatVersion));
       if (!s.ok()) return FromRocks(s, absl::StrCat("graph store ", dir_, ": writing version"));
     }
   } else {
@@ -400,8 +407,9 @@ absl::Status StoreImpl::Init() {
 
 absl::Status StoreImpl::Write(rocksdb::WriteBatch* batch) {
   std::lock_guard<std::mutex> lock(write_mu_);
-  rocksdb::Status s = batch->Put(cfs_[kMetaCf], S(kNextNodeKey), S(keys::Id(next_node_.load())));
-  if (s.ok()) s = batch->Put(cfs_[kMetaCf], S(kNextRelKey), S(keys::Id(next_rel_.load())));
+  rocksdb::Status s =
+      batch->Put(S(FamilyKey(kMetaCf, kNextNodeKey)), S(keys::Id(next_node_.load())));
+  if (s.ok()) s = batch->Put(S(FamilyKey(kMetaCf, kNextRelKey)), S(keys::Id(next_rel_.load())));
   if (!s.ok()) return FromRocks(s, "graph store: preparing commit");
   rocksdb::WriteOptions wo;
   wo.sync = options_.sync;
@@ -409,11 +417,15 @@ absl::Status StoreImpl::Write(rocksdb::WriteBatch* batch) {
 }
 
 absl::StatusOr<uint64_t> StoreImpl::CountKeys(Cf c, const rocksdb::Snapshot* snap) {
+  const std::string prefix = FamilyKey(c, "");
+  const std::string upper = *keys::PrefixSuccessor(prefix);
+  rocksdb::Slice upper_slice = S(upper);
   rocksdb::ReadOptions ro;
   ro.snapshot = snap;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cfs_[c]));
+  ro.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro));
   uint64_t n = 0;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) ++n;
+  for (it->Seek(S(prefix)); it->Valid() && V(it->key()).starts_with(prefix); it->Next()) ++n;
   if (!it->status().ok()) return FromRocks(it->status(), "graph store: counting");
   return n;
 }
@@ -454,8 +466,6 @@ TxnImpl::TxnImpl(std::shared_ptr<StoreImpl> store)
 
 TxnImpl::~TxnImpl() { store_->db()->ReleaseSnapshot(snapshot_); }
 
-rocksdb::ColumnFamilyHandle* TxnImpl::cf(Cf c) const { return store_->cf(c); }
-
 absl::Status TxnImpl::CheckUsable() const {
   if (done_) return absl::FailedPreconditionError("graph store: transaction already committed");
   return absl::OkStatus();
@@ -472,21 +482,22 @@ absl::Status TxnImpl::CheckWritable() const {
 absl::StatusOr<std::optional<std::string>> TxnImpl::Get(Cf c, std::string_view key) {
   std::string value;
   rocksdb::Status s =
-      batch_.GetFromBatchAndDB(store_->db(), read_options_, cf(c), S(key), &value);
+      batch_.GetFromBatchAndDB(store_->db(), read_options_, S(FamilyKey(c, key)), &value);
   if (s.IsNotFound()) return std::optional<std::string>();
   if (!s.ok()) return FromRocks(s, absl::StrCat("graph store: get in ", kCfNames[c]));
   return std::optional<std::string>(std::move(value));
 }
 
 absl::Status TxnImpl::Put(Cf c, std::string_view key, std::string_view value) {
-  return FromRocks(batch_.Put(cf(c), S(key), S(value)), "graph store: put");
+  return FromRocks(batch_.Put(S(FamilyKey(c, key)), S(value)), "graph store: put");
 }
 
 absl::Status TxnImpl::Del(Cf c, std::string_view key) {
-  return FromRocks(batch_.Delete(cf(c), S(key)), "graph store: delete");
+  return FromRocks(batch_.Delete(S(FamilyKey(c, key))), "graph store: delete");
 }
 
-absl::Status TxnImpl::Scan(Cf c, std::string_view prefix, const ScanFn& fn) {
+absl::Status TxnImpl::Scan(Cf c, std::string_view logical_prefix, const ScanFn& fn) {
+  const std::string prefix = FamilyKey(c, logical_prefix);
   rocksdb::ReadOptions ro = read_options_;
   std::optional<std::string> upper = keys::PrefixSuccessor(prefix);
   rocksdb::Slice upper_slice;
@@ -494,8 +505,9 @@ absl::Status TxnImpl::Scan(Cf c, std::string_view prefix, const ScanFn& fn) {
     upper_slice = S(*upper);
     ro.iterate_upper_bound = &upper_slice;
   }
-  rocksdb::Iterator* base = store_->db()->NewIterator(ro, cf(c));
-  std::unique_ptr<rocksdb::Iterator> it(batch_.NewIteratorWithBase(cf(c), base, &ro));
+  rocksdb::Iterator* base = store_->db()->NewIterator(ro);
+  std::unique_ptr<rocksdb::Iterator> it(
+      batch_.NewIteratorWithBase(store_->db()->DefaultColumnFamily(), base, &ro));
   for (it->Seek(S(prefix)); it->Valid(); it->Next()) {
     std::string_view k = V(it->key());
     if (!k.starts_with(prefix)) break;
@@ -1160,23 +1172,22 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
 
   rocksdb::Options db_options;
   db_options.create_if_missing = options.create_if_missing && !options.read_only;
-  db_options.create_missing_column_families = !options.read_only;
   db_options.keep_log_file_num = 2;
   db_options.info_log_level = rocksdb::WARN_LEVEL;
+  // Open latency matters (the CLI opens per command): RocksDB would otherwise start 16
+  // table-opening threads per column family and flush recovered WALs into new SST files.
+  db_options.max_file_opening_threads = 1;
+  db_options.avoid_flush_during_recovery = true;
+  db_options.skip_stats_update_on_db_open = true;
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-  for (const char* name : kCfNames) descriptors.emplace_back(name, cf_options);
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::Options all(rocksdb::DBOptions(db_options), cf_options);
   rocksdb::DB* db = nullptr;
-  rocksdb::DBOptions dbo(db_options);
-  rocksdb::Status s =
-      options.read_only
-          ? rocksdb::DB::OpenForReadOnly(dbo, dir, descriptors, &handles, &db)
-          : rocksdb::DB::Open(dbo, dir, descriptors, &handles, &db);
+  rocksdb::Status s = options.read_only ? rocksdb::DB::OpenForReadOnly(all, dir, &db)
+                                        : rocksdb::DB::Open(all, dir, &db);
   if (!s.ok()) {
     std::string msg = s.ToString();
     if (s.IsIOError() && (absl::StrContains(msg, "lock") || absl::StrContains(msg, "LOCK"))) {
@@ -1188,7 +1199,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
     }
     return FromRocks(s, absl::StrCat("graph store ", dir, ": open"));
   }
-  auto store = std::make_shared<StoreImpl>(dir, options, db, std::move(handles));
+  auto store = std::make_shared<StoreImpl>(dir, options, db);
   if (absl::Status init = store->Init(); !init.ok()) return init;
   return std::unique_ptr<Store>(std::make_unique<StoreHandle>(std::move(store)));
 }
