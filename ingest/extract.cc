@@ -52,6 +52,10 @@ class ExtractorInternal {
     return static_cast<size_t>(index) < known ? x_.gazetteer_->entities()[index]
                                                : extra_[index - known];
   }
+  // Two coordinated mentions can share a claim: same label, or both agents.
+  static bool Compatible(const Item& a, const Item& b) {
+    return a.tag == b.tag || (IsAgent(a.tag) && IsAgent(b.tag));
+  }
   static bool IsAgent(const std::string& tag) {
     return tag == "Company" || tag == "Government" || tag == "Country";
   }
@@ -159,6 +163,8 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     candidates.push_back(it);
   }
   for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
+    // Regions (states, provinces) only keep their words from being read as countries.
+    if (Entity(m.entity).label == "Region") continue;
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
@@ -249,6 +255,12 @@ std::string ExtractorInternal::Render(const Sentence& s, const std::vector<Item>
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
     append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
+    // "the Pentagon" and "Pentagon" render alike: a determiner before an entity is dropped.
+    if (it.entity >= 0 && !it.possessive && out.size() >= 4) {
+      absl::string_view tail = absl::string_view(out).substr(out.size() - 4);
+      const bool boundary = out.size() == 4 || !absl::ascii_isalnum(out[out.size() - 5]);
+      if (boundary && (tail == "the " || tail == "The ")) out.resize(out.size() - 4);
+    }
     absl::StrAppend(&out, "<", it.tag, "#", i, ">", it.possessive ? "'s" : "");
     pos = it.end;
   }
@@ -414,7 +426,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (at == std::string::npos) return out;
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,| and| or|, and) )$");
-    static const RE2* kAfter = new RE2("^(?:,| and|, and) <(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+    static const RE2* kAfter = new RE2(
+        "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     if (before) {
       size_t end = at;
       for (int guard = 0; guard < 8; ++guard) {
@@ -423,7 +436,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         int j = -1;
         re2::StringPiece whole;
         if (!RE2::PartialMatch(in, *kBefore, &j)) break;
-        if (j < 0 || static_cast<size_t>(j) >= items.size() || items[j].tag != items[idx].tag) break;
+        if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         out.push_back(j);
         end = tagged.rfind(absl::StrCat("<", items[j].tag, "#", j, ">"), end);
         if (end == std::string::npos) break;
@@ -434,7 +447,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j)) break;
-        if (j < 0 || static_cast<size_t>(j) >= items.size() || items[j].tag != items[idx].tag) break;
+        if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         out.push_back(j);
         std::string t = absl::StrCat("<", items[j].tag, "#", j, ">");
         start = tagged.find(t, start) + t.size();
@@ -530,7 +543,9 @@ ArticleRecord ExtractorInternal::Run() {
   for (const Sentence& s : Segment(doc_)) {
     if (s.is_title) {
       // Titles are headlines: entities count as mentions, but no claims are read from them.
-      for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) UseEntity(m.entity);
+      for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
+        if (Entity(m.entity).label != "Region") UseEntity(m.entity);
+      }
       continue;
     }
     ProcessSentence(s);

@@ -18,7 +18,7 @@ namespace kg::ingest {
 namespace {
 
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
-                                        "Commodity", "Person"};
+                                        "Commodity", "Person", "Region"};
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -155,7 +155,12 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       auto it = keys_.find(absl::string_view(shadow.text).substr(i, end - i));
       if (it == keys_.end()) continue;
       const size_t b = shadow.src_begin[i];
-      const size_t e = shadow.src_end[end - 1];
+      size_t e = shadow.src_end[end - 1];
+      // An abbreviation keeps its final dot: "U.S." rather than "U.S".
+      if (e < text.size() && text[e] == '.' &&
+          text.substr(b, e - b).find('.') != absl::string_view::npos) {
+        ++e;
+      }
       for (const Surface& s : it->second) {
         if (!s.exact.empty() && WithoutDots(text.substr(b, e - b)) != s.exact) continue;
         out.push_back(Mention{Span{b, e}, s.entity});

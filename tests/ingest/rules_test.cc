@@ -1,0 +1,134 @@
+// Runs every rule's own examples and negatives (schema/rules/*.rules) through the whole
+// extractor: each example must yield a claim from that rule with the expected fields, each
+// negative must yield none from it. Adding a case is adding an `example` line.
+#include <map>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "ingest/extract.h"
+#include "ingest/read.h"
+#include "ingest/rules.h"
+
+namespace kg::ingest {
+namespace {
+
+std::string Name(const ArticleRecord& r, const std::string& key) {
+  for (const EntityRecord& e : r.entities) {
+    if (e.key == key) return e.name;
+  }
+  return "?" + key;
+}
+
+std::string Field(const ArticleRecord& r, const ClaimRecord& c, const std::string& field) {
+  if (field == "subject") return Name(r, c.subject_key);
+  if (field == "object") return c.object_key ? Name(r, *c.object_key) : "null";
+  auto get = [&](const std::string& k) -> std::string {
+    auto it = c.props.find(k);
+    if (it == c.props.end()) return "";
+    return it->second.is_string() ? it->second.as_string() : it->second.ToJson();
+  };
+  if (field == "amount") return absl::StrCat(get("amount"), " ", get("amount_unit"));
+  if (field == "quantity") return absl::StrCat(get("quantity"), " ", get("quantity_unit"));
+  return get(field);
+}
+
+class RulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = Extractor::Load(DefaultSchemaDir());
+    ASSERT_TRUE(x.ok()) << x.status();
+    extractor_ = x->release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+  static ArticleRecord Run(const std::string& sentence, std::string* tagged = nullptr) {
+    std::vector<SentenceTrace> trace;
+    ArticleRecord r = extractor_->Extract(
+        ParseTextArticle("example", "Example\n\n" + sentence + "\n"), &trace);
+    if (tagged != nullptr) {
+      for (const SentenceTrace& t : trace) {
+        absl::StrAppend(tagged, "\n  tagged: ", t.tagged);
+        for (const std::string& n : t.notes) absl::StrAppend(tagged, "\n    ", n);
+      }
+    }
+    return r;
+  }
+  static Extractor* extractor_;
+};
+Extractor* RulesTest::extractor_ = nullptr;
+
+TEST_F(RulesTest, EveryRuleHasAnExample) {
+  for (const Rule& rule : extractor_->rules().rules()) {
+    EXPECT_FALSE(rule.examples.empty()) << rule.id << " (" << rule.origin << ") has no example";
+  }
+}
+
+TEST_F(RulesTest, ExamplesMatchWithExpectedFields) {
+  int checked = 0;
+  for (const Rule& rule : extractor_->rules().rules()) {
+    for (const RuleExample& ex : rule.examples) {
+      std::string seen;
+      ArticleRecord r = Run(ex.text, &seen);
+      bool found = false;
+      for (const ClaimRecord& c : r.claims) {
+        if (c.props.at("rule").as_string() != rule.id) continue;
+        bool all = true;
+        for (const auto& [field, want] : ex.expect) {
+          std::string got = Field(r, c, field);
+          if (got != want) {
+            all = false;
+            absl::StrAppend(&seen, "\n    ", field, ": got '", got, "' want '", want, "'");
+          }
+        }
+        found |= all;
+      }
+      EXPECT_TRUE(found) << ex.origin << " rule " << rule.id << ": no matching claim for: "
+                         << ex.text << seen;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 30);
+}
+
+TEST_F(RulesTest, NegativesDoNotMatch) {
+  for (const Rule& rule : extractor_->rules().rules()) {
+    for (const RuleExample& ex : rule.negatives) {
+      ArticleRecord r = Run(ex.text);
+      for (const ClaimRecord& c : r.claims) {
+        EXPECT_NE(c.props.at("rule").as_string(), rule.id)
+            << ex.origin << ": negative produced a claim: " << ex.text;
+      }
+    }
+  }
+}
+
+TEST(RuleSetTest, LoadErrorsNameFileAndLine) {
+  auto bad = RuleSet::FromText("rule x\ntype NOPE\n", "t.rules");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("t.rules:2"), std::string::npos) << bad.status();
+  auto slot = RuleSet::FromText("rule y\ntype SUPPLIES\npattern {who:Company}\n", "u.rules");
+  ASSERT_FALSE(slot.ok());
+  EXPECT_NE(slot.status().message().find("u.rules:3"), std::string::npos) << slot.status();
+  auto re = RuleSet::FromText("rule z\ntype SUPPLIES\npattern (unclosed\n", "v.rules");
+  ASSERT_FALSE(re.ok());
+  EXPECT_NE(re.status().message().find("v.rules:3"), std::string::npos) << re.status();
+  auto dup = RuleSet::FromText(
+      "rule a\ntype SUPPLIES\npattern x\nrule a\ntype SUPPLIES\npattern y\n", "w.rules");
+  ASSERT_FALSE(dup.ok());
+  EXPECT_NE(dup.status().message().find("duplicate"), std::string::npos);
+}
+
+TEST(RuleSetTest, SlotsExpandToTaggedCaptures) {
+  auto set = RuleSet::FromText(
+      "define AGENT = Company|Country\nrule r\ntype SUPPLIES\n"
+      "pattern {subject:AGENT} sells to {object:Country}\n",
+      "x.rules");
+  ASSERT_TRUE(set.ok()) << set.status();
+  auto m = (*set)->Match("<Company#0> sells to <Country#1> and <Company#2> sells to <Country#3>");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].slots.at("subject"), "<Company#0>");
+  EXPECT_EQ(m[1].slots.at("object"), "<Country#3>");
+}
+
+}  // namespace
+}  // namespace kg::ingest
