@@ -32,6 +32,8 @@ struct Document {
   std::string cites;      // Id of the original report this article summarizes (SPEC §5).
   // An original report's numbered paragraphs (JSONL `paragraphs`, or `[12] …`/`12. …`
   // lines); empty for ordinary articles. paragraph_numbers[i] is the number of paragraphs[i].
+  // A text paragraph's span starts after its `[12] `/`12. ` marker (see FindNumberedParagraphs
+  // in read.h).
   std::vector<Span> paragraphs;
   std::vector<int> paragraph_numbers;
   std::string origin;  // "path" or "path:line" for error messages.
@@ -43,7 +45,9 @@ struct Sentence {
                                 // leading bullet ("- ") and surrounding spaces excluded.
   std::string text;             // The sentence with citation markers removed and spaces tidied.
   // Byte offset in Document::text of each byte of `text`, plus one final entry for the end,
-  // so a span inside `text` maps back: original = offsets[i].
+  // so a span inside `text` maps back: original = offsets[i]. The final entry is one past the
+  // original byte of the last byte of `text` (a space in `text` maps to the first whitespace
+  // byte it replaces).
   std::vector<size_t> offsets;
   std::vector<int> citations;   // Citation markers of the sentence, in order, duplicates removed.
   std::string section;          // e.g. "Group 1: U.S. Investments and Developments"; "" if none.

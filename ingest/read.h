@@ -5,11 +5,26 @@
 // skipped. Bad input (invalid UTF-8, binary content, empty file, file over the size limit,
 // malformed JSON line, missing required field) produces a Problem naming the file (and
 // line) and never stops the rest of the batch.
+//
+// Details:
+// - Problem::origin is the path, "path:LINE" (1-based) for a .jsonl line, "path[I]" (0-based)
+//   for an element of a .json array. A bad .jsonl line skips that line only.
+// - JSON objects: `id`, `title` strings and `text` string (or `paragraphs`, a list of strings,
+//   which wins over `text`: the text is then the paragraphs joined with "\n\n", numbered from
+//   1) are required. Optional `url`, `published`, `source`, `cites` must be strings; another
+//   type is reported as a Problem and the field ignored, the article is still read. A `text`
+//   with numbered paragraphs is detected as a report as for text files.
+// - Folders are walked recursively in sorted path order; hidden entries (".name") are not
+//   read and are listed in ReadResult::skipped, as are gold files. Symlinked folders are not
+//   followed.
+// Never throws; thread-compatible (no shared state).
 #ifndef KG_INGEST_READ_H_
 #define KG_INGEST_READ_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ingest/document.h"
@@ -34,8 +49,31 @@ struct ReadResult {
 // Reads every path (files, folders recursively).
 ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options = {});
 
-// Parses one text article (exposed for tests). `id` is the article id.
+// Parses one text article (exposed for tests). `id` is the article id. The title is the first
+// non-empty line (a UTF-8 BOM and a Markdown "# " prefix are not part of it); a line
+// `Source: ID` before the first section (a `Group N:` or Markdown heading line) sets `cites`;
+// numbered paragraphs are detected as for FindNumberedParagraphs. Does not validate; `text` is
+// kept byte for byte as Document::text. Document::origin is left empty.
 Document ParseTextArticle(std::string id, std::string text);
+
+// A paragraph-number marker at the start of a line (SPEC §5): `[12] …` or `12. …`.
+struct ParagraphMarker {
+  int number = 0;
+  size_t content = 0;      // Offset in the line of the text after the marker and its spaces.
+  bool bracketed = false;  // `[12]` (true) or `12.` (false).
+};
+
+// Returns the marker that `line` (one line, no newline) begins with, after optional spaces:
+// `[N]` or `N.` (N of 1 to 4 digits, not 0) followed by at least one space and some text.
+std::optional<ParagraphMarker> ParseParagraphMarker(std::string_view line);
+
+// Original-report detection (SPEC §5). A paragraph starts at a line beginning with a marker, or
+// at a non-blank line after a blank line; a line right after a non-blank line continues the
+// paragraph. If at least two paragraphs are numbered, numbered paragraphs are more than half
+// of all paragraphs, and their numbers strictly increase, fills `doc.paragraphs` (spans of the
+// paragraph text after the marker, trailing spaces excluded) and `doc.paragraph_numbers`;
+// otherwise leaves them empty. Lines before byte `from` (e.g. the title line) are ignored.
+void FindNumberedParagraphs(Document& doc, size_t from);
 
 }  // namespace kg::ingest
 
