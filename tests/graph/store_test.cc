@@ -1,13 +1,20 @@
 #include "graph/store.h"
 
+#include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
+#include <map>
+#include <random>
+#include <set>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "gmock/gmock.h"
+#include "graph/names.h"
 #include "gtest/gtest.h"
 
 namespace kg {
@@ -298,6 +305,35 @@ TEST_F(StoreTest, SecondOpenFails) {
   EXPECT_EQ(second.status().code(), absl::StatusCode::kFailedPrecondition);
   EXPECT_THAT(std::string(second.status().message()), ::testing::HasSubstr(dir_.string()));
   EXPECT_THAT(std::string(second.status().message()), ::testing::HasSubstr("locked"));
+}
+
+// Child half of SecondOpenFromAnotherProcessFails: runs only when the parent sets the env.
+TEST(StoreChildProcess, OpenMustFail) {
+  const char* dir = std::getenv("KG_STORE_TEST_CHILD_DIR");
+  if (dir == nullptr) GTEST_SKIP() << "only run as a child process";
+  absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(dir);
+  std::_Exit(!s.ok() && s.status().code() == absl::StatusCode::kFailedPrecondition &&
+                     std::string(s.status().message()).find(dir) != std::string::npos
+                 ? 0
+                 : 3);
+}
+
+TEST_F(StoreTest, SecondOpenFromAnotherProcessFails) {
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    setenv("KG_STORE_TEST_CHILD_DIR", dir_.c_str(), 1);
+    execl("/proc/self/exe", "store_test", "--gtest_filter=StoreChildProcess.OpenMustFail",
+          static_cast<char*>(nullptr));
+    std::_Exit(4);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "3: the child could open the locked store; 4: exec failed";
+  // Once this process closes it, another opener succeeds.
+  store_.reset();
+  Reopen();
 }
 
 TEST_F(StoreTest, TxnMayOutliveStore) {
@@ -600,6 +636,240 @@ TEST_F(StoreTest, ReplaceInOneTxnThenReadBack) {
   EXPECT_EQ(Unwrap(r->NodesByLabel("Government")).size(), 1u);
   auto t = store_->Begin();
   EXPECT_EQ(Unwrap(t->ReplaceArticle(Article1("b"))), ReplaceOutcome::kUnchanged);
+}
+
+// ---- Randomized check against an obviously correct in-memory model ----
+
+struct Model {
+  struct N {
+    std::set<std::string> labels;
+    ValueMap props;
+  };
+  struct R {
+    std::string type;
+    NodeId start, end;
+  };
+  std::map<NodeId, N> nodes;
+  std::map<RelId, R> rels;
+
+  std::vector<NodeId> ByLabel(const std::string& l) const {
+    std::vector<NodeId> out;
+    for (const auto& [id, n] : nodes) {
+      if (n.labels.count(l)) out.push_back(id);
+    }
+    return out;
+  }
+  std::vector<NodeId> ByName(const std::string& name) const {
+    std::vector<NodeId> out;
+    std::string want = NormalizeName(name);
+    for (const auto& [id, n] : nodes) {
+      bool hit = false;
+      auto check = [&](const Value& v) {
+        if (v.is_string() && !want.empty() && NormalizeName(v.as_string()) == want) hit = true;
+      };
+      if (auto it = n.props.find("name"); it != n.props.end()) check(it->second);
+      if (auto it = n.props.find("aliases"); it != n.props.end()) {
+        if (it->second.is_list()) {
+          for (const Value& a : it->second.as_list()) check(a);
+        } else {
+          check(it->second);  // A single string is indexed too.
+        }
+      }
+      if (hit) out.push_back(id);
+    }
+    return out;
+  }
+  std::vector<std::tuple<RelId, NodeId, bool>> Expand(NodeId n, Direction dir,
+                                                      const std::set<std::string>& types) const {
+    using K = std::tuple<std::string, NodeId, RelId>;
+    std::vector<K> outs, ins;
+    for (const auto& [id, r] : rels) {
+      if (!types.empty() && !types.count(r.type)) continue;
+      if (r.start == n) outs.emplace_back(r.type, r.end, id);
+      if (r.end == n && !(dir == Direction::kBoth && r.start == n)) ins.emplace_back(r.type, r.start, id);
+    }
+    std::sort(outs.begin(), outs.end());
+    std::sort(ins.begin(), ins.end());
+    std::vector<std::tuple<RelId, NodeId, bool>> out;
+    if (dir != Direction::kIn) {
+      for (const K& k : outs) out.emplace_back(std::get<2>(k), std::get<1>(k), true);
+    }
+    if (dir != Direction::kOut) {
+      for (const K& k : ins) out.emplace_back(std::get<2>(k), std::get<1>(k), false);
+    }
+    return out;
+  }
+};
+
+void CheckAgainstModel(Txn& txn, const Model& m, int step) {
+  SCOPED_TRACE(step);
+  std::vector<NodeId> all;
+  for (const auto& [id, n] : m.nodes) all.push_back(id);
+  ASSERT_EQ(Unwrap(txn.AllNodes()), all);
+  std::vector<RelId> rels;
+  for (const auto& [id, r] : m.rels) rels.push_back(id);
+  ASSERT_EQ(Unwrap(txn.AllRels()), rels);
+  for (const char* l : {"A", "B", "C"}) ASSERT_EQ(Unwrap(txn.NodesByLabel(l)), m.ByLabel(l)) << l;
+  for (const char* n : {"Alpha", "beta", "Gamma", "x"}) {
+    ASSERT_EQ(Unwrap(txn.NodesByName(n)), m.ByName(n)) << n;
+  }
+  for (const char* t : {"R", "S", "T"}) {
+    std::vector<RelId> want;
+    for (const auto& [id, r] : m.rels) {
+      if (r.type == t) want.push_back(id);
+    }
+    ASSERT_EQ(Unwrap(txn.RelsByType(t)), want);
+  }
+  for (const auto& [id, n] : m.nodes) {
+    std::optional<Node> got = Unwrap(txn.GetNode(id));
+    ASSERT_TRUE(got.has_value());
+    ASSERT_EQ(std::set<std::string>(got->labels.begin(), got->labels.end()), n.labels);
+    ASSERT_EQ(got->props, n.props);
+    for (Direction d : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      for (const std::set<std::string>& types :
+           {std::set<std::string>{}, std::set<std::string>{"R"}, std::set<std::string>{"R", "T"}}) {
+        std::vector<std::tuple<RelId, NodeId, bool>> got_edges;
+        for (const Edge& e :
+             Unwrap(txn.Expand(id, d, std::vector<std::string>(types.begin(), types.end())))) {
+          got_edges.emplace_back(e.rel, e.other, e.outgoing);
+        }
+        ASSERT_EQ(got_edges, m.Expand(id, d, types)) << "node " << id;
+      }
+    }
+    ASSERT_EQ(Unwrap(txn.Degree(id)), m.Expand(id, Direction::kBoth, {}).size());
+  }
+}
+
+TEST_F(StoreTest, RandomOpsMatchModel) {
+  // KG_STORE_TEST_SEED overrides the seed to explore more sequences locally.
+  const char* seed_env = std::getenv("KG_STORE_TEST_SEED");
+  std::mt19937 rng(seed_env != nullptr ? std::strtoul(seed_env, nullptr, 10) : 12345);
+  auto pick = [&](int n) { return static_cast<int>(rng() % n); };
+  const char* kLabels[] = {"A", "B", "C"};
+  const char* kNames[] = {"Alpha", "alpha!", "The Beta", "beta", "Gamma", "x"};
+  const char* kTypes[] = {"R", "S", "T"};
+  auto random_value = [&]() -> Value {
+    switch (pick(4)) {
+      case 0: return Value(kNames[pick(6)]);
+      case 1: return Value(ValueList{Value(kNames[pick(6)]), Value(kNames[pick(6)])});
+      case 2: return Value(pick(100));
+      default: return Value();
+    }
+  };
+  Model committed, m;
+  auto txn = store_->Begin();
+  for (int step = 0; step < 1500; ++step) {
+    auto any_node = [&]() -> NodeId {
+      if (m.nodes.empty() || pick(10) == 0) return 100000;  // Sometimes a missing id.
+      auto it = m.nodes.begin();
+      std::advance(it, pick(static_cast<int>(m.nodes.size())));
+      return it->first;
+    };
+    switch (pick(10)) {
+      case 0:
+      case 1: {
+        std::vector<std::string> labels;
+        for (const char* l : kLabels) {
+          if (pick(2)) labels.push_back(l);
+        }
+        ValueMap props;
+        if (pick(2)) props["name"] = Value(kNames[pick(6)]);
+        if (pick(3) == 0) props["aliases"] = Value(ValueList{Value(kNames[pick(6)])});
+        NodeId id = Unwrap(txn->CreateNode(labels, props));
+        m.nodes[id] = Model::N{{labels.begin(), labels.end()}, props};
+        break;
+      }
+      case 2: {
+        NodeId id = any_node();
+        std::string l = kLabels[pick(3)];
+        bool add = pick(2);
+        absl::StatusOr<bool> r = add ? txn->AddLabel(id, l) : txn->RemoveLabel(id, l);
+        if (!m.nodes.count(id)) {
+          ASSERT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+        } else {
+          bool changed = add ? m.nodes[id].labels.insert(l).second : m.nodes[id].labels.erase(l) > 0;
+          ASSERT_EQ(Unwrap(r), changed);
+        }
+        break;
+      }
+      case 3:
+      case 4: {
+        NodeId id = any_node();
+        std::string key = pick(2) ? "name" : (pick(2) ? "aliases" : "other");
+        Value v = random_value();
+        absl::Status st = txn->SetNodeProperty(id, key, v);
+        if (!m.nodes.count(id)) {
+          ASSERT_EQ(st.code(), absl::StatusCode::kNotFound);
+        } else {
+          ASSERT_TRUE(st.ok()) << st;
+          if (v.is_null()) {
+            m.nodes[id].props.erase(key);
+          } else {
+            m.nodes[id].props[key] = v;
+          }
+        }
+        break;
+      }
+      case 5: {
+        NodeId id = any_node();
+        bool detach = pick(2);
+        bool has_rels = !m.Expand(id, Direction::kBoth, {}).empty();
+        absl::Status st = txn->DeleteNode(id, detach);
+        if (has_rels && !detach) {
+          ASSERT_EQ(st.code(), absl::StatusCode::kFailedPrecondition);
+        } else {
+          ASSERT_TRUE(st.ok()) << st;
+          for (auto it = m.rels.begin(); it != m.rels.end();) {
+            it = (it->second.start == id || it->second.end == id) ? m.rels.erase(it) : std::next(it);
+          }
+          m.nodes.erase(id);
+        }
+        break;
+      }
+      case 6:
+      case 7: {
+        NodeId a = any_node(), b = pick(4) == 0 ? a : any_node();
+        std::string t = kTypes[pick(3)];
+        absl::StatusOr<RelId> r = txn->CreateRel(t, a, b, {{"w", Value(step)}});
+        if (!m.nodes.count(a) || !m.nodes.count(b)) {
+          ASSERT_EQ(r.status().code(), absl::StatusCode::kNotFound);
+        } else {
+          m.rels[Unwrap(r)] = Model::R{t, a, b};
+        }
+        break;
+      }
+      case 8: {
+        if (m.rels.empty()) break;
+        auto it = m.rels.begin();
+        std::advance(it, pick(static_cast<int>(m.rels.size())));
+        ASSERT_TRUE(txn->DeleteRel(it->first).ok());
+        m.rels.erase(it);
+        break;
+      }
+      case 9: {
+        if (pick(3) == 0) {  // Abort.
+          txn = store_->Begin();
+          m = committed;
+        } else {
+          ASSERT_TRUE(txn->Commit().ok());
+          txn = store_->Begin();
+          committed = m;
+        }
+        break;
+      }
+    }
+    if (step % 25 == 0) {
+      ASSERT_NO_FATAL_FAILURE(CheckAgainstModel(*txn, m, step));
+    }
+  }
+  ASSERT_TRUE(txn->Commit().ok());
+  txn.reset();
+  Reopen();
+  auto r = store_->Begin();
+  ASSERT_NO_FATAL_FAILURE(CheckAgainstModel(*r, m, -1));
+  Store::Stats st = Unwrap(store_->GetStats());
+  EXPECT_EQ(st.nodes, m.nodes.size());
+  EXPECT_EQ(st.relationships, m.rels.size());
 }
 
 }  // namespace
