@@ -477,8 +477,30 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (a.rule->priority != b.rule->priority) return a.rule->priority > b.rule->priority;
     return a.length > b.length;
   });
+  // A candidate whose qualifiers are all contained in another's for the same type and ends
+  // says less about the same fact: drop it ("exporting concentrates to China" inside "80% of
+  // revenue came from exporting concentrates to China").
+  auto subsumed = [&](const Candidate& a) {
+    for (const Candidate& b : expanded) {
+      if (&a == &b || a.rule->type != b.rule->type || a.subject != b.subject ||
+          a.object != b.object || b.props.size() <= a.props.size()) {
+        continue;
+      }
+      bool contained = true;
+      for (const auto& [k, v] : a.props) {
+        auto it = b.props.find(k);
+        contained &= it != b.props.end() && it->second == v;
+      }
+      if (contained) return true;
+    }
+    return false;
+  };
   std::set<std::string> seen;
   for (const Candidate& c : expanded) {
+    if (subsumed(c)) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", subsumed"));
+      continue;
+    }
     const EntityDef& subj = Entity(items[c.subject].entity);
     const std::string obj_key = c.object >= 0 ? Entity(items[c.object].entity).key : "";
     auto str = [&](const char* k) {
