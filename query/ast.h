@@ -100,6 +100,8 @@ struct ProjectionItem {
 struct Projection {
   bool distinct = false;
   bool star = false;  // RETURN * / WITH *: all variables in scope first
+  std::vector<std::string> star_vars;  // Set by the binder: the variables `*` stands for.
+  bool aggregating = false;            // Set by the binder: some item aggregates.
   std::vector<ProjectionItem> items;
   std::vector<SortItem> order_by;
   ExprPtr skip;

@@ -120,6 +120,10 @@ int OrderCompare(const QValue& a, const QValue& b);
 // Grouping equivalence key: equal keys <=> values are equivalent for DISTINCT and grouping
 // (null equivalent to null, NaN to NaN, 1 to 1.0).
 std::string GroupKey(const QValue& v);
+
+// Shortest text that round-trips the double, always with a '.' or an exponent ("1.0",
+// "1.5e+20"); "NaN", "Infinity", "-Infinity" for the special values.
+std::string FormatDouble(double d);
 void AppendGroupKey(const QValue& v, std::string* out);
 
 }  // namespace kg::query

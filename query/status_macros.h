@@ -11,13 +11,12 @@
     if (!_st.ok()) return _st;    \
   } while (0)
 
-#define KG_ASSIGN_OR_RETURN_IMPL(tmp, lhs, rexpr) \
-  auto tmp = (rexpr);                             \
-  if (!tmp.ok()) return tmp.status();             \
-  lhs = std::move(*tmp)
-#define KG_QUERY_CONCAT_INNER(a, b) a##b
-#define KG_QUERY_CONCAT(a, b) KG_QUERY_CONCAT_INNER(a, b)
-#define KG_ASSIGN_OR_RETURN(lhs, rexpr) \
-  KG_ASSIGN_OR_RETURN_IMPL(KG_QUERY_CONCAT(_status_or_, __LINE__), lhs, rexpr)
+// `lhs` must be an already declared variable (the macro is one statement).
+#define KG_ASSIGN_OR_RETURN(lhs, rexpr)      \
+  do {                                       \
+    auto _status_or = (rexpr);               \
+    if (!_status_or.ok()) return _status_or.status(); \
+    lhs = std::move(*_status_or);            \
+  } while (0)
 
 #endif  // KG_QUERY_STATUS_MACROS_H_

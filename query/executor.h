@@ -1,0 +1,32 @@
+// Executor: runs a bound Statement clause by clause over an ExecContext. Each clause
+// consumes the full row set of the previous one and produces its own (clause-at-a-time,
+// so writes of one clause are visible to the next and a MATCH never sees rows its own
+// query creates later) — bounded by QueryOptions::max_rows per clause.
+//
+// MATCH / OPTIONAL MATCH use query/matcher.h; WITH / RETURN project, aggregate (count,
+// sum, avg, min, max, collect, with DISTINCT), de-duplicate, sort by openCypher
+// orderability, SKIP and LIMIT; UNWIND; CREATE, MERGE (ON CREATE / ON MATCH SET), SET,
+// REMOVE, DELETE / DETACH DELETE count their side effects in ExecContext::stats().
+// Not thread-safe.
+#ifndef KG_QUERY_EXECUTOR_H_
+#define KG_QUERY_EXECUTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "query/ast.h"
+#include "query/binder.h"
+#include "query/eval.h"
+#include "query/query.h"
+
+namespace kg::query {
+
+// Runs `st` and fills result->columns and result->rows (entity tables and stats are filled
+// by the caller). Errors are query errors (query/errors.h).
+absl::Status Execute(const Statement& st, const BindInfo& info, ExecContext* ctx,
+                     QueryResult* result);
+
+}  // namespace kg::query
+
+#endif  // KG_QUERY_EXECUTOR_H_
