@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -209,6 +210,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     Item ref;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
+      // A place named after "in"/"outside" is a setting, not an antecedent.
+      absl::string_view before = absl::string_view(s.text).substr(0, it.begin);
+      if (it.tag == "Country" && (absl::EndsWith(before, "in ") || absl::EndsWith(before, "in the ") ||
+          absl::EndsWith(before, "In ") || absl::EndsWith(before, "outside ") ||
+          absl::EndsWith(before, "Outside ") || absl::EndsWith(before, "outside the ") ||
+          absl::EndsWith(before, "Outside the ") || absl::EndsWith(before, "across "))) {
+        continue;
+      }
       if (company_only ? it.tag == "Company" : IsAgent(it.tag)) ref = it;
     }
     if (ref.entity < 0) {
@@ -345,6 +354,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (best >= 0) slot[name] = best;
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
+    if (!rule.unless.empty()) {
+      re2::StringPiece w(window.data(), window.size());
+      bool blocked = false;
+      for (const auto& re : rule.unless) blocked |= RE2::PartialMatch(w, *re);
+      if (blocked) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, unless"));
+        continue;
+      }
+    }
     if (!slot.contains("subject")) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no subject"));
       continue;
@@ -424,8 +442,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string tag = absl::StrCat("<", items[idx].tag, "#", idx, ">");
     const size_t at = tagged.find(tag);
     if (at == std::string::npos) return out;
+    // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
+    // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
+    static const RE2* kBeforeFirst =
+        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
-        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,| and| or|, and) )$");
+        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     if (before) {
@@ -435,7 +457,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         re2::StringPiece in(prefix);
         int j = -1;
         re2::StringPiece whole;
-        if (!RE2::PartialMatch(in, *kBefore, &j)) break;
+        if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         out.push_back(j);
         end = tagged.rfind(absl::StrCat("<", items[j].tag, "#", j, ">"), end);
@@ -448,9 +470,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
-        out.push_back(j);
         std::string t = absl::StrCat("<", items[j].tag, "#", j, ">");
         start = tagged.find(t, start) + t.size();
+        // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
+        static const RE2* kVerbNext = new RE2(
+            "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
+            "[a-z]+(?:s|ed))\\b");
+        re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
+        if (RE2::PartialMatch(rest, *kVerbNext)) break;
+        out.push_back(j);
       }
     }
     return out;

@@ -12,6 +12,7 @@
 //   pattern {subject:AGENT}{GAP} invested {amount:MONEY} in {object:Company}
 //   set instrument=equity                          # fixed qualifiers (repeatable)
 //   fallback object=Company                        # end not in the pattern: nearest such tag
+//   unless \bdesigned to\b                        # drop a match whose text has this
 //   example The Pentagon has invested $400 million in MP Materials. => object=MP Materials
 //   negative The Pentagon did not invest in MP Materials.
 //
@@ -48,6 +49,7 @@ struct Rule {
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
   int priority = 0;                               // Higher wins when claims collide.
+  std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   std::vector<RuleExample> examples;
   std::vector<RuleExample> negatives;
   std::string origin;
