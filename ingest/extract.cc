@@ -114,8 +114,11 @@ int TagIndex(absl::string_view tag) {
 
 std::string NormalizeStage(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
-  if (t == "分离") return "separation";
-  if (t == "精炼" || t == "冶炼" || t == "加工") return "refining";
+  if (t.find("分离") != std::string::npos) return "separation";
+  if (t.find("精炼") != std::string::npos || t.find("冶炼") != std::string::npos ||
+      t.find("加工") != std::string::npos) {
+    return "refining";
+  }
   if (t == "开采") return "mining";
   if (t == "磁材") return "magnet";
   if (t.find("separat") != std::string::npos) return "separation";
@@ -192,7 +195,8 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
-      "(?i)\\b(its|it|the company|the firm|the miner|the producer|the group)\\b");
+      "(?i)(\\bits\\b|\\bit\\b|\\bthe company\\b|\\bthe firm\\b|\\bthe miner\\b|\\bthe producer\\b|"
+      "\\bthe group\\b|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -207,6 +211,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (inside) continue;
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     const bool company_only = word != "its" && word != "it";
+    // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
@@ -355,7 +360,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     if (!rule.unless.empty()) {
-      re2::StringPiece w(window.data(), window.size());
+      // The words right after the match count too ("… of the world's rare earth demand").
+      const size_t tail = std::min(tagged.size(), m.end + 40) - m.begin;
+      re2::StringPiece w(tagged.data() + m.begin, tail);
       bool blocked = false;
       for (const auto& re : rule.unless) blocked |= RE2::PartialMatch(w, *re);
       if (blocked) {
@@ -491,7 +498,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       expanded.push_back(d);
     }
     if (c.object >= 0) {
-      for (int j : coordinated(c.object, false)) {
+      // An object written before its subject ("Tesla and BYD are among its customers")
+      // coordinates backwards.
+      const bool object_first =
+          tagged.find(absl::StrCat("<", items[c.object].tag, "#", c.object, ">")) <
+          tagged.find(absl::StrCat("<", items[c.subject].tag, "#", c.subject, ">"));
+      for (int j : coordinated(c.object, object_first)) {
         Candidate d = c;
         d.object = j;
         expanded.push_back(d);
