@@ -105,11 +105,17 @@ class Executor {
 
   absl::Status RunSingle(const SingleQuery& q, QueryResult* result) {
     std::vector<Row> rows(1);
-    for (const Clause& c : q.clauses) {
+    for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
+      const Clause& c = q.clauses[ci];
       switch (c.kind) {
-        case Clause::Kind::kMatch:
-          KG_RETURN_IF_ERROR(DoMatch(c, rows));
+        case Clause::Kind::kMatch: {
+          std::optional<size_t> cap;
+          if (ci + 1 < q.clauses.size()) {
+            KG_ASSIGN_OR_RETURN(cap, RowCapFor(q.clauses[ci + 1]));
+          }
+          KG_RETURN_IF_ERROR(DoMatch(c, rows, cap));
           break;
+        }
         case Clause::Kind::kUnwind:
           KG_RETURN_IF_ERROR(DoUnwind(c, rows));
           break;
@@ -142,7 +148,25 @@ class Executor {
 
  private:
   // ---------------- reading clauses ----------------
-  absl::Status DoMatch(const Clause& c, std::vector<Row>& rows) {
+  // How many rows of a MATCH the next clause can use at most: SKIP + LIMIT of a plain
+  // projection (no ORDER BY, DISTINCT, aggregation, WHERE); nullopt = all.
+  absl::StatusOr<std::optional<size_t>> RowCapFor(const Clause& next) {
+    if (next.kind != Clause::Kind::kWith && next.kind != Clause::Kind::kReturn) {
+      return std::optional<size_t>();
+    }
+    const Projection& p = next.projection;
+    if (!p.limit || p.distinct || p.aggregating || !p.order_by.empty() || p.where) {
+      return std::optional<size_t>();
+    }
+    std::optional<int64_t> skip, limit;
+    KG_ASSIGN_OR_RETURN(skip, EvalCount(p.skip, "SKIP"));
+    KG_ASSIGN_OR_RETURN(limit, EvalCount(p.limit, "LIMIT"));
+    const int64_t cap = skip.value_or(0) + *limit;
+    return std::optional<size_t>(static_cast<size_t>(cap < 0 ? INT64_MAX : cap));
+  }
+
+  absl::Status DoMatch(const Clause& c, std::vector<Row>& rows,
+                       std::optional<size_t> cap = std::nullopt) {
     std::vector<Row> out;
     Matcher m(&ev_, c.pattern, KeysOf(rows));
     std::vector<std::string> new_vars;
@@ -160,10 +184,13 @@ class Executor {
         for (const auto& r : part.rels) add(r.var);
       }
     }
+    // Returned by emit to stop the search once `cap` rows are found (not an error).
+    const absl::Status kEnough = absl::CancelledError("enough rows");
     for (const Row& row : rows) {
       KG_RETURN_IF_ERROR(ctx_->Tick(c.pos));
+      if (cap && out.size() >= *cap) break;
       bool found = false;
-      KG_RETURN_IF_ERROR(m.Run(row, [&](const Row& r) -> absl::Status {
+      absl::Status s = m.Run(row, [&](const Row& r) -> absl::Status {
         if (c.where) {
           bool keep;
           KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*c.where, r));
@@ -171,8 +198,10 @@ class Executor {
         }
         found = true;
         out.push_back(r);
+        if (cap && out.size() >= *cap) return kEnough;
         return ctx_->CheckRows(out.size(), c.pos);
-      }));
+      });
+      if (!s.ok() && !(s == kEnough)) return s;
       if (c.optional && !found) {
         Row r = row;
         for (const auto& v : new_vars) r[v] = QValue();

@@ -86,6 +86,10 @@ TEST_F(VarLengthTest, BudgetsStopRunawayQueries) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().kind, "ResourceLimit");
   EXPECT_EQ(r.error().detail, "TooManyRows");
+  // LIMIT stops the search early instead of enumerating every trail.
+  r = kg::query::Run(*store_, "MATCH p = (a:K)-[:E*]->(b) RETURN length(p) LIMIT 3", o);
+  ASSERT_TRUE(r.ok()) << FormatError(r.error());
+  EXPECT_EQ(r.value().rows.size(), 3u);
   QueryOptions t;
   t.timeout = absl::Milliseconds(200);
   t.max_hops = 100;
