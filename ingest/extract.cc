@@ -141,6 +141,8 @@ std::string NormalizeBasis(absl::string_view s) {
 
 std::string NormalizeRank(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
+  if (t == "最大" || t == "第一大") return "largest";
+  if (t == "第二大") return "second-largest";
   absl::StrReplaceAll({{"biggest", "largest"}, {"top", "largest"}, {"single largest", "largest"}},
                       &t);
   return t;
@@ -490,9 +492,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return out;
   };
+  // "A and B owns …" is not a list of owners: a singular verb after the subject stops it.
+  static const RE2* kSingularVerb = new RE2("^ (?:has|is|was|does|[a-z]+[^s']s)\\b");
+  auto singular_after = [&](int idx) {
+    const std::string tag = absl::StrCat("<", items[idx].tag, "#", idx, ">");
+    const size_t at = tagged.find(tag);
+    if (at == std::string::npos) return false;
+    re2::StringPiece rest(tagged.data() + at + tag.size(), tagged.size() - at - tag.size());
+    return RE2::PartialMatch(rest, *kSingularVerb);
+  };
   for (Candidate& c : candidates) {
     expanded.push_back(c);
-    for (int j : coordinated(c.subject, true)) {
+    const std::vector<int> subjects =
+        singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
+    for (int j : subjects) {
       Candidate d = c;
       d.subject = j;
       expanded.push_back(d);
