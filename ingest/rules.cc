@@ -186,18 +186,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
           if (!seen.insert(slot).second) {
             return Error(origin, line_no, absl::StrCat("slot '", slot, "' used twice"));
           }
-          std::vector<std::string> alts;
-          for (absl::string_view t : absl::StrSplit(inner.substr(colon + 1), '|')) {
-            auto it = defines_.find(std::string(t));
-            if (it != defines_.end()) {
-              alts.push_back(it->second);
-            } else if (TagTypes().contains(t)) {
-              alts.emplace_back(t);
-            } else {
-              return Error(origin, line_no, absl::StrCat("unknown slot type '", t, "'"));
-            }
+          std::string alts;
+          if (!ExpandTypes(inner.substr(colon + 1), &alts)) {
+            return Error(origin, line_no, absl::StrCat("unknown slot type in '", inner, "'"));
           }
-          absl::StrAppend(&out, "(?P<", slot, "><(?:", absl::StrJoin(alts, "|"), ")#\\d+>)");
+          absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
         }
         i = close + 1;
       }
@@ -230,18 +223,9 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         if (!SlotNames().contains(name)) {
           return Error(origin, line_no, absl::StrCat("unknown slot '", name, "'"));
         }
-        std::vector<std::string> alts;
-        for (absl::string_view t : absl::StrSplit(v, '|')) {
-          auto it = defines_.find(std::string(t));
-          if (it != defines_.end()) {
-            alts.push_back(it->second);
-          } else if (TagTypes().contains(t)) {
-            alts.emplace_back(t);
-          } else {
-            return Error(origin, line_no, absl::StrCat("unknown slot type '", t, "'"));
-          }
+        if (!ExpandTypes(v, &rule->fallback[name])) {
+          return Error(origin, line_no, absl::StrCat("unknown slot type in '", v, "'"));
         }
-        rule->fallback[name] = absl::StrJoin(alts, "|");
       }
     } else if (key == "example" || key == "negative") {
       RuleExample ex;
@@ -256,6 +240,22 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
     }
   }
   return finish(line_no);
+}
+
+bool RuleSet::ExpandTypes(absl::string_view types, std::string* out) const {
+  std::vector<std::string> alts;
+  for (absl::string_view t : absl::StrSplit(types, '|')) {
+    auto it = defines_.find(std::string(t));
+    if (it != defines_.end()) {
+      alts.push_back(it->second);
+    } else if (TagTypes().contains(t)) {
+      alts.emplace_back(t);
+    } else {
+      return false;
+    }
+  }
+  *out = absl::StrJoin(alts, "|");
+  return true;
 }
 
 std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {

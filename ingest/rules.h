@@ -78,6 +78,8 @@ class RuleSet {
 
  private:
   absl::Status Parse(absl::string_view text, absl::string_view origin);
+  // "Company|AGENT" -> "Company|Company|Government|Country"; false on an unknown type.
+  bool ExpandTypes(absl::string_view types, std::string* out) const;
   std::map<std::string, std::string> defines_;  // Slot type -> alternatives.
   std::map<std::string, std::string> macros_;   // Name -> raw regex.
   std::vector<Rule> rules_;

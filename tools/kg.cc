@@ -112,8 +112,20 @@ absl::StatusOr<std::unique_ptr<kg::Store>> OpenStore(const Global& g) {
   return kg::Store::Open(g.db);
 }
 
-absl::StatusOr<std::unique_ptr<kg::ingest::Extractor>> LoadExtractor(const Global& g) {
-  return kg::ingest::Extractor::Load(g.schema);
+// Loads the schema and reads the paths, printing problems. nullptr: the schema is unusable.
+std::unique_ptr<kg::ingest::Extractor> LoadAndRead(const Global& g,
+                                                   const std::vector<std::string>& paths,
+                                                   kg::ingest::ReadResult* read) {
+  auto extractor = kg::ingest::Extractor::Load(g.schema);
+  if (!extractor.ok()) {
+    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+    return nullptr;
+  }
+  *read = kg::ingest::ReadPaths(paths);
+  for (const kg::ingest::Problem& p : read->problems) {
+    std::cerr << "kg: " << p.origin << ": " << p.message << " (skipped)\n";
+  }
+  return std::move(*extractor);
 }
 
 int Ingest(const Global& g, const std::vector<std::string>& args) {
@@ -122,15 +134,9 @@ int Ingest(const Global& g, const std::vector<std::string>& args) {
     return kOk;
   }
   if (args.empty()) return Usage("ingest: no PATH given");
-  auto extractor = LoadExtractor(g);
-  if (!extractor.ok()) {
-    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
-    return kBadInput;
-  }
-  kg::ingest::ReadResult read = kg::ingest::ReadPaths(args);
-  for (const kg::ingest::Problem& p : read.problems) {
-    std::cerr << "kg: " << p.origin << ": " << p.message << " (skipped)\n";
-  }
+  kg::ingest::ReadResult read;
+  std::unique_ptr<kg::ingest::Extractor> extractor = LoadAndRead(g, args, &read);
+  if (extractor == nullptr) return kBadInput;
   auto store = OpenStore(g);
   if (!store.ok()) {
     std::cerr << "kg: " << store.status().message() << "\n";
@@ -139,7 +145,7 @@ int Ingest(const Global& g, const std::vector<std::string>& args) {
   int inserted = 0, replaced = 0, unchanged = 0, failed = 0;
   size_t claims = 0;
   for (const kg::ingest::Document& doc : read.documents) {
-    kg::ArticleRecord record = (*extractor)->Extract(doc);
+    kg::ArticleRecord record = extractor->Extract(doc);
     std::unique_ptr<kg::Txn> txn = (*store)->Begin();
     absl::StatusOr<kg::ReplaceOutcome> outcome = txn->ReplaceArticle(record);
     absl::Status st = outcome.ok() ? txn->Commit() : outcome.status();
@@ -320,18 +326,12 @@ int Explain(const Global& g, const std::vector<std::string>& args) {
     return kOk;
   }
   if (args.size() != 1) return Usage("explain-extraction: give exactly one FILE");
-  auto extractor = LoadExtractor(g);
-  if (!extractor.ok()) {
-    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
-    return kBadInput;
-  }
-  kg::ingest::ReadResult read = kg::ingest::ReadPaths(args);
-  for (const kg::ingest::Problem& p : read.problems) {
-    std::cerr << "kg: " << p.origin << ": " << p.message << "\n";
-  }
+  kg::ingest::ReadResult read;
+  std::unique_ptr<kg::ingest::Extractor> extractor = LoadAndRead(g, args, &read);
+  if (extractor == nullptr) return kBadInput;
   for (const kg::ingest::Document& doc : read.documents) {
     std::vector<kg::ingest::SentenceTrace> trace;
-    kg::ArticleRecord record = (*extractor)->Extract(doc, &trace);
+    kg::ArticleRecord record = extractor->Extract(doc, &trace);
     std::cout << "article " << doc.id << " (" << record.claims.size() << " claims)\n";
     for (const auto& t : trace) {
       std::cout << "\n[" << t.section << "] " << t.sentence;
