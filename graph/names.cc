@@ -8,37 +8,31 @@
 #include "unicode/utf8.h"
 
 namespace kg {
-namespace {
 
-// Category of one code point for name matching.
-enum class Kind { kKeep, kSpace, kDrop };
-
-Kind Classify(UChar32 c) {
-  if (u_isUWhiteSpace(c)) return Kind::kSpace;
+NameChar ClassifyNameChar(int32_t c) {
+  if (u_isUWhiteSpace(c)) return NameChar::kSpace;
   int8_t t = u_charType(c);
   switch (t) {
     case U_DASH_PUNCTUATION:
-      return Kind::kSpace;
+      return NameChar::kSpace;
     case U_CONNECTOR_PUNCTUATION:  // '_'
     case U_START_PUNCTUATION:
     case U_END_PUNCTUATION:
     case U_INITIAL_PUNCTUATION:
     case U_FINAL_PUNCTUATION:
     case U_OTHER_PUNCTUATION:
-      return (c == '/' || c == 0x2044) ? Kind::kSpace : Kind::kDrop;
+      return (c == '/' || c == 0x2044) ? NameChar::kSpace : NameChar::kDrop;
     case U_MATH_SYMBOL:
     case U_CURRENCY_SYMBOL:
     case U_MODIFIER_SYMBOL:
     case U_OTHER_SYMBOL:
     case U_CONTROL_CHAR:
     case U_FORMAT_CHAR:
-      return Kind::kDrop;
+      return NameChar::kDrop;
     default:
-      return Kind::kKeep;
+      return NameChar::kKeep;
   }
 }
-
-}  // namespace
 
 std::string NormalizeName(std::string_view name) {
   UErrorCode status = U_ZERO_ERROR;
@@ -57,13 +51,13 @@ std::string NormalizeName(std::string_view name) {
   for (int32_t i = 0; i < folded.length();) {
     UChar32 c = folded.char32At(i);
     i += U16_LENGTH(c);
-    switch (Classify(c)) {
-      case Kind::kSpace:
+    switch (ClassifyNameChar(c)) {
+      case NameChar::kSpace:
         pending_space = !out.empty();
         break;
-      case Kind::kDrop:
+      case NameChar::kDrop:
         break;
-      case Kind::kKeep:
+      case NameChar::kKeep:
         if (pending_space) out.push_back(' ');
         pending_space = false;
         piece.clear();

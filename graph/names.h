@@ -7,6 +7,7 @@
 #ifndef KG_GRAPH_NAMES_H_
 #define KG_GRAPH_NAMES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -14,6 +15,12 @@ namespace kg {
 
 // Returns the normalized form of a UTF-8 name. Invalid UTF-8 bytes are dropped.
 std::string NormalizeName(std::string_view name);
+
+// How NormalizeName treats one code point: kept, turned into a space (whitespace, dashes,
+// slashes), or dropped (other punctuation, symbols, controls). ingest/normalize.cc builds its
+// matching shadow with the same classes.
+enum class NameChar { kKeep, kSpace, kDrop };
+NameChar ClassifyNameChar(int32_t code_point);
 
 }  // namespace kg
 

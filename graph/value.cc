@@ -3,6 +3,7 @@
 #include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 
 #include "absl/status/status.h"
@@ -135,22 +136,6 @@ absl::StatusOr<Value> DecodeAt(std::string_view* in, int depth) {
     }
   }
   return Corrupt(absl::StrCat("unknown tag ", tag));
-}
-
-void AppendDouble(double d, std::string* out) {
-  if (std::isnan(d)) {
-    out->append("NaN");
-    return;
-  }
-  if (std::isinf(d)) {
-    out->append(d > 0 ? "Infinity" : "-Infinity");
-    return;
-  }
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof(buf), d);  // Shortest round-trip form.
-  std::string_view s(buf, res.ptr - buf);
-  out->append(s);
-  if (s.find_first_of(".eE") == std::string_view::npos) out->append(".0");
 }
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
@@ -302,7 +287,7 @@ std::string Value::ToJson() const {
       out = absl::StrCat(as_int());
       break;
     case Type::kDouble:
-      AppendDouble(as_double(), &out);
+      AppendJsonDouble(as_double(), &out);
       break;
     case Type::kString:
       AppendJsonString(as_string(), &out);
@@ -333,6 +318,32 @@ std::string Value::ToJson() const {
     }
   }
   return out;
+}
+
+void AppendJsonDouble(double d, std::string* out) {
+  if (std::isnan(d)) {
+    out->append("NaN");
+    return;
+  }
+  if (std::isinf(d)) {
+    out->append(d > 0 ? "Infinity" : "-Infinity");
+    return;
+  }
+  // Like Python's repr: fixed notation for exponents in [-4, 16), else scientific; the
+  // shortest digits that round-trip either way.
+  char buf[400];
+  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  const std::string_view sci(buf, r.ptr - buf);
+  *r.ptr = '\0';  // to_chars does not terminate; atoi needs it.
+  const int exp = std::atoi(buf + sci.find('e') + 1);
+  if (d != 0 && (exp < -4 || exp >= 16)) {
+    out->append(sci);
+    return;
+  }
+  r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
+  const std::string_view fixed(buf, r.ptr - buf);
+  out->append(fixed);
+  if (fixed.find('.') == std::string_view::npos) out->append(".0");
 }
 
 }  // namespace kg

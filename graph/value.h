@@ -99,6 +99,11 @@ class Value {
 std::string EncodeMap(const ValueMap& m);
 absl::StatusOr<ValueMap> DecodeMap(std::string_view in);
 
+// Appends d as JSON: the shortest digits that round-trip, fixed notation for exponents in
+// [-4, 16) and scientific otherwise, always with a '.' or an exponent (1.0, not 1); NaN,
+// Infinity and -Infinity as bare tokens.
+void AppendJsonDouble(double d, std::string* out);
+
 // Appends s to *out as a JSON string literal (quotes included).
 void AppendJsonString(std::string_view s, std::string* out);
 

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "absl/strings/ascii.h"
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -16,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest/fingerprint.h"
+#include "ingest/read.h"
 #include "ingest/segment.h"
 
 #ifndef KG_DEFAULT_SCHEMA_DIR
@@ -63,7 +61,12 @@ class ExtractorInternal {
   void ProcessSentence(const Sentence& s);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
-  static std::string Render(const Sentence& s, const std::vector<Item>& items);
+  // The sentence with every item replaced by its tag, and where each tag sits in it.
+  struct Tagged {
+    std::string text;
+    std::vector<size_t> begin, end;  // Per item: its tag "<Label#i>" is text[begin, end).
+  };
+  static Tagged Render(const Sentence& s, const std::vector<Item>& items);
   void UseEntity(int entity);
 
   const Extractor& x_;
@@ -218,11 +221,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
-      absl::string_view before = absl::string_view(s.text).substr(0, it.begin);
-      if (it.tag == "Country" && (absl::EndsWith(before, "in ") || absl::EndsWith(before, "in the ") ||
-          absl::EndsWith(before, "In ") || absl::EndsWith(before, "outside ") ||
-          absl::EndsWith(before, "Outside ") || absl::EndsWith(before, "outside the ") ||
-          absl::EndsWith(before, "Outside the ") || absl::EndsWith(before, "across "))) {
+      static const RE2* kLocative = new RE2("(?i)\\b(?:in|outside|across)(?: the)? $");
+      if (it.tag == "Country" &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative)) {
         continue;
       }
       if (company_only ? it.tag == "Company" : IsAgent(it.tag)) ref = it;
@@ -246,13 +247,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
 }
 
-std::string ExtractorInternal::Render(const Sentence& s, const std::vector<Item>& items) {
-  std::string out;
+ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
+                                                   const std::vector<Item>& items) {
+  Tagged tagged;
+  std::string& out = tagged.text;
   size_t pos = 0;
   auto append_text = [&](absl::string_view t) {
     for (size_t i = 0; i < t.size(); ++i) {
       // Typographic apostrophe (U+2019) -> '.
-      if (i + 2 < t.size() + 0 && static_cast<unsigned char>(t[i]) == 0xE2 &&
+      if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
           static_cast<unsigned char>(t[i + 1]) == 0x80 &&
           (static_cast<unsigned char>(t[i + 2]) == 0x99 ||
            static_cast<unsigned char>(t[i + 2]) == 0x98)) {
@@ -277,11 +280,14 @@ std::string ExtractorInternal::Render(const Sentence& s, const std::vector<Item>
       const bool boundary = out.size() == 4 || !absl::ascii_isalnum(out[out.size() - 5]);
       if (boundary && (tail == "the " || tail == "The ")) out.resize(out.size() - 4);
     }
-    absl::StrAppend(&out, "<", it.tag, "#", i, ">", it.possessive ? "'s" : "");
+    tagged.begin.push_back(out.size());
+    absl::StrAppend(&out, "<", it.tag, "#", i, ">");
+    tagged.end.push_back(out.size());
+    if (it.possessive) out.append("'s");
     pos = it.end;
   }
   append_text(absl::string_view(s.text).substr(pos));
-  return out;
+  return tagged;
 }
 
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
@@ -295,7 +301,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.entity >= 0) UseEntity(it.entity);
   }
   ResolvePronouns(s, &items);
-  const std::string tagged = Render(s, items);
+  const Tagged rendered = Render(s, items);
+  const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
   if (trace_ != nullptr) {
     trace_->push_back(SentenceTrace{s.section, s.text, s.citations, tagged, {}});
@@ -348,9 +355,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
         if (used) continue;
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
-        std::string tag = absl::StrCat("<", items[i].tag, "#", i, ">");
-        size_t at = tagged.find(tag);
-        size_t d = at >= m.begin && at < m.end ? 0
+        const size_t at = rendered.begin[i];
+        const size_t d = at >= m.begin && at < m.end ? 0
                    : at < m.begin             ? m.begin - at
                                               : at - m.end;
         if (d < best_distance) {
@@ -380,9 +386,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {
-      re2::StringPiece w(window.data(), window.size());
-      re2::StringPiece hit;
-      if (!RE2::PartialMatch(w, *t.re, &hit) && !RE2::PartialMatch(w, *t.re)) continue;
+      if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *t.re)) continue;
       if (t.kind == "negation" || t.kind == "hypothetical") {
         drop = t.kind;
         break;
@@ -448,9 +452,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::vector<Candidate> expanded;
   auto coordinated = [&](int idx, bool before) {
     std::vector<int> out;
-    const std::string tag = absl::StrCat("<", items[idx].tag, "#", idx, ">");
-    const size_t at = tagged.find(tag);
-    if (at == std::string::npos) return out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
     // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
     static const RE2* kBeforeFirst =
@@ -460,27 +461,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     if (before) {
-      size_t end = at;
+      size_t end = rendered.begin[idx];
       for (int guard = 0; guard < 8; ++guard) {
-        std::string prefix = tagged.substr(0, end);
-        re2::StringPiece in(prefix);
+        re2::StringPiece in(tagged.data(), end);
         int j = -1;
-        re2::StringPiece whole;
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         out.push_back(j);
-        end = tagged.rfind(absl::StrCat("<", items[j].tag, "#", j, ">"), end);
-        if (end == std::string::npos) break;
+        end = rendered.begin[j];
       }
     } else {
-      size_t start = at + tag.size();
+      size_t start = rendered.end[idx];
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
-        std::string t = absl::StrCat("<", items[j].tag, "#", j, ">");
-        start = tagged.find(t, start) + t.size();
+        start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
@@ -495,11 +492,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // "A and B owns …" is not a list of owners: a singular verb after the subject stops it.
   static const RE2* kSingularVerb = new RE2("^ (?:has|is|was|does|[a-z]+[^s']s)\\b");
   auto singular_after = [&](int idx) {
-    const std::string tag = absl::StrCat("<", items[idx].tag, "#", idx, ">");
-    const size_t at = tagged.find(tag);
-    if (at == std::string::npos) return false;
-    re2::StringPiece rest(tagged.data() + at + tag.size(), tagged.size() - at - tag.size());
-    return RE2::PartialMatch(rest, *kSingularVerb);
+    const size_t at = rendered.end[idx];
+    return RE2::PartialMatch(re2::StringPiece(tagged.data() + at, tagged.size() - at),
+                             *kSingularVerb);
   };
   for (Candidate& c : candidates) {
     expanded.push_back(c);
@@ -513,9 +508,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (c.object >= 0) {
       // An object written before its subject ("Tesla and BYD are among its customers")
       // coordinates backwards.
-      const bool object_first =
-          tagged.find(absl::StrCat("<", items[c.object].tag, "#", c.object, ">")) <
-          tagged.find(absl::StrCat("<", items[c.subject].tag, "#", c.subject, ">"));
+      const bool object_first = rendered.begin[c.object] < rendered.begin[c.subject];
       for (int j : coordinated(c.object, object_first)) {
         Candidate d = c;
         d.object = j;
@@ -639,11 +632,12 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   x->rules_ = std::move(*r);
   x->quantities_ = std::make_unique<QuantityFinder>();
   const std::string context_path = absl::StrCat(schema_dir, "/context.tsv");
-  std::ifstream in(context_path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(context_path, ": cannot open"));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string context = ss.str();
+  absl::StatusOr<std::string> context_text = ReadFileBytes(context_path);
+  if (!context_text.ok()) {
+    return absl::NotFoundError(
+        absl::StrCat(context_path, ": ", context_text.status().message()));
+  }
+  const std::string& context = *context_text;
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(context, '\n')) {
     ++line_no;

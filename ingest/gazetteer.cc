@@ -1,8 +1,6 @@
 #include "ingest/gazetteer.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -12,6 +10,7 @@
 #include "graph/names.h"
 #include "ingest/fingerprint.h"
 #include "ingest/normalize.h"
+#include "ingest/read.h"
 #include "re2/re2.h"
 
 namespace kg::ingest {
@@ -21,11 +20,9 @@ constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "
                                         "Commodity", "Person", "Region"};
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  absl::StatusOr<std::string> content = ReadFileBytes(path);
+  if (!content.ok()) return absl::NotFoundError(absl::StrCat(path, ": ", content.status().message()));
+  return content;
 }
 
 std::string WithoutDots(absl::string_view s) {
@@ -130,10 +127,19 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     g->entities_.push_back(std::move(def));
   }
+  std::string alt;
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
-    g->suffixes_.emplace_back(line);
+    if (!alt.empty()) alt += "|";
+    alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
+  }
+  if (!alt.empty()) {
+    g->company_re_ = std::make_unique<RE2>("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt + "))\\b\\.?");
+    if (!g->company_re_->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(origin, ": company suffixes: ", g->company_re_->error()));
+    }
   }
   return g;
 }
@@ -176,14 +182,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   }
 
   // Unknown companies: capitalized words ending in a corporate suffix.
-  if (extra != nullptr && !suffixes_.empty()) {
-    std::string alt;
-    for (const std::string& s : suffixes_) {
-      if (!alt.empty()) alt += "|";
-      alt += RE2::QuoteMeta(s);
-    }
-    // Compiled per call: cheap relative to a sentence, and keeps Find() free of shared state.
-    RE2 re("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt + "))\\b\\.?");
+  if (extra != nullptr && company_re_ != nullptr) {
+    const RE2& re = *company_re_;
     static constexpr absl::string_view kStop[] = {"The", "A", "An", "In", "On", "And", "Its",
                                                  "Both", "But", "By", "For", "With", "From",
                                                  "Group", "While", "After", "As", "At"};

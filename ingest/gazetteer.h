@@ -22,6 +22,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "ingest/document.h"
+#include "re2/re2.h"
 
 namespace kg::ingest {
 
@@ -62,7 +63,8 @@ class Gazetteer {
   };
   std::vector<EntityDef> entities_;
   absl::flat_hash_map<std::string, std::vector<Surface>> keys_;
-  std::vector<std::string> suffixes_;  // Shadow keys of company suffixes.
+  // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
+  std::unique_ptr<RE2> company_re_;
   size_t max_key_bytes_ = 0;
   uint64_t fingerprint_ = 0;
 };

@@ -1,5 +1,6 @@
 #include "ingest/normalize.h"
 
+#include "graph/names.h"
 #include "unicode/normalizer2.h"
 #include "unicode/uchar.h"
 #include "unicode/uscript.h"
@@ -9,29 +10,11 @@
 namespace kg::ingest {
 namespace {
 
-enum class Kind { kKeep, kSpace, kDrop };
-
-Kind Classify(UChar32 c) {
-  if (u_isUWhiteSpace(c)) return Kind::kSpace;
-  if (c == '\'' || c == 0x2019 || c == 0x2018 || c == '/' || c == 0x2044) return Kind::kSpace;
-  switch (u_charType(c)) {
-    case U_DASH_PUNCTUATION:
-      return Kind::kSpace;
-    case U_CONNECTOR_PUNCTUATION:
-    case U_START_PUNCTUATION:
-    case U_END_PUNCTUATION:
-    case U_INITIAL_PUNCTUATION:
-    case U_FINAL_PUNCTUATION:
-    case U_OTHER_PUNCTUATION:
-    case U_MATH_SYMBOL:
-    case U_MODIFIER_SYMBOL:
-    case U_OTHER_SYMBOL:
-    case U_CONTROL_CHAR:
-    case U_FORMAT_CHAR:
-      return Kind::kDrop;
-    default:
-      return Kind::kKeep;  // Letters, digits, marks, currency symbols.
-  }
+// The name classes of graph/names.h, except that an apostrophe separates words here, so that
+// "China's" still contains the token "china".
+kg::NameChar Classify(UChar32 c) {
+  if (c == '\'' || c == 0x2019 || c == 0x2018) return kg::NameChar::kSpace;
+  return kg::ClassifyNameChar(c);
 }
 
 bool IsCjk(UChar32 c) {
@@ -58,9 +41,9 @@ Shadow MakeShadow(absl::string_view text) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (c < 0) continue;  // Invalid byte: dropped.
-    const Kind kind = Classify(c);
-    if (kind == Kind::kDrop) continue;
-    if (kind == Kind::kSpace) {
+    const NameChar kind = Classify(c);
+    if (kind == NameChar::kDrop) continue;
+    if (kind == NameChar::kSpace) {
       pending_space = !out.text.empty();
       continue;
     }

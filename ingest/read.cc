@@ -22,28 +22,15 @@
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 
+#include "ingest/strings_internal.h"
+
 namespace kg::ingest {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
+using internal::EndsWith;
+using internal::EqualsIgnoreCase;
+using internal::StartsWith;
+using internal::StartsWithIgnoreCase;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
@@ -109,25 +96,6 @@ absl::Status CheckContent(std::string_view content) {
   }
   if (IsBlank(content)) return absl::InvalidArgumentError("empty file (whitespace only)");
   return absl::OkStatus();
-}
-
-absl::StatusOr<std::string> ReadFile(const fs::path& path, size_t max_bytes) {
-  std::error_code ec;
-  const uintmax_t size = fs::file_size(path, ec);
-  if (ec) return absl::NotFoundError(absl::StrCat("cannot read file: ", ec.message()));
-  if (size > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat("file is ", size, " bytes, over the limit of ", max_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::NotFoundError("cannot read file: open failed");
-  std::string content;
-  content.resize(static_cast<size_t>(size));
-  in.read(content.data(), static_cast<std::streamsize>(size));
-  if (in.bad() || static_cast<uintmax_t>(in.gcount()) != size) {
-    return absl::DataLossError("cannot read file: read failed");
-  }
-  return content;
 }
 
 std::string Lower(std::string s) {
@@ -295,7 +263,7 @@ void ReadOneFile(const fs::path& path, const ReadOptions& options, ReadResult& r
                                          : absl::StrCat("unsupported extension \"", ext, "\"")});
     return;
   }
-  absl::StatusOr<std::string> content = ReadFile(path, options.max_file_bytes);
+  absl::StatusOr<std::string> content = ReadFileBytes(path.string(), options.max_file_bytes);
   if (!content.ok()) {
     result.problems.push_back({name, std::string(content.status().message())});
     return;
@@ -520,5 +488,25 @@ ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& o
   }
   return result;
 }
+
+absl::StatusOr<std::string> ReadFileBytes(const std::string& path, size_t max_bytes) {
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  if (ec) return absl::NotFoundError(absl::StrCat("cannot read file: ", ec.message()));
+  if (size > max_bytes) {
+    return absl::ResourceExhaustedError(
+        absl::StrCat("file is ", size, " bytes, over the limit of ", max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError("cannot read file: open failed");
+  std::string content;
+  content.resize(static_cast<size_t>(size));
+  in.read(content.data(), static_cast<std::streamsize>(size));
+  if (in.bad() || static_cast<uintmax_t>(in.gcount()) != size) {
+    return absl::DataLossError("cannot read file: read failed");
+  }
+  return content;
+}
+
 
 }  // namespace kg::ingest

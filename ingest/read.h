@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/status/statusor.h"
 #include "ingest/document.h"
 
 namespace kg::ingest {
@@ -48,6 +49,11 @@ struct ReadResult {
 
 // Reads every path (files, folders recursively).
 ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options = {});
+
+// Reads a whole file as bytes. Errors (without the path; callers add it): missing or
+// unreadable file, or a file over max_bytes.
+absl::StatusOr<std::string> ReadFileBytes(const std::string& path,
+                                          size_t max_bytes = ReadOptions{}.max_file_bytes);
 
 // Parses one text article (exposed for tests). `id` is the article id. The title is the first
 // non-empty line (a UTF-8 BOM and a Markdown "# " prefix are not part of it); a line

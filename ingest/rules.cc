@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
@@ -13,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest/fingerprint.h"
+#include "ingest/read.h"
 
 namespace kg::ingest {
 namespace {
@@ -65,11 +64,12 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::LoadDir(const std::string& dir
   auto set = std::unique_ptr<RuleSet>(new RuleSet());
   Fingerprint fp;
   for (const auto& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    fp.Add(ss.str());
-    absl::Status st = set->Parse(ss.str(), path.string());
+    absl::StatusOr<std::string> text = ReadFileBytes(path.string());
+    if (!text.ok()) {
+      return absl::NotFoundError(absl::StrCat(path.string(), ": ", text.status().message()));
+    }
+    fp.Add(*text);
+    absl::Status st = set->Parse(*text, path.string());
     if (!st.ok()) return st;
   }
   if (set->rules_.empty()) return absl::NotFoundError(absl::StrCat(dir, ": no *.rules files"));

@@ -26,28 +26,15 @@
 
 #include "ingest/read.h"
 
+#include "ingest/strings_internal.h"
+
 namespace kg::ingest {
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
-}
+using internal::EndsWith;
+using internal::EqualsIgnoreCase;
+using internal::StartsWith;
+using internal::StartsWithIgnoreCase;
 
 constexpr size_t kMaxSentenceBytes = 2000;
 constexpr size_t kMaxHeadingBytes = 200;

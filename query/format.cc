@@ -9,45 +9,6 @@
 namespace kg::query {
 namespace {
 
-void JsonString(const std::string& s, std::string* out) {
-  out->push_back('"');
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        if (c < 0x20) {
-          static const char kHex[] = "0123456789abcdef";
-          out->append("\\u00");
-          out->push_back(kHex[c >> 4]);
-          out->push_back(kHex[c & 15]);
-        } else {
-          out->push_back(static_cast<char>(c));
-        }
-    }
-  }
-  out->push_back('"');
-}
-
 class JsonWriter {
  public:
   explicit JsonWriter(const QueryResult& r) : r_(r) {}
@@ -67,7 +28,7 @@ class JsonWriter {
         out->append(FormatDouble(v.as_double()));
         return;
       case QValue::Kind::kString:
-        JsonString(v.as_string(), out);
+        kg::AppendJsonString(v.as_string(), out);
         return;
       case QValue::Kind::kList: {
         out->push_back('[');
@@ -86,7 +47,7 @@ class JsonWriter {
         for (const auto& [k, x] : v.as_map()) {
           if (!first) out->push_back(',');
           first = false;
-          JsonString(k, out);
+          kg::AppendJsonString(k, out);
           out->push_back(':');
           Value(x, out);
         }
@@ -124,7 +85,7 @@ class JsonWriter {
     for (const auto& [k, x] : m) {
       if (!first) out->push_back(',');
       first = false;
-      JsonString(k, out);
+      kg::AppendJsonString(k, out);
       out->push_back(':');
       Value(QValue::FromValue(x), out);
     }
@@ -136,7 +97,7 @@ class JsonWriter {
     if (it != r_.nodes.end()) {
       for (size_t i = 0; i < it->second.labels.size(); ++i) {
         if (i) out->push_back(',');
-        JsonString(it->second.labels[i], out);
+        kg::AppendJsonString(it->second.labels[i], out);
       }
     }
     out->append("],\"properties\":");
@@ -146,7 +107,7 @@ class JsonWriter {
   void RelJson(RelId id, std::string* out) const {
     auto it = r_.relationships.find(id);
     absl::StrAppend(out, "{\"id\":", id, ",\"type\":");
-    JsonString(it != r_.relationships.end() ? it->second.type : "", out);
+    kg::AppendJsonString(it != r_.relationships.end() ? it->second.type : "", out);
     absl::StrAppend(out, ",\"start\":", it != r_.relationships.end() ? it->second.start : 0,
                     ",\"end\":", it != r_.relationships.end() ? it->second.end : 0,
                     ",\"properties\":");
@@ -318,7 +279,7 @@ std::string FormatJson(const QueryResult& result) {
   std::string out = "{\"columns\":[";
   for (size_t i = 0; i < result.columns.size(); ++i) {
     if (i) out.push_back(',');
-    JsonString(result.columns[i], &out);
+    kg::AppendJsonString(result.columns[i], &out);
   }
   out.append("],\"rows\":[");
   for (size_t i = 0; i < result.rows.size(); ++i) {

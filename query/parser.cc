@@ -599,42 +599,23 @@ class Parser {
   }
 
  private:
-  absl::StatusOr<ExprPtr> ParseOr() {
+  // `operand (KW operand)*`, left-associative: OR, XOR and AND share this shape.
+  absl::StatusOr<ExprPtr> ParseKeywordChain(const char* kw,
+                                            absl::StatusOr<ExprPtr> (Parser::*operand)()) {
     ExprPtr l;
-    KG_ASSIGN_OR_RETURN(l, ParseXor());
-    while (IsKw("OR")) {
+    KG_ASSIGN_OR_RETURN(l, (this->*operand)());
+    while (IsKw(kw)) {
       Pos p = CurPos();
       Advance();
       ExprPtr r;
-      KG_ASSIGN_OR_RETURN(r, ParseXor());
-      l = MakeBinary("OR", std::move(l), std::move(r), p);
+      KG_ASSIGN_OR_RETURN(r, (this->*operand)());
+      l = MakeBinary(kw, std::move(l), std::move(r), p);
     }
     return l;
   }
-  absl::StatusOr<ExprPtr> ParseXor() {
-    ExprPtr l;
-    KG_ASSIGN_OR_RETURN(l, ParseAnd());
-    while (IsKw("XOR")) {
-      Pos p = CurPos();
-      Advance();
-      ExprPtr r;
-      KG_ASSIGN_OR_RETURN(r, ParseAnd());
-      l = MakeBinary("XOR", std::move(l), std::move(r), p);
-    }
-    return l;
-  }
-  absl::StatusOr<ExprPtr> ParseAnd() {
-    ExprPtr l;
-    KG_ASSIGN_OR_RETURN(l, ParseNot());
-    while (IsKw("AND")) {
-      Pos p = CurPos();
-      Advance();
-      ExprPtr r;
-      KG_ASSIGN_OR_RETURN(r, ParseNot());
-      l = MakeBinary("AND", std::move(l), std::move(r), p);
-    }
-    return l;
-  }
+  absl::StatusOr<ExprPtr> ParseOr() { return ParseKeywordChain("OR", &Parser::ParseXor); }
+  absl::StatusOr<ExprPtr> ParseXor() { return ParseKeywordChain("XOR", &Parser::ParseAnd); }
+  absl::StatusOr<ExprPtr> ParseAnd() { return ParseKeywordChain("AND", &Parser::ParseNot); }
   absl::StatusOr<ExprPtr> ParseNot() {
     if (IsKw("NOT")) {
       DepthGuard g(&depth_);

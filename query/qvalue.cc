@@ -372,22 +372,8 @@ void AppendGroupKey(const QValue& v, std::string* out) {
 }
 
 std::string FormatDouble(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
-  // Like Python's repr: fixed notation for exponents in [-4, 16), else scientific; the
-  // shortest digits that round-trip either way.
-  char buf[400];
-  auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string sci(buf, r.ptr);
-  const size_t e = sci.find('e');
-  const int exp = std::atoi(sci.c_str() + e + 1);
-  if (d != 0 && (exp < -4 || exp >= 16)) {
-    // "1.5e+20" -> keep; "1e+20" -> keep (it has an exponent).
-    return sci;
-  }
-  r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed);
-  std::string s(buf, r.ptr);
-  if (s.find('.') == std::string::npos) s += ".0";
+  std::string s;
+  kg::AppendJsonDouble(d, &s);
   return s;
 }
 

@@ -5,7 +5,6 @@
 //
 // Exit codes: 0 ok, 1 bad input (a file, a query, a database), 2 usage.
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -253,14 +252,12 @@ int Query(const Global& g, const std::vector<std::string>& args) {
       }
     } else if (a == "-f") {
       if (!value(&v)) return Usage("query: -f needs a FILE");
-      std::ifstream in(v, std::ios::binary);
-      if (!in) {
-        std::cerr << "kg: " << v << ": cannot open\n";
+      absl::StatusOr<std::string> file = kg::ingest::ReadFileBytes(v);
+      if (!file.ok()) {
+        std::cerr << "kg: " << v << ": " << file.status().message() << "\n";
         return kBadInput;
       }
-      std::stringstream ss;
-      ss << in.rdbuf();
-      text = ss.str();
+      text = *std::move(file);
       have_text = true;
     } else if (a == "-") {
       std::stringstream ss;

@@ -17,8 +17,6 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
-constexpr char kSeedId[] = "rare-earth-war";
-constexpr char kDod[] = "U.S. Department of Defense";
 
 // A small article of our own, so that ingest tests also run without the seed folder.
 constexpr char kLynasV1[] =

@@ -44,6 +44,10 @@ struct RunResult {
 };
 
 // A readable description of a run, for failure messages.
+// The seed article's id and the canonical name its Pentagon mentions resolve to.
+inline constexpr char kSeedId[] = "rare-earth-war";
+inline constexpr char kDod[] = "U.S. Department of Defense";
+
 inline std::string Describe(const RunResult& r) {
   std::ostringstream s;
   s << "exit code " << r.exit_code;

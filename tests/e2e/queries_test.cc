@@ -15,8 +15,6 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-constexpr char kSeedId[] = "rare-earth-war";
-constexpr char kDod[] = "U.S. Department of Defense";
 
 constexpr char kSuppliesQuery[] =
     "MATCH (s)-[r:SUPPLIES]->(c) RETURN s.name, c.name, r.commodity, r.article";

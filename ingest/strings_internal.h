@@ -1,0 +1,34 @@
+// Small ASCII string predicates on std::string_view, shared by the read and segment stages.
+// (Debian's Abseil has its own absl::string_view, which std::string_view does not convert to,
+// so absl::StartsWith and friends cannot take these views directly.)
+#ifndef KG_INGEST_STRINGS_INTERNAL_H_
+#define KG_INGEST_STRINGS_INTERNAL_H_
+
+#include <cctype>
+#include <string_view>
+
+namespace kg::ingest::internal {
+
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+}  // namespace kg::ingest::internal
+
+#endif  // KG_INGEST_STRINGS_INTERNAL_H_
