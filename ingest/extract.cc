@@ -6,6 +6,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -61,6 +62,9 @@ class ExtractorInternal {
   void ProcessSentence(const Sentence& s);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
+  // "the plant", "the mill": the latest facility of the section, one with the same head noun
+  // ("the mill" -> White Mesa Mill) before any other.
+  void ResolveFacilities(const Sentence& s, std::vector<Item>* items);
   // The sentence with every item replaced by its tag, and where each tag sits in it.
   struct Tagged {
     std::string text;
@@ -80,6 +84,9 @@ class ExtractorInternal {
   int prev_agent_ = -1, prev_company_ = -1;
   std::string prev_agent_tag_;
   int section_ = -1;
+  std::vector<int> facilities_;  // Facilities of the current section, latest last.
+  int venture_ = -1;             // The section's latest company introduced as a joint venture.
+  std::map<int, int> product_;   // Facility -> the Commodity its description named.
 };
 
 namespace {
@@ -178,7 +185,8 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     it.begin = m.span.begin;
     it.end = m.span.end;
     it.entity = m.entity;
-    it.tag = Entity(m.entity).label;
+    it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    if (m.product >= 0) product_[m.entity] = m.product;
     candidates.push_back(it);
   }
   // Overlaps: the longer wins, then the earlier.
@@ -206,6 +214,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   re2::StringPiece m[2];
   size_t pos = 0;
   std::vector<Item> found;
+  auto prev_for = [&](bool company_only) { return company_only ? prev_company_ : prev_agent_; };
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
@@ -217,7 +226,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     const bool company_only = word != "its" && word != "it";
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
-    Item ref;
+    Item ref, weak;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
@@ -226,10 +235,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative)) {
         continue;
       }
-      if (company_only ? it.tag == "Company" : IsAgent(it.tag)) ref = it;
+      if (!(company_only ? it.tag == "Company" : IsAgent(it.tag))) continue;
+      // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
+      // subject: taken only when nothing else is there.
+      static const RE2* kPrepositional =
+          new RE2("(?i)\\b(?:with|to|from|by|for|than|against|over|into|of|at|on)(?: the)? $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
+        if (ref.entity < 0) weak = it;
+        continue;
+      }
+      ref = it;
     }
+    if (ref.entity < 0 && prev_for(company_only) < 0) ref = weak;
     if (ref.entity < 0) {
-      int prev = company_only ? prev_company_ : prev_agent_;
+      int prev = prev_for(company_only);
       if (prev < 0) continue;
       ref.entity = prev;
       ref.tag = Entity(prev).label;
@@ -240,6 +259,62 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     p.entity = ref.entity;
     p.tag = ref.tag;
     p.possessive = word == "its";
+    found.push_back(p);
+  }
+  items->insert(items->end(), found.begin(), found.end());
+  std::sort(items->begin(), items->end(),
+            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+}
+
+void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* items) {
+  const RE2* re = x_.gazetteer_->facility_anaphor_re();
+  if (re == nullptr) return;
+  re2::StringPiece input(s.text);
+  re2::StringPiece m[2];
+  std::vector<Item> found;
+  for (size_t pos = 0;
+       pos < s.text.size() && re->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2);) {
+    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
+    const size_t e = b + m[0].size();
+    pos = e;
+    bool inside = false;
+    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
+    if (inside) continue;
+    // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
+    if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) continue;
+    const std::string head = absl::AsciiStrToLower(m[1].ToString());
+    int ref = -1;
+    std::vector<int> candidates = facilities_;
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.end <= b) candidates.push_back(it.entity);
+    }
+    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
+      if (x_.gazetteer_->FacilityHead(Entity(*it).name) == head) ref = *it;
+    }
+    if (ref < 0 && !candidates.empty()) ref = candidates.back();
+    if (ref < 0) continue;
+    Item p;
+    p.begin = b;
+    p.end = e;
+    p.entity = ref;
+    p.tag = "Facility";
+    found.push_back(p);
+  }
+  // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
+  static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
+  for (size_t pos = 0; venture_ >= 0 && pos < s.text.size() &&
+                       kVenture->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 1);) {
+    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
+    const size_t e = b + m[0].size();
+    pos = e;
+    bool inside = false;
+    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
+    if (inside) continue;
+    Item p;
+    p.begin = b;
+    p.end = e;
+    p.entity = venture_;
+    p.tag = Entity(venture_).label;
     found.push_back(p);
   }
   items->insert(items->end(), found.begin(), found.end());
@@ -275,7 +350,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
     const Item& it = items[i];
     append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
     // "the Pentagon" and "Pentagon" render alike: a determiner before an entity is dropped.
-    if (it.entity >= 0 && !it.possessive && out.size() >= 4) {
+    if (it.entity >= 0 && !it.possessive && it.tag != "Demonym" && out.size() >= 4) {
       absl::string_view tail = absl::string_view(out).substr(out.size() - 4);
       const bool boundary = out.size() == 4 || !absl::ascii_isalnum(out[out.size() - 5]);
       if (boundary && (tail == "the " || tail == "The ")) out.resize(out.size() - 4);
@@ -294,14 +369,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = -1;
+    facilities_.clear();
+    venture_ = -1;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
   for (const Item& it : items) {
-    if (it.entity >= 0) UseEntity(it.entity);
+    // A demonym is no mention of its country, unless a claim makes it an end.
+    if (it.entity >= 0 && it.tag != "Demonym") UseEntity(it.entity);
   }
   ResolvePronouns(s, &items);
-  const Tagged rendered = Render(s, items);
+  ResolveFacilities(s, &items);
+  Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
   if (trace_ != nullptr) {
@@ -365,6 +444,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
       if (best >= 0) slot[name] = best;
+    }
+    // A facility's capacity or output with no commodity in the sentence: the product its
+    // description named ("its magnet plant in Narva … has a capacity of 2,000 tonnes").
+    if (!slot.contains("object") && rule.fallback.contains("object") && slot.contains("subject") &&
+        items[slot["subject"]].tag == "Facility") {
+      auto p = product_.find(items[slot["subject"]].entity);
+      if (p != product_.end()) {
+        int index = -1;  // One synthetic item per product, placed after the sentence.
+        for (size_t i = 0; i < items.size(); ++i) {
+          if (items[i].begin == s.text.size() && items[i].entity == p->second) index = i;
+        }
+        if (index < 0) {
+          Item synthetic;
+          synthetic.begin = synthetic.end = s.text.size();
+          synthetic.entity = p->second;
+          synthetic.tag = "Commodity";
+          index = static_cast<int>(items.size());
+          items.push_back(synthetic);
+          rendered.begin.push_back(tagged.size());
+          rendered.end.push_back(tagged.size());
+        }
+        slot["object"] = index;
+      }
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     if (!rule.unless.empty()) {
@@ -542,6 +644,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return false;
   };
   std::set<std::string> seen;
+  const size_t claims_before = record_.claims.size();
   for (const Candidate& c : expanded) {
     if (subsumed(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", subsumed"));
@@ -593,6 +696,36 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;
+  for (const Item& it : items) {
+    if (it.tag != "Facility") continue;
+    std::erase(facilities_, it.entity);
+    facilities_.push_back(it.entity);
+  }
+  // Two holders of one company in a sentence ("A holds 51% of X, and B the other 49%"): X is
+  // a joint venture.
+  std::map<std::string, std::set<std::string>> holders;
+  for (size_t i = claims_before; i < record_.claims.size(); ++i) {
+    const ClaimRecord& c = record_.claims[i];
+    if (c.type == "HOLDS_STAKE" && c.object_key) holders[*c.object_key].insert(c.subject_key);
+  }
+  for (const Item& it : items) {
+    if (it.tag == "Company" && holders[Entity(it.entity).key].size() >= 2) venture_ = it.entity;
+  }
+  // "<Company>, a lithium hydroxide joint venture", "<Company> is a joint venture",
+  // "the joint venture <Company>": later "the joint venture" means that company.
+  static const RE2* kVentureIntro = new RE2(
+      "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:is |was |became )?(?:a|an|the) "
+      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>");
+  re2::StringPiece in(tagged);
+  std::string a, b;
+  while (RE2::FindAndConsume(&in, *kVentureIntro, &a, &b)) {
+    int idx = -1;
+    if (!absl::SimpleAtoi(a.empty() ? b : a, &idx) || idx < 0 ||
+        static_cast<size_t>(idx) >= items.size()) {
+      continue;
+    }
+    venture_ = items[idx].entity;
+  }
 }
 
 ArticleRecord ExtractorInternal::Run() {
@@ -611,8 +744,8 @@ ArticleRecord ExtractorInternal::Run() {
   for (const Sentence& s : Segment(doc_)) {
     if (s.is_title) {
       // Titles are headlines: entities count as mentions, but no claims are read from them.
-      for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
-        if (Entity(m.entity).label != "Region") UseEntity(m.entity);
+      for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_, /*facilities=*/false)) {
+        if (Entity(m.entity).label != "Region" && !m.demonym) UseEntity(m.entity);
       }
       continue;
     }
@@ -623,8 +756,10 @@ ArticleRecord ExtractorInternal::Run() {
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& schema_dir) {
   auto x = std::unique_ptr<Extractor>(new Extractor());
-  absl::StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(
-      absl::StrCat(schema_dir, "/entities.tsv"), absl::StrCat(schema_dir, "/company_suffixes.txt"));
+  absl::StatusOr<std::unique_ptr<Gazetteer>> g =
+      Gazetteer::Load(absl::StrCat(schema_dir, "/entities.tsv"),
+                      absl::StrCat(schema_dir, "/company_suffixes.txt"),
+                      absl::StrCat(schema_dir, "/facility_words.txt"));
   if (!g.ok()) return g.status();
   x->gazetteer_ = std::move(*g);
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));

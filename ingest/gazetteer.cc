@@ -4,6 +4,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -17,7 +18,7 @@ namespace kg::ingest {
 namespace {
 
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
-                                        "Commodity", "Person", "Region"};
+                                        "Commodity", "Person", "Region",  "Demonym"};
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   absl::StatusOr<std::string> content = ReadFileBytes(path);
@@ -62,20 +63,28 @@ bool CanEnd(const Shadow& s, size_t end) {
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& entities_tsv,
-                                                           const std::string& suffixes_txt) {
+                                                           const std::string& suffixes_txt,
+                                                           const std::string& facility_words_txt) {
   absl::StatusOr<std::string> tsv = ReadFile(entities_tsv);
   if (!tsv.ok()) return tsv.status();
   absl::StatusOr<std::string> suffixes = ReadFile(suffixes_txt);
   if (!suffixes.ok()) return suffixes.status();
-  return FromText(*tsv, *suffixes, entities_tsv);
+  absl::StatusOr<std::string> words = ReadFile(facility_words_txt);
+  if (!words.ok()) return words.status();
+  auto g = FromText(*tsv, *suffixes, entities_tsv, *words);
+  if (!g.ok() && absl::StrContains(g.status().message(), "facility words")) {
+    return absl::InvalidArgumentError(absl::StrCat(facility_words_txt, ": ", g.status().message()));
+  }
+  return g;
 }
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view entities_tsv,
                                                                absl::string_view suffixes,
-                                                               absl::string_view origin) {
+                                                               absl::string_view origin,
+                                                               absl::string_view facility_words) {
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
   Fingerprint fp;
-  fp.Add(entities_tsv).Add(suffixes);
+  fp.Add(entities_tsv).Add(suffixes).Add(facility_words);
   g->fingerprint_ = fp.value();
   int line_no = 0;
   absl::flat_hash_map<std::string, int> by_key;
@@ -127,6 +136,19 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     g->entities_.push_back(std::move(def));
   }
+  // Demonyms name a country that must be listed.
+  g->demonym_country_.assign(g->entities_.size(), -1);
+  for (size_t i = 0; i < g->entities_.size(); ++i) {
+    if (g->entities_[i].label != "Demonym") continue;
+    auto it = by_key.find(absl::StrCat("Country:", NormalizeName(g->entities_[i].name)));
+    if (it == by_key.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          origin, ": demonym entry '", g->entities_[i].name, "' names no listed Country"));
+    }
+    g->demonym_country_[i] = it->second;
+  }
+  absl::Status words = g->LoadFacilityWords(facility_words);
+  if (!words.ok()) return words;
   std::string alt;
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
@@ -144,7 +166,258 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   return g;
 }
 
-std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityDef>* extra) const {
+absl::Status Gazetteer::LoadFacilityWords(absl::string_view text) {
+  int line_no = 0;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::pair<absl::string_view, absl::string_view> kv =
+        absl::StrSplit(line, absl::MaxSplits(' ', 1));
+    std::string word = absl::AsciiStrToLower(absl::StripAsciiWhitespace(kv.second));
+    if (word.empty() || word.find(' ') != std::string::npos) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("facility words, line ", line_no, ": expected 'head WORD' or 'descriptor WORD'"));
+    }
+    if (kv.first == "head") {
+      facility_words_.heads.push_back(word);
+    } else if (kv.first == "descriptor") {
+      facility_words_.descriptors.push_back(word);
+    } else {
+      return absl::InvalidArgumentError(absl::StrCat("facility words, line ", line_no,
+                                                     ": unknown kind '", kv.first, "'"));
+    }
+  }
+  if (facility_words_.heads.empty()) return absl::OkStatus();
+  auto alternation = [](const std::vector<std::string>& words) {
+    std::string alt;
+    for (const std::string& w : words) {
+      if (!alt.empty()) alt += "|";
+      alt += RE2::QuoteMeta(w);
+    }
+    return alt;
+  };
+  const std::string heads = alternation(facility_words_.heads);
+  const std::string descriptors =
+      facility_words_.descriptors.empty() ? "\\pL+" : alternation(facility_words_.descriptors);
+  // A place: one to three capitalized words.
+  const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
+  facility_after_re_ = std::make_unique<RE2>(
+      absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
+  facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,3}?)(?i:(",
+      heads, "))\\b"));
+  facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
+      "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads, "))\\b"));
+  for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
+                        facility_anaphor_re_.get()}) {
+    if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("facility words: ", re->error()));
+  }
+  return absl::OkStatus();
+}
+
+int Gazetteer::Lookup(absl::string_view name) const {
+  auto it = keys_.find(ShadowKey(name));
+  if (it == keys_.end()) return -1;
+  for (const Surface& s : it->second) {
+    if (demonym_country_[s.entity] < 0) return s.entity;
+  }
+  return -1;
+}
+
+std::string Gazetteer::FacilityHead(absl::string_view name) const {
+  const std::string key = ShadowKey(name);
+  const size_t space = key.rfind(' ');
+  const std::string last = space == std::string::npos ? key : key.substr(space + 1);
+  for (const std::string& h : facility_words_.heads) {
+    if (ShadowKey(h) == last) return h;
+  }
+  return "";
+}
+
+int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
+  for (size_t k = 0; k < extra->size(); ++k) {
+    if ((*extra)[k].key == def.key) return static_cast<int>(entities_.size() + k);
+  }
+  extra->push_back(std::move(def));
+  return static_cast<int>(entities_.size() + extra->size() - 1);
+}
+
+namespace {
+
+bool IsDeterminer(absl::string_view w) {
+  static constexpr absl::string_view kDet[] = {"the", "a", "an", "its", "their", "his", "her",
+                                              "our", "this", "that"};
+  const std::string lower = absl::AsciiStrToLower(w);
+  return std::find(std::begin(kDet), std::end(kDet), lower) != std::end(kDet);
+}
+
+// The word that ends right before `pos` (spaces skipped), as [begin, end).
+std::pair<size_t, size_t> WordBefore(absl::string_view text, size_t pos) {
+  size_t e = pos;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && text[b - 1] != ' ' && text[b - 1] != ',' && text[b - 1] != '(') --b;
+  return {b, e};
+}
+
+}  // namespace
+
+void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out,
+                               std::vector<EntityDef>* extra) const {
+  if (facility_after_re_ == nullptr) return;
+  auto mention_at = [&](size_t b, size_t e) -> const Mention* {  // First mention overlapping.
+    for (const Mention& m : *out) {
+      if (m.span.begin < e && b < m.span.end) return &m;
+    }
+    return nullptr;
+  };
+  auto label_of = [&](const Mention& m) -> std::string {
+    if (m.demonym) return "Demonym";
+    return static_cast<size_t>(m.entity) < entities_.size() ? entities_[m.entity].label
+                                                            : "Company";
+  };
+  auto is_descriptor = [&](absl::string_view w) {
+    const std::string lower = absl::AsciiStrToLower(w);
+    return std::find(facility_words_.descriptors.begin(), facility_words_.descriptors.end(),
+                     lower) != facility_words_.descriptors.end();
+  };
+  // Walks back from `head_begin` over descriptor words and Commodity mentions; returns the
+  // description's first byte and sets *product to the first Commodity met.
+  auto walk_back = [&](size_t head_begin, int* product) {
+    size_t begin = head_begin;
+    for (int guard = 0; guard < 6; ++guard) {
+      auto [b, e] = WordBefore(text, begin);
+      if (b == e) break;
+      const Mention* m = mention_at(b, e);
+      if (m != nullptr) {
+        if (label_of(*m) != "Commodity" || m->span.end > head_begin) break;
+        *product = m->entity;
+        begin = m->span.begin;
+        continue;
+      }
+      if (!is_descriptor(text.substr(b, e - b))) break;
+      begin = b;
+    }
+    return begin;
+  };
+  struct Found {
+    size_t begin, end;
+    int entity, product;
+  };
+  std::vector<Found> found;
+  auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
+                  bool place_is_country) -> int {
+    const std::string head_lower = absl::AsciiStrToLower(head);
+    std::string name = place_is_country ? std::string(description)
+                                        : absl::StrCat(place, " ", head_lower);
+    int known = Lookup(name);
+    if (known >= 0 && entities_[known].label == "Facility") return known;
+    EntityDef def;
+    def.label = "Facility";
+    def.name = name;
+    def.key = absl::StrCat("Facility:", NormalizeName(name));
+    if (!place_is_country) def.aliases.push_back(std::string(description));
+    return AddExtra(std::move(def), extra);
+  };
+
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m[3];
+  // "its rare earth magnet plant in Narva", "a refinery in Saudi Arabia".
+  for (size_t pos = 0; pos < text.size() &&
+                       facility_after_re_->Match(input, pos, text.size(), RE2::UNANCHORED, m, 3);) {
+    const size_t head_b = static_cast<size_t>(m[1].data() - text.data());
+    const size_t place_b = static_cast<size_t>(m[2].data() - text.data());
+    size_t place_e = place_b + m[2].size();
+    pos = place_e;
+    if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
+    if (mention_at(head_b, head_b + m[1].size()) != nullptr) continue;  // Inside a name.
+    int product = -1;
+    const size_t begin = walk_back(head_b, &product);
+    auto [det_b, det_e] = WordBefore(text, begin);
+    const absl::string_view det = text.substr(det_b, det_e - det_b);
+    const bool introduced = IsDeterminer(det) && absl::AsciiStrToLower(det) != "the";
+    const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
+                            absl::EndsWith(det, "’s");
+    int entity = -1;
+    const Mention* at_place = mention_at(place_b, place_e);
+    if (at_place != nullptr) {
+      const std::string label = label_of(*at_place);
+      if (label == "Facility" && at_place->span.begin == place_b) {
+        entity = at_place->entity;  // "plant in Stillwater" where Stillwater is known.
+        place_e = std::max(place_e, at_place->span.end);
+      } else if (label == "Country" && at_place->span.begin == place_b && begin < head_b &&
+                 (introduced || possessive)) {
+        place_e = at_place->span.end;
+        entity = make("", m[1].ToString(), text.substr(begin, place_e - begin), true);
+      } else {
+        continue;  // A region, company or other name: no facility name to give.
+      }
+    } else {
+      entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                    text.substr(begin, place_e - begin), false);
+    }
+    found.push_back(Found{begin, place_e, entity, product});
+  }
+  // "the Narva plant", "Neo's Stillwater sintered magnet plant".
+  re2::StringPiece g[4];
+  for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(
+                                                input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+    size_t place_b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
+    const size_t end = head_b + g[3].size();
+    pos = end;
+    absl::string_view place(g[1].data(), g[1].size());
+    // A leading determiner is not part of the place ("The Narva plant").
+    for (absl::string_view w : {"The ", "A ", "An ", "Its ", "Their ", "This "}) {
+      if (absl::StartsWith(place, w)) {
+        place.remove_prefix(w.size());
+        place_b += w.size();
+      }
+    }
+    if (place.empty()) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < end && place_b < f.end;
+    if (inside_found) continue;
+    // Introduced by a determiner or a possessive, so a sentence's first word is no place.
+    auto [det_b, det_e] = WordBefore(text, place_b);
+    const absl::string_view det = text.substr(det_b, det_e - det_b);
+    const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
+                            absl::EndsWith(det, "’s");
+    if (!IsDeterminer(det) && !possessive) continue;
+    // The words between place and head: descriptors or one Commodity mention.
+    int product = -1;
+    if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
+    const Mention* at_place = mention_at(place_b, place_b + place.size());
+    int entity = -1;
+    if (at_place != nullptr) {
+      if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
+      if (at_place->span.end >= end) continue;  // The name already includes the head.
+      entity = at_place->entity;
+    } else {
+      entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+    }
+    found.push_back(Found{place_b, end, entity, product});
+  }
+  if (found.empty()) return;
+  std::vector<Mention> kept;
+  for (const Mention& k : *out) {
+    bool covered = false;
+    for (const Found& f : found) covered |= k.span.begin < f.end && f.begin < k.span.end;
+    if (!covered) kept.push_back(k);
+  }
+  for (const Found& f : found) {
+    Mention mention{Span{f.begin, f.end}, f.entity};
+    mention.product = f.product;
+    kept.push_back(mention);
+  }
+  std::sort(kept.begin(), kept.end(),
+            [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  *out = std::move(kept);
+}
+
+std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityDef>* extra,
+                                     bool facilities) const {
   std::vector<Mention> out;
   const Shadow shadow = MakeShadow(text);
   const size_t n = shadow.text.size();
@@ -169,7 +442,12 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       for (const Surface& s : it->second) {
         if (!s.exact.empty() && WithoutDots(text.substr(b, e - b)) != s.exact) continue;
-        out.push_back(Mention{Span{b, e}, s.entity});
+        Mention m{Span{b, e}, s.entity};
+        if (demonym_country_[s.entity] >= 0) {
+          m.entity = demonym_country_[s.entity];
+          m.demonym = true;
+        }
+        out.push_back(m);
         found = true;
         break;
       }
@@ -180,6 +458,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     if (!found) ++i;
   }
+
+  if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
@@ -220,15 +500,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       def.label = "Company";
       def.name = canonical;
       def.key = absl::StrCat("Company:", NormalizeName(canonical));
-      int index = -1;
-      for (size_t k = 0; k < extra->size(); ++k) {
-        if ((*extra)[k].key == def.key) index = static_cast<int>(entities_.size() + k);
-      }
-      if (index < 0) {
-        index = static_cast<int>(entities_.size() + extra->size());
-        extra->push_back(std::move(def));
-      }
-      found.push_back(Mention{Span{b, b + canonical.size()}, index});
+      found.push_back(Mention{Span{b, b + canonical.size()}, AddExtra(std::move(def), extra)});
     }
     if (!found.empty()) {
       out.insert(out.end(), found.begin(), found.end());

@@ -7,9 +7,18 @@
 // most four letters (US, MP, EU, DoD) only matches text with the same capitals, so the
 // pronoun "us" is not the United States.
 //
+// Demonyms (label `Demonym`, name = a Country's canonical name, aliases = "German", …) are
+// found like names; their mention points at the country with `demonym` set.
+//
 // Unknown companies: a capitalized name followed by a corporate suffix (Inc., Corp., Ltd,
 // Resources, Minerals, Mining, …; schema/company_suffixes.txt) becomes a Company mention
-// with a new entity. Immutable after Load(); Find() is thread-safe.
+// with a new entity.
+//
+// Unnamed facilities (schema/facility_words.txt): "its rare earth magnet plant in Narva" and
+// "the Narva magnet plant" become one Facility mention named "Narva plant" (the gazetteer's
+// entity when it knows that name, else a new one); a Commodity inside the description is the
+// mention's `product`. With a country as the place ("a refinery in Saudi Arabia") the name is
+// the description itself. Immutable after Load(); Find() is thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
 
@@ -34,25 +43,44 @@ struct EntityDef {
 };
 
 struct Mention {
-  Span span;        // Byte span in the text given to Find().
-  int entity = -1;  // Index into Gazetteer::entities() of the matched entity.
+  Span span;          // Byte span in the text given to Find().
+  int entity = -1;    // Index into Gazetteer::entities() of the matched entity.
+  bool demonym = false;  // "German": `entity` is the country.
+  int product = -1;   // Unnamed facility: the Commodity entity its description names.
+};
+
+// The words of schema/facility_words.txt.
+struct FacilityWords {
+  std::vector<std::string> heads;        // plant, mine, refinery, …
+  std::vector<std::string> descriptors;  // sintered, separation, new, …
 };
 
 class Gazetteer {
  public:
   // Loads the tsv file. Errors name the file and line.
   static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(const std::string& entities_tsv,
-                                                         const std::string& suffixes_txt);
+                                                         const std::string& suffixes_txt,
+                                                         const std::string& facility_words_txt);
   // Same, from text already read (tests).
-  static absl::StatusOr<std::unique_ptr<Gazetteer>> FromText(absl::string_view entities_tsv,
-                                                             absl::string_view suffixes,
-                                                             absl::string_view origin);
+  static absl::StatusOr<std::unique_ptr<Gazetteer>> FromText(
+      absl::string_view entities_tsv, absl::string_view suffixes, absl::string_view origin,
+      absl::string_view facility_words = "");
 
-  // Mentions in `text`, in order. Unknown companies found by suffix are appended to
-  // *extra (entity indices >= entities().size() refer to extra[i - entities().size()]).
-  std::vector<Mention> Find(absl::string_view text, std::vector<EntityDef>* extra) const;
+  // Mentions in `text`, in order. Unknown companies found by suffix and unnamed facilities
+  // (when `facilities`; headlines are too terse for them) are appended to *extra (entity
+  // indices >= entities().size() refer to extra[i - entities().size()]).
+  std::vector<Mention> Find(absl::string_view text, std::vector<EntityDef>* extra,
+                            bool facilities = true) const;
 
   const std::vector<EntityDef>& entities() const { return entities_; }
+  const FacilityWords& facility_words() const { return facility_words_; }
+  // The entity a name or alias denotes, if any (first listed wins).
+  int Lookup(absl::string_view name) const;
+  // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
+  std::string FacilityHead(absl::string_view name) const;
+  // "the plant", "the magnet factory": a definite description that may refer back to a
+  // facility; group 1 is the head noun. Null without facility words.
+  const RE2* facility_anaphor_re() const { return facility_anaphor_re_.get(); }
   // Content fingerprint (for "has the schema changed" checks).
   uint64_t fingerprint() const { return fingerprint_; }
 
@@ -63,8 +91,18 @@ class Gazetteer {
   };
   std::vector<EntityDef> entities_;
   absl::flat_hash_map<std::string, std::vector<Surface>> keys_;
+  void FindFacilities(absl::string_view text, std::vector<Mention>* out,
+                      std::vector<EntityDef>* extra) const;
+  // The index of `def` in the combined list, appending it to *extra when new.
+  int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
+  absl::Status LoadFacilityWords(absl::string_view text);
+
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
   std::unique_ptr<RE2> company_re_;
+  FacilityWords facility_words_;
+  // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
+  std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
+  std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.
   size_t max_key_bytes_ = 0;
   uint64_t fingerprint_ = 0;
 };
