@@ -81,7 +81,7 @@ class ExtractorInternal {
   std::set<std::string> entity_keys_;
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
-  int prev_agent_ = -1, prev_company_ = -1;
+  int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1;
   std::string prev_agent_tag_;
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
@@ -209,12 +209,21 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
       "(?i)(\\bits\\b|\\bit\\b|\\bthe company\\b|\\bthe firm\\b|\\bthe miner\\b|\\bthe producer\\b|"
-      "\\bthe group\\b|该公司|公司)");
+      "\\bthe group\\b|\\bthe carmaker\\b|\\bthe automaker\\b|\\bthe refiner\\b|"
+      "\\bthe magnet maker\\b|\\bthe department\\b|\\bthe ministry\\b|\\bthe agency\\b|"
+      "该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
   std::vector<Item> found;
-  auto prev_for = [&](bool company_only) { return company_only ? prev_company_ : prev_agent_; };
+  // it/its: any agent; "the company", "the miner": a company; "the department": a government.
+  enum Kind { kAgent, kCompany, kGovernment };
+  auto prev_for = [&](Kind kind) {
+    return kind == kAgent ? prev_agent_ : kind == kCompany ? prev_company_ : prev_government_;
+  };
+  auto fits = [&](Kind kind, const std::string& tag) {
+    return kind == kAgent ? IsAgent(tag) : kind == kCompany ? tag == "Company" : tag == "Government";
+  };
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
@@ -224,7 +233,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     for (const Item& it : *items) inside |= b < it.end && it.begin < e;
     if (inside) continue;
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
-    const bool company_only = word != "its" && word != "it";
+    const Kind kind = word == "its" || word == "it" ? kAgent
+                      : word == "the department" || word == "the ministry" || word == "the agency"
+                          ? kGovernment
+                          : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref, weak;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
@@ -235,7 +247,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative)) {
         continue;
       }
-      if (!(company_only ? it.tag == "Company" : IsAgent(it.tag))) continue;
+      if (!fits(kind, it.tag)) continue;
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
@@ -246,9 +258,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       ref = it;
     }
-    if (ref.entity < 0 && prev_for(company_only) < 0) ref = weak;
+    if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
-      int prev = prev_for(company_only);
+      int prev = prev_for(kind);
       if (prev < 0) continue;
       ref.entity = prev;
       ref.tag = Entity(prev).label;
@@ -368,7 +380,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
-    prev_agent_ = prev_company_ = -1;
+    prev_agent_ = prev_company_ = prev_government_ = -1;
     facilities_.clear();
     venture_ = -1;
   }
@@ -693,6 +705,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                        " ", Value(c.props).ToJson(), " [", c.rule->id, "]"));
     }
     record_.claims.push_back(std::move(claim));
+  }
+  for (const Item& it : items) {
+    if (it.tag == "Government") prev_government_ = it.entity;
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;

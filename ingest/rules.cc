@@ -18,7 +18,7 @@ namespace {
 
 const std::set<std::string, std::less<>>& TagTypes() {
   static const auto* kTypes = new std::set<std::string, std::less<>>{
-      "Company", "Government", "Country", "Facility", "Commodity", "Person",
+      "Company", "Government", "Country", "Facility", "Commodity", "Person", "Demonym",
       "MONEY",   "MASS",       "PERCENT", "YEAR",     "DATE"};
   return *kTypes;
 }
