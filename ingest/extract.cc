@@ -390,8 +390,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A demonym is no mention of its country, unless a claim makes it an end.
     if (it.entity >= 0 && it.tag != "Demonym") UseEntity(it.entity);
   }
+  ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
   ResolvePronouns(s, &items);
-  ResolveFacilities(s, &items);
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
@@ -401,8 +401,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   // Remember this sentence's first agent and company for the next sentence.
   int first_agent = -1, first_company = -1;
+  static const RE2* kSetting = new RE2("(?i)\\b(?:in|outside|across|from|to)(?: the)? $");
   for (const Item& it : items) {
     if (it.entity < 0) continue;
+    // "In Australia, Tianqi holds …": the place is a setting, not what "it" will mean.
+    if (it.tag == "Country" &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kSetting)) {
+      continue;
+    }
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
   }
@@ -564,7 +570,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
 
   // Coordination: "A and B invested …" gives each subject the claim; "… to A and B" each object.
   std::vector<Candidate> expanded;
-  auto coordinated = [&](int idx, bool before) {
+  // `members`: also the members listed after "including" (only for a claim with no figure,
+  // since a figure belongs to the whole class: "5,500 t of oxides, including NdPr").
+  auto coordinated = [&](int idx, bool before, bool members = false) {
     std::vector<int> out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
     // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
@@ -574,6 +582,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+    // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
+    static const RE2* kIncluding = new RE2(
+        "^,? (?:including|such as|namely|notably|especially|in particular) <Commodity#(\\d+)>");
     if (before) {
       size_t end = rendered.begin[idx];
       for (int guard = 0; guard < 8; ++guard) {
@@ -589,7 +600,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
         int j = -1;
-        if (!RE2::PartialMatch(in, *kAfter, &j)) break;
+        if (!RE2::PartialMatch(in, *kAfter, &j) &&
+            !(members && items[idx].tag == "Commodity" && RE2::PartialMatch(in, *kIncluding, &j))) {
+          break;
+        }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
@@ -612,8 +626,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   };
   for (Candidate& c : candidates) {
     expanded.push_back(c);
+    // A subject written after its object ("buys oxides from A and B") coordinates forwards.
+    const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
     const std::vector<int> subjects =
-        singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
+        subject_last                ? coordinated(c.subject, false)
+        : singular_after(c.subject) ? std::vector<int>{}
+                                    : coordinated(c.subject, true);
     for (int j : subjects) {
       Candidate d = c;
       d.subject = j;
@@ -623,7 +641,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // An object written before its subject ("Tesla and BYD are among its customers")
       // coordinates backwards.
       const bool object_first = rendered.begin[c.object] < rendered.begin[c.subject];
-      for (int j : coordinated(c.object, object_first)) {
+      const bool figure = c.props.contains("quantity") || c.props.contains("amount") ||
+                          c.props.contains("percent");
+      for (int j : coordinated(c.object, object_first, !figure)) {
         Candidate d = c;
         d.object = j;
         expanded.push_back(d);

@@ -348,8 +348,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         place_e = std::max(place_e, at_place->span.end);
       } else if (label == "Country" && at_place->span.begin == place_b && begin < head_b &&
                  (introduced || possessive)) {
-        place_e = at_place->span.end;
-        entity = make("", m[1].ToString(), text.substr(begin, place_e - begin), true);
+        // Named by the whole description; the mention stops before " in <Country>" so that
+        // the country stays a mention of its own ("<Facility> in <Country>").
+        entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
+        place_e = head_b + m[1].size();
       } else {
         continue;  // A region, company or other name: no facility name to give.
       }
