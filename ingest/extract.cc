@@ -149,6 +149,16 @@ std::string NormalizeBasis(absl::string_view s) {
   return t;
 }
 
+// "convertible preferred stock" -> preferred; "shares" -> equity; "convertible notes" -> convertible.
+std::string NormalizeInstrument(absl::string_view s) {
+  const std::string t = absl::AsciiStrToLower(s);
+  if (t.find("preferred") != std::string::npos) return "preferred";
+  if (t.find("convertible") != std::string::npos) return "convertible";
+  if (t.find("grant") != std::string::npos) return "grant";
+  if (t.find("prepay") != std::string::npos) return "prepayment";
+  return "equity";
+}
+
 std::string NormalizeRank(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
   if (t == "最大" || t == "第一大") return "largest";
@@ -208,10 +218,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
-      "(?i)(\\bits\\b|\\bit\\b|\\bthe company\\b|\\bthe firm\\b|\\bthe miner\\b|\\bthe producer\\b|"
-      "\\bthe group\\b|\\bthe carmaker\\b|\\bthe automaker\\b|\\bthe refiner\\b|"
-      "\\bthe magnet maker\\b|\\bthe department\\b|\\bthe ministry\\b|\\bthe agency\\b|"
-      "该公司|公司)");
+      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?(?i:company|firm|miner|producer|group|"
+      "carmaker|automaker|refiner|magnet maker|business|start-up|startup)\\b|"
+      "\\b(?i:the department|the ministry|the agency)\\b|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -229,9 +238,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
     const size_t e = b + m[0].size();
     pos = e;
+    // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
     bool inside = false;
-    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
+    for (const Item& it : *items) inside |= b < it.end && it.begin < e && it.tag != "Demonym";
     if (inside) continue;
+    std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"
@@ -248,6 +259,25 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       if (!fits(kind, it.tag)) continue;
+      // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
+      static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
+      static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
+      bool coordinated = false;
+      for (const Item& other : *items) {
+        if (other.entity < 0 || &other == &it) continue;
+        if (other.begin >= it.end &&
+            RE2::PartialMatch(
+                re2::StringPiece(s.text.data() + it.end, other.begin - it.end), *kAndAfter) &&
+            other.begin - it.end <= 6) {
+          coordinated = true;
+        }
+        if (other.end <= it.begin && it.begin - other.end <= 6 &&
+            RE2::PartialMatch(
+                re2::StringPiece(s.text.data() + other.end, it.begin - other.end), *kAndBefore)) {
+          coordinated = true;
+        }
+      }
+      if (coordinated) continue;
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
@@ -555,6 +585,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (literal.contains("stage")) props["stage"] = NormalizeStage(literal["stage"]);
     if (literal.contains("rank")) props["rank"] = NormalizeRank(literal["rank"]);
     if (literal.contains("basis")) props["basis"] = NormalizeBasis(literal["basis"]);
+    if (literal.contains("instrument")) {
+      props["instrument"] = NormalizeInstrument(literal["instrument"]);
+    }
     for (const auto& [k, v] : rule.set) {
       int64_t n = 0;
       props[k] = absl::SimpleAtoi(v, &n) ? Value(n) : Value(v);
