@@ -39,6 +39,7 @@ class ExtractorInternal {
     int quantity = -1;          // Index into the sentence's quantities.
     std::string tag;            // Label or quantity kind.
     bool possessive = false;    // "its" -> "<X#i>'s".
+    bool guessed = false;       // An unlisted capitalized name: an entity only as a claim end.
   };
 
   ExtractorInternal(const Extractor& x, const Document& doc, std::vector<SentenceTrace>* trace)
@@ -196,6 +197,7 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     it.end = m.span.end;
     it.entity = m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    it.guessed = m.guessed;
     if (m.product >= 0) product_[m.entity] = m.product;
     candidates.push_back(it);
   }
@@ -418,7 +420,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::vector<Item> items = BuildItems(s, qs);
   for (const Item& it : items) {
     // A demonym is no mention of its country, unless a claim makes it an end.
-    if (it.entity >= 0 && it.tag != "Demonym") UseEntity(it.entity);
+    if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
   ResolvePronouns(s, &items);
@@ -827,7 +829,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   absl::StatusOr<std::unique_ptr<Gazetteer>> g =
       Gazetteer::Load(absl::StrCat(schema_dir, "/entities.tsv"),
                       absl::StrCat(schema_dir, "/company_suffixes.txt"),
-                      absl::StrCat(schema_dir, "/facility_words.txt"));
+                      absl::StrCat(schema_dir, "/name_words.txt"));
   if (!g.ok()) return g.status();
   x->gazetteer_ = std::move(*g);
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));

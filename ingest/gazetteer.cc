@@ -64,16 +64,16 @@ bool CanEnd(const Shadow& s, size_t end) {
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& entities_tsv,
                                                            const std::string& suffixes_txt,
-                                                           const std::string& facility_words_txt) {
+                                                           const std::string& name_words_txt) {
   absl::StatusOr<std::string> tsv = ReadFile(entities_tsv);
   if (!tsv.ok()) return tsv.status();
   absl::StatusOr<std::string> suffixes = ReadFile(suffixes_txt);
   if (!suffixes.ok()) return suffixes.status();
-  absl::StatusOr<std::string> words = ReadFile(facility_words_txt);
+  absl::StatusOr<std::string> words = ReadFile(name_words_txt);
   if (!words.ok()) return words.status();
   auto g = FromText(*tsv, *suffixes, entities_tsv, *words);
-  if (!g.ok() && absl::StrContains(g.status().message(), "facility words")) {
-    return absl::InvalidArgumentError(absl::StrCat(facility_words_txt, ": ", g.status().message()));
+  if (!g.ok() && absl::StrContains(g.status().message(), "name words")) {
+    return absl::InvalidArgumentError(absl::StrCat(name_words_txt, ": ", g.status().message()));
   }
   return g;
 }
@@ -81,10 +81,10 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& en
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view entities_tsv,
                                                                absl::string_view suffixes,
                                                                absl::string_view origin,
-                                                               absl::string_view facility_words) {
+                                                               absl::string_view name_words) {
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
   Fingerprint fp;
-  fp.Add(entities_tsv).Add(suffixes).Add(facility_words);
+  fp.Add(entities_tsv).Add(suffixes).Add(name_words);
   g->fingerprint_ = fp.value();
   int line_no = 0;
   absl::flat_hash_map<std::string, int> by_key;
@@ -147,7 +147,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     g->demonym_country_[i] = it->second;
   }
-  absl::Status words = g->LoadFacilityWords(facility_words);
+  absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
   std::string alt;
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
@@ -166,7 +166,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   return g;
 }
 
-absl::Status Gazetteer::LoadFacilityWords(absl::string_view text) {
+absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   int line_no = 0;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
     ++line_no;
@@ -174,21 +174,26 @@ absl::Status Gazetteer::LoadFacilityWords(absl::string_view text) {
     if (line.empty() || line.front() == '#') continue;
     std::pair<absl::string_view, absl::string_view> kv =
         absl::StrSplit(line, absl::MaxSplits(' ', 1));
-    std::string word = absl::AsciiStrToLower(absl::StripAsciiWhitespace(kv.second));
+    const std::string written(absl::StripAsciiWhitespace(kv.second));
+    const std::string word = absl::AsciiStrToLower(written);
     if (word.empty() || word.find(' ') != std::string::npos) {
       return absl::InvalidArgumentError(
-          absl::StrCat("facility words, line ", line_no, ": expected 'head WORD' or 'descriptor WORD'"));
+          absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
     if (kv.first == "head") {
-      facility_words_.heads.push_back(word);
+      name_words_.heads.push_back(word);
     } else if (kv.first == "descriptor") {
-      facility_words_.descriptors.push_back(word);
+      name_words_.descriptors.push_back(word);
+    } else if (kv.first == "stop") {
+      name_words_.stops.insert(written);
+    } else if (kv.first == "title") {
+      name_words_.titles.insert(written);
     } else {
-      return absl::InvalidArgumentError(absl::StrCat("facility words, line ", line_no,
+      return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
     }
   }
-  if (facility_words_.heads.empty()) return absl::OkStatus();
+  if (name_words_.heads.empty()) return absl::OkStatus();
   auto alternation = [](const std::vector<std::string>& words) {
     std::string alt;
     for (const std::string& w : words) {
@@ -197,9 +202,9 @@ absl::Status Gazetteer::LoadFacilityWords(absl::string_view text) {
     }
     return alt;
   };
-  const std::string heads = alternation(facility_words_.heads);
+  const std::string heads = alternation(name_words_.heads);
   const std::string descriptors =
-      facility_words_.descriptors.empty() ? "\\pL+" : alternation(facility_words_.descriptors);
+      name_words_.descriptors.empty() ? "\\pL+" : alternation(name_words_.descriptors);
   // A place: one to three capitalized words.
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   facility_after_re_ = std::make_unique<RE2>(
@@ -211,7 +216,7 @@ absl::Status Gazetteer::LoadFacilityWords(absl::string_view text) {
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads, "))\\b"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get()}) {
-    if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("facility words: ", re->error()));
+    if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
   }
   return absl::OkStatus();
 }
@@ -229,7 +234,7 @@ std::string Gazetteer::FacilityHead(absl::string_view name) const {
   const std::string key = ShadowKey(name);
   const size_t space = key.rfind(' ');
   const std::string last = space == std::string::npos ? key : key.substr(space + 1);
-  for (const std::string& h : facility_words_.heads) {
+  for (const std::string& h : name_words_.heads) {
     if (ShadowKey(h) == last) return h;
   }
   return "";
@@ -279,8 +284,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   };
   auto is_descriptor = [&](absl::string_view w) {
     const std::string lower = absl::AsciiStrToLower(w);
-    return std::find(facility_words_.descriptors.begin(), facility_words_.descriptors.end(),
-                     lower) != facility_words_.descriptors.end();
+    return std::find(name_words_.descriptors.begin(), name_words_.descriptors.end(),
+                     lower) != name_words_.descriptors.end();
   };
   // Walks back from `head_begin` over descriptor words and Commodity mentions; returns the
   // description's first byte and sets *product to the first Commodity met.
@@ -510,7 +515,84 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                 [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     }
   }
+  if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
   return out;
+}
+
+void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
+                                 std::vector<EntityDef>* extra) const {
+  // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
+  static const RE2* kName = new RE2(
+      "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:&[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3})");
+  static const RE2* kPlaceBefore =
+      new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m;
+  std::vector<Mention> found;
+  size_t start = 0;  // The sentence's first word.
+  while (start < text.size() && (text[start] == ' ' || text[start] == '"' || text[start] == '(')) {
+    ++start;
+  }
+  for (size_t pos = 0;
+       pos < text.size() && kName->Match(input, pos, text.size(), RE2::UNANCHORED, &m, 1);) {
+    size_t b = static_cast<size_t>(m.data() - text.data());
+    size_t e = b + m.size();
+    pos = e;
+    if (b > 0 && (absl::ascii_isalnum(text[b - 1]) ||
+                  static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
+      continue;  // Inside a word or glued to CJK text.
+    }
+    bool known = false;
+    for (const Mention& k : *out) known |= k.span.begin < e && b < k.span.end;
+    if (known) continue;
+    absl::string_view name = text.substr(b, e - b);
+    // A trailing possessive or punctuation is not part of the name.
+    for (absl::string_view tail : {"'s", "’s", "'", "’", ".", "-"}) {
+      if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
+    }
+    std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
+    // Leading and trailing stop words go ("The", "In March").
+    while (!words.empty() && name_words_.stops.contains(words.front())) words.erase(words.begin());
+    while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
+    if (words.empty()) continue;
+    b = static_cast<size_t>(words.front().data() - text.data());
+    e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
+    name = text.substr(b, e - b);
+    if (name.size() < 2) continue;
+    // A lone capitalized word opening the sentence is just its first word, unless it is
+    // written in capitals (CATL, BTR).
+    bool acronym = true;
+    for (char c : name) acronym &= !absl::ascii_islower(c);
+    if (words.size() == 1 && b == start && !acronym) continue;
+    // Places and people.
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore)) continue;
+    auto [wb, we] = WordBefore(text, b);
+    if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
+    // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").
+    const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
+    if (norm.empty()) continue;
+    int entity = -1;
+    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+      const EntityDef& d = (*extra)[k];
+      if (d.label == "Company" && absl::StartsWith(NormalizeName(d.name), norm + " ")) {
+        entity = static_cast<int>(entities_.size() + k);
+      }
+    }
+    if (entity < 0) {
+      EntityDef def;
+      def.label = "Company";
+      def.name = std::string(name);
+      def.key = absl::StrCat("Company:", norm);
+      entity = AddExtra(std::move(def), extra);
+    }
+    Mention mention{Span{b, e}, entity};
+    mention.guessed = true;
+    found.push_back(mention);
+  }
+  if (found.empty()) return;
+  out->insert(out->end(), found.begin(), found.end());
+  std::sort(out->begin(), out->end(),
+            [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
 }
 
 }  // namespace kg::ingest

@@ -14,11 +14,17 @@
 // Resources, Minerals, Mining, …; schema/company_suffixes.txt) becomes a Company mention
 // with a new entity.
 //
-// Unnamed facilities (schema/facility_words.txt): "its rare earth magnet plant in Narva" and
+// Unnamed facilities (schema/name_words.txt): "its rare earth magnet plant in Narva" and
 // "the Narva magnet plant" become one Facility mention named "Narva plant" (the gazetteer's
 // entity when it knows that name, else a new one); a Commodity inside the description is the
 // mention's `product`. With a country as the place ("a refinery in Saudi Arabia") the name is
-// the description itself. Immutable after Load(); Find() is thread-safe.
+// the description itself.
+//
+// Other capitalized names ("Zijin", "Stellantis", "CATL") become `guessed` Company mentions:
+// not after in/at/near (places), not after a title word (people), not a stop word
+// (schema/name_words.txt), not a lone capitalized word opening the sentence. A guessed name
+// that begins a longer company name found in the same text is that company ("Zijin" after
+// "Zijin Mining"). Immutable after Load(); Find() is thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
 
@@ -29,6 +35,7 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
 #include "ingest/document.h"
 #include "re2/re2.h"
@@ -47,12 +54,15 @@ struct Mention {
   int entity = -1;    // Index into Gazetteer::entities() of the matched entity.
   bool demonym = false;  // "German": `entity` is the country.
   int product = -1;   // Unnamed facility: the Commodity entity its description names.
+  bool guessed = false;  // A capitalized name nobody listed, read as a Company (see Find).
 };
 
-// The words of schema/facility_words.txt.
-struct FacilityWords {
-  std::vector<std::string> heads;        // plant, mine, refinery, …
-  std::vector<std::string> descriptors;  // sintered, separation, new, …
+// The words of schema/name_words.txt.
+struct NameWords {
+  std::vector<std::string> heads;        // plant, mine, refinery, … (lower case)
+  std::vector<std::string> descriptors;  // sintered, separation, new, … (lower case)
+  absl::flat_hash_set<std::string> stops;   // The, March, Analysts, … (as written)
+  absl::flat_hash_set<std::string> titles;  // executive, minister, Mr, … (as written)
 };
 
 class Gazetteer {
@@ -60,11 +70,11 @@ class Gazetteer {
   // Loads the tsv file. Errors name the file and line.
   static absl::StatusOr<std::unique_ptr<Gazetteer>> Load(const std::string& entities_tsv,
                                                          const std::string& suffixes_txt,
-                                                         const std::string& facility_words_txt);
+                                                         const std::string& name_words_txt);
   // Same, from text already read (tests).
   static absl::StatusOr<std::unique_ptr<Gazetteer>> FromText(
       absl::string_view entities_tsv, absl::string_view suffixes, absl::string_view origin,
-      absl::string_view facility_words = "");
+      absl::string_view name_words = "");
 
   // Mentions in `text`, in order. Unknown companies found by suffix and unnamed facilities
   // (when `facilities`; headlines are too terse for them) are appended to *extra (entity
@@ -73,7 +83,7 @@ class Gazetteer {
                             bool facilities = true) const;
 
   const std::vector<EntityDef>& entities() const { return entities_; }
-  const FacilityWords& facility_words() const { return facility_words_; }
+  const NameWords& name_words() const { return name_words_; }
   // The entity a name or alias denotes, if any (first listed wins).
   int Lookup(absl::string_view name) const;
   // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
@@ -93,13 +103,15 @@ class Gazetteer {
   absl::flat_hash_map<std::string, std::vector<Surface>> keys_;
   void FindFacilities(absl::string_view text, std::vector<Mention>* out,
                       std::vector<EntityDef>* extra) const;
+  void FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
+                        std::vector<EntityDef>* extra) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
-  absl::Status LoadFacilityWords(absl::string_view text);
+  absl::Status LoadNameWords(absl::string_view text);
 
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
   std::unique_ptr<RE2> company_re_;
-  FacilityWords facility_words_;
+  NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
   std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.
