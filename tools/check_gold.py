@@ -61,6 +61,7 @@ ABBREVIATIONS = {"u.s", "u.k", "u.s.a", "e.u", "inc", "ltd", "co", "corp", "mr",
                  "dr", "st", "no", "vs", "e.g", "i.e", "jr", "sr", "pty", "s.a", "n.v", "bhd",
                  "plc", "mt", "ft", "approx", "est", "gov", "dept"}
 CJK_TERMINATORS = "。！？"
+INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")
 
 
 def norm_name(value):
@@ -114,8 +115,8 @@ def _is_terminator(text, i):
     word = text[j:i].casefold()
     if word in ABBREVIATIONS:
         return False
-    if len(word) == 1 and word.isalpha():
-        return False  # an initial
+    if INITIALS_RE.match(word):
+        return False  # an initial or initials: J. Smith, H.C. Starck
     return True
 
 
