@@ -233,8 +233,21 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     return kind == kAgent ? prev_agent_ : kind == kCompany ? prev_company_ : prev_government_;
   };
   auto fits = [&](Kind kind, const std::string& tag) {
-    return kind == kAgent ? IsAgent(tag) : kind == kCompany ? tag == "Company" : tag == "Government";
+    return kind == kAgent ? IsAgent(tag) || tag == "Facility"
+           : kind == kCompany ? tag == "Company"
+                              : tag == "Government";
   };
+  // A key-figures line "Talga Group: Luleå refinery …, fed by its Vittangi mine" is about
+  // the name before the colon.
+  static const RE2* kTopic = new RE2("^(\\s*(?:[-•*]\\s*)?[^:]{1,80}):");
+  Item topic;
+  if (re2::StringPiece head; RE2::PartialMatch(s.text, *kTopic, &head)) {
+    for (const Item& it : *items) {
+      if (topic.entity < 0 && it.entity >= 0 && IsAgent(it.tag) && it.end <= head.size()) {
+        topic = it;
+      }
+    }
+  }
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
@@ -242,7 +255,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     pos = e;
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
     bool inside = false;
-    for (const Item& it : *items) inside |= b < it.end && it.begin < e && it.tag != "Demonym";
+    for (const Item& it : *items) {
+      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
+    }
     if (inside) continue;
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
@@ -290,6 +305,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       ref = it;
     }
+    if (topic.entity >= 0 && kind != kGovernment && topic.begin < b) ref = topic;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -549,8 +565,27 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ", drop));
       continue;
     }
+    // "the Rincon project in Argentina, which will produce …": the relative clause is about
+    // the facility, not the place it is in.
+    if (items[slot["subject"]].tag == "Country") {
+      static const RE2* kFacilityIn = new RE2("<Facility#(\\d+)> (?:in|at|near) $");
+      int f = -1;
+      const size_t at = rendered.begin[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kFacilityIn, &f) &&
+          absl::StartsWith(absl::string_view(tagged).substr(rendered.end[slot["subject"]]),
+                           ", which") &&
+          f >= 0 && static_cast<size_t>(f) < items.size()) {
+        slot["subject"] = f;
+      }
+    }
     const int subject = slot["subject"];
     const int object = slot.contains("object") ? slot["object"] : -1;
+    // Production, capacity and export restrictions are of a commodity: none named, no claim.
+    if (object < 0 && (rule.type == "PRODUCES" || rule.type == "HAS_CAPACITY" ||
+                       rule.type == "RESTRICTS_EXPORT")) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no commodity"));
+      continue;
+    }
     if (object >= 0 && items[object].entity == items[subject].entity) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
       continue;
@@ -642,9 +677,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
+        // "… to Nouveau Monde, and Panasonic US$25 million": a mention with a figure of its
+        // own is a new clause with its verb left out.
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
-            "[a-z]+(?:s|ed))\\b");
+            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
         if (RE2::PartialMatch(rest, *kVerbNext)) break;
         out.push_back(j);
@@ -667,6 +704,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         subject_last                ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
+    // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.
+    if (std::find(subjects.begin(), subjects.end(), c.object) != subjects.end()) {
+      expanded.pop_back();
+      if (tr) tr->notes.push_back(absl::StrCat("coordination: dropped ", c.rule->id, ", object is one of the subjects"));
+      continue;
+    }
     for (int j : subjects) {
       Candidate d = c;
       d.subject = j;

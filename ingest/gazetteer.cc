@@ -360,9 +360,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       } else {
         continue;  // A region, company or other name: no facility name to give.
       }
-    } else {
+    } else if (introduced || possessive || absl::AsciiStrToLower(det) == "the") {
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                     text.substr(begin, place_e - begin), false);
+    } else {
+      continue;  // "the 3Q brine project in Catamarca": the description names no facility.
     }
     found.push_back(Found{begin, place_e, entity, product});
   }
@@ -563,7 +565,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // written in capitals (CATL, BTR).
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
-    if (words.size() == 1 && b == start && !acronym) continue;
+    // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
+    static const RE2* kVerbAfter = new RE2(
+        "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
+        "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
+        "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
+        "mines|mined|makes|made|runs|ran|controls|also)\\b");
+    if (words.size() == 1 && b == start && !acronym &&
+        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
+      continue;
+    }
     // Places and people.
     if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore)) continue;
     auto [wb, we] = WordBefore(text, b);
