@@ -82,7 +82,7 @@ class ExtractorInternal {
   std::set<std::string> entity_keys_;
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
-  int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1;
+  int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
   std::string prev_agent_tag_;
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
@@ -222,19 +222,23 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|magnet maker|business|start-up|startup)\\b|"
-      "\\b(?i:the department|the ministry|the agency)\\b|该公司|公司)");
+      "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
   std::vector<Item> found;
   // it/its: any agent; "the company", "the miner": a company; "the department": a government.
-  enum Kind { kAgent, kCompany, kGovernment };
+  enum Kind { kAgent, kCompany, kGovernment, kCountry };
   auto prev_for = [&](Kind kind) {
-    return kind == kAgent ? prev_agent_ : kind == kCompany ? prev_company_ : prev_government_;
+    return kind == kAgent     ? prev_agent_
+           : kind == kCompany ? prev_company_
+           : kind == kCountry ? prev_country_
+                              : prev_government_;
   };
   auto fits = [&](Kind kind, const std::string& tag) {
-    return kind == kAgent ? IsAgent(tag) || tag == "Facility"
+    return kind == kAgent     ? IsAgent(tag) || tag == "Facility"
            : kind == kCompany ? tag == "Company"
+           : kind == kCountry ? tag == "Country"
                               : tag == "Government";
   };
   // A key-figures line "Talga Group: Luleå refinery …, fed by its Vittangi mine" is about
@@ -264,7 +268,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"
                           ? kGovernment
-                          : kCompany;
+                      : word == "the country" ? kCountry
+                                              : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref, weak;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
@@ -305,7 +310,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       ref = it;
     }
-    if (topic.entity >= 0 && kind != kGovernment && topic.begin < b) ref = topic;
+    if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -428,7 +433,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
-    prev_agent_ = prev_company_ = prev_government_ = -1;
+    prev_agent_ = prev_company_ = prev_government_ = prev_country_ = -1;
     facilities_.clear();
     venture_ = -1;
   }
@@ -806,6 +811,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   for (const Item& it : items) {
     if (it.tag == "Government") prev_government_ = it.entity;
+    if (it.tag == "Country") prev_country_ = it.entity;
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;

@@ -210,10 +210,11 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,3}?)(?i:(",
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,3}?)(?i:(",
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
-      "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads, "))\\b"));
+      "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
+      "))\\b|该(项目|矿山|矿|工厂|厂|基地|冶炼厂|精炼厂)"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
@@ -375,7 +376,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     size_t place_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
     const size_t end = head_b + g[3].size();
-    pos = end;
+    // On a miss, the next try starts at the place's second character, so that a later
+    // capitalized word ("CMOC operates the Kisanfu mine") still gets its turn.
+    pos = place_b + 1;
     absl::string_view place(g[1].data(), g[1].size());
     // A leading determiner is not part of the place ("The Narva plant").
     for (absl::string_view w : {"The ", "A ", "An ", "Its ", "Their ", "This "}) {
@@ -393,7 +396,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
-    if (!IsDeterminer(det) && !possessive) continue;
+    // A key-figures line introduces by punctuation: "Westwater: Kellyton plant, Alabama".
+    const bool listed = det_b == det_e || det == ":" || det == "—" || det == "–" || det == "-" ||
+                        absl::EndsWith(det, ":");
+    if (!IsDeterminer(det) && !possessive && !listed) continue;
     // The words between place and head: descriptors or one Commodity mention.
     int product = -1;
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
@@ -407,6 +413,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     }
     found.push_back(Found{place_b, end, entity, product});
+    pos = end;
   }
   if (found.empty()) return;
   std::vector<Mention> kept;
@@ -501,9 +508,24 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
-      bool overlaps = false;
-      for (const Mention& k : out) overlaps |= k.span.begin < e && b < k.span.end;
+      // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
+      // overlap keeps the listed name.
+      const size_t name_end = b + name.size();
+      bool overlaps = false, extends = false;
+      for (const Mention& k : out) {
+        if (!(k.span.begin < name_end && b < k.span.end)) continue;
+        if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
+            static_cast<size_t>(k.entity) < entities_.size() &&
+            (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
+          extends = true;
+        } else {
+          overlaps = true;
+        }
+      }
       if (overlaps) continue;
+      if (extends) {
+        std::erase_if(out, [&](const Mention& k) { return k.span.begin == b && k.span.end < name_end; });
+      }
       std::string canonical(absl::StripSuffix(name, "."));
       EntityDef def;
       def.label = "Company";
@@ -570,13 +592,20 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b");
+        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]");
     if (words.size() == 1 && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
     }
     // Places and people.
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore)) continue;
+    // "in Catamarca" is a place; "invested $75m in Li-Cycle", "a stake in Vulcan" are not.
+    static const RE2* kInvestedIn = new RE2(
+        "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
+        "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+        !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
+      continue;
+    }
     auto [wb, we] = WordBefore(text, b);
     if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
     // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").

@@ -771,6 +771,9 @@ class Scan {
     size_t pos = begin;
     std::string approx;
     bool annual = false;
+    // "年产能为4万吨": the annual prefix marks the figure but stays outside its span, so
+    // that rules can read "年产能" as words.
+    size_t span_begin = begin;
     StringPiece g[3];
     for (int i = 0; i < 3; ++i) {
       if (approx.empty() && At(re_.hedge, pos, g, 2) &&
@@ -782,6 +785,7 @@ class Scan {
       if (!annual) {
         if (std::optional<size_t> e = EndAt(re_.annual_prefix, pos)) {
           annual = true;
+          if (pos == span_begin) span_begin = *e;
           pos = *e;
           continue;
         }
@@ -806,7 +810,7 @@ class Scan {
     if (!q) q = Single(*first);
     if (!q) return std::nullopt;
 
-    q->span.begin = begin;
+    q->span.begin = span_begin;
     if (!approx.empty()) q->approx = approx;  // An explicit hedge beats 多/余/+.
     q->annual = q->annual || annual;
     // Hedges and "per year" after the unit, in either order.
