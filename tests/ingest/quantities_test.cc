@@ -191,8 +191,8 @@ TEST_F(QuantitiesTest, AnnualMass) {
        "", true},
       {"A plant of 5 Mtpa.", "5 Mtpa", kMass, "5000000", "", "t", "", true},
       {"A plant of 2 ktpa.", "2 ktpa", kMass, "2000", "", "t", "", true},
-      {"该厂年产5000吨。", "年产5000吨", kMass, "5000", "", "t", "", true},
-      {"该厂每年5000吨。", "每年5000吨", kMass, "5000", "", "t", "", true},
+      {"该厂年产5000吨。", "5000吨", kMass, "5000", "", "t", "", true},
+      {"该厂每年5000吨。", "5000吨", kMass, "5000", "", "t", "", true},
       {"产能5000吨/年。", "5000吨/年", kMass, "5000", "", "t", "", true},
       {"A 60,000-tonne-per-year plant.", "60,000-tonne-per-year", kMass, "60000", "", "t",
        "", true},
@@ -247,7 +247,7 @@ TEST_F(QuantitiesTest, Ranges) {
        "3000000", "t"},
       {"It will mine 500,000 to 1 million tonnes.", "500,000 to 1 million tonnes", kMass,
        "500000", "1000000", "t"},
-      {"年产1万至2万吨。", "年产1万至2万吨", kMass, "10000", "20000", "t", "", true},
+      {"年产1万至2万吨。", "1万至2万吨", kMass, "10000", "20000", "t", "", true},
       {"产量1-2万吨左右", "1-2万吨左右", kMass, "10000", "20000", "t", "about"},
       {"占百分之十到百分之十五。", "百分之十到百分之十五", kPercent, "10", "15", "%"},
       {"About 10-15% is recycled.", "About 10-15%", kPercent, "10", "15", "%", "about"},
@@ -298,7 +298,7 @@ TEST_F(QuantitiesTest, Hedges) {
       {"产量十多万吨。", "十多万吨", kMass, "100000", "", "t", "over"},
       {"产量5000吨左右。", "5000吨左右", kMass, "5000", "", "t", "about"},
       {"占15%以上。", "15%以上", kPercent, "15", "", "%", "over"},
-      {"该厂年产约5000吨。", "年产约5000吨", kMass, "5000", "", "t", "about", true},
+      {"该厂年产约5000吨。", "约5000吨", kMass, "5000", "", "t", "about", true},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
 }
