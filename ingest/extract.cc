@@ -263,8 +263,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
     }
     if (inside) continue;
-    std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
+    if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
+      bool after_name = false;
+      for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
+      if (after_name) continue;
+    }
+    std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"
                           ? kGovernment
@@ -476,6 +482,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
 
   struct Candidate {
     const Rule* rule;
+    std::string type;     // The rule's claim type, or what the context made of it.
     int subject, object;  // Item indices; object -1 when none.
     ValueMap props;
     size_t length;
@@ -635,9 +642,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       props[k] = absl::SimpleAtoi(v, &n) ? Value(n) : Value(v);
     }
     if (!status.empty() && !props.contains("status")) props["status"] = status;
-    candidates.push_back(Candidate{&rule, subject, object, std::move(props), m.end - m.begin});
+    // "will produce 60,000 tonnes a year", "can produce up to 350,000 tonnes a year": a rate
+    // not yet (or not necessarily) reached is a capacity, not output.
+    std::string type = rule.type;
+    static const RE2* kAble = new RE2("(?i)\\b(?:can|is able to|will be able to)\\b");
+    if (type == "PRODUCES" && props.contains("annual") &&
+        (status == "planned" ||
+         RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
+      type = "HAS_CAPACITY";
+    }
+    candidates.push_back(
+        Candidate{&rule, type, subject, object, std::move(props), m.end - m.begin});
     if (tr) {
-      tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", rule.type, " ",
+      tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
                                        object >= 0 ? Entity(items[object].entity).name : "(none)"));
     }
@@ -667,6 +684,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         int j = -1;
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
+        // clauses; in a list ("A, B, and C") the name before it follows another comma.
+        static const RE2* kCommaAnd = new RE2(", (?:and|or) ?$");
+        if (guard == 0 && RE2::PartialMatch(in, *kCommaAnd)) {
+          re2::StringPiece head(tagged.data(), rendered.begin[j]);
+          if (!RE2::PartialMatch(head, *kBefore)) break;
+        }
         out.push_back(j);
         end = rendered.begin[j];
       }
@@ -745,7 +769,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // revenue came from exporting concentrates to China").
   auto subsumed = [&](const Candidate& a) {
     for (const Candidate& b : expanded) {
-      if (&a == &b || a.rule->type != b.rule->type || a.subject != b.subject ||
+      if (&a == &b || a.type != b.type || a.subject != b.subject ||
           a.object != b.object || b.props.size() <= a.props.size()) {
         continue;
       }
@@ -772,14 +796,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       return it == c.props.end() ? std::string() : it->second.ToJson();
     };
     const std::string dedupe =
-        absl::StrCat(c.rule->type, "|", subj.key, "|", obj_key, "|", str("commodity"), "|",
+        absl::StrCat(c.type, "|", subj.key, "|", obj_key, "|", str("commodity"), "|",
                      str("stage"), "|", str("percent"), "|", str("amount"), "|", str("quantity"));
     if (!seen.insert(dedupe).second) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped duplicate from ", c.rule->id));
       continue;
     }
     ClaimRecord claim;
-    claim.type = c.rule->type;
+    claim.type = c.type;
     claim.subject_key = subj.key;
     UseEntity(items[c.subject].entity);
     if (c.object >= 0) {

@@ -380,12 +380,26 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // capitalized word ("CMOC operates the Kisanfu mine") still gets its turn.
     pos = place_b + 1;
     absl::string_view place(g[1].data(), g[1].size());
-    // A leading determiner is not part of the place ("The Narva plant").
-    for (absl::string_view w : {"The ", "A ", "An ", "Its ", "Their ", "This "}) {
-      if (absl::StartsWith(place, w)) {
-        place.remove_prefix(w.size());
-        place_b += w.size();
+    // A possessor is not part of the place ("Carester's Caremag plant").
+    for (absl::string_view mark : {"'s ", "’s ", "s' "}) {
+      const size_t at = place.rfind(mark);
+      if (at != absl::string_view::npos) {
+        place_b += at + mark.size();
+        place.remove_prefix(at + mark.size());
       }
+    }
+    // Leading stop words are not part of the place ("The Narva plant"); a place that is all
+    // stop words ("The plant") is none.
+    while (!place.empty()) {
+      const size_t space = place.find(' ');
+      const absl::string_view first = place.substr(0, space);
+      if (!name_words_.stops.contains(first)) break;
+      if (space == absl::string_view::npos) {
+        place = absl::string_view();
+        break;
+      }
+      place_b += space + 1;
+      place.remove_prefix(space + 1);
     }
     if (place.empty()) continue;
     bool inside_found = false;
@@ -575,6 +589,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
+    // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
+    if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
     // Leading and trailing stop words go ("The", "In March").
     while (!words.empty() && name_words_.stops.contains(words.front())) words.erase(words.begin());
     while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
