@@ -221,7 +221,7 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?(?i:company|firm|miner|producer|group|"
-      "carmaker|automaker|refiner|magnet maker|business|start-up|startup)\\b|"
+      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -309,7 +309,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
-          new RE2("(?i)\\b(?:with|to|from|by|for|than|against|over|into|of|at|on)(?: the)? $");
+          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on)(?: the)? $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
         if (ref.entity < 0) weak = it;
         continue;
@@ -646,7 +646,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // not yet (or not necessarily) reached is a capacity, not output.
     std::string type = rule.type;
     static const RE2* kAble = new RE2("(?i)\\b(?:can|is able to|will be able to)\\b");
-    if (type == "PRODUCES" && props.contains("annual") &&
+    static const RE2* kAYear = new RE2("^ (?:a|per|each|every) year\\b|^ annually\\b");
+    const bool annual =
+        props.contains("annual") ||
+        RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kAYear);
+    if (type == "PRODUCES" && annual &&
         (status == "planned" ||
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
@@ -704,6 +708,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "Hancock Prospecting, Gina Rinehart's private group": a possessor opens an
+        // apposition, not a list.
+        if (tagged.compare(rendered.end[j], 1, "'") == 0) break;
         start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
         // "… to Nouveau Monde, and Panasonic US$25 million": a mention with a figure of its

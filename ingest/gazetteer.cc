@@ -545,7 +545,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       def.label = "Company";
       def.name = canonical;
       def.key = absl::StrCat("Company:", NormalizeName(canonical));
-      found.push_back(Mention{Span{b, b + canonical.size()}, AddExtra(std::move(def), extra)});
+      // The span keeps an abbreviation's dot ("Paulson & Co."); the name does not.
+      found.push_back(Mention{Span{b, b + name.size()}, AddExtra(std::move(def), extra)});
     }
     if (!found.empty()) {
       out.insert(out.end(), found.begin(), found.end());
@@ -580,12 +581,31 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                   static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
       continue;  // Inside a word or glued to CJK text.
     }
+    // A listed commodity written capitalized inside the run is part of a company's name
+    // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
     bool known = false;
-    for (const Mention& k : *out) known |= k.span.begin < e && b < k.span.end;
+    std::vector<size_t> swallowed;
+    for (size_t k = 0; k < out->size(); ++k) {
+      const Mention& o = (*out)[k];
+      if (!(o.span.begin < e && b < o.span.end)) continue;
+      const bool commodity = !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+                             entities_[o.entity].label == "Commodity";
+      if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
+          absl::ascii_isupper(text[o.span.begin])) {
+        swallowed.push_back(k);
+      } else {
+        known = true;
+      }
+    }
     if (known) continue;
     absl::string_view name = text.substr(b, e - b);
     // A trailing possessive or punctuation is not part of the name.
     for (absl::string_view tail : {"'s", "’s", "'", "’", ".", "-"}) {
+      // An abbreviation keeps its dot ("Paulson & Co.").
+      if (tail == "." && (absl::EndsWith(name, "Co.") || absl::EndsWith(name, "Corp.") ||
+                          absl::EndsWith(name, "Inc.") || absl::EndsWith(name, "Ltd."))) {
+        continue;
+      }
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
@@ -644,6 +664,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     Mention mention{Span{b, e}, entity};
     mention.guessed = true;
     found.push_back(mention);
+    for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
+      if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);
+    }
   }
   if (found.empty()) return;
   out->insert(out->end(), found.begin(), found.end());
