@@ -105,15 +105,26 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     EntityDef def;
     def.label = std::string(label);
-    def.name = std::string(absl::StripAsciiWhitespace(fields[1]));
+    // Surfaces written "=Name" match only with the same capitals; the "=" is no part of them.
+    std::vector<std::pair<std::string, bool>> surfaces;  // (surface, exact case)
+    auto add_surface = [&](absl::string_view s) {
+      s = absl::StripAsciiWhitespace(s);
+      const bool exact = absl::ConsumePrefix(&s, "=");
+      s = absl::StripAsciiWhitespace(s);
+      if (!s.empty()) surfaces.emplace_back(std::string(s), exact);
+      return s;
+    };
+    def.name = std::string(add_surface(fields[1]));
     if (def.name.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(origin, ":", line_no, ": empty name"));
     }
+    // A demonym's name is its country's: only the adjectives are surfaces of the demonym.
+    if (def.label == "Demonym") surfaces.clear();
     def.key = absl::StrCat(def.label, ":", NormalizeName(def.name));
     if (fields.size() == 3) {
       for (absl::string_view a : absl::StrSplit(fields[2], '|')) {
-        a = absl::StripAsciiWhitespace(a);
-        if (!a.empty()) def.aliases.emplace_back(a);
+        absl::string_view alias = add_surface(a);
+        if (!alias.empty()) def.aliases.emplace_back(alias);
       }
     }
     if (by_key.contains(def.key)) {
@@ -122,12 +133,10 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     const int index = static_cast<int>(g->entities_.size());
     by_key[def.key] = index;
-    std::vector<std::string> surfaces = def.aliases;
-    surfaces.push_back(def.name);
-    for (const std::string& surface : surfaces) {
+    for (const auto& [surface, exact_case] : surfaces) {
       std::string key = ShadowKey(surface);
       if (key.empty()) continue;
-      Surface s{index, NeedsExactCase(surface) ? WithoutDots(surface) : std::string()};
+      Surface s{index, exact_case || NeedsExactCase(surface) ? WithoutDots(surface) : std::string()};
       std::vector<Surface>& list = g->keys_[key];
       bool dup = false;
       for (const Surface& other : list) dup |= other.entity == index && other.exact == s.exact;

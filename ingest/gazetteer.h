@@ -5,10 +5,12 @@
 // (ingest/normalize.h) at token boundaries (any character boundary inside CJK text), longest
 // match first, leftmost first, no overlaps. An alias written with two or more capitals and at
 // most four letters (US, MP, EU, DoD) only matches text with the same capitals, so the
-// pronoun "us" is not the United States.
+// pronoun "us" is not the United States; so does a name or alias written with a leading "="
+// ("=Mineral Resources": the company, not "mineral resources"), the "=" not being part of it.
 //
 // Demonyms (label `Demonym`, name = a Country's canonical name, aliases = "German", …) are
-// found like names; their mention points at the country with `demonym` set.
+// found like names; their mention points at the country with `demonym` set. The name itself
+// is the country's surface, not the demonym's.
 //
 // Unknown companies: a capitalized name followed by a corporate suffix (Inc., Corp., Ltd,
 // Resources, Minerals, Mining, …; schema/company_suffixes.txt) becomes a Company mention

@@ -1,8 +1,13 @@
 #include "ingest/gazetteer.h"
 
+#include <map>
+#include <set>
 #include <string>
 
+#include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "ingest/extract.h"
+#include "ingest/normalize.h"
 
 namespace kg::ingest {
 namespace {
@@ -76,6 +81,60 @@ TEST(GazetteerTest, BadLineNamesFileAndLine) {
   auto g = Gazetteer::FromText("Country\tChina\nPlanet\tMars\n", "", "x.tsv");
   ASSERT_FALSE(g.ok());
   EXPECT_NE(g.status().message().find("x.tsv:2"), std::string::npos) << g.status();
+}
+
+TEST(GazetteerTest, EqualsMarksExactCaseNames) {
+  auto g = Gazetteer::FromText(
+      "Company\t=Mineral Resources\tMinRes | =Lithium Argentina\n"
+      "Country\tArgentina\t\n",
+      "", "x.tsv");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ((*g)->entities()[0].name, "Mineral Resources");
+  EXPECT_EQ(Names(**g, "Mineral Resources said"),
+            (std::vector<std::string>{"Mineral Resources=Mineral Resources"}));
+  EXPECT_EQ(Names(**g, "the mineral resources estimate"), std::vector<std::string>{});
+  EXPECT_EQ(Names(**g, "Lithium Argentina shares"),
+            (std::vector<std::string>{"Lithium Argentina=Mineral Resources"}));
+  EXPECT_EQ(Names(**g, "copper and lithium, Argentina said"),
+            (std::vector<std::string>{"Argentina=Argentina"}));
+}
+
+TEST(GazetteerTest, DemonymNameIsTheCountrys) {
+  // Listed before its country, a demonym still does not take the country's name.
+  auto g = Gazetteer::FromText("Demonym\tZimbabwe\tZimbabwean\nCountry\tZimbabwe\t\n", "",
+                               "x.tsv");
+  ASSERT_TRUE(g.ok()) << g.status();
+  std::vector<EntityDef> extra;
+  std::vector<Mention> m = (*g)->Find("Zimbabwe and a Zimbabwean miner", &extra);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_FALSE(m[0].demonym);
+  EXPECT_TRUE(m[1].demonym);
+  EXPECT_EQ(m[0].entity, m[1].entity);
+}
+
+// The shipped gazetteer: no name or alias denotes two entities (the first listed would win
+// silently), and every country's name is found as that country.
+TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer* g = &(*x)->gazetteer();
+  std::map<std::string, std::set<std::string>> owners;  // shadow key -> entity keys
+  for (const EntityDef& e : g->entities()) {
+    std::vector<std::string> surfaces = e.aliases;
+    if (e.label != "Demonym") surfaces.push_back(e.name);
+    for (const std::string& s : surfaces) owners[ShadowKey(s)].insert(e.key);
+  }
+  for (const auto& [key, entities] : owners) {
+    EXPECT_EQ(entities.size(), 1u) << "'" << key << "' names " << absl::StrJoin(entities, ", ");
+  }
+  for (const EntityDef& e : g->entities()) {
+    if (e.label != "Country") continue;
+    std::vector<EntityDef> extra;
+    std::vector<Mention> m = g->Find(e.name, &extra, false);
+    ASSERT_EQ(m.size(), 1u) << e.name;
+    EXPECT_FALSE(m[0].demonym) << e.name;
+    EXPECT_EQ(g->entities()[m[0].entity].key, e.key) << e.name;
+  }
 }
 
 }  // namespace
