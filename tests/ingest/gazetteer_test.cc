@@ -74,7 +74,7 @@ TEST(GazetteerTest, ChineseWithoutSpaces) {
 TEST(GazetteerTest, UnknownCompanyBySuffix) {
   auto g = Make();
   EXPECT_EQ(Names(*g, "The deal with Hyundai Mobis Corp. closed."),
-            (std::vector<std::string>{"Hyundai Mobis Corp=Hyundai Mobis Corp"}));
+            (std::vector<std::string>{"Hyundai Mobis Corp.=Hyundai Mobis Corp"}));
 }
 
 TEST(GazetteerTest, BadLineNamesFileAndLine) {
