@@ -419,6 +419,16 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
   };
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
+    // "Zijin Mining (紫金矿业)", "Nouveau Monde Graphite (NMG)": a name repeated in brackets
+    // renders once, so that rules see one subject.
+    if (i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive &&
+        s.text.compare(pos, it.begin - pos, " (") == 0 && it.end < s.text.size() &&
+        s.text[it.end] == ')') {
+      tagged.begin.push_back(tagged.begin.back());
+      tagged.end.push_back(tagged.end.back());
+      pos = it.end + 1;
+      continue;
+    }
     append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
     // "the Pentagon" and "Pentagon" render alike: a determiner before an entity is dropped.
     if (it.entity >= 0 && !it.possessive && it.tag != "Demonym" && out.size() >= 4) {
@@ -445,6 +455,27 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
+  // "Nouveau Monde Graphite (NMG)": an unlisted name in brackets right after a company is
+  // that company's short name.
+  for (size_t i = 1; i < items.size(); ++i) {
+    Item& it = items[i];
+    const Item& prev = items[i - 1];
+    if (it.guessed && prev.entity >= 0 && (prev.tag == "Company" || prev.tag == "Government") &&
+        s.text.compare(prev.end, it.begin - prev.end, " (") == 0 && it.end < s.text.size() &&
+        s.text[it.end] == ')') {
+      it.entity = prev.entity;
+      it.tag = prev.tag;
+      it.guessed = prev.guessed;
+      const size_t known = x_.gazetteer_->entities().size();
+      if (static_cast<size_t>(it.entity) >= known) {
+        std::vector<std::string>& aliases = extra_[it.entity - known].aliases;
+        const std::string alias = s.text.substr(it.begin, it.end - it.begin);
+        if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
+          aliases.push_back(alias);
+        }
+      }
+    }
+  }
   for (const Item& it : items) {
     // A demonym is no mention of its country, unless a claim makes it an end.
     if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
