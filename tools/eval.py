@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""kg's own claim evaluation: gold annotations against a SPEC §3 claim export.
+
+Usage:
+  python3 tools/eval.py --gold DIR_OR_FILE --pred CLAIMS.jsonl [--entities ENTITIES.jsonl]
+                        [--min-f1 X] [--verbose]
+
+Gold files are the grader's format (corpus/README.md): one object, or a list of objects, per
+`*.gold.json`, each with "article", "entities" and "claims". A prediction matches a gold claim
+of the same article when the type is equal, both ends name the same entity (by name or alias,
+from the gold entity list or the predicted entity's aliases), and every amount, quantity and
+percent of the gold is within 1% with the same unit. Pairs are taken greedily, best first
+(sentence holds the gold text, then required before optional). A matched optional claim counts
+neither way. Prints per-article and total precision, recall and F1; exits 1 when F1 < --min-f1,
+2 on a usage or input error. Standard library only.
+"""
+
+import argparse
+import json
+import os
+import sys
+import unicodedata
+
+
+def norm(value):
+    """NFKC, casefold, punctuation dropped (dashes and slashes as spaces), one leading 'the '."""
+    if value is None:
+        return ""
+    out = []
+    for ch in unicodedata.normalize("NFKC", str(value)).casefold():
+        cat = unicodedata.category(ch)
+        if ch.isspace() or cat == "Pd" or ch in "/\\|":
+            out.append(" ")
+        elif cat[0] in "LNM":
+            out.append(ch)
+    text = " ".join("".join(out).split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def load_gold(path):
+    files = []
+    if os.path.isdir(path):
+        for root, _, names in os.walk(path):
+            files += [os.path.join(root, n) for n in names if n.endswith(".gold.json")]
+    else:
+        files = [path]
+    articles = {}
+    for f in sorted(files):
+        with open(f, encoding="utf-8") as fh:
+            doc = json.load(fh)
+        for art in doc if isinstance(doc, list) else [doc]:
+            names = {}
+            for e in art.get("entities", []):
+                key = norm(e["name"])
+                for alias in [e["name"]] + list(e.get("aliases", [])):
+                    names[norm(alias)] = key
+            articles[art["article"]] = {"names": names, "claims": art.get("claims", [])}
+    return articles
+
+
+def load_jsonl(path):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line:
+                rows.append(json.loads(line))
+    return rows
+
+
+def number(quals, key):
+    """(value, unit) of a numeric qualifier; percent has no unit."""
+    v = (quals or {}).get(key)
+    if v is None:
+        return None
+    if isinstance(v, dict):
+        return float(v.get("value")), str(v.get("unit", "")).lower()
+    return float(v), ""
+
+
+def ends_match(gold_name, pred_end, names, pred_aliases):
+    if gold_name is None:
+        return True  # The text names no counterpart: any object is accepted.
+    if pred_end is None:
+        return False
+    target = names.get(norm(gold_name), norm(gold_name))
+    candidates = [pred_end.get("name")] + pred_aliases.get(pred_end.get("id"), [])
+    return any(names.get(norm(c), norm(c)) == target for c in candidates)
+
+
+def compatible(gold, pred, names, aliases):
+    if gold["type"] != pred["type"]:
+        return False
+    if not ends_match(gold["subject"], pred.get("subject"), names, aliases):
+        return False
+    if not ends_match(gold.get("object"), pred.get("object"), names, aliases):
+        return False
+    for key in ("amount", "quantity", "percent"):
+        g = number(gold.get("qualifiers"), key)
+        if g is None:
+            continue
+        p = number(pred.get("qualifiers"), key)
+        if p is None or p[1] != g[1] or abs(p[0] - g[0]) > 0.01 * abs(g[0]):
+            return False
+    return True
+
+
+def evaluate(gold, preds, aliases):
+    by_article = {}
+    for p in preds:
+        if p.get("type") == "MENTIONS":
+            continue
+        by_article.setdefault(p.get("source", {}).get("article"), []).append(p)
+    rows, total = [], [0, 0, 0]
+    for art_id in sorted(gold):
+        art = gold[art_id]
+        ps = by_article.get(art_id, [])
+        pairs = []
+        for gi, g in enumerate(art["claims"]):
+            text = " ".join(str(g.get("sentence_contains", "")).split()).casefold()
+            for pi, p in enumerate(ps):
+                if compatible(g, p, art["names"], aliases):
+                    sentence = " ".join(p.get("source", {}).get("sentence", "").split()).casefold()
+                    pairs.append((text not in sentence, bool(g.get("optional")), gi, pi))
+        pairs.sort()
+        used_g, used_p, tp = set(), set(), 0
+        for _, optional, gi, pi in pairs:
+            if gi in used_g or pi in used_p:
+                continue
+            used_g.add(gi)
+            used_p.add(pi)
+            tp += 0 if optional else 1
+        required = sum(1 for g in art["claims"] if not g.get("optional"))
+        matched_optional = sum(1 for gi in used_g if art["claims"][gi].get("optional"))
+        fp = len(ps) - tp - matched_optional
+        fn = required - tp
+        rows.append((art_id, tp, fp, fn))
+        total = [total[0] + tp, total[1] + fp, total[2] + fn]
+    return rows, total
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", required=True)
+    ap.add_argument("--pred", required=True)
+    ap.add_argument("--entities")
+    ap.add_argument("--min-f1", type=float)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    try:
+        gold = load_gold(args.gold)
+        preds = load_jsonl(args.pred)
+        aliases = {}
+        if args.entities:
+            for e in load_jsonl(args.entities):
+                aliases[e.get("id")] = [e.get("name")] + list(e.get("aliases", []))
+    except (OSError, ValueError, KeyError) as err:
+        print(f"eval: {err}", file=sys.stderr)
+        return 2
+    if not gold:
+        print(f"eval: no gold annotations under {args.gold}", file=sys.stderr)
+        return 2
+    rows, total = evaluate(gold, preds, aliases)
+    if args.verbose:
+        for art_id, tp, fp, fn in rows:
+            p, r, f = prf(tp, fp, fn)
+            print(f"{art_id:48s} tp={tp:3d} fp={fp:3d} fn={fn:3d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
+    p, r, f = prf(*total)
+    print(f"articles={len(rows)} tp={total[0]} fp={total[1]} fn={total[2]}  "
+          f"P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.min_f1 is not None and f < args.min_f1:
+        print(f"eval: F1 {f:.3f} is below the floor {args.min_f1:.3f}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
