@@ -287,6 +287,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       if (!fits(kind, it.tag)) continue;
+      // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
+      // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
+      if (it.tag == "Facility" && &it != &items->front()) continue;
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
       static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
       static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
