@@ -428,7 +428,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
     const Mention* at_place = mention_at(place_b, place_b + place.size());
     int entity = -1;
-    if (at_place != nullptr) {
+    if (at_place != nullptr && label_of(*at_place) == "Company" &&
+        at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
+        absl::AsciiStrToLower(det) == "the") {
+      // "the Covalent refinery": a facility named after its company.
+      entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+    } else if (at_place != nullptr) {
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.
       entity = at_place->entity;
