@@ -340,23 +340,31 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
 }
 
+// Calls f(begin, end, group1) for each match of `re` in the sentence that overlaps no item.
+template <typename F>
+void ForEachFreeMatch(const RE2& re, const Sentence& s,
+                      const std::vector<ExtractorInternal::Item>& items, F f) {
+  re2::StringPiece input(s.text);
+  re2::StringPiece m[2];
+  for (size_t pos = 0;
+       pos < s.text.size() && re.Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2);) {
+    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
+    const size_t e = b + m[0].size();
+    pos = e > pos ? e : pos + 1;
+    bool inside = false;
+    for (const auto& it : items) inside |= b < it.end && it.begin < e;
+    if (!inside) f(b, e, m[1]);
+  }
+}
+
 void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* items) {
   const RE2* re = x_.gazetteer_->facility_anaphor_re();
   if (re == nullptr) return;
-  re2::StringPiece input(s.text);
-  re2::StringPiece m[2];
   std::vector<Item> found;
-  for (size_t pos = 0;
-       pos < s.text.size() && re->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2);) {
-    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
-    const size_t e = b + m[0].size();
-    pos = e;
-    bool inside = false;
-    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
-    if (inside) continue;
+  ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
-    if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) continue;
-    const std::string head = absl::AsciiStrToLower(m[1].ToString());
+    if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
+    const std::string head = absl::AsciiStrToLower(group.ToString());
     int ref = -1;
     std::vector<int> candidates = facilities_;
     for (const Item& it : *items) {
@@ -366,30 +374,25 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       if (x_.gazetteer_->FacilityHead(Entity(*it).name) == head) ref = *it;
     }
     if (ref < 0 && !candidates.empty()) ref = candidates.back();
-    if (ref < 0) continue;
+    if (ref < 0) return;
     Item p;
     p.begin = b;
     p.end = e;
     p.entity = ref;
     p.tag = "Facility";
     found.push_back(p);
-  }
+  });
   // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
   static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
-  for (size_t pos = 0; venture_ >= 0 && pos < s.text.size() &&
-                       kVenture->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 1);) {
-    const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
-    const size_t e = b + m[0].size();
-    pos = e;
-    bool inside = false;
-    for (const Item& it : *items) inside |= b < it.end && it.begin < e;
-    if (inside) continue;
-    Item p;
-    p.begin = b;
-    p.end = e;
-    p.entity = venture_;
-    p.tag = Entity(venture_).label;
-    found.push_back(p);
+  if (venture_ >= 0) {
+    ForEachFreeMatch(*kVenture, s, *items, [&](size_t b, size_t e, re2::StringPiece) {
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = venture_;
+      p.tag = Entity(venture_).label;
+      found.push_back(p);
+    });
   }
   items->insert(items->end(), found.begin(), found.end());
   std::sort(items->begin(), items->end(),
