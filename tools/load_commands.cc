@@ -23,13 +23,14 @@ namespace {
 
 constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
 
-constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest [--threads N] PATH...
+constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest [--threads N] [--batch N] PATH...
 
 Reads every file (folders recursively): .txt/.md articles (first non-empty line is the title,
 id = file name without extension), .jsonl (one article object per line) and .json; - reads
 JSONL articles from standard input. Gold files (*.gold.json) are skipped. Articles are
 extracted on N threads (default: one per core) and written by one writer: each article is
-stored atomically, and a batch of articles is made durable by one synced commit. An
+stored atomically, and a batch of articles (--batch, default 256, or what one second
+brings) is made durable by one synced commit; a crash loses at most the open batch. An
 unchanged article is skipped, a changed one replaces what its old version derived. Bad files
 are reported with their name (and line) and skipped; the rest still goes in. Exit 1 when
 anything was reported. On a terminal, a progress line shows files, MB, claims, rate and ETA.
@@ -63,13 +64,13 @@ bool WantsHelp(const std::vector<std::string>& args) {
   return false;
 }
 
-// Splits off --threads N; returns false on a bad value.
-bool ParseThreads(std::vector<std::string>& args, int* threads) {
+// Splits off `name N` (N in [1, max]); returns false on a bad value.
+bool ParseCount(std::vector<std::string>& args, const std::string& name, int max, int* value) {
   std::vector<std::string> rest;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--threads") {
-      if (i + 1 >= args.size() || !absl::SimpleAtoi(args[i + 1], threads) || *threads < 1 ||
-          *threads > 256) {
+    if (args[i] == name) {
+      if (i + 1 >= args.size() || !absl::SimpleAtoi(args[i + 1], value) || *value < 1 ||
+          *value > max) {
         return false;
       }
       ++i;
@@ -220,7 +221,15 @@ int IngestCommand(const CommandContext& ctx, const std::vector<std::string>& in_
   }
   std::vector<std::string> args = in_args;
   ingest::PipelineOptions options;
-  if (!ParseThreads(args, &options.threads)) return Usage("ingest: --threads needs 1..256");
+  if (!ParseCount(args, "--threads", 256, &options.threads)) {
+    return Usage("ingest: --threads needs 1..256");
+  }
+  BatchWriterOptions batch;
+  int batch_articles = static_cast<int>(batch.max_articles);
+  if (!ParseCount(args, "--batch", 1 << 20, &batch_articles)) {
+    return Usage("ingest: --batch needs 1..1048576");
+  }
+  batch.max_articles = batch_articles;
   if (args.empty()) return Usage("ingest: no PATH given");
   absl::StatusOr<std::unique_ptr<ingest::Extractor>> extractor = LoadExtractor(ctx);
   if (!extractor.ok()) return kBadInput;
@@ -234,7 +243,7 @@ int IngestCommand(const CommandContext& ctx, const std::vector<std::string>& in_
     BatchWriter writer(*store, [&](const std::string& origin, const ArticleRecord& r,
                                    const absl::StatusOr<ReplaceOutcome>& o) {
       tally.Record(origin, r, o);
-    });
+    }, batch);
     IngestSink sink(writer, tally, progress);
     ingest::RunPipeline(args, **extractor, options, sink);
     writer.Flush().IgnoreError();  // Failures are reported per article.
@@ -253,7 +262,9 @@ int ExtractCommand(const CommandContext& ctx, const std::vector<std::string>& in
   }
   std::vector<std::string> args = in_args;
   ingest::PipelineOptions options;
-  if (!ParseThreads(args, &options.threads)) return Usage("extract: --threads needs 1..256");
+  if (!ParseCount(args, "--threads", 256, &options.threads)) {
+    return Usage("extract: --threads needs 1..256");
+  }
   if (args.empty()) args.push_back("-");
   absl::StatusOr<std::unique_ptr<ingest::Extractor>> extractor = LoadExtractor(ctx);
   if (!extractor.ok()) return kBadInput;
