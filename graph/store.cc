@@ -375,6 +375,10 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
     return std::make_unique<TxnImpl>(shared_from_this());
   }
   absl::StatusOr<Stats> GetStats() override;
+  absl::Status Flush() override {
+    if (options_.read_only) return absl::OkStatus();
+    return FromRocks(db_->Flush(rocksdb::FlushOptions()), absl::StrCat("graph store ", dir_, ": flush"));
+  }
 
   rocksdb::DB* db() const { return db_; }
   bool read_only() const { return options_.read_only; }
@@ -402,6 +406,7 @@ class StoreHandle final : public Store {
   explicit StoreHandle(std::shared_ptr<StoreImpl> impl) : impl_(std::move(impl)) {}
   std::unique_ptr<Txn> Begin() override { return impl_->Begin(); }
   absl::StatusOr<Stats> GetStats() override { return impl_->GetStats(); }
+  absl::Status Flush() override { return impl_->Flush(); }
 
  private:
   std::shared_ptr<StoreImpl> impl_;

@@ -247,6 +247,7 @@ int IngestCommand(const CommandContext& ctx, const std::vector<std::string>& in_
     IngestSink sink(writer, tally, progress);
     ingest::RunPipeline(args, **extractor, options, sink);
     writer.Flush().IgnoreError();  // Failures are reported per article.
+    if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
     articles = sink.articles();
     problems = sink.problems();
   }
@@ -320,6 +321,7 @@ int LoadCommand(const CommandContext& ctx, const std::vector<std::string>& in_ar
       }
     }
     writer.Flush().IgnoreError();
+    if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
   }
   tally.Print("loaded", articles, problems);
   return problems == 0 && tally.failed == 0 ? kOk : kBadInput;
