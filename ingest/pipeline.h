@@ -4,6 +4,7 @@
 //   time, by a reader thread) -> ArticleRecords (Extractor::Extract on worker threads) ->
 //   the caller's sink, on the calling thread, in input order.
 //
+// A path "-" reads JSONL articles from standard input (in runs of 256 lines).
 // Input order is the order ReadPaths() reads (a file's problems, then its documents), so the
 // result does not depend on the number of threads. Memory is bounded: at most
 // `max_in_flight` documents are read but not yet delivered, plus the one file being read
