@@ -13,6 +13,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "graph/keys.h"
 #include "graph/names.h"
@@ -41,12 +42,14 @@ enum Cf : int {
   kEntityCf,
   kNodeKeyCf,
   kEntRefCf,
+  kAliasRefCf,
   kNumCfs,
 };
 constexpr const char* kCfNames[kNumCfs] = {"meta",    "node",   "label",  "alias", "rel",
                                            "out",     "in",     "rtype",  "article",
-                                           "entity",  "nodekey", "entref"};
-constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i', 't', 'A', 'e', 'k', 'u'};
+                                           "entity",  "nodekey", "entref", "aliasref"};
+constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i',
+                                         't', 'A', 'e', 'k', 'u', 'c'};
 
 // The RocksDB key of a family's key.
 std::string FamilyKey(Cf c, std::string_view key) {
@@ -58,11 +61,41 @@ std::string FamilyKey(Cf c, std::string_view key) {
 }
 
 constexpr std::string_view kFormatVersionKey = "format_version";
-constexpr std::string_view kFormatVersion = "kg-graph-1";
+// "kg-graph-N": N grows with every change of the layout (graph/README.md, "Format version").
+constexpr std::string_view kFormatVersionPrefix = "kg-graph-";
+constexpr int kFormatVersionNumber = 2;
 constexpr std::string_view kNextNodeKey = "next_node_id";
 constexpr std::string_view kNextRelKey = "next_rel_id";
 constexpr std::string_view kArticleLabel = "Article";
 constexpr std::string_view kMentionsType = "MENTIONS";
+
+std::string FormatVersion() {
+  return absl::StrCat(std::string(kFormatVersionPrefix), kFormatVersionNumber);
+}
+
+// Accepts exactly our version; an older or newer one is refused with what to do about it.
+absl::Status CheckFormatVersion(std::string_view dir, std::string_view stored) {
+  int number = 0;
+  std::string_view rest = stored;
+  const bool ours = rest.starts_with(kFormatVersionPrefix) &&
+                    absl::SimpleAtoi(absl::string_view(rest.data() + kFormatVersionPrefix.size(),
+                                                       rest.size() - kFormatVersionPrefix.size()),
+                                     &number);
+  if (ours && number == kFormatVersionNumber) return absl::OkStatus();
+  std::string what;
+  if (!ours) {
+    what = "is not a kg graph database";
+  } else if (number < kFormatVersionNumber) {
+    what = absl::StrCat("was written by an older kg; this kg reads only ", FormatVersion(),
+                        ": ingest the articles again into a new database");
+  } else {
+    what = absl::StrCat("was written by a newer kg; this kg reads only ", FormatVersion(),
+                        ": use a newer kg");
+  }
+  return absl::FailedPreconditionError(absl::StrCat("graph store ", std::string(dir),
+                                                    ": database format '", std::string(stored),
+                                                    "' ", what));
+}
 
 rocksdb::Slice S(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
 std::string_view V(const rocksdb::Slice& s) { return std::string_view(s.data(), s.size()); }
@@ -198,6 +231,35 @@ std::set<std::string> AliasKeys(const ValueMap& props) {
   return out;
 }
 
+// The alias strings an entity record contributes (graph/README.md, "Alias contributions"):
+// its aliases and its name, sorted, unique, non-empty.
+std::vector<std::string> Contributions(const EntityRecord& e) {
+  std::vector<std::string> out;
+  for (const std::string& a : e.aliases) {
+    if (!a.empty()) out.push_back(a);
+  }
+  if (!e.name.empty()) out.push_back(e.name);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string EncodeStringList(const std::vector<std::string>& v) {
+  return Value(ValueList(v.begin(), v.end())).Encode();
+}
+
+absl::StatusOr<std::vector<std::string>> DecodeStringList(std::string_view in) {
+  absl::StatusOr<Value> v = Value::Decode(in);
+  if (!v.ok()) return v.status();
+  if (!v->is_list()) return absl::DataLossError("graph store: malformed entref value");
+  std::vector<std::string> out;
+  for (const Value& e : v->as_list()) {
+    if (!e.is_string()) return absl::DataLossError("graph store: malformed entref value");
+    out.push_back(e.as_string());
+  }
+  return out;
+}
+
 void DropNulls(ValueMap* m) {
   for (auto it = m->begin(); it != m->end();) {
     it = it->second.is_null() ? m->erase(it) : std::next(it);
@@ -276,6 +338,13 @@ class TxnImpl final : public Txn {
   absl::Status RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
                                  const std::set<std::string>& keep_keys);
   absl::StatusOr<NodeId> EnsureEntity(const EntityRecord& e);
+  // Adds `delta` to the contribution count of each alias of the entity key; returns the
+  // aliases whose count reached zero.
+  absl::StatusOr<std::vector<std::string>> CountAliases(const std::string& entity_key,
+                                                        const std::vector<std::string>& aliases,
+                                                        int delta);
+  // Removes the given strings from the node's `aliases` list (its name stays).
+  absl::Status WithdrawAliases(NodeId id, const std::vector<std::string>& aliases);
   absl::StatusOr<ReplaceOutcome> ReplaceArticleInner(
       const ArticleRecord& rec, const std::optional<ArticleIndex>& old,
       const std::map<std::string, EntityRecord>& entities);
@@ -306,6 +375,10 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
     return std::make_unique<TxnImpl>(shared_from_this());
   }
   absl::StatusOr<Stats> GetStats() override;
+  absl::Status Flush() override {
+    if (options_.read_only) return absl::OkStatus();
+    return FromRocks(db_->Flush(rocksdb::FlushOptions()), absl::StrCat("graph store ", dir_, ": flush"));
+  }
 
   rocksdb::DB* db() const { return db_; }
   bool read_only() const { return options_.read_only; }
@@ -333,6 +406,7 @@ class StoreHandle final : public Store {
   explicit StoreHandle(std::shared_ptr<StoreImpl> impl) : impl_(std::move(impl)) {}
   std::unique_ptr<Txn> Begin() override { return impl_->Begin(); }
   absl::StatusOr<Stats> GetStats() override { return impl_->GetStats(); }
+  absl::Status Flush() override { return impl_->Flush(); }
 
  private:
   std::shared_ptr<StoreImpl> impl_;
@@ -372,11 +446,7 @@ absl::Status StoreImpl::Init() {
   rocksdb::Status s =
       db_->Get(rocksdb::ReadOptions(), S(FamilyKey(kMetaCf, kFormatVersionKey)), &version);
   if (s.ok()) {
-    if (version != kFormatVersion) {
-      return absl::FailedPreconditionError(
-          absl::StrCat("graph store ", dir_, ": format version '", version, "' is not '",
-                       std::string(kFormatVersion), "'"));
-    }
+    if (absl::Status v = CheckFormatVersion(dir_, version); !v.ok()) return v;
   } else if (s.IsNotFound()) {
     for (Cf c : {kNodeCf, kRelCf, kArticleCf}) {
       const std::string prefix = FamilyKey(c, "");
@@ -390,7 +460,7 @@ absl::Status StoreImpl::Init() {
     if (!options_.read_only) {
       rocksdb::WriteOptions wo;
       wo.sync = true;
-      s = db_->Put(wo, S(FamilyKey(kMetaCf, kFormatVersionKey)), S(kFormatVersion));
+      s = db_->Put(wo, S(FamilyKey(kMetaCf, kFormatVersionKey)), S(FormatVersion()));
       if (!s.ok()) return FromRocks(s, absl::StrCat("graph store ", dir_, ": writing version"));
     }
   } else {
@@ -941,6 +1011,55 @@ absl::StatusOr<std::vector<std::string>> TxnImpl::ArticleIds() {
   return out;
 }
 
+absl::StatusOr<std::vector<std::string>> TxnImpl::CountAliases(
+    const std::string& entity_key, const std::vector<std::string>& aliases, int delta) {
+  std::vector<std::string> zeroed;
+  const std::string key_part = keys::Ordered(entity_key);
+  for (const std::string& alias : aliases) {
+    const std::string k = key_part + keys::Ordered(alias);
+    absl::StatusOr<std::optional<std::string>> v = Get(kAliasRefCf, k);
+    if (!v.ok()) return v.status();
+    uint64_t count = 0;
+    if (v->has_value()) {
+      std::string_view in = **v;
+      if (!keys::GetId(&in, &count) || !in.empty()) return CorruptKey("aliasref");
+    }
+    if (delta < 0 && count <= static_cast<uint64_t>(-delta)) {
+      if (absl::Status s = Del(kAliasRefCf, k); !s.ok()) return s;
+      zeroed.push_back(alias);
+      continue;
+    }
+    count += delta;
+    if (absl::Status s = Put(kAliasRefCf, k, keys::Id(count)); !s.ok()) return s;
+  }
+  return zeroed;
+}
+
+absl::Status TxnImpl::WithdrawAliases(NodeId id, const std::vector<std::string>& aliases) {
+  if (aliases.empty()) return absl::OkStatus();
+  absl::StatusOr<std::optional<Node>> n = GetNode(id);
+  if (!n.ok()) return n.status();
+  if (!n->has_value()) return absl::OkStatus();
+  const Node& old = **n;
+  auto it = old.props.find("aliases");
+  if (it == old.props.end() || !it->second.is_list()) return absl::OkStatus();
+  ValueList kept;
+  for (const Value& a : it->second.as_list()) {
+    if (a.is_string() && std::binary_search(aliases.begin(), aliases.end(), a.as_string())) {
+      continue;
+    }
+    kept.push_back(a);
+  }
+  if (kept.size() == it->second.as_list().size()) return absl::OkStatus();
+  Node neu = old;
+  if (kept.empty()) {
+    neu.props.erase("aliases");
+  } else {
+    neu.props["aliases"] = Value(std::move(kept));
+  }
+  return WriteNode(id, &old, &neu);
+}
+
 absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
                                         const std::set<std::string>& keep_keys) {
   for (RelId r : idx.rels) {
@@ -950,7 +1069,22 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
   const std::string article_part = keys::Ordered(article_id);
   for (const std::string& key : idx.entities) {
     const std::string key_part = keys::Ordered(key);
+    // Withdraw what this article contributed to the entity's aliases.
+    absl::StatusOr<std::optional<std::string>> ref = Get(kEntRefCf, key_part + article_part);
+    if (!ref.ok()) return ref.status();
+    std::vector<std::string> zeroed;
+    if (ref->has_value()) {
+      absl::StatusOr<std::vector<std::string>> contributed = DecodeStringList(**ref);
+      if (!contributed.ok()) return contributed.status();
+      absl::StatusOr<std::vector<std::string>> z = CountAliases(key, *contributed, -1);
+      if (!z.ok()) return z.status();
+      zeroed = *std::move(z);
+    }
     if (absl::Status s = Del(kEntRefCf, key_part + article_part); !s.ok()) return s;
+    absl::StatusOr<std::optional<NodeId>> node = NodeByKey(key);
+    if (!node.ok()) return node.status();
+    if (!node->has_value()) continue;
+    if (absl::Status s = WithdrawAliases(**node, zeroed); !s.ok()) return s;
     if (keep_keys.count(key) > 0) continue;
     bool used = false;
     absl::Status s = Scan(kEntRefCf, key_part, [&](std::string_view, std::string_view) {
@@ -959,9 +1093,6 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
     });
     if (!s.ok()) return s;
     if (used) continue;
-    absl::StatusOr<std::optional<NodeId>> node = NodeByKey(key);
-    if (!node.ok()) return node.status();
-    if (!node->has_value()) continue;
     absl::StatusOr<std::optional<Node>> n = GetNode(**node);
     if (!n.ok()) return n.status();
     if (!n->has_value()) {  // Stale mapping (node deleted by hand): drop it.
@@ -1048,8 +1179,14 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
     absl::StatusOr<NodeId> id = EnsureEntity(e);
     if (!id.ok()) return id.status();
     node_of[key] = *id;
-    if (absl::Status s = Put(kEntRefCf, keys::Ordered(key) + article_part, ""); !s.ok()) {
+    const std::vector<std::string> contributed = Contributions(e);
+    if (absl::Status s = Put(kEntRefCf, keys::Ordered(key) + article_part,
+                             EncodeStringList(contributed));
+        !s.ok()) {
       return s;
+    }
+    if (absl::StatusOr<std::vector<std::string>> z = CountAliases(key, contributed, +1); !z.ok()) {
+      return z.status();
     }
     idx.entities.push_back(key);
   }
@@ -1193,8 +1330,8 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
     if (s.IsIOError() && (absl::StrContains(msg, "lock") || absl::StrContains(msg, "LOCK"))) {
       return absl::FailedPreconditionError(absl::StrCat(
           "graph store ", dir,
-          " is locked by another read-write opener (in this or another process); close it or "
-          "open read-only (",
+          ": database is in use (locked by another read-write opener, in this or another "
+          "process); wait for it to finish or open it read-only (",
           msg, ")"));
     }
     return FromRocks(s, absl::StrCat("graph store ", dir, ": open"));

@@ -189,6 +189,11 @@ class Store {
   // its LOCK held) even after the Store is destroyed; it closes with the last of them.
   virtual std::unique_ptr<Txn> Begin() = 0;
 
+  // Writes everything committed so far from the write-ahead log into compressed table files,
+  // so the next Open need not replay the log (bulk loads call it at the end). Committed data
+  // is durable without it. Read-only store: no-op.
+  virtual absl::Status Flush() { return absl::OkStatus(); }
+
   // Exact counts in a snapshot (by scan).
   struct Stats {
     uint64_t nodes = 0, relationships = 0, articles = 0;

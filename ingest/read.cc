@@ -181,8 +181,11 @@ absl::StatusOr<Json> ParseJson(std::string_view text) {
   }
 }
 
-void ReadJsonl(const std::string& name, std::string_view content, ReadResult& result) {
-  size_t line_no = 0;
+}  // namespace
+
+void ReadJsonlLines(const std::string& name, std::string_view content, size_t first_line,
+                    ReadResult& result) {
+  size_t line_no = first_line - 1;
   size_t pos = 0;
   while (pos < content.size()) {
     size_t nl = content.find('\n', pos);
@@ -216,6 +219,8 @@ void ReadJsonl(const std::string& name, std::string_view content, ReadResult& re
     result.documents.push_back(*std::move(doc));
   }
 }
+
+namespace {
 
 void ReadJson(const std::string& name, std::string_view content, ReadResult& result) {
   absl::StatusOr<Json> json = ParseJson(content);
@@ -281,7 +286,7 @@ void ReadOneFile(const fs::path& path, const ReadOptions& options, ReadResult& r
           {name, content->empty() ? "empty file" : "empty file (whitespace only)"});
       return;
     }
-    ReadJsonl(name, *content, result);
+    ReadJsonlLines(name, *content, 1, result);
     return;
   }
   if (absl::Status status = CheckContent(*content); !status.ok()) {
@@ -302,30 +307,32 @@ bool IsHidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
-void ReadFolder(const fs::path& root, const ReadOptions& options, ReadResult& result) {
+void ListFolder(const fs::path& root, std::vector<InputFile>& out) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
-    result.problems.push_back({root.string(), absl::StrCat("cannot read folder: ", ec.message())});
+    out.push_back({root.string(), Problem{root.string(), absl::StrCat("cannot read folder: ", ec.message())}, false});
     return;
   }
+  std::vector<InputFile> hidden;
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) break;
     const fs::path& p = it->path();
     if (IsHidden(p)) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
-      result.skipped.push_back(p.string());
+      hidden.push_back({p.string(), std::nullopt, true});
       continue;
     }
     std::error_code type_ec;
     if (it->is_regular_file(type_ec)) files.push_back(p);
   }
+  out.insert(out.end(), hidden.begin(), hidden.end());
   if (ec) {
-    result.problems.push_back({root.string(), absl::StrCat("cannot walk folder: ", ec.message())});
+    out.push_back({root.string(), Problem{root.string(), absl::StrCat("cannot walk folder: ", ec.message())}, false});
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) ReadOneFile(f, options, result);
+  for (const fs::path& f : files) out.push_back({f.string(), std::nullopt, false});
 }
 
 // Lines as [begin, end) without the newline (a trailing '\r' is kept; callers trim).
@@ -470,22 +477,36 @@ Document ParseTextArticle(std::string id, std::string text) {
   return doc;
 }
 
-ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options) {
-  ReadResult result;
+std::vector<InputFile> ListInputFiles(const std::vector<std::string>& paths) {
+  std::vector<InputFile> out;
   for (const std::string& p : paths) {
     const fs::path path(p);
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
-      result.problems.push_back({p, "no such file or folder"});
-      continue;
-    }
-    if (fs::is_directory(status)) {
-      ReadFolder(path, options, result);
+      out.push_back({p, Problem{p, "no such file or folder"}, false});
+    } else if (fs::is_directory(status)) {
+      ListFolder(path, out);
     } else {
-      ReadOneFile(path, options, result);
+      out.push_back({p, std::nullopt, false});
     }
   }
+  return out;
+}
+
+void ReadInputFile(const InputFile& file, const ReadOptions& options, ReadResult& result) {
+  if (file.problem.has_value()) {
+    result.problems.push_back(*file.problem);
+  } else if (file.hidden) {
+    result.skipped.push_back(file.path);
+  } else {
+    ReadOneFile(fs::path(file.path), options, result);
+  }
+}
+
+ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options) {
+  ReadResult result;
+  for (const InputFile& f : ListInputFiles(paths)) ReadInputFile(f, options, result);
   return result;
 }
 

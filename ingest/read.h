@@ -47,8 +47,26 @@ struct ReadResult {
   std::vector<std::string> skipped;  // Files skipped silently (gold files).
 };
 
-// Reads every path (files, folders recursively).
+// Reads every path (files, folders recursively). Same as ReadInputFile on each entry of
+// ListInputFiles(paths), in order.
 ReadResult ReadPaths(const std::vector<std::string>& paths, const ReadOptions& options = {});
+
+// One entry of the walk over the paths, in reading order: a file to read, a hidden entry
+// that is skipped, or a path that cannot be walked (problem set).
+struct InputFile {
+  std::string path;
+  std::optional<Problem> problem;  // "no such file or folder", "cannot read folder: …".
+  bool hidden = false;             // A hidden file or folder: listed in ReadResult::skipped.
+};
+// Walks the paths without reading any file (for streaming readers: memory then holds one
+// file's documents at a time).
+std::vector<InputFile> ListInputFiles(const std::vector<std::string>& paths);
+// Reads .jsonl content (a whole file, or a run of lines of a stream) into `result`
+// (appending); `first_line` is the line number of its first line, for origins "name:LINE".
+void ReadJsonlLines(const std::string& name, std::string_view content, size_t first_line,
+                    ReadResult& result);
+// Reads one entry of ListInputFiles into `result` (appending).
+void ReadInputFile(const InputFile& file, const ReadOptions& options, ReadResult& result);
 
 // Reads a whole file as bytes. Errors (without the path; callers add it): missing or
 // unreadable file, or a file over max_bytes.

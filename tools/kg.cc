@@ -20,6 +20,7 @@
 #include "ingest/read.h"
 #include "query/export.h"
 #include "query/query.h"
+#include "tools/load_commands.h"
 
 namespace {
 
@@ -31,6 +32,8 @@ usage: kg [--db DIR] [--schema DIR] COMMAND [ARGS]
 
 commands:
   ingest PATH...           read articles (.txt .md .jsonl .json, folders recursively) into the graph
+  extract [PATH...|-]      articles in, claims JSON lines out (no database; for kg load)
+  load [FILE...|-]         store the output of kg extract
   export --format jsonl    print claims (or --what entities) as JSON lines (SPEC §3)
   query QUERY              run an openCypher query (-f FILE, or - for stdin)
   stats                    count nodes, relationships and articles
@@ -43,15 +46,6 @@ options:
   --help         this text; `kg COMMAND --help` describes one command
 
 exit codes: 0 ok, 1 bad input, 2 usage error
-)";
-
-constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest PATH...
-
-Reads every file (folders recursively): .txt/.md articles (first non-empty line is the title,
-id = file name without extension), .jsonl (one article object per line) and .json. Gold files
-(*.gold.json) are skipped. Each article is stored atomically; an unchanged article is skipped,
-a changed one replaces what its old version derived. Bad files are reported with their name
-(and line) and skipped; the rest still goes in. Exit 1 when anything was reported.
 )";
 
 constexpr char kExportHelp[] = R"(usage: kg [--db DIR] export --format jsonl [--what claims|entities]
@@ -107,8 +101,20 @@ bool WantsHelp(const std::vector<std::string>& args) {
   return false;
 }
 
+// For commands that mostly read (query, export, stats): when another process is writing the
+// database, read a snapshot of it read-only instead (writes are then refused).
 absl::StatusOr<std::unique_ptr<kg::Store>> OpenStore(const Global& g) {
-  return kg::Store::Open(g.db);
+  absl::StatusOr<std::unique_ptr<kg::Store>> store = kg::Store::Open(g.db);
+  if (store.ok() || !absl::StrContains(store.status().message(), "database is in use")) {
+    return store;
+  }
+  kg::StoreOptions read_only;
+  read_only.read_only = true;
+  absl::StatusOr<std::unique_ptr<kg::Store>> reader = kg::Store::Open(g.db, read_only);
+  if (!reader.ok()) return store;
+  std::cerr << "kg: note: " << g.db
+            << " is in use by another kg process; reading it as of now, read-only\n";
+  return reader;
 }
 
 // Loads the schema and reads the paths, printing problems. nullptr: the schema is unusable.
@@ -125,56 +131,6 @@ std::unique_ptr<kg::ingest::Extractor> LoadAndRead(const Global& g,
     std::cerr << "kg: " << p.origin << ": " << p.message << " (skipped)\n";
   }
   return std::move(*extractor);
-}
-
-int Ingest(const Global& g, const std::vector<std::string>& args) {
-  if (WantsHelp(args)) {
-    std::cout << kIngestHelp;
-    return kOk;
-  }
-  if (args.empty()) return Usage("ingest: no PATH given");
-  kg::ingest::ReadResult read;
-  std::unique_ptr<kg::ingest::Extractor> extractor = LoadAndRead(g, args, &read);
-  if (extractor == nullptr) return kBadInput;
-  auto store = OpenStore(g);
-  if (!store.ok()) {
-    std::cerr << "kg: " << store.status().message() << "\n";
-    return kBadInput;
-  }
-  int inserted = 0, replaced = 0, unchanged = 0, failed = 0;
-  size_t claims = 0;
-  for (const kg::ingest::Document& doc : read.documents) {
-    kg::ArticleRecord record = extractor->Extract(doc);
-    std::unique_ptr<kg::Txn> txn = (*store)->Begin();
-    absl::StatusOr<kg::ReplaceOutcome> outcome = txn->ReplaceArticle(record);
-    absl::Status st = outcome.ok() ? txn->Commit() : outcome.status();
-    if (!st.ok()) {
-      std::cerr << "kg: " << doc.origin << ": not stored: " << st.message() << "\n";
-      ++failed;
-      continue;
-    }
-    switch (*outcome) {
-      case kg::ReplaceOutcome::kInserted:
-        ++inserted;
-        claims += record.claims.size();
-        break;
-      case kg::ReplaceOutcome::kReplaced:
-        ++replaced;
-        claims += record.claims.size();
-        break;
-      case kg::ReplaceOutcome::kUnchanged:
-        ++unchanged;
-        break;
-    }
-  }
-  std::cout << "ingested " << read.documents.size() << " article(s): " << inserted << " new, "
-            << replaced << " replaced, " << unchanged << " unchanged; " << claims
-            << " claim(s) written";
-  if (!read.problems.empty() || failed > 0) {
-    std::cout << "; " << read.problems.size() + failed << " problem(s)";
-  }
-  std::cout << "\n";
-  return read.problems.empty() && failed == 0 ? kOk : kBadInput;
 }
 
 int Export(const Global& g, const std::vector<std::string>& args) {
@@ -378,7 +334,10 @@ int main(int argc, char** argv) {
       filtered.push_back(rest[j]);
     }
   }
-  if (command == "ingest") return Ingest(g, filtered);
+  const kg::tools::CommandContext ctx{g.db, g.schema};
+  if (command == "ingest") return kg::tools::IngestCommand(ctx, filtered);
+  if (command == "extract") return kg::tools::ExtractCommand(ctx, filtered);
+  if (command == "load") return kg::tools::LoadCommand(ctx, filtered);
   if (command == "export") return Export(g, filtered);
   if (command == "query") return Query(g, filtered);
   if (command == "stats") return Stats(g, filtered);

@@ -16,6 +16,7 @@
 #include "gmock/gmock.h"
 #include "graph/names.h"
 #include "gtest/gtest.h"
+#include "rocksdb/db.h"
 
 namespace kg {
 namespace {
@@ -371,6 +372,36 @@ TEST_F(StoreTest, ReadOnlyOpen) {
             absl::StatusCode::kNotFound);
 }
 
+// The format version is stored under meta key "format_version" (graph/README.md); a database
+// written by an older or a newer kg is refused with a message that says which and what to do.
+TEST_F(StoreTest, OtherFormatVersionsAreRefused) {
+  store_.reset();
+  auto set_version = [&](const std::string& v) {
+    rocksdb::DB* db = nullptr;
+    rocksdb::Options o;
+    ASSERT_TRUE(rocksdb::DB::Open(o, dir_.string(), &db).ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), "mformat_version", v).ok());
+    delete db;
+  };
+  struct Case {
+    std::string stored, says;
+  } cases[] = {{"kg-graph-1", "older kg"}, {"kg-graph-99", "newer kg"},
+               {"something-else", "not a kg graph database"}};
+  for (const Case& c : cases) {
+    set_version(c.stored);
+    absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(dir_.string());
+    ASSERT_FALSE(s.ok()) << c.stored;
+    EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+    EXPECT_THAT(std::string(s.status().message()), ::testing::HasSubstr(c.says));
+    EXPECT_THAT(std::string(s.status().message()), ::testing::HasSubstr(c.stored));
+    StoreOptions ro;
+    ro.read_only = true;
+    EXPECT_FALSE(Store::Open(dir_.string(), ro).ok()) << c.stored;
+  }
+  set_version("kg-graph-2");
+  Reopen();
+}
+
 TEST_F(StoreTest, CreatesNestedDirectory) {
   std::filesystem::path nested = dir_ / "a" / "b";
   absl::StatusOr<std::unique_ptr<Store>> s = Store::Open(nested.string());
@@ -585,6 +616,54 @@ TEST_F(StoreTest, SharedEntityKeptWhileAnotherArticleUsesIt) {
   Store::Stats st = Unwrap(store_->GetStats());
   EXPECT_EQ(st.nodes, 3u);  // Article "other", MP, Apple.
   EXPECT_EQ(st.relationships, 3u);
+}
+
+// Former bug: aliases an article merged into a shared entity stayed after the article was
+// replaced or removed.
+TEST_F(StoreTest, AliasesContributedByAnArticleLeaveWithIt) {
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article1())), ReplaceOutcome::kInserted);
+    ArticleRecord other = Article2();
+    other.content_hash = "x0";
+    other.entities[0].aliases = {"MP", "Mountain Pass Co"};
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(other)), ReplaceOutcome::kInserted);
+    ASSERT_OK(txn->Commit());
+  }
+  NodeId mp = *Unwrap(store_->Begin()->NodeByKey("Company:mp"));
+  {  // A new version of "other" no longer says "Mountain Pass Co": that alias goes.
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article2())), ReplaceOutcome::kReplaced);
+    ASSERT_OK(txn->Commit());
+  }
+  auto r = store_->Begin();
+  EXPECT_EQ(Unwrap(r->GetNode(mp))->props.at("aliases"),
+            Value(ValueList{Value("MP"), Value("MP Materials Corp.")}));
+  EXPECT_THAT(Unwrap(r->NodesByName("Mountain Pass Co")), IsEmpty());
+  EXPECT_THAT(Unwrap(r->NodesByName("MP")), ElementsAre(mp));
+  {  // Removing "other" withdraws what only it said, and keeps the canonical name.
+    auto txn = store_->Begin();
+    EXPECT_TRUE(Unwrap(txn->RemoveArticle("other")));
+    ASSERT_OK(txn->Commit());
+  }
+  auto after = store_->Begin();
+  std::optional<Node> n = Unwrap(after->GetNode(mp));
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(n->props.at("name"), Value("MP Materials"));
+  EXPECT_EQ(n->props.count("aliases"), 0u);
+  EXPECT_THAT(Unwrap(after->NodesByName("MP")), IsEmpty());
+  EXPECT_THAT(Unwrap(after->NodesByName("MP Materials")), ElementsAre(mp));
+  {  // An alias said by two articles stays until the last of them goes.
+    auto txn = store_->Begin();
+    ArticleRecord a = Article2();
+    ArticleRecord b = Article2();
+    b.id = "third";
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(a)), ReplaceOutcome::kInserted);
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(b)), ReplaceOutcome::kInserted);
+    EXPECT_TRUE(Unwrap(txn->RemoveArticle("other")));
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(Unwrap(store_->Begin()->NodesByName("MP")), ElementsAre(mp));
 }
 
 TEST_F(StoreTest, HandLinkedEntitySurvivesArticleRemoval) {
