@@ -20,6 +20,8 @@
 #include "ingest/read.h"
 #include "query/export.h"
 #include "query/query.h"
+#include "tools/export_graph.h"
+#include "tools/serve.h"
 
 namespace {
 
@@ -32,7 +34,9 @@ usage: kg [--db DIR] [--schema DIR] COMMAND [ARGS]
 commands:
   ingest PATH...           read articles (.txt .md .jsonl .json, folders recursively) into the graph
   export --format jsonl    print claims (or --what entities) as JSON lines (SPEC §3)
+  export --format F        neo4j-csv, nquads, graphml, dot or svg (kg export --help)
   query QUERY              run an openCypher query (-f FILE, or - for stdin)
+  serve                    HTTP API and page over the graph (kg serve --help)
   stats                    count nodes, relationships and articles
   explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
 
@@ -179,9 +183,10 @@ int Ingest(const Global& g, const std::vector<std::string>& args) {
 
 int Export(const Global& g, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
-    std::cout << kExportHelp;
+    std::cout << kExportHelp << kg::tools::kExportGraphHelp;
     return kOk;
   }
+  if (kg::tools::IsGraphExport(args)) return kg::tools::ExportGraphCommand(g.db, args);
   std::string format = "jsonl", what = "claims";
   for (size_t i = 0; i < args.size(); ++i) {
     if ((args[i] == "--format" || args[i] == "--what") && i + 1 < args.size()) {
@@ -381,6 +386,7 @@ int main(int argc, char** argv) {
   if (command == "ingest") return Ingest(g, filtered);
   if (command == "export") return Export(g, filtered);
   if (command == "query") return Query(g, filtered);
+  if (command == "serve") return kg::tools::ServeCommand(g.db, filtered);
   if (command == "stats") return Stats(g, filtered);
   if (command == "explain-extraction") return Explain(g, filtered);
   return Usage(absl::StrCat("unknown command '", command, "'"));
