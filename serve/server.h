@@ -42,7 +42,7 @@ struct ServeOptions {
   size_t max_body_bytes = 1 << 20;              // Default: 1 MiB.
   absl::Duration query_timeout = absl::Seconds(10);  // Default: 10 s.
   size_t max_rows = 10'000;                     // Default: 10,000.
-  int threads = 8;                              // Default: 8 worker threads.
+  int threads = 16;  // Default: 16. Each open keep-alive connection holds one (cpp-httplib).
   // GET /audit: the SPEC §5 JSON of a store. Null: 501 Not Implemented.
   std::function<absl::StatusOr<std::string>(Store&)> audit_json;
 };

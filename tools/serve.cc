@@ -28,7 +28,8 @@ options:
   --timeout SECONDS    per-query time budget (default 10)
   --max-rows N         per-query row cap (default 10000)
   --max-body BYTES     largest request body; bigger ones get 413 (default 1048576)
-  --threads N          worker threads (default 8)
+  --threads N          worker threads (default 16); each open keep-alive connection
+                       holds one, so this bounds concurrent connections
   --refresh SECONDS    how often a read-only server looks for new data (default 1)
 )";
 
