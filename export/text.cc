@@ -85,8 +85,7 @@ std::string ShortNumber(int64_t v) {
                   Scale{1'000'000ULL, "M"}}) {
     if (a >= s.unit) {
       // Up to two decimals, trailing zeros dropped: 1650000000 -> 1.65B.
-      uint64_t hundredths = (a * 100 + s.unit / 2) / s.unit;
-      if (a > UINT64_MAX / 100) hundredths = a / (s.unit / 100);
+      const uint64_t hundredths = (a + s.unit / 200) / (s.unit / 100);  // No overflow: a <= 2^63.
       std::string text = absl::StrCat(hundredths / 100);
       if (hundredths % 100 != 0) {
         std::string frac = absl::StrFormat("%02d", static_cast<int>(hundredths % 100));
