@@ -72,6 +72,11 @@ absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query,
   KG_ASSIGN_OR_RETURN(st, Parse(query));
   BindInfo info;
   KG_ASSIGN_OR_RETURN(info, Bind(st));
+  if (options.read_only && info.is_write) {
+    return QError("AccessMode", "WriteForbidden", 1, 1,
+                  "this query writes (CREATE, MERGE, SET, REMOVE or DELETE), but the graph is "
+                  "served read-only");
+  }
   QMap params;
   for (const auto& [k, v] : options.params) params.emplace(k, QValue::FromValue(v));
   for (const auto& [name, pos] : info.params) {

@@ -54,13 +54,18 @@ struct QueryOptions {
   // Cap on the rows any one clause may produce (and on the final result); exceeded =>
   // error kind "ResourceLimit", detail "TooManyRows". Default: 1,000,000.
   size_t max_rows = 1'000'000;
+  // Refuse queries with an updating clause (CREATE, MERGE, SET, REMOVE, DELETE) before they
+  // run: error kind "AccessMode", detail "WriteForbidden" (kg serve without --allow-writes).
+  // Default: false.
+  bool read_only = false;
 };
 
 // A failed query. Formats as FormatError() shows.
 struct QueryError {
   // openCypher TCK class: SyntaxError, SemanticError, TypeError, ArgumentError,
   // EntityNotFound, ParameterMissing, ConstraintVerificationFailed; plus "ResourceLimit"
-  // (timeout / row cap) and "StorageError" (the store failed) which the TCK does not have.
+  // (timeout / row cap), "StorageError" (the store failed) and "AccessMode" (a write refused
+  // by QueryOptions::read_only) which the TCK does not have.
   std::string kind;
   // TCK detail code (UndefinedVariable, VariableAlreadyBound, InvalidArgumentType,
   // UnexpectedSyntax, ...); empty when none applies.

@@ -20,7 +20,9 @@
 #include "ingest/read.h"
 #include "query/export.h"
 #include "query/query.h"
+#include "tools/export_graph.h"
 #include "tools/load_commands.h"
+#include "tools/serve.h"
 
 namespace {
 
@@ -35,7 +37,9 @@ commands:
   extract [PATH...|-]      articles in, claims JSON lines out (no database; for kg load)
   load [FILE...|-]         store the output of kg extract
   export --format jsonl    print claims (or --what entities) as JSON lines (SPEC §3)
+  export --format F        neo4j-csv, nquads, graphml, dot or svg (kg export --help)
   query QUERY              run an openCypher query (-f FILE, or - for stdin)
+  serve                    HTTP API and page over the graph (kg serve --help)
   stats                    count nodes, relationships and articles
   explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
 
@@ -135,9 +139,10 @@ std::unique_ptr<kg::ingest::Extractor> LoadAndRead(const Global& g,
 
 int Export(const Global& g, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
-    std::cout << kExportHelp;
+    std::cout << kExportHelp << kg::tools::kExportGraphHelp;
     return kOk;
   }
+  if (kg::tools::IsGraphExport(args)) return kg::tools::ExportGraphCommand(g.db, args);
   std::string format = "jsonl", what = "claims";
   for (size_t i = 0; i < args.size(); ++i) {
     if ((args[i] == "--format" || args[i] == "--what") && i + 1 < args.size()) {
@@ -340,6 +345,7 @@ int main(int argc, char** argv) {
   if (command == "load") return kg::tools::LoadCommand(ctx, filtered);
   if (command == "export") return Export(g, filtered);
   if (command == "query") return Query(g, filtered);
+  if (command == "serve") return kg::tools::ServeCommand(g.db, filtered);
   if (command == "stats") return Stats(g, filtered);
   if (command == "explain-extraction") return Explain(g, filtered);
   return Usage(absl::StrCat("unknown command '", command, "'"));
