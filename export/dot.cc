@@ -128,8 +128,11 @@ std::string Truncate(std::string_view s, size_t max_bytes) {
 }  // namespace
 
 absl::Status WriteDot(Txn& txn, const Subgraph& g, const DotOptions& options, std::ostream& out) {
+  // newrank: dot's older ranking fails ("trouble in init_rank") on clustered graphs with
+  // edges between clusters, which a corpus-sized graph has.
   out << "digraph kg {\n"
-         "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=11, nodesep=0.25, ranksep=0.9";
+         "  graph [rankdir=LR, newrank=true, fontname=\"Helvetica\", fontsize=11, nodesep=0.25, "
+         "ranksep=0.9";
   if (!options.title.empty()) out << ", label=" << Quoted(options.title) << ", labelloc=t";
   out << "];\n"
          "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n"
