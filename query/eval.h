@@ -9,7 +9,9 @@
 #define KG_QUERY_EVAL_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,8 @@ class ExecContext {
   const QueryOptions& options() const { return options_; }
   WriteStats& stats() { return stats_; }
   std::vector<std::string>& warnings() { return warnings_; }
+  // The random source of rand() (seeded per query).
+  std::mt19937_64& rng() { return rng_; }
   void Warn(std::string w);
 
   // Counts one unit of work; every 256 units checks the deadline. Error: ResourceLimit
@@ -59,6 +63,7 @@ class ExecContext {
   uint64_t ticks_ = 0;
   WriteStats stats_;
   std::vector<std::string> warnings_;
+  std::mt19937_64 rng_{std::random_device{}()};
   absl::flat_hash_map<NodeId, std::unique_ptr<std::optional<Node>>> node_cache_;
   absl::flat_hash_map<RelId, std::unique_ptr<std::optional<Relationship>>> rel_cache_;
 };

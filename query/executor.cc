@@ -1,6 +1,7 @@
 #include "query/executor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
@@ -39,10 +40,12 @@ struct Accumulator {
   int64_t isum = 0;
   double dsum = 0;
   std::optional<QValue> best;  // min / max
-  QList collected;
+  QList collected;                         // collect, percentiles, stDev
+  double percentile = 0;
   absl::flat_hash_set<std::string> seen;  // DISTINCT
 
-  absl::Status Feed(const QValue& v) {
+  // `param`: the percentile argument of percentileDisc/percentileCont (else null).
+  absl::Status Feed(const QValue& v, const QValue& param = QValue()) {
     const std::string& f = expr->name;
     if (expr->kind == Expr::Kind::kCountStar) {
       ++count;
@@ -53,6 +56,22 @@ struct Accumulator {
     ++count;
     if (f == "count") return absl::OkStatus();
     if (f == "collect") {
+      collected.push_back(v);
+      return absl::OkStatus();
+    }
+    if (f == "percentiledisc" || f == "percentilecont" || f == "stdev" || f == "stdevp") {
+      if (!v.is_number()) {
+        return TypeErr("InvalidArgumentType", expr->pos.line, expr->pos.column,
+                       absl::StrCat(f, "() expects numbers but got ", v.TypeName()));
+      }
+      if (f[0] == 'p') {
+        if (!param.is_number() || param.as_number() < 0 || param.as_number() > 1 ||
+            std::isnan(param.as_number())) {
+          return QError("ArgumentError", "NumberOutOfRange", expr->pos.line, expr->pos.column,
+                        absl::StrCat(f, "() expects a percentile between 0.0 and 1.0"));
+        }
+        percentile = param.as_number();
+      }
       collected.push_back(v);
       return absl::OkStatus();
     }
@@ -85,6 +104,33 @@ struct Accumulator {
     if (f == "min" || f == "max") return best ? *best : QValue();
     if (f == "sum") return sum_double ? QValue(dsum) : QValue(isum);
     if (f == "avg") return count == 0 ? QValue() : QValue(dsum / static_cast<double>(count));
+    if (f == "stdev" || f == "stdevp") {
+      const size_t n = collected.size();
+      if (n == 0 || (n == 1 && f == "stdev")) return QValue(0.0);
+      double mean = 0;
+      for (const auto& x : collected) mean += x.as_number();
+      mean /= static_cast<double>(n);
+      double sq = 0;
+      for (const auto& x : collected) sq += (x.as_number() - mean) * (x.as_number() - mean);
+      return QValue(std::sqrt(sq / static_cast<double>(f == "stdev" ? n - 1 : n)));
+    }
+    if (f == "percentiledisc" || f == "percentilecont") {
+      if (collected.empty()) return QValue();
+      QList sorted = collected;
+      std::stable_sort(sorted.begin(), sorted.end(), [](const QValue& a, const QValue& b) {
+        return a.as_number() < b.as_number();
+      });
+      const double n = static_cast<double>(sorted.size());
+      if (f == "percentiledisc") {
+        const double pos = std::ceil(percentile * n) - 1;
+        return sorted[static_cast<size_t>(std::max(0.0, pos))];
+      }
+      const double idx = percentile * (n - 1);
+      const size_t lo = static_cast<size_t>(std::floor(idx));
+      const size_t hi = static_cast<size_t>(std::ceil(idx));
+      const double a = sorted[lo].as_number(), b = sorted[hi].as_number();
+      return QValue(lo == hi ? a : a + (idx - static_cast<double>(lo)) * (b - a));
+    }
     return QValue();
   }
 };
@@ -288,7 +334,7 @@ class Executor {
           KG_ASSIGN_OR_RETURN(v, ev_.Eval(*e, row));
           o.values.push_back(std::move(v));
         }
-        if (!p.order_by.empty()) {
+        if (!p.order_by.empty() || p.where) {
           o.ext = row;
           for (size_t i = 0; i < columns.size(); ++i) o.ext[columns[i]] = o.values[i];
         }
@@ -338,11 +384,14 @@ class Executor {
         Group& g = groups[it->second];
         for (size_t i = 0; i < exprs.size(); ++i) {
           for (Accumulator& acc : g.accs[i]) {
-            QValue v;
+            QValue v, param;
             if (acc.expr->kind != Expr::Kind::kCountStar) {
               KG_ASSIGN_OR_RETURN(v, ev_.Eval(*acc.expr->args[0], row));
+              if (acc.expr->args.size() > 1) {
+                KG_ASSIGN_OR_RETURN(param, ev_.Eval(*acc.expr->args[1], row));
+              }
             }
-            KG_RETURN_IF_ERROR(acc.Feed(v));
+            KG_RETURN_IF_ERROR(acc.Feed(v, param));
           }
         }
       }
@@ -433,13 +482,16 @@ class Executor {
         result->rows.push_back(std::move(outs[i].values));
         continue;
       }
-      Row r;
-      for (size_t j = 0; j < columns.size(); ++j) r[columns[j]] = std::move(outs[i].values[j]);
       if (p.where) {
+        // The projected names, over the incoming row (empty when aggregating).
+        Row w = p.aggregating ? Row() : outs[i].ext;
+        for (size_t j = 0; j < columns.size(); ++j) w[columns[j]] = outs[i].values[j];
         bool keep;
-        KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*p.where, r));
+        KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*p.where, w));
         if (!keep) continue;
       }
+      Row r;
+      for (size_t j = 0; j < columns.size(); ++j) r[columns[j]] = std::move(outs[i].values[j]);
       next.push_back(std::move(r));
     }
     if (result != nullptr) {

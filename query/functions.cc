@@ -1,6 +1,7 @@
 // Scalar functions (Evaluator::CallScalar) and the function table the binder checks.
 #include <cmath>
 #include <cstdlib>
+#include <random>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -9,6 +10,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "query/errors.h"
+
 #include "query/eval.h"
 #include "query/status_macros.h"
 
@@ -23,6 +25,10 @@ constexpr FunctionInfo kFunctions[] = {
     {"min", 1, 1, true},
     {"max", 1, 1, true},
     {"collect", 1, 1, true},
+    {"stdev", 1, 1, true},
+    {"stdevp", 1, 1, true},
+    {"percentiledisc", 2, 2, true},
+    {"percentilecont", 2, 2, true},
     // Graph.
     {"id", 1, 1, false},
     {"labels", 1, 1, false},
@@ -71,6 +77,7 @@ constexpr FunctionInfo kFunctions[] = {
     {"log10", 1, 1, false},
     {"pi", 0, 0, false},
     {"e", 0, 0, false},
+    {"rand", 0, 0, false},
 };
 
 absl::Status BadArg(const Expr& e, const QValue& v, const char* want) {
@@ -111,6 +118,7 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   if (f == "exists") return QValue(!arg(0).is_null());
   if (f == "pi") return QValue(M_PI);
   if (f == "e") return QValue(M_E);
+  if (f == "rand") return QValue(std::uniform_real_distribution<double>(0.0, 1.0)(ctx_->rng()));
   if (!args.empty() && arg(0).is_null()) return QValue();
 
   if (f == "id") {
@@ -216,7 +224,10 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   if (f == "range") {
     for (const auto& a : args) {
       if (a.is_null()) return QValue();
-      if (!a.is_int()) return BadArg(e, a, "Integer arguments");
+      if (!a.is_int()) {
+        return QError("ArgumentError", "InvalidArgumentType", pos.line, pos.column,
+                      absl::StrCat("range() expects Integer arguments but got ", a.TypeName()));
+      }
     }
     const int64_t start = arg(0).as_int(), end = arg(1).as_int();
     const int64_t step = args.size() > 2 ? arg(2).as_int() : 1;

@@ -131,6 +131,7 @@ class ScenarioRun {
     query::QueryOptions o;
     o.params = params_;
     o.timeout = absl::Seconds(20);
+    o.max_rows = 10'000'000;  // The TCK has a range() of a million elements.
     return o;
   }
 
