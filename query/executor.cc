@@ -529,13 +529,10 @@ class Executor {
     std::vector<std::string> labels = n.labels;
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    const size_t nprops = props.size();
+    for (const auto& l : labels) KG_RETURN_IF_ERROR(ctx_->TouchLabel(l));
     auto id = ctx_->txn()->CreateNode(labels, std::move(props));
     if (!id.ok()) return WithPosition(id.status(), n.pos.line, n.pos.column);
-    auto& st = ctx_->stats();
-    ++st.nodes_created;
-    st.labels_added += static_cast<int64_t>(labels.size());
-    st.properties_set += static_cast<int64_t>(nprops);
+    ctx_->CreatedNode(*id);
     if (!n.var.empty()) row[n.var] = QValue(NodeRef{*id});
     return *id;
   }
@@ -566,11 +563,9 @@ class Executor {
       KG_ASSIGN_OR_RETURN(props, EvalPropsForWrite(r.props, row));
       NodeId a = ids[j], b = ids[j + 1];
       if (r.dir == Direction::kIn) std::swap(a, b);
-      const size_t nprops = props.size();
       auto id = ctx_->txn()->CreateRel(r.types[0], a, b, std::move(props));
       if (!id.ok()) return WithPosition(id.status(), r.pos.line, r.pos.column);
-      ++ctx_->stats().relationships_created;
-      ctx_->stats().properties_set += static_cast<int64_t>(nprops);
+      ctx_->CreatedRel(*id);
       if (!r.var.empty()) row[r.var] = QValue(RelRef{*id});
       path.rels.push_back(*id);
       path.nodes.push_back(ids[j + 1]);
@@ -646,23 +641,19 @@ class Executor {
     const ValueMap* cur;
     KG_ASSIGN_OR_RETURN(cur, CurrentProps(target));
     if (cur == nullptr) return absl::OkStatus();  // deleted
-    const bool existed = cur->count(key) > 0;
     kg::Value pv;
     KG_ASSIGN_OR_RETURN(pv, ToProperty(v, pos));
     absl::Status s;
     if (target.is_node()) {
+      KG_RETURN_IF_ERROR(ctx_->TouchNode(target.node_id()));
       s = ctx_->txn()->SetNodeProperty(target.node_id(), key, pv);
       ctx_->InvalidateNode(target.node_id());
     } else {
+      KG_RETURN_IF_ERROR(ctx_->TouchRel(target.rel_id()));
       s = ctx_->txn()->SetRelProperty(target.rel_id(), key, pv);
       ctx_->InvalidateRel(target.rel_id());
     }
     if (!s.ok()) return WithPosition(s, pos.line, pos.column);
-    if (v.is_null()) {
-      if (existed) ++ctx_->stats().properties_removed;
-    } else {
-      ++ctx_->stats().properties_set;
-    }
     return absl::OkStatus();
   }
 
@@ -730,6 +721,8 @@ class Executor {
       case SetItem::Kind::kLabels:
       case SetItem::Kind::kRemoveLabels: {
         for (const auto& l : it.labels) {
+          KG_RETURN_IF_ERROR(ctx_->TouchNode(target.node_id()));
+          KG_RETURN_IF_ERROR(ctx_->TouchLabel(l));
           absl::StatusOr<bool> changed =
               it.kind == SetItem::Kind::kLabels
                   ? ctx_->txn()->AddLabel(target.node_id(), l)
@@ -738,13 +731,6 @@ class Executor {
           if (!changed.ok()) {
             if (absl::IsNotFound(changed.status())) continue;  // deleted node
             return WithPosition(changed.status(), pos.line, pos.column);
-          }
-          if (*changed) {
-            if (it.kind == SetItem::Kind::kLabels) {
-              ++ctx_->stats().labels_added;
-            } else {
-              ++ctx_->stats().labels_removed;
-            }
           }
         }
         return absl::OkStatus();
@@ -798,6 +784,7 @@ class Executor {
         KG_ASSIGN_OR_RETURN(edges, ctx_->txn()->Expand(n, Direction::kBoth, {}));
         for (const Edge& e : edges) KG_RETURN_IF_ERROR(DeleteRel(e.rel, c.pos));
       }
+      KG_RETURN_IF_ERROR(ctx_->TouchNode(n));
       absl::Status s = ctx_->txn()->DeleteNode(n, c.detach);
       ctx_->InvalidateNode(n);
       if (absl::IsFailedPrecondition(s)) {
@@ -807,7 +794,6 @@ class Executor {
                       "use DETACH DELETE or delete the relationships first");
       }
       if (!s.ok()) return WithPosition(s, node_pos[i].line, node_pos[i].column);
-      ++ctx_->stats().nodes_deleted;
     }
     return absl::OkStatus();
   }
@@ -816,10 +802,10 @@ class Executor {
     const Relationship* rel;
     KG_ASSIGN_OR_RETURN(rel, ctx_->GetRel(r));
     if (rel == nullptr) return absl::OkStatus();
+    KG_RETURN_IF_ERROR(ctx_->TouchRel(r));
     absl::Status s = ctx_->txn()->DeleteRel(r);
     ctx_->InvalidateRel(r);
     if (!s.ok()) return WithPosition(s, pos.line, pos.column);
-    ++ctx_->stats().relationships_deleted;
     return absl::OkStatus();
   }
 

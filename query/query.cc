@@ -88,10 +88,10 @@ absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query,
   KG_RETURN_IF_ERROR(Execute(st, info, &ctx, &result));
   KG_RETURN_IF_ERROR(Materialize(&ctx, &result));
   if (info.is_write) {
+    KG_ASSIGN_OR_RETURN(result.stats, ctx.NetEffects());
     absl::Status s = txn->Commit();
     if (!s.ok()) return QError("StorageError", "", 1, 1, absl::StrCat("commit failed: ", s.ToString()));
   }
-  result.stats = ctx.stats();
   result.warnings = std::move(ctx.warnings());
   return result;
 }

@@ -70,7 +70,10 @@ struct QueryError {
   std::string message;  // What went wrong / what was expected.
 };
 
-// Side-effect counters (the TCK's). Counted per change actually made.
+// Side-effect counters (the TCK's): the net difference between the graph before and after
+// the query. Entities created and deleted by the same query count for nothing; overwriting a
+// property with another value is one property removed and one set (the same value: neither);
+// a label counts when it first appears in, or disappears from, the whole graph.
 struct WriteStats {
   int64_t nodes_created = 0, nodes_deleted = 0;
   int64_t relationships_created = 0, relationships_deleted = 0;
