@@ -237,8 +237,7 @@ class Binder {
                        absl::StrCat("aggregation function '", e.name, "' is not allowed here"));
           }
           if (in_agg) return Err("NestedAggregation", e.pos, "aggregations cannot be nested");
-          const Scope& arg_scope = agg_scope_ != nullptr ? *agg_scope_ : scope;
-          for (const auto& a : e.args) KG_RETURN_IF_ERROR(CheckExpr(*a, arg_scope, true, true));
+          for (const auto& a : e.args) KG_RETURN_IF_ERROR(CheckExpr(*a, scope, true, true));
           return absl::OkStatus();
         }
         if (e.distinct) {
@@ -473,24 +472,14 @@ class Binder {
       for (const auto& [n, k] : scope) sort_scope.emplace(n, k);
     }
     for (auto& s : p.order_by) {
-      if (!p.aggregating) {
-        KG_RETURN_IF_ERROR(CheckExpr(*s.expr, sort_scope, false, false));
-      } else {
-        // Aggregates in ORDER BY must repeat a projected aggregate; their arguments see the
-        // incoming variables.
-        agg_scope_ = &scope;
-        absl::Status st = CheckExpr(*s.expr, sort_scope, true, false);
-        agg_scope_ = nullptr;
-        KG_RETURN_IF_ERROR(st);
-        if (ContainsAggregate(*s.expr)) {
-          bool found = false;
-          for (auto& item : p.items) found = found || SameExpr(*item.expr, *s.expr);
-          if (!found) {
-            return Err("InvalidAggregation", s.expr->pos,
-                       "an aggregation in ORDER BY must also be projected");
-          }
-        }
+      // After an aggregating or DISTINCT projection, ORDER BY may repeat projected
+      // expressions (grouping keys, aggregates): they stand for their columns.
+      if (p.aggregating || p.distinct) RewriteToColumns(s.expr, p.items);
+      if (ContainsAggregate(*s.expr)) {
+        return Err("InvalidAggregation", s.expr->pos,
+                   "an aggregation in ORDER BY must also be projected");
       }
+      KG_RETURN_IF_ERROR(CheckExpr(*s.expr, sort_scope, false, false));
     }
     for (ExprPtr* e : {&p.skip, &p.limit}) {
       if (!*e) continue;
@@ -580,9 +569,26 @@ class Binder {
   }
 
  private:
+  // Replaces every sub-expression of `e` equal to a projected item's expression by a
+  // reference to that item's column.
+  static void RewriteToColumns(ExprPtr& e, const std::vector<ProjectionItem>& items) {
+    if (!e) return;
+    for (const auto& item : items) {
+      if (SameExpr(*item.expr, *e)) {
+        auto v = std::make_unique<Expr>();
+        v->kind = Expr::Kind::kVariable;
+        v->name = item.column;
+        v->pos = e->pos;
+        v->text = e->text;
+        e = std::move(v);
+        return;
+      }
+    }
+    if (e->kind == Expr::Kind::kListComprehension || e->kind == Expr::Kind::kQuantifier) return;
+    for (auto& a : e->args) RewriteToColumns(a, items);
+  }
+
   BindInfo* info_;
-  // While checking an ORDER BY of an aggregating projection: the scope aggregate arguments see.
-  const Scope* agg_scope_ = nullptr;
 };
 
 }  // namespace

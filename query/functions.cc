@@ -5,6 +5,10 @@
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -78,6 +82,12 @@ constexpr FunctionInfo kFunctions[] = {
     {"pi", 0, 0, false},
     {"e", 0, 0, false},
     {"rand", 0, 0, false},
+    // Temporal constructors (values are ISO-8601 strings; see query/README.md).
+    {"date", 0, 1, false},
+    {"localtime", 0, 1, false},
+    {"time", 0, 1, false},
+    {"localdatetime", 0, 1, false},
+    {"datetime", 0, 1, false},
 };
 
 absl::Status BadArg(const Expr& e, const QValue& v, const char* want) {
@@ -101,6 +111,81 @@ int64_t Utf8Length(const std::string& s) {
   return n;
 }
 
+// date / localtime / time / localdatetime / datetime from a component map, as ISO-8601
+// text: 1984-10-11, 12:31:14.645876123, 12:31:14+01:00, 1984-10-11T12:30, ...+00:15.
+// Seconds are omitted when they and the fraction are zero; the fraction loses trailing zeros.
+absl::StatusOr<QValue> Temporal(const Expr& e, const QValue& arg, absl::Time now) {
+  const std::string& f = e.name;
+  const bool has_date = f == "date" || f == "localdatetime" || f == "datetime";
+  const bool has_time = f != "date";
+  const bool has_zone = f == "time" || f == "datetime";
+  int64_t year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0, nanos = 0;
+  std::string zone = has_zone ? "Z" : "";
+  if (arg.is_null()) {
+    const absl::CivilSecond c = absl::ToCivilSecond(now, absl::UTCTimeZone());
+    year = c.year(), month = c.month(), day = c.day();
+    hour = c.hour(), minute = c.minute(), second = c.second();
+  } else if (arg.is_string()) {
+    return arg;  // Already ISO text.
+  } else if (!arg.is_map()) {
+    return TypeErr("InvalidArgumentType", e.pos.line, e.pos.column,
+                   absl::StrCat(e.name, "() expects a map of components but got ",
+                                arg.TypeName()));
+  } else {
+    for (const auto& [k, v] : arg.as_map()) {
+      if (k == "timezone") {
+        if (!has_zone || !v.is_string()) {
+          return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                        absl::StrCat(e.name, "(): bad timezone"));
+        }
+        zone = v.as_string() == "+00:00" ? "Z" : v.as_string();
+        continue;
+      }
+      if (!v.is_int()) {
+        return TypeErr("InvalidArgumentType", e.pos.line, e.pos.column,
+                       absl::StrCat(e.name, "(): component '", k, "' must be an Integer"));
+      }
+      const int64_t x = v.as_int();
+      if (has_date && k == "year") year = x;
+      else if (has_date && k == "month") month = x;
+      else if (has_date && k == "day") day = x;
+      else if (has_time && k == "hour") hour = x;
+      else if (has_time && k == "minute") minute = x;
+      else if (has_time && k == "second") second = x;
+      else if (has_time && k == "millisecond") nanos += x * 1000000;
+      else if (has_time && k == "microsecond") nanos += x * 1000;
+      else if (has_time && k == "nanosecond") nanos += x;
+      else {
+        return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                      absl::StrCat(e.name, "(): unknown component '", k, "'"));
+      }
+    }
+  }
+  const absl::CivilDay civil(year, month, day);
+  if (year < 0 || year > 9999 || civil.month() != month || civil.day() != day || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0 ||
+      nanos > 999999999) {
+    return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                  absl::StrCat(e.name, "(): component out of range"));
+  }
+  std::string out;
+  if (has_date) {
+    out = absl::StrFormat("%04d-%02d-%02d", year, month, day);
+    if (has_time) out.push_back('T');
+  }
+  if (has_time) {
+    absl::StrAppendFormat(&out, "%02d:%02d", hour, minute);
+    if (second != 0 || nanos != 0) absl::StrAppendFormat(&out, ":%02d", second);
+    if (nanos != 0) {
+      std::string frac = absl::StrFormat("%09d", nanos);
+      while (!frac.empty() && frac.back() == '0') frac.pop_back();
+      absl::StrAppend(&out, ".", frac);
+    }
+    out += zone;
+  }
+  return QValue(std::move(out));
+}
+
 }  // namespace
 
 const FunctionInfo* LookupFunction(const std::string& lower_name) {
@@ -119,6 +204,11 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   if (f == "pi") return QValue(M_PI);
   if (f == "e") return QValue(M_E);
   if (f == "rand") return QValue(std::uniform_real_distribution<double>(0.0, 1.0)(ctx_->rng()));
+  if (f == "date" || f == "localtime" || f == "time" || f == "localdatetime" ||
+      f == "datetime") {
+    if (!args.empty() && arg(0).is_null()) return QValue();
+    return Temporal(e, args.empty() ? QValue() : arg(0), absl::Now());
+  }
   if (!args.empty() && arg(0).is_null()) return QValue();
 
   if (f == "id") {
