@@ -1,7 +1,11 @@
 // tck_runner: runs the openCypher TCK's .feature files against kg's query engine, in-process
 // (query/query.h), one fresh temporary database per scenario, and prints a per-folder table.
 //
-//   tck_runner [--tck-dir=DIR] [--filter=TEXT] [--verbose] [--no-thresholds]
+//   tck_runner [--tck-dir=DIR] [--filter=TEXT] [--jobs=N] [--verbose] [--no-thresholds]
+//
+// --filter runs only scenarios whose "FOLDER/FILE.feature :: NAME" contains TEXT (floors are
+// then not checked); --jobs runs N scenarios at a time (default 2); --verbose prints each
+// failure with the step that failed and the expected/actual rows.
 //
 // DIR defaults to $KG_TCK_DIR, else $KG_SOURCE_DIR/../shared/tck/features. When DIR does not
 // exist the run is skipped (exit code 77, which ctest reports as skipped). Scenarios named in
@@ -20,6 +24,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -108,14 +113,11 @@ class ScenarioRun {
     fs::remove_all(dir_, ec);
   }
 
-  double open_secs() const { return open_secs_; }
   // Empty string: passed. Else what failed.
   std::string Run(const Scenario& sc) {
     StoreOptions so;
     so.sync = false;
-    auto t = std::chrono::steady_clock::now();
     auto s = Store::Open(dir_.string(), so);
-    open_secs_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
     if (!s.ok()) return absl::StrCat("cannot open store: ", s.status().ToString());
     store_ = std::move(*s);
     for (const Step& st : sc.steps) {
@@ -289,7 +291,6 @@ class ScenarioRun {
   }
 
   fs::path dir_;
-  double open_secs_ = 0;
   std::unique_ptr<Store> store_;
   std::map<std::string, kg::Value> params_;
   std::unique_ptr<query::QueryOutcome> outcome_;
@@ -306,6 +307,7 @@ struct Counts {
 int Main(int argc, char** argv) {
   std::string tck_dir, filter;
   bool verbose = false, thresholds_on = true;
+  int jobs = 2;
   for (int i = 1; i < argc; ++i) {
     absl::string_view a = argv[i];
     if (absl::ConsumePrefix(&a, "--tck-dir=")) {
@@ -314,10 +316,15 @@ int Main(int argc, char** argv) {
       filter = std::string(a);
     } else if (a == "--verbose" || a == "-v") {
       verbose = true;
+    } else if (absl::ConsumePrefix(&a, "--jobs=")) {
+      if (!absl::SimpleAtoi(a, &jobs) || jobs < 1 || jobs > 64) {
+        std::cerr << "--jobs takes 1..64\n";
+        return 2;
+      }
     } else if (a == "--no-thresholds") {
       thresholds_on = false;
     } else {
-      std::cerr << "usage: tck_runner [--tck-dir=DIR] [--filter=TEXT] [--verbose] "
+      std::cerr << "usage: tck_runner [--tck-dir=DIR] [--filter=TEXT] [--jobs=N] [--verbose] "
                    "[--no-thresholds]\n";
       return 2;
     }
@@ -355,19 +362,28 @@ int Main(int argc, char** argv) {
   fs::create_directories(tmp_root);
   std::map<std::string, Counts> folders;
   std::map<std::string, int> skip_reasons;
-  int n = 0, parse_errors = 0;
-  double run_secs = 0, open_secs = 0, close_secs = 0;
+  int parse_errors = 0;
   const auto t0 = std::chrono::steady_clock::now();
+  // Parse everything first; scenarios to run become jobs for `jobs` worker threads (each
+  // scenario has its own database, so they are independent).
+  std::vector<Feature> features;
+  struct Job {
+    std::string id, folder;
+    const Scenario* scenario;
+    std::string failure;
+  };
+  std::vector<Job> work;
   for (const fs::path& file : files) {
     const std::string rel = fs::relative(file, tck_dir).generic_string();
-    const std::string folder = fs::path(rel).parent_path().generic_string();
     auto feature = ParseFeature(ReadFile(file), rel);
     if (!feature.ok()) {
       std::cout << "PARSE ERROR " << feature.status().message() << "\n";
       ++parse_errors;
       continue;
     }
-    for (const Scenario& sc : feature->scenarios) {
+    features.push_back(std::move(*feature));
+    const std::string folder = fs::path(rel).parent_path().generic_string();
+    for (const Scenario& sc : features.back().scenarios) {
       const std::string id = absl::StrCat(rel, " :: ", sc.name);
       if (!filter.empty() && !absl::StrContains(id, filter)) continue;
       Counts& c = folders[folder];
@@ -385,23 +401,26 @@ int Main(int argc, char** argv) {
         ++skip_reasons[skip->reason];
         continue;
       }
-      std::string failure;
-      {
-        auto a = std::chrono::steady_clock::now();
-        ScenarioRun run(tmp_root / absl::StrCat("s", n++));
-        failure = run.Run(sc);
-        auto b = std::chrono::steady_clock::now();
-        run_secs += std::chrono::duration<double>(b - a).count();
-        open_secs += run.open_secs();
-        run.Close();
-        close_secs += std::chrono::duration<double>(std::chrono::steady_clock::now() - b).count();
-      }
-      if (failure.empty()) {
-        ++c.passed;
-      } else {
-        ++c.failed;
-        if (verbose) std::cout << "FAIL " << id << "\n  " << failure << "\n";
-      }
+      work.push_back({id, folder, &sc, ""});
+    }
+  }
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < work.size(); i = next++) {
+      ScenarioRun run(tmp_root / absl::StrCat("s", i));
+      work[i].failure = run.Run(*work[i].scenario);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  for (const Job& j : work) {
+    Counts& c = folders[j.folder];
+    if (j.failure.empty()) {
+      ++c.passed;
+    } else {
+      ++c.failed;
+      if (verbose) std::cout << "FAIL " << j.id << "\n  " << j.failure << "\n";
     }
   }
   std::error_code ec;
@@ -431,7 +450,6 @@ int Main(int argc, char** argv) {
   std::cout << table;
   std::cout << absl::StrFormat("%d scenarios run in %.1f s; %d feature files unparsable\n",
                                all.passed + all.failed, secs, parse_errors);
-  std::cout << absl::StrFormat("open %.1f run %.1f close %.1f\n", open_secs, run_secs, close_secs);
   std::cout << "skipped, by declared reason (tests/tck/skip.txt):\n";
   for (const auto& [reason, k] : skip_reasons) std::cout << "  " << k << "  " << reason << "\n";
   for (const SkipEntry& e : skips) {
