@@ -7,8 +7,12 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "query/errors.h"
 #include "query/matcher.h"
+#include "query/planner.h"
 #include "query/status_macros.h"
 
 namespace kg::query {
@@ -145,14 +149,90 @@ void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
   }
 }
 
+std::string ClauseTitle(const Clause& c) {
+  if (c.kind == Clause::Kind::kMatch && c.optional) return "OPTIONAL MATCH";
+  if (c.kind == Clause::Kind::kDelete && c.detach) return "DETACH DELETE";
+  return ClauseName(c.kind);
+}
+
+// What a clause does, given the variables bound before it (the MATCH plan depends on them).
+std::string ClauseDetails(const Clause& c, const std::set<std::string>& bound) {
+  std::string out;
+  if (c.kind == Clause::Kind::kMatch || c.kind == Clause::Kind::kMerge) {
+    std::set<std::string> b = bound;
+    for (const auto& part : c.pattern) {
+      if (!out.empty()) out += " | ";
+      out += DescribePlan(part, PlanPart(part, b));
+      for (const auto& n : part.nodes) {
+        if (!n.var.empty()) b.insert(n.var);
+      }
+    }
+    if (c.where) out += "; filter WHERE";
+    return out;
+  }
+  if (c.kind == Clause::Kind::kWith || c.kind == Clause::Kind::kReturn) {
+    const Projection& p = c.projection;
+    std::vector<std::string> cols = p.star_vars;
+    for (const auto& item : p.items) cols.push_back(item.column);
+    out = absl::StrCat(p.distinct ? "distinct " : "", p.aggregating ? "aggregate " : "",
+                       "project ", absl::StrJoin(cols, ", "));
+    if (!p.order_by.empty()) out += "; sort";
+    if (p.skip) out += "; skip";
+    if (p.limit) out += "; limit";
+    if (p.where) out += "; filter WHERE";
+    return out;
+  }
+  if (c.kind == Clause::Kind::kUnwind) return absl::StrCat("unwind as ", c.alias);
+  return "";
+}
+
+// Variables bound after clause `c` (for EXPLAIN's planning without running).
+void BindAfter(const Clause& c, std::set<std::string>* bound) {
+  auto add_pattern = [&] {
+    for (const auto& part : c.pattern) {
+      if (!part.path_var.empty()) bound->insert(part.path_var);
+      for (const auto& n : part.nodes) {
+        if (!n.var.empty()) bound->insert(n.var);
+      }
+      for (const auto& r : part.rels) {
+        if (!r.var.empty()) bound->insert(r.var);
+      }
+    }
+  };
+  switch (c.kind) {
+    case Clause::Kind::kMatch:
+    case Clause::Kind::kCreate:
+    case Clause::Kind::kMerge:
+      add_pattern();
+      break;
+    case Clause::Kind::kUnwind:
+      bound->insert(c.alias);
+      break;
+    case Clause::Kind::kWith: {
+      std::set<std::string> next(c.projection.star_vars.begin(), c.projection.star_vars.end());
+      for (const auto& item : c.projection.items) next.insert(item.column);
+      *bound = std::move(next);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 class Executor {
  public:
-  Executor(ExecContext* ctx) : ctx_(ctx), ev_(ctx) {}
+  Executor(ExecContext* ctx, std::vector<OperatorProfile>* profile = nullptr)
+      : ctx_(ctx), ev_(ctx), profile_(profile) {}
 
   absl::Status RunSingle(const SingleQuery& q, QueryResult* result) {
     std::vector<Row> rows(1);
     for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
       const Clause& c = q.clauses[ci];
+      const absl::Time start = absl::Now();
+      if (profile_ != nullptr) {
+        profile_->push_back({ClauseTitle(c), ClauseDetails(c, KeysOf(rows)), 0, 0});
+      }
+      const size_t result_rows_before = result->rows.size();
       switch (c.kind) {
         case Clause::Kind::kMatch: {
           std::optional<size_t> cap;
@@ -187,6 +267,13 @@ class Executor {
         case Clause::Kind::kDelete:
           KG_RETURN_IF_ERROR(DoDelete(c, rows));
           break;
+      }
+      if (profile_ != nullptr) {
+        OperatorProfile& op = profile_->back();
+        op.rows = static_cast<int64_t>(c.kind == Clause::Kind::kReturn
+                                           ? result->rows.size() - result_rows_before
+                                           : rows.size());
+        op.seconds = absl::ToDoubleSeconds(absl::Now() - start);
       }
     }
     return absl::OkStatus();
@@ -811,14 +898,28 @@ class Executor {
 
   ExecContext* ctx_;
   Evaluator ev_;
+  std::vector<OperatorProfile>* profile_;
 };
 
 }  // namespace
 
+std::vector<OperatorProfile> Explain(const Statement& st) {
+  std::vector<OperatorProfile> out;
+  for (size_t i = 0; i < st.queries.size(); ++i) {
+    if (i > 0) out.push_back({st.union_all[i - 1] ? "UNION ALL" : "UNION", "", 0, 0});
+    std::set<std::string> bound;
+    for (const Clause& c : st.queries[i].clauses) {
+      out.push_back({ClauseTitle(c), ClauseDetails(c, bound), 0, 0});
+      BindAfter(c, &bound);
+    }
+  }
+  return out;
+}
+
 absl::Status Execute(const Statement& st, const BindInfo& info, ExecContext* ctx,
-                     QueryResult* result) {
+                     QueryResult* result, std::vector<OperatorProfile>* profile) {
   result->columns = info.columns;
-  Executor ex(ctx);
+  Executor ex(ctx, profile);
   const bool distinct_union = !st.union_all.empty() && !st.union_all[0];
   for (const SingleQuery& q : st.queries) KG_RETURN_IF_ERROR(ex.RunSingle(q, result));
   if (distinct_union) {

@@ -116,6 +116,12 @@ class QueryOutcome {
 
 // Parses, checks and runs one query (optionally ending with ';'; UNION / UNION ALL of
 // single queries allowed) in one Txn of `store`.
+//
+// `EXPLAIN query` plans without running: the result has the columns operator, details and
+// one row per clause (a MATCH's details name its anchor — a bound variable, the name/alias
+// index, the label index or a node scan — and its expansions). `PROFILE query` runs the
+// query (committing its writes, with their stats) and returns that table with two more
+// columns, rows (produced by the clause) and time_ms, instead of the query's rows.
 QueryOutcome Run(kg::Store& store, std::string_view query, const QueryOptions& options = {});
 
 // Parses and checks a query without running it (no store needed). ok: the query is
