@@ -159,7 +159,6 @@ class ScenarioRun {
     if (t == "executing query:" || t == "executing control query:") {
       outcome_ = std::make_unique<query::QueryOutcome>(query::Run(*store_, st.doc, Options()));
       executed_ = true;
-      query_ = st.doc;
       return "";
     }
     if (absl::StartsWith(t, "the result should be")) {
@@ -295,7 +294,6 @@ class ScenarioRun {
   std::map<std::string, kg::Value> params_;
   std::unique_ptr<query::QueryOutcome> outcome_;
   bool executed_ = false;
-  std::string query_;
 };
 
 struct Counts {
