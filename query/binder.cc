@@ -10,7 +10,11 @@
 namespace kg::query {
 namespace {
 
-enum class VarKind { kAny, kNode, kRel, kRelList, kPath };
+// What the binder knows of a variable's (or an expression's) type. kAny: unknown (or null,
+// which is compatible with everything). The value kinds (kBool..kMap) come from literals and
+// let the binder report the TCK's compile-time type errors (InvalidArgumentType,
+// VariableTypeConflict).
+enum class VarKind { kAny, kNode, kRel, kRelList, kPath, kBool, kInt, kFloat, kString, kList, kMap };
 
 const char* KindName(VarKind k) {
   switch (k) {
@@ -24,11 +28,152 @@ const char* KindName(VarKind k) {
       return "list of relationships";
     case VarKind::kPath:
       return "path";
+    case VarKind::kBool:
+      return "boolean";
+    case VarKind::kInt:
+      return "integer";
+    case VarKind::kFloat:
+      return "float";
+    case VarKind::kString:
+      return "string";
+    case VarKind::kList:
+      return "list";
+    case VarKind::kMap:
+      return "map";
   }
   return "?";
 }
 
+bool IsOneOf(VarKind k, std::initializer_list<VarKind> ks) {
+  for (VarKind x : ks) {
+    if (k == x) return true;
+  }
+  return false;
+}
+
 using Scope = std::map<std::string, VarKind>;
+
+// The statically known type of an expression (kAny when not known).
+VarKind StaticKind(const Expr& e, const Scope& scope) {
+  switch (e.kind) {
+    case Expr::Kind::kLiteral:
+      switch (e.value.kind()) {
+        case QValue::Kind::kBool:
+          return VarKind::kBool;
+        case QValue::Kind::kInt:
+          return VarKind::kInt;
+        case QValue::Kind::kDouble:
+          return VarKind::kFloat;
+        case QValue::Kind::kString:
+          return VarKind::kString;
+        default:
+          return VarKind::kAny;
+      }
+    case Expr::Kind::kList:
+    case Expr::Kind::kListComprehension:
+      return VarKind::kList;
+    case Expr::Kind::kMap:
+      return VarKind::kMap;
+    case Expr::Kind::kVariable: {
+      auto it = scope.find(e.name);
+      return it == scope.end() ? VarKind::kAny : it->second;
+    }
+    case Expr::Kind::kUnary:
+      return e.op == "NOT" ? VarKind::kBool : VarKind::kAny;
+    case Expr::Kind::kBinary:
+      for (const char* op : {"OR", "XOR", "AND", "=", "<>", "<", ">", "<=", ">=", "IN",
+                             "STARTS WITH", "ENDS WITH", "CONTAINS", "=~"}) {
+        if (e.op == op) return VarKind::kBool;
+      }
+      return VarKind::kAny;
+    case Expr::Kind::kIsNull:
+    case Expr::Kind::kIsNotNull:
+    case Expr::Kind::kHasLabels:
+    case Expr::Kind::kQuantifier:
+      return VarKind::kBool;
+    default:
+      return VarKind::kAny;
+  }
+}
+
+// The element type of a list literal whose elements all have one known type, else kAny.
+VarKind ElementKind(const Expr& e, const Scope& scope) {
+  if (e.kind != Expr::Kind::kList || e.args.empty()) return VarKind::kAny;
+  VarKind k = StaticKind(*e.args[0], scope);
+  for (const auto& a : e.args) {
+    if (StaticKind(*a, scope) != k) return VarKind::kAny;
+  }
+  return k;
+}
+
+// Compile-time type errors the TCK expects for operands whose type is known statically.
+absl::Status TypeCheck(const Expr& e, const Scope& scope) {
+  auto bad = [&](const Expr& arg, std::initializer_list<VarKind> wrong,
+                 absl::string_view what) -> absl::Status {
+    const VarKind k = StaticKind(arg, scope);
+    if (!IsOneOf(k, wrong)) return absl::OkStatus();
+    return SyntaxErr("InvalidArgumentType", arg.pos.line, arg.pos.column,
+                     absl::StrCat(std::string(what), " cannot take a ", KindName(k)));
+  };
+  const std::initializer_list<VarKind> not_bool = {
+      VarKind::kInt,  VarKind::kFloat,   VarKind::kString, VarKind::kList, VarKind::kMap,
+      VarKind::kNode, VarKind::kRel,     VarKind::kPath,   VarKind::kRelList};
+  const std::initializer_list<VarKind> not_number = {
+      VarKind::kBool, VarKind::kString, VarKind::kList,   VarKind::kMap,
+      VarKind::kNode, VarKind::kRel,    VarKind::kPath,   VarKind::kRelList};
+  if (e.kind == Expr::Kind::kUnary) {
+    if (e.op == "NOT") return bad(*e.args[0], not_bool, "NOT");
+    return bad(*e.args[0], not_number, absl::StrCat("unary ", e.op));
+  }
+  if (e.kind == Expr::Kind::kBinary) {
+    if (e.op == "AND" || e.op == "OR" || e.op == "XOR") {
+      KG_RETURN_IF_ERROR(bad(*e.args[0], not_bool, e.op));
+      return bad(*e.args[1], not_bool, e.op);
+    }
+    if (e.op == "IN") {
+      return bad(*e.args[1],
+                 {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kString, VarKind::kMap,
+                  VarKind::kNode, VarKind::kRel, VarKind::kPath},
+                 "the right side of IN");
+    }
+    if (e.op == "-" || e.op == "*" || e.op == "/" || e.op == "%" || e.op == "^") {
+      KG_RETURN_IF_ERROR(bad(*e.args[0], not_number, e.op));
+      return bad(*e.args[1], not_number, e.op);
+    }
+    return absl::OkStatus();
+  }
+  if (e.kind == Expr::Kind::kFunction && e.args.size() == 1) {
+    const Expr& a = *e.args[0];
+    if (e.name == "properties") {
+      return bad(a, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kString,
+                     VarKind::kList, VarKind::kRelList, VarKind::kPath},
+                 "properties()");
+    }
+    if (e.name == "labels") {
+      return bad(a, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kString,
+                     VarKind::kList, VarKind::kMap, VarKind::kRel, VarKind::kRelList,
+                     VarKind::kPath},
+                 "labels()");
+    }
+    if (e.name == "type") {
+      return bad(a, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kString,
+                     VarKind::kList, VarKind::kMap, VarKind::kNode, VarKind::kRelList,
+                     VarKind::kPath},
+                 "type()");
+    }
+    if (e.name == "size") {
+      return bad(a, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kMap,
+                     VarKind::kNode, VarKind::kRel, VarKind::kPath},
+                 "size()");
+    }
+    if (e.name == "length") {
+      return bad(a, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kMap,
+                     VarKind::kNode, VarKind::kRel},
+                 "length()");
+    }
+  }
+  return absl::OkStatus();
+}
 
 absl::Status Err(absl::string_view detail, Pos pos, absl::string_view msg) {
   return SyntaxErr(detail, pos.line, pos.column, msg);
@@ -106,7 +251,7 @@ class Binder {
       case Expr::Kind::kQuantifier: {
         KG_RETURN_IF_ERROR(CheckExpr(*e.args[0], scope, allow_agg, in_agg));
         Scope inner = scope;
-        inner[e.name] = VarKind::kAny;
+        inner[e.name] = ElementKind(*e.args[0], scope);
         for (size_t i = 1; i < e.args.size(); ++i) {
           if (e.args[i]) KG_RETURN_IF_ERROR(CheckExpr(*e.args[i], inner, false, in_agg));
         }
@@ -118,7 +263,7 @@ class Binder {
     for (const auto& a : e.args) {
       if (a) KG_RETURN_IF_ERROR(CheckExpr(*a, scope, allow_agg, in_agg));
     }
-    return absl::OkStatus();
+    return TypeCheck(e, scope);
   }
 
   // In an aggregating projection, every variable used outside an aggregate must be a
@@ -187,7 +332,7 @@ class Binder {
         auto it = scope.find(r.var);
         if (it != scope.end()) {
           if (it->second != want && it->second != VarKind::kAny &&
-              !(want == VarKind::kRelList && it->second == VarKind::kAny)) {
+              !(want == VarKind::kRelList && it->second == VarKind::kList)) {
             return Err("VariableTypeConflict", r.pos,
                        absl::StrCat("variable `", r.var, "` is a ", KindName(it->second),
                                     ", not a ", KindName(want)));
@@ -198,6 +343,10 @@ class Binder {
         }
       }
       if (!part.path_var.empty()) {
+        if (scope.count(part.path_var)) {
+          return Err("VariableAlreadyBound", part.pos,
+                     absl::StrCat("variable `", part.path_var, "` already declared"));
+        }
         scope[part.path_var] = VarKind::kPath;
         fresh[part.path_var] = VarKind::kPath;
       }
@@ -314,12 +463,7 @@ class Binder {
         }
       }
       columns.push_back(item.column);
-      VarKind k = VarKind::kAny;
-      if (item.expr->kind == Expr::Kind::kVariable) {
-        auto it = scope.find(item.expr->name);
-        if (it != scope.end()) k = it->second;
-      }
-      next[item.column] = k;
+      next[item.column] = StaticKind(*item.expr, scope);
     }
     // ORDER BY sees the projected names, and the incoming ones unless the projection
     // aggregates or is DISTINCT.
@@ -328,20 +472,14 @@ class Binder {
       for (const auto& [n, k] : scope) sort_scope.emplace(n, k);
     }
     for (auto& s : p.order_by) {
-      if (!p.aggregating) {
-        KG_RETURN_IF_ERROR(CheckExpr(*s.expr, sort_scope, false, false));
-      } else {
-        // Aggregates in ORDER BY must repeat a projected aggregate.
-        KG_RETURN_IF_ERROR(CheckExpr(*s.expr, sort_scope, true, false));
-        if (ContainsAggregate(*s.expr)) {
-          bool found = false;
-          for (auto& item : p.items) found = found || SameExpr(*item.expr, *s.expr);
-          if (!found) {
-            return Err("InvalidAggregation", s.expr->pos,
-                       "an aggregation in ORDER BY must also be projected");
-          }
-        }
+      // After an aggregating or DISTINCT projection, ORDER BY may repeat projected
+      // expressions (grouping keys, aggregates): they stand for their columns.
+      if (p.aggregating || p.distinct) RewriteToColumns(s.expr, p.items);
+      if (ContainsAggregate(*s.expr)) {
+        return Err("InvalidAggregation", s.expr->pos,
+                   "an aggregation in ORDER BY must also be projected");
       }
+      KG_RETURN_IF_ERROR(CheckExpr(*s.expr, sort_scope, false, false));
     }
     for (ExprPtr* e : {&p.skip, &p.limit}) {
       if (!*e) continue;
@@ -351,7 +489,15 @@ class Binder {
       }
       KG_RETURN_IF_ERROR(CheckExpr(**e, Scope(), false, false));
     }
-    if (p.where) KG_RETURN_IF_ERROR(CheckExpr(*p.where, next, false, false));
+    // WITH … WHERE sees the projected names, and the incoming ones unless the projection
+    // aggregates.
+    if (p.where) {
+      Scope where_scope = next;
+      if (!p.aggregating) {
+        for (const auto& [n, k] : scope) where_scope.emplace(n, k);
+      }
+      KG_RETURN_IF_ERROR(CheckExpr(*p.where, where_scope, false, false));
+    }
     if (!is_with) info_->columns = columns;
     scope = std::move(next);
     return absl::OkStatus();
@@ -372,7 +518,7 @@ class Binder {
             return Err("VariableAlreadyBound", c.pos,
                        absl::StrCat("variable `", c.alias, "` already declared"));
           }
-          scope[c.alias] = VarKind::kAny;
+          scope[c.alias] = ElementKind(*c.expr, scope);
           break;
         case Clause::Kind::kWith:
         case Clause::Kind::kReturn:
@@ -401,6 +547,13 @@ class Binder {
                          "DELETE takes nodes, relationships or paths; use REMOVE for labels");
             }
             KG_RETURN_IF_ERROR(CheckExpr(*e, scope, false, false));
+            const VarKind k = StaticKind(*e, scope);
+            if (IsOneOf(k, {VarKind::kBool, VarKind::kInt, VarKind::kFloat, VarKind::kString,
+                            VarKind::kList, VarKind::kMap})) {
+              return Err("InvalidArgumentType", e->pos,
+                         absl::StrCat("DELETE takes nodes, relationships or paths, not a ",
+                                      KindName(k)));
+            }
           }
           break;
       }
@@ -416,6 +569,25 @@ class Binder {
   }
 
  private:
+  // Replaces every sub-expression of `e` equal to a projected item's expression by a
+  // reference to that item's column.
+  static void RewriteToColumns(ExprPtr& e, const std::vector<ProjectionItem>& items) {
+    if (!e) return;
+    for (const auto& item : items) {
+      if (SameExpr(*item.expr, *e)) {
+        auto v = std::make_unique<Expr>();
+        v->kind = Expr::Kind::kVariable;
+        v->name = item.column;
+        v->pos = e->pos;
+        v->text = e->text;
+        e = std::move(v);
+        return;
+      }
+    }
+    if (e->kind == Expr::Kind::kListComprehension || e->kind == Expr::Kind::kQuantifier) return;
+    for (auto& a : e->args) RewriteToColumns(a, items);
+  }
+
   BindInfo* info_;
 };
 

@@ -66,6 +66,79 @@ absl::StatusOr<const Relationship*> ExecContext::GetRel(RelId id) {
   return it->second->has_value() ? &**it->second : nullptr;
 }
 
+absl::Status ExecContext::TouchLabel(const std::string& label) {
+  if (label_before_.count(label)) return absl::OkStatus();
+  auto ids = txn_->NodesByLabel(label);
+  if (!ids.ok()) return ids.status();
+  label_before_.emplace(label, !ids->empty());
+  return absl::OkStatus();
+}
+
+absl::Status ExecContext::TouchNode(NodeId id) {
+  if (node_before_.count(id)) return absl::OkStatus();
+  auto n = txn_->GetNode(id);
+  if (!n.ok()) return n.status();
+  if (n->has_value()) {
+    for (const auto& l : (*n)->labels) {
+      if (absl::Status s = TouchLabel(l); !s.ok()) return s;
+    }
+  }
+  node_before_.emplace(id, std::move(*n));
+  return absl::OkStatus();
+}
+
+absl::Status ExecContext::TouchRel(RelId id) {
+  if (rel_before_.count(id)) return absl::OkStatus();
+  auto r = txn_->GetRel(id);
+  if (!r.ok()) return r.status();
+  rel_before_.emplace(id, std::move(*r));
+  return absl::OkStatus();
+}
+
+namespace {
+// Properties in `a` that `b` lacks or holds with another value.
+int64_t PropsNotIn(const ValueMap& a, const ValueMap& b) {
+  int64_t n = 0;
+  for (const auto& [k, v] : a) {
+    auto it = b.find(k);
+    if (it == b.end() || !(it->second == v)) ++n;
+  }
+  return n;
+}
+}  // namespace
+
+absl::StatusOr<WriteStats> ExecContext::NetEffects() {
+  WriteStats st;
+  const ValueMap kNone;
+  for (const auto& [id, before] : node_before_) {
+    auto after = txn_->GetNode(id);
+    if (!after.ok()) return after.status();
+    if (before && !after->has_value()) ++st.nodes_deleted;
+    if (!before && after->has_value()) ++st.nodes_created;
+    const ValueMap& b = before ? before->props : kNone;
+    const ValueMap& a = after->has_value() ? (*after)->props : kNone;
+    st.properties_set += PropsNotIn(a, b);
+    st.properties_removed += PropsNotIn(b, a);
+  }
+  for (const auto& [id, before] : rel_before_) {
+    auto after = txn_->GetRel(id);
+    if (!after.ok()) return after.status();
+    if (before && !after->has_value()) ++st.relationships_deleted;
+    if (!before && after->has_value()) ++st.relationships_created;
+    const ValueMap& b = before ? before->props : kNone;
+    const ValueMap& a = after->has_value() ? (*after)->props : kNone;
+    st.properties_set += PropsNotIn(a, b);
+    st.properties_removed += PropsNotIn(b, a);
+  }
+  for (const auto& [label, before] : label_before_) {
+    auto ids = txn_->NodesByLabel(label);
+    if (!ids.ok()) return ids.status();
+    if (before && ids->empty()) ++st.labels_removed;
+    if (!before && !ids->empty()) ++st.labels_added;
+  }
+  return st;
+}
+
 // ---------------- helpers ----------------
 
 namespace {

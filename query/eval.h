@@ -9,7 +9,10 @@
 #define KG_QUERY_EVAL_H_
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -34,8 +37,20 @@ class ExecContext {
   Txn* txn() { return txn_; }
   const QMap& params() const { return params_; }
   const QueryOptions& options() const { return options_; }
-  WriteStats& stats() { return stats_; }
+  // Side effects are measured as the TCK defines them: the net difference between the graph
+  // before and after the query (a node created and deleted by one query counts for nothing;
+  // overwriting a property is one removed and one set; a label counts when it appears in or
+  // disappears from the graph). Call Touch* before the first write to an existing entity or
+  // to a label's membership, Created* right after creating an entity; NetEffects() at the end.
+  absl::Status TouchNode(NodeId id);
+  absl::Status TouchRel(RelId id);
+  absl::Status TouchLabel(const std::string& label);
+  void CreatedNode(NodeId id) { node_before_.emplace(id, std::nullopt); }
+  void CreatedRel(RelId id) { rel_before_.emplace(id, std::nullopt); }
+  absl::StatusOr<WriteStats> NetEffects();
   std::vector<std::string>& warnings() { return warnings_; }
+  // The random source of rand() (seeded per query).
+  std::mt19937_64& rng() { return rng_; }
   void Warn(std::string w);
 
   // Counts one unit of work; every 256 units checks the deadline. Error: ResourceLimit
@@ -57,8 +72,11 @@ class ExecContext {
   const QueryOptions& options_;
   absl::Time deadline_;
   uint64_t ticks_ = 0;
-  WriteStats stats_;
+  std::map<NodeId, std::optional<Node>> node_before_;
+  std::map<RelId, std::optional<Relationship>> rel_before_;
+  std::map<std::string, bool> label_before_;  // label -> some node had it before the query
   std::vector<std::string> warnings_;
+  std::mt19937_64 rng_{std::random_device{}()};
   absl::flat_hash_map<NodeId, std::unique_ptr<std::optional<Node>>> node_cache_;
   absl::flat_hash_map<RelId, std::unique_ptr<std::optional<Relationship>>> rel_cache_;
 };

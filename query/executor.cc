@@ -1,13 +1,18 @@
 #include "query/executor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "query/errors.h"
 #include "query/matcher.h"
+#include "query/planner.h"
 #include "query/status_macros.h"
 
 namespace kg::query {
@@ -39,10 +44,12 @@ struct Accumulator {
   int64_t isum = 0;
   double dsum = 0;
   std::optional<QValue> best;  // min / max
-  QList collected;
+  QList collected;                         // collect, percentiles, stDev
+  double percentile = 0;
   absl::flat_hash_set<std::string> seen;  // DISTINCT
 
-  absl::Status Feed(const QValue& v) {
+  // `param`: the percentile argument of percentileDisc/percentileCont (else null).
+  absl::Status Feed(const QValue& v, const QValue& param = QValue()) {
     const std::string& f = expr->name;
     if (expr->kind == Expr::Kind::kCountStar) {
       ++count;
@@ -53,6 +60,22 @@ struct Accumulator {
     ++count;
     if (f == "count") return absl::OkStatus();
     if (f == "collect") {
+      collected.push_back(v);
+      return absl::OkStatus();
+    }
+    if (f == "percentiledisc" || f == "percentilecont" || f == "stdev" || f == "stdevp") {
+      if (!v.is_number()) {
+        return TypeErr("InvalidArgumentType", expr->pos.line, expr->pos.column,
+                       absl::StrCat(f, "() expects numbers but got ", v.TypeName()));
+      }
+      if (f[0] == 'p') {
+        if (!param.is_number() || param.as_number() < 0 || param.as_number() > 1 ||
+            std::isnan(param.as_number())) {
+          return QError("ArgumentError", "NumberOutOfRange", expr->pos.line, expr->pos.column,
+                        absl::StrCat(f, "() expects a percentile between 0.0 and 1.0"));
+        }
+        percentile = param.as_number();
+      }
       collected.push_back(v);
       return absl::OkStatus();
     }
@@ -85,6 +108,33 @@ struct Accumulator {
     if (f == "min" || f == "max") return best ? *best : QValue();
     if (f == "sum") return sum_double ? QValue(dsum) : QValue(isum);
     if (f == "avg") return count == 0 ? QValue() : QValue(dsum / static_cast<double>(count));
+    if (f == "stdev" || f == "stdevp") {
+      const size_t n = collected.size();
+      if (n == 0 || (n == 1 && f == "stdev")) return QValue(0.0);
+      double mean = 0;
+      for (const auto& x : collected) mean += x.as_number();
+      mean /= static_cast<double>(n);
+      double sq = 0;
+      for (const auto& x : collected) sq += (x.as_number() - mean) * (x.as_number() - mean);
+      return QValue(std::sqrt(sq / static_cast<double>(f == "stdev" ? n - 1 : n)));
+    }
+    if (f == "percentiledisc" || f == "percentilecont") {
+      if (collected.empty()) return QValue();
+      QList sorted = collected;
+      std::stable_sort(sorted.begin(), sorted.end(), [](const QValue& a, const QValue& b) {
+        return a.as_number() < b.as_number();
+      });
+      const double n = static_cast<double>(sorted.size());
+      if (f == "percentiledisc") {
+        const double pos = std::ceil(percentile * n) - 1;
+        return sorted[static_cast<size_t>(std::max(0.0, pos))];
+      }
+      const double idx = percentile * (n - 1);
+      const size_t lo = static_cast<size_t>(std::floor(idx));
+      const size_t hi = static_cast<size_t>(std::ceil(idx));
+      const double a = sorted[lo].as_number(), b = sorted[hi].as_number();
+      return QValue(lo == hi ? a : a + (idx - static_cast<double>(lo)) * (b - a));
+    }
     return QValue();
   }
 };
@@ -99,14 +149,90 @@ void CollectAggregates(const Expr& e, std::vector<const Expr*>* out) {
   }
 }
 
+std::string ClauseTitle(const Clause& c) {
+  if (c.kind == Clause::Kind::kMatch && c.optional) return "OPTIONAL MATCH";
+  if (c.kind == Clause::Kind::kDelete && c.detach) return "DETACH DELETE";
+  return ClauseName(c.kind);
+}
+
+// What a clause does, given the variables bound before it (the MATCH plan depends on them).
+std::string ClauseDetails(const Clause& c, const std::set<std::string>& bound) {
+  std::string out;
+  if (c.kind == Clause::Kind::kMatch || c.kind == Clause::Kind::kMerge) {
+    std::set<std::string> b = bound;
+    for (const auto& part : c.pattern) {
+      if (!out.empty()) out += " | ";
+      out += DescribePlan(part, PlanPart(part, b));
+      for (const auto& n : part.nodes) {
+        if (!n.var.empty()) b.insert(n.var);
+      }
+    }
+    if (c.where) out += "; filter WHERE";
+    return out;
+  }
+  if (c.kind == Clause::Kind::kWith || c.kind == Clause::Kind::kReturn) {
+    const Projection& p = c.projection;
+    std::vector<std::string> cols = p.star_vars;
+    for (const auto& item : p.items) cols.push_back(item.column);
+    out = absl::StrCat(p.distinct ? "distinct " : "", p.aggregating ? "aggregate " : "",
+                       "project ", absl::StrJoin(cols, ", "));
+    if (!p.order_by.empty()) out += "; sort";
+    if (p.skip) out += "; skip";
+    if (p.limit) out += "; limit";
+    if (p.where) out += "; filter WHERE";
+    return out;
+  }
+  if (c.kind == Clause::Kind::kUnwind) return absl::StrCat("unwind as ", c.alias);
+  return "";
+}
+
+// Variables bound after clause `c` (for EXPLAIN's planning without running).
+void BindAfter(const Clause& c, std::set<std::string>* bound) {
+  auto add_pattern = [&] {
+    for (const auto& part : c.pattern) {
+      if (!part.path_var.empty()) bound->insert(part.path_var);
+      for (const auto& n : part.nodes) {
+        if (!n.var.empty()) bound->insert(n.var);
+      }
+      for (const auto& r : part.rels) {
+        if (!r.var.empty()) bound->insert(r.var);
+      }
+    }
+  };
+  switch (c.kind) {
+    case Clause::Kind::kMatch:
+    case Clause::Kind::kCreate:
+    case Clause::Kind::kMerge:
+      add_pattern();
+      break;
+    case Clause::Kind::kUnwind:
+      bound->insert(c.alias);
+      break;
+    case Clause::Kind::kWith: {
+      std::set<std::string> next(c.projection.star_vars.begin(), c.projection.star_vars.end());
+      for (const auto& item : c.projection.items) next.insert(item.column);
+      *bound = std::move(next);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 class Executor {
  public:
-  Executor(ExecContext* ctx) : ctx_(ctx), ev_(ctx) {}
+  Executor(ExecContext* ctx, std::vector<OperatorProfile>* profile = nullptr)
+      : ctx_(ctx), ev_(ctx), profile_(profile) {}
 
   absl::Status RunSingle(const SingleQuery& q, QueryResult* result) {
     std::vector<Row> rows(1);
     for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
       const Clause& c = q.clauses[ci];
+      const absl::Time start = absl::Now();
+      if (profile_ != nullptr) {
+        profile_->push_back({ClauseTitle(c), ClauseDetails(c, KeysOf(rows)), 0, 0});
+      }
+      const size_t result_rows_before = result->rows.size();
       switch (c.kind) {
         case Clause::Kind::kMatch: {
           std::optional<size_t> cap;
@@ -141,6 +267,13 @@ class Executor {
         case Clause::Kind::kDelete:
           KG_RETURN_IF_ERROR(DoDelete(c, rows));
           break;
+      }
+      if (profile_ != nullptr) {
+        OperatorProfile& op = profile_->back();
+        op.rows = static_cast<int64_t>(c.kind == Clause::Kind::kReturn
+                                           ? result->rows.size() - result_rows_before
+                                           : rows.size());
+        op.seconds = absl::ToDoubleSeconds(absl::Now() - start);
       }
     }
     return absl::OkStatus();
@@ -288,7 +421,7 @@ class Executor {
           KG_ASSIGN_OR_RETURN(v, ev_.Eval(*e, row));
           o.values.push_back(std::move(v));
         }
-        if (!p.order_by.empty()) {
+        if (!p.order_by.empty() || p.where) {
           o.ext = row;
           for (size_t i = 0; i < columns.size(); ++i) o.ext[columns[i]] = o.values[i];
         }
@@ -338,11 +471,14 @@ class Executor {
         Group& g = groups[it->second];
         for (size_t i = 0; i < exprs.size(); ++i) {
           for (Accumulator& acc : g.accs[i]) {
-            QValue v;
+            QValue v, param;
             if (acc.expr->kind != Expr::Kind::kCountStar) {
               KG_ASSIGN_OR_RETURN(v, ev_.Eval(*acc.expr->args[0], row));
+              if (acc.expr->args.size() > 1) {
+                KG_ASSIGN_OR_RETURN(param, ev_.Eval(*acc.expr->args[1], row));
+              }
             }
-            KG_RETURN_IF_ERROR(acc.Feed(v));
+            KG_RETURN_IF_ERROR(acc.Feed(v, param));
           }
         }
       }
@@ -433,13 +569,16 @@ class Executor {
         result->rows.push_back(std::move(outs[i].values));
         continue;
       }
-      Row r;
-      for (size_t j = 0; j < columns.size(); ++j) r[columns[j]] = std::move(outs[i].values[j]);
       if (p.where) {
+        // The projected names, over the incoming row (empty when aggregating).
+        Row w = p.aggregating ? Row() : outs[i].ext;
+        for (size_t j = 0; j < columns.size(); ++j) w[columns[j]] = outs[i].values[j];
         bool keep;
-        KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*p.where, r));
+        KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*p.where, w));
         if (!keep) continue;
       }
+      Row r;
+      for (size_t j = 0; j < columns.size(); ++j) r[columns[j]] = std::move(outs[i].values[j]);
       next.push_back(std::move(r));
     }
     if (result != nullptr) {
@@ -477,13 +616,10 @@ class Executor {
     std::vector<std::string> labels = n.labels;
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    const size_t nprops = props.size();
+    for (const auto& l : labels) KG_RETURN_IF_ERROR(ctx_->TouchLabel(l));
     auto id = ctx_->txn()->CreateNode(labels, std::move(props));
     if (!id.ok()) return WithPosition(id.status(), n.pos.line, n.pos.column);
-    auto& st = ctx_->stats();
-    ++st.nodes_created;
-    st.labels_added += static_cast<int64_t>(labels.size());
-    st.properties_set += static_cast<int64_t>(nprops);
+    ctx_->CreatedNode(*id);
     if (!n.var.empty()) row[n.var] = QValue(NodeRef{*id});
     return *id;
   }
@@ -514,11 +650,9 @@ class Executor {
       KG_ASSIGN_OR_RETURN(props, EvalPropsForWrite(r.props, row));
       NodeId a = ids[j], b = ids[j + 1];
       if (r.dir == Direction::kIn) std::swap(a, b);
-      const size_t nprops = props.size();
       auto id = ctx_->txn()->CreateRel(r.types[0], a, b, std::move(props));
       if (!id.ok()) return WithPosition(id.status(), r.pos.line, r.pos.column);
-      ++ctx_->stats().relationships_created;
-      ctx_->stats().properties_set += static_cast<int64_t>(nprops);
+      ctx_->CreatedRel(*id);
       if (!r.var.empty()) row[r.var] = QValue(RelRef{*id});
       path.rels.push_back(*id);
       path.nodes.push_back(ids[j + 1]);
@@ -594,23 +728,19 @@ class Executor {
     const ValueMap* cur;
     KG_ASSIGN_OR_RETURN(cur, CurrentProps(target));
     if (cur == nullptr) return absl::OkStatus();  // deleted
-    const bool existed = cur->count(key) > 0;
     kg::Value pv;
     KG_ASSIGN_OR_RETURN(pv, ToProperty(v, pos));
     absl::Status s;
     if (target.is_node()) {
+      KG_RETURN_IF_ERROR(ctx_->TouchNode(target.node_id()));
       s = ctx_->txn()->SetNodeProperty(target.node_id(), key, pv);
       ctx_->InvalidateNode(target.node_id());
     } else {
+      KG_RETURN_IF_ERROR(ctx_->TouchRel(target.rel_id()));
       s = ctx_->txn()->SetRelProperty(target.rel_id(), key, pv);
       ctx_->InvalidateRel(target.rel_id());
     }
     if (!s.ok()) return WithPosition(s, pos.line, pos.column);
-    if (v.is_null()) {
-      if (existed) ++ctx_->stats().properties_removed;
-    } else {
-      ++ctx_->stats().properties_set;
-    }
     return absl::OkStatus();
   }
 
@@ -678,6 +808,8 @@ class Executor {
       case SetItem::Kind::kLabels:
       case SetItem::Kind::kRemoveLabels: {
         for (const auto& l : it.labels) {
+          KG_RETURN_IF_ERROR(ctx_->TouchNode(target.node_id()));
+          KG_RETURN_IF_ERROR(ctx_->TouchLabel(l));
           absl::StatusOr<bool> changed =
               it.kind == SetItem::Kind::kLabels
                   ? ctx_->txn()->AddLabel(target.node_id(), l)
@@ -686,13 +818,6 @@ class Executor {
           if (!changed.ok()) {
             if (absl::IsNotFound(changed.status())) continue;  // deleted node
             return WithPosition(changed.status(), pos.line, pos.column);
-          }
-          if (*changed) {
-            if (it.kind == SetItem::Kind::kLabels) {
-              ++ctx_->stats().labels_added;
-            } else {
-              ++ctx_->stats().labels_removed;
-            }
           }
         }
         return absl::OkStatus();
@@ -746,6 +871,7 @@ class Executor {
         KG_ASSIGN_OR_RETURN(edges, ctx_->txn()->Expand(n, Direction::kBoth, {}));
         for (const Edge& e : edges) KG_RETURN_IF_ERROR(DeleteRel(e.rel, c.pos));
       }
+      KG_RETURN_IF_ERROR(ctx_->TouchNode(n));
       absl::Status s = ctx_->txn()->DeleteNode(n, c.detach);
       ctx_->InvalidateNode(n);
       if (absl::IsFailedPrecondition(s)) {
@@ -755,7 +881,6 @@ class Executor {
                       "use DETACH DELETE or delete the relationships first");
       }
       if (!s.ok()) return WithPosition(s, node_pos[i].line, node_pos[i].column);
-      ++ctx_->stats().nodes_deleted;
     }
     return absl::OkStatus();
   }
@@ -764,23 +889,37 @@ class Executor {
     const Relationship* rel;
     KG_ASSIGN_OR_RETURN(rel, ctx_->GetRel(r));
     if (rel == nullptr) return absl::OkStatus();
+    KG_RETURN_IF_ERROR(ctx_->TouchRel(r));
     absl::Status s = ctx_->txn()->DeleteRel(r);
     ctx_->InvalidateRel(r);
     if (!s.ok()) return WithPosition(s, pos.line, pos.column);
-    ++ctx_->stats().relationships_deleted;
     return absl::OkStatus();
   }
 
   ExecContext* ctx_;
   Evaluator ev_;
+  std::vector<OperatorProfile>* profile_;
 };
 
 }  // namespace
 
+std::vector<OperatorProfile> Explain(const Statement& st) {
+  std::vector<OperatorProfile> out;
+  for (size_t i = 0; i < st.queries.size(); ++i) {
+    if (i > 0) out.push_back({st.union_all[i - 1] ? "UNION ALL" : "UNION", "", 0, 0});
+    std::set<std::string> bound;
+    for (const Clause& c : st.queries[i].clauses) {
+      out.push_back({ClauseTitle(c), ClauseDetails(c, bound), 0, 0});
+      BindAfter(c, &bound);
+    }
+  }
+  return out;
+}
+
 absl::Status Execute(const Statement& st, const BindInfo& info, ExecContext* ctx,
-                     QueryResult* result) {
+                     QueryResult* result, std::vector<OperatorProfile>* profile) {
   result->columns = info.columns;
-  Executor ex(ctx);
+  Executor ex(ctx, profile);
   const bool distinct_union = !st.union_all.empty() && !st.union_all[0];
   for (const SingleQuery& q : st.queries) KG_RETURN_IF_ERROR(ex.RunSingle(q, result));
   if (distinct_union) {

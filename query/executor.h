@@ -11,6 +11,7 @@
 #ifndef KG_QUERY_EXECUTOR_H_
 #define KG_QUERY_EXECUTOR_H_
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,23 @@
 
 namespace kg::query {
 
+// One operator (clause) of a plan: what it does and, when profiled, the rows it produced
+// and the wall time it took.
+struct OperatorProfile {
+  std::string name;     // "MATCH", "OPTIONAL MATCH", "WITH", "RETURN", "CREATE", ...
+  std::string details;  // anchors and expansions of a MATCH; projection/filters
+  int64_t rows = 0;
+  double seconds = 0;
+};
+
 // Runs `st` and fills result->columns and result->rows (entity tables and stats are filled
-// by the caller). Errors are query errors (query/errors.h).
+// by the caller). Errors are query errors (query/errors.h). With `profile`, appends one
+// entry per clause run.
 absl::Status Execute(const Statement& st, const BindInfo& info, ExecContext* ctx,
-                     QueryResult* result);
+                     QueryResult* result, std::vector<OperatorProfile>* profile = nullptr);
+
+// The plan of `st` without running it (EXPLAIN): one entry per clause, rows/seconds zero.
+std::vector<OperatorProfile> Explain(const Statement& st);
 
 }  // namespace kg::query
 

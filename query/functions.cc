@@ -1,14 +1,20 @@
 // Scalar functions (Evaluator::CallScalar) and the function table the binder checks.
 #include <cmath>
 #include <cstdlib>
+#include <random>
 #include <string>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "query/errors.h"
+
 #include "query/eval.h"
 #include "query/status_macros.h"
 
@@ -23,6 +29,10 @@ constexpr FunctionInfo kFunctions[] = {
     {"min", 1, 1, true},
     {"max", 1, 1, true},
     {"collect", 1, 1, true},
+    {"stdev", 1, 1, true},
+    {"stdevp", 1, 1, true},
+    {"percentiledisc", 2, 2, true},
+    {"percentilecont", 2, 2, true},
     // Graph.
     {"id", 1, 1, false},
     {"labels", 1, 1, false},
@@ -71,6 +81,13 @@ constexpr FunctionInfo kFunctions[] = {
     {"log10", 1, 1, false},
     {"pi", 0, 0, false},
     {"e", 0, 0, false},
+    {"rand", 0, 0, false},
+    // Temporal constructors (values are ISO-8601 strings; see query/README.md).
+    {"date", 0, 1, false},
+    {"localtime", 0, 1, false},
+    {"time", 0, 1, false},
+    {"localdatetime", 0, 1, false},
+    {"datetime", 0, 1, false},
 };
 
 absl::Status BadArg(const Expr& e, const QValue& v, const char* want) {
@@ -94,6 +111,81 @@ int64_t Utf8Length(const std::string& s) {
   return n;
 }
 
+// date / localtime / time / localdatetime / datetime from a component map, as ISO-8601
+// text: 1984-10-11, 12:31:14.645876123, 12:31:14+01:00, 1984-10-11T12:30, ...+00:15.
+// Seconds are omitted when they and the fraction are zero; the fraction loses trailing zeros.
+absl::StatusOr<QValue> Temporal(const Expr& e, const QValue& arg, absl::Time now) {
+  const std::string& f = e.name;
+  const bool has_date = f == "date" || f == "localdatetime" || f == "datetime";
+  const bool has_time = f != "date";
+  const bool has_zone = f == "time" || f == "datetime";
+  int64_t year = 1, month = 1, day = 1, hour = 0, minute = 0, second = 0, nanos = 0;
+  std::string zone = has_zone ? "Z" : "";
+  if (arg.is_null()) {
+    const absl::CivilSecond c = absl::ToCivilSecond(now, absl::UTCTimeZone());
+    year = c.year(), month = c.month(), day = c.day();
+    hour = c.hour(), minute = c.minute(), second = c.second();
+  } else if (arg.is_string()) {
+    return arg;  // Already ISO text.
+  } else if (!arg.is_map()) {
+    return TypeErr("InvalidArgumentType", e.pos.line, e.pos.column,
+                   absl::StrCat(e.name, "() expects a map of components but got ",
+                                arg.TypeName()));
+  } else {
+    for (const auto& [k, v] : arg.as_map()) {
+      if (k == "timezone") {
+        if (!has_zone || !v.is_string()) {
+          return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                        absl::StrCat(e.name, "(): bad timezone"));
+        }
+        zone = v.as_string() == "+00:00" ? "Z" : v.as_string();
+        continue;
+      }
+      if (!v.is_int()) {
+        return TypeErr("InvalidArgumentType", e.pos.line, e.pos.column,
+                       absl::StrCat(e.name, "(): component '", k, "' must be an Integer"));
+      }
+      const int64_t x = v.as_int();
+      if (has_date && k == "year") year = x;
+      else if (has_date && k == "month") month = x;
+      else if (has_date && k == "day") day = x;
+      else if (has_time && k == "hour") hour = x;
+      else if (has_time && k == "minute") minute = x;
+      else if (has_time && k == "second") second = x;
+      else if (has_time && k == "millisecond") nanos += x * 1000000;
+      else if (has_time && k == "microsecond") nanos += x * 1000;
+      else if (has_time && k == "nanosecond") nanos += x;
+      else {
+        return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                      absl::StrCat(e.name, "(): unknown component '", k, "'"));
+      }
+    }
+  }
+  const absl::CivilDay civil(year, month, day);
+  if (year < 0 || year > 9999 || civil.month() != month || civil.day() != day || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || nanos < 0 ||
+      nanos > 999999999) {
+    return QError("ArgumentError", "InvalidArgumentValue", e.pos.line, e.pos.column,
+                  absl::StrCat(e.name, "(): component out of range"));
+  }
+  std::string out;
+  if (has_date) {
+    out = absl::StrFormat("%04d-%02d-%02d", year, month, day);
+    if (has_time) out.push_back('T');
+  }
+  if (has_time) {
+    absl::StrAppendFormat(&out, "%02d:%02d", hour, minute);
+    if (second != 0 || nanos != 0) absl::StrAppendFormat(&out, ":%02d", second);
+    if (nanos != 0) {
+      std::string frac = absl::StrFormat("%09d", nanos);
+      while (!frac.empty() && frac.back() == '0') frac.pop_back();
+      absl::StrAppend(&out, ".", frac);
+    }
+    out += zone;
+  }
+  return QValue(std::move(out));
+}
+
 }  // namespace
 
 const FunctionInfo* LookupFunction(const std::string& lower_name) {
@@ -111,6 +203,12 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   if (f == "exists") return QValue(!arg(0).is_null());
   if (f == "pi") return QValue(M_PI);
   if (f == "e") return QValue(M_E);
+  if (f == "rand") return QValue(std::uniform_real_distribution<double>(0.0, 1.0)(ctx_->rng()));
+  if (f == "date" || f == "localtime" || f == "time" || f == "localdatetime" ||
+      f == "datetime") {
+    if (!args.empty() && arg(0).is_null()) return QValue();
+    return Temporal(e, args.empty() ? QValue() : arg(0), absl::Now());
+  }
   if (!args.empty() && arg(0).is_null()) return QValue();
 
   if (f == "id") {
@@ -216,7 +314,10 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   if (f == "range") {
     for (const auto& a : args) {
       if (a.is_null()) return QValue();
-      if (!a.is_int()) return BadArg(e, a, "Integer arguments");
+      if (!a.is_int()) {
+        return QError("ArgumentError", "InvalidArgumentType", pos.line, pos.column,
+                      absl::StrCat("range() expects Integer arguments but got ", a.TypeName()));
+      }
     }
     const int64_t start = arg(0).as_int(), end = arg(1).as_int();
     const int64_t step = args.size() > 2 ? arg(2).as_int() : 1;

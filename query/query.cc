@@ -3,6 +3,7 @@
 
 #include <exception>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "nlohmann/json.hpp"
 #include "query/binder.h"
@@ -66,8 +67,52 @@ absl::Status Materialize(ExecContext* ctx, QueryResult* result) {
   return absl::OkStatus();
 }
 
-absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query,
+enum class Mode { kRun, kExplain, kProfile };
+
+// Recognizes a leading EXPLAIN / PROFILE keyword (any case) and blanks it out, so that
+// positions in the rest of the query stay as written.
+Mode StripMode(std::string* q) {
+  size_t i = q->find_first_not_of(" \t\r\n");
+  if (i == std::string::npos) return Mode::kRun;
+  for (auto [word, mode] : {std::pair<std::string_view, Mode>{"EXPLAIN", Mode::kExplain},
+                            std::pair<std::string_view, Mode>{"PROFILE", Mode::kProfile}}) {
+    if (q->size() < i + word.size() + 1) continue;
+    if (!absl::EqualsIgnoreCase(absl::string_view(q->data() + i, word.size()),
+                                absl::string_view(word.data(), word.size()))) {
+      continue;
+    }
+    const char next = (*q)[i + word.size()];
+    if (next != ' ' && next != '\t' && next != '\r' && next != '\n') continue;
+    q->replace(i, word.size(), std::string(word.size(), ' '));
+    return mode;
+  }
+  return Mode::kRun;
+}
+
+// The plan as a result table: operator, details (and for PROFILE rows, time_ms).
+QueryResult PlanResult(const std::vector<OperatorProfile>& ops, bool profiled) {
+  QueryResult r;
+  r.columns = {"operator", "details"};
+  if (profiled) {
+    r.columns.push_back("rows");
+    r.columns.push_back("time_ms");
+  }
+  for (const auto& op : ops) {
+    std::vector<QValue> row = {QValue(op.name), QValue(op.details)};
+    if (profiled) {
+      row.push_back(QValue(op.rows));
+      row.push_back(QValue(op.seconds * 1000.0));
+    }
+    r.rows.push_back(std::move(row));
+  }
+  return r;
+}
+
+absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query_in,
                                     const QueryOptions& options) {
+  std::string query_text(query_in);
+  const Mode mode = StripMode(&query_text);
+  std::string_view query = query_text;
   Statement st;
   KG_ASSIGN_OR_RETURN(st, Parse(query));
   BindInfo info;
@@ -77,6 +122,7 @@ absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query,
                   "this query writes (CREATE, MERGE, SET, REMOVE or DELETE), but the graph is "
                   "served read-only");
   }
+  if (mode == Mode::kExplain) return PlanResult(Explain(st), false);
   QMap params;
   for (const auto& [k, v] : options.params) params.emplace(k, QValue::FromValue(v));
   for (const auto& [name, pos] : info.params) {
@@ -90,14 +136,23 @@ absl::StatusOr<QueryResult> RunImpl(kg::Store& store, std::string_view query,
   ExecContext ctx(txn.get(), std::move(params), options);
   QueryResult result;
   result.is_write = info.is_write;
-  KG_RETURN_IF_ERROR(Execute(st, info, &ctx, &result));
+  std::vector<OperatorProfile> profile;
+  KG_RETURN_IF_ERROR(
+      Execute(st, info, &ctx, &result, mode == Mode::kProfile ? &profile : nullptr));
   KG_RETURN_IF_ERROR(Materialize(&ctx, &result));
   if (info.is_write) {
+    KG_ASSIGN_OR_RETURN(result.stats, ctx.NetEffects());
     absl::Status s = txn->Commit();
     if (!s.ok()) return QError("StorageError", "", 1, 1, absl::StrCat("commit failed: ", s.ToString()));
   }
-  result.stats = ctx.stats();
   result.warnings = std::move(ctx.warnings());
+  if (mode == Mode::kProfile) {
+    QueryResult plan = PlanResult(profile, true);
+    plan.is_write = result.is_write;
+    plan.stats = result.stats;
+    plan.warnings = std::move(result.warnings);
+    return plan;
+  }
   return result;
 }
 
@@ -164,8 +219,10 @@ QueryOutcome Run(kg::Store& store, std::string_view query, const QueryOptions& o
   }
 }
 
-std::optional<QueryError> Check(std::string_view query) {
+std::optional<QueryError> Check(std::string_view query_in) {
   try {
+    std::string query(query_in);
+    StripMode(&query);
     auto st = Parse(query);
     if (!st.ok()) return ToQueryError(st.status());
     auto info = Bind(*st);

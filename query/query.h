@@ -75,7 +75,10 @@ struct QueryError {
   std::string message;  // What went wrong / what was expected.
 };
 
-// Side-effect counters (the TCK's). Counted per change actually made.
+// Side-effect counters (the TCK's): the net difference between the graph before and after
+// the query. Entities created and deleted by the same query count for nothing; overwriting a
+// property with another value is one property removed and one set (the same value: neither);
+// a label counts when it first appears in, or disappears from, the whole graph.
 struct WriteStats {
   int64_t nodes_created = 0, nodes_deleted = 0;
   int64_t relationships_created = 0, relationships_deleted = 0;
@@ -118,6 +121,12 @@ class QueryOutcome {
 
 // Parses, checks and runs one query (optionally ending with ';'; UNION / UNION ALL of
 // single queries allowed) in one Txn of `store`.
+//
+// `EXPLAIN query` plans without running: the result has the columns operator, details and
+// one row per clause (a MATCH's details name its anchor — a bound variable, the name/alias
+// index, the label index or a node scan — and its expansions). `PROFILE query` runs the
+// query (committing its writes, with their stats) and returns that table with two more
+// columns, rows (produced by the clause) and time_ms, instead of the query's rows.
 QueryOutcome Run(kg::Store& store, std::string_view query, const QueryOptions& options = {});
 
 // Parses and checks a query without running it (no store needed). ok: the query is

@@ -23,6 +23,7 @@
 #include "tools/export_graph.h"
 #include "tools/load_commands.h"
 #include "tools/serve.h"
+#include "tools/shell.h"
 
 namespace {
 
@@ -38,7 +39,7 @@ commands:
   load [FILE...|-]         store the output of kg extract
   export --format jsonl    print claims (or --what entities) as JSON lines (SPEC §3)
   export --format F        neo4j-csv, nquads, graphml, dot or svg (kg export --help)
-  query QUERY              run an openCypher query (-f FILE, or - for stdin)
+  query QUERY              run an openCypher query (-f FILE, or - for stdin; none: shell)
   serve                    HTTP API and page over the graph (kg serve --help)
   stats                    count nodes, relationships and articles
   explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
@@ -59,9 +60,11 @@ Prints one JSON object per line: claims (default) with subject, object, qualifie
 aliases and the articles that mention them.
 )";
 
-constexpr char kQueryHelp[] = R"(usage: kg [--db DIR] query [options] (QUERY | -f FILE | -)
+constexpr char kQueryHelp[] = R"(usage: kg [--db DIR] query [options] [QUERY | -f FILE | -]
 
-Runs one openCypher query. Claims are relationships; their qualifiers and provenance are
+Runs one openCypher query; without one, opens an interactive shell (statements end with ';';
+:help, :schema, :format, :quit). EXPLAIN QUERY prints the plan, PROFILE QUERY rows and time
+per clause. Claims are relationships; their qualifiers and provenance are
 properties (r.amount, r.percent, r.commodity, r.article, r.sentence, r.citations, ...).
 A name in a pattern resolves through aliases: {name:'Pentagon'}.
 
@@ -232,7 +235,6 @@ int Query(const Global& g, const std::vector<std::string>& args) {
       return Usage(absl::StrCat("query: unexpected argument '", a, "'"));
     }
   }
-  if (!have_text) return Usage("query: no QUERY given");
   if (format != "table" && format != "json" && format != "csv") {
     return Usage(absl::StrCat("query: unknown format '", format, "'"));
   }
@@ -241,6 +243,7 @@ int Query(const Global& g, const std::vector<std::string>& args) {
     std::cerr << "kg: " << store.status().message() << "\n";
     return kBadInput;
   }
+  if (!have_text) return kg::tools::RunShell(**store, options, format);  // tools/shell.h
   kg::query::QueryOutcome outcome = kg::query::Run(**store, text, options);
   if (!outcome.ok()) {
     std::cerr << kg::query::FormatError(outcome.error()) << "\n";

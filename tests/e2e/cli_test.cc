@@ -97,7 +97,7 @@ TEST_F(UsageTest, HelpDoesNotCreateOrTouchTheDatabase) {
 
 TEST_F(UsageTest, MissingArgumentsAreUsageErrors) {
   EXPECT_EQ(Kg({"ingest"}).exit_code, 2);
-  EXPECT_EQ(Kg({"query"}).exit_code, 2);
+  EXPECT_EQ(Kg({"query", "--format"}).exit_code, 2);
   EXPECT_EQ(Kg({"export", "--format", "xml"}).exit_code, 2);
   EXPECT_EQ(Kg({"export", "--format", "jsonl", "--what", "everything"}).exit_code, 2);
   EXPECT_EQ(Kg({"query", "--format", "yaml", "RETURN 1"}).exit_code, 2);

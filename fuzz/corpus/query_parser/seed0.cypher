@@ -1,0 +1,1 @@
+MATCH (s)-[r:SUPPLIES]->(c) RETURN s.name, c.name, r.commodity, r.article

@@ -1,0 +1,1 @@
+MATCH (i)-[r:INVESTS_IN]->(:Company {name:'MP Materials'}) RETURN i.name, r.amount ORDER BY r.amount DESC

@@ -1,0 +1,1 @@
+MATCH p=(a:Company)-[:SUPPLIES*1..3]->(b:Country {name:'China'}) RETURN p LIMIT 10

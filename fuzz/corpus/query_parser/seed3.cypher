@@ -1,0 +1,1 @@
+MATCH (a:Article)-[:MENTIONS]->(e {name:'Pentagon'}) RETURN a.title

@@ -1,0 +1,1 @@
+CREATE (a:A {k: $p})-[:T {w: 1}]->(b) MERGE (a)-[:U]->(c:C) ON CREATE SET c.x = 1 SET a += {y: 2} REMOVE a:A DETACH DELETE b

@@ -1,0 +1,1 @@
+RETURN CASE WHEN 1 < 2 THEN [x IN range(0, 3) WHERE x % 2 = 0 | x ^ 2] ELSE all(y IN [] WHERE y) END AS v UNION ALL RETURN count(*) AS v

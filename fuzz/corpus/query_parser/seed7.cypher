@@ -1,0 +1,1 @@
+OPTIONAL MATCH (n)-[*..2]-(m) WHERE n.name STARTS WITH 'a' AND NOT m:B RETURN collect(DISTINCT m)[0..2], size(labels(n))
