@@ -2,7 +2,8 @@
 # Installs the Debian 12 packages kg builds with, when any is missing (needs root or sudo).
 set -eu
 PKGS="cmake ninja-build g++ pkg-config librocksdb-dev libicu-dev libre2-dev libabsl-dev \
-libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3"
+libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev python3 \
+chromium"  # chromium: tests/audit/html_test.cc opens the audit HTML report headless
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
