@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -10,7 +11,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_split.h"
 
 namespace kg::audit {
 namespace {
@@ -188,26 +188,34 @@ absl::StatusOr<AuditReport> Audit(Store& store, const ingest::Gazetteer& gazette
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     UnionFind uf(ids.size());
-    auto sentences_of = [&](const std::string& id) {
-      std::set<std::string> s;
-      for (size_t ci : f.claims) {
-        if (claims[ci].article == id) s.insert(Collapse(claims[ci].sentence));
-      }
-      return s;
-    };
+    std::map<std::string, size_t> index_of;  // Article id -> index in ids.
+    for (size_t a = 0; a < ids.size(); ++a) index_of[ids[a]] = a;
+    std::vector<std::set<std::string>> sentences(ids.size());  // Each article's sentences.
+    for (size_t ci : f.claims) {
+      sentences[index_of[claims[ci].article]].insert(Collapse(claims[ci].sentence));
+    }
     // Why two articles are not independent for this fact ("" when they are).
     auto link = [&](size_t a, size_t b) -> std::string {
       if (!body[ids[a]].empty() && body[ids[a]] == body[ids[b]]) return "same text";
       if (articles[ids[a]].cites == ids[b] || articles[ids[b]].cites == ids[a]) return "cites";
-      const std::set<std::string> sa = sentences_of(ids[a]), sb = sentences_of(ids[b]);
-      for (const std::string& s : sa) {
-        if (sb.contains(s)) return "same sentence";
+      for (const std::string& s : sentences[a]) {
+        if (sentences[b].contains(s)) return "same sentence";
       }
       return "";
     };
+    // Join articles sharing a body, a sentence, or a citation link (no pairwise scan).
+    std::map<std::string_view, size_t> by_body, by_sentence;
     for (size_t a = 0; a < ids.size(); ++a) {
-      for (size_t b = a + 1; b < ids.size(); ++b) {
-        if (!link(a, b).empty()) uf.Join(a, b);
+      if (const std::string& b = body[ids[a]]; !b.empty()) {
+        auto [it, fresh] = by_body.emplace(b, a);
+        if (!fresh) uf.Join(it->second, a);
+      }
+      if (auto it = index_of.find(articles[ids[a]].cites); it != index_of.end()) {
+        uf.Join(a, it->second);
+      }
+      for (const std::string& sentence : sentences[a]) {
+        auto [it, fresh] = by_sentence.emplace(sentence, a);
+        if (!fresh) uf.Join(it->second, a);
       }
     }
     // One article per group stands for it: an original report if the group has one (a

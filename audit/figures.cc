@@ -52,7 +52,7 @@ Figure Make(std::string kind, std::string unit, double value, std::optional<doub
   }
   std::string figure = max_text.empty() ? value_text : absl::StrCat(value_text, "-", max_text);
   f.text = f.kind == "percent" ? absl::StrCat(figure, "%") : absl::StrCat(figure, " ", f.unit);
-  if (!f.approx.empty()) f.text = absl::StrCat(f.approx, " ", f.text);
+  if (!f.approx.empty()) f.text = absl::StrCat(f.approx == "under" ? "up to" : f.approx, " ", f.text);
   return f;
 }
 

@@ -37,7 +37,7 @@ struct Figure {
   std::optional<double> max;       // The high end of a range.
   double low = 0, high = 0;        // The interval the statement allows.
   std::string approx;  // "", "over", "under", "about".
-  std::string text;    // As shown to a reader: "over 45000 t", "400000000 USD", "15%".
+  std::string text;    // As shown to a reader: "over 45000 t", "400000000 USD", "up to 15%".
 };
 
 // The figures of a claim (props as stored: amount/amount_unit/amount_max, quantity/…, percent,

@@ -1,6 +1,5 @@
 // FormatText (format.h) and the helpers of format_internal.h.
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 #include "absl/strings/str_cat.h"

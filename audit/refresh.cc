@@ -17,7 +17,11 @@ void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record) {
     const int64_t n = doc.paragraph_numbers[i];
     const auto b = static_cast<int64_t>(doc.paragraphs[i].begin);
     const auto e = static_cast<int64_t>(doc.paragraphs[i].end);
-    list.push_back(Value(ValueList{Value(n), Value(b), Value(e)}));
+    ValueList entry(3);  // [number, begin, end]
+    entry[0] = Value(n);
+    entry[1] = Value(b);
+    entry[2] = Value(e);
+    list.emplace_back(std::move(entry));
     fp.Add(static_cast<uint64_t>(n)).Add(static_cast<uint64_t>(b)).Add(static_cast<uint64_t>(e));
   }
   record->props["paragraphs"] = Value(std::move(list));
