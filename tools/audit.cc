@@ -8,7 +8,6 @@
 #include "audit/audit.h"
 #include "audit/format.h"
 #include "audit/refresh.h"
-#include "ingest/gazetteer.h"
 #include "ingest/quantities.h"
 
 namespace kg::tools {
@@ -78,12 +77,13 @@ int AuditCommand(const std::string& db, const std::string& schema,
   if (!options.entity.empty() + !options.article.empty() + !options.claim.empty() > 1) {
     return Usage("give at most one of --entity, --article, --claim");
   }
-  auto gazetteer = ingest::Gazetteer::Load(absl::StrCat(schema, "/entities.tsv"),
-                                           absl::StrCat(schema, "/company_suffixes.txt"));
-  if (!gazetteer.ok()) {
-    std::cerr << "kg: schema: " << gazetteer.status().message() << "\n";
+  // The extraction schema, so that cited paragraphs are read as articles are.
+  auto extractor = ingest::Extractor::Load(schema);
+  if (!extractor.ok()) {
+    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
     return kBadInput;
   }
+  const ingest::Gazetteer& gazetteer = (*extractor)->gazetteer();
   auto store = Store::Open(db);
   if (!store.ok()) {
     std::cerr << "kg: " << store.status().message() << "\n";
@@ -91,7 +91,7 @@ int AuditCommand(const std::string& db, const std::string& schema,
   }
   const ingest::QuantityFinder quantities;
   absl::StatusOr<audit::AuditReport> report =
-      audit::Audit(**store, **gazetteer, quantities, options);
+      audit::Audit(**store, gazetteer, quantities, options);
   if (!report.ok()) {
     std::cerr << "kg: audit: " << report.status().message() << "\n";
     return kBadInput;
@@ -99,7 +99,7 @@ int AuditCommand(const std::string& db, const std::string& schema,
   if (format == "json") {
     std::cout << audit::FormatJson(*report);
   } else if (format == "html") {
-    std::cout << audit::FormatHtml(*report, **gazetteer, quantities);
+    std::cout << audit::FormatHtml(*report, gazetteer, quantities);
   } else {
     std::cout << audit::FormatText(*report);
   }
