@@ -76,7 +76,7 @@ TEST_F(AuditCliTest, IngestStoresVerdictsForQueries) {
                     "MATCH (s)-[r]->(o) WHERE r.verification = 'unsupported' "
                     "RETURN r.article AS article, count(*) AS n ORDER BY article"});
   ASSERT_EQ(q.exit_code, 0) << Describe(q);
-  EXPECT_EQ(q.out, "article,n\niluka-eneabba-brief,1\nlynas-japan-brief,3\nmp-dod-brief,3\n");
+  EXPECT_EQ(q.out, "article,n\niluka-eneabba-brief,2\nlynas-japan-brief,3\nmp-dod-brief,3\n");
   RunResult text = Kg({"audit", "--article", "mp-dod-brief"});
   ASSERT_EQ(text.exit_code, 0) << Describe(text);
   EXPECT_NE(text.out.find("missing: amount 600000000 USD"), std::string::npos) << text.out;
