@@ -15,7 +15,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
-#include "audit/refresh.h"
 #include "graph/store.h"
 #include "ingest/extract.h"
 #include "ingest/read.h"
