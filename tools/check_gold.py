@@ -167,7 +167,7 @@ class Article:
 def is_original_report(text):
     """An original report (SPEC section 5, ingest/read.h): most paragraphs start with their
     number, `[12] ` or `12. `, at least two of them. Originals carry no gold: the audit
-    checks summaries against them (corpus/audit/README.md)."""
+    checks summaries against them (corpus/README.md, section "audit/")."""
     paragraphs, numbered, previous_blank = 0, 0, True
     for line in text.splitlines()[1:]:  # The title line is not a paragraph.
         if not line.strip():
