@@ -10,8 +10,10 @@
 namespace kg::query {
 namespace {
 
-constexpr std::string_view kProvenance[] = {"id",       "article",   "section", "sentence",
-                                            "span",     "citations", "rule"};
+// Provenance, and the stored audit verdict (audit/refresh.h), are not qualifiers.
+constexpr std::string_view kProvenance[] = {"id",       "article",   "section",     "sentence",
+                                            "span",     "citations", "rule",        "verification",
+                                            "verification_missing"};
 
 bool IsProvenance(std::string_view key) {
   return std::find(std::begin(kProvenance), std::end(kProvenance), key) != std::end(kProvenance);

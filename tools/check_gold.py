@@ -3,8 +3,9 @@
 
 Usage: python3 tools/check_gold.py [CORPUS_DIR] [--grader PATH]
 
-For every article (X.txt / X.md with X.gold.json; a .jsonl with STEM.gold.json holding a list)
-it checks that the gold parses and follows the annotation conventions: known labels, types and
+For every article (X.txt / X.md with X.gold.json; a .jsonl with STEM.gold.json holding a list;
+original reports with numbered paragraphs, SPEC section 5, need no gold and are skipped) it
+checks that the gold parses and follows the annotation conventions: known labels, types and
 qualifier values; every claim end and `commodity` resolves to a listed entity (names normalized
 as the grader does); no name shared by two entities; every `sentence_contains` is 8-80
 characters, has no citation marker, occurs exactly once in the article and stays inside one
@@ -163,6 +164,23 @@ class Article:
         self.where = where
 
 
+def is_original_report(text):
+    """An original report (SPEC section 5, ingest/read.h): most paragraphs start with their
+    number, `[12] ` or `12. `, at least two of them. Originals carry no gold: the audit
+    checks summaries against them (corpus/README.md, section "audit/")."""
+    paragraphs, numbered, previous_blank = 0, 0, True
+    for line in text.splitlines()[1:]:  # The title line is not a paragraph.
+        if not line.strip():
+            previous_blank = True
+            continue
+        marker = re.match(r"^\s*(\[\d{1,4}\]|\d{1,4}\.)\s+\S", line)
+        if marker or previous_blank:
+            paragraphs += 1
+            numbered += bool(marker)
+        previous_blank = False
+    return numbered >= 2 and numbered * 2 > paragraphs
+
+
 def read_articles(folder, problems):
     """{gold_path: [Article, ...]} for every article file under folder."""
     out = {}
@@ -180,6 +198,8 @@ def read_articles(folder, problems):
                         text = fh.read()
                 except (OSError, UnicodeDecodeError) as exc:
                     problems.append(f"{path}: cannot read: {exc}")
+                    continue
+                if is_original_report(text):
                     continue
                 title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
                 out[gold] = [Article(stem, title, text, path, path)]
@@ -200,6 +220,8 @@ def read_articles(folder, problems):
                     except json.JSONDecodeError as exc:
                         problems.append(f"{where}: invalid JSON: {exc}")
                         continue
+                    if isinstance(obj, dict) and isinstance(obj.get("paragraphs"), list):
+                        continue  # An original report (SPEC section 5): no gold needed.
                     if not isinstance(obj, dict) or not all(
                             isinstance(obj.get(k), str) and obj.get(k) for k in
                             ("id", "title", "text")):

@@ -20,6 +20,7 @@
 #include "ingest/read.h"
 #include "query/export.h"
 #include "query/query.h"
+#include "tools/audit.h"
 #include "tools/export_graph.h"
 #include "tools/load_commands.h"
 #include "tools/serve.h"
@@ -43,6 +44,7 @@ commands:
   serve                    HTTP API and page over the graph (kg serve --help)
   stats                    count nodes, relationships and articles
   explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
+  audit                    uncited claims, citation checks, conflicts, corroboration (SPEC §5)
 
 options:
   --db DIR       the database folder (default: $KG_DB, else ./kg.db); created if missing
@@ -351,5 +353,6 @@ int main(int argc, char** argv) {
   if (command == "serve") return kg::tools::ServeCommand(g.db, filtered);
   if (command == "stats") return Stats(g, filtered);
   if (command == "explain-extraction") return Explain(g, filtered);
+  if (command == "audit") return kg::tools::AuditCommand(g.db, g.schema, filtered);
   return Usage(absl::StrCat("unknown command '", command, "'"));
 }

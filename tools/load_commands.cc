@@ -12,11 +12,13 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "audit/refresh.h"
 #include "graph/batch_writer.h"
 #include "graph/store.h"
 #include "ingest/claims_jsonl.h"
 #include "ingest/extract.h"
 #include "ingest/pipeline.h"
+#include "tools/audit.h"
 
 namespace kg::tools {
 namespace {
@@ -122,6 +124,7 @@ struct Tally {
   int inserted = 0, replaced = 0, unchanged = 0, failed = 0;
   size_t claims = 0;
   ProgressLine* progress = nullptr;
+  std::vector<std::string> changed;  // Inserted or replaced: their audit verdicts are refreshed.
 
   void Record(const std::string& origin, const ArticleRecord& record,
               const absl::StatusOr<ReplaceOutcome>& outcome) {
@@ -131,6 +134,7 @@ struct Tally {
       ++failed;
       return;
     }
+    if (*outcome != ReplaceOutcome::kUnchanged) changed.push_back(record.id);
     switch (*outcome) {
       case ReplaceOutcome::kInserted:
         ++inserted;
@@ -181,6 +185,7 @@ class IngestSink : public ingest::PipelineSink {
   void OnArticle(const ingest::Document& doc, ArticleRecord record) override {
     ++articles_;
     extracted_claims_ += record.claims.size();
+    audit::AttachParagraphs(doc, &record);  // Original reports: numbered paragraphs (SPEC §5).
     writer_.Add(doc.origin, std::move(record)).IgnoreError();  // Reported per article.
   }
   void OnProgress(const ingest::PipelineProgress& p) override {
@@ -247,6 +252,7 @@ int IngestCommand(const CommandContext& ctx, const std::vector<std::string>& in_
     IngestSink sink(writer, tally, progress);
     ingest::RunPipeline(args, **extractor, options, sink);
     writer.Flush().IgnoreError();  // Failures are reported per article.
+    if (!RefreshVerdicts(*store, **extractor, tally.changed)) ++tally.failed;
     if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
     articles = sink.articles();
     problems = sink.problems();

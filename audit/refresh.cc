@@ -1,0 +1,78 @@
+#include "audit/refresh.h"
+
+#include <set>
+
+#include "audit/claims.h"
+#include "audit/verify.h"
+#include "ingest/fingerprint.h"
+
+namespace kg::audit {
+
+void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record) {
+  if (doc.paragraphs.empty() || doc.paragraphs.size() != doc.paragraph_numbers.size()) return;
+  ValueList list;
+  ingest::Fingerprint fp;
+  fp.Add(record->content_hash);
+  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
+    const int64_t n = doc.paragraph_numbers[i];
+    const auto b = static_cast<int64_t>(doc.paragraphs[i].begin);
+    const auto e = static_cast<int64_t>(doc.paragraphs[i].end);
+    ValueList entry(3);  // [number, begin, end]
+    entry[0] = Value(n);
+    entry[1] = Value(b);
+    entry[2] = Value(e);
+    list.emplace_back(std::move(entry));
+    fp.Add(static_cast<uint64_t>(n)).Add(static_cast<uint64_t>(b)).Add(static_cast<uint64_t>(e));
+  }
+  record->props["paragraphs"] = Value(std::move(list));
+  record->content_hash = fp.Hex();
+}
+
+absl::StatusOr<int> RefreshVerification(Store& store, const ingest::Gazetteer& gazetteer,
+                                        const ingest::QuantityFinder& quantities,
+                                        const std::vector<std::string>& changed) {
+  if (changed.empty()) return 0;
+  std::unique_ptr<Txn> txn = store.Begin();
+  std::set<std::string> targets(changed.begin(), changed.end());
+  absl::StatusOr<std::vector<std::string>> ids = txn->ArticleIds();
+  if (!ids.ok()) return ids.status();
+  const std::set<std::string> changed_set(changed.begin(), changed.end());
+  for (const std::string& id : *ids) {
+    if (targets.contains(id)) continue;
+    absl::StatusOr<std::optional<StoredArticle>> a = LoadArticle(*txn, id);
+    if (!a.ok()) return a.status();
+    if (a->has_value() && changed_set.contains((*a)->cites)) targets.insert(id);
+  }
+  EntityCache entities(*txn);
+  Verifier verifier(*txn, gazetteer, quantities, kDefaultTolerance);
+  int updated = 0;
+  for (const std::string& id : targets) {
+    absl::StatusOr<std::vector<AuditedClaim>> claims = ArticleClaims(*txn, id, entities);
+    if (!claims.ok()) return claims.status();
+    for (const AuditedClaim& c : *claims) {
+      absl::StatusOr<Verification> v = verifier.Verify(FactsOf(c));
+      if (!v.ok()) return v.status();
+      ValueList missing;
+      for (const std::string& m : v->missing) missing.push_back(Value(m));
+      absl::StatusOr<std::optional<Relationship>> rel = txn->GetRel(c.rel);
+      if (!rel.ok()) return rel.status();
+      const ValueMap& props = (*rel)->props;
+      auto old_v = props.find(kVerificationProp);
+      auto old_m = props.find(kMissingProp);
+      const Value new_m = missing.empty() ? Value() : Value(missing);
+      const bool same_v = old_v != props.end() && old_v->second == Value(v->verdict);
+      const bool same_m = old_m == props.end() ? new_m.is_null() : old_m->second == new_m;
+      if (same_v && same_m) continue;
+      if (absl::Status st = txn->SetRelProperty(c.rel, kVerificationProp, Value(v->verdict));
+          !st.ok()) {
+        return st;
+      }
+      if (absl::Status st = txn->SetRelProperty(c.rel, kMissingProp, new_m); !st.ok()) return st;
+      ++updated;
+    }
+  }
+  if (absl::Status st = txn->Commit(); !st.ok()) return st;
+  return updated;
+}
+
+}  // namespace kg::audit

@@ -1,0 +1,40 @@
+// refresh: the two ingest-time steps that make verdicts queryable (`r.verification`).
+//
+// Choice: the verdict is stored as claim properties — `verification` (verified |
+// unsupported | unverifiable | uncited) and, when something was missing,
+// `verification_missing` (a list of strings) — so MATCH … WHERE r.verification =
+// 'unsupported' needs nothing new in query/. A verdict depends on the claim's article and on
+// the original it cites, so after `kg ingest` stores a batch, the verdicts of the claims of
+// every inserted or replaced article, and of every stored article that cites one of them, are
+// recomputed (with the default tolerance, kDefaultTolerance) and written in one transaction.
+// An unchanged batch writes nothing. `kg audit` always recomputes live (it honours
+// --tolerance); the stored verdict is what a query sees.
+#ifndef KG_AUDIT_REFRESH_H_
+#define KG_AUDIT_REFRESH_H_
+
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/store.h"
+#include "ingest/document.h"
+#include "ingest/gazetteer.h"
+#include "ingest/quantities.h"
+
+namespace kg::audit {
+
+// Stores an original report's numbered paragraphs on its Article node: the property
+// `paragraphs`, a list of [number, begin, end] (byte spans into `text`), and folds them into
+// the content hash (a JSONL `paragraphs` list split differently is a changed article). No-op
+// for a document without numbered paragraphs.
+void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record);
+
+// Recomputes and stores the verdicts of the claims of `changed` articles and of the articles
+// that cite one of them. Returns the number of claims whose stored verdict changed.
+absl::StatusOr<int> RefreshVerification(Store& store, const ingest::Gazetteer& gazetteer,
+                                        const ingest::QuantityFinder& quantities,
+                                        const std::vector<std::string>& changed);
+
+}  // namespace kg::audit
+
+#endif  // KG_AUDIT_REFRESH_H_

@@ -1,0 +1,27 @@
+// kg audit: the `audit` subcommand and the verdict refresh that `kg ingest` runs (audit/).
+// Argument parsing and printing only.
+#ifndef KG_TOOLS_AUDIT_H_
+#define KG_TOOLS_AUDIT_H_
+
+#include <string>
+#include <vector>
+
+#include "graph/store.h"
+#include "ingest/extract.h"
+
+namespace kg::tools {
+
+// `kg audit [--entity NAME | --article ID | --claim ID] [--tolerance PCT]
+// [--format text|json|html]`. Returns the exit code (0 ok, 1 bad input, 2 usage).
+int AuditCommand(const std::string& db, const std::string& schema,
+                 const std::vector<std::string>& args);
+
+// After an ingest batch: recomputes the stored verdicts (r.verification) of the changed
+// articles and of those citing them (audit/refresh.h). Prints an error and returns false on
+// failure.
+bool RefreshVerdicts(Store& store, const ingest::Extractor& extractor,
+                     const std::vector<std::string>& changed);
+
+}  // namespace kg::tools
+
+#endif  // KG_TOOLS_AUDIT_H_
