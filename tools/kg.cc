@@ -350,7 +350,7 @@ int main(int argc, char** argv) {
   if (command == "load") return kg::tools::LoadCommand(ctx, filtered);
   if (command == "export") return Export(g, filtered);
   if (command == "query") return Query(g, filtered);
-  if (command == "serve") return kg::tools::ServeCommand(g.db, filtered);
+  if (command == "serve") return kg::tools::ServeCommand(g.db, g.schema, filtered);
   if (command == "stats") return Stats(g, filtered);
   if (command == "explain-extraction") return Explain(g, filtered);
   if (command == "audit") return kg::tools::AuditCommand(g.db, g.schema, filtered);

@@ -6,6 +6,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "audit/audit.h"
+#include "audit/format.h"
+#include "ingest/extract.h"
 #include "serve/server.h"
 
 namespace kg::tools {
@@ -16,7 +19,7 @@ constexpr char kHelp[] = R"(usage: kg [--db DIR] serve [options]
 Serves the graph over HTTP (API and page: README.md, "kg serve"):
   POST /query          {"query": "...", "parameters": {...}} -> SPEC §4 JSON
   GET  /entity/NAME    the entity, its aliases and its claims in and out with provenance
-  GET  /audit          SPEC §5 JSON (501 when this kg has no audit module)
+  GET  /audit          SPEC §5 audit JSON
   GET  /               a page: search names and aliases, the neighbourhood picture, claims
 
 options:
@@ -44,7 +47,8 @@ bool IsLoopback(const std::string& host) {
 
 }  // namespace
 
-int ServeCommand(const std::string& db, const std::vector<std::string>& args) {
+int ServeCommand(const std::string& db, const std::string& schema,
+                 const std::vector<std::string>& args) {
   serve::ServeOptions options;
   double refresh_seconds = 1;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -110,8 +114,20 @@ int ServeCommand(const std::string& db, const std::vector<std::string>& args) {
     }
     source = *std::move(s);
   }
-  // Audit is served once audit/ is part of kg (see README.md, "kg serve").
-  options.audit_json = nullptr;
+  // GET /audit: the SPEC §5 report, reading cited paragraphs with the extraction schema.
+  auto extractor = ingest::Extractor::Load(schema);
+  if (!extractor.ok()) {
+    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+    return 1;
+  }
+  std::shared_ptr<const ingest::Extractor> schema_extractor = *std::move(extractor);
+  options.audit_json = [schema_extractor](Store& store) -> absl::StatusOr<std::string> {
+    const ingest::QuantityFinder quantities;
+    absl::StatusOr<audit::AuditReport> report =
+        audit::Audit(store, schema_extractor->gazetteer(), quantities, audit::AuditOptions());
+    if (!report.ok()) return report.status();
+    return audit::FormatJson(*report);
+  };
 
   // SIGINT/SIGTERM stop the server cleanly: blocked here, so every thread inherits the mask,
   // and waited for by one thread.

@@ -8,7 +8,8 @@
 namespace kg::tools {
 
 // Returns the process exit code (0 after a clean stop, 1 cannot serve, 2 usage).
-int ServeCommand(const std::string& db, const std::vector<std::string>& args);
+int ServeCommand(const std::string& db, const std::string& schema,
+                 const std::vector<std::string>& args);
 
 }  // namespace kg::tools
 
