@@ -598,6 +598,24 @@ absl::StatusOr<QValue> Evaluator::EvalBinary(const Expr& e, const Row& row,
     }
     return unknown ? QValue() : QValue(false);
   }
+  if (op == "=~") {  // openCypher: the whole string matches the regular expression (RE2).
+    if (!a.is_string() || !b.is_string()) return QValue();
+    const std::string& pattern = b.as_string();
+    auto it = regexes_.find(pattern);
+    if (it == regexes_.end()) {
+      constexpr size_t kMaxRegexes = 64;
+      if (regexes_.size() >= kMaxRegexes) regexes_.clear();
+      RE2::Options options;
+      options.set_log_errors(false);
+      auto re = std::make_unique<RE2>(pattern, options);
+      if (!re->ok()) {
+        return ArgErr("InvalidArgumentValue", e.pos,
+                      absl::StrCat("invalid regular expression: ", re->error()));
+      }
+      it = regexes_.emplace(pattern, std::move(re)).first;
+    }
+    return QValue(RE2::FullMatch(a.as_string(), *it->second));
+  }
   if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") {
     if (!a.is_string() || !b.is_string()) return QValue();
     const std::string& s = a.as_string();

@@ -24,6 +24,7 @@
 #include "query/ast.h"
 #include "query/qvalue.h"
 #include "query/query.h"
+#include "re2/re2.h"
 
 namespace kg::query {
 
@@ -108,6 +109,8 @@ class Evaluator {
   absl::StatusOr<QValue> CallScalar(const Expr& e, std::vector<QValue>& args);
 
   ExecContext* ctx_;
+  // The compiled patterns of =~, by pattern text (a query uses few; bounded by kMaxRegexes).
+  absl::flat_hash_map<std::string, std::unique_ptr<RE2>> regexes_;
 };
 
 // Arithmetic and comparison helpers shared with aggregation.

@@ -731,8 +731,10 @@ class Parser {
         KG_ASSIGN_OR_RETURN(r, ParseAdd());
         l = MakeBinary("CONTAINS", std::move(l), std::move(r), p);
       } else if (IsPunct("=~")) {
-        return SyntaxErr("UnexpectedSyntax", p.line, p.column,
-                         "regular expressions (=~) are not supported");
+        Advance();
+        ExprPtr r;
+        KG_ASSIGN_OR_RETURN(r, ParseAdd());
+        l = MakeBinary("=~", std::move(l), std::move(r), p);
       } else {
         return l;
       }

@@ -194,6 +194,12 @@ TEST_F(ExecutorTest, Expressions) {
       {"RETURN 'abc' STARTS WITH 'ab' AS a, 'abc' ENDS WITH 'bc' AS b, 'abc' CONTAINS 'x' AS c, "
        "null IS NULL AS d, 1 IS NOT NULL AS e, 1 < 2 < 3 AS f",
        R"j({"columns":["a","b","c","d","e","f"],"rows":[[true,true,false,true,true,true]],"stats":{}})j"},
+      // =~ matches the whole string (RE2 syntax); null for a non-string.
+      {"RETURN 'MP Materials' =~ 'MP.*' AS a, 'MP Materials' =~ 'Materials' AS b, "
+       "'Lynas' =~ '(?i)LYNAS' AS c, 1 =~ '1' AS d",
+       R"j({"columns":["a","b","c","d"],"rows":[[true,false,true,null]],"stats":{}})j"},
+      {"RETURN 'x' =~ '('",
+       R"j(error: ArgumentError (InvalidArgumentValue): line 1, column 12: invalid regular expression: missing ): ()j"},
       {"RETURN [1, 2, 3][1] AS a, [1, 2, 3][-1] AS b, [1, 2, 3][5] AS c, [1, 2, 3][1..] AS d, "
        "{k: 'v'}.k AS e, {k: 'v'}['k'] AS f",
        R"j({"columns":["a","b","c","d","e","f"],"rows":[[2,3,null,[2,3],"v","v"]],"stats":{}})j"},
