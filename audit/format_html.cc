@@ -7,6 +7,7 @@
 #include "absl/strings/str_join.h"
 #include "audit/format.h"
 #include "audit/format_internal.h"
+#include "export/text.h"
 
 namespace kg::audit {
 namespace {
@@ -14,32 +15,7 @@ namespace {
 using internal::FactTitle;
 using internal::Share;
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string Escape(std::string_view s) { return exports::HtmlEscape(s); }
 
 // An id attribute value: claim ids are "c" + hex, but escape anyway.
 std::string Anchor(const std::string& claim_id) { return Escape(absl::StrCat("claim-", claim_id)); }

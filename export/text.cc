@@ -98,4 +98,30 @@ std::string ShortNumber(int64_t v) {
   return GroupedNumber(v);
 }
 
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  ForEachCodePoint(s, [&](char32_t c) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        AppendUtf8(c < 0x20 && c != '\n' && c != '\t' ? 0xFFFD : c, &out);
+    }
+  });
+  return out;
+}
+
 }  // namespace kg::exports

@@ -20,6 +20,10 @@ void AppendUtf8(char32_t c, std::string* out);
 // result is safe inside an IRI, a URL path or a query parameter.
 std::string PercentEncode(std::string_view s);
 
+// Text for HTML (content or a quoted attribute): & < > " ' escaped, invalid UTF-8 and
+// control characters other than newline and tab as U+FFFD.
+std::string HtmlEscape(std::string_view s);
+
 // Compact figure text: 400000000 -> "400M", 1650000000 -> "1.65B", 60000 -> "60,000".
 std::string ShortNumber(int64_t v);
 std::string GroupedNumber(int64_t v);

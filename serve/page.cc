@@ -11,6 +11,8 @@
 namespace kg::serve {
 namespace {
 
+using exports::HtmlEscape;
+
 constexpr size_t kMaxClaims = 500;
 
 constexpr char kStyle[] = R"(
@@ -86,31 +88,6 @@ void AppendClaim(const ClaimView& c, std::string* out) {
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  exports::ForEachCodePoint(s, [&](char32_t c) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        exports::AppendUtf8(c < 0x20 && c != '\n' && c != '\t' ? 0xFFFD : c, &out);
-    }
-  });
-  return out;
-}
 
 absl::StatusOr<std::string> NeighbourhoodSvg(Store& store, const std::string& name, int depth) {
   std::unique_ptr<Txn> txn = store.Begin();

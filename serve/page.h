@@ -25,8 +25,6 @@ absl::StatusOr<std::string> NeighbourhoodSvg(Store& store, const std::string& na
 // The page; an entity that does not exist gives a page saying so, not an error.
 absl::StatusOr<std::string> RenderPage(Snapshot& snapshot, const PageRequest& request);
 
-std::string HtmlEscape(std::string_view s);
-
 }  // namespace kg::serve
 
 #endif  // KG_SERVE_PAGE_H_

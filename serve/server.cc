@@ -6,6 +6,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "export/text.h"
 #include "nlohmann/json.hpp"
 #include "query/query.h"
 #include "serve/entity.h"
@@ -188,7 +189,7 @@ void Server::Impl::Page(const httplib::Request& req, httplib::Response& res) {
   absl::StatusOr<std::string> html = RenderPage(*snap, page);
   if (!html.ok()) {
     res.status = 500;
-    res.set_content(absl::StrCat("<!doctype html><p>", HtmlEscape(std::string(html.status().message())), "</p>"),
+    res.set_content(absl::StrCat("<!doctype html><p>", exports::HtmlEscape(std::string(html.status().message())), "</p>"),
                     "text/html; charset=utf-8");
     return;
   }
