@@ -662,11 +662,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
     if (norm.empty()) continue;
     int entity = -1;
+    const std::string longer = absl::StrCat("Company:", norm, " ");  // Keys hold normalized names.
     for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
-      const EntityDef& d = (*extra)[k];
-      if (d.label == "Company" && absl::StartsWith(NormalizeName(d.name), norm + " ")) {
-        entity = static_cast<int>(entities_.size() + k);
-      }
+      if (absl::StartsWith((*extra)[k].key, longer)) entity = static_cast<int>(entities_.size() + k);
     }
     if (entity < 0) {
       EntityDef def;

@@ -9,11 +9,11 @@
 #include "audit/format.h"
 #include "audit/refresh.h"
 #include "ingest/quantities.h"
+#include "tools/cli.h"
 
 namespace kg::tools {
 namespace {
 
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
 
 constexpr char kAuditHelp[] = R"(usage: kg [--db DIR] [--schema DIR] audit [SCOPE] [--tolerance PCT] [--format text|json|html]
 
@@ -34,10 +34,7 @@ options:
                     kg audit --format html > audit.html)
 )";
 
-int Usage(const std::string& message) {
-  std::cerr << "kg: audit: " << message << "\n(see kg audit --help)\n";
-  return kUsage;
-}
+int Usage(const std::string& message) { return UsageError("audit", message); }
 
 }  // namespace
 

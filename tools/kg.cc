@@ -21,14 +21,13 @@
 #include "query/export.h"
 #include "query/query.h"
 #include "tools/audit.h"
+#include "tools/cli.h"
 #include "tools/export_graph.h"
 #include "tools/load_commands.h"
 #include "tools/serve.h"
 #include "tools/shell.h"
 
 namespace {
-
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
 
 constexpr char kMainHelp[] = R"(kg: a knowledge graph of supply-chain claims from news articles.
 
@@ -98,17 +97,12 @@ struct Global {
   std::string schema;
 };
 
-int Usage(const std::string& message) {
-  std::cerr << "kg: " << message << "\n(see kg --help)\n";
-  return kUsage;
-}
+using kg::tools::kBadInput;
+using kg::tools::kOk;
+using kg::tools::kUsage;
+using kg::tools::WantsHelp;
 
-bool WantsHelp(const std::vector<std::string>& args) {
-  for (const std::string& a : args) {
-    if (a == "--help" || a == "-h") return true;
-  }
-  return false;
-}
+int Usage(const std::string& message) { return kg::tools::UsageError("", message); }
 
 // For commands that mostly read (query, export, stats): when another process is writing the
 // database, read a snapshot of it read-only instead (writes are then refused).

@@ -19,11 +19,11 @@
 #include "ingest/extract.h"
 #include "ingest/pipeline.h"
 #include "tools/audit.h"
+#include "tools/cli.h"
 
 namespace kg::tools {
 namespace {
 
-constexpr int kOk = 0, kBadInput = 1, kUsage = 2;
 
 constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest [--threads N] [--batch N] PATH...
 
@@ -54,17 +54,7 @@ stored atomically, batches are committed durably. A malformed line is reported w
 and line, and the article it belongs to is skipped.
 )";
 
-int Usage(const std::string& message) {
-  std::cerr << "kg: " << message << "\n(see kg --help)\n";
-  return kUsage;
-}
-
-bool WantsHelp(const std::vector<std::string>& args) {
-  for (const std::string& a : args) {
-    if (a == "--help" || a == "-h") return true;
-  }
-  return false;
-}
+int Usage(const std::string& message) { return UsageError("", message); }
 
 // Splits off `name N` (N in [1, max]); returns false on a bad value.
 bool ParseCount(std::vector<std::string>& args, const std::string& name, int max, int* value) {

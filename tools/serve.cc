@@ -10,6 +10,7 @@
 #include "audit/format.h"
 #include "ingest/extract.h"
 #include "serve/server.h"
+#include "tools/cli.h"
 
 namespace kg::tools {
 namespace {
@@ -36,10 +37,7 @@ options:
   --refresh SECONDS    how often a read-only server looks for new data (default 1)
 )";
 
-int Usage(const std::string& message) {
-  std::cerr << "kg: serve: " << message << "\n(see kg serve --help)\n";
-  return 2;
-}
+int Usage(const std::string& message) { return UsageError("serve", message); }
 
 bool IsLoopback(const std::string& host) {
   return host == "localhost" || host == "::1" || host.rfind("127.", 0) == 0;
