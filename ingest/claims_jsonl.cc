@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "graph/claim.h"
 #include "nlohmann/json.hpp"
 
 namespace kg::ingest {
@@ -14,40 +15,12 @@ using Json = nlohmann::json;
 constexpr const char* kSourceKeys[] = {"article", "section", "sentence", "span", "citations"};
 constexpr const char* kFolded[] = {"amount", "quantity"};
 
-bool IsProvenance(const std::string& k) {
-  if (k == "id" || k == "rule") return true;
-  for (const char* s : kSourceKeys) {
-    if (k == s) return true;
-  }
-  return false;
-}
 
 const Value* Find(const ValueMap& m, const std::string& k) {
   auto it = m.find(k);
   return it == m.end() ? nullptr : &it->second;
 }
 
-// Folds x, x_unit, x_max into {value, unit, max} (as query/export.cc does).
-ValueMap Qualifiers(const ValueMap& props) {
-  ValueMap q;
-  for (const auto& [k, v] : props) {
-    if (!IsProvenance(k)) q[k] = v;
-  }
-  for (const char* name : kFolded) {
-    auto it = q.find(name);
-    if (it == q.end() || it->second.is_map()) continue;
-    ValueMap folded;
-    folded["value"] = it->second;
-    for (const char* part : {"unit", "max"}) {
-      auto p = q.find(absl::StrCat(name, "_", part));
-      if (p == q.end()) continue;
-      folded[part] = p->second;
-      q.erase(p);
-    }
-    q[name] = Value(std::move(folded));
-  }
-  return q;
-}
 
 void AppendEntity(const std::string& key, const std::map<std::string, const EntityRecord*>& ents,
                   std::string* out) {
@@ -249,7 +222,7 @@ std::string ArticleToJsonl(const ArticleRecord& record) {
     } else {
       out += "null";
     }
-    absl::StrAppend(&out, ",\"qualifiers\":", Value(Qualifiers(c.props)).ToJson(),
+    absl::StrAppend(&out, ",\"qualifiers\":", Value(ClaimQualifiers(c.props)).ToJson(),
                     ",\"source\":{");
     bool first = true;
     for (const char* k : kSourceKeys) {

@@ -6,18 +6,10 @@
 #include <tuple>
 
 #include "absl/strings/str_cat.h"
+#include "graph/claim.h"
 
 namespace kg::query {
 namespace {
-
-// Provenance, and the stored audit verdict (audit/refresh.h), are not qualifiers.
-constexpr std::string_view kProvenance[] = {"id",       "article",   "section",     "sentence",
-                                            "span",     "citations", "rule",        "verification",
-                                            "verification_missing"};
-
-bool IsProvenance(std::string_view key) {
-  return std::find(std::begin(kProvenance), std::end(kProvenance), key) != std::end(kProvenance);
-}
 
 const Value* Find(const ValueMap& m, std::string_view key) {
   auto it = m.find(std::string(key));
@@ -29,31 +21,6 @@ std::string Str(const ValueMap& m, std::string_view key) {
   return v != nullptr && v->is_string() ? v->as_string() : std::string();
 }
 
-// Folds x, x_unit, x_max into {value, unit, max}.
-ValueMap Qualifiers(const ValueMap& props) {
-  ValueMap q;
-  for (const auto& [k, v] : props) {
-    if (IsProvenance(k)) continue;
-    q[k] = v;
-  }
-  for (const char* name : {"amount", "quantity"}) {
-    auto it = q.find(name);
-    if (it == q.end() || it->second.is_map()) continue;
-    ValueMap folded;
-    folded["value"] = it->second;
-    const std::string unit = absl::StrCat(name, "_unit"), max = absl::StrCat(name, "_max");
-    if (auto u = q.find(unit); u != q.end()) {
-      folded["unit"] = u->second;
-      q.erase(u);
-    }
-    if (auto m = q.find(max); m != q.end()) {
-      folded["max"] = m->second;
-      q.erase(m);
-    }
-    q[name] = Value(std::move(folded));
-  }
-  return q;
-}
 
 struct EntityView {
   std::string id, name, label;
@@ -127,7 +94,7 @@ absl::Status ExportClaims(Store& store, std::ostream& out) {
     } else {
       AppendEntity(*object, &line);
     }
-    absl::StrAppend(&line, ",\"qualifiers\":", Value(Qualifiers(r.props)).ToJson());
+    absl::StrAppend(&line, ",\"qualifiers\":", Value(ClaimQualifiers(r.props)).ToJson());
     ValueMap source;
     for (const char* k : {"article", "section", "sentence", "span", "citations"}) {
       const Value* v = Find(r.props, k);

@@ -4,14 +4,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "export/text.h"
+#include "graph/claim.h"
 
 namespace kg::serve {
 namespace {
 
-bool IsProvenance(std::string_view k) {
-  return k == "id" || k == "article" || k == "section" || k == "sentence" || k == "span" ||
-         k == "citations" || k == "rule";
-}
 
 std::string Str(const ValueMap& m, const char* key) {
   auto it = m.find(key);
@@ -28,27 +25,6 @@ std::vector<int64_t> Ints(const ValueMap& m, const char* key) {
   return out;
 }
 
-ValueMap Qualifiers(const ValueMap& props) {
-  ValueMap q;
-  for (const auto& [k, v] : props) {
-    if (!IsProvenance(k)) q[k] = v;
-  }
-  for (const char* name : {"amount", "quantity"}) {
-    auto it = q.find(name);
-    if (it == q.end() || it->second.is_map()) continue;
-    ValueMap folded;
-    folded["value"] = it->second;
-    for (const char* part : {"unit", "max"}) {
-      auto p = q.find(absl::StrCat(name, "_", part));
-      if (p != q.end()) {
-        folded[part] = p->second;
-        q.erase(p);
-      }
-    }
-    q[name] = Value(std::move(folded));
-  }
-  return q;
-}
 
 std::string Approx(const ValueMap& p) {
   const std::string a = Str(p, "approx");
@@ -170,7 +146,7 @@ absl::StatusOr<EntityView> LoadEntity(Txn& txn, NodeId node, size_t max_claims) 
       if (!o.ok()) return o.status();
       c.subject = *s;
       c.object = *o;
-      c.qualifiers = Qualifiers(rel.props);
+      c.qualifiers = ClaimQualifiers(rel.props);
       c.article = Str(rel.props, "article");
       c.section = Str(rel.props, "section");
       c.sentence = Str(rel.props, "sentence");
