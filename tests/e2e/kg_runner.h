@@ -64,6 +64,18 @@ inline std::string EnvOr(const char* name, const std::string& fallback) {
 }
 
 // The kg binary under test, or "" when KG_BINARY is not set.
+// The full path of `tool` on PATH, or "" (tests skip what is not installed).
+inline std::string Which(const std::string& tool) {
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
+  std::string dir;
+  while (std::getline(dirs, dir, ':')) {
+    std::string candidate = dir + "/" + tool;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return "";
+}
+
 inline std::string KgBinary() { return EnvOr("KG_BINARY", ""); }
 
 // The folder with the seed article, or "" when it is absent.

@@ -12,18 +12,6 @@
 namespace kg_e2e {
 namespace {
 
-// The full path of `tool` on PATH, or "".
-std::string Which(const std::string& tool) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    std::string candidate = dir + "/" + tool;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
-
 bool HasPythonModule(const std::string& module) {
   std::string python = Which("python3");
   return !python.empty() && RunProcess(python, {"-c", "import " + module}).exit_code == 0;

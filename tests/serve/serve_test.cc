@@ -15,17 +15,6 @@
 namespace kg_e2e {
 namespace {
 
-std::string Which(const std::string& tool) {
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path != nullptr ? path : "/usr/bin:/bin");
-  std::string dir;
-  while (std::getline(dirs, dir, ':')) {
-    std::string candidate = dir + "/" + tool;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return "";
-}
-
 // A running `kg serve`, stopped (SIGTERM, then SIGKILL after 5 s) when destroyed.
 class ServeProcess {
  public:
