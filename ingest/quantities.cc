@@ -576,7 +576,10 @@ class Scan {
         ++pos;
         continue;
       }
-      if (c >= 0x80 || IsWordByte(static_cast<char>(c)) || c == '$' || c == '~') {
+      // A figure, a currency, a hedge or a date starts at a non-ASCII character, at the start
+      // of an ASCII word, or at a sign; never inside an ASCII word ("MP1", "overall").
+      if (c >= 0x80 || c == '$' || c == '~' ||
+          (IsWordByte(static_cast<char>(c)) && !WordBefore(pos))) {
         std::optional<Quantity> q = QuantityAt(pos);
         std::optional<Quantity> d = DateAt(pos);
         if (d && (!q || d->span.end > q->span.end)) q = std::move(d);

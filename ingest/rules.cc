@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -74,6 +75,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::LoadDir(const std::string& dir
   }
   if (set->rules_.empty()) return absl::NotFoundError(absl::StrCat(dir, ": no *.rules files"));
   set->fingerprint_ = fp.value();
+  if (absl::Status st = set->CompileFilter(); !st.ok()) return st;
   return set;
 }
 
@@ -83,6 +85,7 @@ absl::StatusOr<std::unique_ptr<RuleSet>> RuleSet::FromText(absl::string_view tex
   absl::Status st = set->Parse(text, origin);
   if (!st.ok()) return st;
   set->fingerprint_ = Fingerprint().Add(text).value();
+  if (absl::Status st = set->CompileFilter(); !st.ok()) return st;
   return set;
 }
 
@@ -201,6 +204,12 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       if (!re->ok()) {
         return Error(origin, line_no, absl::StrCat("rule ", rule->id, ": bad pattern: ", re->error()));
       }
+      if (re->ProgramSize() > kMaxProgramSize) {
+        return Error(origin, line_no,
+                     absl::StrCat("rule ", rule->id, ": pattern compiles to ", re->ProgramSize(),
+                                  " RE2 instructions (limit ", kMaxProgramSize,
+                                  "); write long gaps as *? instead of {0,N}?"));
+      }
       rule->sources.emplace_back(value);
       rule->patterns.push_back(std::move(re));
     } else if (key == "unless") {
@@ -258,28 +267,71 @@ bool RuleSet::ExpandTypes(absl::string_view types, std::string* out) const {
   return true;
 }
 
+absl::Status RuleSet::CompileFilter() {
+  filter_ = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+  patterns_.clear();
+  for (const Rule& rule : rules_) {
+    for (size_t i = 0; i < rule.patterns.size(); ++i) {
+      int id = -1;
+      if (filter_->Add(rule.patterns[i]->pattern(), rule.patterns[i]->options(), &id) !=
+              RE2::NoError ||
+          id != static_cast<int>(patterns_.size())) {
+        return absl::InternalError(absl::StrCat(rule.origin, ": rule ", rule.id,
+                                                ": pattern rejected by the prefilter"));
+      }
+      patterns_.push_back(PatternRef{&rule, rule.patterns[i].get()});
+    }
+  }
+  std::vector<std::string> atoms;
+  filter_->Compile(&atoms);
+  atoms_.reset();
+  if (atoms.empty()) return absl::OkStatus();
+  RE2::Options opts;
+  opts.set_literal(true);
+  opts.set_log_errors(false);
+  opts.set_max_mem(64 << 20);
+  atoms_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
+  for (const std::string& atom : atoms) {
+    if (atoms_->Add(atom, nullptr) < 0) {
+      return absl::InternalError(absl::StrCat("rule prefilter: cannot add atom '", atom, "'"));
+    }
+  }
+  if (!atoms_->Compile()) return absl::ResourceExhaustedError("rule prefilter: out of memory");
+  return absl::OkStatus();
+}
+
 std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
   std::vector<RuleMatch> out;
-  for (const Rule& rule : rules_) {
-    for (const auto& re : rule.patterns) {
-      const int n = re->NumberOfCapturingGroups() + 1;
-      std::vector<re2::StringPiece> groups(n);
-      size_t pos = 0;
-      // Each iteration moves pos forward by at least one byte: bounded by the text size.
-      while (pos <= tagged.size()) {
-        re2::StringPiece input(tagged.data(), tagged.size());
-        if (!re->Match(input, pos, tagged.size(), RE2::UNANCHORED, groups.data(), n)) break;
-        RuleMatch m;
-        m.rule = &rule;
-        m.begin = static_cast<size_t>(groups[0].data() - tagged.data());
-        m.end = m.begin + groups[0].size();
-        for (const auto& [name, index] : re->NamedCapturingGroups()) {
-          const re2::StringPiece& g = groups[index];
-          if (g.data() != nullptr) m.slots[name] = absl::string_view(g.data(), g.size());
-        }
-        out.push_back(std::move(m));
-        pos = std::max(out.back().end, out.back().begin + 1);
+  // Which patterns can match: those whose literal atoms all occur in the sentence. Atoms are
+  // lowercase; ASCII lowercasing is enough for the rules' literals (English words, tags, CJK).
+  std::vector<int> atoms, candidates;
+  if (atoms_ != nullptr) {
+    const std::string lower = absl::AsciiStrToLower(tagged);
+    atoms_->Match(lower, &atoms);
+  }
+  filter_->AllPotentials(atoms, &candidates);
+  std::sort(candidates.begin(), candidates.end());  // Rule order, then pattern order.
+  std::vector<re2::StringPiece> groups;
+  for (int id : candidates) {
+    const Rule& rule = *patterns_[id].rule;
+    const RE2& re = *patterns_[id].re;
+    const int n = re.NumberOfCapturingGroups() + 1;
+    groups.assign(n, re2::StringPiece());
+    size_t pos = 0;
+    // Each iteration moves pos forward by at least one byte: bounded by the text size.
+    while (pos <= tagged.size()) {
+      re2::StringPiece input(tagged.data(), tagged.size());
+      if (!re.Match(input, pos, tagged.size(), RE2::UNANCHORED, groups.data(), n)) break;
+      RuleMatch m;
+      m.rule = &rule;
+      m.begin = static_cast<size_t>(groups[0].data() - tagged.data());
+      m.end = m.begin + groups[0].size();
+      for (const auto& [name, index] : re.NamedCapturingGroups()) {
+        const re2::StringPiece& g = groups[index];
+        if (g.data() != nullptr) m.slots[name] = absl::string_view(g.data(), g.size());
       }
+      out.push_back(std::move(m));
+      pos = std::max(out.back().end, out.back().begin + 1);
     }
   }
   return out;

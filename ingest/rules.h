@@ -19,7 +19,13 @@
 // Slots: subject, object, amount, quantity, percent, period, commodity; literal captures
 // (?P<rank>…), (?P<stage>…), (?P<basis>…) are plain RE2 groups. Patterns are
 // case-insensitive. Loading fails with file:line on any error (unknown key, bad regex,
-// unknown slot type, duplicate id). Immutable after loading; thread-safe.
+// unknown slot type, duplicate id, a pattern that compiles to more than kMaxProgramSize RE2
+// instructions — write gaps as `*?`, not `{0,120}?`). Immutable after loading; thread-safe.
+//
+// Matching is prefiltered (RE2's FilteredRE2): the literal strings a pattern cannot match
+// without ("invested", "<money#") are found in one pass over the lowercased sentence, and only
+// the patterns whose literals are all present run with captures. Results are the same as
+// running every pattern; on the corpus it makes matching ~40x cheaper.
 #ifndef KG_INGEST_RULES_H_
 #define KG_INGEST_RULES_H_
 
@@ -31,7 +37,9 @@
 
 #include "absl/strings/string_view.h"
 #include "absl/status/statusor.h"
+#include "re2/filtered_re2.h"
 #include "re2/re2.h"
+#include "re2/set.h"
 
 namespace kg::ingest {
 
@@ -64,6 +72,11 @@ struct RuleMatch {
 
 class RuleSet {
  public:
+  // Patterns larger than this (RE2 instructions) are refused: counted repetitions of big
+  // groups make programs of thousands of instructions, and matching then costs milliseconds
+  // per sentence instead of microseconds.
+  static constexpr int kMaxProgramSize = 2000;
+
   // Loads every *.rules file of the folder, in name order.
   static absl::StatusOr<std::unique_ptr<RuleSet>> LoadDir(const std::string& dir);
   // Loads rules from text (tests). `origin` names the text in errors.
@@ -80,10 +93,22 @@ class RuleSet {
   absl::Status Parse(absl::string_view text, absl::string_view origin);
   // "Company|AGENT" -> "Company|Company|Government|Country"; false on an unknown type.
   bool ExpandTypes(absl::string_view types, std::string* out) const;
+  // Builds the prefilter over every rule's patterns; after the last Parse.
+  absl::Status CompileFilter();
+
   std::map<std::string, std::string> defines_;  // Slot type -> alternatives.
   std::map<std::string, std::string> macros_;   // Name -> raw regex.
   std::vector<Rule> rules_;
   uint64_t fingerprint_ = 0;
+  // Prefilter: filter_ holds every pattern (id = position in patterns_); atoms_ finds the
+  // filter's literal atoms in a lowercased sentence.
+  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<RE2::Set> atoms_;
+  struct PatternRef {
+    const Rule* rule;
+    const RE2* re;
+  };
+  std::vector<PatternRef> patterns_;
 };
 
 }  // namespace kg::ingest

@@ -118,6 +118,37 @@ TEST(RuleSetTest, LoadErrorsNameFileAndLine) {
   EXPECT_NE(dup.status().message().find("duplicate"), std::string::npos);
 }
 
+TEST(RuleSetTest, HugeProgramsAreRefusedWithAHint) {
+  // A counted repetition of a group compiles to thousands of RE2 instructions and makes
+  // extraction slow; the loader names the rule and says how to write it instead.
+  auto big = RuleSet::FromText(
+      "rule slow\ntype SUPPLIES\npattern {subject:Company}(?:[^<.]|<YEAR#\\d+>){0,300}? sells\n",
+      "big.rules");
+  ASSERT_FALSE(big.ok());
+  EXPECT_NE(big.status().message().find("big.rules:3"), std::string::npos) << big.status();
+  EXPECT_NE(big.status().message().find("*?"), std::string::npos) << big.status();
+}
+
+TEST(RuleSetTest, PrefilterKeepsEveryMatch) {
+  // Rules with literals ("sells", "buys") and one with none besides its tags: each sentence
+  // gets exactly the matches that running every pattern would give, in rule order.
+  auto set = RuleSet::FromText(
+      "rule a\ntype SUPPLIES\npattern {subject:Company}[^<]*? sells [^<]*?to {object:Company}\n"
+      "rule b\ntype SUPPLIES\npattern {object:Company}[^<]*? BUYS from {subject:Company}\n"
+      "rule c\ntype LOCATED_IN\npattern {subject:Facility} in {object:Country}\n",
+      "p.rules");
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_TRUE((*set)->Match("<Company#0> makes magnets for <Company#1>.").empty());
+  auto m = (*set)->Match("<Company#0> Sells oxide to <Company#1>, which buys from <Company#2>.");
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].rule->id, "a");
+  EXPECT_EQ(m[1].rule->id, "b");
+  EXPECT_EQ(m[1].slots.at("subject"), "<Company#2>");
+  auto c = (*set)->Match("<Facility#0> in <Country#1>");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].rule->id, "c");
+}
+
 TEST(RuleSetTest, SlotsExpandToTaggedCaptures) {
   auto set = RuleSet::FromText(
       "define AGENT = Company|Country\nrule r\ntype SUPPLIES\n"
