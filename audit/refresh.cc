@@ -28,20 +28,46 @@ void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record) {
   record->content_hash = fp.Hex();
 }
 
+void PresetVerdicts(ArticleRecord* record) {
+  auto cites = record->props.find("cites");
+  if (cites != record->props.end() && cites->second.is_string() &&
+      !cites->second.as_string().empty()) {
+    return;
+  }
+  for (ClaimRecord& c : record->claims) {
+    std::vector<int> citations;
+    if (auto it = c.props.find("citations"); it != c.props.end() && it->second.is_list()) {
+      for (const Value& v : it->second.as_list()) {
+        if (v.is_int()) citations.push_back(static_cast<int>(v.as_int()));
+      }
+    }
+    const Verification v = VerdictWithoutSource(record->id, citations);
+    c.props[kVerificationProp] = Value(v.verdict);
+    if (v.missing.empty()) continue;
+    ValueList missing;
+    for (const std::string& m : v.missing) missing.push_back(Value(m));
+    c.props[kMissingProp] = Value(std::move(missing));
+  }
+}
+
 absl::StatusOr<int> RefreshVerification(Store& store, const ingest::Gazetteer& gazetteer,
                                         const ingest::QuantityFinder& quantities,
                                         const std::vector<std::string>& changed) {
   if (changed.empty()) return 0;
   std::unique_ptr<Txn> txn = store.Begin();
-  std::set<std::string> targets(changed.begin(), changed.end());
-  absl::StatusOr<std::vector<std::string>> ids = txn->ArticleIds();
-  if (!ids.ok()) return ids.status();
-  const std::set<std::string> changed_set(changed.begin(), changed.end());
-  for (const std::string& id : *ids) {
-    if (targets.contains(id)) continue;
-    absl::StatusOr<std::optional<StoredArticle>> a = LoadArticle(*txn, id);
-    if (!a.ok()) return a.status();
-    if (a->has_value() && changed_set.contains((*a)->cites)) targets.insert(id);
+  std::set<std::string> targets;
+  for (const std::string& id : changed) {
+    absl::StatusOr<std::optional<ValueMap>> meta = txn->GetArticleMeta(id);
+    if (!meta.ok()) return meta.status();
+    if (meta->has_value()) {
+      auto cites = (*meta)->find("cites");
+      if (cites != (*meta)->end() && cites->second.is_string() && !cites->second.as_string().empty()) {
+        targets.insert(id);
+      }
+    }
+    absl::StatusOr<std::vector<std::string>> citing = txn->CitingArticles(id);
+    if (!citing.ok()) return citing.status();
+    targets.insert(citing->begin(), citing->end());
   }
   EntityCache entities(*txn);
   Verifier verifier(*txn, gazetteer, quantities, kDefaultTolerance);

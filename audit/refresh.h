@@ -7,6 +7,9 @@
 // the original it cites, so after `kg ingest` stores a batch, the verdicts of the claims of
 // every inserted or replaced article, and of every stored article that cites one of them, are
 // recomputed (with the default tolerance, kDefaultTolerance) and written in one transaction.
+// Most articles cite no original: their verdicts need no other article, so PresetVerdicts
+// stores them on the record before it is written, and the refresh reads only articles that
+// have `cites` (found for a changed original through the store's cites index).
 // An unchanged batch writes nothing. `kg audit` always recomputes live (it honours
 // --tolerance); the stored verdict is what a query sees.
 #ifndef KG_AUDIT_REFRESH_H_
@@ -29,8 +32,15 @@ namespace kg::audit {
 // for a document without numbered paragraphs.
 void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record);
 
-// Recomputes and stores the verdicts of the claims of `changed` articles and of the articles
-// that cite one of them. Returns the number of claims whose stored verdict changed.
+// Sets `verification` (and `verification_missing`) on every claim of an article that names no
+// original (no `cites` property): VerdictWithoutSource. No-op for an article with `cites`.
+// `kg ingest` and `kg load` call it on every record before it is written.
+void PresetVerdicts(ArticleRecord* record);
+
+// Recomputes and stores the verdicts of the claims of the `changed` articles that have
+// `cites`, and of the stored articles that cite one of the changed ones (articles without
+// `cites` were written with PresetVerdicts). Returns the number of claims whose stored
+// verdict changed.
 absl::StatusOr<int> RefreshVerification(Store& store, const ingest::Gazetteer& gazetteer,
                                         const ingest::QuantityFinder& quantities,
                                         const std::vector<std::string>& changed);

@@ -105,20 +105,27 @@ absl::StatusOr<std::string> Verifier::ParagraphText(const std::string& report, i
   return std::string();
 }
 
-absl::StatusOr<Verification> Verifier::Verify(const ClaimFacts& claim) {
+Verification VerdictWithoutSource(const std::string& article, const std::vector<int>& citations) {
   Verification v;
-  if (claim.citations.empty()) {
+  if (citations.empty()) {
     v.verdict = kUncited;
     return v;
   }
+  v.verdict = kUnverifiable;
+  v.missing.push_back(absl::StrCat("source: article ", article,
+                                   " names no original report (no cites / Source: line)"));
+  return v;
+}
+
+absl::StatusOr<Verification> Verifier::Verify(const ClaimFacts& claim) {
+  if (claim.citations.empty()) return VerdictWithoutSource(claim.article, claim.citations);
   absl::StatusOr<const StoredArticle*> summary = Article(claim.article);
   if (!summary.ok()) return summary.status();
-  v.verdict = kUnverifiable;
   if (*summary == nullptr || (*summary)->cites.empty()) {
-    v.missing.push_back(absl::StrCat("source: article ", claim.article,
-                                     " names no original report (no cites / Source: line)"));
-    return v;
+    return VerdictWithoutSource(claim.article, claim.citations);
   }
+  Verification v;
+  v.verdict = kUnverifiable;
   v.source = (*summary)->cites;
   absl::StatusOr<const StoredArticle*> report = Article(v.source);
   if (!report.ok()) return report.status();

@@ -62,6 +62,10 @@ struct StoredArticle {
   std::vector<Paragraph> paragraphs;  // Empty unless it is an original report.
 };
 
+// The verdict of a claim of an article that names no original (`cites` empty): uncited
+// without citation markers, else unverifiable. Verifier::Verify gives the same.
+Verification VerdictWithoutSource(const std::string& article, const std::vector<int>& citations);
+
 // Reads one stored article; nullopt if the id is unknown.
 absl::StatusOr<std::optional<StoredArticle>> LoadArticle(Txn& txn, const std::string& id);
 

@@ -43,13 +43,15 @@ enum Cf : int {
   kNodeKeyCf,
   kEntRefCf,
   kAliasRefCf,
+  kCitesCf,
   kNumCfs,
 };
 constexpr const char* kCfNames[kNumCfs] = {"meta",    "node",   "label",  "alias", "rel",
                                            "out",     "in",     "rtype",  "article",
-                                           "entity",  "nodekey", "entref", "aliasref"};
+                                           "entity",  "nodekey", "entref", "aliasref",
+                                           "cites"};
 constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i',
-                                         't', 'A', 'e', 'k', 'u', 'c'};
+                                         't', 'A', 'e', 'k', 'u', 'c', 'C'};
 
 // The RocksDB key of a family's key.
 std::string FamilyKey(Cf c, std::string_view key) {
@@ -63,7 +65,7 @@ std::string FamilyKey(Cf c, std::string_view key) {
 constexpr std::string_view kFormatVersionKey = "format_version";
 // "kg-graph-N": N grows with every change of the layout (graph/README.md, "Format version").
 constexpr std::string_view kFormatVersionPrefix = "kg-graph-";
-constexpr int kFormatVersionNumber = 2;
+constexpr int kFormatVersionNumber = 3;
 constexpr std::string_view kNextNodeKey = "next_node_id";
 constexpr std::string_view kNextRelKey = "next_rel_id";
 constexpr std::string_view kArticleLabel = "Article";
@@ -310,6 +312,7 @@ class TxnImpl final : public Txn {
   absl::StatusOr<std::optional<std::string>> KeyOfNode(NodeId id) override;
   absl::StatusOr<std::optional<NodeId>> ArticleNode(std::string_view article_id) override;
   absl::StatusOr<std::optional<ValueMap>> GetArticleMeta(std::string_view article_id) override;
+  absl::StatusOr<std::vector<std::string>> CitingArticles(std::string_view cited_id) override;
 
   absl::Status Commit() override;
 
@@ -1000,6 +1003,18 @@ absl::StatusOr<std::optional<ValueMap>> TxnImpl::GetArticleMeta(std::string_view
   return std::optional<ValueMap>(std::move((*n)->props));
 }
 
+absl::StatusOr<std::vector<std::string>> TxnImpl::CitingArticles(std::string_view cited_id) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  std::vector<std::string> out;
+  absl::Status s = Scan(kCitesCf, keys::Ordered(cited_id), [&](std::string_view k, std::string_view) {
+    std::string citing;
+    if (keys::GetOrdered(&k, &citing)) out.push_back(std::move(citing));
+    return true;
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
 absl::StatusOr<std::vector<std::string>> TxnImpl::ArticleIds() {
   if (absl::Status s = CheckUsable(); !s.ok()) return s;
   std::vector<std::string> out;
@@ -1065,8 +1080,19 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
   for (RelId r : idx.rels) {
     if (absl::Status s = DeleteRel(r); !s.ok()) return s;
   }
-  if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
   const std::string article_part = keys::Ordered(article_id);
+  if (absl::StatusOr<std::optional<Node>> a = GetNode(idx.node); !a.ok()) {
+    return a.status();
+  } else if (a->has_value()) {
+    auto cites = (*a)->props.find("cites");
+    if (cites != (*a)->props.end() && cites->second.is_string()) {
+      if (absl::Status s = Del(kCitesCf, keys::Ordered(cites->second.as_string()) + article_part);
+          !s.ok()) {
+        return s;
+      }
+    }
+  }
+  if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
   for (const std::string& key : idx.entities) {
     const std::string key_part = keys::Ordered(key);
     // Withdraw what this article contributed to the entity's aliases.
@@ -1172,6 +1198,13 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
   absl::StatusOr<NodeId> article = CreateNode({std::string(kArticleLabel)}, rec.props);
   if (!article.ok()) return article.status();
   idx.node = *article;
+  if (auto cites = rec.props.find("cites");
+      cites != rec.props.end() && cites->second.is_string() && !cites->second.as_string().empty()) {
+    if (absl::Status s = Put(kCitesCf, keys::Ordered(cites->second.as_string()) + keys::Ordered(rec.id), "");
+        !s.ok()) {
+      return s;
+    }
+  }
 
   std::map<std::string, NodeId> node_of;
   const std::string article_part = keys::Ordered(rec.id);

@@ -165,6 +165,11 @@ class Txn {
   virtual absl::StatusOr<std::optional<ValueMap>> GetArticleMeta(std::string_view article_id) {
     return absl::UnimplementedError("GetArticleMeta");
   }
+  // Ids of the stored articles whose `cites` property names `cited_id` (the summaries of an
+  // original report, SPEC §5), ascending; one prefix scan of the cites index.
+  virtual absl::StatusOr<std::vector<std::string>> CitingArticles(std::string_view cited_id) {
+    return absl::UnimplementedError("CitingArticles");
+  }
 
   // Applies all writes atomically. After Commit (ok or not) the Txn must not be used (every
   // method then returns FailedPrecondition). Destroying a Txn without Commit discards its

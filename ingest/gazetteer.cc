@@ -141,6 +141,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
       bool dup = false;
       for (const Surface& other : list) dup |= other.entity == index && other.exact == s.exact;
       if (!dup) list.push_back(std::move(s));
+      for (size_t len = 1; len <= key.size(); ++len) g->prefixes_.insert(key.substr(0, len));
       g->max_key_bytes_ = std::max(g->max_key_bytes_, key.size());
     }
     g->entities_.push_back(std::move(def));
@@ -471,12 +472,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       ++i;
       continue;
     }
-    bool found = false;
+    // Where a key ends, shortest first; a piece that starts no key ends the search.
     const size_t limit = std::min(n, i + max_key_bytes_);
-    for (size_t end = limit; end > i; --end) {
+    size_t ends[16];
+    size_t num_ends = 0;
+    for (size_t end = i + 1; end <= limit && num_ends < std::size(ends); ++end) {
       if (!CanEnd(shadow, end)) continue;
+      const absl::string_view piece = absl::string_view(shadow.text).substr(i, end - i);
+      if (!prefixes_.contains(piece)) break;
+      if (keys_.contains(piece)) ends[num_ends++] = end;
+    }
+    bool found = false;
+    // The longest key whose surface fits wins.
+    for (size_t k = num_ends; k-- > 0 && !found;) {
+      const size_t end = ends[k];
       auto it = keys_.find(absl::string_view(shadow.text).substr(i, end - i));
-      if (it == keys_.end()) continue;
       const size_t b = shadow.src_begin[i];
       size_t e = shadow.src_end[end - 1];
       // An abbreviation keeps its final dot: "U.S." rather than "U.S".
@@ -493,9 +503,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
         out.push_back(m);
         found = true;
-        break;
-      }
-      if (found) {
         i = end;
         break;
       }

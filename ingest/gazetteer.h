@@ -103,6 +103,8 @@ class Gazetteer {
   };
   std::vector<EntityDef> entities_;
   absl::flat_hash_map<std::string, std::vector<Surface>> keys_;
+  // Every byte prefix of every key: a text piece that is no prefix ends the search early.
+  absl::flat_hash_set<std::string> prefixes_;
   void FindFacilities(absl::string_view text, std::vector<Mention>* out,
                       std::vector<EntityDef>* extra) const;
   void FindGuessedNames(absl::string_view text, std::vector<Mention>* out,

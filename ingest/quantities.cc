@@ -569,8 +569,22 @@ class Scan {
 
   std::vector<Quantity> Run() const {
     std::vector<Quantity> out;
+    // Every quantity and date has a digit or a Chinese numeral, at most a hedge, an annual
+    // prefix and a currency before it ("approximately US$", "每年约"): only positions that
+    // close to a numeral are tried.
+    constexpr size_t kLeadBytes = 64;
+    std::vector<size_t> next_numeral(text_.size() + 1, SIZE_MAX);
+    for (size_t i = text_.size(); i-- > 0;) {
+      next_numeral[i] = NumeralAt(i) ? i : next_numeral[i + 1];
+    }
     size_t pos = 0;
     while (pos < text_.size()) {
+      if (next_numeral[pos] == SIZE_MAX) break;
+      if (next_numeral[pos] - pos > kLeadBytes) {
+        pos = next_numeral[pos] - kLeadBytes;
+        while (pos < text_.size() && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
+        continue;
+      }
       unsigned char c = static_cast<unsigned char>(text_[pos]);
       if ((c & 0xC0) == 0x80) {  // Inside a character (only after invalid UTF-8).
         ++pos;
@@ -610,6 +624,23 @@ class Scan {
   size_t Begin(const StringPiece& s) const { return s.data() - text_.data(); }
   size_t End(const StringPiece& s) const { return Begin(s) + s.size(); }
   static std::string_view View(const StringPiece& s) { return {s.data(), s.size()}; }
+
+  // A digit (ASCII or full-width) or a Chinese numeral starts at `i`.
+  bool NumeralAt(size_t i) const {
+    const unsigned char c = static_cast<unsigned char>(text_[i]);
+    if (c >= '0' && c <= '9') return true;
+    if (c < 0xE3 || c > 0xEF || i + 3 > text_.size()) return false;
+    const std::string_view ch = text_.substr(i, 3);
+    if (c == 0xEF) {  // U+FF10..U+FF19: EF BC 90..99.
+      return ch[1] == '\xBC' && static_cast<unsigned char>(ch[2]) >= 0x90 &&
+             static_cast<unsigned char>(ch[2]) <= 0x99;
+    }
+    for (std::string_view n : {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九",
+                               "十", "两"}) {
+      if (ch == n) return true;
+    }
+    return false;
+  }
 
   bool WordBefore(size_t pos) const { return pos > 0 && IsWordByte(text_[pos - 1]); }
   // A match ending at `end` does not stop in the middle of an ASCII word.

@@ -176,6 +176,7 @@ class IngestSink : public ingest::PipelineSink {
     ++articles_;
     extracted_claims_ += record.claims.size();
     audit::AttachParagraphs(doc, &record);  // Original reports: numbered paragraphs (SPEC §5).
+    audit::PresetVerdicts(&record);
     writer_.Add(doc.origin, std::move(record)).IgnoreError();  // Reported per article.
   }
   void OnProgress(const ingest::PipelineProgress& p) override {
@@ -313,6 +314,7 @@ int LoadCommand(const CommandContext& ctx, const std::vector<std::string>& in_ar
         if (!next->has_value()) break;
         ++articles;
         const std::string origin = absl::StrCat(f, ": article ", (*next)->id);
+        audit::PresetVerdicts(&**next);
         writer.Add(origin, **std::move(next)).IgnoreError();
       }
     }

@@ -385,7 +385,7 @@ TEST_F(StoreTest, OtherFormatVersionsAreRefused) {
   };
   struct Case {
     std::string stored, says;
-  } cases[] = {{"kg-graph-1", "older kg"}, {"kg-graph-99", "newer kg"},
+  } cases[] = {{"kg-graph-1", "older kg"}, {"kg-graph-2", "older kg"}, {"kg-graph-99", "newer kg"},
                {"something-else", "not a kg graph database"}};
   for (const Case& c : cases) {
     set_version(c.stored);
@@ -398,7 +398,7 @@ TEST_F(StoreTest, OtherFormatVersionsAreRefused) {
     ro.read_only = true;
     EXPECT_FALSE(Store::Open(dir_.string(), ro).ok()) << c.stored;
   }
-  set_version("kg-graph-2");
+  set_version("kg-graph-3");
   Reopen();
 }
 
@@ -503,6 +503,38 @@ TEST_F(StoreTest, ReplaceArticleInsertsGraph) {
   EXPECT_EQ(st.nodes, 4u);
   EXPECT_EQ(st.relationships, 5u);  // 3 MENTIONS + 2 claims.
   EXPECT_EQ(st.articles, 1u);
+}
+
+TEST_F(StoreTest, CitesIndexFollowsArticles) {
+  // Two summaries cite the report "orig"; one stops citing it, the other is removed.
+  auto with_cites = [](std::string id, std::string hash, std::optional<std::string> cites) {
+    ArticleRecord a = Article2();
+    a.id = id;
+    a.content_hash = std::move(hash);
+    a.props = {{"id", Value(id)}};
+    if (cites.has_value()) a.props["cites"] = Value(*cites);
+    return a;
+  };
+  {
+    auto txn = store_->Begin();
+    ASSERT_OK(txn->ReplaceArticle(with_cites("b-summary", "1", "orig")).status());
+    ASSERT_OK(txn->ReplaceArticle(with_cites("a-summary", "1", "orig")).status());
+    ASSERT_OK(txn->ReplaceArticle(with_cites("plain", "1", std::nullopt)).status());
+    EXPECT_THAT(Unwrap(txn->CitingArticles("orig")), ElementsAre("a-summary", "b-summary"));
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_THAT(Unwrap(store_->Begin()->CitingArticles("orig")),
+              ElementsAre("a-summary", "b-summary"));
+  EXPECT_TRUE(Unwrap(store_->Begin()->CitingArticles("plain")).empty());
+  EXPECT_TRUE(Unwrap(store_->Begin()->CitingArticles("or")).empty());  // Exact id, no prefix.
+  {
+    auto txn = store_->Begin();
+    ASSERT_OK(txn->ReplaceArticle(with_cites("a-summary", "2", "other-report")).status());
+    ASSERT_TRUE(Unwrap(txn->RemoveArticle("b-summary")));
+    ASSERT_OK(txn->Commit());
+  }
+  EXPECT_TRUE(Unwrap(store_->Begin()->CitingArticles("orig")).empty());
+  EXPECT_THAT(Unwrap(store_->Begin()->CitingArticles("other-report")), ElementsAre("a-summary"));
 }
 
 TEST_F(StoreTest, ReplaceArticleUnchangedWritesNothing) {
