@@ -43,13 +43,19 @@ enum Cf : int {
   kNodeKeyCf,
   kEntRefCf,
   kAliasRefCf,
+  kManualCf,
   kNumCfs,
 };
 constexpr const char* kCfNames[kNumCfs] = {"meta",    "node",   "label",  "alias", "rel",
                                            "out",     "in",     "rtype",  "article",
-                                           "entity",  "nodekey", "entref", "aliasref"};
+                                           "entity",  "nodekey", "entref", "aliasref",
+                                           "manual"};
 constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i',
-                                         't', 'A', 'e', 'k', 'u', 'c'};
+                                         't', 'A', 'e', 'k', 'u', 'c', 'M'};
+
+// Keys of the manual family: a kind byte, then the id.
+std::string ManualNodeKey(NodeId id) { return "n" + keys::Id(id); }
+std::string ManualRelKey(RelId id) { return "r" + keys::Id(id); }
 
 // The RocksDB key of a family's key.
 std::string FamilyKey(Cf c, std::string_view key) {
@@ -302,6 +308,10 @@ class TxnImpl final : public Txn {
   absl::Status SetRelProperty(RelId id, std::string_view key, const Value& v) override;
   absl::Status SetRelProperties(RelId id, ValueMap props) override;
   absl::Status DeleteRel(RelId id) override;
+  absl::Status MarkManualNode(NodeId id) override;
+  absl::Status MarkManualRel(RelId id) override;
+  absl::StatusOr<bool> IsManualNode(NodeId id) override;
+  absl::StatusOr<bool> IsManualRel(RelId id) override;
 
   absl::StatusOr<ReplaceOutcome> ReplaceArticle(const ArticleRecord& article) override;
   absl::StatusOr<bool> RemoveArticle(std::string_view article_id) override;
@@ -335,8 +345,13 @@ class TxnImpl final : public Txn {
   absl::StatusOr<std::vector<RelId>> RelsAt(NodeId node);
 
   absl::StatusOr<std::optional<ArticleIndex>> LoadArticleIndex(std::string_view article_id);
+  // Deletes what an article version derived, except manual relationships (appended to
+  // `kept` when not null), entities still in use and entity keys in keep_keys. With
+  // `replacing` the Article node stays (the new version reuses it); otherwise the Article
+  // node is detach-deleted.
   absl::Status RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
-                                 const std::set<std::string>& keep_keys);
+                                 const std::set<std::string>& keep_keys, bool replacing,
+                                 std::vector<RelId>* kept);
   absl::StatusOr<NodeId> EnsureEntity(const EntityRecord& e);
   // Adds `delta` to the contribution count of each alias of the entity key; returns the
   // aliases whose count reached zero.
@@ -885,6 +900,7 @@ absl::Status TxnImpl::DeleteNode(NodeId id, bool detach) {
       if (absl::Status s = Del(kEntityCf, **key); !s.ok()) return s;
     }
   }
+  if (absl::Status s = Del(kManualCf, ManualNodeKey(id)); !s.ok()) return s;
   return WriteNode(id, &**old, nullptr);
 }
 
@@ -942,6 +958,7 @@ absl::Status TxnImpl::DeleteRelIndexed(const Relationship& r) {
   if (s.ok()) s = Del(kOutCf, keys::Id(r.start) + type_key + keys::Id(r.end) + rel_key);
   if (s.ok()) s = Del(kInCf, keys::Id(r.end) + type_key + keys::Id(r.start) + rel_key);
   if (s.ok()) s = Del(kRtypeCf, type_key + rel_key);
+  if (s.ok()) s = Del(kManualCf, ManualRelKey(r.id));
   return s;
 }
 
@@ -951,6 +968,38 @@ absl::Status TxnImpl::DeleteRel(RelId id) {
   if (!r.ok()) return r.status();
   if (!r->has_value()) return absl::OkStatus();
   return DeleteRelIndexed(**r);
+}
+
+absl::Status TxnImpl::MarkManualNode(NodeId id) {
+  if (absl::Status s = CheckWritable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kNodeCf, keys::Id(id));
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
+  return Put(kManualCf, ManualNodeKey(id), "");
+}
+
+absl::Status TxnImpl::MarkManualRel(RelId id) {
+  if (absl::Status s = CheckWritable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kRelCf, keys::Id(id));
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) {
+    return absl::NotFoundError(absl::StrCat("relationship ", id, " does not exist"));
+  }
+  return Put(kManualCf, ManualRelKey(id), "");
+}
+
+absl::StatusOr<bool> TxnImpl::IsManualNode(NodeId id) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kManualCf, ManualNodeKey(id));
+  if (!v.ok()) return v.status();
+  return v->has_value();
+}
+
+absl::StatusOr<bool> TxnImpl::IsManualRel(RelId id) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kManualCf, ManualRelKey(id));
+  if (!v.ok()) return v.status();
+  return v->has_value();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1061,11 +1110,21 @@ absl::Status TxnImpl::WithdrawAliases(NodeId id, const std::vector<std::string>&
 }
 
 absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
-                                        const std::set<std::string>& keep_keys) {
+                                        const std::set<std::string>& keep_keys,
+                                        bool replacing, std::vector<RelId>* kept) {
   for (RelId r : idx.rels) {
+    // A claim an analyst corrected is manual: it stays (graph/README.md, "Manual facts").
+    absl::StatusOr<bool> manual = IsManualRel(r);
+    if (!manual.ok()) return manual.status();
+    if (*manual) {
+      if (kept != nullptr) kept->push_back(r);
+      continue;
+    }
     if (absl::Status s = DeleteRel(r); !s.ok()) return s;
   }
-  if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
+  if (!replacing) {
+    if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
+  }
   const std::string article_part = keys::Ordered(article_id);
   for (const std::string& key : idx.entities) {
     const std::string key_part = keys::Ordered(key);
@@ -1102,6 +1161,9 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
     absl::StatusOr<size_t> degree = Degree(**node);
     if (!degree.ok()) return degree.status();
     if (*degree > 0) continue;  // Hand-made relationships keep the entity alive.
+    absl::StatusOr<bool> manual = IsManualNode(**node);
+    if (!manual.ok()) return manual.status();
+    if (*manual) continue;  // So does an analyst's edit of the entity.
     if (s = DeleteNode(**node, /*detach=*/false); !s.ok()) return s;
   }
   return Del(kArticleCf, article_id);
@@ -1164,14 +1226,47 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
     const std::map<std::string, EntityRecord>& entities) {
   std::set<std::string> keys_used;
   for (const auto& [key, e] : entities) keys_used.insert(key);
+  // Corrected claims of the old version, by claim id: the new version's claim with the same id
+  // and ends is the same extraction, and the correction stands in for it.
+  std::map<std::string, Relationship> corrected;
   if (old.has_value()) {
-    if (absl::Status s = RemoveArticleData(rec.id, *old, keys_used); !s.ok()) return s;
+    std::vector<RelId> kept;
+    if (absl::Status s = RemoveArticleData(rec.id, *old, keys_used, /*replacing=*/true, &kept);
+        !s.ok()) {
+      return s;
+    }
+    for (RelId id : kept) {
+      absl::StatusOr<std::optional<Relationship>> r = GetRel(id);
+      if (!r.ok()) return r.status();
+      if (!r->has_value()) continue;
+      auto claim_id = (*r)->props.find("id");
+      if (claim_id == (*r)->props.end() || !claim_id->second.is_string()) continue;
+      corrected.emplace(claim_id->second.as_string(), **std::move(r));
+    }
   }
   ArticleIndex idx;
   idx.hash = rec.content_hash;
-  absl::StatusOr<NodeId> article = CreateNode({std::string(kArticleLabel)}, rec.props);
-  if (!article.ok()) return article.status();
-  idx.node = *article;
+  // A new version reuses the old Article node (relationships an analyst attached to it stay);
+  // its labels and properties become the new version's.
+  std::optional<Node> old_node;
+  if (old.has_value()) {
+    absl::StatusOr<std::optional<Node>> n = GetNode(old->node);
+    if (!n.ok()) return n.status();
+    old_node = *std::move(n);
+  }
+  if (old_node.has_value()) {
+    Node neu;
+    neu.id = old_node->id;
+    neu.labels = {std::string(kArticleLabel)};
+    neu.props = rec.props;
+    DropNulls(&neu.props);
+    if (absl::Status s = WriteNode(neu.id, &*old_node, &neu); !s.ok()) return s;
+    idx.node = neu.id;
+  } else {
+    absl::StatusOr<NodeId> article = CreateNode({std::string(kArticleLabel)}, rec.props);
+    if (!article.ok()) return article.status();
+    idx.node = *article;
+  }
 
   std::map<std::string, NodeId> node_of;
   const std::string article_part = keys::Ordered(rec.id);
@@ -1200,7 +1295,18 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
   for (const ClaimRecord& c : rec.claims) {
     NodeId end = node_of.at(c.object_key.has_value() ? *c.object_key
                                                      : std::string(kUnknownEntityKey));
-    absl::StatusOr<RelId> r = CreateRel(c.type, node_of.at(c.subject_key), end, c.props);
+    const NodeId start = node_of.at(c.subject_key);
+    if (auto claim_id = c.props.find("id");
+        claim_id != c.props.end() && claim_id->second.is_string()) {
+      auto hit = corrected.find(claim_id->second.as_string());
+      if (hit != corrected.end() && hit->second.type == c.type && hit->second.start == start &&
+          hit->second.end == end) {
+        idx.rels.push_back(hit->second.id);
+        corrected.erase(hit);
+        continue;
+      }
+    }
+    absl::StatusOr<RelId> r = CreateRel(c.type, start, end, c.props);
     if (!r.ok()) return r.status();
     idx.rels.push_back(*r);
   }
@@ -1276,7 +1382,7 @@ absl::StatusOr<bool> TxnImpl::RemoveArticle(std::string_view article_id) {
   if (!idx.ok()) return idx.status();
   if (!idx->has_value()) return false;
   batch_.SetSavePoint();
-  absl::Status s = RemoveArticleData(article_id, **idx, {});
+  absl::Status s = RemoveArticleData(article_id, **idx, {}, /*replacing=*/false, nullptr);
   if (!s.ok()) {
     batch_.RollbackToSavePoint().PermitUncheckedError();
     return s;
