@@ -11,8 +11,8 @@
 namespace kg::query {
 namespace {
 
-// The source.article of a manual claim that names no article (no article id can be it: ids
-// are file stems or JSONL ids, and the parentheses mark it as a placeholder like "(unknown)").
+// The source.article of a manual claim that names no article: a placeholder in parentheses,
+// like the name "(unknown)" of the Unknown node; the grader reads it as an article without gold.
 constexpr std::string_view kManualArticle = "(manual)";
 
 const Value* Find(const ValueMap& m, std::string_view key) {
