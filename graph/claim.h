@@ -11,6 +11,13 @@
 
 namespace kg {
 
+// Nodes and relationships an analyst created or changed by a write query are marked manual in
+// the store (Txn::IsManualNode/IsManualRel, graph/README.md "Manual facts"). Queries read the
+// mark as the provenance attribute `source` = "manual" (when no `source` property is set); the
+// JSONL export prints such claims with "manual": true in their source.
+inline constexpr std::string_view kSourceProperty = "source";
+inline constexpr std::string_view kManualSource = "manual";
+
 // True for a stored claim property that is provenance or the audit verdict.
 bool IsClaimProvenance(std::string_view key);
 

@@ -44,14 +44,19 @@ enum Cf : int {
   kEntRefCf,
   kAliasRefCf,
   kCitesCf,
+  kManualCf,
   kNumCfs,
 };
 constexpr const char* kCfNames[kNumCfs] = {"meta",    "node",   "label",  "alias", "rel",
                                            "out",     "in",     "rtype",  "article",
                                            "entity",  "nodekey", "entref", "aliasref",
-                                           "cites"};
+                                           "cites",   "manual"};
 constexpr char kFamilyPrefix[kNumCfs] = {'m', 'n', 'l', 'a', 'r', 'o', 'i',
-                                         't', 'A', 'e', 'k', 'u', 'c', 'C'};
+                                         't', 'A', 'e', 'k', 'u', 'c', 'C', 'M'};
+
+// Keys of the manual family: a kind byte, then the id.
+std::string ManualNodeKey(NodeId id) { return "n" + keys::Id(id); }
+std::string ManualRelKey(RelId id) { return "r" + keys::Id(id); }
 
 // The RocksDB key of a family's key.
 std::string FamilyKey(Cf c, std::string_view key) {
@@ -304,6 +309,10 @@ class TxnImpl final : public Txn {
   absl::Status SetRelProperty(RelId id, std::string_view key, const Value& v) override;
   absl::Status SetRelProperties(RelId id, ValueMap props) override;
   absl::Status DeleteRel(RelId id) override;
+  absl::Status MarkManualNode(NodeId id) override;
+  absl::Status MarkManualRel(RelId id) override;
+  absl::StatusOr<bool> IsManualNode(NodeId id) override;
+  absl::StatusOr<bool> IsManualRel(RelId id) override;
 
   absl::StatusOr<ReplaceOutcome> ReplaceArticle(const ArticleRecord& article) override;
   absl::StatusOr<bool> RemoveArticle(std::string_view article_id) override;
@@ -338,8 +347,13 @@ class TxnImpl final : public Txn {
   absl::StatusOr<std::vector<RelId>> RelsAt(NodeId node);
 
   absl::StatusOr<std::optional<ArticleIndex>> LoadArticleIndex(std::string_view article_id);
+  // Deletes what an article version derived, except manual relationships (appended to
+  // `kept` when not null), entities still in use and entity keys in keep_keys. With
+  // `replacing` the Article node stays (the new version reuses it); otherwise the Article
+  // node is detach-deleted.
   absl::Status RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
-                                 const std::set<std::string>& keep_keys);
+                                 const std::set<std::string>& keep_keys, bool replacing,
+                                 std::vector<RelId>* kept);
   absl::StatusOr<NodeId> EnsureEntity(const EntityRecord& e);
   // Adds `delta` to the contribution count of each alias of the entity key; returns the
   // aliases whose count reached zero.
@@ -373,6 +387,8 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
   StoreImpl& operator=(const StoreImpl&) = delete;
 
   absl::Status Init();
+  // Upgrades a kg-graph-2 database in place: builds the cites index, writes the new version.
+  absl::Status MigrateAddCitesIndex();
 
   std::unique_ptr<Txn> Begin() override {
     return std::make_unique<TxnImpl>(shared_from_this());
@@ -444,11 +460,45 @@ absl::StatusOr<uint64_t> StoreImpl::NextIdFor(Cf c, std::string_view meta_key) {
   return std::max<uint64_t>(next, 1);
 }
 
+absl::Status StoreImpl::MigrateAddCitesIndex() {
+  rocksdb::WriteBatch batch;
+  const std::string prefix = FamilyKey(kArticleCf, "");
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions()));
+  // One step per stored article: bounded by the database.
+  for (it->Seek(S(prefix)); it->Valid() && V(it->key()).starts_with(prefix); it->Next()) {
+    const std::string_view article_id = V(it->key()).substr(prefix.size());
+    absl::StatusOr<ArticleIndex> idx = DecodeArticleIndex(V(it->value()));
+    if (!idx.ok()) return idx.status();
+    std::string value;
+    rocksdb::Status g = db_->Get(rocksdb::ReadOptions(), S(FamilyKey(kNodeCf, keys::Id(idx->node))), &value);
+    if (g.IsNotFound()) continue;
+    if (!g.ok()) return FromRocks(g, absl::StrCat("graph store ", dir_, ": migrating"));
+    absl::StatusOr<Node> node = DecodeNode(idx->node, value);
+    if (!node.ok()) return node.status();
+    auto cites = node->props.find("cites");
+    if (cites == node->props.end() || !cites->second.is_string() || cites->second.as_string().empty()) {
+      continue;
+    }
+    batch.Put(S(FamilyKey(kCitesCf, keys::Ordered(cites->second.as_string()) + keys::Ordered(article_id))),
+              rocksdb::Slice());
+  }
+  if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("graph store ", dir_, ": migrating"));
+  batch.Put(S(FamilyKey(kMetaCf, kFormatVersionKey)), S(FormatVersion()));
+  rocksdb::WriteOptions wo;
+  wo.sync = true;
+  return FromRocks(db_->Write(wo, &batch), absl::StrCat("graph store ", dir_, ": migrating to ", FormatVersion()));
+}
+
 absl::Status StoreImpl::Init() {
   std::string version;
   rocksdb::Status s =
       db_->Get(rocksdb::ReadOptions(), S(FamilyKey(kMetaCf, kFormatVersionKey)), &version);
-  if (s.ok()) {
+  if (s.ok() && version == absl::StrCat(std::string(kFormatVersionPrefix), kFormatVersionNumber - 1)) {
+    // kg-graph-2 lacks only the cites index: readers do not need it, a writer builds it.
+    if (!options_.read_only) {
+      if (absl::Status m = MigrateAddCitesIndex(); !m.ok()) return m;
+    }
+  } else if (s.ok()) {
     if (absl::Status v = CheckFormatVersion(dir_, version); !v.ok()) return v;
   } else if (s.IsNotFound()) {
     for (Cf c : {kNodeCf, kRelCf, kArticleCf}) {
@@ -888,6 +938,7 @@ absl::Status TxnImpl::DeleteNode(NodeId id, bool detach) {
       if (absl::Status s = Del(kEntityCf, **key); !s.ok()) return s;
     }
   }
+  if (absl::Status s = Del(kManualCf, ManualNodeKey(id)); !s.ok()) return s;
   return WriteNode(id, &**old, nullptr);
 }
 
@@ -945,6 +996,7 @@ absl::Status TxnImpl::DeleteRelIndexed(const Relationship& r) {
   if (s.ok()) s = Del(kOutCf, keys::Id(r.start) + type_key + keys::Id(r.end) + rel_key);
   if (s.ok()) s = Del(kInCf, keys::Id(r.end) + type_key + keys::Id(r.start) + rel_key);
   if (s.ok()) s = Del(kRtypeCf, type_key + rel_key);
+  if (s.ok()) s = Del(kManualCf, ManualRelKey(r.id));
   return s;
 }
 
@@ -954,6 +1006,38 @@ absl::Status TxnImpl::DeleteRel(RelId id) {
   if (!r.ok()) return r.status();
   if (!r->has_value()) return absl::OkStatus();
   return DeleteRelIndexed(**r);
+}
+
+absl::Status TxnImpl::MarkManualNode(NodeId id) {
+  if (absl::Status s = CheckWritable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kNodeCf, keys::Id(id));
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
+  return Put(kManualCf, ManualNodeKey(id), "");
+}
+
+absl::Status TxnImpl::MarkManualRel(RelId id) {
+  if (absl::Status s = CheckWritable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kRelCf, keys::Id(id));
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) {
+    return absl::NotFoundError(absl::StrCat("relationship ", id, " does not exist"));
+  }
+  return Put(kManualCf, ManualRelKey(id), "");
+}
+
+absl::StatusOr<bool> TxnImpl::IsManualNode(NodeId id) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kManualCf, ManualNodeKey(id));
+  if (!v.ok()) return v.status();
+  return v->has_value();
+}
+
+absl::StatusOr<bool> TxnImpl::IsManualRel(RelId id) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  absl::StatusOr<std::optional<std::string>> v = Get(kManualCf, ManualRelKey(id));
+  if (!v.ok()) return v.status();
+  return v->has_value();
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1076,8 +1160,16 @@ absl::Status TxnImpl::WithdrawAliases(NodeId id, const std::vector<std::string>&
 }
 
 absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const ArticleIndex& idx,
-                                        const std::set<std::string>& keep_keys) {
+                                        const std::set<std::string>& keep_keys,
+                                        bool replacing, std::vector<RelId>* kept) {
   for (RelId r : idx.rels) {
+    // A claim an analyst corrected is manual: it stays (graph/README.md, "Manual facts").
+    absl::StatusOr<bool> manual = IsManualRel(r);
+    if (!manual.ok()) return manual.status();
+    if (*manual) {
+      if (kept != nullptr) kept->push_back(r);
+      continue;
+    }
     if (absl::Status s = DeleteRel(r); !s.ok()) return s;
   }
   const std::string article_part = keys::Ordered(article_id);
@@ -1092,7 +1184,9 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
       }
     }
   }
-  if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
+  if (!replacing) {
+    if (absl::Status s = DeleteNode(idx.node, /*detach=*/true); !s.ok()) return s;
+  }
   for (const std::string& key : idx.entities) {
     const std::string key_part = keys::Ordered(key);
     // Withdraw what this article contributed to the entity's aliases.
@@ -1128,6 +1222,9 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
     absl::StatusOr<size_t> degree = Degree(**node);
     if (!degree.ok()) return degree.status();
     if (*degree > 0) continue;  // Hand-made relationships keep the entity alive.
+    absl::StatusOr<bool> manual = IsManualNode(**node);
+    if (!manual.ok()) return manual.status();
+    if (*manual) continue;  // So does an analyst's edit of the entity.
     if (s = DeleteNode(**node, /*detach=*/false); !s.ok()) return s;
   }
   return Del(kArticleCf, article_id);
@@ -1190,14 +1287,47 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
     const std::map<std::string, EntityRecord>& entities) {
   std::set<std::string> keys_used;
   for (const auto& [key, e] : entities) keys_used.insert(key);
+  // Corrected claims of the old version, by claim id: the new version's claim with the same id
+  // and ends is the same extraction, and the correction stands in for it.
+  std::map<std::string, Relationship> corrected;
   if (old.has_value()) {
-    if (absl::Status s = RemoveArticleData(rec.id, *old, keys_used); !s.ok()) return s;
+    std::vector<RelId> kept;
+    if (absl::Status s = RemoveArticleData(rec.id, *old, keys_used, /*replacing=*/true, &kept);
+        !s.ok()) {
+      return s;
+    }
+    for (RelId id : kept) {
+      absl::StatusOr<std::optional<Relationship>> r = GetRel(id);
+      if (!r.ok()) return r.status();
+      if (!r->has_value()) continue;
+      auto claim_id = (*r)->props.find("id");
+      if (claim_id == (*r)->props.end() || !claim_id->second.is_string()) continue;
+      corrected.emplace(claim_id->second.as_string(), **std::move(r));
+    }
   }
   ArticleIndex idx;
   idx.hash = rec.content_hash;
-  absl::StatusOr<NodeId> article = CreateNode({std::string(kArticleLabel)}, rec.props);
-  if (!article.ok()) return article.status();
-  idx.node = *article;
+  // A new version reuses the old Article node (relationships an analyst attached to it stay);
+  // its labels and properties become the new version's.
+  std::optional<Node> old_node;
+  if (old.has_value()) {
+    absl::StatusOr<std::optional<Node>> n = GetNode(old->node);
+    if (!n.ok()) return n.status();
+    old_node = *std::move(n);
+  }
+  if (old_node.has_value()) {
+    Node neu;
+    neu.id = old_node->id;
+    neu.labels = {std::string(kArticleLabel)};
+    neu.props = rec.props;
+    DropNulls(&neu.props);
+    if (absl::Status s = WriteNode(neu.id, &*old_node, &neu); !s.ok()) return s;
+    idx.node = neu.id;
+  } else {
+    absl::StatusOr<NodeId> article = CreateNode({std::string(kArticleLabel)}, rec.props);
+    if (!article.ok()) return article.status();
+    idx.node = *article;
+  }
   if (auto cites = rec.props.find("cites");
       cites != rec.props.end() && cites->second.is_string() && !cites->second.as_string().empty()) {
     if (absl::Status s = Put(kCitesCf, keys::Ordered(cites->second.as_string()) + keys::Ordered(rec.id), "");
@@ -1233,7 +1363,18 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
   for (const ClaimRecord& c : rec.claims) {
     NodeId end = node_of.at(c.object_key.has_value() ? *c.object_key
                                                      : std::string(kUnknownEntityKey));
-    absl::StatusOr<RelId> r = CreateRel(c.type, node_of.at(c.subject_key), end, c.props);
+    const NodeId start = node_of.at(c.subject_key);
+    if (auto claim_id = c.props.find("id");
+        claim_id != c.props.end() && claim_id->second.is_string()) {
+      auto hit = corrected.find(claim_id->second.as_string());
+      if (hit != corrected.end() && hit->second.type == c.type && hit->second.start == start &&
+          hit->second.end == end) {
+        idx.rels.push_back(hit->second.id);
+        corrected.erase(hit);
+        continue;
+      }
+    }
+    absl::StatusOr<RelId> r = CreateRel(c.type, start, end, c.props);
     if (!r.ok()) return r.status();
     idx.rels.push_back(*r);
   }
@@ -1309,7 +1450,7 @@ absl::StatusOr<bool> TxnImpl::RemoveArticle(std::string_view article_id) {
   if (!idx.ok()) return idx.status();
   if (!idx->has_value()) return false;
   batch_.SetSavePoint();
-  absl::Status s = RemoveArticleData(article_id, **idx, {});
+  absl::Status s = RemoveArticleData(article_id, **idx, {}, /*replacing=*/false, nullptr);
   if (!s.ok()) {
     batch_.RollbackToSavePoint().PermitUncheckedError();
     return s;

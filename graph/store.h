@@ -19,7 +19,9 @@
 // index, so that storing a new version of the same article id deletes exactly what the old
 // version added, in the same batch. Entity nodes are shared between articles (found through an
 // index on EntityRecord::key, which is not a node property: see NodeByKey/KeyOfNode) and
-// deleted only when no article uses them any more (and no hand-made relationship is attached).
+// deleted only when no article uses them any more (and no hand-made relationship is attached,
+// and they are not marked manual). Nodes and relationships marked manual (MarkManualNode/Rel)
+// survive every re-ingestion.
 // A claim with no object points at one shared placeholder node labelled kUnknownLabel whose
 // entity key is kUnknownEntityKey.
 #ifndef KG_GRAPH_STORE_H_
@@ -146,6 +148,17 @@ class Txn {
   virtual absl::StatusOr<bool> RemoveArticle(std::string_view article_id) = 0;
   // Ids of stored articles, ascending.
   virtual absl::StatusOr<std::vector<std::string>> ArticleIds() = 0;
+
+  // ---- Manual marks (graph/README.md, "Manual facts"). ----
+  // Marks a node or relationship as curated by hand (an analyst's write query created or
+  // changed it). Re-ingesting or replacing an article never deletes a marked relationship
+  // (even one the article first extracted) nor a marked node. Missing id: NotFound.
+  // Deleting the node or relationship drops its mark.
+  virtual absl::Status MarkManualNode(NodeId id) = 0;
+  virtual absl::Status MarkManualRel(RelId id) = 0;
+  // Whether the node / relationship is marked (false for a missing id).
+  virtual absl::StatusOr<bool> IsManualNode(NodeId id) = 0;
+  virtual absl::StatusOr<bool> IsManualRel(RelId id) = 0;
 
   // ---- Article/entity lookups (added after the first draft; default: Unimplemented). ----
   // The entity node stored for an EntityRecord key (or kUnknownEntityKey); nullopt if none.

@@ -139,6 +139,15 @@ absl::StatusOr<WriteStats> ExecContext::NetEffects() {
   return st;
 }
 
+absl::StatusOr<QValue> ExecContext::AbsentProperty(const QValue& entity,
+                                                   const std::string& key) {
+  if (key != kSourceProperty || !(entity.is_node() || entity.is_rel())) return QValue();
+  absl::StatusOr<bool> manual = entity.is_node() ? txn_->IsManualNode(entity.node_id())
+                                                 : txn_->IsManualRel(entity.rel_id());
+  if (!manual.ok()) return manual.status();
+  return *manual ? QValue(std::string(kManualSource)) : QValue();
+}
+
 // ---------------- helpers ----------------
 
 namespace {
@@ -251,14 +260,16 @@ absl::StatusOr<QValue> Evaluator::Property(const QValue& v, const std::string& k
       KG_ASSIGN_OR_RETURN(n, ctx_->GetNode(v.node_id()));
       if (n == nullptr) return QValue();
       auto it = n->props.find(key);
-      return it == n->props.end() ? QValue() : QValue::FromValue(it->second);
+      if (it == n->props.end()) return ctx_->AbsentProperty(v, key);
+      return QValue::FromValue(it->second);
     }
     case QValue::Kind::kRel: {
       const Relationship* r;
       KG_ASSIGN_OR_RETURN(r, ctx_->GetRel(v.rel_id()));
       if (r == nullptr) return QValue();
       auto it = r->props.find(key);
-      return it == r->props.end() ? QValue() : QValue::FromValue(it->second);
+      if (it == r->props.end()) return ctx_->AbsentProperty(v, key);
+      return QValue::FromValue(it->second);
     }
     case QValue::Kind::kMap: {
       auto it = v.as_map().find(key);

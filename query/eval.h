@@ -20,6 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "graph/claim.h"
 #include "graph/store.h"
 #include "query/ast.h"
 #include "query/qvalue.h"
@@ -49,6 +50,9 @@ class ExecContext {
   void CreatedNode(NodeId id) { node_before_.emplace(id, std::nullopt); }
   void CreatedRel(RelId id) { rel_before_.emplace(id, std::nullopt); }
   absl::StatusOr<WriteStats> NetEffects();
+  // The value of property `key` of a node or relationship that has no such property: the
+  // provenance attribute `source` reads "manual" for a manual one; anything else is null.
+  absl::StatusOr<QValue> AbsentProperty(const QValue& entity, const std::string& key);
   std::vector<std::string>& warnings() { return warnings_; }
   // The random source of rand() (seeded per query).
   std::mt19937_64& rng() { return rng_; }

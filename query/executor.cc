@@ -620,6 +620,7 @@ class Executor {
     auto id = ctx_->txn()->CreateNode(labels, std::move(props));
     if (!id.ok()) return WithPosition(id.status(), n.pos.line, n.pos.column);
     ctx_->CreatedNode(*id);
+    KG_RETURN_IF_ERROR(ctx_->txn()->MarkManualNode(*id));
     if (!n.var.empty()) row[n.var] = QValue(NodeRef{*id});
     return *id;
   }
@@ -653,6 +654,7 @@ class Executor {
       auto id = ctx_->txn()->CreateRel(r.types[0], a, b, std::move(props));
       if (!id.ok()) return WithPosition(id.status(), r.pos.line, r.pos.column);
       ctx_->CreatedRel(*id);
+      KG_RETURN_IF_ERROR(ctx_->txn()->MarkManualRel(*id));
       if (!r.var.empty()) row[r.var] = QValue(RelRef{*id});
       path.rels.push_back(*id);
       path.nodes.push_back(ids[j + 1]);
@@ -711,6 +713,13 @@ class Executor {
     return absl::OkStatus();
   }
 
+  // Marks a node or relationship the query creates or changes as manual: an analyst's fact or
+  // correction, which re-ingestion keeps (graph/README.md, "Manual facts").
+  absl::Status MarkManual(const QValue& target) {
+    return target.is_node() ? ctx_->txn()->MarkManualNode(target.node_id())
+                            : ctx_->txn()->MarkManualRel(target.rel_id());
+  }
+
   // Current properties of a node or relationship (nullptr when deleted).
   absl::StatusOr<const ValueMap*> CurrentProps(const QValue& target) {
     if (target.is_node()) {
@@ -730,6 +739,9 @@ class Executor {
     if (cur == nullptr) return absl::OkStatus();  // deleted
     kg::Value pv;
     KG_ASSIGN_OR_RETURN(pv, ToProperty(v, pos));
+    auto old = cur->find(key);
+    const bool same = pv.is_null() ? old == cur->end() : old != cur->end() && old->second == pv;
+    if (!same) KG_RETURN_IF_ERROR(MarkManual(target));
     absl::Status s;
     if (target.is_node()) {
       KG_RETURN_IF_ERROR(ctx_->TouchNode(target.node_id()));
@@ -819,6 +831,7 @@ class Executor {
             if (absl::IsNotFound(changed.status())) continue;  // deleted node
             return WithPosition(changed.status(), pos.line, pos.column);
           }
+          if (*changed) KG_RETURN_IF_ERROR(MarkManual(target));
         }
         return absl::OkStatus();
       }

@@ -6,7 +6,9 @@
 // Qualifiers are the relationship's properties other than provenance (id, article, section,
 // sentence, span, citations, rule), with `amount`/`amount_unit`/`amount_max` folded into
 // `amount: {value, unit, max}` and the same for `quantity`. A claim pointing at the Unknown
-// placeholder prints `"object": null`.
+// placeholder prints `"object": null`. A manual claim (Txn::IsManualRel: an analyst created or
+// corrected it) adds `"manual": true` to its source; without an `article` property its
+// source.article is "(manual)" and without a `rule` its rule is "manual".
 // Entities: every node except Article and Unknown nodes: {"id","name","label","aliases",
 // "articles"}; id is the stable entity key when the node came from ingest, else "n<id>".
 #ifndef KG_QUERY_EXPORT_H_

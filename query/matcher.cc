@@ -159,8 +159,13 @@ absl::StatusOr<bool> Matcher::NodeOk(size_t p, int idx, NodeId id, const Row& ro
         continue;
       }
       auto it = n->props.find(k);
-      if (it == n->props.end()) return false;
-      if (CypherEquals(QValue::FromValue(it->second), v) != true) return false;
+      QValue got;
+      if (it == n->props.end()) {
+        KG_ASSIGN_OR_RETURN(got, ctx_->AbsentProperty(QValue(NodeRef{id}), k));
+      } else {
+        got = QValue::FromValue(it->second);
+      }
+      if (CypherEquals(got, v) != true) return false;
     }
   }
   return true;
@@ -174,8 +179,13 @@ absl::StatusOr<bool> Matcher::RelOk(size_t p, int rel_idx, RelId id) {
   if (r == nullptr) return false;
   for (const auto& [k, v] : *props) {
     auto it = r->props.find(k);
-    if (it == r->props.end()) return false;
-    if (CypherEquals(QValue::FromValue(it->second), v) != true) return false;
+    QValue got;
+    if (it == r->props.end()) {
+      KG_ASSIGN_OR_RETURN(got, ctx_->AbsentProperty(QValue(RelRef{id}), k));
+    } else {
+      got = QValue::FromValue(it->second);
+    }
+    if (CypherEquals(got, v) != true) return false;
   }
   return true;
 }

@@ -385,7 +385,7 @@ TEST_F(StoreTest, OtherFormatVersionsAreRefused) {
   };
   struct Case {
     std::string stored, says;
-  } cases[] = {{"kg-graph-1", "older kg"}, {"kg-graph-2", "older kg"}, {"kg-graph-99", "newer kg"},
+  } cases[] = {{"kg-graph-1", "older kg"}, {"kg-graph-99", "newer kg"},
                {"something-else", "not a kg graph database"}};
   for (const Case& c : cases) {
     set_version(c.stored);
@@ -535,6 +535,43 @@ TEST_F(StoreTest, CitesIndexFollowsArticles) {
   }
   EXPECT_TRUE(Unwrap(store_->Begin()->CitingArticles("orig")).empty());
   EXPECT_THAT(Unwrap(store_->Begin()->CitingArticles("other-report")), ElementsAre("a-summary"));
+}
+
+// A kg-graph-2 database (no cites index) is upgraded in place by the first writer.
+TEST_F(StoreTest, VersionTwoGetsItsCitesIndexBuilt) {
+  {
+    ArticleRecord a = Article2();
+    a.props["cites"] = Value("orig");
+    auto txn = store_->Begin();
+    ASSERT_OK(txn->ReplaceArticle(a).status());
+    ASSERT_OK(txn->Commit());
+  }
+  store_.reset();
+  {  // Make it look as version 2 wrote it: no `C` rows, version string 2.
+    rocksdb::DB* db = nullptr;
+    rocksdb::Options o;
+    ASSERT_TRUE(rocksdb::DB::Open(o, dir_.string(), &db).ok());
+    ASSERT_TRUE(db->DeleteRange(rocksdb::WriteOptions(), db->DefaultColumnFamily(), "C", "D").ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), "mformat_version", "kg-graph-2").ok());
+    delete db;
+  }
+  StoreOptions ro;
+  ro.read_only = true;
+  {
+    auto reader = Store::Open(dir_.string(), ro);
+    ASSERT_TRUE(reader.ok()) << reader.status();
+    EXPECT_TRUE(Unwrap((*reader)->Begin()->CitingArticles("orig")).empty());
+  }
+  Reopen();
+  EXPECT_THAT(Unwrap(store_->Begin()->CitingArticles("orig")), ElementsAre("other"));
+  store_.reset();
+  rocksdb::DB* db = nullptr;
+  ASSERT_TRUE(rocksdb::DB::OpenForReadOnly(rocksdb::Options(), dir_.string(), &db).ok());
+  std::string version;
+  ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), "mformat_version", &version).ok());
+  EXPECT_EQ(version, "kg-graph-3");
+  delete db;
+  Reopen();
 }
 
 TEST_F(StoreTest, ReplaceArticleUnchangedWritesNothing) {
@@ -716,6 +753,149 @@ TEST_F(StoreTest, HandLinkedEntitySurvivesArticleRemoval) {
   NodeId apple = *Unwrap(t->NodeByKey("Company:apple"));
   EXPECT_EQ(Unwrap(t->ReplaceArticle(Article2())), ReplaceOutcome::kInserted);
   EXPECT_EQ(*Unwrap(t->NodeByKey("Company:apple")), apple);
+}
+
+// Manual facts (graph/README.md): what an analyst created or corrected survives replacement.
+TEST_F(StoreTest, ManualFactsSurviveReplacement) {
+  RelId hand = 0, corrected_a = 0, corrected_b = 0, on_article = 0;
+  NodeId note = 0;
+  {
+    auto txn = store_->Begin();
+    ArticleRecord a = Article1();
+    a.claims[0].props["id"] = Value("c-invest");
+    a.claims[1].props["id"] = Value("c-located");
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(a)), ReplaceOutcome::kInserted);
+    NodeId dod = *Unwrap(txn->NodeByKey("Government:dod"));
+    NodeId us = *Unwrap(txn->NodeByKey("Country:us"));
+    NodeId article = *Unwrap(txn->ArticleNode("rare-earth-war"));
+    hand = Unwrap(txn->CreateRel("SUPPLIES", us, dod, {{"commodity", Value("magnets")}}));
+    note = Unwrap(txn->CreateNode({"Note"}, {{"text", Value("checked")}}));
+    on_article = Unwrap(txn->CreateRel("ABOUT", note, article, {}));
+    ASSERT_OK(txn->MarkManualRel(hand));
+    ASSERT_OK(txn->MarkManualNode(note));
+    ASSERT_OK(txn->MarkManualRel(on_article));
+    // The analyst corrects both extracted claims.
+    std::vector<RelId> invest = Unwrap(txn->RelsByType("INVESTS_IN"));
+    std::vector<RelId> located = Unwrap(txn->RelsByType("LOCATED_IN"));
+    ASSERT_EQ(invest.size(), 1u);
+    ASSERT_EQ(located.size(), 1u);
+    corrected_a = invest[0];
+    corrected_b = located[0];
+    for (RelId r : {corrected_a, corrected_b}) {
+      ASSERT_OK(txn->SetRelProperty(r, "note", Value("confirmed")));
+      ASSERT_OK(txn->MarkManualRel(r));
+    }
+    EXPECT_EQ(txn->MarkManualRel(999999).code(), absl::StatusCode::kNotFound);
+    EXPECT_EQ(txn->MarkManualNode(999999).code(), absl::StatusCode::kNotFound);
+    ASSERT_OK(txn->Commit());
+  }
+  NodeId article_before = *Unwrap(store_->Begin()->ArticleNode("rare-earth-war"));
+  // v2 names neither the DoD nor the US and extracts neither claim again.
+  ArticleRecord v2 = Article1("h2");
+  v2.props["title"] = Value("v2");
+  v2.entities = {Entity("Company:mp", "Company", "MP Materials"),
+                 Entity("Commodity:ree", "Commodity", "rare earths")};
+  v2.mentions = {"Company:mp", "Commodity:ree"};
+  ClaimRecord produces;
+  produces.type = "PRODUCES";
+  produces.subject_key = "Company:mp";
+  produces.object_key = "Commodity:ree";
+  produces.props = {{"id", Value("c-produces")}};
+  v2.claims = {produces};
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(v2)), ReplaceOutcome::kReplaced);
+    ASSERT_OK(txn->Commit());
+  }
+  auto r = store_->Begin();
+  // The hand-made claim, its ends (no longer named by any article) and the note stay.
+  std::optional<Relationship> h = Unwrap(r->GetRel(hand));
+  ASSERT_TRUE(h.has_value());
+  EXPECT_EQ(h->start, *Unwrap(r->NodeByKey("Country:us")));
+  EXPECT_EQ(h->end, *Unwrap(r->NodeByKey("Government:dod")));
+  EXPECT_TRUE(Unwrap(r->IsManualRel(hand)));
+  EXPECT_TRUE(Unwrap(r->GetNode(note)).has_value());
+  // Corrected claims not extracted again stay, manual, with the correction.
+  for (RelId id : {corrected_a, corrected_b}) {
+    std::optional<Relationship> c = Unwrap(r->GetRel(id));
+    ASSERT_TRUE(c.has_value()) << id;
+    EXPECT_EQ(c->props.at("note"), Value("confirmed"));
+    EXPECT_TRUE(Unwrap(r->IsManualRel(id)));
+  }
+  // The Article node is kept with the new properties and the analyst's relationship to it.
+  EXPECT_EQ(*Unwrap(r->ArticleNode("rare-earth-war")), article_before);
+  EXPECT_EQ(Unwrap(r->GetArticleMeta("rare-earth-war"))->at("title"), Value("v2"));
+  EXPECT_TRUE(Unwrap(r->GetRel(on_article)).has_value());
+  EXPECT_EQ(Unwrap(r->RelsByType("PRODUCES")).size(), 1u);
+  EXPECT_FALSE(Unwrap(r->IsManualRel(Unwrap(r->RelsByType("PRODUCES"))[0])));
+  EXPECT_FALSE(Unwrap(r->IsManualRel(999999)));
+  EXPECT_FALSE(Unwrap(r->IsManualNode(999999)));
+}
+
+TEST_F(StoreTest, CorrectedClaimStandsInForItsReextraction) {
+  ArticleRecord v1 = Article1();
+  v1.claims[0].props["id"] = Value("c-invest");
+  RelId corrected = 0;
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(v1)), ReplaceOutcome::kInserted);
+    corrected = Unwrap(txn->RelsByType("INVESTS_IN"))[0];
+    ASSERT_OK(txn->SetRelProperty(corrected, "amount", Value(int64_t{450000000})));
+    ASSERT_OK(txn->MarkManualRel(corrected));
+    ASSERT_OK(txn->Commit());
+  }
+  // An edit elsewhere in the article: the same claim is extracted again with the same id.
+  ArticleRecord v2 = v1;
+  v2.content_hash = "h2";
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(v2)), ReplaceOutcome::kReplaced);
+    ASSERT_OK(txn->Commit());
+  }
+  auto r = store_->Begin();
+  EXPECT_THAT(Unwrap(r->RelsByType("INVESTS_IN")), ElementsAre(corrected));  // No duplicate.
+  EXPECT_EQ(Unwrap(r->GetRel(corrected))->props.at("amount"), Value(int64_t{450000000}));
+  EXPECT_EQ(Unwrap(r->RelsByType("LOCATED_IN")).size(), 1u);
+  // The correction is still the article's claim: removing the article keeps it (manual).
+  auto d = store_->Begin();
+  EXPECT_TRUE(Unwrap(d->RemoveArticle("rare-earth-war")));
+  ASSERT_OK(d->Commit());
+  auto after = store_->Begin();
+  EXPECT_THAT(Unwrap(after->RelsByType("INVESTS_IN")), ElementsAre(corrected));
+  EXPECT_THAT(Unwrap(after->RelsByType("LOCATED_IN")), IsEmpty());
+  EXPECT_TRUE(Unwrap(after->NodeByKey("Government:dod")).has_value());
+  EXPECT_FALSE(Unwrap(after->NodeByKey("Country:us")).has_value());
+}
+
+TEST_F(StoreTest, ManualEntityOutlivesItsArticlesAndMarksGoWithDeletion) {
+  NodeId mp = 0;
+  {
+    auto txn = store_->Begin();
+    ASSERT_EQ(Unwrap(txn->ReplaceArticle(Article2())), ReplaceOutcome::kInserted);
+    mp = *Unwrap(txn->NodeByKey("Company:mp"));
+    ASSERT_OK(txn->SetNodeProperty(mp, "ticker", Value("MP")));
+    ASSERT_OK(txn->MarkManualNode(mp));
+    ASSERT_OK(txn->Commit());
+  }
+  {
+    auto txn = store_->Begin();
+    EXPECT_TRUE(Unwrap(txn->RemoveArticle("other")));
+    ASSERT_OK(txn->Commit());
+  }
+  auto r = store_->Begin();
+  EXPECT_EQ(Unwrap(r->NodeByKey("Company:mp")), std::optional<NodeId>(mp));
+  EXPECT_FALSE(Unwrap(r->NodeByKey("Company:apple")).has_value());
+  EXPECT_TRUE(Unwrap(r->IsManualNode(mp)));
+  // Deleting a manual node (with its relationships) drops the marks.
+  NodeId other = Unwrap(r->CreateNode({"Note"}, {}));
+  RelId link = Unwrap(r->CreateRel("ABOUT", other, mp, {}));
+  ASSERT_OK(r->MarkManualRel(link));
+  EXPECT_TRUE(Unwrap(r->IsManualRel(link)));
+  ASSERT_OK(r->DeleteNode(mp, /*detach=*/true));
+  EXPECT_FALSE(Unwrap(r->IsManualNode(mp)));
+  EXPECT_FALSE(Unwrap(r->IsManualRel(link)));
+  EXPECT_FALSE(Unwrap(r->NodeByKey("Company:mp")).has_value());
+  ASSERT_OK(r->Commit());
 }
 
 TEST_F(StoreTest, ReplaceArticleRejectsDanglingKeysAndWritesNothing) {

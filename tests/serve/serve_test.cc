@@ -225,6 +225,10 @@ TEST_F(ServeTest, WritesWithAllowWrites) {
   ASSERT_TRUE(write);
   EXPECT_EQ(write->status, 200) << write->body;
   EXPECT_EQ(Json::parse(write->body)["stats"]["+nodes"], 1);
+  // What a served write creates is manual, as with `kg query` (query/README.md).
+  auto source = PostQuery(c, {{"query", "MATCH (n {name: 'Hand Made Co'}) RETURN n.source"}});
+  ASSERT_TRUE(source);
+  EXPECT_EQ(Json::parse(source->body)["rows"], Json::parse(R"([["manual"]])")) << source->body;
   auto search = c.Get("/search?q=hand%20made");
   ASSERT_TRUE(search);
   EXPECT_NE(search->body.find("Hand Made Co"), std::string::npos) << search->body;
