@@ -4,29 +4,8 @@
 
 #include "audit/claims.h"
 #include "audit/verify.h"
-#include "ingest/fingerprint.h"
 
 namespace kg::audit {
-
-void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record) {
-  if (doc.paragraphs.empty() || doc.paragraphs.size() != doc.paragraph_numbers.size()) return;
-  ValueList list;
-  ingest::Fingerprint fp;
-  fp.Add(record->content_hash);
-  for (size_t i = 0; i < doc.paragraphs.size(); ++i) {
-    const int64_t n = doc.paragraph_numbers[i];
-    const auto b = static_cast<int64_t>(doc.paragraphs[i].begin);
-    const auto e = static_cast<int64_t>(doc.paragraphs[i].end);
-    ValueList entry(3);  // [number, begin, end]
-    entry[0] = Value(n);
-    entry[1] = Value(b);
-    entry[2] = Value(e);
-    list.emplace_back(std::move(entry));
-    fp.Add(static_cast<uint64_t>(n)).Add(static_cast<uint64_t>(b)).Add(static_cast<uint64_t>(e));
-  }
-  record->props["paragraphs"] = Value(std::move(list));
-  record->content_hash = fp.Hex();
-}
 
 void PresetVerdicts(ArticleRecord* record) {
   auto cites = record->props.find("cites");

@@ -26,12 +26,6 @@
 
 namespace kg::audit {
 
-// Stores an original report's numbered paragraphs on its Article node: the property
-// `paragraphs`, a list of [number, begin, end] (byte spans into `text`), and folds them into
-// the content hash (a JSONL `paragraphs` list split differently is a changed article). No-op
-// for a document without numbered paragraphs.
-void AttachParagraphs(const ingest::Document& doc, ArticleRecord* record);
-
 // Sets `verification` (and `verification_missing`) on every claim of an article that names no
 // original (no `cites` property): VerdictWithoutSource. No-op for an article with `cites`.
 // `kg ingest` and `kg load` call it on every record before it is written.

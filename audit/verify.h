@@ -2,8 +2,9 @@
 //
 // A summary article names its original with `cites` (JSONL) or a `Source: ID` line (text);
 // the original is an article with numbered paragraphs (stored on its Article node as the
-// property `paragraphs`, a list of [number, begin, end] byte spans into its `text`; see
-// refresh.h). A claim's citation markers are paragraph numbers of that original. Verdicts:
+// property `paragraphs`, a list of [number, begin, end] byte spans into its `text`, written
+// by Extractor::Extract). A claim's citation markers are paragraph numbers of that original.
+// Verdicts:
 //   uncited       the claim's sentence has no citation marker;
 //   unverifiable  the article names no original, the original is not ingested, it has no
 //                 numbered paragraphs, or a marker is not one of its paragraph numbers;

@@ -920,6 +920,20 @@ ArticleRecord ExtractorInternal::Run() {
   Fingerprint fp;
   fp.Add(doc_.id).Add(doc_.title).Add(doc_.text).Add(doc_.url).Add(doc_.published);
   fp.Add(doc_.source).Add(doc_.cites).Add(x_.fingerprint_);
+  // An original report's numbered paragraphs (SPEC §5): [number, begin, end] byte spans into
+  // the text, for citation verification; a JSONL `paragraphs` list split differently is a
+  // changed article.
+  if (!doc_.paragraphs.empty() && doc_.paragraphs.size() == doc_.paragraph_numbers.size()) {
+    ValueList list;
+    for (size_t i = 0; i < doc_.paragraphs.size(); ++i) {
+      const int64_t n = doc_.paragraph_numbers[i];
+      const auto b = static_cast<int64_t>(doc_.paragraphs[i].begin);
+      const auto e = static_cast<int64_t>(doc_.paragraphs[i].end);
+      list.push_back(Value(ValueList{Value(n), Value(b), Value(e)}));
+      fp.Add(static_cast<uint64_t>(n)).Add(static_cast<uint64_t>(b)).Add(static_cast<uint64_t>(e));
+    }
+    record_.props["paragraphs"] = Value(std::move(list));
+  }
   record_.content_hash = fp.Hex();
   record_.props["id"] = doc_.id;
   record_.props["title"] = doc_.title;

@@ -175,7 +175,6 @@ class IngestSink : public ingest::PipelineSink {
   void OnArticle(const ingest::Document& doc, ArticleRecord record) override {
     ++articles_;
     extracted_claims_ += record.claims.size();
-    audit::AttachParagraphs(doc, &record);  // Original reports: numbered paragraphs (SPEC §5).
     audit::PresetVerdicts(&record);
     writer_.Add(doc.origin, std::move(record)).IgnoreError();  // Reported per article.
   }
@@ -319,6 +318,12 @@ int LoadCommand(const CommandContext& ctx, const std::vector<std::string>& in_ar
       }
     }
     writer.Flush().IgnoreError();
+    // Verdicts of summaries whose original is now stored (the gazetteer finds entities in
+    // the cited paragraphs): the same step as kg ingest.
+    if (!tally.changed.empty()) {
+      absl::StatusOr<std::unique_ptr<ingest::Extractor>> extractor = LoadExtractor(ctx);
+      if (!extractor.ok() || !RefreshVerdicts(*store, **extractor, tally.changed)) ++tally.failed;
+    }
     if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
   }
   tally.Print("loaded", articles, problems);

@@ -59,7 +59,6 @@ class Db {
     std::vector<std::string> changed;
     for (const ingest::Document& doc : read.documents) {
       ArticleRecord record = x.Extract(doc);
-      AttachParagraphs(doc, &record);
       PresetVerdicts(&record);  // As kg ingest does.
       std::unique_ptr<Txn> txn = store_->Begin();
       absl::StatusOr<ReplaceOutcome> outcome = txn->ReplaceArticle(record);

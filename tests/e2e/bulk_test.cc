@@ -67,6 +67,18 @@ TEST_F(BulkTest, ExtractThenLoadEqualsIngestOnTheCorpus) {
     EXPECT_EQ(a.out, b.out) << what;
     EXPECT_FALSE(a.out.empty());
   }
+  // The stored audit verdicts agree too (corpus/audit has originals with numbered
+  // paragraphs: their summaries' claims are verified or unsupported, not unverifiable).
+  const std::vector<std::string> verdicts = {
+      "query", "--format", "csv",
+      "MATCH ()-[r]->() WHERE r.verification IS NOT NULL "
+      "RETURN r.verification AS v, count(r) AS n ORDER BY v"};
+  RunResult va = Kg(verdicts);
+  RunResult vb = KgOn(loaded_db, verdicts);
+  ASSERT_EQ(va.exit_code, 0) << Describe(va);
+  EXPECT_EQ(va.out, vb.out);
+  EXPECT_THAT(va.out, HasSubstr("verified"));
+  EXPECT_THAT(va.out, HasSubstr("unsupported"));
   // Loading the same lines again changes nothing.
   RunResult again = KgOn(loaded_db, {"load"}, extract.out);
   EXPECT_THAT(again.out, HasSubstr("0 new, 0 replaced"));
