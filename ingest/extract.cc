@@ -40,6 +40,10 @@ class ExtractorInternal {
     std::string tag;            // Label or quantity kind.
     bool possessive = false;    // "its" -> "<X#i>'s".
     bool guessed = false;       // An unlisted capitalized name: an entity only as a claim end.
+    // A resolved reference's second-best antecedent ("the Texas company" after "GM signed an
+    // agreement with Noveon": GM first, Noveon second), used when the first would make a
+    // claim's subject its own object.
+    int alt = -1;
   };
 
   ExtractorInternal(const Extractor& x, const Document& doc, std::vector<SentenceTrace>* trace)
@@ -87,6 +91,7 @@ class ExtractorInternal {
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
+  int last_held_ = -1;           // The object of the section's latest stake claim.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
 };
 
@@ -277,7 +282,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                       : word == "the country" ? kCountry
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
-    Item ref, weak;
+    Item ref, weak, second;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
@@ -315,11 +320,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on)(?: the)? $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
         if (ref.entity < 0) weak = it;
+        second = it;
         continue;
       }
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // The runner-up: a prepositional object of this sentence, or for a description ("the
+    // company") the previous sentence's referent.
+    int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
+              : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
+                                                               : -1;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -333,6 +344,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     p.entity = ref.entity;
     p.tag = ref.tag;
     p.possessive = word == "its";
+    if (alt != p.entity) p.alt = alt;
     found.push_back(p);
   }
   items->insert(items->end(), found.begin(), found.end());
@@ -457,7 +469,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = -1;
     facilities_.clear();
-    venture_ = -1;
+    venture_ = last_held_ = -1;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
@@ -523,6 +535,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     int subject, object;  // Item indices; object -1 when none.
     ValueMap props;
     size_t length;
+    bool object_fallback = false;  // The object is the rule's fallback, not in its pattern.
   };
   std::vector<Candidate> candidates;
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
@@ -538,6 +551,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const auto& [name, text] : m.slots) {
       if (!slot.contains(name) && !text.empty()) literal[name] = std::string(text);
     }
+    bool object_fallback = false;
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
       std::set<std::string> allowed = absl::StrSplit(types, '|');
@@ -559,6 +573,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
       if (best >= 0) slot[name] = best;
+      if (best >= 0 && name == "object") object_fallback = true;
     }
     // A facility's capacity or output with no commodity in the sentence: the product its
     // description named ("its magnet plant in Narva … has a capacity of 2,000 tonnes").
@@ -627,8 +642,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = f;
       }
     }
-    const int subject = slot["subject"];
-    const int object = slot.contains("object") ? slot["object"] : -1;
+    int subject = slot["subject"];
+    int object = slot.contains("object") ? slot["object"] : -1;
     // Production, capacity and export restrictions are of a commodity: none named, no claim.
     if (object < 0 && (rule.type == "PRODUCES" || rule.type == "HAS_CAPACITY" ||
                        rule.type == "RESTRICTS_EXPORT")) {
@@ -636,8 +651,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     if (object >= 0 && items[object].entity == items[subject].entity) {
-      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
-      continue;
+      // A reference that makes the claim reflexive ("LG … is one of its customers") means its
+      // runner-up antecedent: the later of the two ends takes it.
+      const int later = rendered.begin[object] > rendered.begin[subject] ? object : subject;
+      const int earlier = later == object ? subject : object;
+      const int alt = items[later].alt >= 0 ? items[later].alt : items[earlier].alt;
+      const int which = items[later].alt >= 0 ? later : earlier;
+      if (alt < 0 || alt == items[which == later ? earlier : later].entity ||
+          Entity(alt).label != items[which].tag) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
+        continue;
+      }
+      Item swapped = items[which];
+      swapped.entity = alt;
+      swapped.alt = -1;
+      items.push_back(swapped);
+      rendered.begin.push_back(rendered.begin[which]);
+      rendered.end.push_back(rendered.end[which]);
+      (which == subject ? subject : object) = static_cast<int>(items.size()) - 1;
+      if (tr) {
+        tr->notes.push_back(absl::StrCat(note_prefix, ": reference taken as ", Entity(alt).name,
+                                         ", not its own object"));
+      }
     }
     ValueMap props;
     auto put_quantity = [&](const char* name, int idx) {
@@ -692,8 +727,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
     }
-    candidates.push_back(
-        Candidate{&rule, type, subject, object, std::move(props), m.end - m.begin});
+    candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
+                                   m.end - m.begin, object_fallback});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -770,6 +805,34 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                              *kSingularVerb);
   };
   for (Candidate& c : candidates) {
+    // "Chinalco, China Minmetals and Ganzhou each own 20.33%": an object filled in from the
+    // subject's own list is wrong; the share is of the company the section's last stake was
+    // in ("国资委持有该集团…" just before), or of one left unnamed.
+    if (c.object_fallback && c.object >= 0) {
+      const std::vector<int> list =
+          singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
+      if (std::find(list.begin(), list.end(), c.object) != list.end()) {
+        c.object = -1;
+        bool member = false;
+        for (int j : list) member |= items[j].entity == last_held_;
+        if (c.type == "HOLDS_STAKE" && last_held_ >= 0 && !member &&
+            items[c.subject].entity != last_held_) {
+          Item synthetic;
+          synthetic.begin = synthetic.end = s.text.size();
+          synthetic.entity = last_held_;
+          synthetic.tag = Entity(last_held_).label;
+          items.push_back(synthetic);
+          rendered.begin.push_back(tagged.size());
+          rendered.end.push_back(tagged.size());
+          c.object = static_cast<int>(items.size()) - 1;
+        }
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(
+              "coordination: ", c.rule->id, " object is one of the subjects, taken as ",
+              c.object >= 0 ? Entity(items[c.object].entity).name : "(none)"));
+        }
+      }
+    }
     expanded.push_back(c);
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
@@ -875,6 +938,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                        c.object >= 0 ? Entity(items[c.object].entity).name : "null",
                                        " ", Value(c.props).ToJson(), " [", c.rule->id, "]"));
     }
+    if (claim.type == "HOLDS_STAKE" && c.object >= 0) last_held_ = items[c.object].entity;
     record_.claims.push_back(std::move(claim));
   }
   for (const Item& it : items) {
