@@ -225,7 +225,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
-      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?(?i:company|firm|miner|producer|group|"
+      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
+      "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
+      "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
@@ -536,6 +538,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     ValueMap props;
     size_t length;
     bool object_fallback = false;  // The object is the rule's fallback, not in its pattern.
+    bool rest = false;             // A stake in "the rest", "其余": of a company named before.
   };
   std::vector<Candidate> candidates;
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
@@ -727,8 +730,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
     }
+    static const RE2* kRest = new RE2(
+        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
+    const bool rest = type == "HOLDS_STAKE" && object < 0 &&
+                      RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest);
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
-                                   m.end - m.begin, object_fallback});
+                                   m.end - m.begin, object_fallback, rest});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -791,7 +798,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
-        if (RE2::PartialMatch(rest, *kVerbNext)) break;
+        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
+        static const RE2* kPluralHead = new RE2(
+            "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
+            "mills|sites)\\b");
+        if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
         out.push_back(j);
       }
     }
@@ -804,6 +815,38 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return RE2::PartialMatch(re2::StringPiece(tagged.data() + at, tagged.size() - at),
                              *kSingularVerb);
   };
+  // "POSCO Holdings owns the rest", "马里政府持有其余百分之三十五": the stake is in the company
+  // of the sentence's own earlier stake, or else of the section's last one.
+  auto add_synthetic = [&](int entity) {
+    Item synthetic;
+    synthetic.begin = synthetic.end = s.text.size();
+    synthetic.entity = entity;
+    synthetic.tag = Entity(entity).label;
+    items.push_back(synthetic);
+    rendered.begin.push_back(tagged.size());
+    rendered.end.push_back(tagged.size());
+    return static_cast<int>(items.size()) - 1;
+  };
+  for (Candidate& c : candidates) {
+    if (!c.rest) continue;
+    int held = -1;
+    size_t at = 0;
+    for (const Candidate& d : candidates) {
+      if (d.type == "HOLDS_STAKE" && d.object >= 0 && !d.rest &&
+          rendered.begin[d.subject] < rendered.begin[c.subject] &&
+          rendered.begin[d.subject] >= at) {
+        held = items[d.object].entity;
+        at = rendered.begin[d.subject];
+      }
+    }
+    if (held < 0) held = last_held_;
+    if (held < 0 || held == items[c.subject].entity) continue;
+    c.object = add_synthetic(held);
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " the rest of ",
+                                       Entity(held).name));
+    }
+  }
   for (Candidate& c : candidates) {
     // "Chinalco, China Minmetals and Ganzhou each own 20.33%": an object filled in from the
     // subject's own list is wrong; the share is of the company the section's last stake was
@@ -817,14 +860,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         for (int j : list) member |= items[j].entity == last_held_;
         if (c.type == "HOLDS_STAKE" && last_held_ >= 0 && !member &&
             items[c.subject].entity != last_held_) {
-          Item synthetic;
-          synthetic.begin = synthetic.end = s.text.size();
-          synthetic.entity = last_held_;
-          synthetic.tag = Entity(last_held_).label;
-          items.push_back(synthetic);
-          rendered.begin.push_back(tagged.size());
-          rendered.end.push_back(tagged.size());
-          c.object = static_cast<int>(items.size()) - 1;
+          c.object = add_synthetic(last_held_);
         }
         if (tr) {
           tr->notes.push_back(absl::StrCat(
