@@ -294,6 +294,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       if (!fits(kind, it.tag)) continue;
+      // "Covalent Lithium, its 50-50 joint venture": an apposition's "its" is not the name's;
+      // in a list, "CATL, its recycling unit Brunp" names a new member right after the noun.
+      if (kind == kAgent && it.end + 2 == b && s.text.compare(it.end, 2, ", ") == 0) {
+        size_t next = s.text.size();
+        for (const Item& other : *items) {
+          if (other.begin >= e && other.entity >= 0) next = std::min(next, other.begin);
+        }
+        static const RE2* kNamedMember = new RE2("^ (?:[a-z][a-z-]* ){1,3}$");
+        static const RE2* kPreposition = new RE2("\\b(?:with|of|in|for|to|from|by)\\b");
+        const re2::StringPiece between(s.text.data() + e, next - e);
+        if (!RE2::FullMatch(between, *kNamedMember) || RE2::PartialMatch(between, *kPreposition)) {
+          continue;
+        }
+      }
       // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
       // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
       if (it.tag == "Facility" && &it != &items->front()) continue;
@@ -319,7 +333,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
-          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on)(?: the)? $");
+          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on|through|via)(?: the)? $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
         if (ref.entity < 0) weak = it;
         second = it;
@@ -635,7 +649,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "the Rincon project in Argentina, which will produce …": the relative clause is about
     // the facility, not the place it is in.
     if (items[slot["subject"]].tag == "Country") {
-      static const RE2* kFacilityIn = new RE2("<Facility#(\\d+)> (?:in|at|near) $");
+      static const RE2* kFacilityIn =
+          new RE2("<Facility#(\\d+)> (?:in|at|near) (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
       int f = -1;
       const size_t at = rendered.begin[slot["subject"]];
       if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kFacilityIn, &f) &&

@@ -421,6 +421,8 @@ int64_t Decimal::ToInt() const {
 }
 
 double Decimal::ToDouble() const {
+  // Dividing by an exact power of ten keeps 19.9 as the nearest double (199 * 0.1 is not).
+  if (exponent < 0) return static_cast<double>(mantissa) / std::pow(10.0, -exponent);
   return static_cast<double>(mantissa) * std::pow(10.0, exponent);
 }
 
