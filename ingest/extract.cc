@@ -44,6 +44,8 @@ class ExtractorInternal {
     // agreement with Noveon": GM first, Noveon second), used when the first would make a
     // claim's subject its own object.
     int alt = -1;
+    // "the two companies": the second of the pair the previous sentences named together.
+    int partner = -1;
   };
 
   ExtractorInternal(const Extractor& x, const Document& doc, std::vector<SentenceTrace>* trace)
@@ -92,6 +94,7 @@ class ExtractorInternal {
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
   int last_held_ = -1;           // The object of the section's latest stake claim.
+  int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
 };
 
@@ -485,7 +488,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = -1;
     facilities_.clear();
-    venture_ = last_held_ = -1;
+    venture_ = last_held_ = pair_[0] = pair_[1] = -1;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
@@ -515,6 +518,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
+  // "Each of the two companies now owns 50%": the pair named together before.
+  if (pair_[0] >= 0) {
+    static const RE2* kPair = new RE2(
+        "(?i)\\b(?:the two|both) (?:companies|firms|groups|partners|buyers|owners|miners|investors)\\b");
+    std::vector<Item> found;
+    ForEachFreeMatch(*kPair, s, items, [&](size_t b, size_t e, re2::StringPiece) {
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = pair_[0];
+      p.tag = Entity(pair_[0]).label;
+      p.partner = pair_[1];
+      found.push_back(p);
+    });
+    items.insert(items.end(), found.begin(), found.end());
+    std::sort(items.begin(), items.end(),
+              [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  }
   ResolvePronouns(s, &items);
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
@@ -553,6 +574,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     size_t length;
     bool object_fallback = false;  // The object is the rule's fallback, not in its pattern.
     bool rest = false;             // A stake in "the rest", "其余": of a company named before.
+    size_t match_end = 0;          // Where the rule's match ends in the tagged sentence.
   };
   std::vector<Candidate> candidates;
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
@@ -750,7 +772,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const bool rest = type == "HOLDS_STAKE" && object < 0 &&
                       RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest);
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
-                                   m.end - m.begin, object_fallback, rest});
+                                   m.end - m.begin, object_fallback, rest, m.end});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -842,6 +864,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     rendered.end.push_back(tagged.size());
     return static_cast<int>(items.size()) - 1;
   };
+  // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
+  // million" repeats the verb and object for a new subject with its own figure.
+  static const RE2* kGapped = new RE2(
+      "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
+      "<(?:Company|Government|Country)#(\\d+)> <(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    int j = -1, q = -1;
+    std::string kind;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGapped, &j, &kind, &q) ||
+        j < 0 || q < 0 || static_cast<size_t>(j) >= items.size() ||
+        static_cast<size_t>(q) >= items.size() || items[q].quantity < 0) {
+      continue;
+    }
+    const std::string slot = kind == "MONEY" ? "amount" : kind == "MASS" ? "quantity" : "percent";
+    if (!c.props.contains(slot) || items[j].entity == items[c.subject].entity) continue;
+    Candidate d = c;
+    d.subject = j;
+    for (const std::string& k : {slot, slot + "_unit", slot + "_max", std::string("percent_max"),
+                                 std::string("approx"), std::string("annual")}) {
+      d.props.erase(k);
+    }
+    const Quantity& figure = qs[items[q].quantity];
+    d.props[slot] = DecimalValue(figure.value);
+    if (slot != "percent") d.props[slot + "_unit"] = figure.unit;
+    if (figure.max) d.props[slot == "percent" ? "percent_max" : slot + "_max"] = DecimalValue(*figure.max);
+    if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
+                                       Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
     int held = -1;
@@ -900,6 +956,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (int j : subjects) {
       Candidate d = c;
       d.subject = j;
+      expanded.push_back(d);
+    }
+    if (items[c.subject].partner >= 0 && items[c.subject].partner != items[c.object >= 0 ? c.object : c.subject].entity) {
+      Candidate d = c;
+      d.subject = add_synthetic(items[c.subject].partner);
       expanded.push_back(d);
     }
     if (c.object >= 0) {
@@ -998,6 +1059,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;
+  // "SQM and Hancock Prospecting completed their joint takeover": a pair that acts together.
+  static const RE2* kActingPair = new RE2(
+      "<(?:Company|Government|Country)#(\\d+)> and <(?:Company|Government|Country)#(\\d+)> "
+      "(?:have |has |had |will |each |jointly |together )?(?:[a-z]+ed|agreed|signed|formed|own|hold|bought|took)\\b");
+  if (int a = -1, b = -1; RE2::PartialMatch(tagged, *kActingPair, &a, &b) && a >= 0 && b >= 0 &&
+                          static_cast<size_t>(a) < items.size() &&
+                          static_cast<size_t>(b) < items.size() &&
+                          items[a].entity != items[b].entity) {
+    pair_[0] = items[a].entity;
+    pair_[1] = items[b].entity;
+  }
   for (const Item& it : items) {
     if (it.tag != "Facility") continue;
     std::erase(facilities_, it.entity);

@@ -109,5 +109,28 @@ TEST_F(ExtractTest, ADescriptionWithASectorWordRefersBack) {
               Contains("SUPPLIES Cyclic Materials -> Solvay"));
 }
 
+TEST_F(ExtractTest, AGappedClauseRepeatsTheClaimWithItsOwnSubjectAndFigure) {
+  const std::set<std::string> claims =
+      Claims("GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25 "
+             "million.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN General Motors -> Nouveau Monde Graphite"));
+  EXPECT_THAT(claims, Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite"));
+  // A second clause with a verb of its own is no gap.
+  EXPECT_THAT(Claims("GM committed US$150 million in equity to Nouveau Monde, and Panasonic "
+                     "reported US$25 million."),
+              Not(Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite")));
+}
+
+TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
+  const std::set<std::string> claims =
+      Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
+             "2024. Each of the two companies now owns 50% of Azure.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE SQM -> Azure Minerals percent=50"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Hancock Prospecting -> Azure Minerals percent=50"));
+  // No pair before: nothing to refer to.
+  EXPECT_THAT(Claims("Each of the two companies now owns 50% of Azure."),
+              Not(Contains("HOLDS_STAKE SQM -> Azure Minerals percent=50")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
