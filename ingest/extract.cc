@@ -363,7 +363,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     p.entity = ref.entity;
     p.tag = ref.tag;
     p.possessive = word == "its";
-    if (alt != p.entity) p.alt = alt;
+    // "the company's own", "its own": the reflexive reading is meant; no runner-up.
+    const bool own = absl::StartsWith(absl::string_view(s.text).substr(e), "'s own ") ||
+                     absl::StartsWith(absl::string_view(s.text).substr(e), "’s own ") ||
+                     absl::StartsWith(absl::string_view(s.text).substr(e), " own ");
+    if (alt != p.entity && !own) p.alt = alt;
     found.push_back(p);
   }
   items->insert(items->end(), found.begin(), found.end());
@@ -769,8 +773,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     static const RE2* kRest = new RE2(
         "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
+    static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");
     const bool rest = type == "HOLDS_STAKE" && object < 0 &&
-                      RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest);
+                      RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
+                      !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kVentureWord);
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
                                    m.end - m.begin, object_fallback, rest, m.end});
     if (tr) {
@@ -880,9 +886,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     const std::string slot = kind == "MONEY" ? "amount" : kind == "MASS" ? "quantity" : "percent";
-    if (!c.props.contains(slot) || items[j].entity == items[c.subject].entity) continue;
+    // The gapped name stands for the clause's first end: the subject, or the object of a
+    // claim read from the other side ("Tesla bought … from Ganfeng, and BYD 5,000 tonnes").
+    const bool object_first = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
+    const int replaced = object_first ? c.object : c.subject;
+    const int other = object_first ? c.subject : c.object;
+    if (!c.props.contains(slot) || items[j].entity == items[replaced].entity ||
+        (other >= 0 && items[j].entity == items[other].entity)) {
+      continue;
+    }
     Candidate d = c;
-    d.subject = j;
+    (object_first ? d.object : d.subject) = j;
     for (const std::string& k : {slot, slot + "_unit", slot + "_max", std::string("percent_max"),
                                  std::string("approx"), std::string("annual")}) {
       d.props.erase(k);
