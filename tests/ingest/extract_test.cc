@@ -132,5 +132,14 @@ TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
               Not(Contains("HOLDS_STAKE SQM -> Azure Minerals percent=50")));
 }
 
+TEST_F(ExtractTest, AShortNameIsTheFacilityTheArticleDescribedBefore) {
+  // "Vaudreuil" alone, after "its Vaudreuil refinery", is that refinery, not a new company.
+  const std::set<std::string> claims =
+      Claims("Rio Tinto is building a circuit at its Vaudreuil refinery in Quebec. Vaudreuil "
+             "will be able to recover 3.5 tonnes of gallium a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Vaudreuil refinery -> gallium"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Vaudreuil -> gallium")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
