@@ -310,6 +310,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         if (!RE2::FullMatch(between, *kNamedMember) || RE2::PartialMatch(between, *kPreposition)) {
           continue;
         }
+        ref = it;  // The list member right before, even after "of" ("a consortium of CATL, its …").
+        continue;
       }
       // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
       // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
@@ -830,6 +832,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "CATL, its recycling unit Brunp and CMOC": the member after the previous one's noun.
+        static const RE2* kUnitOf = new RE2(
+            "^'s (?:[a-z][a-z-]* ){1,3}<(?:Company|Government|Country)#(\\d+)>");
+        int unit = -1;
+        const int before = out.empty() ? idx : out.back();
+        if (items[j].entity == items[before].entity &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j],
+                                               tagged.size() - rendered.end[j]),
+                              *kUnitOf, &unit) &&
+            unit >= 0 && static_cast<size_t>(unit) < items.size()) {
+          j = unit;
+        }
         // "Hancock Prospecting, Gina Rinehart's private group": a possessor opens an
         // apposition, not a list.
         if (tagged.compare(rendered.end[j], 1, "'") == 0) break;

@@ -141,5 +141,17 @@ TEST_F(ExtractTest, AShortNameIsTheFacilityTheArticleDescribedBefore) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Vaudreuil -> gallium")));
 }
 
+TEST_F(ExtractTest, AListGoesOnThroughAMembersUnit) {
+  // "CATL, its recycling unit Brunp and CMOC": three members; "its" is CATL's, not CBC's.
+  const std::set<std::string> claims =
+      Claims("CBC, a consortium of CATL, its recycling unit Brunp and CMOC, agreed to invest "
+             "about US$1 billion.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Brunp -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CMOC -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Brunp"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE CBC -> Brunp")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
