@@ -40,6 +40,12 @@ class ExtractorInternal {
     std::string tag;            // Label or quantity kind.
     bool possessive = false;    // "its" -> "<X#i>'s".
     bool guessed = false;       // An unlisted capitalized name: an entity only as a claim end.
+    // A resolved reference's second-best antecedent ("the Texas company" after "GM signed an
+    // agreement with Noveon": GM first, Noveon second), used when the first would make a
+    // claim's subject its own object.
+    int alt = -1;
+    // "the two companies": the second of the pair the previous sentences named together.
+    int partner = -1;
   };
 
   ExtractorInternal(const Extractor& x, const Document& doc, std::vector<SentenceTrace>* trace)
@@ -87,6 +93,8 @@ class ExtractorInternal {
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
+  int last_held_ = -1;           // The object of the section's latest stake claim.
+  int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
 };
 
@@ -220,7 +228,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
-      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?(?i:company|firm|miner|producer|group|"
+      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
+      "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
+      "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
@@ -277,7 +287,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                       : word == "the country" ? kCountry
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
-    Item ref, weak;
+    Item ref, weak, second;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
@@ -287,6 +297,22 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       if (!fits(kind, it.tag)) continue;
+      // "Covalent Lithium, its 50-50 joint venture": an apposition's "its" is not the name's;
+      // in a list, "CATL, its recycling unit Brunp" names a new member right after the noun.
+      if (kind == kAgent && it.end + 2 == b && s.text.compare(it.end, 2, ", ") == 0) {
+        size_t next = s.text.size();
+        for (const Item& other : *items) {
+          if (other.begin >= e && other.entity >= 0) next = std::min(next, other.begin);
+        }
+        static const RE2* kNamedMember = new RE2("^ (?:[a-z][a-z-]* ){1,3}$");
+        static const RE2* kPreposition = new RE2("\\b(?:with|of|in|for|to|from|by)\\b");
+        const re2::StringPiece between(s.text.data() + e, next - e);
+        if (!RE2::FullMatch(between, *kNamedMember) || RE2::PartialMatch(between, *kPreposition)) {
+          continue;
+        }
+        ref = it;  // The list member right before, even after "of" ("a consortium of CATL, its …").
+        continue;
+      }
       // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
       // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
       if (it.tag == "Facility" && &it != &items->front()) continue;
@@ -312,14 +338,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
-          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on)(?: the)? $");
+          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on|through|via)(?: the)? $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
         if (ref.entity < 0) weak = it;
+        second = it;
         continue;
       }
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // The runner-up: a prepositional object of this sentence, or for a description ("the
+    // company") the previous sentence's referent.
+    int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
+              : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
+                                                               : -1;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -333,6 +365,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     p.entity = ref.entity;
     p.tag = ref.tag;
     p.possessive = word == "its";
+    // "the company's own", "its own": the reflexive reading is meant; no runner-up.
+    const bool own = absl::StartsWith(absl::string_view(s.text).substr(e), "'s own ") ||
+                     absl::StartsWith(absl::string_view(s.text).substr(e), "’s own ") ||
+                     absl::StartsWith(absl::string_view(s.text).substr(e), " own ");
+    if (alt != p.entity && !own) p.alt = alt;
     found.push_back(p);
   }
   items->insert(items->end(), found.begin(), found.end());
@@ -457,7 +494,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = -1;
     facilities_.clear();
-    venture_ = -1;
+    venture_ = last_held_ = pair_[0] = pair_[1] = -1;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
@@ -487,6 +524,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
+  // "Each of the two companies now owns 50%": the pair named together before.
+  if (pair_[0] >= 0) {
+    static const RE2* kPair = new RE2(
+        "(?i)\\b(?:the two|both) (?:companies|firms|groups|partners|buyers|owners|miners|investors)\\b");
+    std::vector<Item> found;
+    ForEachFreeMatch(*kPair, s, items, [&](size_t b, size_t e, re2::StringPiece) {
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = pair_[0];
+      p.tag = Entity(pair_[0]).label;
+      p.partner = pair_[1];
+      found.push_back(p);
+    });
+    items.insert(items.end(), found.begin(), found.end());
+    std::sort(items.begin(), items.end(),
+              [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  }
   ResolvePronouns(s, &items);
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
@@ -523,6 +578,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     int subject, object;  // Item indices; object -1 when none.
     ValueMap props;
     size_t length;
+    bool object_fallback = false;  // The object is the rule's fallback, not in its pattern.
+    bool rest = false;             // A stake in "the rest", "其余": of a company named before.
+    size_t match_end = 0;          // Where the rule's match ends in the tagged sentence.
   };
   std::vector<Candidate> candidates;
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
@@ -538,6 +596,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const auto& [name, text] : m.slots) {
       if (!slot.contains(name) && !text.empty()) literal[name] = std::string(text);
     }
+    bool object_fallback = false;
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
       std::set<std::string> allowed = absl::StrSplit(types, '|');
@@ -559,6 +618,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
       if (best >= 0) slot[name] = best;
+      if (best >= 0 && name == "object") object_fallback = true;
     }
     // A facility's capacity or output with no commodity in the sentence: the product its
     // description named ("its magnet plant in Narva … has a capacity of 2,000 tonnes").
@@ -617,7 +677,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "the Rincon project in Argentina, which will produce …": the relative clause is about
     // the facility, not the place it is in.
     if (items[slot["subject"]].tag == "Country") {
-      static const RE2* kFacilityIn = new RE2("<Facility#(\\d+)> (?:in|at|near) $");
+      static const RE2* kFacilityIn =
+          new RE2("<Facility#(\\d+)> (?:in|at|near) (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
       int f = -1;
       const size_t at = rendered.begin[slot["subject"]];
       if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kFacilityIn, &f) &&
@@ -627,8 +688,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = f;
       }
     }
-    const int subject = slot["subject"];
-    const int object = slot.contains("object") ? slot["object"] : -1;
+    int subject = slot["subject"];
+    int object = slot.contains("object") ? slot["object"] : -1;
     // Production, capacity and export restrictions are of a commodity: none named, no claim.
     if (object < 0 && (rule.type == "PRODUCES" || rule.type == "HAS_CAPACITY" ||
                        rule.type == "RESTRICTS_EXPORT")) {
@@ -636,8 +697,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     if (object >= 0 && items[object].entity == items[subject].entity) {
-      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
-      continue;
+      // A reference that makes the claim reflexive ("LG … is one of its customers") means its
+      // runner-up antecedent: the later of the two ends takes it.
+      const int later = rendered.begin[object] > rendered.begin[subject] ? object : subject;
+      const int earlier = later == object ? subject : object;
+      const int alt = items[later].alt >= 0 ? items[later].alt : items[earlier].alt;
+      const int which = items[later].alt >= 0 ? later : earlier;
+      if (alt < 0 || alt == items[which == later ? earlier : later].entity ||
+          Entity(alt).label != items[which].tag) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
+        continue;
+      }
+      Item swapped = items[which];
+      swapped.entity = alt;
+      swapped.alt = -1;
+      items.push_back(swapped);
+      rendered.begin.push_back(rendered.begin[which]);
+      rendered.end.push_back(rendered.end[which]);
+      (which == subject ? subject : object) = static_cast<int>(items.size()) - 1;
+      if (tr) {
+        tr->notes.push_back(absl::StrCat(note_prefix, ": reference taken as ", Entity(alt).name,
+                                         ", not its own object"));
+      }
     }
     ValueMap props;
     auto put_quantity = [&](const char* name, int idx) {
@@ -692,8 +773,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
     }
-    candidates.push_back(
-        Candidate{&rule, type, subject, object, std::move(props), m.end - m.begin});
+    static const RE2* kRest = new RE2(
+        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
+    static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");
+    const bool rest = type == "HOLDS_STAKE" && object < 0 &&
+                      RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
+                      !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kVentureWord);
+    candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
+                                   m.end - m.begin, object_fallback, rest, m.end});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -745,6 +832,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "CATL, its recycling unit Brunp and CMOC": the member after the previous one's noun.
+        static const RE2* kUnitOf = new RE2(
+            "^'s (?:[a-z][a-z-]* ){1,3}<(?:Company|Government|Country)#(\\d+)>");
+        int unit = -1;
+        const int before = out.empty() ? idx : out.back();
+        if (items[j].entity == items[before].entity &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j],
+                                               tagged.size() - rendered.end[j]),
+                              *kUnitOf, &unit) &&
+            unit >= 0 && static_cast<size_t>(unit) < items.size()) {
+          j = unit;
+        }
         // "Hancock Prospecting, Gina Rinehart's private group": a possessor opens an
         // apposition, not a list.
         if (tagged.compare(rendered.end[j], 1, "'") == 0) break;
@@ -756,7 +855,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
-        if (RE2::PartialMatch(rest, *kVerbNext)) break;
+        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
+        static const RE2* kPluralHead = new RE2(
+            "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
+            "mills|sites)\\b");
+        if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
         out.push_back(j);
       }
     }
@@ -769,7 +872,102 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return RE2::PartialMatch(re2::StringPiece(tagged.data() + at, tagged.size() - at),
                              *kSingularVerb);
   };
+  // "POSCO Holdings owns the rest", "马里政府持有其余百分之三十五": the stake is in the company
+  // of the sentence's own earlier stake, or else of the section's last one.
+  auto add_synthetic = [&](int entity) {
+    Item synthetic;
+    synthetic.begin = synthetic.end = s.text.size();
+    synthetic.entity = entity;
+    synthetic.tag = Entity(entity).label;
+    items.push_back(synthetic);
+    rendered.begin.push_back(tagged.size());
+    rendered.end.push_back(tagged.size());
+    return static_cast<int>(items.size()) - 1;
+  };
+  // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
+  // million" repeats the verb and object for a new subject with its own figure.
+  static const RE2* kGapped = new RE2(
+      "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
+      "<(?:Company|Government|Country)#(\\d+)> <(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    int j = -1, q = -1;
+    std::string kind;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGapped, &j, &kind, &q) ||
+        j < 0 || q < 0 || static_cast<size_t>(j) >= items.size() ||
+        static_cast<size_t>(q) >= items.size() || items[q].quantity < 0) {
+      continue;
+    }
+    const std::string slot = kind == "MONEY" ? "amount" : kind == "MASS" ? "quantity" : "percent";
+    // The gapped name stands for the clause's first end: the subject, or the object of a
+    // claim read from the other side ("Tesla bought … from Ganfeng, and BYD 5,000 tonnes").
+    const bool object_first = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
+    const int replaced = object_first ? c.object : c.subject;
+    const int other = object_first ? c.subject : c.object;
+    if (!c.props.contains(slot) || items[j].entity == items[replaced].entity ||
+        (other >= 0 && items[j].entity == items[other].entity)) {
+      continue;
+    }
+    Candidate d = c;
+    (object_first ? d.object : d.subject) = j;
+    for (const std::string& k : {slot, slot + "_unit", slot + "_max", std::string("percent_max"),
+                                 std::string("approx"), std::string("annual")}) {
+      d.props.erase(k);
+    }
+    const Quantity& figure = qs[items[q].quantity];
+    d.props[slot] = DecimalValue(figure.value);
+    if (slot != "percent") d.props[slot + "_unit"] = figure.unit;
+    if (figure.max) d.props[slot == "percent" ? "percent_max" : slot + "_max"] = DecimalValue(*figure.max);
+    if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
+                                       Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
   for (Candidate& c : candidates) {
+    if (!c.rest) continue;
+    int held = -1;
+    size_t at = 0;
+    for (const Candidate& d : candidates) {
+      if (d.type == "HOLDS_STAKE" && d.object >= 0 && !d.rest &&
+          rendered.begin[d.subject] < rendered.begin[c.subject] &&
+          rendered.begin[d.subject] >= at) {
+        held = items[d.object].entity;
+        at = rendered.begin[d.subject];
+      }
+    }
+    if (held < 0) held = last_held_;
+    if (held < 0 || held == items[c.subject].entity) continue;
+    c.object = add_synthetic(held);
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " the rest of ",
+                                       Entity(held).name));
+    }
+  }
+  for (Candidate& c : candidates) {
+    // "Chinalco, China Minmetals and Ganzhou each own 20.33%": an object filled in from the
+    // subject's own list is wrong; the share is of the company the section's last stake was
+    // in ("国资委持有该集团…" just before), or of one left unnamed.
+    if (c.object_fallback && c.object >= 0) {
+      const std::vector<int> list =
+          singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
+      if (std::find(list.begin(), list.end(), c.object) != list.end()) {
+        c.object = -1;
+        bool member = false;
+        for (int j : list) member |= items[j].entity == last_held_;
+        if (c.type == "HOLDS_STAKE" && last_held_ >= 0 && !member &&
+            items[c.subject].entity != last_held_) {
+          c.object = add_synthetic(last_held_);
+        }
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(
+              "coordination: ", c.rule->id, " object is one of the subjects, taken as ",
+              c.object >= 0 ? Entity(items[c.object].entity).name : "(none)"));
+        }
+      }
+    }
     expanded.push_back(c);
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
@@ -786,6 +984,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (int j : subjects) {
       Candidate d = c;
       d.subject = j;
+      expanded.push_back(d);
+    }
+    if (items[c.subject].partner >= 0 && items[c.subject].partner != items[c.object >= 0 ? c.object : c.subject].entity) {
+      Candidate d = c;
+      d.subject = add_synthetic(items[c.subject].partner);
       expanded.push_back(d);
     }
     if (c.object >= 0) {
@@ -875,6 +1078,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                        c.object >= 0 ? Entity(items[c.object].entity).name : "null",
                                        " ", Value(c.props).ToJson(), " [", c.rule->id, "]"));
     }
+    if (claim.type == "HOLDS_STAKE" && c.object >= 0) last_held_ = items[c.object].entity;
     record_.claims.push_back(std::move(claim));
   }
   for (const Item& it : items) {
@@ -883,6 +1087,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;
+  // "SQM and Hancock Prospecting completed their joint takeover": a pair that acts together.
+  static const RE2* kActingPair = new RE2(
+      "<(?:Company|Government|Country)#(\\d+)> and <(?:Company|Government|Country)#(\\d+)> "
+      "(?:have |has |had |will |each |jointly |together )?(?:[a-z]+ed|agreed|signed|formed|own|hold|bought|took)\\b");
+  if (int a = -1, b = -1; RE2::PartialMatch(tagged, *kActingPair, &a, &b) && a >= 0 && b >= 0 &&
+                          static_cast<size_t>(a) < items.size() &&
+                          static_cast<size_t>(b) < items.size() &&
+                          items[a].entity != items[b].entity) {
+    pair_[0] = items[a].entity;
+    pair_[1] = items[b].entity;
+  }
   for (const Item& it : items) {
     if (it.tag != "Facility") continue;
     std::erase(facilities_, it.entity);

@@ -673,6 +673,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
       if (absl::StartsWith((*extra)[k].key, longer)) entity = static_cast<int>(entities_.size() + k);
     }
+    // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
+    // Vaudreuil refinery").
+    const std::string facility = absl::StrCat("Facility:", norm, " ");
+    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+      if (absl::StartsWith((*extra)[k].key, facility)) entity = static_cast<int>(entities_.size() + k);
+    }
     if (entity < 0) {
       EntityDef def;
       def.label = "Company";

@@ -421,6 +421,8 @@ int64_t Decimal::ToInt() const {
 }
 
 double Decimal::ToDouble() const {
+  // Dividing by an exact power of ten keeps 19.9 as the nearest double (199 * 0.1 is not).
+  if (exponent < 0) return static_cast<double>(mantissa) / std::pow(10.0, -exponent);
   return static_cast<double>(mantissa) * std::pow(10.0, exponent);
 }
 
@@ -701,6 +703,26 @@ class Scan {
       f.raw = Decimal{*v, 0};
       f.chinese = true;
       pos = End(g[0]);
+      // A decimal fraction digit by digit: 三十一点二一 -> 31.21.
+      static constexpr std::string_view kPoint = "点";
+      if (text_.substr(pos, kPoint.size()) == kPoint) {
+        size_t q = pos + kPoint.size();
+        int64_t mantissa = *v;
+        int digits = 0;
+        while (q + 3 <= text_.size() && digits < 6) {
+          static constexpr std::string_view kDigits = "零〇一二三四五六七八九";
+          const std::string_view ch = text_.substr(q, 3);
+          if (kDigits.find(ch) == std::string_view::npos || kDigits.find(ch) % 3 != 0) break;
+          const int d = ChineseCharValue(ch);
+          mantissa = mantissa * 10 + d;
+          ++digits;
+          q += 3;
+        }
+        if (digits > 0) {
+          f.raw = Decimal{mantissa, -digits};
+          pos = q;
+        }
+      }
     } else {
       return std::nullopt;
     }

@@ -216,6 +216,9 @@ TEST_F(QuantitiesTest, Percent) {
       {"China holds １２．５％ of supply.", "１２．５％", kPercent, "12.5", "", "%"},
       {"中国占百分之十五。", "百分之十五", kPercent, "15", "", "%"},
       {"中国占百分之15。", "百分之15", kPercent, "15", "", "%"},
+      {"国资委持有百分之三十一点二一的股份。", "百分之三十一点二一", kPercent, "31.21", "", "%"},
+      {"持有约百分之二十四点六八的股份。", "约百分之二十四点六八", kPercent, "24.68", "", "%", "about"},
+      {"产量三点五万吨。", "三点五万吨", kMass, "35000", "", "t"},
       {"Demand grows 8% a year.", "8% a year", kPercent, "8", "", "%", "", true},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);

@@ -1,0 +1,157 @@
+// Reference and ellipsis across a claim's ends (ingest/extract.cc), on short articles run
+// through the whole extractor with the shipped schema: what a reader resolves from context.
+#include <set>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "ingest/extract.h"
+#include "ingest/read.h"
+
+namespace kg::ingest {
+namespace {
+
+using ::testing::Contains;
+using ::testing::Not;
+
+class ExtractTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto x = Extractor::Load(DefaultSchemaDir());
+    ASSERT_TRUE(x.ok()) << x.status();
+    extractor_ = x->release();
+  }
+  static void TearDownTestSuite() { delete extractor_; }
+
+  // Every claim as "TYPE subject -> object" (object "null" when none), plus " percent=N" for
+  // stakes with a percent.
+  static std::set<std::string> Claims(const std::string& body) {
+    const ArticleRecord r = extractor_->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"));
+    auto name = [&](const std::string& key) {
+      for (const EntityRecord& e : r.entities) {
+        if (e.key == key) return e.name;
+      }
+      return "?" + key;
+    };
+    std::set<std::string> out;
+    for (const ClaimRecord& c : r.claims) {
+      std::string s = absl::StrCat(c.type, " ", name(c.subject_key), " -> ",
+                                   c.object_key ? name(*c.object_key) : "null");
+      if (auto it = c.props.find("percent"); it != c.props.end()) {
+        absl::StrAppend(&s, " percent=", it->second.ToJson());
+      }
+      out.insert(s);
+    }
+    return out;
+  }
+  static Extractor* extractor_;
+};
+Extractor* ExtractTest::extractor_ = nullptr;
+
+TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
+  // "the Texas company" is not GM, the subject, but Noveon, the partner named after "with".
+  EXPECT_THAT(Claims("General Motors signed an agreement with Noveon Magnetics under which the "
+                     "Texas company will supply rare earth magnets for GM vehicles."),
+              Contains("SUPPLIES Noveon Magnetics -> General Motors"));
+  // "its customers" of the battery maker itself would be no claim: Liontown is meant.
+  EXPECT_THAT(Claims("LG Energy Solution bought US$250 million of Liontown's convertible notes, "
+                     "and the Korean battery maker is also one of its customers."),
+              Contains("SUPPLIES Liontown Resources -> LG Energy Solution"));
+}
+
+TEST_F(ExtractTest, AnEllipticStakeOfListedOwnersIsInTheCompanyHeldBefore) {
+  const std::set<std::string> claims =
+      Claims("China Rare Earth Group was formed in 2021. SASAC holds 31% of China Rare Earth "
+             "Group. Chinalco, China Minmetals and Ganzhou Rare Earth Group each own 20%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Chinalco -> China Rare Earth Group percent=20"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE China Minmetals -> China Rare Earth Group percent=20"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Ganzhou Rare Earth Group -> China Rare Earth Group percent=20"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Ganzhou Rare Earth Group -> China Minmetals "
+                                   "percent=20")));
+  // Two clauses, two owners: the bare share is of the company just named.
+  EXPECT_THAT(Claims("Ma'aden owns 51% of Manara Minerals and the Public Investment Fund owns "
+                     "49%."),
+              Contains("HOLDS_STAKE Public Investment Fund -> Manara Minerals percent=49"));
+}
+
+TEST_F(ExtractTest, TheRestIsOfTheCompanyOfThePreviousStake) {
+  EXPECT_THAT(Claims("Pilbara Minerals holds an 18% stake in POSCO Pilbara Lithium Solution. "
+                     "POSCO Holdings owns the rest."),
+              Contains("HOLDS_STAKE Posco -> POSCO Pilbara Lithium Solution"));
+  // No stake named before: no object is invented.
+  EXPECT_THAT(Claims("POSCO Holdings owns the rest."),
+              Not(Contains("HOLDS_STAKE Posco -> POSCO Pilbara Lithium Solution")));
+}
+
+TEST_F(ExtractTest, APluralHeadNounEndsAListOfFacilities) {
+  const std::set<std::string> claims =
+      Claims("CMOC, the Chinese group that runs the Tenke Fungurume and Kisanfu mines, produced "
+             "114,165 tonnes of cobalt in 2024.");
+  EXPECT_THAT(claims, Contains("OPERATES CMOC -> Tenke Fungurume mine"));
+  EXPECT_THAT(claims, Contains("OPERATES CMOC -> Kisanfu mine"));
+}
+
+TEST_F(ExtractTest, AnAppositionsItsIsNotTheNameBeforeIt) {
+  EXPECT_THAT(Claims("SQM runs the Covalent refinery through Covalent Lithium, its 50-50 joint "
+                     "venture with Wesfarmers."),
+              Contains("HOLDS_STAKE SQM -> Covalent Lithium percent=50"));
+  // A list member named right after the noun: "its" is the name before.
+  EXPECT_THAT(Claims("CATL, its recycling unit Brunp and CMOC formed a consortium."),
+              Contains("HOLDS_STAKE CATL -> Brunp"));
+}
+
+TEST_F(ExtractTest, ADescriptionWithASectorWordRefersBack) {
+  EXPECT_THAT(Claims("Solvay opened a new rare earth separation line. The Belgian chemicals group "
+                     "signed an agreement with Cyclic Materials, a Canadian recycler, to buy "
+                     "recycled rare earth material."),
+              Contains("SUPPLIES Cyclic Materials -> Solvay"));
+}
+
+TEST_F(ExtractTest, AGappedClauseRepeatsTheClaimWithItsOwnSubjectAndFigure) {
+  const std::set<std::string> claims =
+      Claims("GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25 "
+             "million.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN General Motors -> Nouveau Monde Graphite"));
+  EXPECT_THAT(claims, Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite"));
+  // A second clause with a verb of its own is no gap.
+  EXPECT_THAT(Claims("GM committed US$150 million in equity to Nouveau Monde, and Panasonic "
+                     "reported US$25 million."),
+              Not(Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite")));
+}
+
+TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
+  const std::set<std::string> claims =
+      Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
+             "2024. Each of the two companies now owns 50% of Azure.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE SQM -> Azure Minerals percent=50"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Hancock Prospecting -> Azure Minerals percent=50"));
+  // No pair before: nothing to refer to.
+  EXPECT_THAT(Claims("Each of the two companies now owns 50% of Azure."),
+              Not(Contains("HOLDS_STAKE SQM -> Azure Minerals percent=50")));
+}
+
+TEST_F(ExtractTest, AShortNameIsTheFacilityTheArticleDescribedBefore) {
+  // "Vaudreuil" alone, after "its Vaudreuil refinery", is that refinery, not a new company.
+  const std::set<std::string> claims =
+      Claims("Rio Tinto is building a circuit at its Vaudreuil refinery in Quebec. Vaudreuil "
+             "will be able to recover 3.5 tonnes of gallium a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Vaudreuil refinery -> gallium"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Vaudreuil -> gallium")));
+}
+
+TEST_F(ExtractTest, AListGoesOnThroughAMembersUnit) {
+  // "CATL, its recycling unit Brunp and CMOC": three members; "its" is CATL's, not CBC's.
+  const std::set<std::string> claims =
+      Claims("CBC, a consortium of CATL, its recycling unit Brunp and CMOC, agreed to invest "
+             "about US$1 billion.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Brunp -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CMOC -> CBC"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Brunp"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE CBC -> Brunp")));
+}
+
+}  // namespace
+}  // namespace kg::ingest
