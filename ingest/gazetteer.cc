@@ -632,6 +632,17 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
     if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
+    // "London-listed", "Perth-based", "Hong Kong-listed Jinchuan": a word ending in a hyphen
+    // and a lower-case participle describes what follows; the name starts after it.
+    for (size_t w = words.size(); w-- > 0;) {
+      const size_t dash = words[w].rfind('-');
+      if (dash == absl::string_view::npos || dash + 3 > words[w].size()) continue;
+      const absl::string_view tail = words[w].substr(dash + 1);
+      if (std::all_of(tail.begin(), tail.end(), [](char c) { return absl::ascii_islower(c); })) {
+        words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(w) + 1);
+        break;
+      }
+    }
     // Leading and trailing stop words go ("The", "In March").
     while (!words.empty() && name_words_.stops.contains(words.front())) words.erase(words.begin());
     while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();

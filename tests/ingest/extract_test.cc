@@ -49,6 +49,15 @@ class ExtractTest : public ::testing::Test {
 };
 Extractor* ExtractTest::extractor_ = nullptr;
 
+TEST_F(ExtractTest, AHyphenatedParticipleIsNoCompanyName) {
+  // "the London-listed developer" describes Rainbow; it names no company of its own.
+  const std::set<std::string> claims =
+      Claims("Rainbow Rare Earths, the London-listed developer, holds 70% of the Phalaborwa "
+             "project in South Africa.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Rainbow Rare Earths -> Phalaborwa project percent=70"));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("London"), std::string::npos) << c;
+}
+
 TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
   // "the Texas company" is not GM, the subject, but Noveon, the partner named after "with".
   EXPECT_THAT(Claims("General Motors signed an agreement with Noveon Magnetics under which the "
