@@ -1029,9 +1029,37 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // An object the pattern names beats one a rule's fallback filled in for the same subject
+  // and figure: "Maginito, in which Mkango holds 79.4%" is a stake in Maginito, not in the
+  // nearest other company.
+  auto outranked = [&](const Candidate& a) {
+    if (!a.object_fallback) return false;
+    for (const Candidate& b : expanded) {
+      if (&a == &b || b.object_fallback || b.object < 0 || a.type != b.type ||
+          items[a.subject].entity != items[b.subject].entity) {
+        continue;
+      }
+      bool same = true, figure = false;
+      for (const char* k : {"percent", "amount", "quantity"}) {
+        auto x = a.props.find(k), y = b.props.find(k);
+        if ((x == a.props.end()) != (y == b.props.end())) same = false;
+        if (same && x != a.props.end()) {
+          figure = true;
+          same = x->second == y->second;
+        }
+        if (!same) break;
+      }
+      if (same && figure) return true;
+    }
+    return false;
+  };
   std::set<std::string> seen;
   const size_t claims_before = record_.claims.size();
   for (const Candidate& c : expanded) {
+    if (outranked(c)) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
+      continue;
+    }
     if (subsumed(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", subsumed"));
       continue;

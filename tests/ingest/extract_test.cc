@@ -58,6 +58,18 @@ TEST_F(ExtractTest, AHyphenatedParticipleIsNoCompanyName) {
   for (const std::string& c : claims) EXPECT_EQ(c.find("London"), std::string::npos) << c;
 }
 
+TEST_F(ExtractTest, ANamedObjectOutranksAFallbackOneForTheSameFigure) {
+  // The elliptic rule alone would give Mkango's 79.4% to the nearest other company (CoTec);
+  // the relative clause names the company it is in.
+  const std::set<std::string> claims =
+      Claims("HyProMag is owned by Maginito, in which Mkango holds 79.4%, and by CoTec Holdings.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Mkango Resources -> Maginito percent=79.4"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Mkango Resources -> CoTec Holdings percent=79.4")));
+  // Without a named object the elliptic reading stays.
+  EXPECT_THAT(Claims("Ma'aden owns 51% of Manara Minerals and the Public Investment Fund owns 49%."),
+              Contains("HOLDS_STAKE Public Investment Fund -> Manara Minerals percent=49"));
+}
+
 TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
   // "the Texas company" is not GM, the subject, but Noveon, the partner named after "with".
   EXPECT_THAT(Claims("General Motors signed an agreement with Noveon Magnetics under which the "
