@@ -131,6 +131,22 @@ int TagIndex(absl::string_view tag) {
   return index;
 }
 
+// "|Company|Facility|": the tag types a rule's object slot accepts in any of its patterns.
+std::string ObjectTypes(const Rule& rule) {
+  static constexpr std::string_view kOpen = "(?P<object><(?:";
+  std::string out = "|";
+  for (const auto& re : rule.patterns) {
+    const std::string& p = re->pattern();
+    const size_t at = p.find(kOpen);
+    if (at == std::string::npos) continue;
+    const size_t b = at + kOpen.size();
+    const size_t e = p.find(')', b);
+    if (e == std::string::npos) continue;
+    absl::StrAppend(&out, p.substr(b, e - b), "|");
+  }
+  return out;
+}
+
 std::string NormalizeStage(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
   if (t.find("分离") != std::string::npos) return "separation";
@@ -686,6 +702,31 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                            ", which") &&
           f >= 0 && static_cast<size_t>(f) < items.size()) {
         slot["subject"] = f;
+      }
+    }
+    // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
+    // a possessor is about what the possessor owns. The next end of an allowed type in the
+    // same noun phrase is the object ("China's CATL", "X's Kokkola refinery").
+    if (slot.contains("object") && rendered.end[slot["object"]] == m.end) {
+      const absl::string_view after = absl::string_view(tagged).substr(m.end);
+      if (absl::StartsWith(after, "'s ") || absl::StartsWith(after, "' ") ||
+          absl::StartsWith(after, "’s ")) {
+        const int from = slot["object"];
+        for (size_t j = 0; j < items.size(); ++j) {
+          const size_t at = rendered.begin[j];
+          if (at <= m.end || at - m.end > 48 || items[j].entity < 0) continue;
+          const absl::string_view between = absl::string_view(tagged).substr(m.end, at - m.end);
+          if (between.find_first_of(",;.") != absl::string_view::npos) continue;
+          // Allowed: the tag types the rule's object slot accepts.
+          if (!absl::StrContains(ObjectTypes(rule), absl::StrCat("|", items[j].tag, "|"))) continue;
+          if (tr) {
+            tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " object ",
+                                             Entity(items[from].entity).name, " owns ",
+                                             Entity(items[j].entity).name, ", which is the object"));
+          }
+          slot["object"] = static_cast<int>(j);
+          break;
+        }
       }
     }
     int subject = slot["subject"];

@@ -70,6 +70,15 @@ TEST_F(ExtractTest, ANamedObjectOutranksAFallbackOneForTheSameFigure) {
               Contains("HOLDS_STAKE Public Investment Fund -> Manara Minerals percent=49"));
 }
 
+TEST_F(ExtractTest, APossessorIsNotTheObjectOfWhatItOwns) {
+  // The money bought the refinery, not Freeport-McMoRan.
+  const std::set<std::string> claims = Claims(
+      "Key figures:\n- Umicore: US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola "
+      "in Finland, acquired in 2019");
+  EXPECT_THAT(claims, Contains("INVESTS_IN Umicore -> Kokkola refinery"));
+  EXPECT_THAT(claims, Not(Contains("INVESTS_IN Umicore -> Freeport-McMoRan")));
+}
+
 TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
   // "the Texas company" is not GM, the subject, but Noveon, the partner named after "with".
   EXPECT_THAT(Claims("General Motors signed an agreement with Noveon Magnetics under which the "
