@@ -690,16 +690,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ", drop));
       continue;
     }
-    // "the Rincon project in Argentina, which will produce …": the relative clause is about
-    // the facility, not the place it is in.
+    // "the Rincon project in Argentina, which will produce …", "Songwe Hill project in southern
+    // Malawi is planned to produce …": the place is a modifier of the facility, and the
+    // relative clause or the verb that follows is about the facility.
     if (items[slot["subject"]].tag == "Country") {
-      static const RE2* kFacilityIn =
-          new RE2("<Facility#(\\d+)> (?:in|at|near) (?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
+      static const RE2* kFacilityIn = new RE2(
+          "<Facility#(\\d+)> (?:in|at|near) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
+      static const RE2* kVerbAfter = new RE2("^(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
       int f = -1;
       const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after = absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
       if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kFacilityIn, &f) &&
-          absl::StartsWith(absl::string_view(tagged).substr(rendered.end[slot["subject"]]),
-                           ", which") &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerbAfter) &&
           f >= 0 && static_cast<size_t>(f) < items.size()) {
         slot["subject"] = f;
       }

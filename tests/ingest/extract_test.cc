@@ -79,6 +79,15 @@ TEST_F(ExtractTest, APossessorIsNotTheObjectOfWhatItOwns) {
   EXPECT_THAT(claims, Not(Contains("INVESTS_IN Umicore -> Freeport-McMoRan")));
 }
 
+TEST_F(ExtractTest, ThePlaceOfAFacilityIsNotTheSubjectOfItsVerb) {
+  // "in southern Malawi" says where the project is; the project is planned to produce.
+  const std::set<std::string> claims = Claims(
+      "Mkango's Songwe Hill project in southern Malawi is planned to produce about 1,950 tonnes "
+      "of rare earth oxide a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Songwe Hill project -> rare earth oxides"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Malawi -> rare earth oxides")));
+}
+
 TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
   // "the Texas company" is not GM, the subject, but Noveon, the partner named after "with".
   EXPECT_THAT(Claims("General Motors signed an agreement with Noveon Magnetics under which the "
