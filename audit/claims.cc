@@ -20,6 +20,16 @@ std::string Str(const ValueMap& m, const char* key) {
 
 }  // namespace
 
+std::vector<int> CitationsOf(const ValueMap& props) {
+  std::vector<int> out;
+  if (auto it = props.find("citations"); it != props.end() && it->second.is_list()) {
+    for (const Value& v : it->second.as_list()) {
+      if (v.is_int()) out.push_back(static_cast<int>(v.as_int()));
+    }
+  }
+  return out;
+}
+
 absl::StatusOr<EntityRef> EntityCache::Get(NodeId id) {
   auto it = cache_.find(id);
   if (it != cache_.end()) return it->second;
@@ -70,11 +80,7 @@ absl::StatusOr<std::optional<AuditedClaim>> ReadClaim(const Relationship& rel,
     c.span_begin = span->second.as_list()[0].as_int();
     c.span_end = span->second.as_list()[1].as_int();
   }
-  if (auto cites = p.find("citations"); cites != p.end() && cites->second.is_list()) {
-    for (const Value& v : cites->second.as_list()) {
-      if (v.is_int()) c.citations.push_back(static_cast<int>(v.as_int()));
-    }
-  }
+  c.citations = CitationsOf(p);
   for (const auto& [k, v] : p) {
     if (std::find(std::begin(kProvenance), std::end(kProvenance), k) != std::end(kProvenance) ||
         k == kVerificationProp || k == kMissingProp) {

@@ -60,6 +60,9 @@ class EntityCache {
   std::map<NodeId, EntityRef> cache_;
 };
 
+// A claim's citation markers: the integers of its `citations` property (SPEC §2).
+std::vector<int> CitationsOf(const ValueMap& props);
+
 // The claim stored as `rel`; nullopt when the relationship is not a claim.
 absl::StatusOr<std::optional<AuditedClaim>> ReadClaim(const Relationship& rel,
                                                       EntityCache& entities);

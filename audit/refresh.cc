@@ -8,19 +8,9 @@
 namespace kg::audit {
 
 void PresetVerdicts(ArticleRecord* record) {
-  auto cites = record->props.find("cites");
-  if (cites != record->props.end() && cites->second.is_string() &&
-      !cites->second.as_string().empty()) {
-    return;
-  }
+  if (!ArticleCites(record->props).empty()) return;
   for (ClaimRecord& c : record->claims) {
-    std::vector<int> citations;
-    if (auto it = c.props.find("citations"); it != c.props.end() && it->second.is_list()) {
-      for (const Value& v : it->second.as_list()) {
-        if (v.is_int()) citations.push_back(static_cast<int>(v.as_int()));
-      }
-    }
-    const Verification v = VerdictWithoutSource(record->id, citations);
+    const Verification v = VerdictWithoutSource(record->id, CitationsOf(c.props));
     c.props[kVerificationProp] = Value(v.verdict);
     if (v.missing.empty()) continue;
     ValueList missing;
@@ -38,12 +28,7 @@ absl::StatusOr<int> RefreshVerification(Store& store, const ingest::Gazetteer& g
   for (const std::string& id : changed) {
     absl::StatusOr<std::optional<ValueMap>> meta = txn->GetArticleMeta(id);
     if (!meta.ok()) return meta.status();
-    if (meta->has_value()) {
-      auto cites = (*meta)->find("cites");
-      if (cites != (*meta)->end() && cites->second.is_string() && !cites->second.as_string().empty()) {
-        targets.insert(id);
-      }
-    }
+    if (meta->has_value() && !ArticleCites(**meta).empty()) targets.insert(id);
     absl::StatusOr<std::vector<std::string>> citing = txn->CitingArticles(id);
     if (!citing.ok()) return citing.status();
     targets.insert(citing->begin(), citing->end());

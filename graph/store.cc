@@ -475,11 +475,9 @@ absl::Status StoreImpl::MigrateAddCitesIndex() {
     if (!g.ok()) return FromRocks(g, absl::StrCat("graph store ", dir_, ": migrating"));
     absl::StatusOr<Node> node = DecodeNode(idx->node, value);
     if (!node.ok()) return node.status();
-    auto cites = node->props.find("cites");
-    if (cites == node->props.end() || !cites->second.is_string() || cites->second.as_string().empty()) {
-      continue;
-    }
-    batch.Put(S(FamilyKey(kCitesCf, keys::Ordered(cites->second.as_string()) + keys::Ordered(article_id))),
+    const std::string_view cites = ArticleCites(node->props);
+    if (cites.empty()) continue;
+    batch.Put(S(FamilyKey(kCitesCf, keys::Ordered(cites) + keys::Ordered(article_id))),
               rocksdb::Slice());
   }
   if (!it->status().ok()) return FromRocks(it->status(), absl::StrCat("graph store ", dir_, ": migrating"));
@@ -1175,13 +1173,10 @@ absl::Status TxnImpl::RemoveArticleData(std::string_view article_id, const Artic
   const std::string article_part = keys::Ordered(article_id);
   if (absl::StatusOr<std::optional<Node>> a = GetNode(idx.node); !a.ok()) {
     return a.status();
-  } else if (a->has_value()) {
-    auto cites = (*a)->props.find("cites");
-    if (cites != (*a)->props.end() && cites->second.is_string()) {
-      if (absl::Status s = Del(kCitesCf, keys::Ordered(cites->second.as_string()) + article_part);
-          !s.ok()) {
-        return s;
-      }
+  } else if (a->has_value() && !ArticleCites((*a)->props).empty()) {
+    if (absl::Status s = Del(kCitesCf, keys::Ordered(ArticleCites((*a)->props)) + article_part);
+        !s.ok()) {
+      return s;
     }
   }
   if (!replacing) {
@@ -1328,10 +1323,8 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
     if (!article.ok()) return article.status();
     idx.node = *article;
   }
-  if (auto cites = rec.props.find("cites");
-      cites != rec.props.end() && cites->second.is_string() && !cites->second.as_string().empty()) {
-    if (absl::Status s = Put(kCitesCf, keys::Ordered(cites->second.as_string()) + keys::Ordered(rec.id), "");
-        !s.ok()) {
+  if (const std::string_view cites = ArticleCites(rec.props); !cites.empty()) {
+    if (absl::Status s = Put(kCitesCf, keys::Ordered(cites) + keys::Ordered(rec.id), ""); !s.ok()) {
       return s;
     }
   }

@@ -86,6 +86,14 @@ struct ClaimRecord {
   std::optional<std::string> object_key;  // nullopt: the text names no counterpart.
   ValueMap props;                         // Qualifiers and provenance (SPEC §3/§4).
 };
+// The id of the original report an article cites (its `cites` property, SPEC §5), or "" when
+// it cites none. Points into `props`.
+inline std::string_view ArticleCites(const ValueMap& props) {
+  auto it = props.find("cites");
+  if (it == props.end() || !it->second.is_string()) return {};
+  return it->second.as_string();
+}
+
 struct ArticleRecord {
   std::string id;
   std::string content_hash;  // Unchanged hash => ReplaceArticle is a no-op.

@@ -131,22 +131,6 @@ int TagIndex(absl::string_view tag) {
   return index;
 }
 
-// "|Company|Facility|": the tag types a rule's object slot accepts in any of its patterns.
-std::string ObjectTypes(const Rule& rule) {
-  static constexpr std::string_view kOpen = "(?P<object><(?:";
-  std::string out = "|";
-  for (const auto& re : rule.patterns) {
-    const std::string& p = re->pattern();
-    const size_t at = p.find(kOpen);
-    if (at == std::string::npos) continue;
-    const size_t b = at + kOpen.size();
-    const size_t e = p.find(')', b);
-    if (e == std::string::npos) continue;
-    absl::StrAppend(&out, p.substr(b, e - b), "|");
-  }
-  return out;
-}
-
 std::string NormalizeStage(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
   if (t.find("分离") != std::string::npos) return "separation";
@@ -720,7 +704,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           const absl::string_view between = absl::string_view(tagged).substr(m.end, at - m.end);
           if (between.find_first_of(",;.") != absl::string_view::npos) continue;
           // Allowed: the tag types the rule's object slot accepts.
-          if (!absl::StrContains(ObjectTypes(rule), absl::StrCat("|", items[j].tag, "|"))) continue;
+          auto types = rule.slot_types.find("object");
+          if (types == rule.slot_types.end() ||
+              !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
+            continue;
+          }
           if (tr) {
             tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " object ",
                                              Entity(items[from].entity).name, " owns ",

@@ -194,6 +194,9 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
             return Error(origin, line_no, absl::StrCat("unknown slot type in '", inner, "'"));
           }
           absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
+          std::string& types = rule->slot_types[slot];
+          if (types.empty()) types = "|";
+          absl::StrAppend(&types, alts, "|");
         }
         i = close + 1;
       }

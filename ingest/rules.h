@@ -56,6 +56,8 @@ struct Rule {
   std::vector<std::unique_ptr<RE2>> patterns;     // Compiled, slots expanded.
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
+  std::map<std::string, std::string> slot_types;  // slot -> "|Company|Facility|": the tag
+                                                  // types it accepts in any pattern.
   int priority = 0;                               // Higher wins when claims collide.
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   std::vector<RuleExample> examples;
