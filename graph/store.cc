@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "graph/keys.h"
 #include "graph/names.h"
+#include "rocksdb/cache.h"
 #include "rocksdb/db.h"
 #include "rocksdb/filter_policy.h"
 #include "rocksdb/options.h"
@@ -766,28 +767,29 @@ absl::StatusOr<std::vector<Edge>> TxnImpl::Expand(NodeId node, Direction dir,
   // Scans one direction; `typed` says whether the prefix already contains the type.
   auto scan_dir = [&](Cf c, bool outgoing) -> absl::Status {
     bool bad = false;
-    auto visit = [&](bool typed) {
-      return [&, typed](std::string_view suffix, std::string_view) {
+    // `fixed_type`: the type the scanned prefix already holds (nullptr: read it from the key).
+    auto visit = [&](const std::string* fixed_type) {
+      return [&, fixed_type](std::string_view suffix, std::string_view) {
         std::string type;
         uint64_t other, rel;
-        if ((!typed && !keys::GetOrdered(&suffix, &type)) || !keys::GetId(&suffix, &other) ||
-            !keys::GetId(&suffix, &rel) || !suffix.empty()) {
+        if ((fixed_type == nullptr && !keys::GetOrdered(&suffix, &type)) ||
+            !keys::GetId(&suffix, &other) || !keys::GetId(&suffix, &rel) || !suffix.empty()) {
           bad = true;
           return false;
         }
         // A self-loop is listed once for kBoth: as outgoing.
         if (!outgoing && dir == Direction::kBoth && other == node) return true;
-        out.push_back(Edge{rel, other, outgoing});
+        out.push_back(Edge{rel, other, outgoing, fixed_type ? *fixed_type : std::move(type)});
         return true;
       };
     };
     if (sorted_types.empty()) {
-      if (absl::Status s = Scan(c, node_key, visit(false)); !s.ok()) return s;
+      if (absl::Status s = Scan(c, node_key, visit(nullptr)); !s.ok()) return s;
     } else {
       for (const std::string& t : sorted_types) {
         std::string prefix = node_key;
         keys::PutOrdered(t, &prefix);
-        if (absl::Status s = Scan(c, prefix, visit(true)); !s.ok()) return s;
+        if (absl::Status s = Scan(c, prefix, visit(&t)); !s.ok()) return s;
         if (bad) break;
       }
     }
@@ -1485,6 +1487,7 @@ absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
   db_options.skip_stats_update_on_db_open = true;
   rocksdb::BlockBasedTableOptions table;
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 

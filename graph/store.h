@@ -71,6 +71,7 @@ struct Edge {
   RelId rel = 0;
   NodeId other = 0;  // The node at the other end (the node itself for a self-loop).
   bool outgoing = true;  // true when the expanded-from node is the start.
+  std::string type;      // The relationship's type (from the adjacency key: no record read).
 };
 
 // What one article contributes to the graph (built by ingest/, stored atomically).
@@ -202,6 +203,9 @@ struct StoreOptions {
   bool create_if_missing = true;  // Default: true.
   bool read_only = false;         // Default: false. Open without the write lock.
   bool sync = true;               // Default: true. fsync the WAL on each Commit.
+  // Default: 128 MiB. Uncompressed table blocks kept in memory (RocksDB's LRU block cache):
+  // a traversal reads one relationship and one node record per row, at random places.
+  size_t block_cache_bytes = size_t{128} << 20;
 };
 
 class Store {

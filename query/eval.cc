@@ -66,6 +66,14 @@ absl::StatusOr<const Relationship*> ExecContext::GetRel(RelId id) {
   return it->second->has_value() ? &**it->second : nullptr;
 }
 
+absl::StatusOr<std::optional<std::string>> ExecContext::RelType(RelId id) {
+  if (auto it = rel_types_.find(id); it != rel_types_.end()) return it->second;
+  const Relationship* r;
+  KG_ASSIGN_OR_RETURN(r, GetRel(id));
+  if (r == nullptr) return std::nullopt;
+  return r->type;
+}
+
 absl::Status ExecContext::TouchLabel(const std::string& label) {
   if (label_before_.count(label)) return absl::OkStatus();
   auto ids = txn_->NodesByLabel(label);

@@ -69,7 +69,14 @@ class ExecContext {
   absl::StatusOr<const Node*> GetNode(NodeId id);
   absl::StatusOr<const Relationship*> GetRel(RelId id);
   void InvalidateNode(NodeId id) { node_cache_.erase(id); }
-  void InvalidateRel(RelId id) { rel_cache_.erase(id); }
+  void InvalidateRel(RelId id) {
+    rel_cache_.erase(id);
+    rel_types_.erase(id);
+  }
+  // A relationship's type as an expansion read it from the adjacency key, so that `type(r)`
+  // needs no read of the record. RelType falls back to GetRel (nullopt: no such relationship).
+  void NoteRelType(RelId id, const std::string& type) { rel_types_.try_emplace(id, type); }
+  absl::StatusOr<std::optional<std::string>> RelType(RelId id);
 
  private:
   Txn* txn_;
@@ -84,6 +91,7 @@ class ExecContext {
   std::mt19937_64 rng_{std::random_device{}()};
   absl::flat_hash_map<NodeId, std::unique_ptr<std::optional<Node>>> node_cache_;
   absl::flat_hash_map<RelId, std::unique_ptr<std::optional<Relationship>>> rel_cache_;
+  absl::flat_hash_map<RelId, std::string> rel_types_;
 };
 
 // Values of aggregate sub-expressions of a projection item, for the evaluation of that

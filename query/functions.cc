@@ -228,9 +228,9 @@ absl::StatusOr<QValue> Evaluator::CallScalar(const Expr& e, std::vector<QValue>&
   }
   if (f == "type") {
     if (!arg(0).is_rel()) return BadArg(e, arg(0), "a relationship");
-    const Relationship* r;
-    KG_ASSIGN_OR_RETURN(r, ctx_->GetRel(arg(0).rel_id()));
-    return r ? QValue(r->type) : QValue();
+    std::optional<std::string> type;
+    KG_ASSIGN_OR_RETURN(type, ctx_->RelType(arg(0).rel_id()));
+    return type ? QValue(std::move(*type)) : QValue();
   }
   if (f == "properties") {
     if (!arg(0).is_node() && !arg(0).is_rel() && !arg(0).is_map()) {

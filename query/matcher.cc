@@ -245,6 +245,7 @@ absl::Status Matcher::MatchStep(size_t p, size_t s, const Row& row) {
       KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
       if (!ok) continue;
       used_.insert(e.rel);
+      ctx_->NoteRelType(e.rel, e.type);
       st.rels[static_cast<size_t>(step.rel)] = e.rel;
       absl::Status status = AssignAndContinue(p, s, step.to, e.other, row);
       used_.erase(e.rel);
@@ -304,6 +305,7 @@ absl::Status Matcher::VarExpand(size_t p, size_t s, const Row& row, NodeId cur, 
     KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
     if (!ok) continue;
     used_.insert(e.rel);
+    ctx_->NoteRelType(e.rel, e.type);
     rels.push_back(e.rel);
     nodes.push_back(e.other);
     absl::Status status = VarExpand(p, s, row, e.other, depth + 1, max_depth, capped);

@@ -1,7 +1,7 @@
 // kg-bench: ingest throughput, database size, peak memory and query latency at growing sizes.
 //
 //   kg-bench [--sizes 1000,10000,100000] [--seed N] [--work DIR] [--kg PATH] [--threads N]
-//            [--reps N] [--keep]
+//            [--reps N] [--keep] [--db DIR] [--queries one-hop,two-hop,var-length]
 //
 // For each size: writes that many synthetic seed-style articles (tools/bench/synth.h) as .txt
 // files (1,000 per folder), runs `kg --db … ingest` on them in a child process (wall time,
@@ -9,6 +9,8 @@
 // times one-hop, two-hop and variable-length queries (outgoing claims) from named companies (the most frequent
 // one, a hub, and one of typical degree) through query::Run, printing median and p99.
 // Output: one Markdown table row per size and query anchor, ready for the README.
+// --db DIR times the queries on a database kept from an earlier run (--keep; it lives in
+// WORK/nN/db) instead of generating and ingesting: give the same --sizes N and --seed.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -43,6 +46,8 @@ struct Args {
   int threads = 0;
   int reps = 200;
   bool keep = false;
+  std::string db;  // Existing database: skip generation and ingest.
+  std::vector<std::string> queries = {"one-hop", "two-hop", "var-length"};
 };
 
 uint64_t DirBytes(const fs::path& dir) {
@@ -143,6 +148,10 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       if (!absl::SimpleAtoi(v, &a->seed)) return false;
     } else if (k == "--work") {
       a->work = v;
+    } else if (k == "--queries") {
+      a->queries = absl::StrSplit(v, ',');
+    } else if (k == "--db") {
+      a->db = v;
     } else if (k == "--kg") {
       a->kg = v;
     } else if (k == "--threads") {
@@ -162,7 +171,7 @@ int main(int argc, char** argv) {
   Args args;
   if (!ParseArgs(argc, argv, &args)) {
     std::cerr << "usage: kg-bench [--sizes 1000,10000,100000] [--seed N] [--work DIR] [--kg PATH]"
-                 " [--threads N] [--reps N] [--keep]\n";
+                 " [--threads N] [--reps N] [--keep] [--db DIR] [--queries one-hop,two-hop,var-length]\n";
     return 2;
   }
   if (args.kg.empty()) {
@@ -181,20 +190,25 @@ int main(int argc, char** argv) {
     o.seed = args.seed;
     o.articles = n;
     const fs::path root = fs::path(args.work) / absl::StrCat("n", n);
-    fs::remove_all(root);
-    const fs::path corpus = root / "corpus", db = root / "db";
-    const uint64_t corpus_bytes = WriteCorpus(o, corpus);
-    std::vector<std::string> cmd = {args.kg, "--db", db.string(), "ingest"};
-    if (args.threads > 0) {
-      cmd.push_back("--threads");
-      cmd.push_back(std::to_string(args.threads));
-    }
-    cmd.push_back(corpus.string());
-    const ChildRun run = RunKg(cmd);
-    if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
-      std::cerr << "kg-bench: ingest of " << n << " articles failed (status " << run.status
-                << ")\n";
-      return 1;
+    const bool reuse = !args.db.empty();
+    const fs::path corpus = root / "corpus", db = reuse ? fs::path(args.db) : root / "db";
+    uint64_t corpus_bytes = 0;
+    ChildRun run;
+    if (!reuse) {
+      fs::remove_all(root);
+      corpus_bytes = WriteCorpus(o, corpus);
+      std::vector<std::string> cmd = {args.kg, "--db", db.string(), "ingest"};
+      if (args.threads > 0) {
+        cmd.push_back("--threads");
+        cmd.push_back(std::to_string(args.threads));
+      }
+      cmd.push_back(corpus.string());
+      run = RunKg(cmd);
+      if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
+        std::cerr << "kg-bench: ingest of " << n << " articles failed (status " << run.status
+                  << ")\n";
+        return 1;
+      }
     }
     const double db_mb = DirBytes(db) / 1e6;
     kg::StoreOptions ro;
@@ -214,12 +228,18 @@ int main(int argc, char** argv) {
       for (const auto& q : kQueries) {
         // From the hub, the full two-hop result is most of the graph: not a latency question.
         if (kind == "hub" && std::string(q[0]) == "two-hop") continue;
+        if (std::none_of(args.queries.begin(), args.queries.end(),
+                         [&](const std::string& want) { return absl::StartsWith(q[0], want); })) {
+          continue;
+        }
         const Latency l = Time(**store, q[1], name, args.reps);
         if (!l.error.empty()) {
           std::cerr << "kg-bench: " << q[0] << ": " << l.error << "\n";
           return 1;
         }
-        if (first) {
+        if (first && reuse) {
+          std::cout << absl::StrFormat("| %d | - | - | - | %.1f | - ", n, db_mb);
+        } else if (first) {
           std::cout << absl::StrFormat("| %d | %.1f | %.0f | %.2f | %.1f | %.0f ", n, run.seconds,
                                        n / run.seconds, corpus_bytes / 1e6 / run.seconds, db_mb,
                                        run.max_rss_kb / 1024.0);
@@ -232,7 +252,7 @@ int main(int argc, char** argv) {
       }
     }
     std::cout.flush();
-    if (!args.keep) fs::remove_all(root);
+    if (!args.keep && !reuse) fs::remove_all(root);
   }
   return 0;
 }
