@@ -40,12 +40,15 @@ BatchWriter::BatchWriter(Store& store, Callback callback, BatchWriterOptions opt
 BatchWriter::~BatchWriter() { Flush().IgnoreError(); }
 
 absl::Status BatchWriter::Add(std::string tag, ArticleRecord record) {
-  if (txn_ == nullptr) {
-    txn_ = store_.Begin();
+  if (pending_.empty()) {
     started_ = std::chrono::steady_clock::now();
     bytes_ = 0;
   }
-  absl::StatusOr<ReplaceOutcome> outcome = txn_->ReplaceArticle(record);
+  std::unique_ptr<Txn> txn = store_.Begin();
+  absl::StatusOr<ReplaceOutcome> outcome = txn->ReplaceArticle(record);
+  if (outcome.ok()) {
+    if (absl::Status s = txn->CommitBuffered(); !s.ok()) outcome = s;
+  }
   bytes_ += ApproximateBytes(record);
   pending_.push_back(Pending{std::move(tag), std::move(record), std::move(outcome)});
   if (pending_.size() >= options_.max_articles || bytes_ >= options_.max_bytes ||
@@ -56,17 +59,16 @@ absl::Status BatchWriter::Add(std::string tag, ArticleRecord record) {
 }
 
 absl::Status BatchWriter::Flush() {
-  if (txn_ == nullptr) return absl::OkStatus();
-  absl::Status commit = txn_->Commit();
-  txn_.reset();
+  if (pending_.empty()) return absl::OkStatus();
+  const absl::Status sync = store_.SyncWal();
   ++commits_;
   std::vector<Pending> done = std::move(pending_);
   pending_.clear();
   for (Pending& p : done) {
-    if (!commit.ok() && p.outcome.ok()) p.outcome = commit;
+    if (!sync.ok() && p.outcome.ok()) p.outcome = sync;
     callback_(p.tag, p.record, p.outcome);
   }
-  return commit;
+  return sync;
 }
 
 }  // namespace kg

@@ -1,15 +1,16 @@
-// BatchWriter: stores many ArticleRecords through one Txn per batch (group commit).
+// BatchWriter: stores many articles with one fsync per batch (group commit).
 //
-// Each Add() applies one article with Txn::ReplaceArticle (all or nothing per article: a
-// failing article is rolled back to its save point and reported, the batch goes on). The
-// batch is committed in one atomic, synced write when it holds `max_articles` articles or
-// `max_bytes` of writes, when `max_delay` has passed since it was started, or on Flush().
-// So an article is durable once its batch is committed: a crash loses at most the open batch,
-// and never part of an article. Outcomes are reported through the callback after the commit
-// that made them durable (or failed), in Add() order.
+// Each Add() applies one article with Txn::ReplaceArticle in a transaction of its own and
+// commits it at once without waiting for the disk (Txn::CommitBuffered): all or nothing per
+// article, a failing article is discarded and reported, the batch goes on. The batch is made
+// durable with one Store::SyncWal() when it holds `max_articles` articles or `max_bytes` of
+// writes, when `max_delay` has passed since it was started, or on Flush(). A crash of the
+// process loses nothing committed; a crash of the machine at most the unsynced batch, and
+// never part of an article. Outcomes are reported through the callback after the sync that
+// made them durable (or failed), in Add() order.
 //
 // Not thread-safe: one writer thread owns a BatchWriter. Readers may run concurrently on the
-// same Store; they see whole committed batches.
+// same Store; they see whole articles.
 #ifndef KG_GRAPH_BATCH_WRITER_H_
 #define KG_GRAPH_BATCH_WRITER_H_
 
@@ -44,10 +45,10 @@ class BatchWriter {
   BatchWriter(const BatchWriter&) = delete;
   BatchWriter& operator=(const BatchWriter&) = delete;
 
-  // Applies the article to the open batch; may commit the batch. Returns the commit's error
-  // if a commit failed (the affected articles are also reported through the callback).
+  // Stores the article and adds it to the open batch; may sync the batch. Returns the sync's
+  // error if it failed (the affected articles are also reported through the callback).
   absl::Status Add(std::string tag, ArticleRecord record);
-  // Commits the open batch (if any).
+  // Syncs the open batch (if any) and reports its articles.
   absl::Status Flush();
 
   size_t commits() const { return commits_; }
@@ -61,7 +62,6 @@ class BatchWriter {
   Store& store_;
   const Callback callback_;
   const BatchWriterOptions options_;
-  std::unique_ptr<Txn> txn_;
   std::vector<Pending> pending_;
   std::chrono::steady_clock::time_point started_;
   size_t bytes_ = 0;  // Approximate size of the open batch.

@@ -325,8 +325,10 @@ class TxnImpl final : public Txn {
   absl::StatusOr<std::vector<std::string>> CitingArticles(std::string_view cited_id) override;
 
   absl::Status Commit() override;
+  absl::Status CommitBuffered() override;
 
  private:
+  absl::Status CommitWith(bool sync);
   // Visits (key without prefix, value) for every key starting with `prefix`, ascending, until
   // fn returns false. fn must not write to the txn.
   using ScanFn = std::function<bool(std::string_view suffix, std::string_view value)>;
@@ -405,8 +407,13 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
   NodeId AllocateNodeId() { return next_node_.fetch_add(1); }
   RelId AllocateRelId() { return next_rel_.fetch_add(1); }
 
-  // Writes the batch plus the id counters, atomically.
-  absl::Status Write(rocksdb::WriteBatch* batch);
+  // Writes the batch plus the id counters, atomically; `sync` false leaves the fsync of the
+  // log to SyncWal() (StoreOptions::sync false never syncs).
+  absl::Status Write(rocksdb::WriteBatch* batch, bool sync = true);
+  absl::Status SyncWal() override {
+    if (options_.read_only || !options_.sync) return absl::OkStatus();
+    return FromRocks(db_->SyncWAL(), absl::StrCat("graph store ", dir_, ": sync"));
+  }
 
  private:
   absl::StatusOr<uint64_t> CountKeys(Cf c, const rocksdb::Snapshot* snap);
@@ -427,6 +434,7 @@ class StoreHandle final : public Store {
   std::unique_ptr<Txn> Begin() override { return impl_->Begin(); }
   absl::StatusOr<Stats> GetStats() override { return impl_->GetStats(); }
   absl::Status Flush() override { return impl_->Flush(); }
+  absl::Status SyncWal() override { return impl_->SyncWal(); }
 
  private:
   std::shared_ptr<StoreImpl> impl_;
@@ -527,14 +535,14 @@ absl::Status StoreImpl::Init() {
   return absl::OkStatus();
 }
 
-absl::Status StoreImpl::Write(rocksdb::WriteBatch* batch) {
+absl::Status StoreImpl::Write(rocksdb::WriteBatch* batch, bool sync) {
   std::lock_guard<std::mutex> lock(write_mu_);
   rocksdb::Status s =
       batch->Put(S(FamilyKey(kMetaCf, kNextNodeKey)), S(keys::Id(next_node_.load())));
   if (s.ok()) s = batch->Put(S(FamilyKey(kMetaCf, kNextRelKey)), S(keys::Id(next_rel_.load())));
   if (!s.ok()) return FromRocks(s, "graph store: preparing commit");
   rocksdb::WriteOptions wo;
-  wo.sync = options_.sync;
+  wo.sync = options_.sync && sync;
   return FromRocks(db_->Write(wo, batch), absl::StrCat("graph store ", dir_, ": commit"));
 }
 
@@ -639,7 +647,11 @@ absl::Status TxnImpl::Scan(Cf c, std::string_view logical_prefix, const ScanFn& 
   return FromRocks(it->status(), absl::StrCat("graph store: scan of ", kCfNames[c]));
 }
 
-absl::Status TxnImpl::Commit() {
+absl::Status TxnImpl::Commit() { return CommitWith(/*sync=*/true); }
+
+absl::Status TxnImpl::CommitBuffered() { return CommitWith(/*sync=*/false); }
+
+absl::Status TxnImpl::CommitWith(bool sync) {
   if (absl::Status s = CheckWritable(); !s.ok()) {
     done_ = true;
     return s;
@@ -647,7 +659,7 @@ absl::Status TxnImpl::Commit() {
   done_ = true;
   rocksdb::WriteBatch* wb = batch_.GetWriteBatch();
   if (wb->Count() == 0) return absl::OkStatus();
-  return store_->Write(wb);
+  return store_->Write(wb, sync);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -197,6 +197,10 @@ class Txn {
   // method then returns FailedPrecondition). Destroying a Txn without Commit discards its
   // writes. On a read-only Store every write method returns FailedPrecondition.
   virtual absl::Status Commit() = 0;
+  // Commit, atomically too, without waiting for the write-ahead log to reach the disk: the
+  // writes survive a crash of the process at once, a crash of the machine only after the
+  // next Store::SyncWal() or synced Commit(). For group commit (graph/batch_writer.h).
+  virtual absl::Status CommitBuffered() { return Commit(); }
 };
 
 struct StoreOptions {
@@ -223,6 +227,8 @@ class Store {
   // so the next Open need not replay the log (bulk loads call it at the end). Committed data
   // is durable without it. Read-only store: no-op.
   virtual absl::Status Flush() { return absl::OkStatus(); }
+  // Makes every commit so far durable (fsync of the write-ahead log). Read-only: no-op.
+  virtual absl::Status SyncWal() { return absl::OkStatus(); }
 
   // Exact counts in a snapshot (by scan).
   struct Stats {

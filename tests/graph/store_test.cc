@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gmock/gmock.h"
+#include "graph/batch_writer.h"
 #include "graph/names.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
@@ -909,6 +910,39 @@ TEST_F(StoreTest, ReplaceArticleRejectsDanglingKeysAndWritesNothing) {
   EXPECT_THAT(Unwrap(txn->AllNodes()), IsEmpty());
   ASSERT_OK(txn->Commit());
   EXPECT_EQ(Unwrap(store_->GetStats()).nodes, 0u);
+}
+
+TEST_F(StoreTest, BatchWriterStoresEachArticleAtOnceAndReportsAfterTheSync) {
+  std::vector<std::pair<std::string, absl::StatusCode>> reported;
+  BatchWriterOptions opts;
+  opts.max_articles = 3;
+  opts.max_delay = std::chrono::hours(1);
+  BatchWriter writer(
+      *store_,
+      [&](const std::string& tag, const ArticleRecord&, const absl::StatusOr<ReplaceOutcome>& o) {
+        reported.emplace_back(tag, o.status().code());
+      },
+      opts);
+  ArticleRecord bad = Article2();
+  bad.id = "bad";
+  bad.claims[0].object_key = "Company:nobody";
+  ASSERT_OK(writer.Add("a1", Article1()));
+  ASSERT_OK(writer.Add("bad", bad));
+  // Not reported before the batch is synced, but stored whole: the next article (and any
+  // reader) sees it, and the failing one left nothing.
+  EXPECT_THAT(reported, IsEmpty());
+  EXPECT_THAT(Unwrap(store_->Begin()->ArticleIds()), ElementsAre("rare-earth-war"));
+  ASSERT_OK(writer.Add("a2", Article2()));  // The third article: the batch is synced.
+  EXPECT_THAT(reported, ElementsAre(std::pair<std::string, absl::StatusCode>{"a1", absl::StatusCode::kOk},
+                                    std::pair<std::string, absl::StatusCode>{"bad", absl::StatusCode::kInvalidArgument},
+                                    std::pair<std::string, absl::StatusCode>{"a2", absl::StatusCode::kOk}));
+  EXPECT_EQ(writer.commits(), 1u);
+  EXPECT_THAT(Unwrap(store_->Begin()->ArticleIds()), ElementsAre("other", "rare-earth-war"));
+  // The shared entity was found, not created twice, across the two articles' transactions.
+  EXPECT_THAT(Unwrap(store_->Begin()->NodesByName("MP Materials")), testing::SizeIs(1));
+  ASSERT_OK(writer.Flush());  // Nothing open: no sync, nothing reported again.
+  EXPECT_EQ(writer.commits(), 1u);
+  EXPECT_EQ(reported.size(), 3u);
 }
 
 TEST_F(StoreTest, ReplaceInOneTxnThenReadBack) {
