@@ -180,6 +180,9 @@ int main(int argc, char** argv) {
   const char* kQueries[][2] = {
       {"one-hop", "MATCH (a {name: $name})-[r]->(b) RETURN type(r), b.name"},
       {"two-hop", "MATCH (a {name: $name})-[r1]->(b)-[r2]->(c) RETURN type(r2), c.name"},
+      // An analyst's two-hop question: the customers of the company's customers.
+      {"two-hop SUPPLIES",
+       "MATCH (a {name: $name})-[:SUPPLIES]->(b)-[:SUPPLIES]->(c) RETURN b.name, c.name"},
       {"var-length 1..3 LIMIT 10",
        "MATCH p = (a {name: $name})-[:SUPPLIES|LENDS_TO|INVESTS_IN*1..3]->(b) RETURN p LIMIT 10"},
   };
@@ -227,7 +230,7 @@ int main(int argc, char** argv) {
       const Latency degree = Time(**store, kQueries[0][1], name, 1);
       for (const auto& q : kQueries) {
         // From the hub, the full two-hop result is most of the graph: not a latency question.
-        if (kind == "hub" && std::string(q[0]) == "two-hop") continue;
+        if (kind == "hub" && absl::StartsWith(q[0], "two-hop")) continue;
         if (std::none_of(args.queries.begin(), args.queries.end(),
                          [&](const std::string& want) { return absl::StartsWith(q[0], want); })) {
           continue;
