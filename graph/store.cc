@@ -611,8 +611,11 @@ absl::Status TxnImpl::CheckWritable() const {
 
 absl::StatusOr<std::optional<std::string>> TxnImpl::Get(Cf c, std::string_view key) {
   std::string value;
+  // A transaction that wrote nothing (every query that only reads) reads the snapshot as it is.
   rocksdb::Status s =
-      batch_.GetFromBatchAndDB(store_->db(), read_options_, S(FamilyKey(c, key)), &value);
+      batch_.GetWriteBatch()->Count() == 0
+          ? store_->db()->Get(read_options_, S(FamilyKey(c, key)), &value)
+          : batch_.GetFromBatchAndDB(store_->db(), read_options_, S(FamilyKey(c, key)), &value);
   if (s.IsNotFound()) return std::optional<std::string>();
   if (!s.ok()) return FromRocks(s, absl::StrCat("graph store: get in ", kCfNames[c]));
   return std::optional<std::string>(std::move(value));
@@ -637,7 +640,9 @@ absl::Status TxnImpl::Scan(Cf c, std::string_view logical_prefix, const ScanFn& 
   }
   rocksdb::Iterator* base = store_->db()->NewIterator(ro);
   std::unique_ptr<rocksdb::Iterator> it(
-      batch_.NewIteratorWithBase(store_->db()->DefaultColumnFamily(), base, &ro));
+      batch_.GetWriteBatch()->Count() == 0
+          ? base
+          : batch_.NewIteratorWithBase(store_->db()->DefaultColumnFamily(), base, &ro));
   for (it->Seek(S(prefix)); it->Valid(); it->Next()) {
     std::string_view k = V(it->key());
     if (!k.starts_with(prefix)) break;
