@@ -297,6 +297,8 @@ class TxnImpl final : public Txn {
   absl::StatusOr<std::vector<RelId>> RelsByType(std::string_view type) override;
   absl::StatusOr<std::vector<Edge>> Expand(NodeId node, Direction dir,
                                            const std::vector<std::string>& types) override;
+  absl::Status ForEachEdge(NodeId node, Direction dir, const std::vector<std::string>& types,
+                           const EdgeFn& fn) override;
   absl::StatusOr<size_t> Degree(NodeId node) override;
 
   absl::StatusOr<NodeId> CreateNode(std::vector<std::string> labels, ValueMap props) override;
@@ -775,29 +777,46 @@ absl::StatusOr<std::vector<RelId>> TxnImpl::RelsByType(std::string_view type) {
 
 absl::StatusOr<std::vector<Edge>> TxnImpl::Expand(NodeId node, Direction dir,
                                                   const std::vector<std::string>& types) {
+  std::vector<Edge> out;
+  absl::Status s = ForEachEdge(node, dir, types, [&](const Edge& e) {
+    out.push_back(e);
+    return true;
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+absl::Status TxnImpl::ForEachEdge(NodeId node, Direction dir,
+                                  const std::vector<std::string>& types, const EdgeFn& fn) {
   if (absl::Status s = CheckUsable(); !s.ok()) return s;
   std::vector<std::string> sorted_types = types;
   SortUnique(&sorted_types);
-  std::vector<Edge> out;
   const std::string node_key = keys::Id(node);
+  bool stopped = false;  // fn returned false.
 
   // Scans one direction; `typed` says whether the prefix already contains the type.
   auto scan_dir = [&](Cf c, bool outgoing) -> absl::Status {
     bool bad = false;
+    Edge edge;
+    edge.outgoing = outgoing;
     // `fixed_type`: the type the scanned prefix already holds (nullptr: read it from the key).
     auto visit = [&](const std::string* fixed_type) {
       return [&, fixed_type](std::string_view suffix, std::string_view) {
-        std::string type;
-        uint64_t other, rel;
-        if ((fixed_type == nullptr && !keys::GetOrdered(&suffix, &type)) ||
-            !keys::GetId(&suffix, &other) || !keys::GetId(&suffix, &rel) || !suffix.empty()) {
+        if (fixed_type != nullptr) {
+          edge.type = *fixed_type;
+        } else if (!keys::GetOrdered(&suffix, &edge.type)) {
+          bad = true;
+          return false;
+        }
+        if (!keys::GetId(&suffix, &edge.other) || !keys::GetId(&suffix, &edge.rel) ||
+            !suffix.empty()) {
           bad = true;
           return false;
         }
         // A self-loop is listed once for kBoth: as outgoing.
-        if (!outgoing && dir == Direction::kBoth && other == node) return true;
-        out.push_back(Edge{rel, other, outgoing, fixed_type ? *fixed_type : std::move(type)});
-        return true;
+        if (!outgoing && dir == Direction::kBoth && edge.other == node) return true;
+        if (!fn(edge)) stopped = true;
+        return !stopped;
       };
     };
     if (sorted_types.empty()) {
@@ -807,7 +826,7 @@ absl::StatusOr<std::vector<Edge>> TxnImpl::Expand(NodeId node, Direction dir,
         std::string prefix = node_key;
         keys::PutOrdered(t, &prefix);
         if (absl::Status s = Scan(c, prefix, visit(&t)); !s.ok()) return s;
-        if (bad) break;
+        if (bad || stopped) break;
       }
     }
     if (bad) return CorruptKey(kCfNames[c]);
@@ -817,10 +836,10 @@ absl::StatusOr<std::vector<Edge>> TxnImpl::Expand(NodeId node, Direction dir,
   if (dir != Direction::kIn) {
     if (absl::Status s = scan_dir(kOutCf, true); !s.ok()) return s;
   }
-  if (dir != Direction::kOut) {
+  if (dir != Direction::kOut && !stopped) {
     if (absl::Status s = scan_dir(kInCf, false); !s.ok()) return s;
   }
-  return out;
+  return absl::OkStatus();
 }
 
 absl::StatusOr<size_t> TxnImpl::Degree(NodeId node) {

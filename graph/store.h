@@ -126,6 +126,19 @@ class Txn {
   // direction asked for (once for kBoth).
   virtual absl::StatusOr<std::vector<Edge>> Expand(NodeId node, Direction dir,
                                                    const std::vector<std::string>& types) = 0;
+  // The edges of Expand, in its order, handed to `fn` one at a time as they are read, until
+  // fn returns false: a caller that needs only the first few of a hub's edges reads only
+  // those. fn must not write to the Txn.
+  using EdgeFn = std::function<bool(const Edge&)>;
+  virtual absl::Status ForEachEdge(NodeId node, Direction dir,
+                                   const std::vector<std::string>& types, const EdgeFn& fn) {
+    absl::StatusOr<std::vector<Edge>> edges = Expand(node, dir, types);
+    if (!edges.ok()) return edges.status();
+    for (const Edge& e : *edges) {
+      if (!fn(e)) break;
+    }
+    return absl::OkStatus();
+  }
   // Number of relationships at the node in any direction (for DELETE checks).
   virtual absl::StatusOr<size_t> Degree(NodeId node) = 0;
 

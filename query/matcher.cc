@@ -230,28 +230,34 @@ absl::Status Matcher::MatchStep(size_t p, size_t s, const Row& row) {
   const NodeId from = *st.nodes[static_cast<size_t>(step.from)];
   const Direction dir = step.forward ? r.dir : Reverse(r.dir);
   if (!r.var_length) {
-    std::vector<Edge> edges;
-    KG_ASSIGN_OR_RETURN(edges, ctx_->txn()->Expand(from, dir, r.types));
     const QValue* bound_rel = nullptr;
     if (!r.var.empty()) {
       auto it = row.find(r.var);
       if (it != row.end()) bound_rel = &it->second;
     }
-    for (const Edge& e : edges) {
+    // Edges are read as the search goes, so a search stopped early (LIMIT) reads no more.
+    absl::Status status;
+    auto visit = [&](const Edge& e) -> absl::Status {
       KG_RETURN_IF_ERROR(ctx_->Tick(r.pos));
-      if (used_.contains(e.rel)) continue;
-      if (bound_rel && (!bound_rel->is_rel() || bound_rel->rel_id() != e.rel)) continue;
+      if (used_.contains(e.rel)) return absl::OkStatus();
+      if (bound_rel && (!bound_rel->is_rel() || bound_rel->rel_id() != e.rel)) {
+        return absl::OkStatus();
+      }
       bool ok;
       KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
-      if (!ok) continue;
+      if (!ok) return absl::OkStatus();
       used_.insert(e.rel);
       ctx_->NoteRelType(e.rel, e.type);
       st.rels[static_cast<size_t>(step.rel)] = e.rel;
-      absl::Status status = AssignAndContinue(p, s, step.to, e.other, row);
+      absl::Status next = AssignAndContinue(p, s, step.to, e.other, row);
       used_.erase(e.rel);
-      KG_RETURN_IF_ERROR(status);
-    }
-    return absl::OkStatus();
+      return next;
+    };
+    KG_RETURN_IF_ERROR(ctx_->txn()->ForEachEdge(from, dir, r.types, [&](const Edge& e) {
+      status = visit(e);
+      return status.ok();
+    }));
+    return status;
   }
   int max_depth;
   bool capped = false;
@@ -282,28 +288,27 @@ absl::Status Matcher::VarExpand(size_t p, size_t s, const Row& row, NodeId cur, 
   }
   if (depth >= max_depth && !capped) return absl::OkStatus();
   const Direction dir = step.forward ? r.dir : Reverse(r.dir);
-  std::vector<Edge> edges;
-  KG_ASSIGN_OR_RETURN(edges, ctx_->txn()->Expand(cur, dir, r.types));
   if (depth >= max_depth) {
-    {
-      for (const Edge& e : edges) {
-        if (!used_.contains(e.rel)) {
-          ctx_->Warn(absl::StrCat("variable-length pattern at line ", r.pos.line, ", column ",
-                                  r.pos.column, " was capped at ", max_depth,
-                                  " hops (max_hops); longer paths were not followed"));
-          break;
-        }
-      }
+    // Capped: warn when some path would have gone on.
+    bool more = false;
+    KG_RETURN_IF_ERROR(ctx_->txn()->ForEachEdge(cur, dir, r.types, [&](const Edge& e) {
+      more = !used_.contains(e.rel);
+      return !more;
+    }));
+    if (more) {
+      ctx_->Warn(absl::StrCat("variable-length pattern at line ", r.pos.line, ", column ",
+                              r.pos.column, " was capped at ", max_depth,
+                              " hops (max_hops); longer paths were not followed"));
     }
     return absl::OkStatus();
   }
   auto& rels = st.var_rels[static_cast<size_t>(step.rel)];
   auto& nodes = st.var_nodes[static_cast<size_t>(step.rel)];
-  for (const Edge& e : edges) {
-    if (used_.contains(e.rel)) continue;
+  auto visit = [&](const Edge& e) -> absl::Status {
+    if (used_.contains(e.rel)) return absl::OkStatus();
     bool ok;
     KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
-    if (!ok) continue;
+    if (!ok) return absl::OkStatus();
     used_.insert(e.rel);
     ctx_->NoteRelType(e.rel, e.type);
     rels.push_back(e.rel);
@@ -312,9 +317,14 @@ absl::Status Matcher::VarExpand(size_t p, size_t s, const Row& row, NodeId cur, 
     rels.pop_back();
     nodes.pop_back();
     used_.erase(e.rel);
-    KG_RETURN_IF_ERROR(status);
-  }
-  return absl::OkStatus();
+    return status;
+  };
+  absl::Status status;
+  KG_RETURN_IF_ERROR(ctx_->txn()->ForEachEdge(cur, dir, r.types, [&](const Edge& e) {
+    status = visit(e);
+    return status.ok();
+  }));
+  return status;
 }
 
 absl::Status Matcher::FinishPart(size_t p, const Row& row) {

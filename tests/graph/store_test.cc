@@ -201,6 +201,17 @@ TEST_F(StoreTest, RelsAndExpand) {
   EXPECT_THAT(rels(Unwrap(txn->Expand(a, Direction::kOut, {"SUPPLIES", "INVESTS_IN"}))),
               ElementsAre(T{ac, c, true}, T{ab, b, true}, T{ab2, b, true}));
   EXPECT_THAT(rels(Unwrap(txn->Expand(b, Direction::kOut, {"INVESTS_IN"}))), IsEmpty());
+  // The type comes with each edge; ForEachEdge hands out the same edges and stops when asked.
+  std::vector<std::string> types;
+  for (const Edge& e : Unwrap(txn->Expand(a, Direction::kBoth, {}))) types.push_back(e.type);
+  EXPECT_THAT(types, ElementsAre("INVESTS_IN", "LOOP", "SUPPLIES", "SUPPLIES", "SUPPLIES"));
+  std::vector<Edge> firsts;
+  ASSERT_OK(txn->ForEachEdge(a, Direction::kBoth, {"SUPPLIES", "INVESTS_IN"}, [&](const Edge& e) {
+    firsts.push_back(e);
+    return firsts.size() < 2;
+  }));
+  EXPECT_THAT(rels(firsts), ElementsAre(T{ac, c, true}, T{ab, b, true}));
+  EXPECT_EQ(firsts[1].type, "SUPPLIES");
   EXPECT_EQ(Unwrap(txn->Degree(a)), 5u);
   EXPECT_EQ(Unwrap(txn->Degree(c)), 1u);
 
