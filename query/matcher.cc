@@ -333,11 +333,15 @@ absl::Status Matcher::FinishPart(size_t p, const Row& row) {
   Row next = row;
   // Relationships of variable-length segments in pattern order, and their inner nodes.
   const size_t nrels = part.rels.size();
-  std::vector<std::vector<RelId>> seg_rels(nrels);
-  std::vector<std::vector<NodeId>> seg_nodes(nrels);
-  std::vector<bool> forward(nrels, true);
-  for (const Step& s : plans_[p].steps) forward[static_cast<size_t>(s.rel)] = s.forward;
-  for (size_t j = 0; j < nrels; ++j) {
+  const bool any_var_length = std::any_of(part.rels.begin(), part.rels.end(),
+                                          [](const RelPattern& r) { return r.var_length; });
+  std::vector<std::vector<RelId>> seg_rels(any_var_length ? nrels : 0);
+  std::vector<std::vector<NodeId>> seg_nodes(any_var_length ? nrels : 0);
+  std::vector<bool> forward(any_var_length ? nrels : 0, true);
+  if (any_var_length) {
+    for (const Step& s : plans_[p].steps) forward[static_cast<size_t>(s.rel)] = s.forward;
+  }
+  for (size_t j = 0; any_var_length && j < nrels; ++j) {
     if (!part.rels[j].var_length) continue;
     seg_rels[j] = st.var_rels[j];
     const auto& vn = st.var_nodes[j];

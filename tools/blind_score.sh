@@ -1,0 +1,16 @@
+#!/bin/sh
+# The honest generalization figure: ingests the blind held-out articles (tests/blind/, written
+# by helpers who never saw the rules, never used to write or fit one) into a fresh database and
+# prints ONLY the total claims precision, recall and F1 (tools/eval.py), never per-article
+# lines or misses, so that running it leaks nothing to fit rules to. Whoever works on rules must
+# not open tests/blind/; when its figure is used up (someone read it), move it to corpus/ and
+# write a new blind set.
+# usage: tools/blind_score.sh [KG_BINARY]   (default build/tools/kg)
+set -eu
+cd "$(dirname "$0")/.."
+kg=${1:-build/tools/kg}
+db=$(mktemp -d)
+trap 'rm -rf "$db"' EXIT
+"$kg" --db "$db/db" ingest tests/blind >/dev/null 2>&1
+"$kg" --db "$db/db" export --format jsonl > "$db/claims.jsonl"
+python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" | tail -n 1
