@@ -96,6 +96,7 @@ class ExtractorInternal {
   int last_held_ = -1;           // The object of the section's latest stake claim.
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
+  std::vector<int> companies_;   // The article's companies, in order of first mention.
 };
 
 namespace {
@@ -182,6 +183,7 @@ std::string NormalizeRank(absl::string_view s) {
 void ExtractorInternal::UseEntity(int entity) {
   const EntityDef& def = Entity(entity);
   if (!entity_keys_.insert(def.key).second) return;
+  if (def.label == "Company") companies_.push_back(entity);
   record_.entities.push_back(EntityRecord{def.key, def.label, def.name, def.aliases});
   record_.mentions.push_back(def.key);
 }
@@ -519,6 +521,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
   }
+  // "Rainbow, which manages the project" after "Rainbow Rare Earths": a lone unlisted word
+  // that begins the name of exactly one company the article named before is that company.
+  for (Item& it : items) {
+    if (!it.guessed || it.tag != "Company") continue;
+    const std::string word = s.text.substr(it.begin, it.end - it.begin);
+    if (word.find(' ') != std::string::npos) continue;
+    const std::string prefix = absl::StrCat(word, " ");
+    int found = -1;
+    bool ambiguous = false;
+    for (int c : companies_) {
+      if (!absl::StartsWith(Entity(c).name, prefix)) continue;
+      ambiguous |= found >= 0 && found != c;
+      found = c;
+    }
+    if (found >= 0 && !ambiguous) {
+      it.entity = found;
+      it.guessed = false;
+    }
+  }
   for (const Item& it : items) {
     // A demonym is no mention of its country, unless a claim makes it an end.
     if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
@@ -652,6 +673,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       for (const auto& re : rule.unless) blocked |= RE2::PartialMatch(w, *re);
       if (blocked) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, unless"));
+        continue;
+      }
+    }
+    if (!rule.unless_before.empty()) {
+      // "for Freeport-McMoRan's cobalt refinery": the words just before the match.
+      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+      re2::StringPiece w(tagged.data() + from, m.begin - from);
+      bool blocked = false;
+      for (const auto& re : rule.unless_before) blocked |= RE2::PartialMatch(w, *re);
+      if (blocked) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, unless_before"));
         continue;
       }
     }

@@ -192,5 +192,26 @@ TEST_F(ExtractTest, AListGoesOnThroughAMembersUnit) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE CBC -> Brunp")));
 }
 
+TEST_F(ExtractTest, ALoneFirstWordOfACompanyNamedBeforeIsThatCompany) {
+  // "Rainbow, which manages the project": the first word of "Rainbow Rare Earths" (listed),
+  // and "Wyloo" of "Wyloo Metals" (unlisted), even opening a sentence before ", which".
+  const std::set<std::string> claims =
+      Claims("Rainbow Rare Earths holds 70% of the Phalaborwa project. Rainbow, which manages the "
+             "Phalaborwa project, plans to separate the oxides on site. Wyloo Metals is an "
+             "investor. Wyloo, which bought 20% of Hastings Technology Metals in 2023, is growing.");
+  EXPECT_THAT(claims, Contains("OPERATES Rainbow Rare Earths -> Phalaborwa project"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Wyloo Metals -> Hastings Technology Metals percent=20"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Rainbow -> Phalaborwa project")));
+}
+
+TEST_F(ExtractTest, UnlessBeforeReadsTheWordsBeforeTheMatch) {
+  // The seller's possessive is no operator ("unless_before" of operate.possessive).
+  EXPECT_THAT(Claims("Umicore: US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola "
+                     "in Finland, acquired in 2019"),
+              Not(Contains("OPERATES Freeport-McMoRan -> Kokkola refinery")));
+  EXPECT_THAT(Claims("Freeport-McMoRan's cobalt refinery at Kokkola in Finland shipped cobalt."),
+              Contains("OPERATES Freeport-McMoRan -> Kokkola refinery"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
