@@ -163,7 +163,9 @@ std::string NormalizeBasis(absl::string_view s) {
 std::string NormalizeInstrument(absl::string_view s) {
   const std::string t = absl::AsciiStrToLower(s);
   if (t.find("preferred") != std::string::npos) return "preferred";
-  if (t.find("convertible") != std::string::npos) return "convertible";
+  if (t.find("convertible") != std::string::npos || t.find("exchangeable") != std::string::npos) {
+    return "convertible";
+  }
   if (t.find("grant") != std::string::npos) return "grant";
   if (t.find("prepay") != std::string::npos) return "prepayment";
   return "equity";
