@@ -284,6 +284,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
       if (after_name) continue;
     }
+    // "合资公司PT Halmahera Persada Lygend": "公司" right before a company's name describes it.
+    if (absl::EndsWith(word, "公司")) {
+      bool before_name = false;
+      for (const Item& it : *items) {
+        before_name |= it.entity >= 0 && it.tag == "Company" &&
+                       (it.begin == e || (it.begin == e + 1 && s.text[e] == ' '));
+      }
+      if (before_name) continue;
+    }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"

@@ -159,15 +159,35 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   }
   absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
-  std::string alt;
+  std::string alt, prefixes;
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
+    // "prefix PT": a word that opens a company name ("PT Halmahera Persada Lygend").
+    if (absl::ConsumePrefix(&line, "prefix ")) {
+      line = absl::StripAsciiWhitespace(line);
+      if (!prefixes.empty()) prefixes += "|";
+      prefixes += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
+      continue;
+    }
     if (!alt.empty()) alt += "|";
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
   }
-  if (!alt.empty()) {
-    g->company_re_ = std::make_unique<RE2>("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt + "))\\b\\.?");
+  const std::string word = "[A-Z][A-Za-z0-9&'-]*";
+  std::string pattern;
+  if (!alt.empty()) pattern = absl::StrCat("(?:", word, "\\s){1,4}(?:", alt, ")\\b\\.?");
+  if (!prefixes.empty()) {
+    const std::string prefixed =
+        absl::StrCat("(?:", prefixes, ")\\s", word, "(?:\\s", word, "){0,3}\\b");
+    g->company_prefix_re_ = std::make_unique<RE2>(prefixed);
+    if (!g->company_prefix_re_->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(origin, ": company prefixes: ", g->company_prefix_re_->error()));
+    }
+    pattern = pattern.empty() ? prefixed : absl::StrCat(pattern, "|", prefixed);
+  }
+  if (!pattern.empty()) {
+    g->company_re_ = std::make_unique<RE2>(absl::StrCat("(", pattern, ")"));
     if (!g->company_re_->ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ": company suffixes: ", g->company_re_->error()));
@@ -198,6 +218,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.stops.insert(written);
     } else if (kv.first == "title") {
       name_words_.titles.insert(written);
+    } else if (kv.first == "place") {
+      name_words_.places.insert(written);
+    } else if (kv.first == "site") {
+      name_words_.sites.insert(written);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
@@ -325,6 +349,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
+    // "the plant at Tyseley Energy Park": a site ("Park") is named by its first word.
+    const size_t last_space = place.rfind(' ');
+    if (last_space != absl::string_view::npos &&
+        name_words_.sites.contains(place.substr(last_space + 1))) {
+      place = place.substr(0, place.find(' '));
+    }
     std::string name = place_is_country ? std::string(description)
                                         : absl::StrCat(place, " ", head_lower);
     int known = Lookup(name);
@@ -546,10 +576,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
       const size_t name_end = b + name.size();
+      // "PT Halmahera Persada Lygend": a name opened by a corporate prefix is one name, even
+      // around a listed one ("Lygend").
+      const bool prefixed =
+          company_prefix_re_ != nullptr &&
+          company_prefix_re_->Match(input, b, name_end, RE2::ANCHOR_BOTH, nullptr, 0);
+      auto inside = [&](const Mention& k) {
+        return prefixed && k.span.begin >= b && k.span.end <= name_end &&
+               !(k.span.begin == b && k.span.end == name_end);
+      };
       bool overlaps = false, extends = false;
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
-        if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
+        if (inside(k)) {
+          extends = true;
+        } else if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
           extends = true;
@@ -559,9 +600,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (overlaps) continue;
       if (extends) {
-        std::erase_if(out, [&](const Mention& k) { return k.span.begin == b && k.span.end < name_end; });
+        std::erase_if(out, [&](const Mention& k) {
+          return (k.span.begin == b && k.span.end < name_end) || inside(k);
+        });
       }
       std::string canonical(absl::StripSuffix(name, "."));
+      // A longer spelling the gazetteer lists ("United States Antimony Corp." for "United
+      // States Antimony") is that entity.
+      for (absl::string_view spelling : {name, absl::string_view(canonical)}) {
+        const int listed = Lookup(spelling);
+        if (listed >= 0 && entities_[listed].label == "Company") {
+          found.push_back(Mention{Span{b, b + name.size()}, listed});
+          break;
+        }
+      }
+      if (!found.empty() && found.back().span.begin == b) continue;
       EntityDef def;
       def.label = "Company";
       def.name = canonical;
@@ -583,7 +636,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                                  std::vector<EntityDef>* extra) const {
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
-      "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:&[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3})");
+      "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
+      "(?:[ ](?:&[ ])?\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
   static const RE2* kPlaceBefore =
       new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
@@ -598,9 +652,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     size_t b = static_cast<size_t>(m.data() - text.data());
     size_t e = b + m.size();
     pos = e;
+    // Inside a word; but a Latin name right after Chinese text starts a word of its own
+    // ("对博茨瓦纳Khoemacau铜矿", "合资公司PT Halmahera Persada Lygend").
+    const bool after_cjk = b >= 3 && static_cast<unsigned char>(text[b - 3]) >= 0xE3 &&
+                           static_cast<unsigned char>(text[b - 3]) <= 0xE9;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) ||
-                  static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
-      continue;  // Inside a word or glued to CJK text.
+                  (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
+      continue;
     }
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
@@ -632,6 +690,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
     if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
+    // "on Obi Island": a place.
+    if (words.size() > 1 && name_words_.places.contains(words.back())) continue;
     // "London-listed", "Perth-based", "Hong Kong-listed Jinchuan": a word ending in a hyphen
     // and a lower-case participle describes what follows; the name starts after it.
     for (size_t w = words.size(); w-- > 0;) {

@@ -213,5 +213,33 @@ TEST_F(ExtractTest, UnlessBeforeReadsTheWordsBeforeTheMatch) {
               Contains("OPERATES Freeport-McMoRan -> Kokkola refinery"));
 }
 
+TEST_F(ExtractTest, NamesInMixedChineseTextAndPrefixedNames) {
+  // A Latin name glued to Chinese text is a name; "PT …" is one company around the listed
+  // "Lygend"; "Harita" before 持有 stops at the Chinese text.
+  const std::set<std::string> claims = Claims(
+      "Harita Nickel mines ore on Obi Island.\n\n"
+      "运营该厂的是合资公司PT Halmahera Persada Lygend,Harita持有其约54.9%的股份。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Harita Nickel -> PT Halmahera Persada Lygend percent=54.9"));
+  // "on Obi Island" is a place, not a company.
+  EXPECT_THAT(Claims("Lygend Resources built a plant with Harita Nickel on Obi Island, and the "
+                     "plant produced its first mixed hydroxide precipitate in 2021."),
+              Not(Contains("PRODUCES Obi Island -> mixed hydroxide precipitate")));
+}
+
+TEST_F(ExtractTest, AFacilityAtANamedSiteIsNamedByTheSitesFirstWord) {
+  const std::set<std::string> claims =
+      Claims("HyProMag's plant at Tyseley Energy Park in Birmingham, UK, began producing "
+             "recycled magnets in 2025.");
+  EXPECT_THAT(claims, Contains("OPERATES HyProMag -> Tyseley plant"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Tyseley plant -> United Kingdom"));
+}
+
+TEST_F(ExtractTest, ALongerListedSpellingIsTheListedCompany) {
+  // "United States Antimony Corp." is listed as an alias of "United States Antimony".
+  EXPECT_THAT(Claims("United States Antimony Corp.: US$245 million Defense Logistics Agency "
+                     "contract to supply antimony ingots, 2025"),
+              Contains("SUPPLIES United States Antimony -> Defense Logistics Agency"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
