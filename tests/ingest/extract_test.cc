@@ -241,5 +241,21 @@ TEST_F(ExtractTest, ALongerListedSpellingIsTheListedCompany) {
               Contains("SUPPLIES United States Antimony -> Defense Logistics Agency"));
 }
 
+TEST_F(ExtractTest, ACapitalizedCommodityWordInsideAFacilityNameIsPartOfIt) {
+  EXPECT_THAT(Claims("Sumitomo Metal Mining acquired a 30% interest in the Cote Gold project from "
+                     "IAMGOLD for $340 million."),
+              Contains("HOLDS_STAKE Sumitomo Metal Mining -> Cote Gold project percent=30"));
+}
+
+TEST_F(ExtractTest, ARelativeClauseAfterTheSubjectIsNotTheSubject) {
+  // "Vale Base Metals, in which Manara Minerals holds a 10% stake, produced …": Vale produced.
+  const std::set<std::string> claims =
+      Claims("Vale Base Metals, in which Manara Minerals holds a 10% stake, produced 160,000 "
+             "tonnes of nickel in 2024.");
+  EXPECT_THAT(claims, Contains("PRODUCES Vale Base Metals -> nickel"));
+  EXPECT_THAT(claims, Not(Contains("PRODUCES Manara Minerals -> nickel")));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
