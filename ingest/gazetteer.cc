@@ -206,6 +206,18 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
         absl::StrSplit(line, absl::MaxSplits(' ', 1));
     const std::string written(absl::StripAsciiWhitespace(kv.second));
     const std::string word = absl::AsciiStrToLower(written);
+    if (kv.first == "head_zh") {  // "head_zh 冶炼厂 smelter": two words.
+      std::pair<std::string, std::string> zh = absl::StrSplit(written, absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      if (zh.first.empty() || zh.second.empty()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("name words, line ", line_no, ": expected head_zh WORD ENGLISH"));
+      }
+      name_words_.zh_heads.push_back(std::move(zh));
+      std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+      continue;
+    }
     if (word.empty() || word.find(' ') != std::string::npos) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
@@ -742,6 +754,50 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     auto [wb, we] = WordBefore(text, b);
     if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
+    // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through
+    // commodity mentions) is that facility, "Khoemacau mine".
+    {
+      size_t at = e;
+      int product = -1;
+      for (bool more = true; more;) {
+        more = false;
+        for (const Mention& o : *out) {
+          if (o.span.begin == at && !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+              entities_[o.entity].label == "Commodity") {
+            if (product < 0) product = o.entity;
+            at = o.span.end;
+            more = true;
+          }
+        }
+      }
+      const std::pair<std::string, std::string>* head = nullptr;
+      for (const auto& h : name_words_.zh_heads) {
+        if (text.substr(at, h.first.size()) == h.first) {
+          head = &h;
+          break;
+        }
+      }
+      if (head != nullptr) {
+        const size_t end = at + head->first.size();
+        const std::string facility_name = absl::StrCat(name, " ", head->second);
+        int entity = Lookup(facility_name);
+        if (entity < 0 || entities_[entity].label != "Facility") entity = Lookup(name);
+        if (entity < 0 || entities_[entity].label != "Facility") {
+          EntityDef def;
+          def.label = "Facility";
+          def.name = facility_name;
+          def.key = absl::StrCat("Facility:", NormalizeName(facility_name));
+          def.aliases.push_back(std::string(name));
+          def.aliases.push_back(std::string(text.substr(b, end - b)));
+          entity = AddExtra(std::move(def), extra);
+        }
+        std::erase_if(*out, [&](const Mention& o) { return o.span.begin >= e && o.span.end <= end; });
+        Mention mention{Span{b, end}, entity};
+        mention.product = product;
+        found.push_back(mention);
+        continue;
+      }
+    }
     // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").
     const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
     if (norm.empty()) continue;

@@ -69,6 +69,9 @@ struct NameWords {
   absl::flat_hash_set<std::string> places;  // (as written)
   // Park, Estate, …: "the plant at Tyseley Energy Park" is the "Tyseley plant".
   absl::flat_hash_set<std::string> sites;  // (as written)
+  // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …
+  // (longest first).
+  std::vector<std::pair<std::string, std::string>> zh_heads;
 };
 
 class Gazetteer {

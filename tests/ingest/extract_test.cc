@@ -257,5 +257,12 @@ TEST_F(ExtractTest, ARelativeClauseAfterTheSubjectIsNotTheSubject) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
 }
 
+TEST_F(ExtractTest, ALatinNameBeforeAChineseFacilityHeadIsThatFacility) {
+  const std::set<std::string> claims =
+      Claims("MMG runs mines.\n\n2024年,MMG以18.75亿美元完成了对博茨瓦纳Khoemacau铜矿的收购。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Khoemacau mine -> Botswana"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Khoemacau -> Botswana")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
