@@ -1127,9 +1127,33 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // "Tianqi holds 22% of SQM, making it SQM's second-largest shareholder": one stake, with its
+  // share and its rank; the rank-only reading joins the one with the share.
+  std::vector<bool> merged(expanded.size(), false);
+  for (size_t i = 0; i < expanded.size(); ++i) {
+    Candidate& a = expanded[i];
+    if (a.type != "HOLDS_STAKE" || a.object < 0 || !a.props.contains("rank") ||
+        a.props.contains("percent")) {
+      continue;
+    }
+    for (Candidate& b : expanded) {
+      if (&a == &b || b.type != "HOLDS_STAKE" || b.object < 0 || !b.props.contains("percent") ||
+          b.props.contains("rank") ||
+          items[a.subject].entity != items[b.subject].entity ||
+          items[a.object].entity != items[b.object].entity) {
+        continue;
+      }
+      b.props["rank"] = a.props["rank"];
+      merged[i] = true;
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: ", a.rule->id, "'s rank joins ", b.rule->id));
+      break;
+    }
+  }
   std::set<std::string> seen;
   const size_t claims_before = record_.claims.size();
-  for (const Candidate& c : expanded) {
+  for (size_t ci = 0; ci < expanded.size(); ++ci) {
+    const Candidate& c = expanded[ci];
+    if (merged[ci]) continue;
     if (outranked(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
       continue;

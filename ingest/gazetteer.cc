@@ -729,31 +729,6 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
     name = text.substr(b, e - b);
     if (name.size() < 2) continue;
-    // A lone capitalized word opening the sentence is just its first word, unless it is
-    // written in capitals (CATL, BTR).
-    bool acronym = true;
-    for (char c : name) acronym &= !absl::ascii_islower(c);
-    // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
-    static const RE2* kVerbAfter = new RE2(
-        "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
-        "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
-        "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ]which[ ]");
-    if (words.size() == 1 && b == start && !acronym &&
-        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
-      continue;
-    }
-    // Places and people.
-    // "in Catamarca" is a place; "invested $75m in Li-Cycle", "a stake in Vulcan" are not.
-    static const RE2* kInvestedIn = new RE2(
-        "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
-        "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
-        !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
-      continue;
-    }
-    auto [wb, we] = WordBefore(text, b);
-    if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
     // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through
     // commodity mentions) is that facility, "Khoemacau mine".
     {
@@ -798,6 +773,31 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
     }
+    // A lone capitalized word opening the sentence is just its first word, unless it is
+    // written in capitals (CATL, BTR).
+    bool acronym = true;
+    for (char c : name) acronym &= !absl::ascii_islower(c);
+    // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
+    static const RE2* kVerbAfter = new RE2(
+        "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
+        "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
+        "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
+        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ]which[ ]");
+    if (words.size() == 1 && b == start && !acronym &&
+        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
+      continue;
+    }
+    // Places and people.
+    // "in Catamarca" is a place; "invested $75m in Li-Cycle", "a stake in Vulcan" are not.
+    static const RE2* kInvestedIn = new RE2(
+        "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
+        "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
+    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+        !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
+      continue;
+    }
+    auto [wb, we] = WordBefore(text, b);
+    if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
     // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").
     const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
     if (norm.empty()) continue;

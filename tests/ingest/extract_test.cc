@@ -264,5 +264,13 @@ TEST_F(ExtractTest, ALatinNameBeforeAChineseFacilityHeadIsThatFacility) {
   EXPECT_THAT(claims, Not(Contains("LOCATED_IN Khoemacau -> Botswana")));
 }
 
+TEST_F(ExtractTest, AStakesRankJoinsItsShareInTheSameSentence) {
+  const std::set<std::string> claims =
+      Claims("Tianqi Lithium holds about 22% of SQM, making it the Chilean company's "
+             "second-largest shareholder.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tianqi Lithium -> SQM percent=22"));
+  EXPECT_EQ(claims.size(), 1u);
+}
+
 }  // namespace
 }  // namespace kg::ingest
