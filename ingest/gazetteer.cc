@@ -647,6 +647,34 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
+  // the company's unit in that country.
+  if (extra != nullptr && out.size() >= 2) {
+    size_t line = 0;
+    while (line < text.size() && (text[line] == ' ' || text[line] == '-' ||
+                                  text[line] == '*')) {
+      ++line;
+    }
+    const Mention first = out[0];
+    const Mention second = out[1];
+    auto label = [&](const Mention& m) {
+      return static_cast<size_t>(m.entity) < entities_.size() ? entities_[m.entity].label
+                                                              : (*extra)[m.entity - entities_.size()].label;
+    };
+    if (first.span.begin == line && !first.demonym && !second.demonym &&
+        label(first) == "Company" && label(second) == "Country" &&
+        second.span.begin == first.span.end + 1 && text[first.span.end] == ' ' &&
+        second.span.end < text.size() && text[second.span.end] == ':') {
+      const std::string unit(text.substr(first.span.begin, second.span.end - first.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = unit;
+      def.key = absl::StrCat("Company:", NormalizeName(unit));
+      const int entity = AddExtra(std::move(def), extra);
+      out.erase(out.begin(), out.begin() + 2);
+      out.insert(out.begin(), Mention{Span{first.span.begin, second.span.end}, entity});
+    }
+  }
   return out;
 }
 
@@ -729,6 +757,31 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
     name = text.substr(b, e - b);
     if (name.size() < 2) continue;
+    // "General Nickel Company of Cuba": a company named after its country.
+    bool extended = false;
+    if (words.back() == "Company" || words.back() == "Corporation") {
+      static constexpr absl::string_view kOf = " of ";
+      for (size_t k = 0; k < out->size(); ++k) {
+        const Mention& o = (*out)[k];
+        if (o.span.begin == e + kOf.size() && text.substr(e, kOf.size()) == kOf && !o.demonym &&
+            static_cast<size_t>(o.entity) < entities_.size() &&
+            entities_[o.entity].label == "Country") {
+          e = o.span.end;
+          out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+          extended = true;
+          break;
+        }
+      }
+    }
+    // "the Moa joint venture": a venture named by an unlisted name.
+    static const RE2* kVentureAfter = new RE2("^([ ](?:joint[ ]venture|JV))\\b");
+    re2::StringPiece venture;
+    if (!extended && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                                       *kVentureAfter, &venture)) {
+      e += venture.size();
+      extended = true;
+    }
+    name = text.substr(b, e - b);
     // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through
     // commodity mentions) is that facility, "Khoemacau mine".
     {
@@ -783,7 +836,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
         "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ]which[ ]");
-    if (words.size() == 1 && b == start && !acronym &&
+    if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
     }
@@ -792,7 +845,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kInvestedIn = new RE2(
         "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
         "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+    if (!extended && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
         !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
       continue;
     }

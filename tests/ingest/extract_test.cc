@@ -272,5 +272,23 @@ TEST_F(ExtractTest, AStakesRankJoinsItsShareInTheSameSentence) {
   EXPECT_EQ(claims.size(), 1u);
 }
 
+TEST_F(ExtractTest, UnlistedNamesWithACountryOrAVentureHead) {
+  // "General Nickel Company of Cuba" is one company; "the Moa joint venture" is named.
+  const std::set<std::string> claims =
+      Claims("- Sherritt International: 50% of the Moa joint venture in Cuba; General Nickel "
+             "Company of Cuba holds the other 50%");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sherritt International -> Moa joint venture percent=50"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE General Nickel Company of Cuba -> Moa joint venture percent=50"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Cuba -> General Nickel Company percent=50")));
+}
+
+TEST_F(ExtractTest, AKeyFiguresLineOpenedByACompanyAndACountryNamesItsUnit) {
+  const std::set<std::string> claims =
+      Claims("Key figures:\n- POSCO Argentina: 25,000 t a year of lithium hydroxide capacity, 2024");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY POSCO Argentina -> lithium hydroxide"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Posco -> lithium hydroxide")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
