@@ -677,8 +677,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     if (!rule.unless.empty()) {
-      // The words right after the match count too ("… of the world's rare earth demand").
-      const size_t tail = std::min(tagged.size(), m.end + 40) - m.begin;
+      // The words right after the match (80 bytes) count too ("… of the world's rare earth demand",
+      // "…, and 3,300 t of finished cobalt in 2023").
+      const size_t tail = std::min(tagged.size(), m.end + 80) - m.begin;
       re2::StringPiece w(tagged.data() + m.begin, tail);
       bool blocked = false;
       for (const auto& re : rule.unless) blocked |= RE2::PartialMatch(w, *re);
