@@ -1146,7 +1146,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       b.props["rank"] = a.props["rank"];
       merged[i] = true;
-      if (tr) tr->notes.push_back(absl::StrCat("consolidate: ", a.rule->id, "'s rank joins ", b.rule->id));
+      if (tr) {
+        tr->notes.push_back(
+            absl::StrCat("consolidate: ", a.rule->id, "'s rank joins ", b.rule->id));
+      }
       break;
     }
   }

@@ -214,8 +214,9 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
             absl::StrCat("name words, line ", line_no, ": expected head_zh WORD ENGLISH"));
       }
       name_words_.zh_heads.push_back(std::move(zh));
-      std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
-                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+      std::stable_sort(
+          name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
+          [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       continue;
     }
     if (word.empty() || word.find(' ') != std::string::npos) {
@@ -658,8 +659,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     const Mention first = out[0];
     const Mention second = out[1];
     auto label = [&](const Mention& m) {
-      return static_cast<size_t>(m.entity) < entities_.size() ? entities_[m.entity].label
-                                                              : (*extra)[m.entity - entities_.size()].label;
+      const size_t known = entities_.size();
+      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
+                                                   : (*extra)[m.entity - known].label;
     };
     if (first.span.begin == line && !first.demonym && !second.demonym &&
         label(first) == "Company" && label(second) == "Country" &&
@@ -790,7 +792,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       for (bool more = true; more;) {
         more = false;
         for (const Mention& o : *out) {
-          if (o.span.begin == at && !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+          if (o.span.begin == at && !o.demonym &&
+              static_cast<size_t>(o.entity) < entities_.size() &&
               entities_[o.entity].label == "Commodity") {
             if (product < 0) product = o.entity;
             at = o.span.end;
@@ -819,7 +822,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           def.aliases.push_back(std::string(text.substr(b, end - b)));
           entity = AddExtra(std::move(def), extra);
         }
-        std::erase_if(*out, [&](const Mention& o) { return o.span.begin >= e && o.span.end <= end; });
+        std::erase_if(*out,
+                      [&](const Mention& o) { return o.span.begin >= e && o.span.end <= end; });
         Mention mention{Span{b, end}, entity};
         mention.product = product;
         found.push_back(mention);

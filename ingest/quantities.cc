@@ -494,7 +494,8 @@ Patterns::Patterns()
       en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|mln|mn|bln|bn|m|b|k)))"),
                PatternOptions()),
       percent_unit(Expand(R"({WS}?(%|％|(?i:per(?:{WS}|-)?cent|pct)))"), PatternOptions()),
-      mass_unit(Expand(R"((?:{WS}|-)?((?i:(?:wet|dry)(?:{WS}|-)+(?:metric(?:{WS}|-)+)?ton(?:ne)?s?|)"
+      mass_unit(Expand(R"((?:{WS}|-)?((?i:)"
+                       R"((?:wet|dry)(?:{WS}|-)+(?:metric(?:{WS}|-)+)?ton(?:ne)?s?|)"
                        R"(metric(?:{WS}|-)+ton(?:ne)?s?|ton(?:ne)?s?|)"
                        R"(kilo-?ton(?:ne)?s?|mega-?ton(?:ne)?s?|kilo-?gram(?:me)?s?)|)"
                        R"(t|mt|MT|kt|Kt|Mt|tpa|tpy|ktpa|ktpy|Mtpa|Mtpy|mtpa|kg|公吨|吨))"),

@@ -198,9 +198,11 @@ TEST_F(ExtractTest, ALoneFirstWordOfACompanyNamedBeforeIsThatCompany) {
   const std::set<std::string> claims =
       Claims("Rainbow Rare Earths holds 70% of the Phalaborwa project. Rainbow, which manages the "
              "Phalaborwa project, plans to separate the oxides on site. Wyloo Metals is an "
-             "investor. Wyloo, which bought 20% of Hastings Technology Metals in 2023, is growing.");
+             "investor. Wyloo, which bought 20% of Hastings Technology Metals in 2023, is "
+             "growing.");
   EXPECT_THAT(claims, Contains("OPERATES Rainbow Rare Earths -> Phalaborwa project"));
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE Wyloo Metals -> Hastings Technology Metals percent=20"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Wyloo Metals -> Hastings Technology Metals percent=20"));
   EXPECT_THAT(claims, Not(Contains("OPERATES Rainbow -> Phalaborwa project")));
 }
 
@@ -219,7 +221,8 @@ TEST_F(ExtractTest, NamesInMixedChineseTextAndPrefixedNames) {
   const std::set<std::string> claims = Claims(
       "Harita Nickel mines ore on Obi Island.\n\n"
       "运营该厂的是合资公司PT Halmahera Persada Lygend,Harita持有其约54.9%的股份。");
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE Harita Nickel -> PT Halmahera Persada Lygend percent=54.9"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Harita Nickel -> PT Halmahera Persada Lygend percent=54.9"));
   // "on Obi Island" is a place, not a company.
   EXPECT_THAT(Claims("Lygend Resources built a plant with Harita Nickel on Obi Island, and the "
                      "plant produced its first mixed hydroxide precipitate in 2021."),
@@ -277,15 +280,18 @@ TEST_F(ExtractTest, UnlistedNamesWithACountryOrAVentureHead) {
   const std::set<std::string> claims =
       Claims("- Sherritt International: 50% of the Moa joint venture in Cuba; General Nickel "
              "Company of Cuba holds the other 50%");
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sherritt International -> Moa joint venture percent=50"));
   EXPECT_THAT(claims,
-              Contains("HOLDS_STAKE General Nickel Company of Cuba -> Moa joint venture percent=50"));
+              Contains("HOLDS_STAKE Sherritt International -> Moa joint venture percent=50"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE General Nickel Company of Cuba -> Moa joint venture "
+                       "percent=50"));
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Cuba -> General Nickel Company percent=50")));
 }
 
 TEST_F(ExtractTest, AKeyFiguresLineOpenedByACompanyAndACountryNamesItsUnit) {
   const std::set<std::string> claims =
-      Claims("Key figures:\n- POSCO Argentina: 25,000 t a year of lithium hydroxide capacity, 2024");
+      Claims("Key figures:\n- POSCO Argentina: 25,000 t a year of lithium hydroxide capacity, "
+             "2024");
   EXPECT_THAT(claims, Contains("HAS_CAPACITY POSCO Argentina -> lithium hydroxide"));
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Posco -> lithium hydroxide")));
 }
