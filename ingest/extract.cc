@@ -293,6 +293,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       if (before_name) continue;
     }
+    // "It was commissioned in 2023", "plans to expand it": what is built, opened or expanded
+    // is the sentence's, or else the section's, latest facility.
+    int facility = facilities_.empty() ? -1 : facilities_.back();
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) facility = it.entity;
+    }
+    if (word == "it" && facility >= 0) {
+      static const RE2* kFacilityVerb = new RE2(
+          "^ (?:was|is|has been|had been|will be|would be)(?: [a-z]+ly)? (?:commissioned|built|"
+          "constructed|opened|completed|designed|idled|shut|closed|restarted|expanded|upgraded|"
+          "inaugurated)\\b");
+      static const RE2* kFacilityObject = new RE2(
+          "(?i)\\b(?:expand|expands|expanded|expanding|build|builds|built|building|restart|"
+          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned) $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
+                            *kFacilityVerb) ||
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
+        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+        Item p;
+        p.begin = b;
+        p.end = e;
+        p.entity = facility;
+        p.tag = "Facility";
+        found.push_back(p);
+        continue;
+      }
+    }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"

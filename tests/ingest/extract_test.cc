@@ -296,5 +296,14 @@ TEST_F(ExtractTest, AKeyFiguresLineOpenedByACompanyAndACountryNamesItsUnit) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Posco -> lithium hydroxide")));
 }
 
+TEST_F(ExtractTest, WhatIsCommissionedOrExpandedIsTheFacility) {
+  const std::set<std::string> claims =
+      Claims("Ionic Technologies runs a magnet recycling plant in Belfast. It was commissioned in "
+             "2023, and Ionic plans to expand it to handle about 400 tonnes of magnet scrap a year "
+             "by 2027.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Belfast plant -> magnet scrap"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Ionic Technologies -> magnet scrap")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
