@@ -471,10 +471,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
     const Mention* at_place = mention_at(place_b, place_b + place.size());
-    // "the Cote Gold project": a capitalized commodity word after the place's first word is
-    // part of the name.
+    // "the Cote Gold project", "the Silver Peak mine": a capitalized commodity word that is
+    // only part of the place is part of the name.
     if (at_place != nullptr && label_of(*at_place) == "Commodity" &&
-        at_place->span.begin > place_b && absl::ascii_isupper(text[at_place->span.begin])) {
+        (at_place->span.begin > place_b || at_place->span.end < place_b + place.size()) &&
+        absl::ascii_isupper(text[at_place->span.begin])) {
       at_place = nullptr;
     }
     int entity = -1;
