@@ -649,6 +649,46 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
+  // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
+  if (extra != nullptr) {
+    static const RE2* kTradeNoun = new RE2(
+        "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
+        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
+        "miners?|refiners?|refining|processing|projects?|mines?|plants?)\\b");
+    auto label = [&](const Mention& m) {
+      const size_t known = entities_.size();
+      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
+                                                   : (*extra)[m.entity - known].label;
+    };
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention country = out[k];
+      const Mention commodity = out[k + 1];
+      if (country.demonym || commodity.demonym || label(country) != "Country" ||
+          label(commodity) != "Commodity" || commodity.span.begin != country.span.end + 1 ||
+          text[country.span.end] != ' ' || !absl::ascii_isupper(text[country.span.begin]) ||
+          !absl::ascii_isupper(text[commodity.span.begin]) ||
+          RE2::PartialMatch(re2::StringPiece(text.data() + commodity.span.end,
+                                             text.size() - commodity.span.end),
+                            *kTradeNoun)) {
+        continue;
+      }
+      const std::string name(
+          text.substr(country.span.begin, commodity.span.end - country.span.begin));
+      int entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Company") {
+        EntityDef def;
+        def.label = "Company";
+        def.name = name;
+        def.key = absl::StrCat("Company:", NormalizeName(name));
+        entity = AddExtra(std::move(def), extra);
+      }
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
+                out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
+                 Mention{Span{country.span.begin, commodity.span.end}, entity});
+    }
+  }
   // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
   // the company's unit in that country.
   if (extra != nullptr && out.size() >= 2) {

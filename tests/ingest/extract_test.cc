@@ -305,5 +305,15 @@ TEST_F(ExtractTest, WhatIsCommissionedOrExpandedIsTheFacility) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Ionic Technologies -> magnet scrap")));
 }
 
+TEST_F(ExtractTest, ACountryBeforeACapitalizedCommodityIsACompanysName) {
+  EXPECT_THAT(Claims("Ganfeng agreed to pay US$962 million for Mali Lithium's 50% of the "
+                     "Goulamina project."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Goulamina project percent=50"));
+  // A noun for the trade after it: the country's commodity, no company.
+  EXPECT_THAT(Claims("China Lithium output rose in 2024, and Ganfeng Lithium produced 80,000 "
+                     "tonnes of lithium carbonate."),
+              Contains("PRODUCES Ganfeng Lithium -> lithium carbonate"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
