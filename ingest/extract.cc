@@ -284,6 +284,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
       if (after_name) continue;
     }
+    // "全资子公司", "分公司": a kind of company, not a reference.
+    if (word == "公司") {
+      static const RE2* kKindBefore = new RE2("(?:子|分|母|控股)$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kKindBefore)) continue;
+    }
     // "合资公司PT Halmahera Persada Lygend": "公司" right before a company's name describes it.
     if (absl::EndsWith(word, "公司")) {
       bool before_name = false;

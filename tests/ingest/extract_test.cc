@@ -315,5 +315,11 @@ TEST_F(ExtractTest, ACountryBeforeACapitalizedCommodityIsACompanysName) {
               Contains("PRODUCES Ganfeng Lithium -> lithium carbonate"));
 }
 
+TEST_F(ExtractTest, ASubsidiaryIsNoReferenceToACompany) {
+  // "全资子公司": "公司" here is a kind of company, not "the company".
+  const std::set<std::string> claims = Claims("Eramine Sudamericana是埃赫曼的全资子公司。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Eramet -> Eramine Sudamericana percent=100"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
