@@ -890,7 +890,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kInvestedIn = new RE2(
         "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
         "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
-    if (!extended && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+    // "the Indonesia Weda Bay Industrial Park": a named site is a facility, also after "at".
+    const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
+    if (!extended && !site && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
         !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
       continue;
     }
@@ -912,13 +914,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     if (entity < 0) {
       EntityDef def;
-      def.label = "Company";
+      def.label = site ? "Facility" : "Company";
       def.name = std::string(name);
-      def.key = absl::StrCat("Company:", norm);
+      def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = true;
+    mention.guessed = !site;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);

@@ -321,5 +321,11 @@ TEST_F(ExtractTest, ASubsidiaryIsNoReferenceToACompany) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Eramet -> Eramine Sudamericana percent=100"));
 }
 
+TEST_F(ExtractTest, AnUnlistedNamedSiteIsAFacility) {
+  EXPECT_THAT(Claims("Ore goes to smelters at the Labota Industrial Park, which is run by "
+                     "Tsingshan."),
+              Contains("OPERATES Tsingshan Holding Group -> Labota Industrial Park"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
