@@ -411,8 +411,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // the country stays a mention of its own ("<Facility> in <Country>").
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
         place_e = head_b + m[1].size();
+      } else if (label == "Region" && at_place->span.begin == place_b &&
+                 (introduced || possessive)) {
+        // "its first plant in Salta": the plant of that province, "Salta plant".
+        place_e = at_place->span.end;
+        entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                      text.substr(begin, place_e - begin), false);
       } else {
-        continue;  // A region, company or other name: no facility name to give.
+        continue;  // A company or other name: no facility name to give.
       }
     } else if (introduced || possessive || absl::AsciiStrToLower(det) == "the") {
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),

@@ -327,5 +327,12 @@ TEST_F(ExtractTest, AnUnlistedNamedSiteIsAFacility) {
               Contains("OPERATES Tsingshan Holding Group -> Labota Industrial Park"));
 }
 
+TEST_F(ExtractTest, AFacilityInAProvinceIsNamedByTheProvince) {
+  // "its first plant in Salta" (a province): the "Salta plant".
+  const std::set<std::string> claims =
+      Claims("POSCO Holdings built its first plant in Salta, which started production in 2024.");
+  EXPECT_THAT(claims, Contains("OPERATES Posco -> Salta plant"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
