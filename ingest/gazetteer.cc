@@ -395,7 +395,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t begin = walk_back(head_b, &product);
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
-    const bool introduced = IsDeterminer(det) && absl::AsciiStrToLower(det) != "the";
+    // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
+    static const RE2* kPricedBefore = new RE2(
+        "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
+        "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    const bool introduced =
+        (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
+        (begin == head_b &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore));
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
     int entity = -1;
