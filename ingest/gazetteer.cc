@@ -842,6 +842,27 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // commodity mentions) is that facility, "Khoemacau mine".
     {
       size_t at = e;
+      // "Barro Alto和Codemin两座镍铁冶炼厂": a list of names, then a count of the heads.
+      static const RE2* kListed = new RE2(
+          "^((?:和|与|及|、)\\p{Lu}[\\p{Latin}\\pM\\d'’&.-]*"
+          "(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’&.-]*){0,3})");
+      static const RE2* kCount = new RE2("^((?:两|二|三|四|五|几|多)?(?:座|个|家|处))");
+      bool via_list = false, counted = false;
+      {
+        re2::StringPiece listed, count;
+        size_t after_list = at;
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + at, text.size() - at), *kListed,
+                              &listed)) {
+          after_list += listed.size();
+        }
+        if (RE2::PartialMatch(
+                re2::StringPiece(text.data() + after_list, text.size() - after_list), *kCount,
+                &count)) {
+          via_list = after_list > at;
+          counted = true;
+          at = after_list + count.size();
+        }
+      }
       int product = -1;
       for (bool more = true; more;) {
         more = false;
@@ -873,12 +894,15 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           def.name = facility_name;
           def.key = absl::StrCat("Facility:", NormalizeName(facility_name));
           def.aliases.push_back(std::string(name));
-          def.aliases.push_back(std::string(text.substr(b, end - b)));
+          if (!counted) def.aliases.push_back(std::string(text.substr(b, end - b)));
           entity = AddExtra(std::move(def), extra);
         }
-        std::erase_if(*out,
-                      [&](const Mention& o) { return o.span.begin >= e && o.span.end <= end; });
-        Mention mention{Span{b, end}, entity};
+        if (!via_list) {
+          std::erase_if(*out, [&](const Mention& o) {
+            return o.span.begin >= e && o.span.end <= end;
+          });
+        }
+        Mention mention{Span{b, via_list ? e : end}, entity};
         mention.product = product;
         found.push_back(mention);
         continue;
