@@ -96,6 +96,7 @@ class ExtractorInternal {
   int last_held_ = -1;           // The object of the section's latest stake claim.
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
+  std::vector<int> companies_;   // The article's companies, in order of first mention.
 };
 
 namespace {
@@ -162,7 +163,9 @@ std::string NormalizeBasis(absl::string_view s) {
 std::string NormalizeInstrument(absl::string_view s) {
   const std::string t = absl::AsciiStrToLower(s);
   if (t.find("preferred") != std::string::npos) return "preferred";
-  if (t.find("convertible") != std::string::npos) return "convertible";
+  if (t.find("convertible") != std::string::npos || t.find("exchangeable") != std::string::npos) {
+    return "convertible";
+  }
   if (t.find("grant") != std::string::npos) return "grant";
   if (t.find("prepay") != std::string::npos) return "prepayment";
   return "equity";
@@ -182,6 +185,7 @@ std::string NormalizeRank(absl::string_view s) {
 void ExtractorInternal::UseEntity(int entity) {
   const EntityDef& def = Entity(entity);
   if (!entity_keys_.insert(def.key).second) return;
+  if (def.label == "Company") companies_.push_back(entity);
   record_.entities.push_back(EntityRecord{def.key, def.label, def.name, def.aliases});
   record_.mentions.push_back(def.key);
 }
@@ -279,6 +283,47 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       bool after_name = false;
       for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
       if (after_name) continue;
+    }
+    // "全资子公司", "分公司": a kind of company, not a reference.
+    if (word == "公司") {
+      static const RE2* kKindBefore = new RE2("(?:子|分|母|控股)$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kKindBefore)) continue;
+    }
+    // "合资公司PT Halmahera Persada Lygend": "公司" right before a company's name describes it.
+    if (absl::EndsWith(word, "公司")) {
+      bool before_name = false;
+      for (const Item& it : *items) {
+        before_name |= it.entity >= 0 && it.tag == "Company" &&
+                       (it.begin == e || (it.begin == e + 1 && s.text[e] == ' '));
+      }
+      if (before_name) continue;
+    }
+    // "It was commissioned in 2023", "plans to expand it": what is built, opened or expanded
+    // is the sentence's, or else the section's, latest facility.
+    int facility = facilities_.empty() ? -1 : facilities_.back();
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) facility = it.entity;
+    }
+    if (word == "it" && facility >= 0) {
+      static const RE2* kFacilityVerb = new RE2(
+          "^ (?:was|is|has been|had been|will be|would be)(?: [a-z]+ly)? (?:commissioned|built|"
+          "constructed|opened|completed|designed|idled|shut|closed|restarted|expanded|upgraded|"
+          "inaugurated)\\b");
+      static const RE2* kFacilityObject = new RE2(
+          "(?i)\\b(?:expand|expands|expanded|expanding|build|builds|built|building|restart|"
+          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned) $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
+                            *kFacilityVerb) ||
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
+        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+        Item p;
+        p.begin = b;
+        p.end = e;
+        p.entity = facility;
+        p.tag = "Facility";
+        found.push_back(p);
+        continue;
+      }
     }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
@@ -519,6 +564,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
   }
+  // "Rainbow, which manages the project" after "Rainbow Rare Earths": a lone unlisted word
+  // that begins the name of exactly one company the article named before is that company.
+  for (Item& it : items) {
+    if (!it.guessed || it.tag != "Company") continue;
+    const std::string word = s.text.substr(it.begin, it.end - it.begin);
+    if (word.find(' ') != std::string::npos) continue;
+    const std::string prefix = absl::StrCat(word, " ");
+    int found = -1;
+    bool ambiguous = false;
+    for (int c : companies_) {
+      if (!absl::StartsWith(Entity(c).name, prefix)) continue;
+      ambiguous |= found >= 0 && found != c;
+      found = c;
+    }
+    if (found >= 0 && !ambiguous) {
+      it.entity = found;
+      it.guessed = false;
+    }
+  }
   for (const Item& it : items) {
     // A demonym is no mention of its country, unless a claim makes it an end.
     if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
@@ -645,13 +709,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     if (!rule.unless.empty()) {
-      // The words right after the match count too ("… of the world's rare earth demand").
-      const size_t tail = std::min(tagged.size(), m.end + 40) - m.begin;
+      // The words right after the match (80 bytes) count too ("… of the world's rare earth demand",
+      // "…, and 3,300 t of finished cobalt in 2023").
+      const size_t tail = std::min(tagged.size(), m.end + 80) - m.begin;
       re2::StringPiece w(tagged.data() + m.begin, tail);
       bool blocked = false;
       for (const auto& re : rule.unless) blocked |= RE2::PartialMatch(w, *re);
       if (blocked) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, unless"));
+        continue;
+      }
+    }
+    if (!rule.unless_before.empty()) {
+      // "for Freeport-McMoRan's cobalt refinery": the words just before the match.
+      const size_t from = m.begin > 40 ? m.begin - 40 : 0;
+      re2::StringPiece w(tagged.data() + from, m.begin - from);
+      bool blocked = false;
+      for (const auto& re : rule.unless_before) blocked |= RE2::PartialMatch(w, *re);
+      if (blocked) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, unless_before"));
         continue;
       }
     }
@@ -1084,9 +1160,36 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // "Tianqi holds 22% of SQM, making it SQM's second-largest shareholder": one stake, with its
+  // share and its rank; the rank-only reading joins the one with the share.
+  std::vector<bool> merged(expanded.size(), false);
+  for (size_t i = 0; i < expanded.size(); ++i) {
+    Candidate& a = expanded[i];
+    if (a.type != "HOLDS_STAKE" || a.object < 0 || !a.props.contains("rank") ||
+        a.props.contains("percent")) {
+      continue;
+    }
+    for (Candidate& b : expanded) {
+      if (&a == &b || b.type != "HOLDS_STAKE" || b.object < 0 || !b.props.contains("percent") ||
+          b.props.contains("rank") ||
+          items[a.subject].entity != items[b.subject].entity ||
+          items[a.object].entity != items[b.object].entity) {
+        continue;
+      }
+      b.props["rank"] = a.props["rank"];
+      merged[i] = true;
+      if (tr) {
+        tr->notes.push_back(
+            absl::StrCat("consolidate: ", a.rule->id, "'s rank joins ", b.rule->id));
+      }
+      break;
+    }
+  }
   std::set<std::string> seen;
   const size_t claims_before = record_.claims.size();
-  for (const Candidate& c : expanded) {
+  for (size_t ci = 0; ci < expanded.size(); ++ci) {
+    const Candidate& c = expanded[ci];
+    if (merged[ci]) continue;
     if (outranked(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
       continue;

@@ -159,15 +159,35 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   }
   absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
-  std::string alt;
+  std::string alt, prefixes;
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
+    // "prefix PT": a word that opens a company name ("PT Halmahera Persada Lygend").
+    if (absl::ConsumePrefix(&line, "prefix ")) {
+      line = absl::StripAsciiWhitespace(line);
+      if (!prefixes.empty()) prefixes += "|";
+      prefixes += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
+      continue;
+    }
     if (!alt.empty()) alt += "|";
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
   }
-  if (!alt.empty()) {
-    g->company_re_ = std::make_unique<RE2>("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt + "))\\b\\.?");
+  const std::string word = "[A-Z][A-Za-z0-9&'-]*";
+  std::string pattern;
+  if (!alt.empty()) pattern = absl::StrCat("(?:", word, "\\s){1,4}(?:", alt, ")\\b\\.?");
+  if (!prefixes.empty()) {
+    const std::string prefixed =
+        absl::StrCat("(?:", prefixes, ")\\s", word, "(?:\\s", word, "){0,3}\\b");
+    g->company_prefix_re_ = std::make_unique<RE2>(prefixed);
+    if (!g->company_prefix_re_->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(origin, ": company prefixes: ", g->company_prefix_re_->error()));
+    }
+    pattern = pattern.empty() ? prefixed : absl::StrCat(pattern, "|", prefixed);
+  }
+  if (!pattern.empty()) {
+    g->company_re_ = std::make_unique<RE2>(absl::StrCat("(", pattern, ")"));
     if (!g->company_re_->ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ": company suffixes: ", g->company_re_->error()));
@@ -186,6 +206,19 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
         absl::StrSplit(line, absl::MaxSplits(' ', 1));
     const std::string written(absl::StripAsciiWhitespace(kv.second));
     const std::string word = absl::AsciiStrToLower(written);
+    if (kv.first == "head_zh") {  // "head_zh 冶炼厂 smelter": two words.
+      std::pair<std::string, std::string> zh = absl::StrSplit(written, absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      if (zh.first.empty() || zh.second.empty()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("name words, line ", line_no, ": expected head_zh WORD ENGLISH"));
+      }
+      name_words_.zh_heads.push_back(std::move(zh));
+      std::stable_sort(
+          name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
+          [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+      continue;
+    }
     if (word.empty() || word.find(' ') != std::string::npos) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
@@ -198,6 +231,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.stops.insert(written);
     } else if (kv.first == "title") {
       name_words_.titles.insert(written);
+    } else if (kv.first == "place") {
+      name_words_.places.insert(written);
+    } else if (kv.first == "site") {
+      name_words_.sites.insert(written);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
@@ -224,7 +261,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
-      "))\\b|该(项目|矿山|矿|工厂|厂|基地|冶炼厂|精炼厂)"));
+      "))\\b|该(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
@@ -325,6 +362,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
+    // "the plant at Tyseley Energy Park": a site ("Park") is named by its first word.
+    const size_t last_space = place.rfind(' ');
+    if (last_space != absl::string_view::npos &&
+        name_words_.sites.contains(place.substr(last_space + 1))) {
+      place = place.substr(0, place.find(' '));
+    }
     std::string name = place_is_country ? std::string(description)
                                         : absl::StrCat(place, " ", head_lower);
     int known = Lookup(name);
@@ -352,7 +395,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t begin = walk_back(head_b, &product);
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
-    const bool introduced = IsDeterminer(det) && absl::AsciiStrToLower(det) != "the";
+    // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
+    static const RE2* kPricedBefore = new RE2(
+        "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
+        "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    const bool introduced =
+        (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
+        (begin == head_b &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore));
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
     int entity = -1;
@@ -368,8 +418,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // the country stays a mention of its own ("<Facility> in <Country>").
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
         place_e = head_b + m[1].size();
+      } else if (label == "Region" && at_place->span.begin == place_b &&
+                 (introduced || possessive)) {
+        // "its first plant in Salta": the plant of that province, "Salta plant".
+        place_e = at_place->span.end;
+        entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                      text.substr(begin, place_e - begin), false);
       } else {
-        continue;  // A region, company or other name: no facility name to give.
+        continue;  // A company or other name: no facility name to give.
       }
     } else if (introduced || possessive || absl::AsciiStrToLower(det) == "the") {
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
@@ -428,6 +484,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
     const Mention* at_place = mention_at(place_b, place_b + place.size());
+    // "the Cote Gold project", "the Silver Peak mine": a capitalized commodity word that is
+    // only part of the place is part of the name.
+    if (at_place != nullptr && label_of(*at_place) == "Commodity" &&
+        (at_place->span.begin > place_b || at_place->span.end < place_b + place.size()) &&
+        absl::ascii_isupper(text[at_place->span.begin])) {
+      at_place = nullptr;
+    }
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
@@ -546,10 +609,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
       const size_t name_end = b + name.size();
+      // "PT Halmahera Persada Lygend": a name opened by a corporate prefix is one name, even
+      // around a listed one ("Lygend").
+      const bool prefixed =
+          company_prefix_re_ != nullptr &&
+          company_prefix_re_->Match(input, b, name_end, RE2::ANCHOR_BOTH, nullptr, 0);
+      auto inside = [&](const Mention& k) {
+        return prefixed && k.span.begin >= b && k.span.end <= name_end &&
+               !(k.span.begin == b && k.span.end == name_end);
+      };
       bool overlaps = false, extends = false;
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
-        if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
+        if (inside(k)) {
+          extends = true;
+        } else if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
           extends = true;
@@ -559,9 +633,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (overlaps) continue;
       if (extends) {
-        std::erase_if(out, [&](const Mention& k) { return k.span.begin == b && k.span.end < name_end; });
+        std::erase_if(out, [&](const Mention& k) {
+          return (k.span.begin == b && k.span.end < name_end) || inside(k);
+        });
       }
       std::string canonical(absl::StripSuffix(name, "."));
+      // A longer spelling the gazetteer lists ("United States Antimony Corp." for "United
+      // States Antimony") is that entity.
+      for (absl::string_view spelling : {name, absl::string_view(canonical)}) {
+        const int listed = Lookup(spelling);
+        if (listed >= 0 && entities_[listed].label == "Company") {
+          found.push_back(Mention{Span{b, b + name.size()}, listed});
+          break;
+        }
+      }
+      if (!found.empty() && found.back().span.begin == b) continue;
       EntityDef def;
       def.label = "Company";
       def.name = canonical;
@@ -576,6 +662,75 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
+  // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
+  if (extra != nullptr) {
+    static const RE2* kTradeNoun = new RE2(
+        "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
+        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
+        "miners?|refiners?|refining|processing|projects?|mines?|plants?)\\b");
+    auto label = [&](const Mention& m) {
+      const size_t known = entities_.size();
+      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
+                                                   : (*extra)[m.entity - known].label;
+    };
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention country = out[k];
+      const Mention commodity = out[k + 1];
+      if (country.demonym || commodity.demonym || label(country) != "Country" ||
+          label(commodity) != "Commodity" || commodity.span.begin != country.span.end + 1 ||
+          text[country.span.end] != ' ' || !absl::ascii_isupper(text[country.span.begin]) ||
+          !absl::ascii_isupper(text[commodity.span.begin]) ||
+          RE2::PartialMatch(re2::StringPiece(text.data() + commodity.span.end,
+                                             text.size() - commodity.span.end),
+                            *kTradeNoun)) {
+        continue;
+      }
+      const std::string name(
+          text.substr(country.span.begin, commodity.span.end - country.span.begin));
+      int entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Company") {
+        EntityDef def;
+        def.label = "Company";
+        def.name = name;
+        def.key = absl::StrCat("Company:", NormalizeName(name));
+        entity = AddExtra(std::move(def), extra);
+      }
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
+                out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
+                 Mention{Span{country.span.begin, commodity.span.end}, entity});
+    }
+  }
+  // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
+  // the company's unit in that country.
+  if (extra != nullptr && out.size() >= 2) {
+    size_t line = 0;
+    while (line < text.size() && (text[line] == ' ' || text[line] == '-' ||
+                                  text[line] == '*')) {
+      ++line;
+    }
+    const Mention first = out[0];
+    const Mention second = out[1];
+    auto label = [&](const Mention& m) {
+      const size_t known = entities_.size();
+      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
+                                                   : (*extra)[m.entity - known].label;
+    };
+    if (first.span.begin == line && !first.demonym && !second.demonym &&
+        label(first) == "Company" && label(second) == "Country" &&
+        second.span.begin == first.span.end + 1 && text[first.span.end] == ' ' &&
+        second.span.end < text.size() && text[second.span.end] == ':') {
+      const std::string unit(text.substr(first.span.begin, second.span.end - first.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = unit;
+      def.key = absl::StrCat("Company:", NormalizeName(unit));
+      const int entity = AddExtra(std::move(def), extra);
+      out.erase(out.begin(), out.begin() + 2);
+      out.insert(out.begin(), Mention{Span{first.span.begin, second.span.end}, entity});
+    }
+  }
   return out;
 }
 
@@ -583,7 +738,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                                  std::vector<EntityDef>* extra) const {
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
-      "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:&[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3})");
+      "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
+      "(?:[ ](?:&[ ])?\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
   static const RE2* kPlaceBefore =
       new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
@@ -598,9 +754,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     size_t b = static_cast<size_t>(m.data() - text.data());
     size_t e = b + m.size();
     pos = e;
+    // Inside a word; but a Latin name right after Chinese text starts a word of its own
+    // ("对博茨瓦纳Khoemacau铜矿", "合资公司PT Halmahera Persada Lygend").
+    const bool after_cjk = b >= 3 && static_cast<unsigned char>(text[b - 3]) >= 0xE3 &&
+                           static_cast<unsigned char>(text[b - 3]) <= 0xE9;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) ||
-                  static_cast<unsigned char>(text[b - 1]) >= 0x80)) {
-      continue;  // Inside a word or glued to CJK text.
+                  (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
+      continue;
     }
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
@@ -632,6 +792,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
     if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
+    // "on Obi Island": a place.
+    if (words.size() > 1 && name_words_.places.contains(words.back())) continue;
     // "London-listed", "Perth-based", "Hong Kong-listed Jinchuan": a word ending in a hyphen
     // and a lower-case participle describes what follows; the name starts after it.
     for (size_t w = words.size(); w-- > 0;) {
@@ -651,6 +813,101 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
     name = text.substr(b, e - b);
     if (name.size() < 2) continue;
+    // "General Nickel Company of Cuba": a company named after its country.
+    bool extended = false;
+    if (words.back() == "Company" || words.back() == "Corporation") {
+      static constexpr absl::string_view kOf = " of ";
+      for (size_t k = 0; k < out->size(); ++k) {
+        const Mention& o = (*out)[k];
+        if (o.span.begin == e + kOf.size() && text.substr(e, kOf.size()) == kOf && !o.demonym &&
+            static_cast<size_t>(o.entity) < entities_.size() &&
+            entities_[o.entity].label == "Country") {
+          e = o.span.end;
+          out->erase(out->begin() + static_cast<std::ptrdiff_t>(k));
+          extended = true;
+          break;
+        }
+      }
+    }
+    // "the Moa joint venture": a venture named by an unlisted name.
+    static const RE2* kVentureAfter = new RE2("^([ ](?:joint[ ]venture|JV))\\b");
+    re2::StringPiece venture;
+    if (!extended && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                                       *kVentureAfter, &venture)) {
+      e += venture.size();
+      extended = true;
+    }
+    name = text.substr(b, e - b);
+    // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through
+    // commodity mentions) is that facility, "Khoemacau mine".
+    {
+      size_t at = e;
+      // "Barro Alto和Codemin两座镍铁冶炼厂": a list of names, then a count of the heads.
+      static const RE2* kListed = new RE2(
+          "^((?:和|与|及|、)\\p{Lu}[\\p{Latin}\\pM\\d'’&.-]*"
+          "(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’&.-]*){0,3})");
+      static const RE2* kCount = new RE2("^((?:两|二|三|四|五|几|多)?(?:座|个|家|处))");
+      bool via_list = false, counted = false;
+      {
+        re2::StringPiece listed, count;
+        size_t after_list = at;
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + at, text.size() - at), *kListed,
+                              &listed)) {
+          after_list += listed.size();
+        }
+        if (RE2::PartialMatch(
+                re2::StringPiece(text.data() + after_list, text.size() - after_list), *kCount,
+                &count)) {
+          via_list = after_list > at;
+          counted = true;
+          at = after_list + count.size();
+        }
+      }
+      int product = -1;
+      for (bool more = true; more;) {
+        more = false;
+        for (const Mention& o : *out) {
+          if (o.span.begin == at && !o.demonym &&
+              static_cast<size_t>(o.entity) < entities_.size() &&
+              entities_[o.entity].label == "Commodity") {
+            if (product < 0) product = o.entity;
+            at = o.span.end;
+            more = true;
+          }
+        }
+      }
+      const std::pair<std::string, std::string>* head = nullptr;
+      for (const auto& h : name_words_.zh_heads) {
+        if (text.substr(at, h.first.size()) == h.first) {
+          head = &h;
+          break;
+        }
+      }
+      if (head != nullptr) {
+        const size_t end = at + head->first.size();
+        const std::string facility_name = absl::StrCat(name, " ", head->second);
+        int entity = Lookup(facility_name);
+        if (entity < 0 || entities_[entity].label != "Facility") entity = Lookup(name);
+        if (entity < 0 || entities_[entity].label != "Facility") {
+          EntityDef def;
+          def.label = "Facility";
+          def.name = facility_name;
+          def.key = absl::StrCat("Facility:", NormalizeName(facility_name));
+          def.aliases.push_back(std::string(name));
+          if (!counted) def.aliases.push_back(std::string(text.substr(b, end - b)));
+          entity = AddExtra(std::move(def), extra);
+        }
+        if (!via_list) {
+          std::erase_if(*out, [&](const Mention& o) {
+            return o.span.begin >= e && o.span.end <= end;
+          });
+        }
+        Mention mention{Span{b, via_list ? e : end}, entity};
+        mention.product = product;
+        found.push_back(mention);
+        continue;
+      }
+    }
     // A lone capitalized word opening the sentence is just its first word, unless it is
     // written in capitals (CATL, BTR).
     bool acronym = true;
@@ -660,8 +917,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]");
-    if (words.size() == 1 && b == start && !acronym &&
+        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ]which[ ]");
+    if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
     }
@@ -670,7 +927,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kInvestedIn = new RE2(
         "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
         "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+    // "the Indonesia Weda Bay Industrial Park": a named site is a facility, also after "at".
+    const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
+    if (!extended && !site && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
         !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
       continue;
     }
@@ -692,13 +951,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     if (entity < 0) {
       EntityDef def;
-      def.label = "Company";
+      def.label = site ? "Facility" : "Company";
       def.name = std::string(name);
-      def.key = absl::StrCat("Company:", norm);
+      def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = true;
+    mention.guessed = !site;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);

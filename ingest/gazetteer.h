@@ -65,6 +65,13 @@ struct NameWords {
   std::vector<std::string> descriptors;  // sintered, separation, new, … (lower case)
   absl::flat_hash_set<std::string> stops;   // The, March, Analysts, … (as written)
   absl::flat_hash_set<std::string> titles;  // executive, minister, Mr, … (as written)
+  // Island, Peninsula, …: an unlisted name ending in one is a place, not a company.
+  absl::flat_hash_set<std::string> places;  // (as written)
+  // Park, Estate, …: "the plant at Tyseley Energy Park" is the "Tyseley plant".
+  absl::flat_hash_set<std::string> sites;  // (as written)
+  // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …
+  // (longest first).
+  std::vector<std::pair<std::string, std::string>> zh_heads;
 };
 
 class Gazetteer {
@@ -115,6 +122,7 @@ class Gazetteer {
 
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
   std::unique_ptr<RE2> company_re_;
+  std::unique_ptr<RE2> company_prefix_re_;  // "PT …": a name opened by a corporate prefix.
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;

@@ -14,6 +14,15 @@ namespace {
 // "China's" still contains the token "china".
 kg::NameChar Classify(UChar32 c) {
   if (c == '\'' || c == 0x2019 || c == 0x2018) return kg::NameChar::kSpace;
+  // Separators between words even when no space follows ("Lygend,Harita持有", "（力勤资源）"):
+  // commas, semicolons, colons and brackets, ASCII and full-width.
+  switch (c) {
+    case ',': case ';': case ':': case '(': case ')': case '[': case ']':
+    case 0x3001: case 0x3002: case 0xFF0C: case 0xFF1A: case 0xFF1B: case 0xFF08: case 0xFF09:
+      return kg::NameChar::kSpace;
+    default:
+      break;
+  }
   return kg::ClassifyNameChar(c);
 }
 

@@ -17,7 +17,8 @@
 //   number in 1900-2100 is, as a year.
 // - "¥" is CNY when the text contains Han characters, JPY otherwise; "￥" is CNY; "yen"
 //   and 日元 are JPY. A bare "$" is USD unless a currency word follows ("$5 million AUD").
-// - "mt"/"MT" are metric tons, "Mt" is million tonnes. Short, long and US tons are skipped.
+// - "mt"/"MT" are metric tons, "Mt" is million tonnes; "wet"/"dry tonnes" are tonnes. Short,
+//   long and US tons are skipped.
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
@@ -493,7 +494,9 @@ Patterns::Patterns()
       en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|mln|mn|bln|bn|m|b|k)))"),
                PatternOptions()),
       percent_unit(Expand(R"({WS}?(%|％|(?i:per(?:{WS}|-)?cent|pct)))"), PatternOptions()),
-      mass_unit(Expand(R"((?:{WS}|-)?((?i:metric(?:{WS}|-)+ton(?:ne)?s?|ton(?:ne)?s?|)"
+      mass_unit(Expand(R"((?:{WS}|-)?((?i:)"
+                       R"((?:wet|dry)(?:{WS}|-)+(?:metric(?:{WS}|-)+)?ton(?:ne)?s?|)"
+                       R"(metric(?:{WS}|-)+ton(?:ne)?s?|ton(?:ne)?s?|)"
                        R"(kilo-?ton(?:ne)?s?|mega-?ton(?:ne)?s?|kilo-?gram(?:me)?s?)|)"
                        R"(t|mt|MT|kt|Kt|Mt|tpa|tpy|ktpa|ktpy|Mtpa|Mtpy|mtpa|kg|公吨|吨))"),
                 PatternOptions()),

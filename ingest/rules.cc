@@ -215,15 +215,16 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       }
       rule->sources.emplace_back(value);
       rule->patterns.push_back(std::move(re));
-    } else if (key == "unless") {
+    } else if (key == "unless" || key == "unless_before") {
       RE2::Options opts;
       opts.set_case_sensitive(false);
       opts.set_log_errors(false);
       auto re = std::make_unique<RE2>(std::string(value), opts);
       if (!re->ok()) {
-        return Error(origin, line_no, absl::StrCat("rule ", rule->id, ": bad unless: ", re->error()));
+        return Error(origin, line_no,
+                     absl::StrCat("rule ", rule->id, ": bad ", key, ": ", re->error()));
       }
-      rule->unless.push_back(std::move(re));
+      (key == "unless" ? rule->unless : rule->unless_before).push_back(std::move(re));
     } else if (key == "set" || key == "fallback") {
       std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
       std::string name(absl::StripAsciiWhitespace(nv.first));

@@ -13,6 +13,7 @@
 //   set instrument=equity                          # fixed qualifiers (repeatable)
 //   fallback object=Company                        # end not in the pattern: nearest such tag
 //   unless \bdesigned to\b                        # drop a match whose text has this
+//   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
 //   example The Pentagon has invested $400 million in MP Materials. => object=MP Materials
 //   negative The Pentagon did not invest in MP Materials.
 //
@@ -60,6 +61,8 @@ struct Rule {
                                                   // types it accepts in any pattern.
   int priority = 0;                               // Higher wins when claims collide.
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
+  // A match whose preceding 40 bytes of tagged text contain one is dropped.
+  std::vector<std::unique_ptr<RE2>> unless_before;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> negatives;
   std::string origin;

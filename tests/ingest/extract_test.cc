@@ -192,5 +192,147 @@ TEST_F(ExtractTest, AListGoesOnThroughAMembersUnit) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE CBC -> Brunp")));
 }
 
+TEST_F(ExtractTest, ALoneFirstWordOfACompanyNamedBeforeIsThatCompany) {
+  // "Rainbow, which manages the project": the first word of "Rainbow Rare Earths" (listed),
+  // and "Wyloo" of "Wyloo Metals" (unlisted), even opening a sentence before ", which".
+  const std::set<std::string> claims =
+      Claims("Rainbow Rare Earths holds 70% of the Phalaborwa project. Rainbow, which manages the "
+             "Phalaborwa project, plans to separate the oxides on site. Wyloo Metals is an "
+             "investor. Wyloo, which bought 20% of Hastings Technology Metals in 2023, is "
+             "growing.");
+  EXPECT_THAT(claims, Contains("OPERATES Rainbow Rare Earths -> Phalaborwa project"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Wyloo Metals -> Hastings Technology Metals percent=20"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Rainbow -> Phalaborwa project")));
+}
+
+TEST_F(ExtractTest, UnlessBeforeReadsTheWordsBeforeTheMatch) {
+  // The seller's possessive is no operator ("unless_before" of operate.possessive).
+  EXPECT_THAT(Claims("Umicore: US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola "
+                     "in Finland, acquired in 2019"),
+              Not(Contains("OPERATES Freeport-McMoRan -> Kokkola refinery")));
+  EXPECT_THAT(Claims("Freeport-McMoRan's cobalt refinery at Kokkola in Finland shipped cobalt."),
+              Contains("OPERATES Freeport-McMoRan -> Kokkola refinery"));
+}
+
+TEST_F(ExtractTest, NamesInMixedChineseTextAndPrefixedNames) {
+  // A Latin name glued to Chinese text is a name; "PT …" is one company around the listed
+  // "Lygend"; "Harita" before 持有 stops at the Chinese text.
+  const std::set<std::string> claims = Claims(
+      "Harita Nickel mines ore on Obi Island.\n\n"
+      "运营该厂的是合资公司PT Halmahera Persada Lygend,Harita持有其约54.9%的股份。");
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Harita Nickel -> PT Halmahera Persada Lygend percent=54.9"));
+  // "on Obi Island" is a place, not a company.
+  EXPECT_THAT(Claims("Lygend Resources built a plant with Harita Nickel on Obi Island, and the "
+                     "plant produced its first mixed hydroxide precipitate in 2021."),
+              Not(Contains("PRODUCES Obi Island -> mixed hydroxide precipitate")));
+}
+
+TEST_F(ExtractTest, AFacilityAtANamedSiteIsNamedByTheSitesFirstWord) {
+  const std::set<std::string> claims =
+      Claims("HyProMag's plant at Tyseley Energy Park in Birmingham, UK, began producing "
+             "recycled magnets in 2025.");
+  EXPECT_THAT(claims, Contains("OPERATES HyProMag -> Tyseley plant"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Tyseley plant -> United Kingdom"));
+}
+
+TEST_F(ExtractTest, ALongerListedSpellingIsTheListedCompany) {
+  // "United States Antimony Corp." is listed as an alias of "United States Antimony".
+  EXPECT_THAT(Claims("United States Antimony Corp.: US$245 million Defense Logistics Agency "
+                     "contract to supply antimony ingots, 2025"),
+              Contains("SUPPLIES United States Antimony -> Defense Logistics Agency"));
+}
+
+TEST_F(ExtractTest, ACapitalizedCommodityWordInsideAFacilityNameIsPartOfIt) {
+  EXPECT_THAT(Claims("Sumitomo Metal Mining acquired a 30% interest in the Cote Gold project from "
+                     "IAMGOLD for $340 million."),
+              Contains("HOLDS_STAKE Sumitomo Metal Mining -> Cote Gold project percent=30"));
+}
+
+TEST_F(ExtractTest, ARelativeClauseAfterTheSubjectIsNotTheSubject) {
+  // "Vale Base Metals, in which Manara Minerals holds a 10% stake, produced …": Vale produced.
+  const std::set<std::string> claims =
+      Claims("Vale Base Metals, in which Manara Minerals holds a 10% stake, produced 160,000 "
+             "tonnes of nickel in 2024.");
+  EXPECT_THAT(claims, Contains("PRODUCES Vale Base Metals -> nickel"));
+  EXPECT_THAT(claims, Not(Contains("PRODUCES Manara Minerals -> nickel")));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
+}
+
+TEST_F(ExtractTest, ALatinNameBeforeAChineseFacilityHeadIsThatFacility) {
+  const std::set<std::string> claims =
+      Claims("MMG runs mines.\n\n2024年,MMG以18.75亿美元完成了对博茨瓦纳Khoemacau铜矿的收购。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Khoemacau mine -> Botswana"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Khoemacau -> Botswana")));
+}
+
+TEST_F(ExtractTest, AStakesRankJoinsItsShareInTheSameSentence) {
+  const std::set<std::string> claims =
+      Claims("Tianqi Lithium holds about 22% of SQM, making it the Chilean company's "
+             "second-largest shareholder.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tianqi Lithium -> SQM percent=22"));
+  EXPECT_EQ(claims.size(), 1u);
+}
+
+TEST_F(ExtractTest, UnlistedNamesWithACountryOrAVentureHead) {
+  // "General Nickel Company of Cuba" is one company; "the Moa joint venture" is named.
+  const std::set<std::string> claims =
+      Claims("- Sherritt International: 50% of the Moa joint venture in Cuba; General Nickel "
+             "Company of Cuba holds the other 50%");
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Sherritt International -> Moa joint venture percent=50"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE General Nickel Company of Cuba -> Moa joint venture "
+                       "percent=50"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Cuba -> General Nickel Company percent=50")));
+}
+
+TEST_F(ExtractTest, AKeyFiguresLineOpenedByACompanyAndACountryNamesItsUnit) {
+  const std::set<std::string> claims =
+      Claims("Key figures:\n- POSCO Argentina: 25,000 t a year of lithium hydroxide capacity, "
+             "2024");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY POSCO Argentina -> lithium hydroxide"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Posco -> lithium hydroxide")));
+}
+
+TEST_F(ExtractTest, WhatIsCommissionedOrExpandedIsTheFacility) {
+  const std::set<std::string> claims =
+      Claims("Ionic Technologies runs a magnet recycling plant in Belfast. It was commissioned in "
+             "2023, and Ionic plans to expand it to handle about 400 tonnes of magnet scrap a year "
+             "by 2027.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Belfast plant -> magnet scrap"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Ionic Technologies -> magnet scrap")));
+}
+
+TEST_F(ExtractTest, ACountryBeforeACapitalizedCommodityIsACompanysName) {
+  EXPECT_THAT(Claims("Ganfeng agreed to pay US$962 million for Mali Lithium's 50% of the "
+                     "Goulamina project."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Goulamina project percent=50"));
+  // A noun for the trade after it: the country's commodity, no company.
+  EXPECT_THAT(Claims("China Lithium output rose in 2024, and Ganfeng Lithium produced 80,000 "
+                     "tonnes of lithium carbonate."),
+              Contains("PRODUCES Ganfeng Lithium -> lithium carbonate"));
+}
+
+TEST_F(ExtractTest, ASubsidiaryIsNoReferenceToACompany) {
+  // "全资子公司": "公司" here is a kind of company, not "the company".
+  const std::set<std::string> claims = Claims("Eramine Sudamericana是埃赫曼的全资子公司。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Eramet -> Eramine Sudamericana percent=100"));
+}
+
+TEST_F(ExtractTest, AnUnlistedNamedSiteIsAFacility) {
+  EXPECT_THAT(Claims("Ore goes to smelters at the Labota Industrial Park, which is run by "
+                     "Tsingshan."),
+              Contains("OPERATES Tsingshan Holding Group -> Labota Industrial Park"));
+}
+
+TEST_F(ExtractTest, AFacilityInAProvinceIsNamedByTheProvince) {
+  // "its first plant in Salta" (a province): the "Salta plant".
+  const std::set<std::string> claims =
+      Claims("POSCO Holdings built its first plant in Salta, which started production in 2024.");
+  EXPECT_THAT(claims, Contains("OPERATES Posco -> Salta plant"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

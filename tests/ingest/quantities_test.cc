@@ -159,6 +159,9 @@ TEST_F(QuantitiesTest, Mass) {
   const Case kCases[] = {
       {"It mined 45,000 metric tons last year.", "45,000 metric tons", kMass, "45000", "", "t"},
       {"It mined 45,000 tonnes of ore.", "45,000 tonnes", kMass, "45000", "", "t"},
+      {"It mined 42 million wet tonnes of ore.", "42 million wet tonnes", kMass, "42000000", "",
+       "t"},
+      {"It shipped 9,000 dry metric tonnes.", "9,000 dry metric tonnes", kMass, "9000", "", "t"},
       {"It mined 12,000 t of concentrate.", "12,000 t", kMass, "12000", "", "t"},
       {"Output reached 60 kt.", "60 kt", kMass, "60000", "", "t"},
       {"Output reached 60kt.", "60kt", kMass, "60000", "", "t"},
