@@ -677,10 +677,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "the Rincon project in Argentina, which will produce …", "Songwe Hill project in southern
     // Malawi is planned to produce …": the place is a modifier of the facility, and the
     // relative clause or the verb that follows is about the facility.
-    if (items[slot["subject"]].tag == "Country") {
+    // Also "the Kokkola refinery, on Finland's west coast, is designed to …" and "the
+    // Greentech plant at Grota do Cirilo, which Sigma operates, was built to …".
+    const std::string& subject_tag = items[slot["subject"]].tag;
+    if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)> (?:in|at|near) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
-      static const RE2* kVerbAfter = new RE2("^(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
+      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
       int f = -1;
       const size_t at = rendered.begin[slot["subject"]];
       const absl::string_view after = absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
@@ -688,6 +691,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerbAfter) &&
           f >= 0 && static_cast<size_t>(f) < items.size()) {
         slot["subject"] = f;
+      }
+    }
+    // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
+    // the subject of a relative clause closed by a comma is not the subject of the main verb;
+    // the noun the clause is about is.
+    {
+      static const RE2* kRelativeBefore = new RE2(
+          "<(?:Facility|Company|Government|Country)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:which|that|whom) $");
+      static const RE2* kClauseEnd = new RE2("^ (?:[a-z]+ ){0,2}?[a-z]+, [a-z]");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int head = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kRelativeBefore, &head) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kClauseEnd) &&
+          head >= 0 && static_cast<size_t>(head) < items.size() &&
+          rendered.end[slot["subject"]] + after.find(',') < m.end) {  // The verb is past it.
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[head].tag, "|"))) {
+          slot["subject"] = head;
+        }
       }
     }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on

@@ -219,8 +219,11 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
+  // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
+  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,3}?)(?i:(",
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
+      "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
@@ -312,6 +315,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         begin = m->span.begin;
         continue;
       }
+      // "rare earth and phosphate deposit": a commodity joined to the one after it.
+      if (text.substr(b, e - b) == "and" && *product >= 0) {
+        auto [pb, pe] = WordBefore(text, b);
+        const Mention* before = pb < pe ? mention_at(pb, pe) : nullptr;
+        if (before != nullptr && label_of(*before) == "Commodity" && before->span.end <= b) {
+          begin = b;
+          continue;
+        }
+      }
       if (!is_descriptor(text.substr(b, e - b))) break;
       begin = b;
     }
@@ -368,8 +380,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // the country stays a mention of its own ("<Facility> in <Country>").
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
         place_e = head_b + m[1].size();
+      } else if (label == "Region" && at_place->span.begin == place_b &&
+                 (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+        // "a manganese sulphate plant in Louisiana": named after its state or province.
+        place_e = std::max(place_e, at_place->span.end);
+        entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                      text.substr(begin, place_e - begin), false);
       } else {
-        continue;  // A region, company or other name: no facility name to give.
+        continue;  // A company or other name: no facility name to give.
       }
     } else if (introduced || possessive || absl::AsciiStrToLower(det) == "the") {
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
@@ -434,6 +452,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         absl::AsciiStrToLower(det) == "the") {
       // "the Covalent refinery": a facility named after its company.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+    } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
+               at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
+               (absl::AsciiStrToLower(det) == "the" || listed)) {
+      // "the Louisiana plant", "Louisiana plant: 65,000 t a year": named after its state.
+      entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr) {
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.
@@ -443,6 +466,31 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
+  }
+  // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
+  // plant noun, after a verb of running or owning.
+  static const RE2* kZhFacility = new RE2(
+      "(?:运营|经营|拥有|旗下|建设|建成|投资建设)(?:的|了|着)?(\\p{Han}{2,4}?(?:冶炼厂|精炼厂|选矿厂|冶炼基地|冶炼分离厂))");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
+    const re2::StringPiece z = g[1];
+    const size_t b = static_cast<size_t>(z.data() - text.data());
+    const size_t e = b + z.size();
+    pos = e;
+    if (mention_at(b, e) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const std::string name(z.data(), z.size());
+    int entity = Lookup(name);
+    if (entity < 0 || entities_[entity].label != "Facility") {
+      EntityDef def;
+      def.label = "Facility";
+      def.name = name;
+      def.key = absl::StrCat("Facility:", NormalizeName(name));
+      entity = AddExtra(std::move(def), extra);
+    }
+    found.push_back(Found{b, e, entity, -1});
   }
   if (found.empty()) return;
   std::vector<Mention> kept;
@@ -546,9 +594,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
       const size_t name_end = b + name.size();
-      bool overlaps = false, extends = false;
+      bool overlaps = false, extends = false, swallows = false;
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
+        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths").
+        if (k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+            static_cast<size_t>(k.entity) < entities_.size() &&
+            entities_[k.entity].label == "Commodity" && absl::ascii_isupper(text[k.span.begin])) {
+          swallows = true;
+          continue;
+        }
         if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
@@ -560,6 +615,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (overlaps) continue;
       if (extends) {
         std::erase_if(out, [&](const Mention& k) { return k.span.begin == b && k.span.end < name_end; });
+      }
+      if (swallows) {
+        std::erase_if(out, [&](const Mention& k) {
+          return k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+                 static_cast<size_t>(k.entity) < entities_.size() &&
+                 entities_[k.entity].label == "Commodity";
+        });
       }
       std::string canonical(absl::StripSuffix(name, "."));
       EntityDef def;
@@ -583,7 +645,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                                  std::vector<EntityDef>* extra) const {
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
-      "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:&[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3})");
+      "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:&[ ]|(?:do|da|dos|das|de|del|di|du)[ ])?"
+      "\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3})");
   static const RE2* kPlaceBefore =
       new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
@@ -628,6 +691,24 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
+    }
+    // "Element 25": a short number after a name is part of it, unless a unit or a figure
+    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does).
+    const size_t last_space = name.rfind(' ');
+    const absl::string_view last_word =
+        last_space == absl::string_view::npos ? name : name.substr(last_space + 1);
+    if (name.size() == e - b && !name_words_.stops.contains(last_word)) {
+      static const RE2* kNumberTail = new RE2(
+          "^([ ]\\d{1,3})(?:$|[:,;.)]|'s|’s|[ ](?:[a-z]+))");
+      static const RE2* kUnitAfter = new RE2(
+          "^[ ]\\d{1,3}[ ](?:t|kt|mt|tonnes?|tons?|per|percent|million|billion|km|kg|years?|"
+          "months?|days?|a|of|and|to|or|mines?|projects?|plants?|%)\\b");
+      re2::StringPiece rest(text.data() + e, text.size() - e);
+      re2::StringPiece digits;
+      if (RE2::PartialMatch(rest, *kNumberTail, &digits) && !RE2::PartialMatch(rest, *kUnitAfter)) {
+        e += digits.size();
+        name = text.substr(b, e - b);
+      }
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.

@@ -192,5 +192,45 @@ TEST_F(ExtractTest, AListGoesOnThroughAMembersUnit) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE CBC -> Brunp")));
 }
 
+TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
+  // A particle inside a place name, a facility named after its state, a description with a
+  // sector word, a number ending a name, a commodity word and "Company" inside a name.
+  EXPECT_THAT(Claims("Sigma Lithium operates the Grota do Cirilo project in Brazil."),
+              Contains("OPERATES Sigma Lithium -> Grota do Cirilo project"));
+  EXPECT_THAT(Claims("The Louisiana plant is designed to produce 65,000 tonnes of manganese "
+                     "sulphate a year."),
+              Contains("HAS_CAPACITY Louisiana plant -> manganese sulphate"));
+  EXPECT_THAT(Claims("IREL runs a mineral separation plant at Chavara in Kerala."),
+              Contains("OPERATES IREL (India) -> Chavara plant"));
+  EXPECT_THAT(Claims("General Motors agreed to lend US$85 million to Element 25 in 2023."),
+              Contains("LENDS_TO General Motors -> Element 25"));
+  EXPECT_THAT(Claims("National Aluminium Company holds 40% of Khanij Bidesh India Ltd."),
+              Contains("HOLDS_STAKE National Aluminium Company -> Khanij Bidesh India Ltd percent=40"));
+  EXPECT_THAT(Claims("LKAB: Per Geijer rare earth and phosphate deposit near Kiruna, Sweden"),
+              Contains("OPERATES LKAB -> Per Geijer deposit"));
+  // A date's number is no name.
+  for (const std::string& c : Claims("On March 15 Lynas said 12 ships were ready.")) {
+    EXPECT_EQ(c.find("15"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AChineseFacilityIsNamedByItsPlantNoun) {
+  const std::set<std::string> claims =
+      Claims("江西铜业还运营贵溪冶炼厂,其年产能超过100万吨阴极铜。");
+  EXPECT_THAT(claims, Contains("OPERATES Jiangxi Copper -> 贵溪冶炼厂"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY 贵溪冶炼厂 -> copper cathode"));
+}
+
+TEST_F(ExtractTest, APlaceOrARelativeClauseAfterAFacilityIsNotTheSubject) {
+  EXPECT_THAT(Claims("The lithium hydroxide refinery in Kokkola, on Finland's west coast, is "
+                     "designed to turn out 15,000 tonnes of lithium hydroxide a year."),
+              Contains("HAS_CAPACITY Kokkola refinery -> lithium hydroxide"));
+  const std::set<std::string> claims =
+      Claims("The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to "
+             "make about 270,000 tonnes of spodumene concentrate a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Greentech plant -> spodumene"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Sigma Lithium -> spodumene")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
