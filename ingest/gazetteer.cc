@@ -613,6 +613,27 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (overlaps) continue;
+      // "Toyotsu Rare Earths India, which …": a country right after the suffix, ending the
+      // noun phrase, names the company's national unit.
+      size_t country_end = 0;
+      for (const Mention& k : out) {
+        if (k.span.begin != name_end + 1 || text[name_end] != ' ' || k.demonym ||
+            static_cast<size_t>(k.entity) >= entities_.size() ||
+            entities_[k.entity].label != "Country") {
+          continue;
+        }
+        const absl::string_view after = text.substr(k.span.end);
+        if (after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
+            (after[0] == '.' && (after.size() == 1 || after[1] == ' '))) {
+          country_end = k.span.end;
+        }
+      }
+      if (country_end > 0) {
+        std::erase_if(out, [&](const Mention& k) {
+          return k.span.begin == name_end + 1 && k.span.end == country_end;
+        });
+        name = text.substr(b, country_end - b);
+      }
       if (extends) {
         std::erase_if(out, [&](const Mention& k) { return k.span.begin == b && k.span.end < name_end; });
       }

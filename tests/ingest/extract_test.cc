@@ -232,5 +232,14 @@ TEST_F(ExtractTest, APlaceOrARelativeClauseAfterAFacilityIsNotTheSubject) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Sigma Lithium -> spodumene")));
 }
 
+TEST_F(ExtractTest, ACountryAfterACompanySuffixNamesItsNationalUnit) {
+  const std::set<std::string> claims =
+      Claims("IREL sold rare earth chloride to Toyotsu Rare Earths India, which shipped its "
+             "products on to Japan.");
+  EXPECT_THAT(claims, Contains("SUPPLIES IREL (India) -> Toyotsu Rare Earths India"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Toyotsu Rare Earths India -> Japan"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES India -> Japan")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
