@@ -395,6 +395,52 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     } else {
       continue;  // "the 3Q brine project in Catamarca": the description names no facility.
     }
+    // "North American Lithium, a spodumene operation near La Corne": the name the description
+    // stands in apposition to is the facility's name.
+    if (introduced && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
+      static const RE2* kNameBefore = new RE2(
+          "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
+      re2::StringPiece head_text(text.data(), det_b);
+      re2::StringPiece nm;
+      size_t nb = 0;
+      for (size_t from = det_b > 80 ? det_b - 80 : 0; from < det_b; ++from) {
+        re2::StringPiece slice(text.data() + from, det_b - from);
+        if (RE2::FullMatch(slice, *kNameBefore, &nm)) {
+          nb = from;
+          break;
+        }
+      }
+      if (!nm.empty() && (nb == 0 || text[nb - 1] == ' ')) {
+        absl::string_view name(nm.data(), nm.size());
+        // Leading articles and sentence words are not part of it.
+        for (absl::string_view art : {"The ", "A ", "An "}) {
+          if (absl::StartsWith(name, art)) {
+            name.remove_prefix(art.size());
+            nb += art.size();
+          }
+        }
+        bool other = false;  // A company, country or other listed name is no facility.
+        for (const Mention& k : *out) {
+          if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
+          if (!k.demonym && (static_cast<size_t>(k.entity) >= entities_.size() ||
+                             entities_[k.entity].label != "Commodity")) {
+            other = true;
+          }
+        }
+        if (!other && name.find(' ') != absl::string_view::npos) {
+          EntityDef def;
+          def.label = "Facility";
+          def.name = std::string(name);
+          def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+          const std::string described = entity >= 0 && static_cast<size_t>(entity) >= entities_.size()
+                                            ? (*extra)[entity - entities_.size()].name
+                                            : "";
+          if (!described.empty()) def.aliases.push_back(described);
+          entity = AddExtra(std::move(def), extra);
+          found.push_back(Found{nb, nb + name.size(), entity, product});
+        }
+      }
+    }
     found.push_back(Found{begin, place_e, entity, product});
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
@@ -689,7 +735,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
     bool known = false;
-    std::vector<size_t> swallowed;
+    std::vector<size_t> swallowed, demonyms;
     for (size_t k = 0; k < out->size(); ++k) {
       const Mention& o = (*out)[k];
       if (!(o.span.begin < e && b < o.span.end)) continue;
@@ -698,9 +744,22 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
           absl::ascii_isupper(text[o.span.begin])) {
         swallowed.push_back(k);
+      } else if (o.demonym && o.span.begin >= b && o.span.end <= e) {
+        demonyms.push_back(k);
       } else {
         known = true;
       }
+    }
+    // "Australian Vanadium", "North American Lithium": a demonym followed inside the run by a
+    // capitalized commodity is part of a name, not a nationality.
+    size_t demonym_begin = std::string::npos;
+    if (!known && !demonyms.empty()) {
+      bool commodity_after = false;
+      for (size_t k : swallowed) commodity_after |= (*out)[k].span.begin > (*out)[demonyms.front()].span.begin;
+      if (!commodity_after) continue;
+      demonym_begin = (*out)[demonyms.front()].span.begin;
+      swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
+      std::sort(swallowed.begin(), swallowed.end());
     }
     if (known) continue;
     absl::string_view name = text.substr(b, e - b);
@@ -746,7 +805,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
     }
     // Leading and trailing stop words go ("The", "In March").
-    while (!words.empty() && name_words_.stops.contains(words.front())) words.erase(words.begin());
+    // A compass word before the demonym stays ("North American Lithium").
+    static constexpr absl::string_view kCompass[] = {"North", "South", "East", "West", "Central"};
+    while (!words.empty() && name_words_.stops.contains(words.front())) {
+      if (words.size() > 1 &&
+          static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
+          std::find(std::begin(kCompass), std::end(kCompass), words.front()) != std::end(kCompass)) {
+        break;
+      }
+      words.erase(words.begin());
+    }
     while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
     if (words.empty()) continue;
     b = static_cast<size_t>(words.front().data() - text.data());
@@ -772,7 +840,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kInvestedIn = new RE2(
         "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
         "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
-    if (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+    // A name with a capitalized commodity in it is no place ("around North American Lithium").
+    if (swallowed.empty() && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
         !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
       continue;
     }
@@ -790,7 +859,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // Vaudreuil refinery").
     const std::string facility = absl::StrCat("Facility:", norm, " ");
     for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
-      if (absl::StartsWith((*extra)[k].key, facility)) entity = static_cast<int>(entities_.size() + k);
+      if (absl::StartsWith((*extra)[k].key, facility) ||
+          (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
+        entity = static_cast<int>(entities_.size() + k);
+      }
     }
     if (entity < 0) {
       EntityDef def;

@@ -241,5 +241,25 @@ TEST_F(ExtractTest, ACountryAfterACompanySuffixNamesItsNationalUnit) {
   EXPECT_THAT(claims, Not(Contains("SUPPLIES India -> Japan")));
 }
 
+TEST_F(ExtractTest, ADemonymBeforeACapitalizedCommodityIsPartOfAName) {
+  EXPECT_THAT(Claims("Australian Vanadium received a A$49 million grant from the Australian "
+                     "government in 2022."),
+              Contains("INVESTS_IN Australian Government -> Australian Vanadium"));
+  // A lower-case commodity is the nationality's: no name.
+  for (const std::string& c : Claims("Australian lithium is shipped to China.")) {
+    EXPECT_EQ(c.find("Australian lithium"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AFacilityDescriptionInAppositionNamesTheFacility) {
+  const std::set<std::string> claims =
+      Claims("The deal was built around North American Lithium, a spodumene operation near La "
+             "Corne in Quebec, Canada. Sayona held 75% of the operation. North American Lithium "
+             "produced 190,000 tonnes of spodumene concentrate in 2024.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sayona Mining -> North American Lithium percent=75"));
+  EXPECT_THAT(claims, Contains("PRODUCES North American Lithium -> spodumene"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Sayona Mining -> La Corne operation percent=75")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
