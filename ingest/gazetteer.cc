@@ -830,7 +830,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]");
+        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^, (?:which|who|whose) ");
     if (words.size() == 1 && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;

@@ -261,5 +261,17 @@ TEST_F(ExtractTest, AFacilityDescriptionInAppositionNamesTheFacility) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Sayona Mining -> La Corne operation percent=75")));
 }
 
+TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
+  const std::set<std::string> claims =
+      Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
+             "has since grown.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN Ravensthorpe -> Mincor Resources"));
+  EXPECT_THAT(claims, Not(Contains("INVESTS_IN Ravensthorpe -> Kambalda")));
+  // An adverb before a comma is no name.
+  for (const std::string& c : Claims("Separately, the company bought Mincor Resources.")) {
+    EXPECT_EQ(c.find("Separately"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
