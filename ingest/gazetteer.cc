@@ -455,19 +455,35 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = place_b + 1;
     absl::string_view place(g[1].data(), g[1].size());
     // A possessor is not part of the place ("Carester's Caremag plant").
+    bool after_possessor = false;
     for (absl::string_view mark : {"'s ", "’s ", "s' "}) {
       const size_t at = place.rfind(mark);
       if (at != absl::string_view::npos) {
         place_b += at + mark.size();
         place.remove_prefix(at + mark.size());
+        after_possessor = true;
       }
     }
     // Leading stop words are not part of the place ("The Narva plant"); a place that is all
-    // stop words ("The plant") is none.
-    while (!place.empty()) {
+    // stop words ("The plant") is none. After a possessor the words are the name ("Cameco's
+    // Key Lake mill").
+    // Only function words go: "Key", "North" or "National" can begin a place's name ("the Key
+    // Lake mill").
+    static constexpr absl::string_view kFunction[] = {
+        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
+        "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
+        "Yet", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+        "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
+        "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
+        "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
+    while (!place.empty() && !(after_possessor && place.find(' ') != absl::string_view::npos)) {
       const size_t space = place.find(' ');
       const absl::string_view first = place.substr(0, space);
       if (!name_words_.stops.contains(first)) break;
+      if (space != absl::string_view::npos &&
+          std::find(std::begin(kFunction), std::end(kFunction), first) == std::end(kFunction)) {
+        break;
+      }
       if (space == absl::string_view::npos) {
         place = absl::string_view();
         break;

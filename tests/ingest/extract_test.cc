@@ -273,5 +273,13 @@ TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   }
 }
 
+TEST_F(ExtractTest, AStopWordThatIsNoFunctionWordBeginsAFacilitysName) {
+  EXPECT_THAT(Claims("Cameco's Key Lake mill in Saskatchewan processes ore from the Cigar Lake "
+                     "mine."),
+              Contains("SUPPLIES Cigar Lake mine -> Key Lake mill"));
+  EXPECT_THAT(Claims("Ore from the Cigar Lake mine is trucked to the Key Lake mill."),
+              Contains("SUPPLIES Cigar Lake mine -> Key Lake mill"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
