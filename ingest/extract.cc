@@ -1053,7 +1053,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const bool object_first = rendered.begin[c.object] < rendered.begin[c.subject];
       const bool figure = c.props.contains("quantity") || c.props.contains("amount") ||
                           c.props.contains("percent");
+      // A member the rule's object slot does not accept is no member ("in central Panama,
+      // 韩国矿业公司…": a company after a place).
+      auto types = c.rule->slot_types.find("object");
       for (int j : coordinated(c.object, object_first, !figure)) {
+        if (types != c.rule->slot_types.end() &&
+            !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
+          continue;
+        }
         Candidate d = c;
         d.object = j;
         expanded.push_back(d);

@@ -720,6 +720,34 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                 [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     }
   }
+  // Chinese company names that begin with their country: "韩国矿业公司", "日本住友金属矿山公司".
+  // Two to six characters between country and suffix, none of them a particle ("中国的公司",
+  // "美国公司" are no names).
+  if (extra != nullptr) {
+    static const RE2* kZhCompany = new RE2("^(\\p{Han}{2,6}?(?:公司|集团))");
+    static const RE2* kParticle = new RE2("[的和与及在是对向从将为了等]");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Country" ||
+          static_cast<unsigned char>(text[k.span.begin]) < 0x80) {
+        continue;
+      }
+      re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
+      re2::StringPiece tail;
+      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle)) continue;
+      const size_t end = k.span.end + tail.size();
+      bool overlaps = false;
+      for (const Mention& o : out) overlaps |= &o != &k && o.span.begin < end && k.span.end < o.span.end;
+      if (overlaps) continue;
+      const std::string name(text.substr(k.span.begin, end - k.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      k.entity = AddExtra(std::move(def), extra);
+      k.span.end = end;
+    }
+  }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
   return out;
 }

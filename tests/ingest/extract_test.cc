@@ -281,5 +281,16 @@ TEST_F(ExtractTest, AStopWordThatIsNoFunctionWordBeginsAFacilitysName) {
               Contains("SUPPLIES Cigar Lake mine -> Key Lake mill"));
 }
 
+TEST_F(ExtractTest, AChineseCompanyNameBeginsWithItsCountryAndIsNoPlace) {
+  const std::set<std::string> claims =
+      Claims("First Quantum holds 90% of Minera Panamá, the company that owns the Cobre Panamá "
+             "mine in central Panama, 韩国矿业公司(KOMIR)持有其余10%。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Cobre Panama mine -> Panama"));
+  for (const std::string& c : claims) {
+    EXPECT_EQ(c.find("LOCATED_IN Cobre Panama mine -> South Korea"), std::string::npos) << c;
+    EXPECT_EQ(c.find("LOCATED_IN Cobre Panama mine -> 韩国"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
