@@ -1,6 +1,7 @@
 #include "ingest/gazetteer.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -497,6 +498,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     // Introduced by a determiner or a possessive, so a sentence's first word is no place.
     auto [det_b, det_e] = WordBefore(text, place_b);
+    // "its planned Carolina Lithium project": descriptors before the place are skipped.
+    for (int guard = 0; guard < 2 && det_b < det_e && is_descriptor(text.substr(det_b, det_e - det_b));
+         ++guard) {
+      std::tie(det_b, det_e) = WordBefore(text, det_b);
+    }
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
@@ -508,6 +514,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
     const Mention* at_place = mention_at(place_b, place_b + place.size());
+    // A capitalized commodity after the place's first word is part of its name ("the Carolina
+    // Lithium project"); the commodity mention goes.
+    while (at_place != nullptr && !at_place->demonym && at_place->span.begin > place_b &&
+           at_place->span.end <= place_b + place.size() &&
+           label_of(*at_place) == "Commodity" && absl::ascii_isupper(text[at_place->span.begin])) {
+      const size_t after = at_place->span.end;
+      at_place = mention_at(after, place_b + place.size());
+    }
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&

@@ -292,5 +292,11 @@ TEST_F(ExtractTest, AChineseCompanyNameBeginsWithItsCountryAndIsNoPlace) {
   }
 }
 
+TEST_F(ExtractTest, ACapitalizedCommodityInsideAFacilitysNameIsPartOfIt) {
+  EXPECT_THAT(Claims("Piedmont Lithium had signed a supply agreement with Tesla in 2020 for "
+                     "concentrate from its planned Carolina Lithium project in North Carolina."),
+              Contains("OPERATES Piedmont Lithium -> Carolina Lithium project"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
