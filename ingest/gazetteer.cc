@@ -568,6 +568,61 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{b, e, entity, -1});
   }
+  // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
+  // "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目".
+  static const RE2* kLatinZhFacility = new RE2(
+      "(\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,3}?)"
+      "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂)");
+  for (size_t pos = 0; pos < text.size() &&
+                       kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+    const size_t b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t mid_b = b + g[1].size();
+    const size_t e = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    pos = e;
+    if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
+    // The characters between are a product ("铜", "铜钴") or nothing.
+    bool product_only = true;
+    int product = -1;
+    for (size_t at = mid_b; at < mid_b + g[2].size();) {
+      const Mention* c = mention_at(at, at + 1);
+      if (c == nullptr || c->demonym || label_of(*c) != "Commodity") {
+        product_only = false;
+        break;
+      }
+      if (product < 0) product = c->entity;
+      at = std::max(at + 1, c->span.end);
+    }
+    // "锂矿项目": an ore word before 项目 is part of the product.
+    if (!product_only) continue;
+    const Mention* latin = mention_at(b, mid_b);
+    int entity = -1;
+    if (latin != nullptr) {
+      if (label_of(*latin) != "Facility" || latin->span.begin != b || latin->span.end != mid_b) continue;
+      entity = latin->entity;
+    } else {
+      const std::string head(g[3].data(), g[3].size());
+      const absl::string_view english = head == "项目"     ? "project"
+                                        : head == "冶炼厂" ? "smelter"
+                                        : head == "精炼厂" ? "refinery"
+                                        : head == "选矿厂" ? "concentrator"
+                                        : head == "工厂"   ? "plant"
+                                                           : "mine";
+      const std::string name = absl::StrCat(g[1].ToString(), " ", english);
+      entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Facility") {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = name;
+        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.aliases.push_back(std::string(text.substr(b, e - b)));
+        entity = AddExtra(std::move(def), extra);
+      }
+    }
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    found.push_back(Found{b, e, entity, product});
+  }
   if (found.empty()) return;
   std::vector<Mention> kept;
   for (const Mention& k : *out) {
@@ -763,6 +818,68 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
+  // Copper)", "第一量子矿业(First Quantum Minerals)"): one mention from the Chinese name to the
+  // closing bracket. The Chinese name starts after a verb or particle and holds no other name
+  // than a commodity character.
+  if (extra != nullptr) {
+    static constexpr absl::string_view kStarts[] = {
+        "持有", "拥有", "收购了", "收购", "入股", "控股", "运营", "经营", "投资", "向", "与", "和",
+        "由", "及", "的", "了", "在", "于", "对", "是", "为", "从", "以", "被", "把", "旗下", "、",
+        "，", "。", "：", "；", "“", "”", "（", "("};
+    auto is_han_start = [&](size_t at) {  // A three-byte character that is no punctuation.
+      const unsigned char c = static_cast<unsigned char>(text[at]);
+      return c >= 0xE4 && c <= 0xE9;
+    };
+    std::vector<Mention> merged;
+    for (size_t k = 0; k < out.size(); ++k) {
+      const Mention& m = out[k];
+      if (m.demonym || m.span.begin < 1 || m.span.end >= text.size()) continue;
+      const size_t open_len = text[m.span.begin - 1] == '(' ? 1
+                              : m.span.begin >= 3 && text.substr(m.span.begin - 3, 3) == "（" ? 3
+                                                                                              : 0;
+      const size_t close_len = text[m.span.end] == ')' ? 1
+                               : text.substr(m.span.end, 3) == "）" ? 3
+                                                                   : 0;
+      if (open_len == 0 || close_len == 0) continue;
+      const bool company = static_cast<size_t>(m.entity) >= entities_.size()
+                               ? (*extra)[m.entity - entities_.size()].label == "Company"
+                               : entities_[m.entity].label == "Company";
+      if (!company) continue;
+      const size_t paren = m.span.begin - open_len;
+      size_t b = paren;
+      int chars = 0;
+      while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
+        bool stop = false;
+        for (absl::string_view w : kStarts) stop |= absl::EndsWith(text.substr(0, b), w);
+        if (stop) break;
+        b -= 3;
+        ++chars;
+      }
+      if (chars < 2) continue;
+      bool other = false;  // Only commodity mentions may lie inside the Chinese name.
+      for (const Mention& o : out) {
+        if (o.span.begin < paren && b < o.span.end &&
+            (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
+             entities_[o.entity].label != "Commodity")) {
+          other = true;
+        }
+      }
+      if (other) continue;
+      if (static_cast<size_t>(m.entity) >= entities_.size()) {
+        (*extra)[m.entity - entities_.size()].aliases.push_back(std::string(text.substr(b, paren - b)));
+      }
+      merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
+    }
+    for (const Mention& n : merged) {
+      std::erase_if(out, [&](const Mention& o) { return o.span.begin < n.span.end && n.span.begin < o.span.end; });
+      out.push_back(n);
+    }
+    if (!merged.empty()) {
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
   return out;
 }
 

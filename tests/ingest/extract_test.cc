@@ -298,5 +298,16 @@ TEST_F(ExtractTest, ACapitalizedCommodityInsideAFacilitysNameIsPartOfIt) {
               Contains("OPERATES Piedmont Lithium -> Carolina Lithium project"));
 }
 
+TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
+  // A Chinese name before a bracketed company name is that company.
+  EXPECT_THAT(Claims("紫金矿业持有卡莫阿铜业(Kamoa Copper)39.6%的股份。"),
+              Contains("HOLDS_STAKE Zijin Mining -> Kamoa Copper percent=39.6"));
+  // A Latin name before a Chinese head noun, with the product between, is a facility.
+  EXPECT_THAT(Claims("中国五矿集团旗下的五矿资源运营Las Bambas铜矿。"),
+              Contains("OPERATES MMG -> Las Bambas mine"));
+  EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
+              Contains("PRODUCES Kamoa-Kakula mine -> copper"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
