@@ -722,6 +722,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
+      // "the Critical Raw Materials Act", "Strategic Raw Materials Projects": the name of a law
+      // or a programme, not of a company.
+      static const RE2* kLawAfter = new RE2(
+          "^[ ](?:Act|Acts|Law|Laws|Regulation|Directive|Programme|Program|Initiative|Strategy|"
+          "Projects|Project|Alliance|Partnership|Platform|Week|Conference|Summit|Index)\\b");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + b + name.size(),
+                                             text.size() - b - name.size()),
+                            *kLawAfter)) {
+        continue;
+      }
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
       const size_t name_end = b + name.size();
