@@ -543,6 +543,57 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
   }
+  // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
+  // Cauchari projects": each place with the singular head is a facility; the second's mention
+  // takes the head.
+  static const RE2* kPluralHeads = new RE2(
+      "(?:^|[ ])(?i:the|its|their|our)[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]"
+      "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
+  for (size_t pos = 0; pos < text.size() &&
+                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+    const size_t a_b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t b_b = static_cast<size_t>(g[2].data() - text.data());
+    const size_t end = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    pos = end;
+    // A place may be a listed facility already ("the Olaroz and Cauchari projects"); any other
+    // name stops.
+    const Mention* ma = mention_at(a_b, a_b + g[1].size());
+    const Mention* mb = mention_at(b_b, b_b + g[2].size());
+    auto exact_facility = [&](const Mention* k, const re2::StringPiece& place) {
+      const size_t pb = static_cast<size_t>(place.data() - text.data());
+      return k != nullptr && label_of(*k) == "Facility" && k->span.begin == pb &&
+             k->span.end == pb + place.size();
+    };
+    if ((ma != nullptr && !exact_facility(ma, g[1])) || (mb != nullptr && !exact_facility(mb, g[2])) ||
+        (ma != nullptr && mb != nullptr)) {
+      continue;
+    }
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < end && a_b < f.end;
+    if (inside_found) continue;
+    std::string head = absl::AsciiStrToLower(g[3].ToString());
+    head = head == "refineries" ? "refinery" : head.substr(0, head.size() - 1);
+    for (const re2::StringPiece& place : {g[1], g[2]}) {
+      const size_t pb = static_cast<size_t>(place.data() - text.data());
+      const Mention* known_here = pb == a_b ? ma : mb;
+      if (known_here != nullptr) {
+        if (pb == b_b) found.push_back(Found{pb, end, known_here->entity, -1});
+        continue;
+      }
+      const std::string name = absl::StrCat(place.ToString(), " ", head);
+      int entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Facility") {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = name;
+        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        entity = AddExtra(std::move(def), extra);
+      }
+      found.push_back(Found{pb, pb == b_b ? end : pb + place.size(), entity, -1});
+    }
+  }
   // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
   // plant noun, after a verb of running or owning.
   static const RE2* kZhFacility = new RE2(

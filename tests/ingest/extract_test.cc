@@ -309,5 +309,15 @@ TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
               Contains("PRODUCES Kamoa-Kakula mine -> copper"));
 }
 
+TEST_F(ExtractTest, TwoUnlistedPlacesUnderOnePluralHeadAreTwoFacilities) {
+  const std::set<std::string> claims =
+      Claims("Ore from the Syväjärvi and Rapasaari open pits will feed a concentrator at "
+             "Päiväneva.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Syväjärvi open pit -> Päiväneva concentrator"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Rapasaari open pit -> Päiväneva concentrator"));
+  EXPECT_THAT(Claims("Arcadium runs the Olaroz and Cauchari projects in Argentina."),
+              Contains("OPERATES Arcadium Lithium -> Cauchari project"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
