@@ -828,6 +828,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         (status == "planned" ||
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
+      // "plans to mine about 103,000 tonnes of graphite concentrate a year at its Matawinie
+      // project": the planned rate is the facility's.
+      static const RE2* kAtFacility = new RE2(
+          "^(?: (?:a|per|each|every) year| annually)? (?:at|from) (?:its |the |their |"
+          "<[A-Za-z]+#\\d+>(?:'s|') )?<Facility#(\\d+)>");
+      int f = -1;
+      if (items[subject].tag == "Company" &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                            *kAtFacility, &f) &&
+          f >= 0 && static_cast<size_t>(f) < items.size()) {
+        subject = f;
+      }
     }
     static const RE2* kRest = new RE2(
         "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");

@@ -319,5 +319,16 @@ TEST_F(ExtractTest, TwoUnlistedPlacesUnderOnePluralHeadAreTwoFacilities) {
               Contains("OPERATES Arcadium Lithium -> Cauchari project"));
 }
 
+TEST_F(ExtractTest, APlannedRateAtAFacilityIsTheFacilitysCapacity) {
+  const std::set<std::string> claims =
+      Claims("Nouveau Monde Graphite plans to mine about 103,000 tonnes of graphite concentrate a "
+             "year at its Matawinie project in Quebec.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Matawinie project -> graphite concentrate"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Nouveau Monde Graphite -> graphite concentrate")));
+  // A counterfactual is no claim.
+  EXPECT_THAT(Claims("The Kwinana refinery would have produced 50,000 tonnes of lithium hydroxide."),
+              Not(Contains("PRODUCES Kwinana plant -> lithium hydroxide")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
