@@ -837,7 +837,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (items[subject].tag == "Company" &&
           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
                             *kAtFacility, &f) &&
-          f >= 0 && static_cast<size_t>(f) < items.size()) {
+          f >= 0 && static_cast<size_t>(f) < items.size() &&
+          // A facility named only by its description ("its alumina refinery in Greece") is
+          // no named holder: the company keeps the figure.
+          !absl::StrContains(Entity(items[f].entity).name, " in ")) {
         subject = f;
       }
     }

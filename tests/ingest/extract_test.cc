@@ -325,6 +325,10 @@ TEST_F(ExtractTest, APlannedRateAtAFacilityIsTheFacilitysCapacity) {
              "year at its Matawinie project in Quebec.");
   EXPECT_THAT(claims, Contains("HAS_CAPACITY Matawinie project -> graphite concentrate"));
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Nouveau Monde Graphite -> graphite concentrate")));
+  // A facility named only by its description is no named holder.
+  EXPECT_THAT(Claims("Metlen Energy & Metals plans to produce 50 tonnes of gallium a year at its "
+                     "alumina refinery in Greece by 2027."),
+              Contains("HAS_CAPACITY Metlen Energy & Metals -> gallium"));
   // A counterfactual is no claim.
   EXPECT_THAT(Claims("The Kwinana refinery would have produced 50,000 tonnes of lithium hydroxide."),
               Not(Contains("PRODUCES Kwinana plant -> lithium hydroxide")));
