@@ -529,9 +529,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       // "the Covalent refinery": a facility named after its company.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
-               at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
-               (absl::AsciiStrToLower(det) == "the" || listed)) {
-      // "the Louisiana plant", "Louisiana plant: 65,000 t a year": named after its state.
+               at_place->span.begin >= place_b && at_place->span.end == place_b + place.size() &&
+               (absl::AsciiStrToLower(det) == "the" || possessive || listed)) {
+      // "the Louisiana plant", "Louisiana plant: 65,000 t a year", "the South West Arkansas
+      // project": named after its state.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr) {
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;

@@ -200,6 +200,8 @@ TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
   EXPECT_THAT(Claims("The Louisiana plant is designed to produce 65,000 tonnes of manganese "
                      "sulphate a year."),
               Contains("HAS_CAPACITY Louisiana plant -> manganese sulphate"));
+  EXPECT_THAT(Claims("Standard Lithium operates the South West Arkansas project."),
+              Contains("OPERATES Standard Lithium -> South West Arkansas project"));
   EXPECT_THAT(Claims("IREL runs a mineral separation plant at Chavara in Kerala."),
               Contains("OPERATES IREL (India) -> Chavara plant"));
   EXPECT_THAT(Claims("General Motors agreed to lend US$85 million to Element 25 in 2023."),
