@@ -637,6 +637,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     for (size_t at = mid_b; at < mid_b + g[2].size();) {
       const Mention* c = mention_at(at, at + 1);
+      // A kind of deposit between ("Mariana锂盐湖项目"): 盐湖 salt lake, 矿 ore.
+      bool kind = false;
+      for (absl::string_view w : {"盐湖", "湖", "矿", "盐"}) {
+        if (c == nullptr && text.substr(at, w.size()) == w && at + w.size() <= mid_b + g[2].size()) {
+          at += w.size();
+          kind = true;
+          break;
+        }
+      }
+      if (kind) continue;
       if (c == nullptr || c->demonym || label_of(*c) != "Commodity") {
         product_only = false;
         break;

@@ -307,6 +307,8 @@ TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
   // A Latin name before a Chinese head noun, with the product between, is a facility.
   EXPECT_THAT(Claims("中国五矿集团旗下的五矿资源运营Las Bambas铜矿。"),
               Contains("OPERATES MMG -> Las Bambas mine"));
+  EXPECT_THAT(Claims("Ganfeng Lithium持有Mariana锂盐湖项目100%的权益。"),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Mariana project percent=100"));
   EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
               Contains("PRODUCES Kamoa-Kakula mine -> copper"));
 }
