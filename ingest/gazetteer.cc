@@ -168,7 +168,9 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
   }
   if (!alt.empty()) {
-    g->company_re_ = std::make_unique<RE2>("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt + "))\\b\\.?");
+    // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
+    g->company_re_ = std::make_unique<RE2>("((?:[A-Z][A-Za-z0-9&'-]*\\s){1,4}(?:" + alt +
+                                           ")\\b(?:\\.?,?\\s(?:Ltd|Limited|Inc|LLC|plc|AG|SA|Tbk)\\b)?)\\.?");
     if (!g->company_re_->ok()) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ": company suffixes: ", g->company_re_->error()));
@@ -753,6 +755,33 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
 
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
+  // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
+  // "Norsk Hydro ASA", "Umicore NV", "Jinchuan … Co. Ltd").
+  {
+    static const RE2* kLegalForm = new RE2(
+        "^(?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
+        "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2}(?:$|[^\\pL\\d-])");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Company") {
+        continue;
+      }
+      re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
+      if (!RE2::PartialMatch(rest, *kLegalForm)) continue;
+      // The match may end on the character after the form; keep the form and its dot only.
+      size_t len = 0;
+      re2::StringPiece m;
+      static const RE2* kForms = new RE2(
+          "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
+          "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2})");
+      if (RE2::PartialMatch(rest, *kForms, &m)) len = m.size();
+      // A sentence-final dot belongs to the sentence unless the form is an abbreviation.
+      if (len > 0 && text[k.span.end + len - 1] == '.' && k.span.end + len == text.size()) --len;
+      bool taken = false;
+      for (const Mention& o : out) taken |= &o != &k && o.span.begin < k.span.end + len && k.span.end <= o.span.begin;
+      if (len > 0 && !taken) k.span.end += len;
+    }
+  }
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
     const RE2& re = *company_re_;

@@ -200,6 +200,12 @@ TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
   EXPECT_THAT(Claims("The Louisiana plant is designed to produce 65,000 tonnes of manganese "
                      "sulphate a year."),
               Contains("HAS_CAPACITY Louisiana plant -> manganese sulphate"));
+  EXPECT_THAT(Claims("PT Trimegah Bangun Persada Tbk operates the Obi nickel smelter."),
+              Contains("OPERATES Harita Nickel -> Obi smelter"));  // A listed alias.
+  EXPECT_THAT(Claims("Jinchuan Group International Resources Co. Ltd holds 50% of Ruashi Mining."),
+              Contains("HOLDS_STAKE Jinchuan Group -> Ruashi Mining percent=50"));
+  EXPECT_THAT(Claims("Boliden AB operates the Kokkola zinc smelter in Finland."),
+              Contains("OPERATES Boliden -> Kokkola refinery"));  // The legal form joins the listed name.
   EXPECT_THAT(Claims("Standard Lithium operates the South West Arkansas project."),
               Contains("OPERATES Standard Lithium -> South West Arkansas project"));
   EXPECT_THAT(Claims("IREL runs a mineral separation plant at Chavara in Kerala."),
