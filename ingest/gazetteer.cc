@@ -349,6 +349,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     def.name = name;
     def.key = absl::StrCat("Facility:", NormalizeName(name));
     if (!place_is_country) def.aliases.push_back(std::string(description));
+    // The place alone names the facility too ("Tyseley Energy Park", "Chavara").
+    if (!place_is_country && !place.empty() && std::string(place) != std::string(description)) {
+      def.aliases.push_back(std::string(place));
+    }
     return AddExtra(std::move(def), extra);
   };
 

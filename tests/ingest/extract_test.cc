@@ -1,5 +1,6 @@
 // Reference and ellipsis across a claim's ends (ingest/extract.cc), on short articles run
 // through the whole extractor with the shipped schema: what a reader resolves from context.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -342,6 +343,18 @@ TEST_F(ExtractTest, APlannedRateAtAFacilityIsTheFacilitysCapacity) {
   // A counterfactual is no claim.
   EXPECT_THAT(Claims("The Kwinana refinery would have produced 50,000 tonnes of lithium hydroxide."),
               Not(Contains("PRODUCES Kwinana plant -> lithium hydroxide")));
+}
+
+TEST_F(ExtractTest, AFacilityNamedAfterAPlaceHasThePlaceAsAlias) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nHyProMag's plant at Tyseley Energy Park in Birmingham began producing in "
+           "2025.\n"));
+  bool found = false;
+  for (const EntityRecord& e : r.entities) {
+    if (e.name != "Tyseley Energy Park plant") continue;
+    found = std::find(e.aliases.begin(), e.aliases.end(), "Tyseley Energy Park") != e.aliases.end();
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace
