@@ -596,6 +596,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         def.label = "Facility";
         def.name = name;
         def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.aliases.push_back(place.ToString());
         entity = AddExtra(std::move(def), extra);
       }
       found.push_back(Found{pb, pb == b_b ? end : pb + place.size(), entity, -1});
