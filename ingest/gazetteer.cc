@@ -201,6 +201,8 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.stops.insert(written);
     } else if (kv.first == "title") {
       name_words_.titles.insert(written);
+    } else if (kv.first == "joined") {
+      name_words_.joined.insert(written);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
@@ -1069,6 +1071,23 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (RE2::PartialMatch(rest, *kNumberTail, &digits) && !RE2::PartialMatch(rest, *kUnitAfter)) {
         e += digits.size();
         name = text.substr(b, e - b);
+      }
+    }
+    // "Mineral Exploration and Consultancy", "Hebei Iron and Steel Group": "and" joins a word that
+    // ends such names (schema/name_words.txt, `joined`) and the capitalized words after it.
+    if (name.size() == e - b && swallowed.empty()) {
+      static const RE2* kAndWord = new RE2(
+          "^([ ]and[ ](\\p{Lu}[\\pL\\pM'’-]*)(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})");
+      re2::StringPiece tail, word;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAndWord, &tail,
+                            &word) &&
+          name_words_.joined.contains(absl::string_view(word.data(), word.size()))) {
+        bool free = true;  // No listed name in what is joined.
+        for (const Mention& o : *out) free &= !(o.span.begin < e + tail.size() && e < o.span.end);
+        if (free) {
+          e += tail.size();
+          name = text.substr(b, e - b);
+        }
       }
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());

@@ -65,6 +65,7 @@ struct NameWords {
   std::vector<std::string> descriptors;  // sintered, separation, new, … (lower case)
   absl::flat_hash_set<std::string> stops;   // The, March, Analysts, … (as written)
   absl::flat_hash_set<std::string> titles;  // executive, minister, Mr, … (as written)
+  absl::flat_hash_set<std::string> joined;  // Consultancy, Steel, … after "and" in a name
 };
 
 class Gazetteer {

@@ -207,6 +207,9 @@ TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
               Contains("HOLDS_STAKE Jinchuan Group -> Ruashi Mining percent=50"));
   EXPECT_THAT(Claims("Boliden AB operates the Kokkola zinc smelter in Finland."),
               Contains("OPERATES Boliden -> Kokkola refinery"));  // The legal form joins the listed name.
+  EXPECT_THAT(Claims("Mineral Exploration and Consultancy holds 30% of Khanij Bidesh India Ltd."),
+              Contains("HOLDS_STAKE Mineral Exploration and Consultancy -> Khanij Bidesh India Ltd "
+                       "percent=30"));
   EXPECT_THAT(Claims("Standard Lithium operates the South West Arkansas project."),
               Contains("OPERATES Standard Lithium -> South West Arkansas project"));
   EXPECT_THAT(Claims("IREL runs a mineral separation plant at Chavara in Kerala."),
