@@ -429,12 +429,23 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           }
         }
         bool other = false;  // A company, country or other listed name is no facility.
+        int listed = -1;     // A listed facility ("Kemerton, a lithium hydroxide plant near …").
         for (const Mention& k : *out) {
           if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
+          if (!k.demonym && static_cast<size_t>(k.entity) < entities_.size() &&
+              entities_[k.entity].label == "Facility" && k.span.begin == nb &&
+              k.span.end == nb + name.size()) {
+            listed = k.entity;
+            continue;
+          }
           if (!k.demonym && (static_cast<size_t>(k.entity) >= entities_.size() ||
                              entities_[k.entity].label != "Commodity")) {
             other = true;
           }
+        }
+        if (!other && listed >= 0) {
+          entity = listed;
+          other = true;  // The description joins the listed facility; its mention stays.
         }
         if (!other && name.find(' ') != absl::string_view::npos) {
           EntityDef def;
@@ -787,6 +798,41 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       bool taken = false;
       for (const Mention& o : out) taken |= &o != &k && o.span.begin < k.span.end + len && k.span.end <= o.span.begin;
       if (len > 0 && !taken) k.span.end += len;
+    }
+  }
+  // A listed company followed by a country names its national unit ("Rio Tinto Canada sold …",
+  // "Lithium Americas Argentina, a unit of …"); not before a possessive or another name.
+  if (extra != nullptr) {
+    std::vector<Mention> units;
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention& c = out[k];
+      const Mention& n = out[k + 1];
+      if (c.demonym || n.demonym || static_cast<size_t>(c.entity) >= entities_.size() ||
+          static_cast<size_t>(n.entity) >= entities_.size() ||
+          entities_[c.entity].label != "Company" || entities_[n.entity].label != "Country" ||
+          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
+          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
+        continue;
+      }
+      const absl::string_view after = text.substr(n.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
+          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
+        continue;
+      }
+      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
+    }
+    for (const Mention& u : units) {
+      std::erase_if(out, [&](const Mention& o) { return o.span.begin < u.span.end && u.span.begin < o.span.end; });
+      out.push_back(u);
+    }
+    if (!units.empty()) {
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     }
   }
   // Unknown companies: capitalized words ending in a corporate suffix.

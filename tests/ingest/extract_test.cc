@@ -360,5 +360,19 @@ TEST_F(ExtractTest, AFacilityNamedAfterAPlaceHasThePlaceAsAlias) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(ExtractTest, AListedCompanyFollowedByACountryIsItsNationalUnit) {
+  const std::set<std::string> claims = Claims("Rio Tinto Canada sold ilmenite to Chemours.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Rio Tinto Canada -> Chemours"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Canada -> Chemours")));
+  // Before a possessive the country is its own mention.
+  EXPECT_THAT(Claims("Glencore sold cobalt to Tesla China's plant."),
+              Not(Contains("SUPPLIES Glencore -> Tesla China")));
+}
+
+TEST_F(ExtractTest, ADescriptionInAppositionJoinsAListedFacility) {
+  EXPECT_THAT(Claims("Kemerton, a lithium hydroxide plant near Bunbury, was built by Albemarle."),
+              Contains("OPERATES Albemarle -> Kemerton plant"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
