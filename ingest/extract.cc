@@ -693,6 +693,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = f;
       }
     }
+    // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
+    // of the first verb is not the subject of the second; the first verb's subject is.
+    if (items[slot["subject"]].tag == "Facility") {
+      static const RE2* kObjectOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:runs|operates|owns|built|builds|"
+          "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
+          "their )?$");
+      static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int agent = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kObjectOfVerb, &agent) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
+          agent >= 0 && static_cast<size_t>(agent) < items.size()) {
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[agent].tag, "|"))) {
+          slot["subject"] = agent;
+        }
+      }
+    }
     // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
     // the subject of a relative clause closed by a comma is not the subject of the main verb;
     // the noun the clause is about is.

@@ -374,5 +374,13 @@ TEST_F(ExtractTest, ADescriptionInAppositionJoinsAListedFacility) {
               Contains("OPERATES Albemarle -> Kemerton plant"));
 }
 
+TEST_F(ExtractTest, TheObjectOfAFirstVerbIsNotTheSubjectOfTheSecond) {
+  const std::set<std::string> claims =
+      Claims("Albemarle, the American lithium producer, runs a hydroxide plant in Western "
+             "Australia and sells lithium to Korean battery makers.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Albemarle -> South Korea"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Western Australia plant -> South Korea")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
