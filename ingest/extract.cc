@@ -753,10 +753,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "the Rincon project in Argentina, which will produce …", "Songwe Hill project in southern
     // Malawi is planned to produce …": the place is a modifier of the facility, and the
     // relative clause or the verb that follows is about the facility.
-    if (items[slot["subject"]].tag == "Country") {
+    // Also "the Kokkola refinery, on Finland's west coast, is designed to …" and "the
+    // Greentech plant at Grota do Cirilo, which Sigma operates, was built to …".
+    const std::string& subject_tag = items[slot["subject"]].tag;
+    if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)> (?:in|at|near) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
-      static const RE2* kVerbAfter = new RE2("^(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
+      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
       int f = -1;
       const size_t at = rendered.begin[slot["subject"]];
       const absl::string_view after = absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
@@ -764,6 +767,50 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerbAfter) &&
           f >= 0 && static_cast<size_t>(f) < items.size()) {
         slot["subject"] = f;
+      }
+    }
+    // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
+    // of the first verb is not the subject of the second; the first verb's subject is.
+    if (items[slot["subject"]].tag == "Facility") {
+      static const RE2* kObjectOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:runs|operates|owns|built|builds|"
+          "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
+          "their )?$");
+      static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int agent = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kObjectOfVerb, &agent) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
+          agent >= 0 && static_cast<size_t>(agent) < items.size()) {
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[agent].tag, "|"))) {
+          slot["subject"] = agent;
+        }
+      }
+    }
+    // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
+    // the subject of a relative clause closed by a comma is not the subject of the main verb;
+    // the noun the clause is about is.
+    {
+      static const RE2* kRelativeBefore = new RE2(
+          "<(?:Facility|Company|Government|Country)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:which|that|whom) $");
+      static const RE2* kClauseEnd = new RE2("^ (?:[a-z]+ ){0,2}?[a-z]+, [a-z]");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int head = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kRelativeBefore, &head) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kClauseEnd) &&
+          head >= 0 && static_cast<size_t>(head) < items.size() &&
+          rendered.end[slot["subject"]] + after.find(',') < m.end) {  // The verb is past it.
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[head].tag, "|"))) {
+          slot["subject"] = head;
+        }
       }
     }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
@@ -879,6 +926,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         (status == "planned" ||
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
+      // "plans to mine about 103,000 tonnes of graphite concentrate a year at its Matawinie
+      // project": the planned rate is the facility's.
+      static const RE2* kAtFacility = new RE2(
+          "^(?: (?:a|per|each|every) year| annually)? (?:at|from) (?:its |the |their |"
+          "<[A-Za-z]+#\\d+>(?:'s|') )?<Facility#(\\d+)>");
+      int f = -1;
+      if (items[subject].tag == "Company" &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                            *kAtFacility, &f) &&
+          f >= 0 && static_cast<size_t>(f) < items.size() &&
+          // A facility named only by its description ("its alumina refinery in Greece") is
+          // no named holder: the company keeps the figure.
+          !absl::StrContains(Entity(items[f].entity).name, " in ")) {
+        subject = f;
+      }
     }
     static const RE2* kRest = new RE2(
         "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
@@ -1104,7 +1166,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const bool object_first = rendered.begin[c.object] < rendered.begin[c.subject];
       const bool figure = c.props.contains("quantity") || c.props.contains("amount") ||
                           c.props.contains("percent");
+      // A member the rule's object slot does not accept is no member ("in central Panama,
+      // 韩国矿业公司…": a company after a place).
+      auto types = c.rule->slot_types.find("object");
       for (int j : coordinated(c.object, object_first, !figure)) {
+        if (types != c.rule->slot_types.end() &&
+            !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
+          continue;
+        }
         Candidate d = c;
         d.object = j;
         expanded.push_back(d);

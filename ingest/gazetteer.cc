@@ -1,6 +1,7 @@
 #include "ingest/gazetteer.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -175,7 +176,11 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   }
   const std::string word = "[A-Z][A-Za-z0-9&'-]*";
   std::string pattern;
-  if (!alt.empty()) pattern = absl::StrCat("(?:", word, "\\s){1,4}(?:", alt, ")\\b\\.?");
+  // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
+  if (!alt.empty()) {
+    pattern = absl::StrCat("(?:", word, "\\s){1,4}(?:", alt,
+                           ")\\b(?:\\.?,?\\s(?:Ltd|Limited|Inc|LLC|plc|AG|SA|Tbk)\\b)?\\.?");
+  }
   if (!prefixes.empty()) {
     const std::string prefixed =
         absl::StrCat("(?:", prefixes, ")\\s", word, "(?:\\s", word, "){0,3}\\b");
@@ -235,6 +240,8 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.places.insert(written);
     } else if (kv.first == "site") {
       name_words_.sites.insert(written);
+    } else if (kv.first == "joined") {
+      name_words_.joined.insert(written);
     } else {
       return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
@@ -256,8 +263,11 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
+  // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
+  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,3}?)(?i:(",
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
+      "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
@@ -349,6 +359,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         begin = m->span.begin;
         continue;
       }
+      // "rare earth and phosphate deposit": a commodity joined to the one after it.
+      if (text.substr(b, e - b) == "and" && *product >= 0) {
+        auto [pb, pe] = WordBefore(text, b);
+        const Mention* before = pb < pe ? mention_at(pb, pe) : nullptr;
+        if (before != nullptr && label_of(*before) == "Commodity" && before->span.end <= b) {
+          begin = b;
+          continue;
+        }
+      }
       if (!is_descriptor(text.substr(b, e - b))) break;
       begin = b;
     }
@@ -377,6 +396,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     def.name = name;
     def.key = absl::StrCat("Facility:", NormalizeName(name));
     if (!place_is_country) def.aliases.push_back(std::string(description));
+    // The place alone names the facility too ("Tyseley Energy Park", "Chavara").
+    if (!place_is_country && !place.empty() && std::string(place) != std::string(description)) {
+      def.aliases.push_back(std::string(place));
+    }
     return AddExtra(std::move(def), extra);
   };
 
@@ -419,9 +442,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
         place_e = head_b + m[1].size();
       } else if (label == "Region" && at_place->span.begin == place_b &&
-                 (introduced || possessive)) {
-        // "its first plant in Salta": the plant of that province, "Salta plant".
-        place_e = at_place->span.end;
+                 (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+        // "its first plant in Salta", "a manganese sulphate plant in Louisiana": the plant of
+        // that state or province, "Salta plant".
+        place_e = std::max(place_e, at_place->span.end);
         entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                       text.substr(begin, place_e - begin), false);
       } else {
@@ -432,6 +456,63 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                     text.substr(begin, place_e - begin), false);
     } else {
       continue;  // "the 3Q brine project in Catamarca": the description names no facility.
+    }
+    // "North American Lithium, a spodumene operation near La Corne": the name the description
+    // stands in apposition to is the facility's name.
+    if (introduced && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
+      static const RE2* kNameBefore = new RE2(
+          "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
+      re2::StringPiece head_text(text.data(), det_b);
+      re2::StringPiece nm;
+      size_t nb = 0;
+      for (size_t from = det_b > 80 ? det_b - 80 : 0; from < det_b; ++from) {
+        re2::StringPiece slice(text.data() + from, det_b - from);
+        if (RE2::FullMatch(slice, *kNameBefore, &nm)) {
+          nb = from;
+          break;
+        }
+      }
+      if (!nm.empty() && (nb == 0 || text[nb - 1] == ' ')) {
+        absl::string_view name(nm.data(), nm.size());
+        // Leading articles and sentence words are not part of it.
+        for (absl::string_view art : {"The ", "A ", "An "}) {
+          if (absl::StartsWith(name, art)) {
+            name.remove_prefix(art.size());
+            nb += art.size();
+          }
+        }
+        bool other = false;  // A company, country or other listed name is no facility.
+        int listed = -1;     // A listed facility ("Kemerton, a lithium hydroxide plant near …").
+        for (const Mention& k : *out) {
+          if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
+          if (!k.demonym && static_cast<size_t>(k.entity) < entities_.size() &&
+              entities_[k.entity].label == "Facility" && k.span.begin == nb &&
+              k.span.end == nb + name.size()) {
+            listed = k.entity;
+            continue;
+          }
+          if (!k.demonym && (static_cast<size_t>(k.entity) >= entities_.size() ||
+                             entities_[k.entity].label != "Commodity")) {
+            other = true;
+          }
+        }
+        if (!other && listed >= 0) {
+          entity = listed;
+          other = true;  // The description joins the listed facility; its mention stays.
+        }
+        if (!other && name.find(' ') != absl::string_view::npos) {
+          EntityDef def;
+          def.label = "Facility";
+          def.name = std::string(name);
+          def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+          const std::string described = entity >= 0 && static_cast<size_t>(entity) >= entities_.size()
+                                            ? (*extra)[entity - entities_.size()].name
+                                            : "";
+          if (!described.empty()) def.aliases.push_back(described);
+          entity = AddExtra(std::move(def), extra);
+          found.push_back(Found{nb, nb + name.size(), entity, product});
+        }
+      }
     }
     found.push_back(Found{begin, place_e, entity, product});
   }
@@ -447,19 +528,35 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = place_b + 1;
     absl::string_view place(g[1].data(), g[1].size());
     // A possessor is not part of the place ("Carester's Caremag plant").
+    bool after_possessor = false;
     for (absl::string_view mark : {"'s ", "’s ", "s' "}) {
       const size_t at = place.rfind(mark);
       if (at != absl::string_view::npos) {
         place_b += at + mark.size();
         place.remove_prefix(at + mark.size());
+        after_possessor = true;
       }
     }
     // Leading stop words are not part of the place ("The Narva plant"); a place that is all
-    // stop words ("The plant") is none.
-    while (!place.empty()) {
+    // stop words ("The plant") is none. After a possessor the words are the name ("Cameco's
+    // Key Lake mill").
+    // Only function words go: "Key", "North" or "National" can begin a place's name ("the Key
+    // Lake mill").
+    static constexpr absl::string_view kFunction[] = {
+        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
+        "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
+        "Yet", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+        "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
+        "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
+        "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
+    while (!place.empty() && !(after_possessor && place.find(' ') != absl::string_view::npos)) {
       const size_t space = place.find(' ');
       const absl::string_view first = place.substr(0, space);
       if (!name_words_.stops.contains(first)) break;
+      if (space != absl::string_view::npos &&
+          std::find(std::begin(kFunction), std::end(kFunction), first) == std::end(kFunction)) {
+        break;
+      }
       if (space == absl::string_view::npos) {
         place = absl::string_view();
         break;
@@ -473,6 +570,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     // Introduced by a determiner or a possessive, so a sentence's first word is no place.
     auto [det_b, det_e] = WordBefore(text, place_b);
+    // "its planned Carolina Lithium project": descriptors before the place are skipped.
+    for (int guard = 0; guard < 2 && det_b < det_e && is_descriptor(text.substr(det_b, det_e - det_b));
+         ++guard) {
+      std::tie(det_b, det_e) = WordBefore(text, det_b);
+    }
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
@@ -484,6 +586,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
     const Mention* at_place = mention_at(place_b, place_b + place.size());
+    // A capitalized commodity after the place's first word is part of its name ("the Carolina
+    // Lithium project"); the commodity mention goes.
+    while (at_place != nullptr && !at_place->demonym && at_place->span.begin > place_b &&
+           at_place->span.end <= place_b + place.size() &&
+           label_of(*at_place) == "Commodity" && absl::ascii_isupper(text[at_place->span.begin])) {
+      const size_t after = at_place->span.end;
+      at_place = mention_at(after, place_b + place.size());
+    }
     // "the Cote Gold project", "the Silver Peak mine": a capitalized commodity word that is
     // only part of the place is part of the name.
     if (at_place != nullptr && label_of(*at_place) == "Commodity" &&
@@ -497,6 +607,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         absl::AsciiStrToLower(det) == "the") {
       // "the Covalent refinery": a facility named after its company.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+    } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
+               at_place->span.begin >= place_b && at_place->span.end == place_b + place.size() &&
+               (absl::AsciiStrToLower(det) == "the" || possessive || listed)) {
+      // "the Louisiana plant", "Louisiana plant: 65,000 t a year", "the South West Arkansas
+      // project": named after its state.
+      entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr) {
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.
@@ -506,6 +622,148 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
+  }
+  // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
+  // Cauchari projects": each place with the singular head is a facility; the second's mention
+  // takes the head.
+  static const RE2* kPluralHeads = new RE2(
+      "(?:^|[ ])(?i:the|its|their|our)[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]"
+      "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
+  for (size_t pos = 0; pos < text.size() &&
+                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+    const size_t a_b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t b_b = static_cast<size_t>(g[2].data() - text.data());
+    const size_t end = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    pos = end;
+    // A place may be a listed facility already ("the Olaroz and Cauchari projects"); any other
+    // name stops.
+    const Mention* ma = mention_at(a_b, a_b + g[1].size());
+    const Mention* mb = mention_at(b_b, b_b + g[2].size());
+    auto exact_facility = [&](const Mention* k, const re2::StringPiece& place) {
+      const size_t pb = static_cast<size_t>(place.data() - text.data());
+      return k != nullptr && label_of(*k) == "Facility" && k->span.begin == pb &&
+             k->span.end == pb + place.size();
+    };
+    if ((ma != nullptr && !exact_facility(ma, g[1])) || (mb != nullptr && !exact_facility(mb, g[2])) ||
+        (ma != nullptr && mb != nullptr)) {
+      continue;
+    }
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < end && a_b < f.end;
+    if (inside_found) continue;
+    std::string head = absl::AsciiStrToLower(g[3].ToString());
+    head = head == "refineries" ? "refinery" : head.substr(0, head.size() - 1);
+    for (const re2::StringPiece& place : {g[1], g[2]}) {
+      const size_t pb = static_cast<size_t>(place.data() - text.data());
+      const Mention* known_here = pb == a_b ? ma : mb;
+      if (known_here != nullptr) {
+        if (pb == b_b) found.push_back(Found{pb, end, known_here->entity, -1});
+        continue;
+      }
+      const std::string name = absl::StrCat(place.ToString(), " ", head);
+      int entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Facility") {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = name;
+        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.aliases.push_back(place.ToString());
+        entity = AddExtra(std::move(def), extra);
+      }
+      found.push_back(Found{pb, pb == b_b ? end : pb + place.size(), entity, -1});
+    }
+  }
+  // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
+  // plant noun, after a verb of running or owning.
+  static const RE2* kZhFacility = new RE2(
+      "(?:运营|经营|拥有|旗下|建设|建成|投资建设)(?:的|了|着)?(\\p{Han}{2,4}?(?:冶炼厂|精炼厂|选矿厂|冶炼基地|冶炼分离厂))");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
+    const re2::StringPiece z = g[1];
+    const size_t b = static_cast<size_t>(z.data() - text.data());
+    const size_t e = b + z.size();
+    pos = e;
+    if (mention_at(b, e) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const std::string name(z.data(), z.size());
+    int entity = Lookup(name);
+    if (entity < 0 || entities_[entity].label != "Facility") {
+      EntityDef def;
+      def.label = "Facility";
+      def.name = name;
+      def.key = absl::StrCat("Facility:", NormalizeName(name));
+      entity = AddExtra(std::move(def), extra);
+    }
+    found.push_back(Found{b, e, entity, -1});
+  }
+  // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
+  // "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目".
+  static const RE2* kLatinZhFacility = new RE2(
+      "(\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,3}?)"
+      "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂)");
+  for (size_t pos = 0; pos < text.size() &&
+                       kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+    const size_t b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t mid_b = b + g[1].size();
+    const size_t e = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    pos = e;
+    if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
+    // The characters between are a product ("铜", "铜钴") or nothing.
+    bool product_only = true;
+    int product = -1;
+    for (size_t at = mid_b; at < mid_b + g[2].size();) {
+      const Mention* c = mention_at(at, at + 1);
+      // A kind of deposit between ("Mariana锂盐湖项目"): 盐湖 salt lake, 矿 ore.
+      bool kind = false;
+      for (absl::string_view w : {"盐湖", "湖", "矿", "盐"}) {
+        if (c == nullptr && text.substr(at, w.size()) == w && at + w.size() <= mid_b + g[2].size()) {
+          at += w.size();
+          kind = true;
+          break;
+        }
+      }
+      if (kind) continue;
+      if (c == nullptr || c->demonym || label_of(*c) != "Commodity") {
+        product_only = false;
+        break;
+      }
+      if (product < 0) product = c->entity;
+      at = std::max(at + 1, c->span.end);
+    }
+    // "锂矿项目": an ore word before 项目 is part of the product.
+    if (!product_only) continue;
+    const Mention* latin = mention_at(b, mid_b);
+    int entity = -1;
+    if (latin != nullptr) {
+      if (label_of(*latin) != "Facility" || latin->span.begin != b || latin->span.end != mid_b) continue;
+      entity = latin->entity;
+    } else {
+      const std::string head(g[3].data(), g[3].size());
+      const absl::string_view english = head == "项目"     ? "project"
+                                        : head == "冶炼厂" ? "smelter"
+                                        : head == "精炼厂" ? "refinery"
+                                        : head == "选矿厂" ? "concentrator"
+                                        : head == "工厂"   ? "plant"
+                                                           : "mine";
+      const std::string name = absl::StrCat(g[1].ToString(), " ", english);
+      entity = Lookup(name);
+      if (entity < 0 || entities_[entity].label != "Facility") {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = name;
+        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.aliases.push_back(std::string(text.substr(b, e - b)));
+        entity = AddExtra(std::move(def), extra);
+      }
+    }
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    found.push_back(Found{b, e, entity, product});
   }
   if (found.empty()) return;
   std::vector<Mention> kept;
@@ -575,6 +833,68 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
 
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
+  // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
+  // "Norsk Hydro ASA", "Umicore NV", "Jinchuan … Co. Ltd").
+  {
+    static const RE2* kLegalForm = new RE2(
+        "^(?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
+        "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2}(?:$|[^\\pL\\d-])");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Company") {
+        continue;
+      }
+      re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
+      if (!RE2::PartialMatch(rest, *kLegalForm)) continue;
+      // The match may end on the character after the form; keep the form and its dot only.
+      size_t len = 0;
+      re2::StringPiece m;
+      static const RE2* kForms = new RE2(
+          "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
+          "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2})");
+      if (RE2::PartialMatch(rest, *kForms, &m)) len = m.size();
+      // A sentence-final dot belongs to the sentence unless the form is an abbreviation.
+      if (len > 0 && text[k.span.end + len - 1] == '.' && k.span.end + len == text.size()) --len;
+      bool taken = false;
+      for (const Mention& o : out) taken |= &o != &k && o.span.begin < k.span.end + len && k.span.end <= o.span.begin;
+      if (len > 0 && !taken) k.span.end += len;
+    }
+  }
+  // A listed company followed by a country names its national unit ("Rio Tinto Canada sold …",
+  // "Lithium Americas Argentina, a unit of …"); not before a possessive or another name.
+  if (extra != nullptr) {
+    std::vector<Mention> units;
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention& c = out[k];
+      const Mention& n = out[k + 1];
+      if (c.demonym || n.demonym || static_cast<size_t>(c.entity) >= entities_.size() ||
+          static_cast<size_t>(n.entity) >= entities_.size() ||
+          entities_[c.entity].label != "Company" || entities_[n.entity].label != "Country" ||
+          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
+          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
+        continue;
+      }
+      const absl::string_view after = text.substr(n.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
+          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
+        continue;
+      }
+      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
+    }
+    for (const Mention& u : units) {
+      std::erase_if(out, [&](const Mention& o) { return o.span.begin < u.span.end && u.span.begin < o.span.end; });
+      out.push_back(u);
+    }
+    if (!units.empty()) {
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
     const RE2& re = *company_re_;
@@ -606,6 +926,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
+      // "the Critical Raw Materials Act", "Strategic Raw Materials Projects": the name of a law
+      // or a programme, not of a company.
+      static const RE2* kLawAfter = new RE2(
+          "^[ ](?:Act|Acts|Law|Laws|Regulation|Directive|Programme|Program|Initiative|Strategy|"
+          "Projects|Project|Alliance|Partnership|Platform|Week|Conference|Summit|Index)\\b");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + b + name.size(),
+                                             text.size() - b - name.size()),
+                            *kLawAfter)) {
+        continue;
+      }
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
       const size_t name_end = b + name.size();
@@ -618,12 +948,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         return prefixed && k.span.begin >= b && k.span.end <= name_end &&
                !(k.span.begin == b && k.span.end == name_end);
       };
-      bool overlaps = false, extends = false;
+      bool overlaps = false, extends = false, swallows = false;
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
         if (inside(k)) {
           extends = true;
-        } else if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
+          continue;
+        }
+        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths").
+        if (k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+            static_cast<size_t>(k.entity) < entities_.size() &&
+            entities_[k.entity].label == "Commodity" && absl::ascii_isupper(text[k.span.begin])) {
+          swallows = true;
+          continue;
+        }
+        if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
           extends = true;
@@ -632,9 +971,37 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (overlaps) continue;
+      // "Toyotsu Rare Earths India, which …": a country right after the suffix, ending the
+      // noun phrase, names the company's national unit.
+      size_t country_end = 0;
+      for (const Mention& k : out) {
+        if (k.span.begin != name_end + 1 || text[name_end] != ' ' || k.demonym ||
+            static_cast<size_t>(k.entity) >= entities_.size() ||
+            entities_[k.entity].label != "Country") {
+          continue;
+        }
+        const absl::string_view after = text.substr(k.span.end);
+        if (after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
+            (after[0] == '.' && (after.size() == 1 || after[1] == ' '))) {
+          country_end = k.span.end;
+        }
+      }
+      if (country_end > 0) {
+        std::erase_if(out, [&](const Mention& k) {
+          return k.span.begin == name_end + 1 && k.span.end == country_end;
+        });
+        name = text.substr(b, country_end - b);
+      }
       if (extends) {
         std::erase_if(out, [&](const Mention& k) {
           return (k.span.begin == b && k.span.end < name_end) || inside(k);
+        });
+      }
+      if (swallows) {
+        std::erase_if(out, [&](const Mention& k) {
+          return k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+                 static_cast<size_t>(k.entity) < entities_.size() &&
+                 entities_[k.entity].label == "Commodity";
         });
       }
       std::string canonical(absl::StripSuffix(name, "."));
@@ -659,6 +1026,34 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       out.insert(out.end(), found.begin(), found.end());
       std::sort(out.begin(), out.end(),
                 [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
+  // Chinese company names that begin with their country: "韩国矿业公司", "日本住友金属矿山公司".
+  // Two to six characters between country and suffix, none of them a particle ("中国的公司",
+  // "美国公司" are no names).
+  if (extra != nullptr) {
+    static const RE2* kZhCompany = new RE2("^(\\p{Han}{2,6}?(?:公司|集团))");
+    static const RE2* kParticle = new RE2("[的和与及在是对向从将为了等]");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Country" ||
+          static_cast<unsigned char>(text[k.span.begin]) < 0x80) {
+        continue;
+      }
+      re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
+      re2::StringPiece tail;
+      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle)) continue;
+      const size_t end = k.span.end + tail.size();
+      bool overlaps = false;
+      for (const Mention& o : out) overlaps |= &o != &k && o.span.begin < end && k.span.end < o.span.end;
+      if (overlaps) continue;
+      const std::string name(text.substr(k.span.begin, end - k.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      k.entity = AddExtra(std::move(def), extra);
+      k.span.end = end;
     }
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
@@ -731,6 +1126,68 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       out.insert(out.begin(), Mention{Span{first.span.begin, second.span.end}, entity});
     }
   }
+  // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
+  // Copper)", "第一量子矿业(First Quantum Minerals)"): one mention from the Chinese name to the
+  // closing bracket. The Chinese name starts after a verb or particle and holds no other name
+  // than a commodity character.
+  if (extra != nullptr) {
+    static constexpr absl::string_view kStarts[] = {
+        "持有", "拥有", "收购了", "收购", "入股", "控股", "运营", "经营", "投资", "向", "与", "和",
+        "由", "及", "的", "了", "在", "于", "对", "是", "为", "从", "以", "被", "把", "旗下", "、",
+        "，", "。", "：", "；", "“", "”", "（", "("};
+    auto is_han_start = [&](size_t at) {  // A three-byte character that is no punctuation.
+      const unsigned char c = static_cast<unsigned char>(text[at]);
+      return c >= 0xE4 && c <= 0xE9;
+    };
+    std::vector<Mention> merged;
+    for (size_t k = 0; k < out.size(); ++k) {
+      const Mention& m = out[k];
+      if (m.demonym || m.span.begin < 1 || m.span.end >= text.size()) continue;
+      const size_t open_len = text[m.span.begin - 1] == '(' ? 1
+                              : m.span.begin >= 3 && text.substr(m.span.begin - 3, 3) == "（" ? 3
+                                                                                              : 0;
+      const size_t close_len = text[m.span.end] == ')' ? 1
+                               : text.substr(m.span.end, 3) == "）" ? 3
+                                                                   : 0;
+      if (open_len == 0 || close_len == 0) continue;
+      const bool company = static_cast<size_t>(m.entity) >= entities_.size()
+                               ? (*extra)[m.entity - entities_.size()].label == "Company"
+                               : entities_[m.entity].label == "Company";
+      if (!company) continue;
+      const size_t paren = m.span.begin - open_len;
+      size_t b = paren;
+      int chars = 0;
+      while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
+        bool stop = false;
+        for (absl::string_view w : kStarts) stop |= absl::EndsWith(text.substr(0, b), w);
+        if (stop) break;
+        b -= 3;
+        ++chars;
+      }
+      if (chars < 2) continue;
+      bool other = false;  // Only commodity mentions may lie inside the Chinese name.
+      for (const Mention& o : out) {
+        if (o.span.begin < paren && b < o.span.end &&
+            (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
+             entities_[o.entity].label != "Commodity")) {
+          other = true;
+        }
+      }
+      if (other) continue;
+      if (static_cast<size_t>(m.entity) >= entities_.size()) {
+        (*extra)[m.entity - entities_.size()].aliases.push_back(std::string(text.substr(b, paren - b)));
+      }
+      merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
+    }
+    for (const Mention& n : merged) {
+      std::erase_if(out, [&](const Mention& o) { return o.span.begin < n.span.end && n.span.begin < o.span.end; });
+      out.push_back(n);
+    }
+    if (!merged.empty()) {
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
   return out;
 }
 
@@ -739,7 +1196,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
       "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
-      "(?:[ ](?:&[ ])?\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
+      "(?:[ ](?:&[ ]|(?:do|da|dos|das|de|del|di|du)[ ])?"
+      "\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
   static const RE2* kPlaceBefore =
       new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
@@ -765,7 +1223,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
     bool known = false;
-    std::vector<size_t> swallowed;
+    std::vector<size_t> swallowed, demonyms;
     for (size_t k = 0; k < out->size(); ++k) {
       const Mention& o = (*out)[k];
       if (!(o.span.begin < e && b < o.span.end)) continue;
@@ -774,9 +1232,22 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
           absl::ascii_isupper(text[o.span.begin])) {
         swallowed.push_back(k);
+      } else if (o.demonym && o.span.begin >= b && o.span.end <= e) {
+        demonyms.push_back(k);
       } else {
         known = true;
       }
+    }
+    // "Australian Vanadium", "North American Lithium": a demonym followed inside the run by a
+    // capitalized commodity is part of a name, not a nationality.
+    size_t demonym_begin = std::string::npos;
+    if (!known && !demonyms.empty()) {
+      bool commodity_after = false;
+      for (size_t k : swallowed) commodity_after |= (*out)[k].span.begin > (*out)[demonyms.front()].span.begin;
+      if (!commodity_after) continue;
+      demonym_begin = (*out)[demonyms.front()].span.begin;
+      swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
+      std::sort(swallowed.begin(), swallowed.end());
     }
     if (known) continue;
     absl::string_view name = text.substr(b, e - b);
@@ -788,6 +1259,41 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
+    }
+    // "Element 25": a short number after a name is part of it, unless a unit or a figure
+    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does).
+    const size_t last_space = name.rfind(' ');
+    const absl::string_view last_word =
+        last_space == absl::string_view::npos ? name : name.substr(last_space + 1);
+    if (name.size() == e - b && !name_words_.stops.contains(last_word)) {
+      static const RE2* kNumberTail = new RE2(
+          "^([ ]\\d{1,3})(?:$|[:,;.)]|'s|’s|[ ](?:[a-z]+))");
+      static const RE2* kUnitAfter = new RE2(
+          "^[ ]\\d{1,3}[ ](?:t|kt|mt|tonnes?|tons?|per|percent|million|billion|km|kg|years?|"
+          "months?|days?|a|of|and|to|or|mines?|projects?|plants?|%)\\b");
+      re2::StringPiece rest(text.data() + e, text.size() - e);
+      re2::StringPiece digits;
+      if (RE2::PartialMatch(rest, *kNumberTail, &digits) && !RE2::PartialMatch(rest, *kUnitAfter)) {
+        e += digits.size();
+        name = text.substr(b, e - b);
+      }
+    }
+    // "Mineral Exploration and Consultancy", "Hebei Iron and Steel Group": "and" joins a word that
+    // ends such names (schema/name_words.txt, `joined`) and the capitalized words after it.
+    if (name.size() == e - b && swallowed.empty()) {
+      static const RE2* kAndWord = new RE2(
+          "^([ ]and[ ](\\p{Lu}[\\pL\\pM'’-]*)(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})");
+      re2::StringPiece tail, word;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAndWord, &tail,
+                            &word) &&
+          name_words_.joined.contains(absl::string_view(word.data(), word.size()))) {
+        bool free = true;  // No listed name in what is joined.
+        for (const Mention& o : *out) free &= !(o.span.begin < e + tail.size() && e < o.span.end);
+        if (free) {
+          e += tail.size();
+          name = text.substr(b, e - b);
+        }
+      }
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
@@ -806,7 +1312,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
     }
     // Leading and trailing stop words go ("The", "In March").
-    while (!words.empty() && name_words_.stops.contains(words.front())) words.erase(words.begin());
+    // A compass word before the demonym stays ("North American Lithium").
+    static constexpr absl::string_view kCompass[] = {"North", "South", "East", "West", "Central"};
+    while (!words.empty() && name_words_.stops.contains(words.front())) {
+      if (words.size() > 1 &&
+          static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
+          std::find(std::begin(kCompass), std::end(kCompass), words.front()) != std::end(kCompass)) {
+        break;
+      }
+      words.erase(words.begin());
+    }
     while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
     if (words.empty()) continue;
     b = static_cast<size_t>(words.front().data() - text.data());
@@ -917,7 +1432,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ]which[ ]");
+        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]");
     if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
@@ -928,8 +1443,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "(?i)\\b(?:invest\\w*|stakes?|interests?|shares|holdings?|equity|position|"
         "<?\\$?[\\d.,]+\\s*(?:m|bn|million|billion|%|per cent))[^.;:]{0,30}\\bin[ ]$");
     // "the Indonesia Weda Bay Industrial Park": a named site is a facility, also after "at".
+    // A name with a capitalized commodity in it is no place ("around North American Lithium").
     const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
-    if (!extended && !site && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
+    if (!extended && !site && swallowed.empty() &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
         !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
       continue;
     }
@@ -947,7 +1464,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // Vaudreuil refinery").
     const std::string facility = absl::StrCat("Facility:", norm, " ");
     for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
-      if (absl::StartsWith((*extra)[k].key, facility)) entity = static_cast<int>(entities_.size() + k);
+      if (absl::StartsWith((*extra)[k].key, facility) ||
+          (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
+        entity = static_cast<int>(entities_.size() + k);
+      }
     }
     if (entity < 0) {
       EntityDef def;

@@ -72,6 +72,7 @@ struct NameWords {
   // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …
   // (longest first).
   std::vector<std::pair<std::string, std::string>> zh_heads;
+  absl::flat_hash_set<std::string> joined;  // Consultancy, Steel, … after "and" in a name
 };
 
 class Gazetteer {

@@ -253,6 +253,8 @@ int EnglishScaleExponent(std::string_view word) {
   if (w == "million" || w == "m" || w == "mn" || w == "mln") return 6;
   if (w == "billion" || w == "b" || w == "bn" || w == "bln") return 9;
   if (w == "trillion") return 12;
+  if (w == "crore" || w == "crores") return 7;  // Indian numbering: ₹200 crore = ₹2 billion.
+  if (w == "lakh" || w == "lakhs") return 5;
   return 0;
 }
 
@@ -491,7 +493,7 @@ Patterns::Patterns()
                  PatternOptions()),
       cn_multiplier("[十百千万亿]+", PatternOptions()),
       cn_more("[多余]", PatternOptions()),
-      en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|mln|mn|bln|bn|m|b|k)))"),
+      en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bln|bn|m|b|k)))"),
                PatternOptions()),
       percent_unit(Expand(R"({WS}?(%|％|(?i:per(?:{WS}|-)?cent|pct)))"), PatternOptions()),
       mass_unit(Expand(R"((?:{WS}|-)?((?i:)"

@@ -1,5 +1,6 @@
 // Reference and ellipsis across a claim's ends (ingest/extract.cc), on short articles run
 // through the whole extractor with the shipped schema: what a reader resolves from context.
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -332,6 +333,193 @@ TEST_F(ExtractTest, AFacilityInAProvinceIsNamedByTheProvince) {
   const std::set<std::string> claims =
       Claims("POSCO Holdings built its first plant in Salta, which started production in 2024.");
   EXPECT_THAT(claims, Contains("OPERATES Posco -> Salta plant"));
+TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
+  // A particle inside a place name, a facility named after its state, a description with a
+  // sector word, a number ending a name, a commodity word and "Company" inside a name.
+  EXPECT_THAT(Claims("Sigma Lithium operates the Grota do Cirilo project in Brazil."),
+              Contains("OPERATES Sigma Lithium -> Grota do Cirilo project"));
+  EXPECT_THAT(Claims("The Louisiana plant is designed to produce 65,000 tonnes of manganese "
+                     "sulphate a year."),
+              Contains("HAS_CAPACITY Louisiana plant -> manganese sulphate"));
+  EXPECT_THAT(Claims("PT Trimegah Bangun Persada Tbk operates the Obi nickel smelter."),
+              Contains("OPERATES Harita Nickel -> Obi smelter"));  // A listed alias.
+  EXPECT_THAT(Claims("Jinchuan Group International Resources Co. Ltd holds 50% of Ruashi Mining."),
+              Contains("HOLDS_STAKE Jinchuan Group -> Ruashi Mining percent=50"));
+  EXPECT_THAT(Claims("Boliden AB operates the Kokkola zinc smelter in Finland."),
+              Contains("OPERATES Boliden -> Kokkola refinery"));  // The legal form joins the listed name.
+  EXPECT_THAT(Claims("Mineral Exploration and Consultancy holds 30% of Khanij Bidesh India Ltd."),
+              Contains("HOLDS_STAKE Mineral Exploration and Consultancy -> Khanij Bidesh India Ltd "
+                       "percent=30"));
+  EXPECT_THAT(Claims("Standard Lithium operates the South West Arkansas project."),
+              Contains("OPERATES Standard Lithium -> South West Arkansas project"));
+  EXPECT_THAT(Claims("IREL runs a mineral separation plant at Chavara in Kerala."),
+              Contains("OPERATES IREL (India) -> Chavara plant"));
+  EXPECT_THAT(Claims("General Motors agreed to lend US$85 million to Element 25 in 2023."),
+              Contains("LENDS_TO General Motors -> Element 25"));
+  EXPECT_THAT(Claims("National Aluminium Company holds 40% of Khanij Bidesh India Ltd."),
+              Contains("HOLDS_STAKE National Aluminium Company -> Khanij Bidesh India Ltd percent=40"));
+  EXPECT_THAT(Claims("LKAB: Per Geijer rare earth and phosphate deposit near Kiruna, Sweden"),
+              Contains("OPERATES LKAB -> Per Geijer deposit"));
+  // A date's number is no name.
+  for (const std::string& c : Claims("On March 15 Lynas said 12 ships were ready.")) {
+    EXPECT_EQ(c.find("15"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AChineseFacilityIsNamedByItsPlantNoun) {
+  const std::set<std::string> claims =
+      Claims("江西铜业还运营贵溪冶炼厂,其年产能超过100万吨阴极铜。");
+  EXPECT_THAT(claims, Contains("OPERATES Jiangxi Copper -> 贵溪冶炼厂"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY 贵溪冶炼厂 -> copper cathode"));
+}
+
+TEST_F(ExtractTest, APlaceOrARelativeClauseAfterAFacilityIsNotTheSubject) {
+  EXPECT_THAT(Claims("The lithium hydroxide refinery in Kokkola, on Finland's west coast, is "
+                     "designed to turn out 15,000 tonnes of lithium hydroxide a year."),
+              Contains("HAS_CAPACITY Kokkola refinery -> lithium hydroxide"));
+  const std::set<std::string> claims =
+      Claims("The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to "
+             "make about 270,000 tonnes of spodumene concentrate a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Greentech plant -> spodumene"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Sigma Lithium -> spodumene")));
+}
+
+TEST_F(ExtractTest, ACountryAfterACompanySuffixNamesItsNationalUnit) {
+  const std::set<std::string> claims =
+      Claims("IREL sold rare earth chloride to Toyotsu Rare Earths India, which shipped its "
+             "products on to Japan.");
+  EXPECT_THAT(claims, Contains("SUPPLIES IREL (India) -> Toyotsu Rare Earths India"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Toyotsu Rare Earths India -> Japan"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES India -> Japan")));
+}
+
+TEST_F(ExtractTest, ADemonymBeforeACapitalizedCommodityIsPartOfAName) {
+  EXPECT_THAT(Claims("Australian Vanadium received a A$49 million grant from the Australian "
+                     "government in 2022."),
+              Contains("INVESTS_IN Australian Government -> Australian Vanadium"));
+  // A lower-case commodity is the nationality's: no name.
+  for (const std::string& c : Claims("Australian lithium is shipped to China.")) {
+    EXPECT_EQ(c.find("Australian lithium"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AFacilityDescriptionInAppositionNamesTheFacility) {
+  const std::set<std::string> claims =
+      Claims("The deal was built around North American Lithium, a spodumene operation near La "
+             "Corne in Quebec, Canada. Sayona held 75% of the operation. North American Lithium "
+             "produced 190,000 tonnes of spodumene concentrate in 2024.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sayona Mining -> North American Lithium percent=75"));
+  EXPECT_THAT(claims, Contains("PRODUCES North American Lithium -> spodumene"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Sayona Mining -> La Corne operation percent=75")));
+}
+
+TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
+  const std::set<std::string> claims =
+      Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
+             "has since grown.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN Ravensthorpe -> Mincor Resources"));
+  EXPECT_THAT(claims, Not(Contains("INVESTS_IN Ravensthorpe -> Kambalda")));
+  // An adverb before a comma is no name.
+  for (const std::string& c : Claims("Separately, the company bought Mincor Resources.")) {
+    EXPECT_EQ(c.find("Separately"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AStopWordThatIsNoFunctionWordBeginsAFacilitysName) {
+  EXPECT_THAT(Claims("Cameco's Key Lake mill in Saskatchewan processes ore from the Cigar Lake "
+                     "mine."),
+              Contains("SUPPLIES Cigar Lake mine -> Key Lake mill"));
+  EXPECT_THAT(Claims("Ore from the Cigar Lake mine is trucked to the Key Lake mill."),
+              Contains("SUPPLIES Cigar Lake mine -> Key Lake mill"));
+}
+
+TEST_F(ExtractTest, AChineseCompanyNameBeginsWithItsCountryAndIsNoPlace) {
+  const std::set<std::string> claims =
+      Claims("First Quantum holds 90% of Minera Panamá, the company that owns the Cobre Panamá "
+             "mine in central Panama, 韩国矿业公司(KOMIR)持有其余10%。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Cobre Panama mine -> Panama"));
+  for (const std::string& c : claims) {
+    EXPECT_EQ(c.find("LOCATED_IN Cobre Panama mine -> South Korea"), std::string::npos) << c;
+    EXPECT_EQ(c.find("LOCATED_IN Cobre Panama mine -> 韩国"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, ACapitalizedCommodityInsideAFacilitysNameIsPartOfIt) {
+  EXPECT_THAT(Claims("Piedmont Lithium had signed a supply agreement with Tesla in 2020 for "
+                     "concentrate from its planned Carolina Lithium project in North Carolina."),
+              Contains("OPERATES Piedmont Lithium -> Carolina Lithium project"));
+}
+
+TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
+  // A Chinese name before a bracketed company name is that company.
+  EXPECT_THAT(Claims("紫金矿业持有卡莫阿铜业(Kamoa Copper)39.6%的股份。"),
+              Contains("HOLDS_STAKE Zijin Mining -> Kamoa Copper percent=39.6"));
+  // A Latin name before a Chinese head noun, with the product between, is a facility.
+  EXPECT_THAT(Claims("中国五矿集团旗下的五矿资源运营Las Bambas铜矿。"),
+              Contains("OPERATES MMG -> Las Bambas mine"));
+  EXPECT_THAT(Claims("Ganfeng Lithium持有Mariana锂盐湖项目100%的权益。"),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Mariana project percent=100"));
+  EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
+              Contains("PRODUCES Kamoa-Kakula mine -> copper"));
+}
+
+TEST_F(ExtractTest, TwoUnlistedPlacesUnderOnePluralHeadAreTwoFacilities) {
+  const std::set<std::string> claims =
+      Claims("Ore from the Syväjärvi and Rapasaari open pits will feed a concentrator at "
+             "Päiväneva.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Syväjärvi open pit -> Päiväneva concentrator"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Rapasaari open pit -> Päiväneva concentrator"));
+  EXPECT_THAT(Claims("Arcadium runs the Olaroz and Cauchari projects in Argentina."),
+              Contains("OPERATES Arcadium Lithium -> Cauchari project"));
+}
+
+TEST_F(ExtractTest, APlannedRateAtAFacilityIsTheFacilitysCapacity) {
+  const std::set<std::string> claims =
+      Claims("Nouveau Monde Graphite plans to mine about 103,000 tonnes of graphite concentrate a "
+             "year at its Matawinie project in Quebec.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Matawinie project -> graphite concentrate"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Nouveau Monde Graphite -> graphite concentrate")));
+  // A facility named only by its description is no named holder.
+  EXPECT_THAT(Claims("Metlen Energy & Metals plans to produce 50 tonnes of gallium a year at its "
+                     "alumina refinery in Greece by 2027."),
+              Contains("HAS_CAPACITY Metlen Energy & Metals -> gallium"));
+  // A counterfactual is no claim.
+  EXPECT_THAT(Claims("The Kwinana refinery would have produced 50,000 tonnes of lithium hydroxide."),
+              Not(Contains("PRODUCES Kwinana plant -> lithium hydroxide")));
+}
+
+TEST_F(ExtractTest, AFacilityNamedAfterAPlaceHasThePlaceAsAlias) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nHyProMag's plant at Tyseley Energy Park in Birmingham began producing in "
+           "2025.\n"));
+  bool found = false;
+  for (const EntityRecord& e : r.entities) {
+    if (e.name != "Tyseley Energy Park plant") continue;
+    found = std::find(e.aliases.begin(), e.aliases.end(), "Tyseley Energy Park") != e.aliases.end();
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(ExtractTest, AListedCompanyFollowedByACountryIsItsNationalUnit) {
+  const std::set<std::string> claims = Claims("Rio Tinto Canada sold ilmenite to Chemours.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Rio Tinto Canada -> Chemours"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Canada -> Chemours")));
+  // Before a possessive the country is its own mention.
+  EXPECT_THAT(Claims("Glencore sold cobalt to Tesla China's plant."),
+              Not(Contains("SUPPLIES Glencore -> Tesla China")));
+}
+
+TEST_F(ExtractTest, ADescriptionInAppositionJoinsAListedFacility) {
+  EXPECT_THAT(Claims("Kemerton, a lithium hydroxide plant near Bunbury, was built by Albemarle."),
+              Contains("OPERATES Albemarle -> Kemerton plant"));
+}
+
+TEST_F(ExtractTest, TheObjectOfAFirstVerbIsNotTheSubjectOfTheSecond) {
+  const std::set<std::string> claims =
+      Claims("Albemarle, the American lithium producer, runs a hydroxide plant in Western "
+             "Australia and sells lithium to Korean battery makers.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Albemarle -> South Korea"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Western Australia plant -> South Korea")));
 }
 
 }  // namespace

@@ -77,6 +77,20 @@ TEST(GazetteerTest, UnknownCompanyBySuffix) {
             (std::vector<std::string>{"Hyundai Mobis Corp.=Hyundai Mobis Corp"}));
 }
 
+TEST(GazetteerTest, ASuffixedNameBeforeActIsALaw) {
+  auto g = Make();
+  EXPECT_EQ(Names(*g, "Under the Critical Mineral Resources Act, Arafura Resources won."),
+            (std::vector<std::string>{"Arafura Resources=Arafura Resources"}));
+}
+
+TEST(GazetteerTest, ALegalFormAfterAListedCompanyIsPartOfItsMention) {
+  auto g = Make();
+  EXPECT_EQ(Names(*g, "MP Materials Inc said so."),
+            (std::vector<std::string>{"MP Materials Inc=MP Materials"}));
+  EXPECT_EQ(Names(*g, "MP Materials Co., Ltd. said so."),
+            (std::vector<std::string>{"MP Materials Co., Ltd.=MP Materials"}));
+}
+
 TEST(GazetteerTest, BadLineNamesFileAndLine) {
   auto g = Gazetteer::FromText("Country\tChina\nPlanet\tMars\n", "", "x.tsv");
   ASSERT_FALSE(g.ok());
