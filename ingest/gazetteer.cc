@@ -986,6 +986,24 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           country_end = k.span.end;
         }
       }
+      // "General Nickel Company of Cuba": a company named after its country.
+      static constexpr absl::string_view kOf = " of ";
+      if (country_end == 0 && text.substr(name_end, kOf.size()) == kOf &&
+          (absl::EndsWith(name, "Company") || absl::EndsWith(name, "Corporation"))) {
+        for (const Mention& k : out) {
+          if (k.span.begin == name_end + kOf.size() && !k.demonym &&
+              static_cast<size_t>(k.entity) < entities_.size() &&
+              entities_[k.entity].label == "Country") {
+            country_end = k.span.end;
+          }
+        }
+        if (country_end > 0) {
+          std::erase_if(out, [&](const Mention& k) {
+            return k.span.begin == name_end + kOf.size() && k.span.end == country_end;
+          });
+          name = text.substr(b, country_end - b);
+        }
+      }
       if (country_end > 0) {
         std::erase_if(out, [&](const Mention& k) {
           return k.span.begin == name_end + 1 && k.span.end == country_end;

@@ -333,6 +333,8 @@ TEST_F(ExtractTest, AFacilityInAProvinceIsNamedByTheProvince) {
   const std::set<std::string> claims =
       Claims("POSCO Holdings built its first plant in Salta, which started production in 2024.");
   EXPECT_THAT(claims, Contains("OPERATES Posco -> Salta plant"));
+}
+
 TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
   // A particle inside a place name, a facility named after its state, a description with a
   // sector word, a number ending a name, a commodity word and "Company" inside a name.
