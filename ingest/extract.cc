@@ -89,6 +89,7 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
   std::string prev_agent_tag_;
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
@@ -537,7 +538,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
-    prev_agent_ = prev_company_ = prev_government_ = prev_country_ = -1;
+    prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
   }
@@ -607,6 +608,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
               [](const Item& a, const Item& b) { return a.begin < b.begin; });
   }
   ResolvePronouns(s, &items);
+  // "asked IREL to suspend those exports": the exports of the commodity named last.
+  if (prev_commodity_ >= 0) {
+    static const RE2* kThoseExports =
+        new RE2("(?i)\\b(those|these|such) (?:exports|shipments|overseas sales)\\b");
+    std::vector<Item> found;
+    ForEachFreeMatch(*kThoseExports, s, items, [&](size_t, size_t, re2::StringPiece det) {
+      Item p;
+      p.begin = static_cast<size_t>(det.data() - s.text.data());
+      p.end = p.begin + det.size();
+      p.entity = prev_commodity_;
+      p.tag = "Commodity";
+      found.push_back(p);
+    });
+    if (!found.empty()) {
+      items.insert(items.end(), found.begin(), found.end());
+      std::sort(items.begin(), items.end(),
+                [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    }
+  }
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
@@ -1315,6 +1335,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   for (const Item& it : items) {
     if (it.tag == "Government") prev_government_ = it.entity;
     if (it.tag == "Country") prev_country_ = it.entity;
+    if (it.tag == "Commodity" && it.entity >= 0) prev_commodity_ = it.entity;
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) prev_company_ = first_company;

@@ -524,5 +524,15 @@ TEST_F(ExtractTest, TheObjectOfAFirstVerbIsNotTheSubjectOfTheSecond) {
   EXPECT_THAT(claims, Not(Contains("SUPPLIES Western Australia plant -> South Korea")));
 }
 
+TEST_F(ExtractTest, ThoseExportsAreOfTheCommodityNamedLast) {
+  EXPECT_THAT(Claims("For a decade IREL sold rare earth chloride to Toyotsu Rare Earths India. In "
+                     "2025 the Indian government asked IREL to suspend those exports."),
+              Contains("RESTRICTS_EXPORT Indian government -> rare earth chloride"));
+  // With no commodity named before, none is invented.
+  for (const std::string& c : Claims("The Indian government asked IREL to suspend those exports.")) {
+    EXPECT_EQ(c.find("RESTRICTS_EXPORT"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
