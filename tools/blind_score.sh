@@ -13,4 +13,6 @@ db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
 "$kg" --db "$db/db" ingest tests/blind >/dev/null 2>&1
 "$kg" --db "$db/db" export --format jsonl > "$db/claims.jsonl"
-python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" | tail -n 1
+"$kg" --db "$db/db" export --format jsonl --what entities > "$db/entities.jsonl"
+python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
+  | tail -n 1
