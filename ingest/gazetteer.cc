@@ -306,6 +306,24 @@ int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
   return static_cast<int>(entities_.size() + extra->size() - 1);
 }
 
+int Gazetteer::ListedOrAdded(const std::string& name, const std::string& label,
+                             std::vector<EntityDef>* extra) const {
+  const int listed = Lookup(name);
+  if (listed >= 0 && entities_[listed].label == label) return listed;
+  EntityDef def;
+  def.label = label;
+  def.name = name;
+  def.key = absl::StrCat(label, ":", NormalizeName(name));
+  return AddExtra(std::move(def), extra);
+}
+
+const std::string& Gazetteer::LabelOf(const Mention& m,
+                                      const std::vector<EntityDef>& extra) const {
+  const size_t known = entities_.size();
+  return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
+                                               : extra[m.entity - known].label;
+}
+
 namespace {
 
 bool IsDeterminer(absl::string_view w) {
@@ -690,14 +708,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
     if (inside_found) continue;
     const std::string name(z.data(), z.size());
-    int entity = Lookup(name);
-    if (entity < 0 || entities_[entity].label != "Facility") {
-      EntityDef def;
-      def.label = "Facility";
-      def.name = name;
-      def.key = absl::StrCat("Facility:", NormalizeName(name));
-      entity = AddExtra(std::move(def), extra);
-    }
+    const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
   // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
@@ -1082,11 +1093,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
         "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
         "miners?|refiners?|refining|processing|projects?|mines?|plants?)\\b");
-    auto label = [&](const Mention& m) {
-      const size_t known = entities_.size();
-      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
-                                                   : (*extra)[m.entity - known].label;
-    };
+    auto label = [&](const Mention& m) { return LabelOf(m, *extra); };
     for (size_t k = 0; k + 1 < out.size(); ++k) {
       const Mention country = out[k];
       const Mention commodity = out[k + 1];
@@ -1101,14 +1108,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       const std::string name(
           text.substr(country.span.begin, commodity.span.end - country.span.begin));
-      int entity = Lookup(name);
-      if (entity < 0 || entities_[entity].label != "Company") {
-        EntityDef def;
-        def.label = "Company";
-        def.name = name;
-        def.key = absl::StrCat("Company:", NormalizeName(name));
-        entity = AddExtra(std::move(def), extra);
-      }
+      const int entity = ListedOrAdded(name, "Company", extra);
       out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
                 out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
@@ -1125,11 +1125,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     const Mention first = out[0];
     const Mention second = out[1];
-    auto label = [&](const Mention& m) {
-      const size_t known = entities_.size();
-      return static_cast<size_t>(m.entity) < known ? entities_[m.entity].label
-                                                   : (*extra)[m.entity - known].label;
-    };
+    auto label = [&](const Mention& m) { return LabelOf(m, *extra); };
     if (first.span.begin == line && !first.demonym && !second.demonym &&
         label(first) == "Company" && label(second) == "Country" &&
         second.span.begin == first.span.end + 1 && text[first.span.end] == ' ' &&

@@ -119,6 +119,12 @@ class Gazetteer {
                         std::vector<EntityDef>* extra) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
+  // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed
+  // "<label>:<normalized name>") added to *extra.
+  int ListedOrAdded(const std::string& name, const std::string& label,
+                    std::vector<EntityDef>* extra) const;
+  // The label of a mention's entity, listed or in *extra.
+  const std::string& LabelOf(const Mention& m, const std::vector<EntityDef>& extra) const;
   absl::Status LoadNameWords(absl::string_view text);
 
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
