@@ -338,8 +338,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
       static const RE2* kLocative = new RE2("(?i)\\b(?:in|outside|across)(?: the)? $");
+      // So is a country after a town ("in Sillamäe, Estonia, which it has operated"), and a
+      // country opening an apposition as a possessor ("JL Mag, China's biggest supplier of
+      // magnets, says it can produce"): both describe the name before them.
+      static const RE2* kTownBefore =
+          new RE2("\\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside) (?:\\p{Lu}[\\p{L}\\p{M}'-]* ?){1,3}, $");
       if (it.tag == "Country" &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative)) {
+          (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
+           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kTownBefore) ||
+           (it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0 &&
+            s.text.compare(it.end, 3, "'s ") == 0))) {
         continue;
       }
       if (!fits(kind, it.tag)) continue;

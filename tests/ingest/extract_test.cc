@@ -535,5 +535,18 @@ TEST_F(ExtractTest, ThoseExportsAreOfTheCommodityNamedLast) {
   }
 }
 
+TEST_F(ExtractTest, ACountryDescribingANameIsNoAntecedentOfIt) {
+  // A possessor opening an apposition describes the company before it: "it" is JL Mag.
+  const std::set<std::string> claims =
+      Claims("JL Mag, China's biggest supplier of magnets to carmakers, says it can produce "
+             "40,000 tonnes of magnets a year.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY JL Mag Rare-Earth -> rare earth magnets"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY China -> rare earth magnets")));
+  // A country after a town is a setting too.
+  EXPECT_THAT(Claims("Umicore runs a refinery near Kokkola, Finland, where it can refine 15,000 "
+                     "tonnes of cobalt a year."),
+              Not(Contains("HAS_CAPACITY Finland -> cobalt")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
