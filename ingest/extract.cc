@@ -999,6 +999,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+    // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
+    // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
+    // cathode material plant" are two figures).
+    static const RE2* kAfterFacility =
+        new RE2("^(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     static const RE2* kIncluding = new RE2(
         "^,? (?:including|such as|namely|notably|especially|in particular) <Commodity#(\\d+)>");
@@ -1024,7 +1029,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
         int j = -1;
-        if (!RE2::PartialMatch(in, *kAfter, &j) &&
+        if (!RE2::PartialMatch(in, *kAfter, &j) && !RE2::PartialMatch(in, *kAfterFacility, &j) &&
             !(members && items[idx].tag == "Commodity" && RE2::PartialMatch(in, *kIncluding, &j))) {
           break;
         }

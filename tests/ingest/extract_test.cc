@@ -548,5 +548,12 @@ TEST_F(ExtractTest, ACountryDescribingANameIsNoAntecedentOfIt) {
               Not(Contains("HAS_CAPACITY Finland -> cobalt")));
 }
 
+TEST_F(ExtractTest, ADeterminerMayOpenTheNextMemberOfAList) {
+  const std::set<std::string> claims =
+      Claims("Lynas operates the Mount Weld mine and a processing plant at Kalgoorlie.");
+  EXPECT_THAT(claims, Contains("OPERATES Lynas Rare Earths -> Mount Weld mine"));
+  EXPECT_THAT(claims, Contains("OPERATES Lynas Rare Earths -> Kalgoorlie processing plant"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
