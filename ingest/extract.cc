@@ -401,6 +401,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "China Northern Rare Earth, controlled by Baotou Steel Group, says it has …": after a verb
+    // of saying, "it" is the sentence's subject, not a name inside its apposition.
+    if (kind == kAgent && !items->empty() && items->front().entity >= 0 &&
+        IsAgent(items->front().tag) && items->front().begin <= 4 &&
+        s.text.compare(items->front().end, 2, ", ") == 0) {
+      static const RE2* kSaidBefore = new RE2(
+          ", (?:says|said|adds|added|expects|expected|believes|believed|notes|noted|reports|"
+          "reported|estimates|estimated|claims|claimed|argues|argued) (?:that )?$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSaidBefore)) {
+        ref = items->front();
+      }
+    }
     // The runner-up: a prepositional object of this sentence, or for a description ("the
     // company") the previous sentence's referent.
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity

@@ -555,5 +555,13 @@ TEST_F(ExtractTest, ADeterminerMayOpenTheNextMemberOfAList) {
   EXPECT_THAT(claims, Contains("OPERATES Lynas Rare Earths -> Kalgoorlie processing plant"));
 }
 
+TEST_F(ExtractTest, AfterAVerbOfSayingItIsTheSubject) {
+  const std::set<std::string> claims =
+      Claims("China Northern Rare Earth, controlled by Baotou Steel Group, says it has the "
+             "world's largest rare earth separation capacity.");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY China Northern Rare Earth -> rare earths"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Baotou Steel -> rare earths")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
