@@ -289,6 +289,8 @@ class TxnImpl final : public Txn {
   TxnImpl& operator=(const TxnImpl&) = delete;
 
   absl::StatusOr<std::optional<Node>> GetNode(NodeId id) override;
+  absl::StatusOr<std::vector<std::optional<Node>>> GetNodes(
+      const std::vector<NodeId>& ids) override;
   absl::StatusOr<std::optional<Relationship>> GetRel(RelId id) override;
   absl::StatusOr<std::vector<NodeId>> AllNodes() override;
   absl::StatusOr<std::vector<NodeId>> NodesByLabel(std::string_view label) override;
@@ -680,6 +682,34 @@ absl::StatusOr<std::optional<Node>> TxnImpl::GetNode(NodeId id) {
   absl::StatusOr<Node> n = DecodeNode(id, **v);
   if (!n.ok()) return n.status();
   return std::optional<Node>(*std::move(n));
+}
+
+absl::StatusOr<std::vector<std::optional<Node>>> TxnImpl::GetNodes(
+    const std::vector<NodeId>& ids) {
+  if (absl::Status s = CheckUsable(); !s.ok()) return s;
+  // Own writes must be seen: a transaction that wrote reads one by one through its batch.
+  if (batch_.GetWriteBatch()->Count() != 0) return Txn::GetNodes(ids);
+  std::vector<std::string> keys;
+  keys.reserve(ids.size());
+  for (NodeId id : ids) keys.push_back(FamilyKey(kNodeCf, keys::Id(id)));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(ids.size());
+  std::vector<rocksdb::Status> statuses(ids.size());
+  store_->db()->MultiGet(read_options_, store_->db()->DefaultColumnFamily(), ids.size(),
+                         slices.data(), values.data(), statuses.data());
+  std::vector<std::optional<Node>> out;
+  out.reserve(ids.size());
+  for (size_t i = 0; i < ids.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      out.emplace_back();
+      continue;
+    }
+    if (!statuses[i].ok()) return FromRocks(statuses[i], "graph store: get in node");
+    absl::StatusOr<Node> n = DecodeNode(ids[i], V(values[i]));
+    if (!n.ok()) return n.status();
+    out.emplace_back(*std::move(n));
+  }
+  return out;
 }
 
 absl::StatusOr<std::optional<Relationship>> TxnImpl::GetRel(RelId id) {

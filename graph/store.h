@@ -111,6 +111,19 @@ class Txn {
 
   // ---- Reads (see the txn's own writes). A missing id is not an error: nullopt. ----
   virtual absl::StatusOr<std::optional<Node>> GetNode(NodeId id) = 0;
+  // GetNode of each id, in order, read in one batch where the store can (a query's result
+  // rows name many nodes at scattered places).
+  virtual absl::StatusOr<std::vector<std::optional<Node>>> GetNodes(
+      const std::vector<NodeId>& ids) {
+    std::vector<std::optional<Node>> out;
+    out.reserve(ids.size());
+    for (NodeId id : ids) {
+      absl::StatusOr<std::optional<Node>> n = GetNode(id);
+      if (!n.ok()) return n.status();
+      out.push_back(*std::move(n));
+    }
+    return out;
+  }
   virtual absl::StatusOr<std::optional<Relationship>> GetRel(RelId id) = 0;
   // All node ids in ascending order.
   virtual absl::StatusOr<std::vector<NodeId>> AllNodes() = 0;

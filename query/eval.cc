@@ -55,6 +55,19 @@ absl::StatusOr<const Node*> ExecContext::GetNode(NodeId id) {
   return it->second->has_value() ? &**it->second : nullptr;
 }
 
+absl::Status ExecContext::PrefetchNodes(std::vector<NodeId> ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  std::erase_if(ids, [&](NodeId id) { return node_cache_.contains(id); });
+  if (ids.empty()) return absl::OkStatus();
+  absl::StatusOr<std::vector<std::optional<Node>>> nodes = txn_->GetNodes(ids);
+  if (!nodes.ok()) return nodes.status();
+  for (size_t i = 0; i < ids.size(); ++i) {
+    node_cache_.emplace(ids[i], std::make_unique<std::optional<Node>>(std::move((*nodes)[i])));
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<const Relationship*> ExecContext::GetRel(RelId id) {
   auto it = rel_cache_.find(id);
   if (it == rel_cache_.end()) {

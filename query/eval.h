@@ -68,6 +68,9 @@ class ExecContext {
   // the next Invalidate* of that id.
   absl::StatusOr<const Node*> GetNode(NodeId id);
   absl::StatusOr<const Relationship*> GetRel(RelId id);
+  // Reads the nodes among `ids` that are not cached yet in one batch (Txn::GetNodes), so that
+  // the properties of many result rows are not read one by one.
+  absl::Status PrefetchNodes(std::vector<NodeId> ids);
   void InvalidateNode(NodeId id) { node_cache_.erase(id); }
   void InvalidateRel(RelId id) {
     rel_cache_.erase(id);

@@ -412,6 +412,28 @@ class Executor {
     };
     std::vector<Out> outs;
     std::vector<std::unique_ptr<AggValues>> group_aggs;  // per output, aggregating only
+    // The nodes whose properties the projection reads, fetched in one batch.
+    {
+      std::set<std::string> vars;
+      std::function<void(const Expr&)> collect = [&](const Expr& e) {
+        if (e.kind == Expr::Kind::kProperty && !e.args.empty() && e.args[0] &&
+            e.args[0]->kind == Expr::Kind::kVariable) {
+          vars.insert(e.args[0]->name);
+        }
+        for (const auto& a : e.args) {
+          if (a) collect(*a);
+        }
+      };
+      for (const Expr* e : exprs) collect(*e);
+      std::vector<NodeId> ids;
+      for (const Row& row : rows) {
+        for (const std::string& v : vars) {
+          auto it = row.find(v);
+          if (it != row.end() && it->second.is_node()) ids.push_back(it->second.node_id());
+        }
+      }
+      if (ids.size() > 1) KG_RETURN_IF_ERROR(ctx_->PrefetchNodes(std::move(ids)));
+    }
     if (!p.aggregating) {
       for (const Row& row : rows) {
         KG_RETURN_IF_ERROR(ctx_->Tick(c.pos));
