@@ -985,10 +985,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::vector<int> out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
     // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
+    // Commodities too, for an object named first ("Tungsten, bismuth and indium were added to
+    // China's export control list").
     static const RE2* kBeforeFirst =
-        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
-        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
@@ -1021,6 +1023,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "a loan to BlueOval SK, the Ford and SK On battery venture": a name after ", the"
+        // opens an apposition (the determiner is gone from the tagged text), not a list.
+        if (out.empty()) {
+          static const RE2* kTheApposition = new RE2("(?i), the $");
+          if (RE2::PartialMatch(re2::StringPiece(s.text.data(), items[j].begin), *kTheApposition)) {
+            break;
+          }
+        }
         // "CATL, its recycling unit Brunp and CMOC": the member after the previous one's noun.
         static const RE2* kUnitOf = new RE2(
             "^'s (?:[a-z][a-z-]* ){1,3}<(?:Company|Government|Country)#(\\d+)>");
@@ -1039,16 +1049,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
         // "… to Nouveau Monde, and Panasonic US$25 million": a mention with a figure of its
-        // own is a new clause with its verb left out.
+        // own is a new clause with its verb left out, as is one with a counterpart of its own
+        // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
+        // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
+        static const RE2* kCounterpartNext =
+            new RE2("^ to <(?:Company|Government|Country|Facility)#");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
         // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
             "mills|sites)\\b");
         if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
+        if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
       }
     }
@@ -1112,6 +1127,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (tr) {
       tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
                                        Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
+  // Gapping with a counterpart: "Ganfeng supplies lithium hydroxide to BMW, and Tianqi to
+  // Tesla" repeats the verb and what it moves for a new subject and a new "to" object.
+  static const RE2* kGappedTo = new RE2(
+      "^(?:[^<.;]|<(?:Commodity|YEAR|DATE)#\\d+>)*?,? and <(?:Company|Government|Country|Facility)#(\\d+)> "
+      "to <(?:Company|Government|Country|Facility)#(\\d+)>\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    if (c.object < 0 || rendered.begin[c.object] < rendered.begin[c.subject] ||
+        rendered.begin[c.object] < 4 || tagged.compare(rendered.begin[c.object] - 4, 4, " to ") != 0) {
+      continue;
+    }
+    int j = -1, k = -1;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGappedTo, &j, &k) ||
+        j < 0 || k < 0 || static_cast<size_t>(j) >= items.size() ||
+        static_cast<size_t>(k) >= items.size() || items[j].entity == items[k].entity ||
+        !Compatible(items[j], items[c.subject]) || !Compatible(items[k], items[c.object])) {
+      continue;
+    }
+    Candidate d = c;
+    d.subject = j;
+    d.object = k;
+    for (const std::string& key : {"quantity", "quantity_unit", "quantity_max", "percent",
+                                   "percent_max", "amount", "amount_unit", "amount_max", "approx",
+                                   "annual"}) {
+      d.props.erase(key);
+    }
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
+                                       Entity(items[j].entity).name, " -> ",
+                                       Entity(items[k].entity).name));
     }
     candidates.push_back(std::move(d));
   }

@@ -161,6 +161,40 @@ TEST_F(ExtractTest, AGappedClauseRepeatsTheClaimWithItsOwnSubjectAndFigure) {
               Not(Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite")));
 }
 
+TEST_F(ExtractTest, AGappedClauseWithACounterpartOfItsOwn) {
+  const std::set<std::string> claims =
+      Claims("Ganfeng supplies lithium hydroxide to BMW, and Tianqi to Tesla.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Ganfeng Lithium -> BMW"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Tianqi Lithium -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Ganfeng Lithium -> Tianqi Lithium")));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Ganfeng Lithium -> Tesla")));
+  // A plain list of customers stays a list.
+  EXPECT_THAT(Claims("JL Mag supplies magnets to Tesla and BYD."),
+              Contains("SUPPLIES JL Mag Rare-Earth -> BYD"));
+}
+
+TEST_F(ExtractTest, ANameAfterCommaTheOpensAnAppositionNotAList) {
+  const std::set<std::string> claims =
+      Claims("The Department of Energy's $9.63 billion loan to BlueOval SK, the Ford and SK On "
+             "battery venture, closed in December 2024.");
+  EXPECT_THAT(claims, Contains("LENDS_TO U.S. Department of Energy -> BlueOval SK"));
+  EXPECT_THAT(claims, Not(Contains("LENDS_TO U.S. Department of Energy -> Ford")));
+  EXPECT_THAT(claims, Not(Contains("LENDS_TO U.S. Department of Energy -> SK On")));
+}
+
+TEST_F(ExtractTest, AListOfCommoditiesNamedBeforeItsVerbIsReadBackwards) {
+  const std::set<std::string> claims =
+      Claims("Tungsten, bismuth and indium were added to China's export control list in 2025.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> tungsten"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> bismuth"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> indium"));
+  // A list of what moves, before a counterpart, is still one list.
+  const std::set<std::string> shipped = Claims(
+      "In December 2024 Beijing banned shipments of gallium, germanium and antimony to the United "
+      "States.");
+  EXPECT_THAT(shipped, Contains("RESTRICTS_EXPORT Chinese government -> antimony"));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
