@@ -759,6 +759,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {
+      // A negation that governs the clause after it ("CATL denied that it supplies …", "No
+      // agreement was reached for Korea Zinc to supply …") is looked for before the match.
+      if (t.kind == "negation_before") {
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *t.re)) {
+          drop = "negation";
+          break;
+        }
+        continue;
+      }
       if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *t.re)) continue;
       if (t.kind == "negation" || t.kind == "hypothetical") {
         drop = t.kind;
@@ -1497,7 +1506,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     if (line.empty() || line.front() == '#') continue;
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
-                                                      "agreed", "completed"};
+                                                      "agreed", "completed",
+                                                      "negation_before"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

@@ -195,6 +195,18 @@ TEST_F(ExtractTest, AListOfCommoditiesNamedBeforeItsVerbIsReadBackwards) {
   EXPECT_THAT(shipped, Contains("RESTRICTS_EXPORT Chinese government -> antimony"));
 }
 
+TEST_F(ExtractTest, ANegationGoverningTheClauseAfterItDropsTheClaim) {
+  EXPECT_THAT(Claims("CATL denied that it supplies battery cells to the U.S. military."),
+              Not(Contains("SUPPLIES CATL -> United States")));
+  EXPECT_THAT(Claims("No agreement was reached for Korea Zinc to supply germanium to the Pentagon."),
+              Not(Contains("SUPPLIES Korea Zinc -> U.S. Department of Defense")));
+  EXPECT_THAT(Claims("Glencore rejected reports that it sells cobalt to Tesla."),
+              Not(Contains("SUPPLIES Glencore -> Tesla")));
+  // A denial of something else, before the claim's own clause, is no negation of it.
+  EXPECT_THAT(Claims("After Albemarle denied the request, Glencore supplied cobalt to Tesla."),
+              Contains("SUPPLIES Glencore -> Tesla"));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
