@@ -333,7 +333,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                       : word == "the country" ? kCountry
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
-    Item ref, weak, second;
+    Item ref, weak, second, earlier;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
@@ -390,6 +390,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         second = it;
         continue;
       }
+      // "Ganfeng said Pilbara will supply it": the agent before the nearest one is the
+      // runner-up of "it".
+      if (ref.entity >= 0 && ref.entity != it.entity) earlier = ref;
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
@@ -397,7 +400,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // company") the previous sentence's referent.
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
               : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
-                                                               : -1;
+              : kind == kAgent && earlier.entity >= 0 && earlier.entity != ref.entity
+                  ? earlier.entity
+                  : -1;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);

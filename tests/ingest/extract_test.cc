@@ -207,6 +207,14 @@ TEST_F(ExtractTest, ANegationGoverningTheClauseAfterItDropsTheClaim) {
               Contains("SUPPLIES Glencore -> Tesla"));
 }
 
+TEST_F(ExtractTest, AReflexiveItMeansTheAgentBeforeTheNearest) {
+  const std::set<std::string> claims = Claims(
+      "Ganfeng Lithium said Pilbara Minerals will supply it with up to 150,000 tonnes of "
+      "spodumene concentrate a year.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Pilbara Minerals -> Ganfeng Lithium"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Pilbara Minerals -> Pilbara Minerals")));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
