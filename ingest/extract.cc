@@ -1008,8 +1008,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
+    // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(
-        "^,? (?:including|such as|namely|notably|especially|in particular) <Commodity#(\\d+)>");
+        "^(?: (?:in|since|from|on) <(?:YEAR|DATE)#\\d+>)?,? (?:including|such as|namely|notably|"
+        "especially|in particular) <Commodity#(\\d+)>");
     if (before) {
       size_t end = rendered.begin[idx];
       for (int guard = 0; guard < 8; ++guard) {

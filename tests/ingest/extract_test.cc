@@ -215,6 +215,15 @@ TEST_F(ExtractTest, AReflexiveItMeansTheAgentBeforeTheNearest) {
   EXPECT_THAT(claims, Not(Contains("SUPPLIES Pilbara Minerals -> Pilbara Minerals")));
 }
 
+TEST_F(ExtractTest, IncludedMembersFollowTheClaimsDate) {
+  const std::set<std::string> claims = Claims(
+      "Beijing imposed export controls on seven medium and heavy rare earths in April 2025, "
+      "including dysprosium and terbium.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> heavy rare earths"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> dysprosium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> terbium"));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
