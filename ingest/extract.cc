@@ -1017,6 +1017,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data(), end);
         int j = -1;
+        // "General Motors and Korea's POSCO Future M each put …": the country names the
+        // claim's own subject, the list goes on before it.
+        static const RE2* kOwnCountry = new RE2("<Country#\\d+>'s $");
+        if (guard == 0 && RE2::PartialMatch(in, *kOwnCountry)) {
+          const size_t cut = absl::string_view(in.data(), in.size()).rfind('<');
+          in = re2::StringPiece(tagged.data(), cut);
+        }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two

@@ -224,6 +224,14 @@ TEST_F(ExtractTest, IncludedMembersFollowTheClaimsDate) {
   EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> terbium"));
 }
 
+TEST_F(ExtractTest, AListGoesOnBeforeASubjectNamedWithItsCountry) {
+  const std::set<std::string> claims = Claims(
+      "General Motors and Korea's POSCO Future M each put roughly $600 million into a cathode "
+      "joint venture in Quebec.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN POSCO Future M -> null"));
+  EXPECT_THAT(claims, Contains("INVESTS_IN General Motors -> null"));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
