@@ -333,7 +333,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                       : word == "the country" ? kCountry
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
-    Item ref, weak, second;
+    Item ref, weak, second, earlier;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
@@ -398,6 +398,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         second = it;
         continue;
       }
+      // "Ganfeng said Pilbara will supply it": the agent before the nearest one is the
+      // runner-up of "it".
+      if (ref.entity >= 0 && ref.entity != it.entity) earlier = ref;
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
@@ -417,7 +420,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // company") the previous sentence's referent.
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
               : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
-                                                               : -1;
+              : kind == kAgent && earlier.entity >= 0 && earlier.entity != ref.entity
+                  ? earlier.entity
+                  : -1;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -779,6 +784,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {
+      // A negation that governs the clause after it ("CATL denied that it supplies …", "No
+      // agreement was reached for Korea Zinc to supply …") is looked for before the match.
+      if (t.kind == "negation_before") {
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *t.re)) {
+          drop = "negation";
+          break;
+        }
+        continue;
+      }
       if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *t.re)) continue;
       if (t.kind == "negation" || t.kind == "hypothetical") {
         drop = t.kind;
@@ -1005,10 +1019,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::vector<int> out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
     // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
+    // Commodities too, for an object named first ("Tungsten, bismuth and indium were added to
+    // China's export control list").
     static const RE2* kBeforeFirst =
-        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
-        new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
     static const RE2* kAfter = new RE2(
         "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
@@ -1017,13 +1033,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kAfterFacility =
         new RE2("^(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
+    // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(
-        "^,? (?:including|such as|namely|notably|especially|in particular) <Commodity#(\\d+)>");
+        "^(?: (?:in|since|from|on) <(?:YEAR|DATE)#\\d+>)?,? (?:including|such as|namely|notably|"
+        "especially|in particular) <Commodity#(\\d+)>");
     if (before) {
       size_t end = rendered.begin[idx];
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data(), end);
         int j = -1;
+        // "General Motors and Korea's POSCO Future M each put …": the country names the
+        // claim's own subject, the list goes on before it.
+        static const RE2* kOwnCountry = new RE2("<Country#\\d+>'s $");
+        if (guard == 0 && RE2::PartialMatch(in, *kOwnCountry)) {
+          const size_t cut = absl::string_view(in.data(), in.size()).rfind('<');
+          in = re2::StringPiece(tagged.data(), cut);
+        }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
@@ -1046,6 +1071,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "a loan to BlueOval SK, the Ford and SK On battery venture": a name after ", the"
+        // opens an apposition (the determiner is gone from the tagged text), not a list.
+        if (out.empty()) {
+          static const RE2* kTheApposition = new RE2("(?i), the $");
+          if (RE2::PartialMatch(re2::StringPiece(s.text.data(), items[j].begin), *kTheApposition)) {
+            break;
+          }
+        }
         // "CATL, its recycling unit Brunp and CMOC": the member after the previous one's noun.
         static const RE2* kUnitOf = new RE2(
             "^'s (?:[a-z][a-z-]* ){1,3}<(?:Company|Government|Country)#(\\d+)>");
@@ -1064,16 +1097,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         start = rendered.end[j];
         // "…of TLEA, and IGO holds the rest": a mention followed by a verb starts a new clause.
         // "… to Nouveau Monde, and Panasonic US$25 million": a mention with a figure of its
-        // own is a new clause with its verb left out.
+        // own is a new clause with its verb left out, as is one with a counterpart of its own
+        // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
+        // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
+        static const RE2* kCounterpartNext =
+            new RE2("^ to <(?:Company|Government|Country|Facility)#");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
         // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
             "mills|sites)\\b");
         if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
+        if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
       }
     }
@@ -1137,6 +1175,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (tr) {
       tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
                                        Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
+  // Gapping with a counterpart: "Ganfeng supplies lithium hydroxide to BMW, and Tianqi to
+  // Tesla" repeats the verb and what it moves for a new subject and a new "to" object.
+  static const RE2* kGappedTo = new RE2(
+      "^(?:[^<.;]|<(?:Commodity|YEAR|DATE)#\\d+>)*?,? and <(?:Company|Government|Country|Facility)#(\\d+)> "
+      "to <(?:Company|Government|Country|Facility)#(\\d+)>\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    if (c.object < 0 || rendered.begin[c.object] < rendered.begin[c.subject] ||
+        rendered.begin[c.object] < 4 || tagged.compare(rendered.begin[c.object] - 4, 4, " to ") != 0) {
+      continue;
+    }
+    int j = -1, k = -1;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGappedTo, &j, &k) ||
+        j < 0 || k < 0 || static_cast<size_t>(j) >= items.size() ||
+        static_cast<size_t>(k) >= items.size() || items[j].entity == items[k].entity ||
+        !Compatible(items[j], items[c.subject]) || !Compatible(items[k], items[c.object])) {
+      continue;
+    }
+    Candidate d = c;
+    d.subject = j;
+    d.object = k;
+    for (const std::string& key : {"quantity", "quantity_unit", "quantity_max", "percent",
+                                   "percent_max", "amount", "amount_unit", "amount_max", "approx",
+                                   "annual"}) {
+      d.props.erase(key);
+    }
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
+                                       Entity(items[j].entity).name, " -> ",
+                                       Entity(items[k].entity).name));
     }
     candidates.push_back(std::move(d));
   }
@@ -1473,7 +1545,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     if (line.empty() || line.front() == '#') continue;
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
-                                                      "agreed", "completed"};
+                                                      "agreed", "completed",
+                                                      "negation_before"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

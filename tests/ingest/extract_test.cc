@@ -161,6 +161,77 @@ TEST_F(ExtractTest, AGappedClauseRepeatsTheClaimWithItsOwnSubjectAndFigure) {
               Not(Contains("INVESTS_IN Panasonic -> Nouveau Monde Graphite")));
 }
 
+TEST_F(ExtractTest, AGappedClauseWithACounterpartOfItsOwn) {
+  const std::set<std::string> claims =
+      Claims("Ganfeng supplies lithium hydroxide to BMW, and Tianqi to Tesla.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Ganfeng Lithium -> BMW"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Tianqi Lithium -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Ganfeng Lithium -> Tianqi Lithium")));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Ganfeng Lithium -> Tesla")));
+  // A plain list of customers stays a list.
+  EXPECT_THAT(Claims("JL Mag supplies magnets to Tesla and BYD."),
+              Contains("SUPPLIES JL Mag Rare-Earth -> BYD"));
+}
+
+TEST_F(ExtractTest, ANameAfterCommaTheOpensAnAppositionNotAList) {
+  const std::set<std::string> claims =
+      Claims("The Department of Energy's $9.63 billion loan to BlueOval SK, the Ford and SK On "
+             "battery venture, closed in December 2024.");
+  EXPECT_THAT(claims, Contains("LENDS_TO U.S. Department of Energy -> BlueOval SK"));
+  EXPECT_THAT(claims, Not(Contains("LENDS_TO U.S. Department of Energy -> Ford")));
+  EXPECT_THAT(claims, Not(Contains("LENDS_TO U.S. Department of Energy -> SK On")));
+}
+
+TEST_F(ExtractTest, AListOfCommoditiesNamedBeforeItsVerbIsReadBackwards) {
+  const std::set<std::string> claims =
+      Claims("Tungsten, bismuth and indium were added to China's export control list in 2025.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> tungsten"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> bismuth"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT China -> indium"));
+  // A list of what moves, before a counterpart, is still one list.
+  const std::set<std::string> shipped = Claims(
+      "In December 2024 Beijing banned shipments of gallium, germanium and antimony to the United "
+      "States.");
+  EXPECT_THAT(shipped, Contains("RESTRICTS_EXPORT Chinese government -> antimony"));
+}
+
+TEST_F(ExtractTest, ANegationGoverningTheClauseAfterItDropsTheClaim) {
+  EXPECT_THAT(Claims("CATL denied that it supplies battery cells to the U.S. military."),
+              Not(Contains("SUPPLIES CATL -> United States")));
+  EXPECT_THAT(Claims("No agreement was reached for Korea Zinc to supply germanium to the Pentagon."),
+              Not(Contains("SUPPLIES Korea Zinc -> U.S. Department of Defense")));
+  EXPECT_THAT(Claims("Glencore rejected reports that it sells cobalt to Tesla."),
+              Not(Contains("SUPPLIES Glencore -> Tesla")));
+  // A denial of something else, before the claim's own clause, is no negation of it.
+  EXPECT_THAT(Claims("After Albemarle denied the request, Glencore supplied cobalt to Tesla."),
+              Contains("SUPPLIES Glencore -> Tesla"));
+}
+
+TEST_F(ExtractTest, AReflexiveItMeansTheAgentBeforeTheNearest) {
+  const std::set<std::string> claims = Claims(
+      "Ganfeng Lithium said Pilbara Minerals will supply it with up to 150,000 tonnes of "
+      "spodumene concentrate a year.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Pilbara Minerals -> Ganfeng Lithium"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Pilbara Minerals -> Pilbara Minerals")));
+}
+
+TEST_F(ExtractTest, IncludedMembersFollowTheClaimsDate) {
+  const std::set<std::string> claims = Claims(
+      "Beijing imposed export controls on seven medium and heavy rare earths in April 2025, "
+      "including dysprosium and terbium.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> heavy rare earths"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> dysprosium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Chinese government -> terbium"));
+}
+
+TEST_F(ExtractTest, AListGoesOnBeforeASubjectNamedWithItsCountry) {
+  const std::set<std::string> claims = Claims(
+      "General Motors and Korea's POSCO Future M each put roughly $600 million into a cathode "
+      "joint venture in Quebec.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN POSCO Future M -> null"));
+  EXPECT_THAT(claims, Contains("INVESTS_IN General Motors -> null"));
+}
+
 TEST_F(ExtractTest, TheTwoCompaniesAreThePairNamedBefore) {
   const std::set<std::string> claims =
       Claims("SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in "
