@@ -766,6 +766,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       if (status.empty()) status = t.kind;
     }
+    // A clause the match begins with may be governed by a word just before it: "Glencore
+    // denied it would take a 30% stake", "asked whether Posco would buy 20%" (the subject is
+    // a resolved pronoun or a name right after the denial or the "whether").
+    if (drop.empty()) {
+      static const RE2* kGoverned = new RE2(
+          "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
+          "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
+          "\\b(?:whether|if) )$");
+      const size_t from = m.begin > 60 ? m.begin - 60 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned)) {
+        drop = "governed by a negation or hypothetical before it";
+      }
+    }
     if (!drop.empty()) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ", drop));
       continue;

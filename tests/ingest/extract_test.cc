@@ -535,5 +535,19 @@ TEST_F(ExtractTest, ThoseExportsAreOfTheCommodityNamedLast) {
   }
 }
 
+TEST_F(ExtractTest, ADenialOrWhetherBeforeTheClauseDropsIt) {
+  // The rule's match begins at the resolved "it"; the denial governs the clause.
+  for (const char* body :
+       {"Ganfeng Lithium denied it would take a 46.7% stake in Minera Exar.",
+        "Analysts asked whether Posco would buy 20% of Pilbara Minerals.",
+        "Zijin Mining dismissed reports that it owns 10% of Ivanhoe Mines."}) {
+    for (const std::string& c : Claims(body)) {
+      EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << body << ": " << c;
+    }
+  }
+  EXPECT_THAT(Claims("Ganfeng Lithium said it would take a 46.7% stake in Minera Exar."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
