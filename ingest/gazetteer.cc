@@ -1279,13 +1279,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
     }
     // "Element 25": a short number after a name is part of it, unless a unit or a figure
-    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does).
+    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does) or it
+    // is the whole part of a decimal ("Minera Exar 46.7%的股份").
     const size_t last_space = name.rfind(' ');
     const absl::string_view last_word =
         last_space == absl::string_view::npos ? name : name.substr(last_space + 1);
     if (name.size() == e - b && !name_words_.stops.contains(last_word)) {
       static const RE2* kNumberTail = new RE2(
-          "^([ ]\\d{1,3})(?:$|[:,;.)]|'s|’s|[ ](?:[a-z]+))");
+          "^([ ]\\d{1,3})(?:$|[:,;)]|[.](?:$|[^\\d])|'s|’s|[ ](?:[a-z]+))");
       static const RE2* kUnitAfter = new RE2(
           "^[ ]\\d{1,3}[ ](?:t|kt|mt|tonnes?|tons?|per|percent|million|billion|km|kg|years?|"
           "months?|days?|a|of|and|to|or|mines?|projects?|plants?|%)\\b");

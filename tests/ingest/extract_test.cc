@@ -549,5 +549,11 @@ TEST_F(ExtractTest, ADenialOrWhetherBeforeTheClauseDropsIt) {
               Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
 }
 
+TEST_F(ExtractTest, ADecimalAfterAGuessedNameIsNoPartOfIt) {
+  // "Minera Exar 46.7%": the 46 begins the share, it does not end the name.
+  EXPECT_THAT(Claims("Minera Exar 46.7%的股份由赣锋锂业持有。"),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
