@@ -1055,7 +1055,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // own is a new clause with its verb left out.
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
-            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
+            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
+            "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
         // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
         static const RE2* kPluralHead = new RE2(
@@ -1087,10 +1088,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return static_cast<int>(items.size()) - 1;
   };
   // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
-  // million" repeats the verb and object for a new subject with its own figure.
+  // million" repeats the verb and object for a new subject with its own figure; so does
+  // "Albemarle holds 49% of Talison and Tianqi the remaining 51%".
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
-      "<(?:Company|Government|Country)#(\\d+)> <(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     int j = -1, q = -1;

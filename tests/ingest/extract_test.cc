@@ -555,5 +555,16 @@ TEST_F(ExtractTest, ADecimalAfterAGuessedNameIsNoPartOfIt) {
               Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
 }
 
+TEST_F(ExtractTest, AGappedRemainingShareIsANewHolderNotASecondObject) {
+  const std::set<std::string> claims = Claims(
+      "Albemarle holds 49% of Talison Lithium and Tianqi Lithium Energy Australia the remaining "
+      "51%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Tianqi Lithium Energy Australia -> Talison Lithium percent=51"));
+  EXPECT_THAT(claims,
+              Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium Energy Australia percent=49")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
