@@ -874,6 +874,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           break;
         }
       }
+      // "a 30% stake in Rusnano's battery unit": a stake in a part of the possessor that has no
+      // name of its own is no stake in the possessor; the part is left unnamed.
+      static const RE2* kUnnamedPart = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ |<(?:Commodity|Demonym|Country)#\\d+> ){0,3}?(?:unit|units|"
+          "business|businesses|division|arm|subsidiary|operations|assets|mines?|projects?|"
+          "plants?|refinery|smelter|deposits?|venture|joint venture)\\b");
+      const int owner = slot["object"];
+      if (rule.type == "HOLDS_STAKE" && rendered.end[owner] == m.end &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kUnnamedPart)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " stake is in a part of ",
+                                           Entity(items[owner].entity).name, ", left unnamed"));
+        }
+        slot.erase("object");
+      }
     }
     int subject = slot["subject"];
     int object = slot.contains("object") ? slot["object"] : -1;
@@ -1175,9 +1190,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     expanded.push_back(c);
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
+    // "A and B own 51% and 49% of C respectively" pairs each holder with its own figure.
+    static const RE2* kRespectively = new RE2("\\brespectively\\b");
+    const bool respectively = RE2::PartialMatch(
+        re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
     const std::vector<int> subjects =
-        subject_last                ? coordinated(c.subject, false)
+        respectively                ? std::vector<int>{}
+        : subject_last              ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
     // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.

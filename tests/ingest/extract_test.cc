@@ -566,5 +566,21 @@ TEST_F(ExtractTest, AGappedRemainingShareIsANewHolderNotASecondObject) {
               Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium Energy Australia percent=49")));
 }
 
+TEST_F(ExtractTest, RespectivelyPairsEachHolderWithItsOwnShare) {
+  const std::set<std::string> claims = Claims(
+      "Tianqi Lithium and IGO own 51% and 49% of Tianqi Lithium Energy Australia respectively.");
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=51"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE IGO -> Tianqi Lithium Energy Australia percent=49"));
+  EXPECT_THAT(claims, Not(Contains(
+                          "HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=49")));
+}
+
+TEST_F(ExtractTest, AStakeInAnUnnamedPartOfACompanyHasNoObject) {
+  const std::set<std::string> claims = Claims("Nornickel has a 30% stake in Rusnano's battery unit.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Nornickel -> null percent=30"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Nornickel -> Rusnano percent=30")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
