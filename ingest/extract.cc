@@ -788,6 +788,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // relative clause or the verb that follows is about the facility.
     // Also "the Kokkola refinery, on Finland's west coast, is designed to …" and "the
     // Greentech plant at Grota do Cirilo, which Sigma operates, was built to …".
+    // "Norway's Equinor has taken a stake": a country owning a name kg does not know is that
+    // name's country; the unknown company, not the country, is the subject.
+    if (items[slot["subject"]].tag == "Country" &&
+        rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kOwnsUnknownName =
+          new RE2("^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[A-Z][\\w&-]*(?: [A-Z][\\w&-]*)* (?:[a-z]|<)");
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kOwnsUnknownName)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country owns an unknown subject"));
+        continue;
+      }
+    }
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(

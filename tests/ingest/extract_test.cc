@@ -582,5 +582,14 @@ TEST_F(ExtractTest, AStakeInAnUnnamedPartOfACompanyHasNoObject) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Nornickel -> Rusnano percent=30")));
 }
 
+TEST_F(ExtractTest, ACountrysUnknownCompanyIsNotTheCountry) {
+  for (const std::string& c : Claims("Norway's Equinor has taken a minority stake in Vianode.")) {
+    EXPECT_EQ(c.find("Norway"), std::string::npos) << c;
+  }
+  // A country's known company is tagged as the company.
+  EXPECT_THAT(Claims("Chile's Codelco will hold a 51% stake in the new company from 2031."),
+              Contains("HOLDS_STAKE Codelco -> null percent=51"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
