@@ -810,9 +810,14 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       auto it = keys_.find(absl::string_view(shadow.text).substr(i, end - i));
       const size_t b = shadow.src_begin[i];
       size_t e = shadow.src_end[end - 1];
-      // An abbreviation keeps its final dot: "U.S." rather than "U.S".
+      // An abbreviation keeps its final dot: "U.S." rather than "U.S", and "Mitsui & Co." (a
+      // legal-form abbreviation) unless the dot ends the text.
+      static const RE2* kAbbreviationEnd =
+          new RE2("[ ](?:Co|Corp|Inc|Ltd|Bros|Cie|Pty|Pte|Bhd)$");
       if (e < text.size() && text[e] == '.' &&
-          text.substr(b, e - b).find('.') != absl::string_view::npos) {
+          (text.substr(b, e - b).find('.') != absl::string_view::npos ||
+           (e + 1 < text.size() &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + b, e - b), *kAbbreviationEnd)))) {
         ++e;
       }
       for (const Surface& s : it->second) {

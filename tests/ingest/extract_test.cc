@@ -591,5 +591,13 @@ TEST_F(ExtractTest, ACountrysUnknownCompanyIsNotTheCountry) {
               Contains("HOLDS_STAKE Codelco -> null percent=51"));
 }
 
+TEST_F(ExtractTest, ALegalFormAbbreviationKeepsItsDot) {
+  // "Mitsui & Co." is listed whole: its dot does not end the sentence before the verb.
+  EXPECT_THAT(Claims("Mitsui & Co. took a 25% stake in Vale Base Metals."),
+              Contains("HOLDS_STAKE Mitsui & Co. -> Vale Base Metals percent=25"));
+  EXPECT_THAT(Claims("Vale Base Metals sold a 25% stake to Mitsui & Co."),
+              Contains("HOLDS_STAKE Mitsui & Co. -> Vale Base Metals percent=25"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
