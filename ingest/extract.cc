@@ -801,6 +801,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
     }
+    // "Zijin Mining's subsidiary holds 38% of Kamoa": the possessed noun, not its possessor, is
+    // the subject of the verb after it (not "CATL's recycling unit Brunp", which names it).
+    if (rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kPossessedSubject = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|parent|"
+          "partner|partners|affiliate|division|owner|owners|shareholders?|investors?|customers?|"
+          "suppliers?|rival|lenders?|bankers?|chief executive|executives?|ceo|chairman|founder|"
+          "management|board|venture|joint venture) (?:also |now |still |already |currently )?"
+          "(?:has|have|had|holds|hold|held|owns|own|owned|is|are|was|were|will|would|bought|"
+          "acquired|took|takes|invested|invests|agreed|signed|controls|supplies|supplied|sells|"
+          "sold|produces|produced|buys)\\b");
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the subject is what it possesses"));
+        continue;
+      }
+    }
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(

@@ -599,5 +599,14 @@ TEST_F(ExtractTest, ALegalFormAbbreviationKeepsItsDot) {
               Contains("HOLDS_STAKE Mitsui & Co. -> Vale Base Metals percent=25"));
 }
 
+TEST_F(ExtractTest, APossessedNounIsTheSubjectNotItsPossessor) {
+  for (const std::string& c : Claims("Zijin Mining's subsidiary holds 38% of the Kamoa-Kakula mine.")) {
+    EXPECT_EQ(c.find("HOLDS_STAKE Zijin Mining"), std::string::npos) << c;
+  }
+  // A unit named after its noun is the unit's own claim.
+  EXPECT_THAT(Claims("CATL's recycling unit Brunp holds 10% of Hunan Yuneng."),
+              Contains("HOLDS_STAKE Brunp -> Hunan Yuneng percent=10"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
