@@ -696,7 +696,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         const size_t d = at >= m.begin && at < m.end ? 0
                    : at < m.begin             ? m.begin - at
                                               : at - m.end;
-        if (d < best_distance) {
+        // Inside the match, a stake's object is the last candidate before the verb ("Albemarle,
+        // Tianqi's partner in Talison, holds 49%": Talison).
+        if (d < best_distance || (d == 0 && best_distance == 0 && name == "object" &&
+                                  rule.type == "HOLDS_STAKE")) {
           best_distance = d;
           best = static_cast<int>(i);
         }

@@ -608,5 +608,12 @@ TEST_F(ExtractTest, APossessedNounIsTheSubjectNotItsPossessor) {
               Contains("HOLDS_STAKE Brunp -> Hunan Yuneng percent=10"));
 }
 
+TEST_F(ExtractTest, AnEllipticStakeInsideAnAppositionIsInItsLastCompany) {
+  const std::set<std::string> claims =
+      Claims("Albemarle, Tianqi Lithium's partner in Talison Lithium, holds 49%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium percent=49")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
