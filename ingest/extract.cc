@@ -858,6 +858,33 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
     }
+    // "Stellantis owns 8% of Vulcan and is its second-largest shareholder": the company a stake
+    // is in is not the subject of the verb "and" adds; the holder is.
+    if (items[slot["subject"]].tag != "Facility") {
+      static const RE2* kStakeBefore = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:owns|holds|has|"
+          "controls|acquired|bought|took|retains) (?:a |an )?(?:[a-z]+ )?<PERCENT#\\d+> "
+          "(?:(?:[a-z-]+ )?(?:stake|interest|holding|shareholding) in |of )$");
+      static const RE2* kAndVerb = new RE2("^ and (?:also |is also |now )?(?:is|was|has|had|became|remains|holds|owns)\\b");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int holder = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kStakeBefore, &holder) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
+          holder >= 0 && static_cast<size_t>(holder) < items.size()) {
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[holder].tag, "|"))) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                             Entity(items[holder].entity).name,
+                                             ", which holds a stake in the named one"));
+          }
+          slot["subject"] = holder;
+        }
+      }
+    }
     // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
     // the subject of a relative clause closed by a comma is not the subject of the main verb;
     // the noun the clause is about is.

@@ -615,5 +615,13 @@ TEST_F(ExtractTest, AnEllipticStakeInsideAnAppositionIsInItsLastCompany) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium percent=49")));
 }
 
+TEST_F(ExtractTest, TheCompanyAStakeIsInIsNotTheSubjectOfTheNextVerb) {
+  const std::set<std::string> claims = Claims(
+      "Stellantis owns about 8 percent of Vulcan Energy Resources and is its second-largest "
+      "shareholder.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Stellantis -> Vulcan Energy Resources percent=8"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Vulcan Energy Resources -> Stellantis")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
