@@ -228,6 +228,22 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   }
   std::sort(items.begin(), items.end(),
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  // "the Guinean government", "the Swedish state": a demonym with government or state that the
+  // gazetteer does not list names the country itself (the agent), not a nationality.
+  static const RE2* kStateAfter = new RE2(
+      "^ (?:government|state)\\b(?:$|[^-'’]|['’]s)");
+  static const RE2* kNotTheState = new RE2(
+      "^ (?:government|state) (?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
+      "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
+      "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
+      "procurement|stockpiles?|reserves?)\\b");
+  for (Item& it : items) {
+    if (it.tag != "Demonym" || it.entity < 0) continue;
+    re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
+    if (!RE2::PartialMatch(after, *kStateAfter) || RE2::PartialMatch(after, *kNotTheState)) continue;
+    it.tag = "Country";
+    it.end += after.starts_with(" government") ? 11 : 6;
+  }
   return items;
 }
 

@@ -623,5 +623,15 @@ TEST_F(ExtractTest, TheCompanyAStakeIsInIsNotTheSubjectOfTheNextVerb) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Vulcan Energy Resources -> Stellantis")));
 }
 
+TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
+  EXPECT_THAT(Claims("The Guinean government will hold a 15% free-carried interest in Simandou."),
+              Contains("HOLDS_STAKE Guinea -> Simandou project percent=15"));
+  // State media or a state-owned company are no state.
+  for (const std::string& c :
+       Claims("Swedish state media said LKAB holds 10% of Boliden.")) {
+    EXPECT_EQ(c.find("Sweden"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
