@@ -294,6 +294,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
     }
     if (inside) continue;
+    // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
+    if (m[1] == "公司" && b >= 3) {
+      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
+    }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
@@ -793,8 +798,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
           "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
           "\\b(?:whether|if) )$");
+      // A conditional clause opening the sentence: "If approved, the deal would give …".
+      static const RE2* kConditional = new RE2(
+          "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");
       const size_t from = m.begin > 60 ? m.begin - 60 : 0;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned)) {
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned) ||
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kConditional)) {
         drop = "governed by a negation or hypothetical before it";
       }
     }

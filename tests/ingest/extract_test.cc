@@ -540,7 +540,8 @@ TEST_F(ExtractTest, ADenialOrWhetherBeforeTheClauseDropsIt) {
   for (const char* body :
        {"Ganfeng Lithium denied it would take a 46.7% stake in Minera Exar.",
         "Analysts asked whether Posco would buy 20% of Pilbara Minerals.",
-        "Zijin Mining dismissed reports that it owns 10% of Ivanhoe Mines."}) {
+        "Zijin Mining dismissed reports that it owns 10% of Ivanhoe Mines.",
+        "If approved, the deal would give Zijin Mining 20% of Ivanhoe Mines."}) {
     for (const std::string& c : Claims(body)) {
       EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << body << ": " << c;
     }
@@ -631,6 +632,12 @@ TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
        Claims("Swedish state media said LKAB holds 10% of Boliden.")) {
     EXPECT_EQ(c.find("Sweden"), std::string::npos) << c;
   }
+}
+
+TEST_F(ExtractTest, AJointVentureCompanyIsNoReferenceToTheCompany) {
+  // "合资公司" is "the joint venture", not "the company" (Chalco itself).
+  EXPECT_THAT(Claims("中国铝业将持有合资公司51%的股份。"),
+              Contains("HOLDS_STAKE Chalco -> null percent=51"));
 }
 
 }  // namespace
