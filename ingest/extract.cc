@@ -1234,14 +1234,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
+    // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
+    // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
+    // the latest earlier stake.
     int held = -1;
+    bool with_share = false;
     size_t at = 0;
     for (const Candidate& d : candidates) {
-      if (d.type == "HOLDS_STAKE" && d.object >= 0 && !d.rest &&
-          rendered.begin[d.subject] < rendered.begin[c.subject] &&
-          rendered.begin[d.subject] >= at) {
+      if (d.type != "HOLDS_STAKE" || d.object < 0 || d.rest ||
+          rendered.begin[d.subject] >= rendered.begin[c.subject]) {
+        continue;
+      }
+      const bool share = d.props.contains("percent");
+      if ((share && !with_share) || (share == with_share && rendered.begin[d.subject] >= at)) {
         held = items[d.object].entity;
         at = rendered.begin[d.subject];
+        with_share = share;
       }
     }
     if (held < 0) held = last_held_;
@@ -1261,11 +1269,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
       if (std::find(list.begin(), list.end(), c.object) != list.end()) {
         c.object = -1;
+        // "Tianqi holds 40% of Windfield, while Albemarle and IGO hold 30% each": the stake
+        // is in the company of the sentence's own earlier stake, else of the section's last.
+        int held = last_held_;
+        bool with_share = false;
+        size_t at = 0;
+        for (const Candidate& d : candidates) {
+          if (d.type != "HOLDS_STAKE" || d.object < 0 || d.object_fallback ||
+              rendered.begin[d.subject] >= rendered.begin[c.subject]) {
+            continue;
+          }
+          const bool share = d.props.contains("percent");
+          if ((share && !with_share) || (share == with_share && rendered.begin[d.subject] >= at)) {
+            held = items[d.object].entity;
+            at = rendered.begin[d.subject];
+            with_share = share;
+          }
+        }
         bool member = false;
-        for (int j : list) member |= items[j].entity == last_held_;
-        if (c.type == "HOLDS_STAKE" && last_held_ >= 0 && !member &&
-            items[c.subject].entity != last_held_) {
-          c.object = add_synthetic(last_held_);
+        for (int j : list) member |= items[j].entity == held;
+        if (c.type == "HOLDS_STAKE" && held >= 0 && !member &&
+            items[c.subject].entity != held) {
+          c.object = add_synthetic(held);
         }
         if (tr) {
           tr->notes.push_back(absl::StrCat(

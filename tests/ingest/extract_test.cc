@@ -640,5 +640,22 @@ TEST_F(ExtractTest, AJointVentureCompanyIsNoReferenceToTheCompany) {
               Contains("HOLDS_STAKE Chalco -> null percent=51"));
 }
 
+TEST_F(ExtractTest, AListOfHoldersWithEachHoldsInTheSentencesEarlierStake) {
+  const std::set<std::string> claims = Claims(
+      "National Aluminium Company holds 40% of KABIL, while Hindustan Copper and Mineral "
+      "Exploration and Consultancy hold 30% each.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Hindustan Copper -> Khanij Bidesh India percent=30"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Mineral Exploration and Consultancy -> Khanij Bidesh "
+                               "India percent=30"));
+}
+
+TEST_F(ExtractTest, TheRestIsOfTheEarlierStakeWithAShare) {
+  const std::set<std::string> claims = Claims(
+      "First Quantum holds 90% of Minera Panamá, the company that owns the Cobre Panamá mine in "
+      "central Panama, 韩国矿业公司(KOMIR)持有其余10%。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Korea Mine Rehabilitation and Mineral Resources "
+                               "Corporation -> Minera Panamá percent=10"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
