@@ -1103,8 +1103,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country)#(\\d+)>(?:,|、) ?)$");
+    // "backed by A and B, and by C": a repeated "by" goes on with the list.
     static const RE2* kAfter = new RE2(
-        "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+        "^(?:,| and|, and| or|和|、|及|与)(?: by)? ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     static const RE2* kIncluding = new RE2(
         "^,? (?:including|such as|namely|notably|especially|in particular) <Commodity#(\\d+)>");

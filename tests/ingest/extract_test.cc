@@ -657,5 +657,13 @@ TEST_F(ExtractTest, TheRestIsOfTheEarlierStakeWithAShare) {
                                "Corporation -> Minera Panamá percent=10"));
 }
 
+TEST_F(ExtractTest, ARepeatedByGoesOnWithTheList) {
+  const std::set<std::string> claims = Claims(
+      "Serra Verde is backed by the private equity firms Denham Capital and the Energy and "
+      "Minerals Group, and by Vision Blue Resources, the fund led by Mick Davis.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Vision Blue Resources -> Serra Verde"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Denham Capital -> Serra Verde"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
