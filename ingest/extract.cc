@@ -1302,8 +1302,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     expanded.push_back(c);
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
-    // "A and B own 51% and 49% of C respectively" pairs each holder with its own figure.
-    static const RE2* kRespectively = new RE2("\\brespectively\\b");
+    // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
+    static const RE2* kRespectively =
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];

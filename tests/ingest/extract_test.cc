@@ -575,6 +575,12 @@ TEST_F(ExtractTest, RespectivelyPairsEachHolderWithItsOwnShare) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE IGO -> Tianqi Lithium Energy Australia percent=49"));
   EXPECT_THAT(claims, Not(Contains(
                           "HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=49")));
+  // The same pairing without the word.
+  const std::set<std::string> paired =
+      Claims("Tianqi Lithium and IGO hold 51% and 49% of Tianqi Lithium Energy Australia.");
+  EXPECT_THAT(paired, Contains("HOLDS_STAKE IGO -> Tianqi Lithium Energy Australia percent=49"));
+  EXPECT_THAT(paired, Not(Contains(
+                          "HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=49")));
 }
 
 TEST_F(ExtractTest, AStakeInAnUnnamedPartOfACompanyHasNoObject) {
