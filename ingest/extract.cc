@@ -791,13 +791,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (status.empty()) status = t.kind;
     }
     // A clause the match begins with may be governed by a word just before it: "Glencore
-    // denied it would take a 30% stake", "asked whether Posco would buy 20%" (the subject is
-    // a resolved pronoun or a name right after the denial or the "whether").
+    // denied it would take a 30% stake", "asked whether Posco would buy 20%", "Analysts expect
+    // Zijin to buy 30%", "Talks for Posco to acquire 30%" (the subject is a resolved pronoun or
+    // a name right after the denial, the "whether", the expectation or the talks).
     if (drop.empty()) {
       static const RE2* kGoverned = new RE2(
           "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
           "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
-          "\\b(?:whether|if) )$");
+          "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
+          "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
+          "offer for|speculation that|rumou?rs that|hopes that|wants) )$");
       // A conditional clause opening the sentence: "If approved, the deal would give …".
       static const RE2* kConditional = new RE2(
           "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");

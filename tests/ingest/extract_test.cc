@@ -541,7 +541,9 @@ TEST_F(ExtractTest, ADenialOrWhetherBeforeTheClauseDropsIt) {
        {"Ganfeng Lithium denied it would take a 46.7% stake in Minera Exar.",
         "Analysts asked whether Posco would buy 20% of Pilbara Minerals.",
         "Zijin Mining dismissed reports that it owns 10% of Ivanhoe Mines.",
-        "If approved, the deal would give Zijin Mining 20% of Ivanhoe Mines."}) {
+        "If approved, the deal would give Zijin Mining 20% of Ivanhoe Mines.",
+        "Analysts expect Zijin Mining to buy 30% of Ivanhoe Mines.",
+        "Talks for Posco to acquire 30% of Pilbara Minerals ended without a deal."}) {
     for (const std::string& c : Claims(body)) {
       EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << body << ": " << c;
     }
