@@ -228,6 +228,22 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   }
   std::sort(items.begin(), items.end(),
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  // "the Guinean government", "the Swedish state": a demonym with government or state that the
+  // gazetteer does not list names the country itself (the agent), not a nationality.
+  static const RE2* kStateAfter = new RE2(
+      "^ (?:government|state)\\b(?:$|[^-'’]|['’]s)");
+  static const RE2* kNotTheState = new RE2(
+      "^ (?:government|state) (?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
+      "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
+      "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
+      "procurement|stockpiles?|reserves?)\\b");
+  for (Item& it : items) {
+    if (it.tag != "Demonym" || it.entity < 0) continue;
+    re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
+    if (!RE2::PartialMatch(after, *kStateAfter) || RE2::PartialMatch(after, *kNotTheState)) continue;
+    it.tag = "Country";
+    it.end += after.starts_with(" government") ? 11 : 6;
+  }
   return items;
 }
 
@@ -278,6 +294,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
     }
     if (inside) continue;
+    // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
+    if (m[1] == "公司" && b >= 3) {
+      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
+    }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
@@ -721,7 +742,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         const size_t d = at >= m.begin && at < m.end ? 0
                    : at < m.begin             ? m.begin - at
                                               : at - m.end;
-        if (d < best_distance) {
+        // Inside the match, a stake's object is the last candidate before the verb ("Albemarle,
+        // Tianqi's partner in Talison, holds 49%": Talison).
+        if (d < best_distance || (d == 0 && best_distance == 0 && name == "object" &&
+                                  rule.type == "HOLDS_STAKE")) {
           best_distance = d;
           best = static_cast<int>(i);
         }
@@ -800,6 +824,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       if (status.empty()) status = t.kind;
     }
+    // A clause the match begins with may be governed by a word just before it: "Glencore
+    // denied it would take a 30% stake", "asked whether Posco would buy 20%", "Analysts expect
+    // Zijin to buy 30%", "Talks for Posco to acquire 30%" (the subject is a resolved pronoun or
+    // a name right after the denial, the "whether", the expectation or the talks).
+    if (drop.empty()) {
+      static const RE2* kGoverned = new RE2(
+          "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
+          "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
+          "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
+          "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
+          "offer for|speculation that|rumou?rs that|hopes that|wants) )$");
+      // A conditional clause opening the sentence: "If approved, the deal would give …".
+      static const RE2* kConditional = new RE2(
+          "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");
+      const size_t from = m.begin > 60 ? m.begin - 60 : 0;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned) ||
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kConditional)) {
+        drop = "governed by a negation or hypothetical before it";
+      }
+    }
     if (!drop.empty()) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ", drop));
       continue;
@@ -809,6 +853,37 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // relative clause or the verb that follows is about the facility.
     // Also "the Kokkola refinery, on Finland's west coast, is designed to …" and "the
     // Greentech plant at Grota do Cirilo, which Sigma operates, was built to …".
+    // "Norway's Equinor has taken a stake": a country owning a name kg does not know is that
+    // name's country; the unknown company, not the country, is the subject.
+    if (items[slot["subject"]].tag == "Country" &&
+        rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kOwnsUnknownName =
+          new RE2("^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[A-Z][\\w&-]*(?: [A-Z][\\w&-]*)* (?:[a-z]|<)");
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kOwnsUnknownName)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country owns an unknown subject"));
+        continue;
+      }
+    }
+    // "Zijin Mining's subsidiary holds 38% of Kamoa": the possessed noun, not its possessor, is
+    // the subject of the verb after it (not "CATL's recycling unit Brunp", which names it).
+    if (rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kPossessedSubject = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?(?:subsidiary|subsidiaries|unit|units|arm|parent|"
+          "partner|partners|affiliate|division|owner|owners|shareholders?|investors?|customers?|"
+          "suppliers?|rival|lenders?|bankers?|chief executive|executives?|ceo|chairman|founder|"
+          "management|board|venture|joint venture) (?:also |now |still |already |currently )?"
+          "(?:has|have|had|holds|hold|held|owns|own|owned|is|are|was|were|will|would|bought|"
+          "acquired|took|takes|invested|invests|agreed|signed|controls|supplies|supplied|sells|"
+          "sold|produces|produced|buys)\\b");
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the subject is what it possesses"));
+        continue;
+      }
+    }
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
@@ -842,6 +917,33 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (types != rule.slot_types.end() &&
             absl::StrContains(types->second, absl::StrCat("|", items[agent].tag, "|"))) {
           slot["subject"] = agent;
+        }
+      }
+    }
+    // "Stellantis owns 8% of Vulcan and is its second-largest shareholder": the company a stake
+    // is in is not the subject of the verb "and" adds; the holder is.
+    if (items[slot["subject"]].tag != "Facility") {
+      static const RE2* kStakeBefore = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:owns|holds|has|"
+          "controls|acquired|bought|took|retains) (?:a |an )?(?:[a-z]+ )?<PERCENT#\\d+> "
+          "(?:(?:[a-z-]+ )?(?:stake|interest|holding|shareholding) in |of )$");
+      static const RE2* kAndVerb = new RE2("^ and (?:also |is also |now )?(?:is|was|has|had|became|remains|holds|owns)\\b");
+      const size_t at = rendered.begin[slot["subject"]];
+      const absl::string_view after =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int holder = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kStakeBefore, &holder) &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
+          holder >= 0 && static_cast<size_t>(holder) < items.size()) {
+        auto types = rule.slot_types.find("subject");
+        if (types != rule.slot_types.end() &&
+            absl::StrContains(types->second, absl::StrCat("|", items[holder].tag, "|"))) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                             Entity(items[holder].entity).name,
+                                             ", which holds a stake in the named one"));
+          }
+          slot["subject"] = holder;
         }
       }
     }
@@ -894,6 +996,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           slot["object"] = static_cast<int>(j);
           break;
         }
+      }
+      // "a 30% stake in Rusnano's battery unit": a stake in a part of the possessor that has no
+      // name of its own is no stake in the possessor; the part is left unnamed.
+      static const RE2* kUnnamedPart = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ |<(?:Commodity|Demonym|Country)#\\d+> ){0,3}?(?:unit|units|"
+          "business|businesses|division|arm|subsidiary|operations|assets|mines?|projects?|"
+          "plants?|refinery|smelter|deposits?|venture|joint venture)\\b");
+      const int owner = slot["object"];
+      if (rule.type == "HOLDS_STAKE" && rendered.end[owner] == m.end &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kUnnamedPart)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " stake is in a part of ",
+                                           Entity(items[owner].entity).name, ", left unnamed"));
+        }
+        slot.erase("object");
       }
     }
     int subject = slot["subject"];
@@ -1025,8 +1142,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
+    // "backed by A and B, and by C": a repeated "by" goes on with the list.
     static const RE2* kAfter = new RE2(
-        "^(?:,| and|, and| or|和|、|及|与) ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+        "^(?:,| and|, and| or|和|、|及|与)(?: by)? ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
     // cathode material plant" are two figures).
@@ -1101,7 +1219,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
-            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#)");
+            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
+            "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)");
         // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
         static const RE2* kCounterpartNext =
             new RE2("^ to <(?:Company|Government|Country|Facility)#");
@@ -1137,10 +1256,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return static_cast<int>(items.size()) - 1;
   };
   // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
-  // million" repeats the verb and object for a new subject with its own figure.
+  // million" repeats the verb and object for a new subject with its own figure; so does
+  // "Albemarle holds 49% of Talison and Tianqi the remaining 51%".
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
-      "<(?:Company|Government|Country)#(\\d+)> <(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     int j = -1, q = -1;
@@ -1214,14 +1335,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
+    // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
+    // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
+    // the latest earlier stake.
     int held = -1;
+    bool with_share = false;
     size_t at = 0;
     for (const Candidate& d : candidates) {
-      if (d.type == "HOLDS_STAKE" && d.object >= 0 && !d.rest &&
-          rendered.begin[d.subject] < rendered.begin[c.subject] &&
-          rendered.begin[d.subject] >= at) {
+      if (d.type != "HOLDS_STAKE" || d.object < 0 || d.rest ||
+          rendered.begin[d.subject] >= rendered.begin[c.subject]) {
+        continue;
+      }
+      const bool share = d.props.contains("percent");
+      if ((share && !with_share) || (share == with_share && rendered.begin[d.subject] >= at)) {
         held = items[d.object].entity;
         at = rendered.begin[d.subject];
+        with_share = share;
       }
     }
     if (held < 0) held = last_held_;
@@ -1241,11 +1370,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           singular_after(c.subject) ? std::vector<int>{} : coordinated(c.subject, true);
       if (std::find(list.begin(), list.end(), c.object) != list.end()) {
         c.object = -1;
+        // "Tianqi holds 40% of Windfield, while Albemarle and IGO hold 30% each": the stake
+        // is in the company of the sentence's own earlier stake, else of the section's last.
+        int held = last_held_;
+        bool with_share = false;
+        size_t at = 0;
+        for (const Candidate& d : candidates) {
+          if (d.type != "HOLDS_STAKE" || d.object < 0 || d.object_fallback ||
+              rendered.begin[d.subject] >= rendered.begin[c.subject]) {
+            continue;
+          }
+          const bool share = d.props.contains("percent");
+          if ((share && !with_share) || (share == with_share && rendered.begin[d.subject] >= at)) {
+            held = items[d.object].entity;
+            at = rendered.begin[d.subject];
+            with_share = share;
+          }
+        }
         bool member = false;
-        for (int j : list) member |= items[j].entity == last_held_;
-        if (c.type == "HOLDS_STAKE" && last_held_ >= 0 && !member &&
-            items[c.subject].entity != last_held_) {
-          c.object = add_synthetic(last_held_);
+        for (int j : list) member |= items[j].entity == held;
+        if (c.type == "HOLDS_STAKE" && held >= 0 && !member &&
+            items[c.subject].entity != held) {
+          c.object = add_synthetic(held);
         }
         if (tr) {
           tr->notes.push_back(absl::StrCat(
@@ -1256,9 +1402,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     expanded.push_back(c);
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
+    // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
+    static const RE2* kRespectively =
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>");
+    const bool respectively = RE2::PartialMatch(
+        re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
     const std::vector<int> subjects =
-        subject_last                ? coordinated(c.subject, false)
+        respectively                ? std::vector<int>{}
+        : subject_last              ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
     // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.

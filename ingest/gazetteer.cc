@@ -821,9 +821,14 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       auto it = keys_.find(absl::string_view(shadow.text).substr(i, end - i));
       const size_t b = shadow.src_begin[i];
       size_t e = shadow.src_end[end - 1];
-      // An abbreviation keeps its final dot: "U.S." rather than "U.S".
+      // An abbreviation keeps its final dot: "U.S." rather than "U.S", and "Mitsui & Co." (a
+      // legal-form abbreviation) unless the dot ends the text.
+      static const RE2* kAbbreviationEnd =
+          new RE2("[ ](?:Co|Corp|Inc|Ltd|Bros|Cie|Pty|Pte|Bhd)$");
       if (e < text.size() && text[e] == '.' &&
-          text.substr(b, e - b).find('.') != absl::string_view::npos) {
+          (text.substr(b, e - b).find('.') != absl::string_view::npos ||
+           (e + 1 < text.size() &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + b, e - b), *kAbbreviationEnd)))) {
         ++e;
       }
       for (const Surface& s : it->second) {
@@ -1275,13 +1280,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (absl::EndsWith(name, tail)) name.remove_suffix(tail.size());
     }
     // "Element 25": a short number after a name is part of it, unless a unit or a figure
-    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does).
+    // word follows ("Lynas 10 tonnes" does not occur; "Element 25 under a deal" does) or it
+    // is the whole part of a decimal ("Minera Exar 46.7%的股份").
     const size_t last_space = name.rfind(' ');
     const absl::string_view last_word =
         last_space == absl::string_view::npos ? name : name.substr(last_space + 1);
     if (name.size() == e - b && !name_words_.stops.contains(last_word)) {
       static const RE2* kNumberTail = new RE2(
-          "^([ ]\\d{1,3})(?:$|[:,;.)]|'s|’s|[ ](?:[a-z]+))");
+          "^([ ]\\d{1,3})(?:$|[:,;)]|[.](?:$|[^\\d])|'s|’s|[ ](?:[a-z]+))");
       static const RE2* kUnitAfter = new RE2(
           "^[ ]\\d{1,3}[ ](?:t|kt|mt|tonnes?|tons?|per|percent|million|billion|km|kg|years?|"
           "months?|days?|a|of|and|to|or|mines?|projects?|plants?|%)\\b");

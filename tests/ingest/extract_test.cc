@@ -634,5 +634,143 @@ TEST_F(ExtractTest, AfterAVerbOfSayingItIsTheSubject) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Baotou Steel -> rare earths")));
 }
 
+TEST_F(ExtractTest, ADenialOrWhetherBeforeTheClauseDropsIt) {
+  // The rule's match begins at the resolved "it"; the denial governs the clause.
+  for (const char* body :
+       {"Ganfeng Lithium denied it would take a 46.7% stake in Minera Exar.",
+        "Analysts asked whether Posco would buy 20% of Pilbara Minerals.",
+        "Zijin Mining dismissed reports that it owns 10% of Ivanhoe Mines.",
+        "If approved, the deal would give Zijin Mining 20% of Ivanhoe Mines.",
+        "Analysts expect Zijin Mining to buy 30% of Ivanhoe Mines.",
+        "Talks for Posco to acquire 30% of Pilbara Minerals ended without a deal."}) {
+    for (const std::string& c : Claims(body)) {
+      EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << body << ": " << c;
+    }
+  }
+  EXPECT_THAT(Claims("Ganfeng Lithium said it would take a 46.7% stake in Minera Exar."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
+}
+
+TEST_F(ExtractTest, ADecimalAfterAGuessedNameIsNoPartOfIt) {
+  // "Minera Exar 46.7%": the 46 begins the share, it does not end the name.
+  EXPECT_THAT(Claims("Minera Exar 46.7%的股份由赣锋锂业持有。"),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Minera Exar percent=46.7"));
+}
+
+TEST_F(ExtractTest, AGappedRemainingShareIsANewHolderNotASecondObject) {
+  const std::set<std::string> claims = Claims(
+      "Albemarle holds 49% of Talison Lithium and Tianqi Lithium Energy Australia the remaining "
+      "51%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Tianqi Lithium Energy Australia -> Talison Lithium percent=51"));
+  EXPECT_THAT(claims,
+              Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium Energy Australia percent=49")));
+}
+
+TEST_F(ExtractTest, RespectivelyPairsEachHolderWithItsOwnShare) {
+  const std::set<std::string> claims = Claims(
+      "Tianqi Lithium and IGO own 51% and 49% of Tianqi Lithium Energy Australia respectively.");
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=51"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE IGO -> Tianqi Lithium Energy Australia percent=49"));
+  EXPECT_THAT(claims, Not(Contains(
+                          "HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=49")));
+  // The same pairing without the word.
+  const std::set<std::string> paired =
+      Claims("Tianqi Lithium and IGO hold 51% and 49% of Tianqi Lithium Energy Australia.");
+  EXPECT_THAT(paired, Contains("HOLDS_STAKE IGO -> Tianqi Lithium Energy Australia percent=49"));
+  EXPECT_THAT(paired, Not(Contains(
+                          "HOLDS_STAKE Tianqi Lithium -> Tianqi Lithium Energy Australia percent=49")));
+}
+
+TEST_F(ExtractTest, AStakeInAnUnnamedPartOfACompanyHasNoObject) {
+  const std::set<std::string> claims = Claims("Nornickel has a 30% stake in Rusnano's battery unit.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Nornickel -> null percent=30"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Nornickel -> Rusnano percent=30")));
+}
+
+TEST_F(ExtractTest, ACountrysUnknownCompanyIsNotTheCountry) {
+  for (const std::string& c : Claims("Norway's Equinor has taken a minority stake in Vianode.")) {
+    EXPECT_EQ(c.find("Norway"), std::string::npos) << c;
+  }
+  // A country's known company is tagged as the company.
+  EXPECT_THAT(Claims("Chile's Codelco will hold a 51% stake in the new company from 2031."),
+              Contains("HOLDS_STAKE Codelco -> null percent=51"));
+}
+
+TEST_F(ExtractTest, ALegalFormAbbreviationKeepsItsDot) {
+  // "Mitsui & Co." is listed whole: its dot does not end the sentence before the verb.
+  EXPECT_THAT(Claims("Mitsui & Co. took a 25% stake in Vale Base Metals."),
+              Contains("HOLDS_STAKE Mitsui & Co. -> Vale Base Metals percent=25"));
+  EXPECT_THAT(Claims("Vale Base Metals sold a 25% stake to Mitsui & Co."),
+              Contains("HOLDS_STAKE Mitsui & Co. -> Vale Base Metals percent=25"));
+}
+
+TEST_F(ExtractTest, APossessedNounIsTheSubjectNotItsPossessor) {
+  for (const std::string& c : Claims("Zijin Mining's subsidiary holds 38% of the Kamoa-Kakula mine.")) {
+    EXPECT_EQ(c.find("HOLDS_STAKE Zijin Mining"), std::string::npos) << c;
+  }
+  // A unit named after its noun is the unit's own claim.
+  EXPECT_THAT(Claims("CATL's recycling unit Brunp holds 10% of Hunan Yuneng."),
+              Contains("HOLDS_STAKE Brunp -> Hunan Yuneng percent=10"));
+}
+
+TEST_F(ExtractTest, AnEllipticStakeInsideAnAppositionIsInItsLastCompany) {
+  const std::set<std::string> claims =
+      Claims("Albemarle, Tianqi Lithium's partner in Talison Lithium, holds 49%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Albemarle -> Tianqi Lithium percent=49")));
+}
+
+TEST_F(ExtractTest, TheCompanyAStakeIsInIsNotTheSubjectOfTheNextVerb) {
+  const std::set<std::string> claims = Claims(
+      "Stellantis owns about 8 percent of Vulcan Energy Resources and is its second-largest "
+      "shareholder.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Stellantis -> Vulcan Energy Resources percent=8"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Vulcan Energy Resources -> Stellantis")));
+}
+
+TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
+  EXPECT_THAT(Claims("The Guinean government will hold a 15% free-carried interest in Simandou."),
+              Contains("HOLDS_STAKE Guinea -> Simandou project percent=15"));
+  // State media or a state-owned company are no state.
+  for (const std::string& c :
+       Claims("Swedish state media said LKAB holds 10% of Boliden.")) {
+    EXPECT_EQ(c.find("Sweden"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AJointVentureCompanyIsNoReferenceToTheCompany) {
+  // "合资公司" is "the joint venture", not "the company" (Chalco itself).
+  EXPECT_THAT(Claims("中国铝业将持有合资公司51%的股份。"),
+              Contains("HOLDS_STAKE Chalco -> null percent=51"));
+}
+
+TEST_F(ExtractTest, AListOfHoldersWithEachHoldsInTheSentencesEarlierStake) {
+  const std::set<std::string> claims = Claims(
+      "National Aluminium Company holds 40% of KABIL, while Hindustan Copper and Mineral "
+      "Exploration and Consultancy hold 30% each.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Hindustan Copper -> Khanij Bidesh India percent=30"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Mineral Exploration and Consultancy -> Khanij Bidesh "
+                               "India percent=30"));
+}
+
+TEST_F(ExtractTest, TheRestIsOfTheEarlierStakeWithAShare) {
+  const std::set<std::string> claims = Claims(
+      "First Quantum holds 90% of Minera Panamá, the company that owns the Cobre Panamá mine in "
+      "central Panama, 韩国矿业公司(KOMIR)持有其余10%。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Korea Mine Rehabilitation and Mineral Resources "
+                               "Corporation -> Minera Panamá percent=10"));
+}
+
+TEST_F(ExtractTest, ARepeatedByGoesOnWithTheList) {
+  const std::set<std::string> claims = Claims(
+      "Serra Verde is backed by the private equity firms Denham Capital and the Energy and "
+      "Minerals Group, and by Vision Blue Resources, the fund led by Mick Davis.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Vision Blue Resources -> Serra Verde"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Denham Capital -> Serra Verde"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
