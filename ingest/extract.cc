@@ -1333,6 +1333,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     candidates.push_back(std::move(d));
   }
+  // "Tenke Fungurume, in which CMOC holds 80%, …, and Gécamines owns the other 20%": a stake's
+  // fallback object that holds a named stake itself in the sentence is a holder, not the held
+  // company; the stake is in what it holds.
+  for (Candidate& c : candidates) {
+    if (c.type != "HOLDS_STAKE" || !c.object_fallback || c.object < 0) continue;
+    for (const Candidate& d : candidates) {
+      if (&d == &c || d.type != "HOLDS_STAKE" || d.object_fallback || d.object < 0 ||
+          items[d.subject].entity != items[c.object].entity ||
+          items[d.object].entity == items[c.subject].entity) {
+        continue;
+      }
+      if (tr) {
+        tr->notes.push_back(absl::StrCat("holder: ", c.rule->id, " object ",
+                                         Entity(items[c.object].entity).name, " holds ",
+                                         Entity(items[d.object].entity).name, ", which is the object"));
+      }
+      c.object = d.object;
+      break;
+    }
+  }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera

@@ -772,5 +772,12 @@ TEST_F(ExtractTest, ARepeatedByGoesOnWithTheList) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Denham Capital -> Serra Verde"));
 }
 
+TEST_F(ExtractTest, AFallbackObjectThatHoldsAStakeIsAHolderNotTheHeld) {
+  const std::set<std::string> claims = Claims(
+      "Tenke Fungurume, in which CMOC holds 80%, is a large mine, and state miner Gécamines owns "
+      "the other 20%.");
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gécamines -> CMOC percent=20")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
