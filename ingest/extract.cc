@@ -884,19 +884,32 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
     }
+    // Whether the rule's `name` slot accepts item j's tag.
+    auto accepts = [&](const char* name, int j) {
+      auto types = rule.slot_types.find(name);
+      return types != rule.slot_types.end() &&
+             absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"));
+    };
+    // The item `before` captures right before the subject when `after` matches right after
+    // it; -1 otherwise.
+    auto around_subject = [&](const RE2& before, const RE2& after) {
+      const absl::string_view rest =
+          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
+      int j = -1;
+      if (!RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[slot["subject"]]),
+                             before, &j) ||
+          !RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), after) || j < 0 ||
+          static_cast<size_t>(j) >= items.size()) {
+        return -1;
+      }
+      return j;
+    };
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
           "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
-      int f = -1;
-      const size_t at = rendered.begin[slot["subject"]];
-      const absl::string_view after = absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kFacilityIn, &f) &&
-          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kVerbAfter) &&
-          f >= 0 && static_cast<size_t>(f) < items.size()) {
-        slot["subject"] = f;
-      }
+      if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
     // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
     // of the first verb is not the subject of the second; the first verb's subject is.
@@ -906,18 +919,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
           "their )?$");
       static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
-      const size_t at = rendered.begin[slot["subject"]];
-      const absl::string_view after =
-          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      int agent = -1;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kObjectOfVerb, &agent) &&
-          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
-          agent >= 0 && static_cast<size_t>(agent) < items.size()) {
-        auto types = rule.slot_types.find("subject");
-        if (types != rule.slot_types.end() &&
-            absl::StrContains(types->second, absl::StrCat("|", items[agent].tag, "|"))) {
-          slot["subject"] = agent;
-        }
+      if (const int agent = around_subject(*kObjectOfVerb, *kAndVerb);
+          agent >= 0 && accepts("subject", agent)) {
+        slot["subject"] = agent;
       }
     }
     // "Stellantis owns 8% of Vulcan and is its second-largest shareholder": the company a stake
@@ -928,23 +932,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "controls|acquired|bought|took|retains) (?:a |an )?(?:[a-z]+ )?<PERCENT#\\d+> "
           "(?:(?:[a-z-]+ )?(?:stake|interest|holding|shareholding) in |of )$");
       static const RE2* kAndVerb = new RE2("^ and (?:also |is also |now )?(?:is|was|has|had|became|remains|holds|owns)\\b");
-      const size_t at = rendered.begin[slot["subject"]];
-      const absl::string_view after =
-          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      int holder = -1;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kStakeBefore, &holder) &&
-          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kAndVerb) &&
-          holder >= 0 && static_cast<size_t>(holder) < items.size()) {
-        auto types = rule.slot_types.find("subject");
-        if (types != rule.slot_types.end() &&
-            absl::StrContains(types->second, absl::StrCat("|", items[holder].tag, "|"))) {
-          if (tr) {
-            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
-                                             Entity(items[holder].entity).name,
-                                             ", which holds a stake in the named one"));
-          }
-          slot["subject"] = holder;
+      if (const int holder = around_subject(*kStakeBefore, *kAndVerb);
+          holder >= 0 && accepts("subject", holder)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                           Entity(items[holder].entity).name,
+                                           ", which holds a stake in the named one"));
         }
+        slot["subject"] = holder;
       }
     }
     // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
@@ -954,19 +949,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kRelativeBefore = new RE2(
           "<(?:Facility|Company|Government|Country)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:which|that|whom) $");
       static const RE2* kClauseEnd = new RE2("^ (?:[a-z]+ ){0,2}?[a-z]+, [a-z]");
-      const size_t at = rendered.begin[slot["subject"]];
-      const absl::string_view after =
-          absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      int head = -1;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kRelativeBefore, &head) &&
-          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kClauseEnd) &&
-          head >= 0 && static_cast<size_t>(head) < items.size() &&
-          rendered.end[slot["subject"]] + after.find(',') < m.end) {  // The verb is past it.
-        auto types = rule.slot_types.find("subject");
-        if (types != rule.slot_types.end() &&
-            absl::StrContains(types->second, absl::StrCat("|", items[head].tag, "|"))) {
-          slot["subject"] = head;
-        }
+      const size_t clause_end = rendered.end[slot["subject"]] +
+                                absl::string_view(tagged).substr(rendered.end[slot["subject"]]).find(',');
+      if (const int head = around_subject(*kRelativeBefore, *kClauseEnd);
+          head >= 0 && clause_end < m.end && accepts("subject", head)) {  // The verb is past it.
+        slot["subject"] = head;
       }
     }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
@@ -983,11 +970,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           const absl::string_view between = absl::string_view(tagged).substr(m.end, at - m.end);
           if (between.find_first_of(",;.") != absl::string_view::npos) continue;
           // Allowed: the tag types the rule's object slot accepts.
-          auto types = rule.slot_types.find("object");
-          if (types == rule.slot_types.end() ||
-              !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
-            continue;
-          }
+          if (!accepts("object", static_cast<int>(j))) continue;
           if (tr) {
             tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " object ",
                                              Entity(items[from].entity).name, " owns ",

@@ -18,6 +18,22 @@
 namespace kg::ingest {
 namespace {
 
+// Puts each of `added` in place of the mentions it overlaps, keeping `out` in text order.
+void ReplaceOverlapping(const std::vector<Mention>& added,
+                        std::vector<Mention>* out) {
+  for (const Mention& a : added) {
+    std::erase_if(*out, [&](const Mention& o) {
+      return o.span.begin < a.span.end && a.span.begin < o.span.end;
+    });
+    out->push_back(a);
+  }
+  if (!added.empty()) {
+    std::sort(out->begin(), out->end(), [](const Mention& x, const Mention& y) {
+      return x.span.begin < y.span.begin;
+    });
+  }
+}
+
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
                                         "Commodity", "Person", "Region",  "Demonym"};
 
@@ -902,14 +918,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       def.key = absl::StrCat("Company:", NormalizeName(name));
       units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
     }
-    for (const Mention& u : units) {
-      std::erase_if(out, [&](const Mention& o) { return o.span.begin < u.span.end && u.span.begin < o.span.end; });
-      out.push_back(u);
-    }
-    if (!units.empty()) {
-      std::sort(out.begin(), out.end(),
-                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-    }
+    ReplaceOverlapping(units, &out);
   }
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
@@ -1198,14 +1207,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
-    for (const Mention& n : merged) {
-      std::erase_if(out, [&](const Mention& o) { return o.span.begin < n.span.end && n.span.begin < o.span.end; });
-      out.push_back(n);
-    }
-    if (!merged.empty()) {
-      std::sort(out.begin(), out.end(),
-                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-    }
+    ReplaceOverlapping(merged, &out);
   }
   return out;
 }
