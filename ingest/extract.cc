@@ -1336,16 +1336,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       break;
     }
   }
-  for (Candidate& c : candidates) {
-    if (!c.rest) continue;
-    // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
-    // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
-    // the latest earlier stake.
+  // The company of the sentence's latest stake before c's subject, preferring one with a share
+  // (not counting stakes `skip` rejects); -1 if none.
+  auto earlier_stake_in = [&](const Candidate& c, bool (*skip)(const Candidate&)) {
     int held = -1;
     bool with_share = false;
     size_t at = 0;
     for (const Candidate& d : candidates) {
-      if (d.type != "HOLDS_STAKE" || d.object < 0 || d.rest ||
+      if (d.type != "HOLDS_STAKE" || d.object < 0 || skip(d) ||
           rendered.begin[d.subject] >= rendered.begin[c.subject]) {
         continue;
       }
@@ -1356,6 +1354,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         with_share = share;
       }
     }
+    return held;
+  };
+  for (Candidate& c : candidates) {
+    if (!c.rest) continue;
+    // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
+    // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
+    // the latest earlier stake.
+    int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest; });
     if (held < 0) held = last_held_;
     if (held < 0 || held == items[c.subject].entity) continue;
     c.object = add_synthetic(held);
@@ -1375,21 +1381,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         c.object = -1;
         // "Tianqi holds 40% of Windfield, while Albemarle and IGO hold 30% each": the stake
         // is in the company of the sentence's own earlier stake, else of the section's last.
-        int held = last_held_;
-        bool with_share = false;
-        size_t at = 0;
-        for (const Candidate& d : candidates) {
-          if (d.type != "HOLDS_STAKE" || d.object < 0 || d.object_fallback ||
-              rendered.begin[d.subject] >= rendered.begin[c.subject]) {
-            continue;
-          }
-          const bool share = d.props.contains("percent");
-          if ((share && !with_share) || (share == with_share && rendered.begin[d.subject] >= at)) {
-            held = items[d.object].entity;
-            at = rendered.begin[d.subject];
-            with_share = share;
-          }
-        }
+        int held = earlier_stake_in(c, [](const Candidate& d) { return d.object_fallback; });
+        if (held < 0) held = last_held_;
         bool member = false;
         for (int j : list) member |= items[j].entity == held;
         if (c.type == "HOLDS_STAKE" && held >= 0 && !member &&
