@@ -16,6 +16,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "graph/keys.h"
+#include "graph/node_cache.h"
 #include "graph/names.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
@@ -289,7 +290,7 @@ class TxnImpl final : public Txn {
   TxnImpl& operator=(const TxnImpl&) = delete;
 
   absl::StatusOr<std::optional<Node>> GetNode(NodeId id) override;
-  absl::StatusOr<std::vector<std::optional<Node>>> GetNodes(
+  absl::StatusOr<std::vector<std::shared_ptr<const Node>>> GetNodes(
       const std::vector<NodeId>& ids) override;
   absl::StatusOr<std::optional<Relationship>> GetRel(RelId id) override;
   absl::StatusOr<std::vector<NodeId>> AllNodes() override;
@@ -385,7 +386,7 @@ class TxnImpl final : public Txn {
 class StoreImpl final : public Store, public std::enable_shared_from_this<StoreImpl> {
  public:
   StoreImpl(std::string dir, StoreOptions options, rocksdb::DB* db)
-      : dir_(std::move(dir)), options_(options), db_(db) {}
+      : dir_(std::move(dir)), options_(options), db_(db), node_cache_(options.node_cache_entries) {}
   ~StoreImpl() override {
     db_->Close().PermitUncheckedError();
     delete db_;
@@ -408,6 +409,7 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
 
   rocksdb::DB* db() const { return db_; }
   bool read_only() const { return options_.read_only; }
+  NodeCache& node_cache() { return node_cache_; }
   NodeId AllocateNodeId() { return next_node_.fetch_add(1); }
   RelId AllocateRelId() { return next_rel_.fetch_add(1); }
 
@@ -426,6 +428,7 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
   const std::string dir_;
   const StoreOptions options_;
   rocksdb::DB* const db_;
+  NodeCache node_cache_;
   std::atomic<uint64_t> next_node_{1};
   std::atomic<uint64_t> next_rel_{1};
   std::mutex write_mu_;  // Serializes Write() so the stored counters only grow.
@@ -547,7 +550,10 @@ absl::Status StoreImpl::Write(rocksdb::WriteBatch* batch, bool sync) {
   if (!s.ok()) return FromRocks(s, "graph store: preparing commit");
   rocksdb::WriteOptions wo;
   wo.sync = options_.sync && sync;
-  return FromRocks(db_->Write(wo, batch), absl::StrCat("graph store ", dir_, ": commit"));
+  node_cache_.BeginWrite();
+  s = db_->Write(wo, batch);
+  node_cache_.EndWrite(db_->GetLatestSequenceNumber());
+  return FromRocks(s, absl::StrCat("graph store ", dir_, ": commit"));
 }
 
 absl::StatusOr<uint64_t> StoreImpl::CountKeys(Cf c, const rocksdb::Snapshot* snap) {
@@ -684,31 +690,40 @@ absl::StatusOr<std::optional<Node>> TxnImpl::GetNode(NodeId id) {
   return std::optional<Node>(*std::move(n));
 }
 
-absl::StatusOr<std::vector<std::optional<Node>>> TxnImpl::GetNodes(
+absl::StatusOr<std::vector<std::shared_ptr<const Node>>> TxnImpl::GetNodes(
     const std::vector<NodeId>& ids) {
   if (absl::Status s = CheckUsable(); !s.ok()) return s;
   // Own writes must be seen: a transaction that wrote reads one by one through its batch.
   if (batch_.GetWriteBatch()->Count() != 0) return Txn::GetNodes(ids);
-  std::vector<std::string> keys;
-  keys.reserve(ids.size());
-  for (NodeId id : ids) keys.push_back(FamilyKey(kNodeCf, keys::Id(id)));
-  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
-  std::vector<rocksdb::PinnableSlice> values(ids.size());
-  std::vector<rocksdb::Status> statuses(ids.size());
-  store_->db()->MultiGet(read_options_, store_->db()->DefaultColumnFamily(), ids.size(),
-                         slices.data(), values.data(), statuses.data());
-  std::vector<std::optional<Node>> out;
-  out.reserve(ids.size());
+  const uint64_t seq = snapshot_->GetSequenceNumber();
+  std::vector<std::shared_ptr<const Node>> out = store_->node_cache().Find(ids, seq);
+  std::vector<size_t> missing;
   for (size_t i = 0; i < ids.size(); ++i) {
-    if (statuses[i].IsNotFound()) {
-      out.emplace_back();
-      continue;
-    }
-    if (!statuses[i].ok()) return FromRocks(statuses[i], "graph store: get in node");
-    absl::StatusOr<Node> n = DecodeNode(ids[i], V(values[i]));
-    if (!n.ok()) return n.status();
-    out.emplace_back(*std::move(n));
+    if (out[i] == nullptr) missing.push_back(i);
   }
+  if (missing.empty()) return out;
+  std::vector<std::string> keys;
+  keys.reserve(missing.size());
+  for (size_t i : missing) keys.push_back(FamilyKey(kNodeCf, keys::Id(ids[i])));
+  std::vector<rocksdb::Slice> slices(keys.begin(), keys.end());
+  std::vector<rocksdb::PinnableSlice> values(missing.size());
+  std::vector<rocksdb::Status> statuses(missing.size());
+  // Keys are the family prefix and the big-endian id: ascending ids are ascending keys, which
+  // spares RocksDB its own sort.
+  store_->db()->MultiGet(read_options_, store_->db()->DefaultColumnFamily(), missing.size(),
+                         slices.data(), values.data(), statuses.data(),
+                         /*sorted_input=*/std::is_sorted(ids.begin(), ids.end()));
+  std::vector<std::shared_ptr<const Node>> read;
+  read.reserve(missing.size());
+  for (size_t j = 0; j < missing.size(); ++j) {
+    if (statuses[j].IsNotFound()) continue;
+    if (!statuses[j].ok()) return FromRocks(statuses[j], "graph store: get in node");
+    absl::StatusOr<Node> n = DecodeNode(ids[missing[j]], V(values[j]));
+    if (!n.ok()) return n.status();
+    out[missing[j]] = std::make_shared<const Node>(*std::move(n));
+    read.push_back(out[missing[j]]);
+  }
+  store_->node_cache().Insert(read, seq);
   return out;
 }
 

@@ -111,16 +111,17 @@ class Txn {
 
   // ---- Reads (see the txn's own writes). A missing id is not an error: nullopt. ----
   virtual absl::StatusOr<std::optional<Node>> GetNode(NodeId id) = 0;
-  // GetNode of each id, in order, read in one batch where the store can (a query's result
-  // rows name many nodes at scattered places).
-  virtual absl::StatusOr<std::vector<std::optional<Node>>> GetNodes(
+  // GetNode of each id, in order (nullptr: no such node), read in one batch where the store
+  // can (a query's result rows name many nodes at scattered places). The records are
+  // immutable and may be shared with other readers (the store's node cache).
+  virtual absl::StatusOr<std::vector<std::shared_ptr<const Node>>> GetNodes(
       const std::vector<NodeId>& ids) {
-    std::vector<std::optional<Node>> out;
+    std::vector<std::shared_ptr<const Node>> out;
     out.reserve(ids.size());
     for (NodeId id : ids) {
       absl::StatusOr<std::optional<Node>> n = GetNode(id);
       if (!n.ok()) return n.status();
-      out.push_back(*std::move(n));
+      out.push_back(n->has_value() ? std::make_shared<const Node>(**std::move(n)) : nullptr);
     }
     return out;
   }
@@ -236,6 +237,9 @@ struct StoreOptions {
   // Default: 128 MiB. Uncompressed table blocks kept in memory (RocksDB's LRU block cache):
   // a traversal reads one relationship and one node record per row, at random places.
   size_t block_cache_bytes = size_t{128} << 20;
+  // Default: 100,000. Decoded node records kept for the readers of this store (graph/
+  // node_cache.h: dropped by every write); 0 turns it off.
+  size_t node_cache_entries = 100000;
 };
 
 class Store {

@@ -48,11 +48,11 @@ absl::Status ExecContext::CheckRows(size_t n, Pos pos) const {
 absl::StatusOr<const Node*> ExecContext::GetNode(NodeId id) {
   auto it = node_cache_.find(id);
   if (it == node_cache_.end()) {
-    auto n = txn_->GetNode(id);
+    auto n = txn_->GetNodes({id});
     if (!n.ok()) return n.status();
-    it = node_cache_.emplace(id, std::make_unique<std::optional<Node>>(std::move(*n))).first;
+    it = node_cache_.emplace(id, std::move(n->front())).first;
   }
-  return it->second->has_value() ? &**it->second : nullptr;
+  return it->second.get();
 }
 
 absl::Status ExecContext::PrefetchNodes(std::vector<NodeId> ids) {
@@ -60,11 +60,9 @@ absl::Status ExecContext::PrefetchNodes(std::vector<NodeId> ids) {
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::erase_if(ids, [&](NodeId id) { return node_cache_.contains(id); });
   if (ids.empty()) return absl::OkStatus();
-  absl::StatusOr<std::vector<std::optional<Node>>> nodes = txn_->GetNodes(ids);
+  absl::StatusOr<std::vector<std::shared_ptr<const Node>>> nodes = txn_->GetNodes(ids);
   if (!nodes.ok()) return nodes.status();
-  for (size_t i = 0; i < ids.size(); ++i) {
-    node_cache_.emplace(ids[i], std::make_unique<std::optional<Node>>(std::move((*nodes)[i])));
-  }
+  for (size_t i = 0; i < ids.size(); ++i) node_cache_.emplace(ids[i], std::move((*nodes)[i]));
   return absl::OkStatus();
 }
 
@@ -357,6 +355,11 @@ absl::StatusOr<QValue> Evaluator::Eval(const Expr& e, const Row& row, const AggV
       return it->second;
     }
     case Expr::Kind::kProperty: {
+      if (e.args[0]->kind == Expr::Kind::kVariable) {
+        // `n.name`: the variable's value is read in place (no copy of a node, map or list).
+        auto it = row.find(e.args[0]->name);
+        if (it != row.end()) return Property(it->second, e.name, e.pos);
+      }
       QValue base;
       KG_ASSIGN_OR_RETURN(base, Eval(*e.args[0], row, aggs));
       return Property(base, e.name, e.pos);

@@ -65,7 +65,8 @@ class ExecContext {
   absl::Status CheckRows(size_t n, Pos pos) const;
 
   // Cached reads (nullptr: no such entity, e.g. deleted). The pointer stays valid until
-  // the next Invalidate* of that id.
+  // the next Invalidate* of that id. Nodes come through Txn::GetNodes, so repeated
+  // queries share the store's decoded records.
   absl::StatusOr<const Node*> GetNode(NodeId id);
   absl::StatusOr<const Relationship*> GetRel(RelId id);
   // Reads the nodes among `ids` that are not cached yet in one batch (Txn::GetNodes), so that
@@ -92,7 +93,8 @@ class ExecContext {
   std::map<std::string, bool> label_before_;  // label -> some node had it before the query
   std::vector<std::string> warnings_;
   std::mt19937_64 rng_{std::random_device{}()};
-  absl::flat_hash_map<NodeId, std::unique_ptr<std::optional<Node>>> node_cache_;
+  // nullptr: no such node. Records are shared with the store's cache: never modified.
+  absl::flat_hash_map<NodeId, std::shared_ptr<const Node>> node_cache_;
   absl::flat_hash_map<RelId, std::unique_ptr<std::optional<Relationship>>> rel_cache_;
   absl::flat_hash_map<RelId, std::string> rel_types_;
 };

@@ -323,14 +323,14 @@ class Executor {
       KG_RETURN_IF_ERROR(ctx_->Tick(c.pos));
       if (cap && out.size() >= *cap) break;
       bool found = false;
-      absl::Status s = m.Run(row, [&](const Row& r) -> absl::Status {
+      absl::Status s = m.Run(row, [&](Row& r) -> absl::Status {
         if (c.where) {
           bool keep;
           KG_ASSIGN_OR_RETURN(keep, ev_.EvalPredicate(*c.where, r));
           if (!keep) return absl::OkStatus();
         }
         found = true;
-        out.push_back(r);
+        out.push_back(std::move(r));
         if (cap && out.size() >= *cap) return kEnough;
         return ctx_->CheckRows(out.size(), c.pos);
       });
@@ -435,9 +435,11 @@ class Executor {
       if (ids.size() > 1) KG_RETURN_IF_ERROR(ctx_->PrefetchNodes(std::move(ids)));
     }
     if (!p.aggregating) {
+      outs.reserve(rows.size());
       for (const Row& row : rows) {
         KG_RETURN_IF_ERROR(ctx_->Tick(c.pos));
         Out o;
+        o.values.reserve(exprs.size());
         for (const Expr* e : exprs) {
           QValue v;
           KG_ASSIGN_OR_RETURN(v, ev_.Eval(*e, row));
@@ -586,6 +588,7 @@ class Executor {
     size_t end = outs.size();
     if (limit) end = std::min(end, begin + static_cast<size_t>(*limit));
     std::vector<Row> next;
+    if (result != nullptr) result->rows.reserve(result->rows.size() + (end - begin));
     for (size_t i = begin; i < end; ++i) {
       if (result != nullptr) {
         result->rows.push_back(std::move(outs[i].values));
@@ -714,8 +717,8 @@ class Executor {
         }
       }
       std::vector<Row> matches;
-      KG_RETURN_IF_ERROR(m.Run(row, [&](const Row& r) -> absl::Status {
-        matches.push_back(r);
+      KG_RETURN_IF_ERROR(m.Run(row, [&](Row& r) -> absl::Status {
+        matches.push_back(std::move(r));
         return ctx_->CheckRows(matches.size(), c.pos);
       }));
       if (!matches.empty()) {

@@ -191,7 +191,10 @@ absl::StatusOr<bool> Matcher::RelOk(size_t p, int rel_idx, RelId id) {
 }
 
 absl::Status Matcher::MatchPart(size_t p, const Row& row) {
-  if (p == parts_.size()) return (*emit_)(row);
+  if (p == parts_.size()) {
+    Row copy = row;
+    return (*emit_)(copy);
+  }
   PartState& st = states_[p];
   std::fill(st.nodes.begin(), st.nodes.end(), std::nullopt);
   std::vector<NodeId> candidates;
@@ -330,7 +333,11 @@ absl::Status Matcher::VarExpand(size_t p, size_t s, const Row& row, NodeId cur, 
 absl::Status Matcher::FinishPart(size_t p, const Row& row) {
   const PatternPart& part = parts_[p];
   const PartState& st = states_[p];
-  Row next = row;
+  Row next;
+  // One allocation for the row and the variables this part binds (growing one at a time
+  // rehashes several times per match).
+  next.reserve(row.size() + part.nodes.size() + part.rels.size() + 1);
+  next.insert(row.begin(), row.end());
   // Relationships of variable-length segments in pattern order, and their inner nodes.
   const size_t nrels = part.rels.size();
   const bool any_var_length = std::any_of(part.rels.begin(), part.rels.end(),
@@ -352,7 +359,7 @@ absl::Status Matcher::FinishPart(size_t p, const Row& row) {
     }
   }
   for (size_t i = 0; i < part.nodes.size(); ++i) {
-    if (!part.nodes[i].var.empty()) next[part.nodes[i].var] = QValue(NodeRef{*st.nodes[i]});
+    if (!part.nodes[i].var.empty()) next.insert_or_assign(part.nodes[i].var, QValue(NodeRef{*st.nodes[i]}));
   }
   for (size_t j = 0; j < nrels; ++j) {
     const RelPattern& r = part.rels[j];
@@ -367,7 +374,7 @@ absl::Status Matcher::FinishPart(size_t p, const Row& row) {
     } else {
       v = QValue(RelRef{st.rels[j]});
     }
-    next[r.var] = std::move(v);
+    next.insert_or_assign(r.var, std::move(v));
   }
   if (!part.path_var.empty()) {
     PathValue path;
@@ -385,8 +392,9 @@ absl::Status Matcher::FinishPart(size_t p, const Row& row) {
       }
       path.nodes.push_back(*st.nodes[j + 1]);
     }
-    next[part.path_var] = QValue(std::move(path));
+    next.insert_or_assign(part.path_var, QValue(std::move(path)));
   }
+  if (p + 1 == parts_.size()) return (*emit_)(next);
   return MatchPart(p + 1, next);
 }
 

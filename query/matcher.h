@@ -35,9 +35,9 @@ class Matcher {
   Matcher(Evaluator* ev, const std::vector<PatternPart>& parts,
           const std::set<std::string>& bound);
 
-  // Calls emit(row) for each match, in a deterministic order. An error from emit stops
-  // the search and is returned.
-  using Emit = std::function<absl::Status(const Row&)>;
+  // Calls emit(row) for each match, in a deterministic order; emit may move from the row. An
+  // error from emit stops the search and is returned.
+  using Emit = std::function<absl::Status(Row&)>;
   absl::Status Run(const Row& in, const Emit& emit);
 
   const std::vector<PartPlan>& plans() const { return plans_; }

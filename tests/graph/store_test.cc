@@ -263,6 +263,43 @@ TEST_F(StoreTest, ReadYourWritesAndSnapshotIsolation) {
   EXPECT_THAT(Unwrap(store_->Begin()->AllNodes()), ElementsAre(a));
 }
 
+// GetNodes shares decoded records between readers (graph/node_cache.h); a reader must still
+// see exactly its snapshot: not a record cached before a later commit, nor one cached by a
+// reader of a newer snapshot.
+TEST_F(StoreTest, GetNodesSharedRecordsFollowSnapshots) {
+  auto w = store_->Begin();
+  NodeId a = Unwrap(w->CreateNode({"A"}, {{"name", Value("Alpha")}}));
+  NodeId b = Unwrap(w->CreateNode({"B"}, {{"name", Value("Beta")}}));
+  ASSERT_OK(w->Commit());
+  auto name_of = [](const std::shared_ptr<const Node>& n) {
+    return n == nullptr ? std::string("<none>") : std::string(n->props.at("name").as_string());
+  };
+  auto old_reader = store_->Begin();
+  // Fill the cache, then read again: the same shared record.
+  auto first = Unwrap(store_->Begin()->GetNodes({a, b}));
+  auto again = Unwrap(store_->Begin()->GetNodes({a, b}));
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(first[0].get(), again[0].get());
+  EXPECT_EQ(name_of(again[1]), "Beta");
+
+  auto rename = store_->Begin();
+  ASSERT_OK(rename->SetNodeProperty(a, "name", Value("Alpha Two")));
+  ASSERT_OK(rename->DeleteNode(b, false));
+  // The writer reads its own writes, not the cache.
+  EXPECT_EQ(name_of(Unwrap(rename->GetNodes({a}))[0]), "Alpha Two");
+  ASSERT_OK(rename->Commit());
+
+  EXPECT_EQ(name_of(Unwrap(store_->Begin()->GetNodes({a}))[0]), "Alpha Two");
+  EXPECT_EQ(name_of(Unwrap(store_->Begin()->GetNodes({b}))[0]), "<none>");
+  // A reader begun before the commit keeps its snapshot, and fills nothing newer readers see.
+  auto old_view = Unwrap(old_reader->GetNodes({a, b}));
+  EXPECT_EQ(name_of(old_view[0]), "Alpha");
+  EXPECT_EQ(name_of(old_view[1]), "Beta");
+  auto new_view = Unwrap(store_->Begin()->GetNodes({a, b}));
+  EXPECT_EQ(name_of(new_view[0]), "Alpha Two");
+  EXPECT_EQ(new_view[1], nullptr);
+}
+
 TEST_F(StoreTest, UncommittedTxnLeavesNothing) {
   NodeId a;
   {
