@@ -50,9 +50,22 @@ bool NameMatches(const ValueMap& props, const QValue& x) {
 Matcher::Matcher(Evaluator* ev, const std::vector<PatternPart>& parts,
                  const std::set<std::string>& bound)
     : ev_(ev), ctx_(ev->ctx()), parts_(parts) {
-  std::set<std::string> b = bound;
-  for (const auto& part : parts_) {
+  std::set<std::string> b = bound;  // Bound in the rows a part extends.
+  var_in_row_.resize(parts_.size());
+  same_var_.resize(parts_.size());
+  for (size_t p = 0; p < parts_.size(); ++p) {
+    const PatternPart& part = parts_[p];
     plans_.push_back(PlanPart(part, b));
+    const auto& nodes = part.nodes;
+    var_in_row_[p].resize(nodes.size());
+    same_var_[p].resize(nodes.size());
+    for (size_t i = 0; i < nodes.size(); ++i) {
+      if (nodes[i].var.empty()) continue;
+      var_in_row_[p][i] = b.contains(nodes[i].var);
+      for (size_t j = 0; j < nodes.size(); ++j) {
+        if (j != i && nodes[j].var == nodes[i].var) same_var_[p][i].push_back(static_cast<int>(j));
+      }
+    }
     for (const auto& n : part.nodes) {
       if (!n.var.empty()) b.insert(n.var);
     }
@@ -132,17 +145,14 @@ absl::StatusOr<bool> Matcher::NodeOk(size_t p, int idx, NodeId id, const Row& ro
   const PatternPart& part = parts_[p];
   const NodePattern& np = part.nodes[static_cast<size_t>(idx)];
   const PartState& st = states_[p];
-  if (!np.var.empty()) {
+  if (var_in_row_[p][static_cast<size_t>(idx)]) {
     auto it = row.find(np.var);
     if (it != row.end()) {
       if (!it->second.is_node() || it->second.node_id() != id) return false;
     }
-    for (size_t j = 0; j < part.nodes.size(); ++j) {
-      if (static_cast<int>(j) != idx && part.nodes[j].var == np.var && st.nodes[j] &&
-          *st.nodes[j] != id) {
-        return false;
-      }
-    }
+  }
+  for (int j : same_var_[p][static_cast<size_t>(idx)]) {
+    if (st.nodes[static_cast<size_t>(j)] && *st.nodes[static_cast<size_t>(j)] != id) return false;
   }
   const auto& props = st.node_props[static_cast<size_t>(idx)];
   if (np.labels.empty() && (!props || props->empty())) return true;

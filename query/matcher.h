@@ -67,6 +67,10 @@ class Matcher {
   const std::vector<PatternPart>& parts_;
   std::vector<PartPlan> plans_;
   std::vector<PartState> states_;
+  // Per part and node: whether its variable is bound in the input rows, and the other nodes
+  // of the part with the same variable (both fixed by the pattern: computed once).
+  std::vector<std::vector<bool>> var_in_row_;
+  std::vector<std::vector<std::vector<int>>> same_var_;
   absl::flat_hash_set<RelId> used_;
   const Emit* emit_ = nullptr;
 };
