@@ -28,6 +28,8 @@ def ent(name):
     label = None
     if ':' in name and name.split(':', 1)[0] in ('Company', 'Government', 'Country', 'Facility', 'Commodity', 'Person'):
         label, name = name.split(':', 1)
+    if not label and name in seen:
+        return name
     hit = gaz.get(name.lower())
     if hit and not label:
         label, canon, aliases = hit
