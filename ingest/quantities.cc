@@ -267,6 +267,7 @@ std::string HedgeApprox(std::string_view hedge) {
       {"upwards", "over"},       {"over", "over"},          {"above", "over"},
       {"exceeding", "over"},     {"less than", "under"},    {"fewer than", "under"},
       {"under", "under"},        {"below", "under"},        {"up to", "under"},
+      {"as much as", "under"},   {"as many as", "under"},
       {"nearly", "under"},       {"almost", "under"},       {"close to", "under"},
       {"超过", "over"},          {"超", "over"},            {"逾", "over"},
       {"至少", "over"},          {"多于", "over"},          {"大于", "over"},
@@ -475,7 +476,7 @@ struct Patterns {
 Patterns::Patterns()
     : hedge(Expand(R"(((?i:(?:more|greater){WS}+than|at{WS}+least|in{WS}+excess{WS}+of|)"
                    R"(upwards{WS}+of|over|above|exceeding|(?:less|fewer){WS}+than|)"
-                   R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|)"
+                   R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|as{WS}+(?:much|many){WS}+as|)"
                    R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
                    R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
                    R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过|超|逾|至少|多于|大于|)"

@@ -277,6 +277,8 @@ TEST_F(QuantitiesTest, Hedges) {
       {"It holds under 10% now.", "under 10%", kPercent, "10", "", "%", "under"},
       {"It may lend up to $3 billion.", "up to $3 billion", kMoney, "3000000000", "", "USD",
        "under"},
+      {"It will put as much as US$500 million in.", "as much as US$500 million", kMoney,
+       "500000000", "", "USD", "under"},
       {"It holds nearly 40% now.", "nearly 40%", kPercent, "40", "", "%", "under"},
       {"It mined almost 2,000 tonnes.", "almost 2,000 tonnes", kMass, "2000", "", "t",
        "under"},
