@@ -17,6 +17,7 @@ for line in open(os.path.join(root, 'schema', 'entities.tsv'), encoding='utf-8')
     if len(parts) < 2 or parts[0] in ('Demonym', 'Region'):
         continue
     aliases = [a.strip().lstrip('=') for a in parts[2].split('|')] if len(parts) > 2 else []
+    parts[1] = parts[1].lstrip('=')
     gaz[parts[1].lower()] = (parts[0], parts[1], [a for a in aliases if a])
     for a in aliases:
         gaz.setdefault(a.lower(), (parts[0], parts[1], [x for x in aliases if x]))
