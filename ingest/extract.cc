@@ -89,6 +89,10 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  // The previous sentence's last company other than its first: the runner-up of "the company"
+  // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
+  // since put A$40 million into the company").
+  int prev_company_other_ = -1;
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
   std::string prev_agent_tag_;
   int section_ = -1;
@@ -451,6 +455,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref.entity = prev;
       ref.tag = Entity(prev).label;
     }
+    if (kind == kCompany && (alt < 0 || alt == ref.entity) && prev_company_other_ >= 0 &&
+        prev_company_other_ != ref.entity) {
+      alt = prev_company_other_;
+    }
     Item p;
     p.begin = b;
     p.end = e;
@@ -585,6 +593,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
+    prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
   }
@@ -681,7 +690,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     tr = &trace_->back();
   }
   // Remember this sentence's first agent and company for the next sentence.
-  int first_agent = -1, first_company = -1;
+  int first_agent = -1, first_company = -1, other_company = -1;
   static const RE2* kSetting = new RE2("(?i)\\b(?:in|outside|across|from|to)(?: the)? $");
   for (const Item& it : items) {
     if (it.entity < 0) continue;
@@ -692,6 +701,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
+    if (it.tag == "Company" && it.entity != first_company) other_company = it.entity;
   }
 
   int years = 0, year_item = -1;
@@ -1583,7 +1593,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Commodity" && it.entity >= 0) prev_commodity_ = it.entity;
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
-  if (first_company >= 0) prev_company_ = first_company;
+  if (first_company >= 0) {
+    prev_company_ = first_company;
+    prev_company_other_ = other_company;
+  }
   // "SQM and Hancock Prospecting completed their joint takeover": a pair that acts together.
   static const RE2* kActingPair = new RE2(
       "<(?:Company|Government|Country)#(\\d+)> and <(?:Company|Government|Country)#(\\d+)> "
