@@ -302,6 +302,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (m[1] == "公司" && b >= 3) {
       static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
+      // "Serra Verde公司": the word right after a name is that name's suffix, not "the company".
+      bool after_name = false;
+      for (const Item& it : *items) after_name |= it.end == b && it.entity >= 0;
+      if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
