@@ -1042,6 +1042,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                          ", not its own object"));
       }
     }
+    if ((!rule.subject_is.empty() || !rule.subject_not.empty()) && items[subject].entity >= 0) {
+      const std::string& name = Entity(items[subject].entity).name;
+      bool is = rule.subject_is.empty();
+      for (const auto& re : rule.subject_is) is |= RE2::PartialMatch(name, *re);
+      bool isnt = true;
+      for (const auto& re : rule.subject_not) isnt &= !RE2::PartialMatch(name, *re);
+      if (!is || !isnt) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject ", name));
+        continue;
+      }
+    }
     ValueMap props;
     auto put_quantity = [&](const char* name, int idx) {
       const Quantity& q = qs[items[idx].quantity];
