@@ -4,11 +4,11 @@
   TYPE | subject | object or - | qualifiers as JSON or - | sentence_contains [| opt]
 
 Entities (label, aliases) come from schema/entities.tsv; a name it does not list is written
-`Label:Name` on first use.  Usage: mkgold.py ARTICLE_ID CLAIMS_FILE > GOLD.json
+`Label:Name` on first use.  Usage: tools/probe_gold.py ARTICLE_ID CLAIMS_FILE > GOLD.json (claim lists: tools/probe_claims/)
 """
 import json, sys, os
 
-root = os.path.join(os.path.dirname(__file__), '..', '..', '..')
+root = os.path.join(os.path.dirname(__file__), '..')
 gaz = {}
 for line in open(os.path.join(root, 'schema', 'entities.tsv'), encoding='utf-8'):
     if not line.strip() or line.startswith('#'):
