@@ -89,6 +89,10 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  // The previous sentence's last company other than its first: the runner-up of "the company"
+  // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
+  // since put A$40 million into the company").
+  int prev_company_other_ = -1;
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
   std::string prev_agent_tag_;
   int section_ = -1;
@@ -298,6 +302,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (m[1] == "公司" && b >= 3) {
       static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
+      // "Serra Verde公司": the word right after a name is that name's suffix, not "the company".
+      bool after_name = false;
+      for (const Item& it : *items) after_name |= it.end == b && it.entity >= 0;
+      if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
@@ -451,6 +459,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref.entity = prev;
       ref.tag = Entity(prev).label;
     }
+    if (kind == kCompany && (alt < 0 || alt == ref.entity) && prev_company_other_ >= 0 &&
+        prev_company_other_ != ref.entity) {
+      alt = prev_company_other_;
+    }
     Item p;
     p.begin = b;
     p.end = e;
@@ -585,6 +597,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
+    prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
   }
@@ -681,7 +694,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     tr = &trace_->back();
   }
   // Remember this sentence's first agent and company for the next sentence.
-  int first_agent = -1, first_company = -1;
+  int first_agent = -1, first_company = -1, other_company = -1;
   static const RE2* kSetting = new RE2("(?i)\\b(?:in|outside|across|from|to)(?: the)? $");
   for (const Item& it : items) {
     if (it.entity < 0) continue;
@@ -692,6 +705,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
+    if (it.tag == "Company" && it.entity != first_company) other_company = it.entity;
   }
 
   int years = 0, year_item = -1;
@@ -1026,6 +1040,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) {
         tr->notes.push_back(absl::StrCat(note_prefix, ": reference taken as ", Entity(alt).name,
                                          ", not its own object"));
+      }
+    }
+    if ((!rule.subject_is.empty() || !rule.subject_not.empty()) && items[subject].entity >= 0) {
+      const std::string& name = Entity(items[subject].entity).name;
+      bool is = rule.subject_is.empty();
+      for (const auto& re : rule.subject_is) is |= RE2::PartialMatch(name, *re);
+      bool isnt = true;
+      for (const auto& re : rule.subject_not) isnt &= !RE2::PartialMatch(name, *re);
+      if (!is || !isnt) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject ", name));
+        continue;
       }
     }
     ValueMap props;
@@ -1583,7 +1608,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Commodity" && it.entity >= 0) prev_commodity_ = it.entity;
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
-  if (first_company >= 0) prev_company_ = first_company;
+  if (first_company >= 0) {
+    prev_company_ = first_company;
+    prev_company_other_ = other_company;
+  }
   // "SQM and Hancock Prospecting completed their joint takeover": a pair that acts together.
   static const RE2* kActingPair = new RE2(
       "<(?:Company|Government|Country)#(\\d+)> and <(?:Company|Government|Country)#(\\d+)> "

@@ -267,6 +267,7 @@ std::string HedgeApprox(std::string_view hedge) {
       {"upwards", "over"},       {"over", "over"},          {"above", "over"},
       {"exceeding", "over"},     {"less than", "under"},    {"fewer than", "under"},
       {"under", "under"},        {"below", "under"},        {"up to", "under"},
+      {"as much as", "under"},   {"as many as", "under"},
       {"nearly", "under"},       {"almost", "under"},       {"close to", "under"},
       {"超过", "over"},          {"超", "over"},            {"逾", "over"},
       {"至少", "over"},          {"多于", "over"},          {"大于", "over"},
@@ -314,9 +315,10 @@ std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic)
   }
   if (compact == "₹") return "INR";
   if (compact == "₩") return "KRW";
+  if (compact == "rs") return "INR";
   std::string upper;
   for (char c : compact) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  return upper;  // USD, EUR, GBP, JPY, CNY, AUD, CAD, HKD, NZD, SGD, CHF.
+  return upper;  // USD, EUR, GBP, JPY, CNY, AUD, CAD, HKD, NZD, SGD, CHF, NOK, SEK, KRW, …
 }
 
 std::string SuffixCurrency(std::string_view word) {
@@ -336,6 +338,8 @@ std::string SuffixCurrency(std::string_view word) {
   if (key.find("sterling") != std::string::npos || key == "gbp" || key == "英镑") return "GBP";
   if (key == "yen" || key == "jpy" || key == "日元") return "JPY";
   if (key == "chf") return "CHF";
+  if (key == "won") return "KRW";
+  if (key == "rupees") return "INR";
   return "CNY";  // yuan, renminbi, rmb, cny, 元, 人民币, 人民币元, 元人民币.
 }
 
@@ -475,7 +479,7 @@ struct Patterns {
 Patterns::Patterns()
     : hedge(Expand(R"(((?i:(?:more|greater){WS}+than|at{WS}+least|in{WS}+excess{WS}+of|)"
                    R"(upwards{WS}+of|over|above|exceeding|(?:less|fewer){WS}+than|)"
-                   R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|)"
+                   R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|as{WS}+(?:much|many){WS}+as|)"
                    R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
                    R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
                    R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过|超|逾|至少|多于|大于|)"
@@ -484,7 +488,8 @@ Patterns::Patterns()
       annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),
       percent_prefix("百分之", PatternOptions()),
       currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|S|R)?\$|€|£|￥|¥|₹|₩|)"
-                             R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|人民币){WS}?)"),
+                             R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
+                             R"(Rs\.?|人民币){WS}?)"),
                       PatternOptions()),
       number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
                     R"((?:[.\x{FF0E}]({D}+))?)"),
@@ -507,7 +512,7 @@ Patterns::Patterns()
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
-                 R"(renminbi|pounds{WS}+sterling|sterling)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
                  R"(人民币|元))"),
           PatternOptions()),

@@ -215,7 +215,8 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       }
       rule->sources.emplace_back(value);
       rule->patterns.push_back(std::move(re));
-    } else if (key == "unless" || key == "unless_before") {
+    } else if (key == "unless" || key == "unless_before" || key == "subject_is" ||
+               key == "subject_not") {
       RE2::Options opts;
       opts.set_case_sensitive(false);
       opts.set_log_errors(false);
@@ -224,7 +225,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         return Error(origin, line_no,
                      absl::StrCat("rule ", rule->id, ": bad ", key, ": ", re->error()));
       }
-      (key == "unless" ? rule->unless : rule->unless_before).push_back(std::move(re));
+      (key == "unless"         ? rule->unless
+       : key == "unless_before" ? rule->unless_before
+       : key == "subject_is"    ? rule->subject_is
+                                : rule->subject_not)
+          .push_back(std::move(re));
     } else if (key == "set" || key == "fallback") {
       std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
       std::string name(absl::StripAsciiWhitespace(nv.first));

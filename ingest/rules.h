@@ -14,6 +14,8 @@
 //   fallback object=Company                        # end not in the pattern: nearest such tag
 //   unless \bdesigned to\b                        # drop a match whose text has this
 //   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
+//   subject_is Export-Import Bank|Loan Programs      # keep only a subject whose canonical name
+//   subject_not Export-Import Bank|Loan Programs     # has this (subject_is) or has not (subject_not)
 //   example The Pentagon has invested $400 million in MP Materials. => object=MP Materials
 //   negative The Pentagon did not invest in MP Materials.
 //
@@ -63,6 +65,11 @@ struct Rule {
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;
+  // The subject's canonical name must match one of `subject_is` (when any) and none of
+  // `subject_not`: money from a lending institution is a loan even when the text says only
+  // "secured US$102 million from the DOE Loan Programs Office".
+  std::vector<std::unique_ptr<RE2>> subject_is;
+  std::vector<std::unique_ptr<RE2>> subject_not;
   std::vector<RuleExample> examples;
   std::vector<RuleExample> negatives;
   std::string origin;
