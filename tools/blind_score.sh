@@ -5,14 +5,21 @@
 # lines or misses, so that running it leaks nothing to fit rules to. Whoever works on rules must
 # not open tests/blind/; when its figure is used up (someone read it), move it to corpus/ and
 # write a new blind set.
-# usage: tools/blind_score.sh [KG_BINARY]   (default build/tools/kg)
+# --why adds tools/eval.py's per-type counts of why claims were missed or false (the nearest
+# prediction: a figure, one end, the type, or nothing of the type), still without any article,
+# name or sentence.
+# usage: tools/blind_score.sh [--why] [KG_BINARY]   (default build/tools/kg)
 set -eu
 cd "$(dirname "$0")/.."
+why=""
+if [ "${1:-}" = "--why" ]; then why="--why"; shift; fi
 kg=${1:-build/tools/kg}
 db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
 "$kg" --db "$db/db" ingest tests/blind >/dev/null 2>&1
 "$kg" --db "$db/db" export --format jsonl > "$db/claims.jsonl"
 "$kg" --db "$db/db" export --format jsonl --what entities > "$db/entities.jsonl"
+python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
+  $why | grep -v '^articles=.* tp=' || true
 python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
   | tail -n 1

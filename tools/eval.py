@@ -3,7 +3,7 @@
 
 Usage:
   python3 tools/eval.py --gold DIR_OR_FILE --pred CLAIMS.jsonl [--entities ENTITIES.jsonl]
-                        [--min-f1 X] [--verbose]
+                        [--min-f1 X] [--verbose] [--why]
 
 Gold files are the grader's format (corpus/README.md): one object, or a list of objects, per
 `*.gold.json`, each with "article", "entities" and "claims". A prediction matches a gold claim
@@ -12,7 +12,10 @@ from the gold entity list or the predicted entity's aliases), and every amount, 
 percent of the gold is within 1% with the same unit. Pairs are taken greedily, best first
 (sentence holds the gold text, then required before optional). A matched optional claim counts
 neither way. Prints per-article and total precision, recall and F1; exits 1 when F1 < --min-f1,
-2 on a usage or input error. Standard library only.
+2 on a usage or input error. --why adds, per claim type, counts of why the missed and the
+false claims failed (nearest prediction: a figure, one end, the type, or nothing of the type
+in the article), with no article, name or sentence, so that it can run on the blind set.
+Standard library only.
 """
 
 import argparse
@@ -105,7 +108,60 @@ def compatible(gold, pred, names, aliases):
     return True
 
 
-def evaluate(gold, preds, aliases):
+def miss_reason(g, ps, names, aliases):
+    """Why gold claim g matched no prediction: the nearest prediction of the article."""
+    same_type = [p for p in ps if p["type"] == g["type"]]
+    subj = lambda p: ends_match(g["subject"], p.get("subject"), names, aliases)
+    obj = lambda p: ends_match(g.get("object"), p.get("object"), names, aliases)
+    if any(subj(p) and obj(p) for p in same_type):
+        return "both ends right, a figure differs (or the match went to another gold claim)"
+    if any(subj(p) and obj(p) for p in ps):
+        return "both ends right, another type"
+    if any(subj(p) for p in same_type):
+        return "type and subject right, object differs"
+    if any(obj(p) for p in same_type):
+        return "type and object right, subject differs"
+    if same_type:
+        return "type found in the article, neither end right"
+    return "no claim of the type in the article"
+
+
+def fp_reason(p, claims):
+    same_type = [g for g in claims if g["type"] == p["type"]]
+    if not same_type:
+        return "gold has no claim of the type in the article"
+    return "gold has the type in the article, other ends or figures"
+
+
+def recognised(gold_name, mentioned, names):
+    """Whether an entity the article's export lists (by name or alias) is the gold one."""
+    if gold_name is None:
+        return True
+    target = names.get(norm(gold_name), norm(gold_name))
+    return any(names.get(norm(c), norm(c)) == target for c in mentioned)
+
+
+def explain(art, ps, used_g, used_p, aliases, why, mentioned):
+    for gi, g in enumerate(art["claims"]):
+        if gi in used_g or g.get("optional"):
+            continue
+        reason = miss_reason(g, ps, art["names"], aliases)
+        unknown = [end for end, name in (("subject", g["subject"]), ("object", g.get("object")))
+                   if not recognised(name, mentioned, art["names"])]
+        if unknown:
+            reason += f" [{' and '.join(unknown)} not among the article's entities]"
+        why.setdefault(("missed", g["type"], reason), 0)
+        why[("missed", g["type"], reason)] += 1
+    for pi, p in enumerate(ps):
+        if pi in used_p:
+            continue
+        reason = fp_reason(p, art["claims"])
+        why.setdefault(("false", p["type"], reason), 0)
+        why[("false", p["type"], reason)] += 1
+
+
+def evaluate(gold, preds, aliases, why=None, mentions=None):
+    mentions = mentions or {}
     by_article = {}
     for p in preds:
         if p.get("type") == "MENTIONS":
@@ -130,6 +186,8 @@ def evaluate(gold, preds, aliases):
             used_g.add(gi)
             used_p.add(pi)
             tp += 0 if optional else 1
+        if why is not None:
+            explain(art, ps, used_g, used_p, aliases, why, mentions.get(art_id, []))
         required = sum(1 for g in art["claims"] if not g.get("optional"))
         matched_optional = sum(1 for gi in used_g if art["claims"][gi].get("optional"))
         fp = len(ps) - tp - matched_optional
@@ -152,21 +210,28 @@ def main(argv=None):
     ap.add_argument("--entities")
     ap.add_argument("--min-f1", type=float)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--why", action="store_true")
     args = ap.parse_args(argv)
     try:
         gold = load_gold(args.gold)
         preds = load_jsonl(args.pred)
-        aliases = {}
+        aliases, mentions = {}, {}
         if args.entities:
             for e in load_jsonl(args.entities):
                 aliases[e.get("id")] = [e.get("name")] + list(e.get("aliases", []))
+                for a in e.get("articles", []):
+                    mentions.setdefault(a, []).extend(aliases[e.get("id")])
     except (OSError, ValueError, KeyError) as err:
         print(f"eval: {err}", file=sys.stderr)
         return 2
     if not gold:
         print(f"eval: no gold annotations under {args.gold}", file=sys.stderr)
         return 2
-    rows, total = evaluate(gold, preds, aliases)
+    why = {} if args.why else None
+    rows, total = evaluate(gold, preds, aliases, why, mentions)
+    if why:
+        for (kind, ctype, reason), n in sorted(why.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1])):
+            print(f"{kind:6s} {ctype:18s} {n:4d}  {reason}")
     if args.verbose:
         for art_id, tp, fp, fn in rows:
             p, r, f = prf(tp, fp, fn)
