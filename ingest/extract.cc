@@ -694,9 +694,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
   }
 
+  // A claim without a period slot takes the sentence's one date, a year or a month ("Since
+  // October 2025 Beijing has required …"); with two or more, none.
   int years = 0, year_item = -1;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].tag == "YEAR") {
+    if (items[i].tag == "YEAR" || items[i].tag == "DATE") {
       ++years;
       year_item = static_cast<int>(i);
     }
