@@ -1210,10 +1210,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kCounterpartNext =
             new RE2("^ to <(?:Company|Government|Country|Facility)#");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
-        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
+        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb; nor is what
+        // the members were given ("awarded CATL and EVE Energy contracts to supply cells").
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
-            "mills|sites)\\b");
+            "mills|sites|contracts|orders|deals|offtakes)\\b");
         if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
         if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
