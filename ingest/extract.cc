@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -1030,6 +1031,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                          ", not its own object"));
       }
     }
+    // "Arafura signed an offtake with Hyundai": the end further down the value chain buys.
+    if (rule.by_downstream && object >= 0) {
+      auto tier = [&](int idx) {
+        auto it = x_.tiers_.find(items[idx].entity);
+        return it == x_.tiers_.end() ? 0 : it->second;
+      };
+      const int ts = tier(subject), to = tier(object);
+      if (ts == to) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no end further downstream"));
+        continue;
+      }
+      if (ts > to) {
+        std::swap(subject, object);
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": downstream end taken as the buyer"));
+      }
+    }
     ValueMap props;
     auto put_quantity = [&](const char* name, int idx) {
       const Quantity& q = qs[items[idx].quantity];
@@ -1712,10 +1729,33 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     }
     x->triggers_.push_back(Trigger{std::string(kv.first), std::move(re)});
   }
+  // Tiers of the value chain: "TIER<TAB>name" (optional file).
+  const std::string tiers_path = absl::StrCat(schema_dir, "/downstream.tsv");
+  std::string tiers;
+  if (std::filesystem::exists(tiers_path)) {
+    absl::StatusOr<std::string> t = ReadFileBytes(tiers_path);
+    if (!t.ok()) return absl::NotFoundError(absl::StrCat(tiers_path, ": ", t.status().message()));
+    tiers = *t;
+  }
+  line_no = 0;
+  for (absl::string_view line : absl::StrSplit(tiers, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    int tier = 0;
+    const int entity = x->gazetteer_->Lookup(absl::StripAsciiWhitespace(kv.second));
+    if (!absl::SimpleAtoi(kv.first, &tier) || tier <= 0 || entity < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          tiers_path, ":", line_no, ": expected a positive TIER, a tab and a listed name"));
+    }
+    x->tiers_[entity] = tier;
+  }
   x->fingerprint_ = Fingerprint()
                         .Add(x->gazetteer_->fingerprint())
                         .Add(x->rules_->fingerprint())
                         .Add(context)
+                        .Add(tiers)
                         .value();
   return x;
 }
