@@ -820,6 +820,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         continue;
       }
+      // One that undoes the clause afterwards ("…agreed to buy lithium from Vulcan, but the
+      // deal was cancelled") is looked for after the match.
+      if (t.kind == "negation_after") {
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                              *t.re)) {
+          drop = "negation";
+          break;
+        }
+        continue;
+      }
       if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *t.re)) continue;
       if (t.kind == "negation" || t.kind == "hypothetical") {
         drop = t.kind;
@@ -1221,8 +1231,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
-            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
+            "(?:[a-z]{2,}s|[a-z]+ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
             "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)");
+        // ("as" is no verb: "lined up Tesla, LGES and Ford as customers".)
         // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
         static const RE2* kCounterpartNext =
             new RE2("^ to <(?:Company|Government|Country|Facility)#");
@@ -1714,7 +1725,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
-                                                      "negation_before"};
+                                                      "negation_before", "negation_after"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));
