@@ -969,6 +969,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = head;
       }
     }
+    // "exports of some lithium battery materials": a commodity right before another one is its
+    // modifier; the restriction is of the second.
+    if (rule.type == "RESTRICTS_EXPORT" && slot.contains("object") &&
+        items[slot["object"]].tag == "Commodity") {
+      const int from = slot["object"];
+      for (size_t j = 0; j < items.size(); ++j) {
+        if (items[j].tag == "Commodity" && rendered.begin[j] == rendered.end[from] + 1 &&
+            tagged[rendered.end[from]] == ' ') {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat("modifier: ", rule.id, " object ",
+                                             Entity(items[from].entity).name, " modifies ",
+                                             Entity(items[j].entity).name));
+          }
+          slot["object"] = static_cast<int>(j);
+          break;
+        }
+      }
+    }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
     // a possessor is about what the possessor owns. The next end of an allowed type in the
     // same noun phrase is the object ("China's CATL", "X's Kokkola refinery").
