@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -708,9 +709,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Company" && it.entity != first_company) other_company = it.entity;
   }
 
+  // A claim without a period slot takes the sentence's one date, a year or a month ("Since
+  // October 2025 Beijing has required …"); with two or more, none.
   int years = 0, year_item = -1;
   for (size_t i = 0; i < items.size(); ++i) {
-    if (items[i].tag == "YEAR") {
+    if (items[i].tag == "YEAR" || items[i].tag == "DATE") {
       ++years;
       year_item = static_cast<int>(i);
     }
@@ -826,6 +829,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // agreement was reached for Korea Zinc to supply …") is looked for before the match.
       if (t.kind == "negation_before") {
         if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *t.re)) {
+          drop = "negation";
+          break;
+        }
+        continue;
+      }
+      // One that undoes the clause afterwards ("…agreed to buy lithium from Vulcan, but the
+      // deal was cancelled") is looked for after the match.
+      if (t.kind == "negation_after") {
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                              *t.re)) {
           drop = "negation";
           break;
         }
@@ -970,6 +983,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = head;
       }
     }
+    // "exports of some lithium battery materials": a commodity right before another one is its
+    // modifier; the restriction is of the second.
+    if (rule.type == "RESTRICTS_EXPORT" && slot.contains("object") &&
+        items[slot["object"]].tag == "Commodity") {
+      const int from = slot["object"];
+      for (size_t j = 0; j < items.size(); ++j) {
+        if (items[j].tag == "Commodity" && rendered.begin[j] == rendered.end[from] + 1 &&
+            tagged[rendered.end[from]] == ' ') {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat("modifier: ", rule.id, " object ",
+                                             Entity(items[from].entity).name, " modifies ",
+                                             Entity(items[j].entity).name));
+          }
+          slot["object"] = static_cast<int>(j);
+          break;
+        }
+      }
+    }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
     // a possessor is about what the possessor owns. The next end of an allowed type in the
     // same noun phrase is the object ("China's CATL", "X's Kokkola refinery").
@@ -1051,6 +1082,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (!is || !isnt) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject ", name));
         continue;
+      }
+    }
+    // "Arafura signed an offtake with Hyundai": the end further down the value chain buys.
+    if (rule.by_downstream && object >= 0) {
+      auto tier = [&](int idx) {
+        auto it = x_.tiers_.find(items[idx].entity);
+        return it == x_.tiers_.end() ? 0 : it->second;
+      };
+      const int ts = tier(subject), to = tier(object);
+      if (ts == to) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no end further downstream"));
+        continue;
+      }
+      if (ts > to) {
+        std::swap(subject, object);
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": downstream end taken as the buyer"));
       }
     }
     ValueMap props;
@@ -1227,16 +1274,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         static const RE2* kVerbNext = new RE2(
             "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
-            "[a-z]+(?:s|ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
+            "(?:[a-z]{2,}s|[a-z]+ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
             "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)");
+        // ("as" is no verb: "lined up Tesla, LGES and Ford as customers".)
         // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
         static const RE2* kCounterpartNext =
             new RE2("^ to <(?:Company|Government|Country|Facility)#");
         re2::StringPiece rest(tagged.data() + start, tagged.size() - start);
-        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb.
+        // "the Tenke Fungurume and Kisanfu mines": a plural head noun is no verb; nor is what
+        // the members were given ("awarded CATL and EVE Energy contracts to supply cells").
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
-            "mills|sites)\\b");
+            "mills|sites|contracts|orders|deals|offtakes)\\b");
         if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
         if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
@@ -1722,7 +1771,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
-                                                      "negation_before"};
+                                                      "negation_before", "negation_after"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));
@@ -1737,10 +1786,33 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     }
     x->triggers_.push_back(Trigger{std::string(kv.first), std::move(re)});
   }
+  // Tiers of the value chain: "TIER<TAB>name" (optional file).
+  const std::string tiers_path = absl::StrCat(schema_dir, "/downstream.tsv");
+  std::string tiers;
+  if (std::filesystem::exists(tiers_path)) {
+    absl::StatusOr<std::string> t = ReadFileBytes(tiers_path);
+    if (!t.ok()) return absl::NotFoundError(absl::StrCat(tiers_path, ": ", t.status().message()));
+    tiers = *t;
+  }
+  line_no = 0;
+  for (absl::string_view line : absl::StrSplit(tiers, '\n')) {
+    ++line_no;
+    line = absl::StripAsciiWhitespace(line);
+    if (line.empty() || line.front() == '#') continue;
+    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
+    int tier = 0;
+    const int entity = x->gazetteer_->Lookup(absl::StripAsciiWhitespace(kv.second));
+    if (!absl::SimpleAtoi(kv.first, &tier) || tier <= 0 || entity < 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          tiers_path, ":", line_no, ": expected a positive TIER, a tab and a listed name"));
+    }
+    x->tiers_[entity] = tier;
+  }
   x->fingerprint_ = Fingerprint()
                         .Add(x->gazetteer_->fingerprint())
                         .Add(x->rules_->fingerprint())
                         .Add(context)
+                        .Add(tiers)
                         .value();
   return x;
 }

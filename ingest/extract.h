@@ -10,6 +10,7 @@
 #ifndef KG_INGEST_EXTRACT_H_
 #define KG_INGEST_EXTRACT_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -52,6 +53,8 @@ class Extractor {
   std::unique_ptr<RuleSet> rules_;
   std::unique_ptr<QuantityFinder> quantities_;
   std::vector<Trigger> triggers_;
+  // Entity index -> tier in the value chain (schema/downstream.tsv); unlisted is 0.
+  std::map<int, int> tiers_;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

@@ -847,6 +847,20 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
             RE2::PartialMatch(re2::StringPiece(text.data() + b, e - b), *kAbbreviationEnd)))) {
         ++e;
       }
+      // "刚果(金)", "刚果（金）": a bracket the name opened is closed inside it.
+      {
+        const absl::string_view surface = text.substr(b, e - b);
+        const bool open_ascii = surface.find('(') != absl::string_view::npos &&
+                                surface.find(')') == absl::string_view::npos;
+        const bool open_wide = surface.find("（") != absl::string_view::npos &&
+                               surface.find("）") == absl::string_view::npos;
+        const absl::string_view rest = text.substr(e);
+        if (open_ascii && absl::StartsWith(rest, ")")) {
+          e += 1;
+        } else if (open_wide && absl::StartsWith(rest, "）")) {
+          e += std::string_view("）").size();
+        }
+      }
       for (const Surface& s : it->second) {
         if (!s.exact.empty() && WithoutDots(text.substr(b, e - b)) != s.exact) continue;
         Mention m{Span{b, e}, s.entity};

@@ -761,6 +761,18 @@ class Scan {
     return f;
   }
 
+  // "成" after a one-digit Chinese figure, as a share in tenths; not a word that 成 opens.
+  bool IsTenths(size_t pos) const {
+    static constexpr std::string_view kCheng = "成";
+    if (text_.substr(pos, kCheng.size()) != kCheng) return false;
+    const std::string_view next = text_.substr(pos + kCheng.size(), 3);
+    for (std::string_view w : {"为", "立", "本", "品", "交", "功", "果", "熟", "员", "都", "型", "长",
+                               "份", "分", "绩", "就", "效", "套", "批", "年", "人", "群", "千", "百", "不"}) {
+      if (next == w) return false;
+    }
+    return true;
+  }
+
   std::optional<Side> ParseSide(size_t pos) const {
     Side s;
     s.begin = pos;
@@ -792,6 +804,14 @@ class Scan {
         s.kind = QuantityKind::kPercent;
         s.unit = "%";
         pos = End(g[0]);
+      } else if (!s.has_prefix && s.figure.chinese && !s.figure.cn_multiplier &&
+                 !s.figure.has_scale && IsTenths(pos)) {
+        // 六成 (six tenths, 60%), 近八成: not 成为 (become), 成立, 成本 …
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kPercent;
+        s.unit = "%";
+        s.unit_exponent = 1;
+        pos += std::string_view("成").size();
       } else if (At(re_.mass_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         if (s.has_prefix) return std::nullopt;
         std::string_view unit = View(g[1]);

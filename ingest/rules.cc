@@ -215,6 +215,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       }
       rule->sources.emplace_back(value);
       rule->patterns.push_back(std::move(re));
+    } else if (key == "direction") {
+      if (value != "downstream") {
+        return Error(origin, line_no, absl::StrCat("unknown direction '", value, "'"));
+      }
+      rule->by_downstream = true;
     } else if (key == "unless" || key == "unless_before" || key == "subject_is" ||
                key == "subject_not") {
       RE2::Options opts;

@@ -62,6 +62,10 @@ struct Rule {
   std::map<std::string, std::string> slot_types;  // slot -> "|Company|Facility|": the tag
                                                   // types it accepts in any pattern.
   int priority = 0;                               // Higher wins when claims collide.
+  // "direction downstream": the text names two parties and not who sells; the end further
+  // downstream (schema/downstream.tsv) is the object, and a match between two ends of one
+  // tier, or unlisted ones, is dropped.
+  bool by_downstream = false;
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;

@@ -71,6 +71,17 @@ TEST(GazetteerTest, ChineseWithoutSpaces) {
             (std::vector<std::string>{"美国=United States", "中国=China", "稀土=rare earths"}));
 }
 
+TEST(GazetteerTest, ABracketTheNameOpensIsClosedInIt) {
+  auto g = Gazetteer::FromText("Country\tDemocratic Republic of Congo\tDRC | 刚果(金)\n"
+                               "Country\tChina\t中国\n",
+                               "", "test.tsv");
+  ASSERT_TRUE(g.ok()) << g.status();
+  EXPECT_EQ(Names(**g, "中国从刚果(金)进口"),
+            (std::vector<std::string>{"中国=China", "刚果(金)=Democratic Republic of Congo"}));
+  EXPECT_EQ(Names(**g, "中国从刚果（金）进口"),
+            (std::vector<std::string>{"中国=China", "刚果（金）=Democratic Republic of Congo"}));
+}
+
 TEST(GazetteerTest, UnknownCompanyBySuffix) {
   auto g = Make();
   EXPECT_EQ(Names(*g, "The deal with Hyundai Mobis Corp. closed."),

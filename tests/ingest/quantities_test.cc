@@ -227,6 +227,8 @@ TEST_F(QuantitiesTest, Percent) {
       {"China holds １２．５％ of supply.", "１２．５％", kPercent, "12.5", "", "%"},
       {"中国占百分之十五。", "百分之十五", kPercent, "15", "", "%"},
       {"中国占百分之15。", "百分之15", kPercent, "15", "", "%"},
+      {"日本约六成稀土依赖中国。", "约六成", kPercent, "60", "", "%", "about"},
+      {"韩国八成氢氧化锂来自中国。", "八成", kPercent, "80", "", "%"},
       {"国资委持有百分之三十一点二一的股份。", "百分之三十一点二一", kPercent, "31.21", "", "%"},
       {"持有约百分之二十四点六八的股份。", "约百分之二十四点六八", kPercent, "24.68", "", "%", "about"},
       {"产量三点五万吨。", "三点五万吨", kMass, "35000", "", "t"},
@@ -382,6 +384,9 @@ TEST_F(QuantitiesTest, NoQuantity) {
       "A malformed 1,2345 tonnes.",
       "三元材料需求上升。",                      // Ternary (materials), not 3 yuan.
       "数万吨稀土。",                            // "Tens of thousands": no figure.
+      "该公司成为第三大股东。",                  // 成为 (became), not a share in tenths.
+      "政策一成不变。",                          // An idiom.
+      "三成本项目。",
       "Over the past decade, output rose.",
       "$99999999999999999999 is too much.",     // Overflows int64.
       "9,999,999,999,999 billion yuan.",        // Overflows after scaling.
