@@ -956,6 +956,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = head;
       }
     }
+    // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
+    // of …": a name inside a participial apposition is not the subject of the verb after the
+    // apposition; the noun before it is.
+    if (items[slot["subject"]].tag != "Facility") {
+      static const RE2* kParticipleBefore = new RE2(
+          "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:(?:owned|built|developed|"
+          "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
+          "majority-owned|wholly owned|located|situated|based|headquartered) (?:by|in|at|near) "
+          "(?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+      static const RE2* kVerbAfterComma = new RE2(
+          "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
+          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined)\\b");
+      if (const int head = around_subject(*kParticipleBefore, *kVerbAfterComma);
+          head >= 0 && accepts("subject", head)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                           Entity(items[head].entity).name,
+                                           ", before the participial apposition"));
+        }
+        slot["subject"] = head;
+      }
+    }
     // "US$150 million for Freeport-McMoRan's cobalt refinery at Kokkola": a match that ends on
     // a possessor is about what the possessor owns. The next end of an allowed type in the
     // same noun phrase is the object ("China's CATL", "X's Kokkola refinery").
