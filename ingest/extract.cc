@@ -923,6 +923,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           agent >= 0 && accepts("subject", agent)) {
         slot["subject"] = agent;
       }
+      // "Energy Fuels processed 850 tonnes of monazite at the White Mesa Mill in 2024 and made
+      // 2,000 kilograms of NdPr oxide": the place of the first verb is not the subject of the
+      // second; the first verb's subject is.
+      static const RE2* kPlaceOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?: [a-z-]+)? (?:[a-z]+ed|[a-z]+s) "
+          "(?:[^,;.<]|<(?:MASS|Commodity|PERCENT)#\\d+>)*? (?:at|in|from) (?:the |its |their )?$");
+      static const RE2* kAndPastVerb = new RE2(
+          "^(?: in <(?:YEAR|DATE)#\\d+>)? and (?:also |then )?(?:made|produced|turned out|refined|"
+          "mined|shipped|poured|separated|makes|produces|refines|mines|ships)\\b");
+      if (const int agent = around_subject(*kPlaceOfVerb, *kAndPastVerb);
+          agent >= 0 && accepts("subject", agent)) {
+        slot["subject"] = agent;
+      }
     }
     // "Stellantis owns 8% of Vulcan and is its second-largest shareholder": the company a stake
     // is in is not the subject of the verb "and" adds; the holder is.
