@@ -834,11 +834,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
           "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
           "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
-          "offer for|speculation that|rumou?rs that|hopes that|wants) |"
+          "offer for|speculation that|rumou?rs that|hopes|hoped|hopes that|hoped that|wants) |"
           // A match that opens on its verb ("… could lift X's capacity to …") carries the modal
           // or negation written just before it.
-          "\\b(?:could|might|cannot|can't|won't|wouldn't|not|never)(?: (?:yet|also|still|soon|"
-          "eventually|one day|be able to))? )$");
+          "\\b(?:could|might|cannot|can't|won't|wouldn't|not|never|nor)(?: (?:yet|also|still|soon|"
+          "eventually|one day|be able to))? )(?:(?:its|their|<[A-Za-z]+#\\d+>(?:'s|')) )?$");
       // A conditional clause opening the sentence: "If approved, the deal would give …".
       static const RE2* kConditional = new RE2(
           "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");
