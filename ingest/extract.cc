@@ -911,8 +911,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
-      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
+      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
     // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
