@@ -911,7 +911,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
