@@ -1533,6 +1533,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // "Greenbushes produced 1.4 million tonnes of spodumene concentrate, accounting for 20% of
+  // global lithium supply": the share-only reading of the same subject and share (its object
+  // the element the concentrate is counted in) is part of the claim with the tonnage.
+  auto share_of_tonnage = [&](const Candidate& a) {
+    if ((a.type != "PRODUCES" && a.type != "HAS_CAPACITY") || !a.props.contains("percent") ||
+        a.props.contains("quantity")) {
+      return false;
+    }
+    for (const Candidate& b : expanded) {
+      if (&a == &b || a.type != b.type || !b.props.contains("quantity") ||
+          items[a.subject].entity != items[b.subject].entity) {
+        continue;
+      }
+      auto p = b.props.find("percent");
+      if (p != b.props.end() && p->second == a.props.at("percent")) return true;
+    }
+    return false;
+  };
   // "Tianqi holds 22% of SQM, making it SQM's second-largest shareholder": one stake, with its
   // share and its rank; the rank-only reading joins the one with the share.
   std::vector<bool> merged(expanded.size(), false);
@@ -1565,6 +1583,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (merged[ci]) continue;
     if (outranked(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
+      continue;
+    }
+    if (share_of_tonnage(c)) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its share belongs to the claim with the tonnage"));
       continue;
     }
     if (subsumed(c)) {
