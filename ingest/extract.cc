@@ -1556,12 +1556,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::vector<bool> merged(expanded.size(), false);
   for (size_t i = 0; i < expanded.size(); ++i) {
     Candidate& a = expanded[i];
-    if (a.type != "HOLDS_STAKE" || a.object < 0 || !a.props.contains("rank") ||
-        a.props.contains("percent")) {
+    // The same for a producer's rank and its output ("Kazatomprom, the world's largest uranium
+    // producer, mined 23,270 tonnes of uranium").
+    const bool stake = a.type == "HOLDS_STAKE";
+    if ((!stake && a.type != "PRODUCES") || a.object < 0 || !a.props.contains("rank") ||
+        a.props.contains("percent") || a.props.contains("quantity")) {
       continue;
     }
     for (Candidate& b : expanded) {
-      if (&a == &b || b.type != "HOLDS_STAKE" || b.object < 0 || !b.props.contains("percent") ||
+      if (&a == &b || b.type != a.type || b.object < 0 ||
+          !(b.props.contains("percent") || (!stake && b.props.contains("quantity"))) ||
           b.props.contains("rank") ||
           items[a.subject].entity != items[b.subject].entity ||
           items[a.object].entity != items[b.object].entity) {
