@@ -973,6 +973,32 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["subject"] = head;
       }
     }
+    // "Tanbreez, Critical Metals' rare earth project in Greenland, …": a described facility
+    // (a name kg made from words like "rare earth project in Greenland") in apposition to a
+    // named one is that facility.
+    for (const char* name : {"subject", "object"}) {
+      auto it = slot.find(name);
+      if (it == slot.end() || it->second < 0 || items[it->second].tag != "Facility" ||
+          items[it->second].entity < 0) {
+        continue;
+      }
+      const std::string& described = Entity(items[it->second].entity).name;
+      if (described.empty() || !absl::ascii_islower(static_cast<unsigned char>(described[0]))) {
+        continue;
+      }
+      static const RE2* kNamedBefore = new RE2(
+          "<Facility#(\\d+)>, (?:(?:the|a|an|its|their) |<[A-Za-z]+#\\d+>(?:'s|'|’s) )?$");
+      int j = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[it->second]),
+                            *kNamedBefore, &j) &&
+          j >= 0 && static_cast<size_t>(j) < items.size() && items[j].entity >= 0) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": ", described, " is ",
+                                           Entity(items[j].entity).name, ", named before it"));
+        }
+        it->second = j;
+      }
+    }
     // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
     // of …": a name inside a participial apposition is not the subject of the verb after the
     // apposition; the noun before it is.
