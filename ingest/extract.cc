@@ -912,7 +912,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
           "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
-      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
+      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
     // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
