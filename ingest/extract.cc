@@ -144,7 +144,8 @@ std::string NormalizeStage(absl::string_view s) {
   if (t == "磁材") return "magnet";
   if (t.find("separat") != std::string::npos) return "separation";
   if (t.find("refin") != std::string::npos || t.find("process") != std::string::npos ||
-      t.find("purif") != std::string::npos || t.find("smelt") != std::string::npos) {
+      t.find("purif") != std::string::npos || t.find("smelt") != std::string::npos ||
+      t.find("convers") != std::string::npos || t.find("convert") != std::string::npos) {
     return "refining";
   }
   if (t.find("min") == 0 || t.find("extract") != std::string::npos) return "mining";
