@@ -391,7 +391,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
       // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
-      if (it.tag == "Facility" && &it != &items->front()) continue;
+      // The subject may be possessed by the name opening the sentence: "Arcadium Lithium's
+      // Olaroz operation in Argentina reached its expanded capacity".
+      const bool possessed_subject =
+          items->size() > 1 && &it == &(*items)[1] && (*items)[0].entity >= 0 &&
+          (s.text.compare((*items)[0].end, 3, "'s ") == 0 ||
+           s.text.compare((*items)[0].end, 2, "' ") == 0 ||
+           s.text.compare((*items)[0].end, 5, "’s ") == 0) &&
+          it.begin <= (*items)[0].end + 5 + 40 &&
+          s.text.substr((*items)[0].end, it.begin - (*items)[0].end).find_first_of(",;") ==
+              std::string::npos;
+      if (it.tag == "Facility" && &it != &items->front() && !possessed_subject) continue;
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
       static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
       static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
