@@ -175,8 +175,9 @@ std::string NormalizeInstrument(absl::string_view s) {
 
 std::string NormalizeRank(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
-  if (t == "最大" || t == "第一大") return "largest";
-  if (t == "第二大") return "second-largest";
+  if (t == "最大" || t == "第一大" || t == "第一" || t == "首位") return "largest";
+  if (t == "第二大" || t == "第二") return "second-largest";
+  if (t == "第三大" || t == "第三") return "third-largest";
   absl::StrReplaceAll({{"biggest", "largest"}, {"top", "largest"}, {"single largest", "largest"}},
                       &t);
   return t;
