@@ -984,6 +984,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           head >= 0 && clause_end < m.end && accepts("subject", head)) {  // The verb is past it.
         slot["subject"] = head;
       }
+      // "The joint venture, in which POSCO Holdings holds 82%, will produce …": when the noun
+      // the clause is about is no name kg knows, the name inside the clause is still not the
+      // subject of the verb after it; there is no claim for that name.
+      static const RE2* kUnnamedRelative = new RE2(
+          "(?:^|[^>\\s]) ?, (?:which|that|whom|whose|where|in which|of which|for which|from which) "
+          "(?:[a-z-]+ ){0,3}$");
+      static const RE2* kClauseThenVerb = new RE2(
+          "^(?:[^,;.<]|<(?:MASS|PERCENT|MONEY|YEAR|DATE|Commodity)#\\d+>)*, (?:(?:also|now|still|"
+          "already|currently|eventually) )?(?:is|are|was|were|will|would|has|have|had|can|produces|"
+          "produced|makes|made|mines|mined|refines|refined|supplies|supplied|operates|runs)\\b");
+      const size_t sb = rendered.begin[slot["subject"]];
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), sb), *kUnnamedRelative) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se),
+                            *kClauseThenVerb) &&
+          clause_end + 2 < m.end) {  // The match goes on past the clause's closing comma.
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix,
+                                           ": dropped, the subject is inside a relative clause"));
+        }
+        continue;
+      }
     }
     // "Tanbreez, Critical Metals' rare earth project in Greenland, …": a described facility
     // (a name kg made from words like "rare earth project in Greenland") in apposition to a
