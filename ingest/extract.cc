@@ -1562,6 +1562,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       bool contained = true;
       for (const auto& [k, v] : a.props) {
+        // A hedge read from another figure of the same claim ("约750吨,占全球98%以上") is
+        // no difference.
+        if (k == "approx") continue;
         auto it = b.props.find(k);
         contained &= it != b.props.end() && it->second == v;
       }
