@@ -847,6 +847,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
           "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
           "offer for|speculation that|rumou?rs that|hopes|hoped|hopes that|hoped that|wants) |"
+          // "Arafura is seeking to raise the Nolans project's capacity to …".
+          "\\b(?:seeking|seeks|sought|looking|hoping|wants|wanted|studying|considering|weighing|"
+          "mulling|exploring)(?: to| whether)? |"
           // A match that opens on its verb ("… could lift X's capacity to …") carries the modal
           // or negation written just before it.
           "\\b(?:could|might|cannot|can't|won't|wouldn't|not|never|nor)(?: (?:yet|also|still|soon|"
