@@ -1632,7 +1632,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (Candidate& b : expanded) {
       if (&a == &b || b.type != a.type || b.object < 0 ||
           !(b.props.contains("percent") || (!stake && b.props.contains("quantity"))) ||
-          b.props.contains("rank") ||
+          (b.props.contains("rank") && !(b.props.at("rank") == a.props.at("rank"))) ||
           items[a.subject].entity != items[b.subject].entity ||
           items[a.object].entity != items[b.object].entity) {
         continue;
