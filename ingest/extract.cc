@@ -930,6 +930,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
+    // "its new heavy rare earth circuit in Malaysia has capacity for 1,500 tonnes": a country
+    // after "in" that no facility name precedes is the setting of an unnamed subject, not the
+    // holder of a capacity or an output.
+    if (rule.type == "HAS_CAPACITY" && items[slot["subject"]].tag == "Country" &&
+        rendered.begin[slot["subject"]] == m.begin) {
+      static const RE2* kSettingBefore = new RE2("[a-z] (?:in|at|near|outside) (?:the )?$");
+      static const RE2* kHasAfter = new RE2("^ (?:has|had|will have|now has)\\b");
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kSettingBefore) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se), *kHasAfter)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country is a setting"));
+        continue;
+      }
+    }
     // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
     // of the first verb is not the subject of the second; the first verb's subject is.
     if (items[slot["subject"]].tag == "Facility") {
