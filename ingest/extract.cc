@@ -149,7 +149,8 @@ std::string NormalizeStage(absl::string_view s) {
   if (t == "磁材") return "magnet";
   if (t.find("separat") != std::string::npos) return "separation";
   if (t.find("refin") != std::string::npos || t.find("process") != std::string::npos ||
-      t.find("purif") != std::string::npos || t.find("smelt") != std::string::npos) {
+      t.find("purif") != std::string::npos || t.find("smelt") != std::string::npos ||
+      t.find("convers") != std::string::npos || t.find("convert") != std::string::npos) {
     return "refining";
   }
   if (t.find("min") == 0 || t.find("extract") != std::string::npos) return "mining";
@@ -179,8 +180,9 @@ std::string NormalizeInstrument(absl::string_view s) {
 
 std::string NormalizeRank(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
-  if (t == "最大" || t == "第一大") return "largest";
-  if (t == "第二大") return "second-largest";
+  if (t == "最大" || t == "第一大" || t == "第一" || t == "首位") return "largest";
+  if (t == "第二大" || t == "第二") return "second-largest";
+  if (t == "第三大" || t == "第三") return "third-largest";
   absl::StrReplaceAll({{"biggest", "largest"}, {"top", "largest"}, {"single largest", "largest"}},
                       &t);
   return t;
@@ -399,7 +401,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       // A facility is "it" only as the sentence's subject ("Kisanfu began …, and it is
       // designed …"), not as an object ("Talison, which runs the Greenbushes mine, and it").
-      if (it.tag == "Facility" && &it != &items->front()) continue;
+      // The subject may be possessed by the name opening the sentence: "Arcadium Lithium's
+      // Olaroz operation in Argentina reached its expanded capacity".
+      const bool possessed_subject =
+          items->size() > 1 && &it == &(*items)[1] && (*items)[0].entity >= 0 &&
+          (s.text.compare((*items)[0].end, 3, "'s ") == 0 ||
+           s.text.compare((*items)[0].end, 2, "' ") == 0 ||
+           s.text.compare((*items)[0].end, 5, "’s ") == 0) &&
+          it.begin <= (*items)[0].end + 5 + 40 &&
+          s.text.substr((*items)[0].end, it.begin - (*items)[0].end).find_first_of(",;") ==
+              std::string::npos;
+      if (it.tag == "Facility" && &it != &items->front() && !possessed_subject) continue;
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
       static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
       static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
@@ -861,7 +873,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
           "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
           "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
-          "offer for|speculation that|rumou?rs that|hopes that|wants) )$");
+          "offer for|speculation that|rumou?rs that|hopes|hoped|hopes that|hoped that|wants) |"
+          // "Arafura is seeking to raise the Nolans project's capacity to …".
+          "\\b(?:seeking|seeks|sought|looking|hoping|wants|wanted|studying|considering|weighing|"
+          "mulling|exploring)(?: to| whether)? |"
+          // A match that opens on its verb ("… could lift X's capacity to …") carries the modal
+          // or negation written just before it.
+          "\\b(?:could|might|cannot|can't|won't|wouldn't|not|never|nor)(?: (?:yet|also|still|soon|"
+          "eventually|one day|be able to))? )(?:(?:its|their|<[A-Za-z]+#\\d+>(?:'s|')) )?$");
       // A conditional clause opening the sentence: "If approved, the deal would give …".
       static const RE2* kConditional = new RE2(
           "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");
@@ -934,9 +953,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?, )?$");
-      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which| (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made)\\b)");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
+      static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
+    }
+    // "its new heavy rare earth circuit in Malaysia has capacity for 1,500 tonnes": a country
+    // after "in" that no facility name precedes is the setting of an unnamed subject, not the
+    // holder of a capacity or an output.
+    if (rule.type == "HAS_CAPACITY" && items[slot["subject"]].tag == "Country" &&
+        rendered.begin[slot["subject"]] == m.begin) {
+      static const RE2* kSettingBefore = new RE2("[a-z] (?:in|at|near|outside) (?:the )?$");
+      static const RE2* kHasAfter = new RE2("^ (?:has|had|will have|now has)\\b");
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kSettingBefore) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se), *kHasAfter)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country is a setting"));
+        continue;
+      }
     }
     // "Albemarle runs a hydroxide plant in Western Australia and sells lithium to …": the object
     // of the first verb is not the subject of the second; the first verb's subject is.
@@ -947,6 +980,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "their )?$");
       static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
       if (const int agent = around_subject(*kObjectOfVerb, *kAndVerb);
+          agent >= 0 && accepts("subject", agent)) {
+        slot["subject"] = agent;
+      }
+      // "Energy Fuels processed 850 tonnes of monazite at the White Mesa Mill in 2024 and made
+      // 2,000 kilograms of NdPr oxide": the place of the first verb is not the subject of the
+      // second; the first verb's subject is.
+      static const RE2* kPlaceOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?: [a-z-]+)? (?:[a-z]+ed|[a-z]+s) "
+          "(?:[^,;.<]|<(?:MASS|Commodity|PERCENT)#\\d+>)*? (?:at|in|from) (?:the |its |their )?$");
+      static const RE2* kAndPastVerb = new RE2(
+          "^(?: in <(?:YEAR|DATE)#\\d+>)? and (?:also |then )?(?:made|produced|turned out|refined|"
+          "mined|shipped|poured|separated|makes|produces|refines|mines|ships)\\b");
+      if (const int agent = around_subject(*kPlaceOfVerb, *kAndPastVerb);
           agent >= 0 && accepts("subject", agent)) {
         slot["subject"] = agent;
       }
@@ -980,6 +1026,76 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                 absl::string_view(tagged).substr(rendered.end[slot["subject"]]).find(',');
       if (const int head = around_subject(*kRelativeBefore, *kClauseEnd);
           head >= 0 && clause_end < m.end && accepts("subject", head)) {  // The verb is past it.
+        slot["subject"] = head;
+      }
+      // "The joint venture, in which POSCO Holdings holds 82%, will produce …": when the noun
+      // the clause is about is no name kg knows, the name inside the clause is still not the
+      // subject of the verb after it; there is no claim for that name.
+      static const RE2* kUnnamedRelative = new RE2(
+          "(?:^|[^>\\s]) ?, (?:which|that|whom|whose|where|in which|of which|for which|from which) "
+          "(?:[a-z-]+ ){0,3}$");
+      static const RE2* kClauseThenVerb = new RE2(
+          "^(?:[^,;.<]|<(?:MASS|PERCENT|MONEY|YEAR|DATE|Commodity)#\\d+>)*, (?:(?:also|now|still|"
+          "already|currently|eventually) )?(?:is|are|was|were|will|would|has|have|had|can|produces|"
+          "produced|makes|made|mines|mined|refines|refined|supplies|supplied|operates|runs)\\b");
+      const size_t sb = rendered.begin[slot["subject"]];
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), sb), *kUnnamedRelative) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se),
+                            *kClauseThenVerb) &&
+          clause_end + 2 < m.end) {  // The match goes on past the clause's closing comma.
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix,
+                                           ": dropped, the subject is inside a relative clause"));
+        }
+        continue;
+      }
+    }
+    // "Tanbreez, Critical Metals' rare earth project in Greenland, …": a described facility
+    // (a name kg made from words like "rare earth project in Greenland") in apposition to a
+    // named one is that facility.
+    for (const char* name : {"subject", "object"}) {
+      auto it = slot.find(name);
+      if (it == slot.end() || it->second < 0 || items[it->second].tag != "Facility" ||
+          items[it->second].entity < 0) {
+        continue;
+      }
+      const std::string& described = Entity(items[it->second].entity).name;
+      if (described.empty() || !absl::ascii_islower(static_cast<unsigned char>(described[0]))) {
+        continue;
+      }
+      static const RE2* kNamedBefore = new RE2(
+          "<Facility#(\\d+)>, (?:(?:the|a|an|its|their) |<[A-Za-z]+#\\d+>(?:'s|'|’s) )?$");
+      int j = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[it->second]),
+                            *kNamedBefore, &j) &&
+          j >= 0 && static_cast<size_t>(j) < items.size() && items[j].entity >= 0) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": ", described, " is ",
+                                           Entity(items[j].entity).name, ", named before it"));
+        }
+        it->second = j;
+      }
+    }
+    // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
+    // of …": a name inside a participial apposition is not the subject of the verb after the
+    // apposition; the noun before it is.
+    if (items[slot["subject"]].tag != "Facility") {
+      static const RE2* kParticipleBefore = new RE2(
+          "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:(?:owned|built|developed|"
+          "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
+          "majority-owned|wholly owned|located|situated|based|headquartered) (?:by|in|at|near) "
+          "(?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+      static const RE2* kVerbAfterComma = new RE2(
+          "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
+          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined)\\b");
+      if (const int head = around_subject(*kParticipleBefore, *kVerbAfterComma);
+          head >= 0 && accepts("subject", head)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                           Entity(items[head].entity).name,
+                                           ", before the participial apposition"));
+        }
         slot["subject"] = head;
       }
     }
@@ -1537,6 +1653,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       bool contained = true;
       for (const auto& [k, v] : a.props) {
+        // A hedge read from another figure of the same claim ("约750吨,占全球98%以上") is
+        // no difference.
+        if (k == "approx") continue;
         auto it = b.props.find(k);
         contained &= it != b.props.end() && it->second == v;
       }
@@ -1568,18 +1687,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // "Greenbushes produced 1.4 million tonnes of spodumene concentrate, accounting for 20% of
+  // global lithium supply": the share-only reading of the same subject and share (its object
+  // the element the concentrate is counted in) is part of the claim with the tonnage.
+  auto share_of_tonnage = [&](const Candidate& a) {
+    if ((a.type != "PRODUCES" && a.type != "HAS_CAPACITY") || !a.props.contains("percent") ||
+        a.props.contains("quantity")) {
+      return false;
+    }
+    for (const Candidate& b : expanded) {
+      if (&a == &b || a.type != b.type || !b.props.contains("quantity") ||
+          items[a.subject].entity != items[b.subject].entity) {
+        continue;
+      }
+      auto p = b.props.find("percent");
+      if (p != b.props.end() && p->second == a.props.at("percent")) return true;
+    }
+    return false;
+  };
   // "Tianqi holds 22% of SQM, making it SQM's second-largest shareholder": one stake, with its
   // share and its rank; the rank-only reading joins the one with the share.
   std::vector<bool> merged(expanded.size(), false);
   for (size_t i = 0; i < expanded.size(); ++i) {
     Candidate& a = expanded[i];
-    if (a.type != "HOLDS_STAKE" || a.object < 0 || !a.props.contains("rank") ||
-        a.props.contains("percent")) {
+    // The same for a producer's rank and its output ("Kazatomprom, the world's largest uranium
+    // producer, mined 23,270 tonnes of uranium").
+    const bool stake = a.type == "HOLDS_STAKE";
+    if ((!stake && a.type != "PRODUCES") || a.object < 0 || !a.props.contains("rank") ||
+        a.props.contains("percent") || a.props.contains("quantity")) {
       continue;
     }
     for (Candidate& b : expanded) {
-      if (&a == &b || b.type != "HOLDS_STAKE" || b.object < 0 || !b.props.contains("percent") ||
-          b.props.contains("rank") ||
+      if (&a == &b || b.type != a.type || b.object < 0 ||
+          !(b.props.contains("percent") || (!stake && b.props.contains("quantity"))) ||
+          (b.props.contains("rank") && !(b.props.at("rank") == a.props.at("rank"))) ||
           items[a.subject].entity != items[b.subject].entity ||
           items[a.object].entity != items[b.object].entity) {
         continue;
@@ -1600,6 +1741,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (merged[ci]) continue;
     if (outranked(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
+      continue;
+    }
+    if (share_of_tonnage(c)) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its share belongs to the claim with the tonnage"));
       continue;
     }
     if (subsumed(c)) {
