@@ -950,6 +950,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       return j;
     };
+    // Makes the entity the two patterns find around the subject the subject, when the rule's
+    // slot accepts it; `why` (if any) goes to the trace.
+    auto reassign_subject = [&](const RE2& before, const RE2& after, absl::string_view why) {
+      const int j = around_subject(before, after);
+      if (j < 0 || !accepts("subject", j)) return;
+      if (tr && !why.empty()) {
+        tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                         Entity(items[j].entity).name, ", ", why));
+      }
+      slot["subject"] = j;
+    };
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
@@ -979,10 +990,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
           "their )?$");
       static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
-      if (const int agent = around_subject(*kObjectOfVerb, *kAndVerb);
-          agent >= 0 && accepts("subject", agent)) {
-        slot["subject"] = agent;
-      }
+      reassign_subject(*kObjectOfVerb, *kAndVerb, "");
       // "Energy Fuels processed 850 tonnes of monazite at the White Mesa Mill in 2024 and made
       // 2,000 kilograms of NdPr oxide": the place of the first verb is not the subject of the
       // second; the first verb's subject is.
@@ -992,10 +1000,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kAndPastVerb = new RE2(
           "^(?: in <(?:YEAR|DATE)#\\d+>)? and (?:also |then )?(?:made|produced|turned out|refined|"
           "mined|shipped|poured|separated|makes|produces|refines|mines|ships)\\b");
-      if (const int agent = around_subject(*kPlaceOfVerb, *kAndPastVerb);
-          agent >= 0 && accepts("subject", agent)) {
-        slot["subject"] = agent;
-      }
+      reassign_subject(*kPlaceOfVerb, *kAndPastVerb, "");
     }
     // "Stellantis owns 8% of Vulcan and is its second-largest shareholder": the company a stake
     // is in is not the subject of the verb "and" adds; the holder is.
@@ -1005,15 +1010,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "controls|acquired|bought|took|retains) (?:a |an )?(?:[a-z]+ )?<PERCENT#\\d+> "
           "(?:(?:[a-z-]+ )?(?:stake|interest|holding|shareholding) in |of )$");
       static const RE2* kAndVerb = new RE2("^ and (?:also |is also |now )?(?:is|was|has|had|became|remains|holds|owns)\\b");
-      if (const int holder = around_subject(*kStakeBefore, *kAndVerb);
-          holder >= 0 && accepts("subject", holder)) {
-        if (tr) {
-          tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
-                                           Entity(items[holder].entity).name,
-                                           ", which holds a stake in the named one"));
-        }
-        slot["subject"] = holder;
-      }
+      reassign_subject(*kStakeBefore, *kAndVerb, "which holds a stake in the named one");
     }
     // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
     // the subject of a relative clause closed by a comma is not the subject of the main verb;
@@ -1089,15 +1086,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kVerbAfterComma = new RE2(
           "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
           "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined)\\b");
-      if (const int head = around_subject(*kParticipleBefore, *kVerbAfterComma);
-          head >= 0 && accepts("subject", head)) {
-        if (tr) {
-          tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
-                                           Entity(items[head].entity).name,
-                                           ", before the participial apposition"));
-        }
-        slot["subject"] = head;
-      }
+      reassign_subject(*kParticipleBefore, *kVerbAfterComma, "before the participial apposition");
     }
     // "exports of some lithium battery materials": a commodity right before another one is its
     // modifier; the restriction is of the second.
