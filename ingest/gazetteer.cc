@@ -534,7 +534,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           entity = listed;
           other = true;  // The description joins the listed facility; its mention stays.
         }
-        if (!other && name.find(' ') != absl::string_view::npos) {
+        // One word names it too ("Lofdal, a heavy rare earth deposit in Namibia"), unless it is
+        // a sentence word ("However, a plant in Texas").
+        if (!other && !name.empty() &&
+            (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name))) {
           EntityDef def;
           def.label = "Facility";
           def.name = std::string(name);
@@ -656,6 +659,81 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
+  }
+  // "Lofdal, a heavy rare earth deposit in Namibia", "Strange Lake, a deposit in northern
+  // Quebec", "Nechalacho, the rare earths project in Canada's Northwest Territories": a name in
+  // apposition to a facility description (article, descriptors or a commodity, a head) is the
+  // facility's name, whatever follows the head. Not "Perth, a mining hub" (hub and site name
+  // towns as often as facilities), "Hull, the site of …", "X, the mine's owner" or "X, a mine
+  // operator"; not a name the gazetteer knows as something else.
+  static const RE2* kAppositionName = new RE2(
+      "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?"
+      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their))[ ]");
+  re2::StringPiece ap[3];
+  for (size_t pos = 0; pos < text.size() && kAppositionName->Match(input, pos, text.size(),
+                                                                   RE2::UNANCHORED, ap, 3);) {
+    size_t nb = static_cast<size_t>(ap[1].data() - text.data());
+    absl::string_view name(ap[1].data(), ap[1].size());
+    const size_t desc_b = static_cast<size_t>(ap[2].data() - text.data()) + ap[2].size() + 1;
+    pos = desc_b;
+    // Leading stop words ("The", "In", "March") are not part of the name.
+    while (!name.empty()) {
+      const size_t space = name.find(' ');
+      if (!name_words_.stops.contains(name.substr(0, space))) break;
+      if (space == absl::string_view::npos) {
+        name = absl::string_view();
+        break;
+      }
+      nb += space + 1;
+      name.remove_prefix(space + 1);
+    }
+    if (name.empty()) continue;
+    // Walk forward over descriptors and commodities to the head.
+    std::string head;
+    int product = -1;
+    size_t cur = desc_b;
+    for (int guard = 0; guard < 7 && cur < text.size(); ++guard) {
+      if (const Mention* m = mention_at(cur, cur + 1); m != nullptr) {
+        if (label_of(*m) != "Commodity" || m->span.begin != cur) break;
+        if (product < 0) product = m->entity;
+        cur = m->span.end + 1;
+        if (m->span.end >= text.size() || text[m->span.end] != ' ') break;
+        continue;
+      }
+      size_t e = cur;
+      while (e < text.size() && absl::string_view(" ,.;:()'’\"").find(text[e]) ==
+                                    absl::string_view::npos) {
+        ++e;
+      }
+      if (e == cur) break;
+      const std::string word = absl::AsciiStrToLower(text.substr(cur, e - cur));
+      if (std::find(name_words_.heads.begin(), name_words_.heads.end(), word) !=
+          name_words_.heads.end()) {
+        if (word == "hub" || word == "site") break;
+        const absl::string_view rest = text.substr(e);
+        // The head ends the description: punctuation or a function word follows, not another
+        // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
+        static const RE2* kDescriptionEnds = new RE2(
+            "^(?:$|[,.;:)]|[ ](?:in|at|near|on|outside|off|north|south|east|west|northeast|"
+            "northwest|southeast|southwest|which|that|with|and|owned|operated|run|where|since|"
+            "for|from|is|was|has|had|will|would|being|under|close|due|currently|now)\\b)");
+        if (!RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), *kDescriptionEnds)) break;
+        head = word;
+        break;
+      }
+      if (!is_descriptor(word)) break;
+      cur = e + 1;
+    }
+    if (head.empty()) continue;
+    bool taken = false;
+    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+    for (const Mention& k : *out) {
+      if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
+      taken |= k.demonym || label_of(k) != "Commodity" || !absl::ascii_isupper(text[k.span.begin]);
+    }
+    if (taken) continue;
+    const int entity = make(name, head, name, false);
+    found.push_back(Found{nb, nb + name.size(), entity, product});
   }
   // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
   // Cauchari projects": each place with the singular head is a facility; the second's mention
