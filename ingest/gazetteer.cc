@@ -493,7 +493,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     // "North American Lithium, a spodumene operation near La Corne": the name the description
     // stands in apposition to is the facility's name.
-    if (introduced && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
+    // "Wimmera, the mineral sands project in Victoria": "the" after the comma too.
+    if ((introduced || absl::AsciiStrToLower(det) == "the") && det_b >= 2 &&
+        text.substr(det_b - 2, 2) == ", ") {
       static const RE2* kNameBefore = new RE2(
           "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
       re2::StringPiece head_text(text.data(), det_b);

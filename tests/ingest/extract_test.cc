@@ -486,6 +486,24 @@ TEST_F(ExtractTest, AFacilityDescriptionInAppositionNamesTheFacility) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Sayona Mining -> La Corne operation percent=75")));
 }
 
+TEST_F(ExtractTest, ANameOfOneWordInAppositionToAFacilityDescriptionIsTheFacility) {
+  // Whatever follows the head (a lower-case place, nothing), and after "the" too.
+  EXPECT_THAT(Claims("Tantalus Rare Earths holds 75% of Ampasindava, a rare earth deposit in "
+                     "northern Madagascar."),
+              Contains("HOLDS_STAKE Tantalus Rare Earths -> Ampasindava deposit percent=75"));
+  const std::set<std::string> claims =
+      Claims("Iluka holds 60% of Wimmera, the mineral sands project in Victoria, Australia.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Iluka Resources -> Wimmera percent=60"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Wimmera -> Australia"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Victoria project -> Australia")));
+  // A head followed by another noun, or a town's "hub", is no facility description.
+  for (const std::string& c : Claims("Iluka holds 60% of Jones, a plant manager, and of Perth, "
+                                     "a mining hub.")) {
+    EXPECT_EQ(c.find("Jones plant"), std::string::npos) << c;
+    EXPECT_EQ(c.find("Perth hub"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   const std::set<std::string> claims =
       Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
