@@ -662,6 +662,38 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
   }
+  // "Core Lithium suspended mining at Finniss", "loparite mined at Lovozero", "production at
+  // Mount Weld": a name after a mining word and "at" is a site, named by itself. Not a name
+  // the gazetteer knows as something else ("production at Lynas"), not a sentence word.
+  static const RE2* kMinedAt = new RE2(
+      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ]at[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+  re2::StringPiece at[2];
+  for (size_t pos = 0; pos < text.size() &&
+                       kMinedAt->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
+    const size_t nb = static_cast<size_t>(at[1].data() - text.data());
+    const absl::string_view name(at[1].data(), at[1].size());
+    pos = nb + name.size();
+    if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
+    bool taken = false;
+    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+    for (const Mention& k : *out) {
+      taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
+               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb);
+    }
+    if (taken) continue;
+    const int known = Lookup(name);
+    if (known >= 0 && entities_[known].label != "Facility") continue;
+    int entity = known;
+    if (entity < 0) {
+      EntityDef def;
+      def.label = "Facility";
+      def.name = std::string(name);
+      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+      entity = AddExtra(std::move(def), extra);
+    }
+    found.push_back(Found{nb, nb + name.size(), entity, -1});
+  }
   // "Lofdal, a heavy rare earth deposit in Namibia", "Strange Lake, a deposit in northern
   // Quebec", "Nechalacho, the rare earths project in Canada's Northwest Territories": a name in
   // apposition to a facility description (article, descriptors or a commodity, a head) is the

@@ -504,6 +504,19 @@ TEST_F(ExtractTest, ANameOfOneWordInAppositionToAFacilityDescriptionIsTheFacilit
   }
 }
 
+TEST_F(ExtractTest, ANameAfterMiningAtIsASite) {
+  EXPECT_THAT(Claims("Pilbara Minerals halted mining at Ngungaju in Australia."),
+              Contains("LOCATED_IN Ngungaju -> Australia"));
+  // A company, a month or a region after "at" is no site.
+  for (const std::string& c : Claims("Production at Lynas in Malaysia rose in March. Mining at "
+                                     "Western Australia in Australia grew. Production at January "
+                                     "in Chile was high.")) {
+    EXPECT_EQ(c.find("LOCATED_IN Lynas"), std::string::npos) << c;
+    EXPECT_EQ(c.find("LOCATED_IN Western"), std::string::npos) << c;
+    EXPECT_EQ(c.find("January"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   const std::set<std::string> claims =
       Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
