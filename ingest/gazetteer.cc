@@ -1478,13 +1478,35 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         }
       }
     }
-    // "the Moa joint venture": a venture named by an unlisted name.
-    static const RE2* kVentureAfter = new RE2("^([ ](?:joint[ ]venture|JV))\\b");
+    // "the Moa joint venture": a venture named by an unlisted name, also with its commodity
+    // between ("the Chihuahua lithium JV", "the Kona nickel joint venture").
+    static const RE2* kVentureAfter = new RE2(
+        "^((?:[ ][\\p{Ll}-]+){0,2}?[ ](?:joint[ ]venture|JV))\\b");
     re2::StringPiece venture;
     if (!extended && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
                                        *kVentureAfter, &venture)) {
-      e += venture.size();
-      extended = true;
+      const size_t jv = e + venture.size() - (absl::EndsWith(absl::string_view(venture.data(), venture.size()), "JV") ? 2 : 13);
+      // The words between are all one commodity mention, or none.
+      size_t covered = e;
+      std::vector<size_t> between;
+      for (size_t k = 0; k < out->size(); ++k) {
+        const Mention& o = (*out)[k];
+        if (!(o.span.begin < jv && e < o.span.end)) continue;
+        if (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
+            entities_[o.entity].label != "Commodity" || o.span.begin != covered + 1) {
+          covered = std::string::npos;
+          break;
+        }
+        covered = o.span.end;
+        between.push_back(k);
+      }
+      if (covered != std::string::npos && covered + 1 == jv) {
+        e += venture.size();
+        pos = e;
+        extended = true;
+        swallowed.insert(swallowed.end(), between.begin(), between.end());
+        std::sort(swallowed.begin(), swallowed.end());
+      }
     }
     name = text.substr(b, e - b);
     // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through

@@ -517,6 +517,17 @@ TEST_F(ExtractTest, ANameAfterMiningAtIsASite) {
   }
 }
 
+TEST_F(ExtractTest, AVentureNamedWithItsCommodityIsOneCompany) {
+  EXPECT_THAT(Claims("Albemarle took a 30% stake in the Chihuahua lithium JV."),
+              Contains("HOLDS_STAKE Albemarle -> Chihuahua lithium JV percent=30"));
+  EXPECT_THAT(Claims("Albemarle took a 30% stake in the Kona nickel joint venture."),
+              Contains("HOLDS_STAKE Albemarle -> Kona nickel joint venture percent=30"));
+  // A lower-case word that is no commodity is no part of the name.
+  for (const std::string& c : Claims("Albemarle took a 30% stake in the Kona big joint venture.")) {
+    EXPECT_EQ(c.find("Kona big"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   const std::set<std::string> claims =
       Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
