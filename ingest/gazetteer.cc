@@ -839,6 +839,40 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
+  // "在四川运营冕宁稀土项目", "拥有德兴铜矿": two or three characters of place, the product (a
+  // Commodity mention), then a mine or project noun, after a verb of running or owning. Not
+  // "该稀土项目", "多个锂矿项目": the place must be no determiner or count.
+  static const RE2* kZhProductFacility = new RE2(
+      "(?:运营|经营|拥有|旗下|开发|建设|持有)(?:的|了|着)?(\\p{Han}{3,6}?)(项目|矿山|矿区|矿)");
+  re2::StringPiece zp[3];
+  for (size_t pos = 0; pos < text.size() && kZhProductFacility->Match(
+                                                input, pos, text.size(), RE2::UNANCHORED, zp, 3);) {
+    const size_t b = static_cast<size_t>(zp[1].data() - text.data());
+    const size_t head_b = static_cast<size_t>(zp[2].data() - text.data());
+    const size_t e = head_b + zp[2].size();
+    pos = e;
+    // The product: a Commodity mention ending at the head, after two or three characters.
+    const Mention* product = nullptr;
+    for (const Mention& k : *out) {
+      if (k.span.end == head_b && k.span.begin >= b + 6 && k.span.begin <= b + 9 &&
+          label_of(k) == "Commodity") {
+        product = &k;
+      }
+    }
+    if (product == nullptr) continue;
+    const size_t pb = product->span.begin;
+    static constexpr absl::string_view kNotPlace[] = {"该", "这", "那", "其", "此", "多", "一",
+                                                       "两", "几", "各", "新", "首", "大", "相关"};
+    bool not_place = false;
+    for (absl::string_view w : kNotPlace) not_place |= absl::StartsWith(text.substr(b), w);
+    if (not_place || mention_at(b, pb) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const std::string name(text.substr(b, e - b));
+    const int entity = ListedOrAdded(name, "Facility", extra);
+    found.push_back(Found{b, e, entity, product->entity});
+  }
   // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
   // "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目".
   static const RE2* kLatinZhFacility = new RE2(

@@ -528,6 +528,15 @@ TEST_F(ExtractTest, AVentureNamedWithItsCommodityIsOneCompany) {
   }
 }
 
+TEST_F(ExtractTest, AChinesePlaceBeforeItsProductAndMineNounIsAFacility) {
+  EXPECT_THAT(Claims("江西铜业拥有城门山铜矿。"), Contains("HOLDS_STAKE Jiangxi Copper -> 城门山铜矿"));
+  // A count or a determiner before the product is no place.
+  for (const std::string& c : Claims("江西铜业拥有多个铜矿。江西铜业拥有该铜矿。")) {
+    EXPECT_EQ(c.find("多个"), std::string::npos) << c;
+    EXPECT_EQ(c.find("该"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   const std::set<std::string> claims =
       Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
