@@ -493,7 +493,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     // "North American Lithium, a spodumene operation near La Corne": the name the description
     // stands in apposition to is the facility's name.
-    if (introduced && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
+    // "Wimmera, the mineral sands project in Victoria": "the" after the comma too.
+    if ((introduced || absl::AsciiStrToLower(det) == "the") && det_b >= 2 &&
+        text.substr(det_b - 2, 2) == ", ") {
       static const RE2* kNameBefore = new RE2(
           "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
       re2::StringPiece head_text(text.data(), det_b);
@@ -534,7 +536,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           entity = listed;
           other = true;  // The description joins the listed facility; its mention stays.
         }
-        if (!other && name.find(' ') != absl::string_view::npos) {
+        // One word names it too ("Lofdal, a heavy rare earth deposit in Namibia"), unless it is
+        // a sentence word ("However, a plant in Texas").
+        if (!other && !name.empty() &&
+            (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name))) {
           EntityDef def;
           def.label = "Facility";
           def.name = std::string(name);
@@ -657,6 +662,113 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{place_b, end, entity, product});
     pos = end;
   }
+  // "Core Lithium suspended mining at Finniss", "loparite mined at Lovozero", "production at
+  // Mount Weld": a name after a mining word and "at" is a site, named by itself. Not a name
+  // the gazetteer knows as something else ("production at Lynas"), not a sentence word.
+  static const RE2* kMinedAt = new RE2(
+      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ]at[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+  re2::StringPiece at[2];
+  for (size_t pos = 0; pos < text.size() &&
+                       kMinedAt->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
+    const size_t nb = static_cast<size_t>(at[1].data() - text.data());
+    const absl::string_view name(at[1].data(), at[1].size());
+    pos = nb + name.size();
+    if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
+    bool taken = false;
+    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+    for (const Mention& k : *out) {
+      taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
+               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb);
+    }
+    if (taken) continue;
+    const int known = Lookup(name);
+    if (known >= 0 && entities_[known].label != "Facility") continue;
+    int entity = known;
+    if (entity < 0) {
+      EntityDef def;
+      def.label = "Facility";
+      def.name = std::string(name);
+      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+      entity = AddExtra(std::move(def), extra);
+    }
+    found.push_back(Found{nb, nb + name.size(), entity, -1});
+  }
+  // "Lofdal, a heavy rare earth deposit in Namibia", "Strange Lake, a deposit in northern
+  // Quebec", "Nechalacho, the rare earths project in Canada's Northwest Territories": a name in
+  // apposition to a facility description (article, descriptors or a commodity, a head) is the
+  // facility's name, whatever follows the head. Not "Perth, a mining hub" (hub and site name
+  // towns as often as facilities), "Hull, the site of …", "X, the mine's owner" or "X, a mine
+  // operator"; not a name the gazetteer knows as something else.
+  static const RE2* kAppositionName = new RE2(
+      "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?"
+      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their))[ ]");
+  re2::StringPiece ap[3];
+  for (size_t pos = 0; pos < text.size() && kAppositionName->Match(input, pos, text.size(),
+                                                                   RE2::UNANCHORED, ap, 3);) {
+    size_t nb = static_cast<size_t>(ap[1].data() - text.data());
+    absl::string_view name(ap[1].data(), ap[1].size());
+    const size_t desc_b = static_cast<size_t>(ap[2].data() - text.data()) + ap[2].size() + 1;
+    pos = desc_b;
+    // Leading stop words ("The", "In", "March") are not part of the name.
+    while (!name.empty()) {
+      const size_t space = name.find(' ');
+      if (!name_words_.stops.contains(name.substr(0, space))) break;
+      if (space == absl::string_view::npos) {
+        name = absl::string_view();
+        break;
+      }
+      nb += space + 1;
+      name.remove_prefix(space + 1);
+    }
+    if (name.empty()) continue;
+    // Walk forward over descriptors and commodities to the head.
+    std::string head;
+    int product = -1;
+    size_t cur = desc_b;
+    for (int guard = 0; guard < 7 && cur < text.size(); ++guard) {
+      if (const Mention* m = mention_at(cur, cur + 1); m != nullptr) {
+        if (label_of(*m) != "Commodity" || m->span.begin != cur) break;
+        if (product < 0) product = m->entity;
+        cur = m->span.end + 1;
+        if (m->span.end >= text.size() || text[m->span.end] != ' ') break;
+        continue;
+      }
+      size_t e = cur;
+      while (e < text.size() && absl::string_view(" ,.;:()'’\"").find(text[e]) ==
+                                    absl::string_view::npos) {
+        ++e;
+      }
+      if (e == cur) break;
+      const std::string word = absl::AsciiStrToLower(text.substr(cur, e - cur));
+      if (std::find(name_words_.heads.begin(), name_words_.heads.end(), word) !=
+          name_words_.heads.end()) {
+        if (word == "hub" || word == "site") break;
+        const absl::string_view rest = text.substr(e);
+        // The head ends the description: punctuation or a function word follows, not another
+        // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
+        static const RE2* kDescriptionEnds = new RE2(
+            "^(?:$|[,.;:)]|[ ](?:in|at|near|on|outside|off|north|south|east|west|northeast|"
+            "northwest|southeast|southwest|which|that|with|and|owned|operated|run|where|since|"
+            "for|from|is|was|has|had|will|would|being|under|close|due|currently|now)\\b)");
+        if (!RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), *kDescriptionEnds)) break;
+        head = word;
+        break;
+      }
+      if (!is_descriptor(word)) break;
+      cur = e + 1;
+    }
+    if (head.empty()) continue;
+    bool taken = false;
+    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+    for (const Mention& k : *out) {
+      if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
+      taken |= k.demonym || label_of(k) != "Commodity" || !absl::ascii_isupper(text[k.span.begin]);
+    }
+    if (taken) continue;
+    const int entity = make(name, head, name, false);
+    found.push_back(Found{nb, nb + name.size(), entity, product});
+  }
   // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
   // Cauchari projects": each place with the singular head is a facility; the second's mention
   // takes the head.
@@ -726,6 +838,40 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const std::string name(z.data(), z.size());
     const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
+  }
+  // "在四川运营冕宁稀土项目", "拥有德兴铜矿": two or three characters of place, the product (a
+  // Commodity mention), then a mine or project noun, after a verb of running or owning. Not
+  // "该稀土项目", "多个锂矿项目": the place must be no determiner or count.
+  static const RE2* kZhProductFacility = new RE2(
+      "(?:运营|经营|拥有|旗下|开发|建设|持有)(?:的|了|着)?(\\p{Han}{3,6}?)(项目|矿山|矿区|矿)");
+  re2::StringPiece zp[3];
+  for (size_t pos = 0; pos < text.size() && kZhProductFacility->Match(
+                                                input, pos, text.size(), RE2::UNANCHORED, zp, 3);) {
+    const size_t b = static_cast<size_t>(zp[1].data() - text.data());
+    const size_t head_b = static_cast<size_t>(zp[2].data() - text.data());
+    const size_t e = head_b + zp[2].size();
+    pos = e;
+    // The product: a Commodity mention ending at the head, after two or three characters.
+    const Mention* product = nullptr;
+    for (const Mention& k : *out) {
+      if (k.span.end == head_b && k.span.begin >= b + 6 && k.span.begin <= b + 9 &&
+          label_of(k) == "Commodity") {
+        product = &k;
+      }
+    }
+    if (product == nullptr) continue;
+    const size_t pb = product->span.begin;
+    static constexpr absl::string_view kNotPlace[] = {"该", "这", "那", "其", "此", "多", "一",
+                                                       "两", "几", "各", "新", "首", "大", "相关"};
+    bool not_place = false;
+    for (absl::string_view w : kNotPlace) not_place |= absl::StartsWith(text.substr(b), w);
+    if (not_place || mention_at(b, pb) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const std::string name(text.substr(b, e - b));
+    const int entity = ListedOrAdded(name, "Facility", extra);
+    found.push_back(Found{b, e, entity, product->entity});
   }
   // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
   // "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目".
@@ -1380,13 +1526,35 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         }
       }
     }
-    // "the Moa joint venture": a venture named by an unlisted name.
-    static const RE2* kVentureAfter = new RE2("^([ ](?:joint[ ]venture|JV))\\b");
+    // "the Moa joint venture": a venture named by an unlisted name, also with its commodity
+    // between ("the Chihuahua lithium JV", "the Kona nickel joint venture").
+    static const RE2* kVentureAfter = new RE2(
+        "^((?:[ ][\\p{Ll}-]+){0,2}?[ ](?:joint[ ]venture|JV))\\b");
     re2::StringPiece venture;
     if (!extended && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
                                        *kVentureAfter, &venture)) {
-      e += venture.size();
-      extended = true;
+      const size_t jv = e + venture.size() - (absl::EndsWith(absl::string_view(venture.data(), venture.size()), "JV") ? 2 : 13);
+      // The words between are all one commodity mention, or none.
+      size_t covered = e;
+      std::vector<size_t> between;
+      for (size_t k = 0; k < out->size(); ++k) {
+        const Mention& o = (*out)[k];
+        if (!(o.span.begin < jv && e < o.span.end)) continue;
+        if (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
+            entities_[o.entity].label != "Commodity" || o.span.begin != covered + 1) {
+          covered = std::string::npos;
+          break;
+        }
+        covered = o.span.end;
+        between.push_back(k);
+      }
+      if (covered != std::string::npos && covered + 1 == jv) {
+        e += venture.size();
+        pos = e;
+        extended = true;
+        swallowed.insert(swallowed.end(), between.begin(), between.end());
+        std::sort(swallowed.begin(), swallowed.end());
+      }
     }
     name = text.substr(b, e - b);
     // "Khoemacau铜矿", "Kisanfu铜钴矿": a Latin name before a Chinese facility head (through

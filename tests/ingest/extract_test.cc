@@ -486,6 +486,57 @@ TEST_F(ExtractTest, AFacilityDescriptionInAppositionNamesTheFacility) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Sayona Mining -> La Corne operation percent=75")));
 }
 
+TEST_F(ExtractTest, ANameOfOneWordInAppositionToAFacilityDescriptionIsTheFacility) {
+  // Whatever follows the head (a lower-case place, nothing), and after "the" too.
+  EXPECT_THAT(Claims("Tantalus Rare Earths holds 75% of Ampasindava, a rare earth deposit in "
+                     "northern Madagascar."),
+              Contains("HOLDS_STAKE Tantalus Rare Earths -> Ampasindava deposit percent=75"));
+  const std::set<std::string> claims =
+      Claims("Iluka holds 60% of Wimmera, the mineral sands project in Victoria, Australia.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Iluka Resources -> Wimmera percent=60"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Wimmera -> Australia"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Victoria project -> Australia")));
+  // A head followed by another noun, or a town's "hub", is no facility description.
+  for (const std::string& c : Claims("Iluka holds 60% of Jones, a plant manager, and of Perth, "
+                                     "a mining hub.")) {
+    EXPECT_EQ(c.find("Jones plant"), std::string::npos) << c;
+    EXPECT_EQ(c.find("Perth hub"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, ANameAfterMiningAtIsASite) {
+  EXPECT_THAT(Claims("Pilbara Minerals halted mining at Ngungaju in Australia."),
+              Contains("LOCATED_IN Ngungaju -> Australia"));
+  // A company, a month or a region after "at" is no site.
+  for (const std::string& c : Claims("Production at Lynas in Malaysia rose in March. Mining at "
+                                     "Western Australia in Australia grew. Production at January "
+                                     "in Chile was high.")) {
+    EXPECT_EQ(c.find("LOCATED_IN Lynas"), std::string::npos) << c;
+    EXPECT_EQ(c.find("LOCATED_IN Western"), std::string::npos) << c;
+    EXPECT_EQ(c.find("January"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AVentureNamedWithItsCommodityIsOneCompany) {
+  EXPECT_THAT(Claims("Albemarle took a 30% stake in the Chihuahua lithium JV."),
+              Contains("HOLDS_STAKE Albemarle -> Chihuahua lithium JV percent=30"));
+  EXPECT_THAT(Claims("Albemarle took a 30% stake in the Kona nickel joint venture."),
+              Contains("HOLDS_STAKE Albemarle -> Kona nickel joint venture percent=30"));
+  // A lower-case word that is no commodity is no part of the name.
+  for (const std::string& c : Claims("Albemarle took a 30% stake in the Kona big joint venture.")) {
+    EXPECT_EQ(c.find("Kona big"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, AChinesePlaceBeforeItsProductAndMineNounIsAFacility) {
+  EXPECT_THAT(Claims("江西铜业拥有城门山铜矿。"), Contains("HOLDS_STAKE Jiangxi Copper -> 城门山铜矿"));
+  // A count or a determiner before the product is no place.
+  for (const std::string& c : Claims("江西铜业拥有多个铜矿。江西铜业拥有该铜矿。")) {
+    EXPECT_EQ(c.find("多个"), std::string::npos) << c;
+    EXPECT_EQ(c.find("该"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ASentencesFirstWordBeforeARelativeClauseIsAName) {
   const std::set<std::string> claims =
       Claims("Ravensthorpe, which bought the Kambalda nickel miner Mincor Resources in 2023, "
