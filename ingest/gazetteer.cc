@@ -77,6 +77,20 @@ bool CanEnd(const Shadow& s, size_t end) {
   return s.cjk[end] || s.cjk[end - 1];
 }
 
+// Drops the leading words of `text` that `drop(word, more_words_follow)` accepts, moving
+// `*begin` (the text's offset in the sentence) past them; empty when every word goes.
+template <typename Drop>
+absl::string_view DropLeadingWords(absl::string_view text, size_t* begin, Drop drop) {
+  while (!text.empty()) {
+    const size_t space = text.find(' ');
+    if (!drop(text.substr(0, space), space != absl::string_view::npos)) break;
+    if (space == absl::string_view::npos) return absl::string_view();
+    *begin += space + 1;
+    text.remove_prefix(space + 1);
+  }
+  return text;
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& entities_tsv,
@@ -588,21 +602,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
         "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
         "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
-    while (!place.empty() && !(after_possessor && place.find(' ') != absl::string_view::npos)) {
-      const size_t space = place.find(' ');
-      const absl::string_view first = place.substr(0, space);
-      if (!name_words_.stops.contains(first)) break;
-      if (space != absl::string_view::npos &&
-          std::find(std::begin(kFunction), std::end(kFunction), first) == std::end(kFunction)) {
-        break;
-      }
-      if (space == absl::string_view::npos) {
-        place = absl::string_view();
-        break;
-      }
-      place_b += space + 1;
-      place.remove_prefix(space + 1);
-    }
+    place = DropLeadingWords(place, &place_b, [&](absl::string_view first, bool more) {
+      return !(after_possessor && more) && name_words_.stops.contains(first) &&
+             (!more || std::find(std::begin(kFunction), std::end(kFunction), first) !=
+                           std::end(kFunction));
+    });
     if (place.empty()) continue;
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < end && place_b < f.end;
@@ -711,16 +715,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t desc_b = static_cast<size_t>(ap[2].data() - text.data()) + ap[2].size() + 1;
     pos = desc_b;
     // Leading stop words ("The", "In", "March") are not part of the name.
-    while (!name.empty()) {
-      const size_t space = name.find(' ');
-      if (!name_words_.stops.contains(name.substr(0, space))) break;
-      if (space == absl::string_view::npos) {
-        name = absl::string_view();
-        break;
-      }
-      nb += space + 1;
-      name.remove_prefix(space + 1);
-    }
+    name = DropLeadingWords(name, &nb, [&](absl::string_view first, bool) {
+      return name_words_.stops.contains(first);
+    });
     if (name.empty()) continue;
     // Walk forward over descriptors and commodities to the head.
     std::string head;
