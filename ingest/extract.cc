@@ -1679,21 +1679,33 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // "Greenbushes produced 1.4 million tonnes of spodumene concentrate, accounting for 20% of
   // global lithium supply": the share-only reading of the same subject and share (its object
   // the element the concentrate is counted in) is part of the claim with the tonnage.
-  auto share_of_tonnage = [&](const Candidate& a) {
+  // The tonnage claim takes what only the share's reading says (its basis, "global").
+  auto share_of_tonnage = [&](const Candidate& a) -> Candidate* {
     if ((a.type != "PRODUCES" && a.type != "HAS_CAPACITY") || !a.props.contains("percent") ||
         a.props.contains("quantity")) {
-      return false;
+      return nullptr;
     }
-    for (const Candidate& b : expanded) {
+    for (Candidate& b : expanded) {
       if (&a == &b || a.type != b.type || !b.props.contains("quantity") ||
           items[a.subject].entity != items[b.subject].entity) {
         continue;
       }
       auto p = b.props.find("percent");
-      if (p != b.props.end() && p->second == a.props.at("percent")) return true;
+      if (p != b.props.end() && p->second == a.props.at("percent")) return &b;
     }
-    return false;
+    return nullptr;
   };
+  std::vector<bool> share_merged(expanded.size(), false);
+  for (size_t i = 0; i < expanded.size(); ++i) {
+    if (Candidate* b = share_of_tonnage(expanded[i]); b != nullptr) {
+      share_merged[i] = true;
+      for (const char* k : {"basis", "rank"}) {
+        if (auto it = expanded[i].props.find(k); it != expanded[i].props.end()) {
+          b->props.try_emplace(k, it->second);
+        }
+      }
+    }
+  }
   // "Tianqi holds 22% of SQM, making it SQM's second-largest shareholder": one stake, with its
   // share and its rank; the rank-only reading joins the one with the share.
   std::vector<bool> merged(expanded.size(), false);
@@ -1732,7 +1744,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its fallback object is outranked by a named one"));
       continue;
     }
-    if (share_of_tonnage(c)) {
+    if (share_merged[ci]) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", its share belongs to the claim with the tonnage"));
       continue;
     }

@@ -71,6 +71,22 @@ TEST_F(ExtractTest, ANamedObjectOutranksAFallbackOneForTheSameFigure) {
               Contains("HOLDS_STAKE Public Investment Fund -> Manara Minerals percent=49"));
 }
 
+TEST_F(ExtractTest, AShareOfOutputJoinsTheTonnageClaimWithItsBasis) {
+  // One output claim, not a tonnage one and a share-only one; the share's "global" stays.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nNorthern Aurora Resources produced over 9,000 metric tons of rare earths "
+           "in 2020, accounting for 28% of global production.\n"));
+  std::vector<const ClaimRecord*> produces;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type == "PRODUCES") produces.push_back(&c);
+  }
+  ASSERT_EQ(produces.size(), 1u);
+  EXPECT_TRUE(produces[0]->props.contains("quantity"));
+  EXPECT_EQ(produces[0]->props.at("percent").ToJson(), "28");
+  ASSERT_TRUE(produces[0]->props.contains("basis"));
+  EXPECT_EQ(produces[0]->props.at("basis").ToJson(), "\"global\"");
+}
+
 TEST_F(ExtractTest, APossessorIsNotTheObjectOfWhatItOwns) {
   // The money bought the refinery, not Freeport-McMoRan.
   const std::set<std::string> claims = Claims(
