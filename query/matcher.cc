@@ -259,11 +259,11 @@ absl::Status Matcher::MatchStep(size_t p, size_t s, const Row& row) {
       bool ok;
       KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
       if (!ok) return absl::OkStatus();
-      used_.insert(e.rel);
+      used_.push(e.rel);
       ctx_->NoteRelType(e.rel, e.type);
       st.rels[static_cast<size_t>(step.rel)] = e.rel;
       absl::Status next = AssignAndContinue(p, s, step.to, e.other, row);
-      used_.erase(e.rel);
+      used_.pop();
       return next;
     };
     KG_RETURN_IF_ERROR(ctx_->txn()->ForEachEdge(from, dir, r.types, [&](const Edge& e) {
@@ -322,14 +322,14 @@ absl::Status Matcher::VarExpand(size_t p, size_t s, const Row& row, NodeId cur, 
     bool ok;
     KG_ASSIGN_OR_RETURN(ok, RelOk(p, step.rel, e.rel));
     if (!ok) return absl::OkStatus();
-    used_.insert(e.rel);
+    used_.push(e.rel);
     ctx_->NoteRelType(e.rel, e.type);
     rels.push_back(e.rel);
     nodes.push_back(e.other);
     absl::Status status = VarExpand(p, s, row, e.other, depth + 1, max_depth, capped);
     rels.pop_back();
     nodes.pop_back();
-    used_.erase(e.rel);
+    used_.pop();
     return status;
   };
   absl::Status status;

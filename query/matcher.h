@@ -13,6 +13,7 @@
 #ifndef KG_QUERY_MATCHER_H_
 #define KG_QUERY_MATCHER_H_
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
@@ -71,7 +72,39 @@ class Matcher {
   // of the part with the same variable (both fixed by the pattern: computed once).
   std::vector<std::vector<bool>> var_in_row_;
   std::vector<std::vector<std::vector<int>>> same_var_;
-  absl::flat_hash_set<RelId> used_;
+  // The relationships of the match being built (relationship isomorphism). Pushed and popped
+  // in stack order; searched linearly while short (patterns are a few hops), through a hash
+  // set once a variable-length path makes it long.
+  class UsedRels {
+   public:
+    bool contains(RelId id) const {
+      if (stack_.size() <= kLinear) return std::find(stack_.begin(), stack_.end(), id) != stack_.end();
+      return set_.contains(id);
+    }
+    void push(RelId id) {
+      stack_.push_back(id);
+      if (stack_.size() == kLinear + 1) {
+        set_.insert(stack_.begin(), stack_.end());
+      } else if (stack_.size() > kLinear + 1) {
+        set_.insert(id);
+      }
+    }
+    void pop() {
+      if (stack_.size() > kLinear) set_.erase(stack_.back());
+      if (stack_.size() == kLinear + 1) set_.clear();
+      stack_.pop_back();
+    }
+    void clear() {
+      stack_.clear();
+      set_.clear();
+    }
+
+   private:
+    static constexpr size_t kLinear = 16;
+    std::vector<RelId> stack_;
+    absl::flat_hash_set<RelId> set_;
+  };
+  UsedRels used_;
   const Emit* emit_ = nullptr;
 };
 

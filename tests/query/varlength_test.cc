@@ -40,6 +40,19 @@ TEST_F(VarLengthTest, TrailsNeverReuseARelationship) {
             R"j({"columns":["n"],"rows":[[0]],"stats":{}})j");
 }
 
+TEST_F(VarLengthTest, LongTrailsStillNeverReuseARelationship) {
+  // A directed ring of 24 nodes: from any node a trail goes round once (24 hops, back to the
+  // start) and no further, past the length at which the matcher's set of used relationships
+  // changes representation (16).
+  Exec("UNWIND range(0, 23) AS i CREATE (:Ring {i: i})");
+  Exec("MATCH (a:Ring), (b:Ring) WHERE b.i = (a.i + 1) % 24 CREATE (a)-[:R]->(b)");
+  EXPECT_EQ(Q("MATCH p = (a:Ring {i: 0})-[:R*..40]->(x) RETURN max(length(p)) AS l, count(*) AS n"),
+            R"j({"columns":["l","n"],"rows":[[24,24]],"stats":{}})j");
+  // Undirected: each direction round once, and every shorter trail on the way.
+  EXPECT_EQ(Q("MATCH p = (a:Ring {i: 0})-[:R*..40]-(x) RETURN max(length(p)) AS l, count(*) AS n"),
+            R"j({"columns":["l","n"],"rows":[[24,48]],"stats":{}})j");
+}
+
 TEST_F(VarLengthTest, BoundsInPatternOrder) {
   Exec("CREATE (:C {i: 0})-[:NEXT]->(:C {i: 1})-[:NEXT]->(:C {i: 2})-[:NEXT]->(:C {i: 3})");
   EXPECT_EQ(Q("MATCH p = (s:C)-[:NEXT*2..]->(e:C {i: 3}) "
