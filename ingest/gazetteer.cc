@@ -249,34 +249,40 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
             absl::StrCat("name words, line ", line_no, ": expected head_zh WORD ENGLISH"));
       }
       name_words_.zh_heads.push_back(std::move(zh));
-      std::stable_sort(
-          name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
-          [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
       continue;
     }
     if (word.empty() || word.find(' ') != std::string::npos) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
-    if (kv.first == "head") {
-      name_words_.heads.push_back(word);
-    } else if (kv.first == "descriptor") {
-      name_words_.descriptors.push_back(word);
-    } else if (kv.first == "stop") {
-      name_words_.stops.insert(written);
-    } else if (kv.first == "title") {
-      name_words_.titles.insert(written);
-    } else if (kv.first == "place") {
-      name_words_.places.insert(written);
-    } else if (kv.first == "site") {
-      name_words_.sites.insert(written);
-    } else if (kv.first == "joined") {
-      name_words_.joined.insert(written);
-    } else {
+    // Kinds kept as written (case matters), and kinds kept lower case in pattern order.
+    const std::pair<absl::string_view, absl::flat_hash_set<std::string>*> kAsWritten[] = {
+        {"stop", &name_words_.stops},   {"title", &name_words_.titles},
+        {"place", &name_words_.places}, {"site", &name_words_.sites},
+        {"joined", &name_words_.joined}};
+    const std::pair<absl::string_view, std::vector<std::string>*> kLower[] = {
+        {"head", &name_words_.heads}, {"descriptor", &name_words_.descriptors}};
+    bool known = false;
+    for (const auto& [kind, set] : kAsWritten) {
+      if (kv.first == kind) {
+        set->insert(written);
+        known = true;
+      }
+    }
+    for (const auto& [kind, list] : kLower) {
+      if (kv.first == kind) {
+        list->push_back(word);
+        known = true;
+      }
+    }
+    if (!known) {
       return absl::InvalidArgumentError(absl::StrCat("name words, line ", line_no,
                                                      ": unknown kind '", kv.first, "'"));
     }
   }
+  // Longest first, so that 冶炼厂 is tried before 厂 (file order among equals).
+  std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   if (name_words_.heads.empty()) return absl::OkStatus();
   auto alternation = [](const std::vector<std::string>& words) {
     std::string alt;
@@ -1025,23 +1031,19 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
   // "Norsk Hydro ASA", "Umicore NV", "Jinchuan … Co. Ltd").
   {
+    // Group 1: the forms and their dots; the character after them must end a word.
     static const RE2* kLegalForm = new RE2(
-        "^(?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
-        "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2}(?:$|[^\\pL\\d-])");
+        "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
+        "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2})(?:$|[^\\pL\\d-])");
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Company") {
         continue;
       }
       re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
-      if (!RE2::PartialMatch(rest, *kLegalForm)) continue;
-      // The match may end on the character after the form; keep the form and its dot only.
-      size_t len = 0;
       re2::StringPiece m;
-      static const RE2* kForms = new RE2(
-          "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
-          "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2})");
-      if (RE2::PartialMatch(rest, *kForms, &m)) len = m.size();
+      if (!RE2::PartialMatch(rest, *kLegalForm, &m)) continue;
+      size_t len = m.size();
       // A sentence-final dot belongs to the sentence unless the form is an abbreviation.
       if (len > 0 && text[k.span.end + len - 1] == '.' && k.span.end + len == text.size()) --len;
       bool taken = false;
