@@ -19,6 +19,7 @@ Standard library only.
 """
 
 import argparse
+import collections
 import json
 import os
 import sys
@@ -150,14 +151,11 @@ def explain(art, ps, used_g, used_p, aliases, why, mentioned):
                    if not recognised(name, mentioned, art["names"])]
         if unknown:
             reason += f" [{' and '.join(unknown)} not among the article's entities]"
-        why.setdefault(("missed", g["type"], reason), 0)
         why[("missed", g["type"], reason)] += 1
     for pi, p in enumerate(ps):
         if pi in used_p:
             continue
-        reason = fp_reason(p, art["claims"])
-        why.setdefault(("false", p["type"], reason), 0)
-        why[("false", p["type"], reason)] += 1
+        why[("false", p["type"], fp_reason(p, art["claims"]))] += 1
 
 
 def evaluate(gold, preds, aliases, why=None, mentions=None):
@@ -227,7 +225,7 @@ def main(argv=None):
     if not gold:
         print(f"eval: no gold annotations under {args.gold}", file=sys.stderr)
         return 2
-    why = {} if args.why else None
+    why = collections.Counter() if args.why else None
     rows, total = evaluate(gold, preds, aliases, why, mentions)
     if why:
         for (kind, ctype, reason), n in sorted(why.items(), key=lambda kv: (kv[0][0], kv[0][1], -kv[1])):
