@@ -58,8 +58,54 @@ def load_gold(path):
                 key = norm(e["name"])
                 for alias in [e["name"]] + list(e.get("aliases", [])):
                     names[norm(alias)] = key
-            articles[art["article"]] = {"names": names, "claims": art.get("claims", [])}
+            labels = {norm(e["name"]): e.get("label", "") for e in art.get("entities", [])}
+            articles[art["article"]] = {"names": names, "claims": art.get("claims", []),
+                                        "labels": labels, "entities": art.get("entities", []),
+                                        "text": article_text(f)}
     return articles
+
+
+def article_text(gold_file):
+    """The article beside a gold file (same stem, any other extension), or "" when none."""
+    stem = gold_file[: -len(".gold.json")]
+    folder = os.path.dirname(stem) or "."
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if path.startswith(stem + ".") and not name.endswith(".gold.json"):
+            with open(path, encoding="utf-8", errors="replace") as fh:
+                return fh.read()
+    return ""
+
+
+FACILITY_HEADS = {"mine", "mines", "project", "deposit", "plant", "refinery", "facility", "complex",
+                  "operation", "operations", "smelter", "hub", "site", "field", "factory", "park"}
+
+
+def unknown_end_kind(name, art, recognised_entities):
+    """Aggregate features of a gold end kg did not recognise -- its label, whether the text holds
+    it verbatim, a facility head word, and how it relates to a recognised entity of the article
+    (part of it, containing it, sharing a word) with that entity's label -- no name or sentence."""
+    key = art["names"].get(norm(name), norm(name))
+    entity = next((e for e in art["entities"] if norm(e["name"]) == key), {"name": name})
+    spellings = [entity["name"]] + list(entity.get("aliases", []))
+    verbatim = any(s and s in art["text"] for s in spellings)
+    words = norm(entity["name"]).split()
+    relation = "no recognised entity shares a word"
+    for label, names in recognised_entities:
+        for other in (norm(n).split() for n in names):
+            if not other or not set(other) & set(words):
+                continue
+            if " ".join(other) in " ".join(words):
+                relation = f"a recognised {label} is part of it"
+            elif " ".join(words) in " ".join(other):
+                relation = f"it is part of a recognised {label}"
+            elif relation.startswith("no"):
+                relation = f"shares a word with a recognised {label}"
+    head = bool(words) and words[-1] in FACILITY_HEADS
+    cjk = any("\u4e00" <= ch <= "\u9fff" for ch in entity["name"])
+    return (f"{art['labels'].get(key, '?')}; {'verbatim' if verbatim else 'NOT verbatim'}; "
+            f"{'head word' if head else 'no head word'}; {len(words)} words"
+            f"{'; Chinese' if cjk else ''}; {relation}")
 
 
 def load_jsonl(path):
@@ -109,19 +155,36 @@ def compatible(gold, pred, names, aliases):
     return True
 
 
-def miss_reason(g, ps, names, aliases):
-    """Why gold claim g matched no prediction: the nearest prediction of the article."""
+def miss_reason(g, ps, art, aliases):
+    """Why gold claim g matched no prediction: the nearest prediction of the article, with the
+    labels of the ends that differ or the figure that differs (never a name)."""
+    names = art["names"]
     same_type = [p for p in ps if p["type"] == g["type"]]
     subj = lambda p: ends_match(g["subject"], p.get("subject"), names, aliases)
     obj = lambda p: ends_match(g.get("object"), p.get("object"), names, aliases)
+    label = lambda name: art["labels"].get(names.get(norm(name), norm(name)), "?")
+    swapped = lambda p: (ends_match(g["subject"], p.get("object"), names, aliases) and
+                         ends_match(g.get("object"), p.get("subject"), names, aliases))
     if any(subj(p) and obj(p) for p in same_type):
-        return "both ends right, a figure differs (or the match went to another gold claim)"
+        p = next(p for p in same_type if subj(p) and obj(p))
+        diffs = []
+        for key in ("amount", "quantity", "percent"):
+            gv, pv = number(g.get("qualifiers"), key), number(p.get("qualifiers"), key)
+            if gv is not None:
+                diffs.append(f"{key} {'missing' if pv is None else 'differs'}")
+        return ("both ends right, " + (", ".join(diffs) or "matched another gold claim"))
+    if any(swapped(p) for p in same_type):
+        return "type right, ends swapped"
     if any(subj(p) and obj(p) for p in ps):
         return "both ends right, another type"
     if any(subj(p) for p in same_type):
-        return "type and subject right, object differs"
+        p = next(p for p in same_type if subj(p))
+        return (f"type and subject right, object differs (gold {label(g.get('object'))}, "
+                f"kg {(p.get('object') or {}).get('label', '?')})")
     if any(obj(p) for p in same_type):
-        return "type and object right, subject differs"
+        p = next(p for p in same_type if obj(p))
+        return (f"type and object right, subject differs (gold {label(g['subject'])}, "
+                f"kg {(p.get('subject') or {}).get('label', '?')})")
     if same_type:
         return "type found in the article, neither end right"
     return "no claim of the type in the article"
@@ -139,18 +202,20 @@ def recognised(gold_name, mentioned, names):
     if gold_name is None:
         return True
     target = names.get(norm(gold_name), norm(gold_name))
-    return any(names.get(norm(c), norm(c)) == target for c in mentioned)
+    return any(names.get(norm(c), norm(c)) == target for _, spellings in mentioned for c in spellings)
 
 
 def explain(art, ps, used_g, used_p, aliases, why, mentioned):
     for gi, g in enumerate(art["claims"]):
         if gi in used_g or g.get("optional"):
             continue
-        reason = miss_reason(g, ps, art["names"], aliases)
+        reason = miss_reason(g, ps, art, aliases)
         unknown = [end for end, name in (("subject", g["subject"]), ("object", g.get("object")))
                    if not recognised(name, mentioned, art["names"])]
         if unknown:
             reason += f" [{' and '.join(unknown)} not among the article's entities]"
+            for end in unknown:
+                why[("unknown end", "(any type)", unknown_end_kind(g[end], art, mentioned))] += 1
         why[("missed", g["type"], reason)] += 1
     for pi, p in enumerate(ps):
         if pi in used_p:
@@ -218,7 +283,7 @@ def main(argv=None):
             for e in load_jsonl(args.entities):
                 aliases[e.get("id")] = [e.get("name")] + list(e.get("aliases", []))
                 for a in e.get("articles", []):
-                    mentions.setdefault(a, []).extend(aliases[e.get("id")])
+                    mentions.setdefault(a, []).append((e.get("label", "?"), aliases[e.get("id")]))
     except (OSError, ValueError, KeyError) as err:
         print(f"eval: {err}", file=sys.stderr)
         return 2
