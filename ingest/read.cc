@@ -307,6 +307,11 @@ bool IsHidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.' && name != "..";
 }
 
+// A folder's README (README, README.md, readme.txt, …) documents the folder; it is no article.
+bool IsReadme(const fs::path& path) {
+  return Lower(path.stem().string()) == "readme";
+}
+
 void ListFolder(const fs::path& root, std::vector<InputFile>& out) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -325,7 +330,12 @@ void ListFolder(const fs::path& root, std::vector<InputFile>& out) {
       continue;
     }
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec)) files.push_back(p);
+    if (!it->is_regular_file(type_ec)) continue;
+    if (IsReadme(p)) {
+      hidden.push_back({p.string(), std::nullopt, true});
+      continue;
+    }
+    files.push_back(p);
   }
   out.insert(out.end(), hidden.begin(), hidden.end());
   if (ec) {

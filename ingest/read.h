@@ -14,9 +14,10 @@
 //   1) are required. Optional `url`, `published`, `source`, `cites` must be strings; another
 //   type is reported as a Problem and the field ignored, the article is still read. A `text`
 //   with numbered paragraphs is detected as a report as for text files.
-// - Folders are walked recursively in sorted path order; hidden entries (".name") are not
-//   read and are listed in ReadResult::skipped, as are gold files. Symlinked folders are not
-//   followed.
+// - Folders are walked recursively in sorted path order; hidden entries (".name") and a
+//   folder's README files (README, README.md, readme.txt: documentation, not articles) are
+//   not read and are listed in ReadResult::skipped, as are gold files. A README named as a
+//   path itself is read. Symlinked folders are not followed.
 // Never throws; thread-compatible (no shared state).
 #ifndef KG_INGEST_READ_H_
 #define KG_INGEST_READ_H_

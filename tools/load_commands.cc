@@ -29,7 +29,8 @@ constexpr char kIngestHelp[] = R"(usage: kg [--db DIR] ingest [--threads N] [--b
 
 Reads every file (folders recursively): .txt/.md articles (first non-empty line is the title,
 id = file name without extension), .jsonl (one article object per line) and .json; - reads
-JSONL articles from standard input. Gold files (*.gold.json) are skipped. Articles are
+JSONL articles from standard input. Gold files (*.gold.json), hidden files and a folder's
+README files are skipped (a README named as a path is read). Articles are
 extracted on N threads (default: one per core) and written by one writer: each article is
 stored atomically, and a batch of articles (--batch, default 256, or what one second
 brings) is made durable by one synced commit; a crash loses at most the open batch. An

@@ -235,6 +235,20 @@ TEST_F(ReadTest, GoldFileSkippedSilently) {
   EXPECT_EQ(r.documents[0].id, "a");
 }
 
+TEST_F(ReadTest, FolderReadmeIsDocumentationNotAnArticle) {
+  const std::string readme = Write("README.md", "# The corpus\n\nLynas supplies Apple.\n");
+  Write("a.txt", "Title\n\nBody.\n");
+  ReadResult r = ReadPaths({dir_.string()});
+  EXPECT_THAT(r.problems, IsEmpty());
+  EXPECT_THAT(r.skipped, ElementsAre(readme));
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_EQ(r.documents[0].id, "a");
+  // Named explicitly, it is read like any article.
+  ReadResult named = ReadPaths({readme});
+  ASSERT_EQ(named.documents.size(), 1u);
+  EXPECT_EQ(named.documents[0].id, "README");
+}
+
 TEST_F(ReadTest, UnknownExtensionReported) {
   const std::string path = Write("x.pdf", "%PDF");
   ReadResult r = ReadPaths({path});
