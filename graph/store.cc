@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "graph/keys.h"
 #include "graph/node_cache.h"
+#include "graph/write_set.h"
 #include "graph/names.h"
 #include "rocksdb/cache.h"
 #include "rocksdb/db.h"
@@ -24,7 +25,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/slice.h"
 #include "rocksdb/table.h"
-#include "rocksdb/utilities/write_batch_with_index.h"
+#include "rocksdb/write_batch.h"
 
 namespace kg {
 namespace {
@@ -351,6 +352,8 @@ class TxnImpl final : public Txn {
   absl::StatusOr<Node> MustGetNode(NodeId id);
   absl::StatusOr<Relationship> MustGetRel(RelId id);
   absl::Status DeleteRelIndexed(const Relationship& r);
+  // CreateRel without checking that the ends exist: for callers that just wrote or read them.
+  absl::StatusOr<RelId> PutRel(std::string_view type, NodeId start, NodeId end, ValueMap props);
   // Rel ids at a node in both directions (self-loops twice).
   absl::StatusOr<std::vector<RelId>> RelsAt(NodeId node);
 
@@ -377,7 +380,7 @@ class TxnImpl final : public Txn {
   const std::shared_ptr<StoreImpl> store_;  // Keeps the database open while the Txn lives.
   const rocksdb::Snapshot* snapshot_;
   rocksdb::ReadOptions read_options_;
-  rocksdb::WriteBatchWithIndex batch_;
+  WriteSet writes_;  // This transaction's writes, read before the snapshot.
   bool done_ = false;
 };
 
@@ -599,8 +602,7 @@ absl::StatusOr<Store::Stats> StoreImpl::GetStats() {
 
 TxnImpl::TxnImpl(std::shared_ptr<StoreImpl> store)
     : store_(std::move(store)),
-      snapshot_(store_->db()->GetSnapshot()),
-      batch_(rocksdb::BytewiseComparator(), 0, /*overwrite_key=*/true) {
+      snapshot_(store_->db()->GetSnapshot()) {
   read_options_.snapshot = snapshot_;
 }
 
@@ -620,23 +622,23 @@ absl::Status TxnImpl::CheckWritable() const {
 }
 
 absl::StatusOr<std::optional<std::string>> TxnImpl::Get(Cf c, std::string_view key) {
+  const std::string full = FamilyKey(c, key);
+  if (const WriteSet::Entry* own = writes_.Find(full); own != nullptr) return *own;
   std::string value;
-  // A transaction that wrote nothing (every query that only reads) reads the snapshot as it is.
-  rocksdb::Status s =
-      batch_.GetWriteBatch()->Count() == 0
-          ? store_->db()->Get(read_options_, S(FamilyKey(c, key)), &value)
-          : batch_.GetFromBatchAndDB(store_->db(), read_options_, S(FamilyKey(c, key)), &value);
+  rocksdb::Status s = store_->db()->Get(read_options_, S(full), &value);
   if (s.IsNotFound()) return std::optional<std::string>();
   if (!s.ok()) return FromRocks(s, absl::StrCat("graph store: get in ", kCfNames[c]));
   return std::optional<std::string>(std::move(value));
 }
 
 absl::Status TxnImpl::Put(Cf c, std::string_view key, std::string_view value) {
-  return FromRocks(batch_.Put(S(FamilyKey(c, key)), S(value)), "graph store: put");
+  writes_.Put(FamilyKey(c, key), value);
+  return absl::OkStatus();
 }
 
 absl::Status TxnImpl::Del(Cf c, std::string_view key) {
-  return FromRocks(batch_.Delete(S(FamilyKey(c, key))), "graph store: delete");
+  writes_.Delete(FamilyKey(c, key));
+  return absl::OkStatus();
 }
 
 absl::Status TxnImpl::Scan(Cf c, std::string_view logical_prefix, const ScanFn& fn) {
@@ -648,16 +650,25 @@ absl::Status TxnImpl::Scan(Cf c, std::string_view logical_prefix, const ScanFn& 
     upper_slice = S(*upper);
     ro.iterate_upper_bound = &upper_slice;
   }
-  rocksdb::Iterator* base = store_->db()->NewIterator(ro);
-  std::unique_ptr<rocksdb::Iterator> it(
-      batch_.GetWriteBatch()->Count() == 0
-          ? base
-          : batch_.NewIteratorWithBase(store_->db()->DefaultColumnFamily(), base, &ro));
-  for (it->Seek(S(prefix)); it->Valid(); it->Next()) {
-    std::string_view k = V(it->key());
-    if (!k.starts_with(prefix)) break;
-    k.remove_prefix(prefix.size());
-    if (!fn(k, V(it->value()))) break;
+  std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro));
+  // The snapshot's keys and this transaction's writes, merged in key order: an own write
+  // hides the snapshot's value of its key (a delete hides the key).
+  auto [own, own_end] = writes_.Range(prefix, upper.value_or(""));
+  for (it->Seek(S(prefix));;) {
+    const bool base = it->Valid() && V(it->key()).starts_with(prefix);
+    if (!base && own == own_end) break;
+    const int order = !base ? 1 : own == own_end ? -1 : V(it->key()).compare(own->first);
+    if (order < 0) {
+      std::string_view k = V(it->key());
+      k.remove_prefix(prefix.size());
+      if (!fn(k, V(it->value()))) break;
+      it->Next();
+      continue;
+    }
+    if (order == 0) it->Next();
+    const auto& [own_key, own_value] = *own++;
+    if (!own_value.has_value()) continue;
+    if (!fn(std::string_view(own_key).substr(prefix.size()), *own_value)) break;
   }
   return FromRocks(it->status(), absl::StrCat("graph store: scan of ", kCfNames[c]));
 }
@@ -672,9 +683,12 @@ absl::Status TxnImpl::CommitWith(bool sync) {
     return s;
   }
   done_ = true;
-  rocksdb::WriteBatch* wb = batch_.GetWriteBatch();
-  if (wb->Count() == 0) return absl::OkStatus();
-  return store_->Write(wb, sync);
+  if (writes_.empty()) return absl::OkStatus();
+  rocksdb::WriteBatch batch;
+  if (rocksdb::Status s = writes_.WriteTo(&batch); !s.ok()) {
+    return FromRocks(s, "graph store: preparing commit");
+  }
+  return store_->Write(&batch, sync);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -694,7 +708,7 @@ absl::StatusOr<std::vector<std::shared_ptr<const Node>>> TxnImpl::GetNodes(
     const std::vector<NodeId>& ids) {
   if (absl::Status s = CheckUsable(); !s.ok()) return s;
   // Own writes must be seen: a transaction that wrote reads one by one through its batch.
-  if (batch_.GetWriteBatch()->Count() != 0) return Txn::GetNodes(ids);
+  if (!writes_.empty()) return Txn::GetNodes(ids);
   const uint64_t seq = snapshot_->GetSequenceNumber();
   std::vector<std::shared_ptr<const Node>> out = store_->node_cache().Find(ids, seq);
   std::vector<size_t> missing;
@@ -1032,6 +1046,11 @@ absl::StatusOr<RelId> TxnImpl::CreateRel(std::string_view type, NodeId start, No
     if (!v.ok()) return v.status();
     if (!v->has_value()) return absl::NotFoundError(absl::StrCat("node ", n, " does not exist"));
   }
+  return PutRel(type, start, end, std::move(props));
+}
+
+absl::StatusOr<RelId> TxnImpl::PutRel(std::string_view type, NodeId start, NodeId end,
+                                      ValueMap props) {
   Relationship r;
   r.id = store_->AllocateRelId();
   r.type = std::string(type);
@@ -1432,7 +1451,7 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
   std::set<std::string> mentioned;
   for (const std::string& key : rec.mentions) {
     if (!mentioned.insert(key).second) continue;
-    absl::StatusOr<RelId> r = CreateRel(kMentionsType, idx.node, node_of.at(key), {});
+    absl::StatusOr<RelId> r = PutRel(kMentionsType, idx.node, node_of.at(key), {});
     if (!r.ok()) return r.status();
     idx.rels.push_back(*r);
   }
@@ -1450,7 +1469,7 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticleInner(
         continue;
       }
     }
-    absl::StatusOr<RelId> r = CreateRel(c.type, start, end, c.props);
+    absl::StatusOr<RelId> r = PutRel(c.type, start, end, c.props);
     if (!r.ok()) return r.status();
     idx.rels.push_back(*r);
   }
@@ -1510,13 +1529,13 @@ absl::StatusOr<ReplaceOutcome> TxnImpl::ReplaceArticle(const ArticleRecord& rec)
     entities.emplace(unknown.key, std::move(unknown));
   }
 
-  batch_.SetSavePoint();
+  writes_.SetSavePoint();
   absl::StatusOr<ReplaceOutcome> outcome = ReplaceArticleInner(rec, *old, entities);
   if (!outcome.ok()) {
-    batch_.RollbackToSavePoint().PermitUncheckedError();
+    writes_.RollbackToSavePoint();
     return outcome.status();
   }
-  batch_.PopSavePoint().PermitUncheckedError();
+  writes_.PopSavePoint();
   return outcome;
 }
 
@@ -1525,13 +1544,13 @@ absl::StatusOr<bool> TxnImpl::RemoveArticle(std::string_view article_id) {
   absl::StatusOr<std::optional<ArticleIndex>> idx = LoadArticleIndex(article_id);
   if (!idx.ok()) return idx.status();
   if (!idx->has_value()) return false;
-  batch_.SetSavePoint();
+  writes_.SetSavePoint();
   absl::Status s = RemoveArticleData(article_id, **idx, {}, /*replacing=*/false, nullptr);
   if (!s.ok()) {
-    batch_.RollbackToSavePoint().PermitUncheckedError();
+    writes_.RollbackToSavePoint();
     return s;
   }
-  batch_.PopSavePoint().PermitUncheckedError();
+  writes_.PopSavePoint();
   return true;
 }
 

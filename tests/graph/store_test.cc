@@ -263,6 +263,27 @@ TEST_F(StoreTest, ReadYourWritesAndSnapshotIsolation) {
   EXPECT_THAT(Unwrap(store_->Begin()->AllNodes()), ElementsAre(a));
 }
 
+// A transaction's scans merge its own writes into the snapshot in key order: new keys between
+// committed ones, a rewritten key once with its new value, a deleted key not at all.
+TEST_F(StoreTest, ScansMergeOwnWritesWithTheSnapshotInOrder) {
+  auto setup = store_->Begin();
+  NodeId a = Unwrap(setup->CreateNode({"L"}, {{"name", Value("Alpha")}}));
+  NodeId b = Unwrap(setup->CreateNode({"L"}, {{"name", Value("Beta")}}));
+  NodeId c = Unwrap(setup->CreateNode({"L"}, {{"name", Value("Gamma")}}));
+  ASSERT_OK(setup->Commit());
+  auto w = store_->Begin();
+  ASSERT_OK(w->DeleteNode(b, false));
+  NodeId d = Unwrap(w->CreateNode({"L"}, {{"name", Value("Delta")}}));
+  ASSERT_OK(w->SetNodeProperty(c, "name", Value("Gamma Two")));
+  EXPECT_THAT(Unwrap(w->NodesByLabel("L")), ElementsAre(a, c, d));
+  EXPECT_THAT(Unwrap(w->AllNodes()), ElementsAre(a, c, d));
+  EXPECT_THAT(Unwrap(w->NodesByName("gamma two")), ElementsAre(c));
+  EXPECT_THAT(Unwrap(w->NodesByName("gamma")), IsEmpty());
+  EXPECT_THAT(Unwrap(w->NodesByName("beta")), IsEmpty());
+  ASSERT_OK(w->Commit());
+  EXPECT_THAT(Unwrap(store_->Begin()->NodesByLabel("L")), ElementsAre(a, c, d));
+}
+
 // GetNodes shares decoded records between readers (graph/node_cache.h); a reader must still
 // see exactly its snapshot: not a record cached before a later commit, nor one cached by a
 // reader of a newer snapshot.
