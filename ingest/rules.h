@@ -56,7 +56,8 @@ struct Rule {
   std::string id;
   std::string type;
   std::vector<std::string> sources;               // Patterns as written.
-  std::vector<std::unique_ptr<RE2>> patterns;     // Compiled, slots expanded.
+  std::vector<const RE2*> patterns;               // Compiled, slots expanded (owned by the
+                                                  // RuleSet's prefilter).
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
   std::map<std::string, std::string> slot_types;  // slot -> "|Company|Facility|": the tag
@@ -109,7 +110,7 @@ class RuleSet {
   absl::Status Parse(absl::string_view text, absl::string_view origin);
   // "Company|AGENT" -> "Company|Company|Government|Country"; false on an unknown type.
   bool ExpandTypes(absl::string_view types, std::string* out) const;
-  // Builds the prefilter over every rule's patterns; after the last Parse.
+  // Compiles the prefilter, which Parse gave every rule's patterns; after the last Parse.
   absl::Status CompileFilter();
 
   std::map<std::string, std::string> defines_;  // Slot type -> alternatives.
@@ -118,7 +119,8 @@ class RuleSet {
   uint64_t fingerprint_ = 0;
   // Prefilter: filter_ holds every pattern (id = position in patterns_); atoms_ finds the
   // filter's literal atoms in a lowercased sentence.
-  std::unique_ptr<re2::FilteredRE2> filter_;
+  std::unique_ptr<re2::FilteredRE2> filter_ =
+      std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
   std::unique_ptr<RE2::Set> atoms_;
   struct PatternRef {
     const Rule* rule;
