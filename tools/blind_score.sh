@@ -5,6 +5,9 @@
 # lines or misses, so that running it leaks nothing to fit rules to. Whoever works on rules must
 # not open tests/blind/; when its figure is used up (someone read it), move it to corpus/ and
 # write a new blind set.
+# Each subfolder is one blind set, written at one time (set2: 19 articles of the second and third
+# held-out sets; set3: 10 articles written 2026-12-02, before anyone ran kg on them); the total
+# of each set is printed, then the total of all.
 # --why adds tools/eval.py's per-type counts of why claims were missed or false (the nearest
 # prediction: a figure, one end, the type, or nothing of the type), still without any article,
 # name or sentence.
@@ -21,5 +24,11 @@ trap 'rm -rf "$db"' EXIT
 "$kg" --db "$db/db" export --format jsonl --what entities > "$db/entities.jsonl"
 python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
   $why | grep -v '^articles=.* tp=' || true
+for set in tests/blind/*/; do
+  printf '%-8s ' "$(basename "$set")"
+  python3 tools/eval.py --gold "$set" --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
+    | tail -n 1
+done
+printf '%-8s ' all
 python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
   | tail -n 1
