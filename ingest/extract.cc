@@ -1483,7 +1483,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     Candidate d = c;
     d.subject = j;
     d.object = k;
-    for (const std::string& key : {"quantity", "quantity_unit", "quantity_max", "percent",
+    for (const char* key : {"quantity", "quantity_unit", "quantity_max", "percent",
                                    "percent_max", "amount", "amount_unit", "amount_max", "approx",
                                    "annual"}) {
       d.props.erase(key);
