@@ -405,6 +405,15 @@ class StoreImpl final : public Store, public std::enable_shared_from_this<StoreI
     return std::make_unique<TxnImpl>(shared_from_this());
   }
   absl::StatusOr<Stats> GetStats() override;
+  absl::Status Compact() override {
+    if (options_.read_only) {
+      return absl::FailedPreconditionError(
+          absl::StrCat("graph store ", dir_, ": opened read-only; cannot compact"));
+    }
+    if (absl::Status s = Flush(); !s.ok()) return s;
+    return FromRocks(db_->CompactRange(rocksdb::CompactRangeOptions(), nullptr, nullptr),
+                     absl::StrCat("graph store ", dir_, ": compact"));
+  }
   absl::Status Flush() override {
     if (options_.read_only) return absl::OkStatus();
     return FromRocks(db_->Flush(rocksdb::FlushOptions()), absl::StrCat("graph store ", dir_, ": flush"));
@@ -445,6 +454,7 @@ class StoreHandle final : public Store {
   absl::StatusOr<Stats> GetStats() override { return impl_->GetStats(); }
   absl::Status Flush() override { return impl_->Flush(); }
   absl::Status SyncWal() override { return impl_->SyncWal(); }
+  absl::Status Compact() override { return impl_->Compact(); }
 
  private:
   std::shared_ptr<StoreImpl> impl_;

@@ -4,7 +4,10 @@
 //   kg [--db DIR] [--schema DIR] COMMAND [ARGS]
 //
 // Exit codes: 0 ok, 1 bad input (a file, a query, a database), 2 usage.
+#include <chrono>
+#include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -13,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/time/time.h"
 #include "graph/store.h"
@@ -42,6 +46,7 @@ commands:
   query QUERY              run an openCypher query (-f FILE, or - for stdin; none: shell)
   serve                    HTTP API and page over the graph (kg serve --help)
   stats                    count nodes, relationships and articles
+  compact                  rewrite the database as one sorted run (after a bulk load)
   explain-extraction FILE  show, sentence by sentence, how claims were (not) extracted
   audit                    uncited claims, citation checks, conflicts, corroboration (SPEC §5)
 
@@ -83,6 +88,14 @@ example:
 constexpr char kStatsHelp[] = R"(usage: kg [--db DIR] stats
 
 Prints the number of nodes, relationships and articles in the database.
+)";
+
+constexpr char kCompactHelp[] = R"(usage: kg [--db DIR] compact
+
+Merges the database's table files into one sorted run. After a bulk load (many thousands of
+articles) traversals then merge fewer files: the typed two-hop query of the benchmark takes
+about a tenth fewer instructions. Takes about half a minute per 100,000 articles on a laptop;
+answers are unchanged. Needs the database for itself (not while another kg process writes it).
 )";
 
 constexpr char kExplainHelp[] = R"(usage: kg [--schema DIR] explain-extraction FILE
@@ -277,6 +290,43 @@ int Stats(const Global& g, const std::vector<std::string>& args) {
   return kOk;
 }
 
+// Bytes of the regular files in a folder (the database's size on disk).
+uintmax_t FolderBytes(const std::string& dir) {
+  uintmax_t total = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    std::error_code size_ec;
+    if (e.is_regular_file(size_ec)) total += e.file_size(size_ec);
+  }
+  return total;
+}
+
+int Compact(const Global& g, const std::vector<std::string>& args) {
+  if (WantsHelp(args)) {
+    std::cout << kCompactHelp;
+    return kOk;
+  }
+  if (!args.empty()) return Usage(absl::StrCat("compact: unexpected argument '", args[0], "'"));
+  kg::StoreOptions options;
+  options.create_if_missing = false;
+  absl::StatusOr<std::unique_ptr<kg::Store>> store = kg::Store::Open(g.db, options);
+  if (!store.ok()) {
+    std::cerr << "kg: " << store.status().message() << "\n";
+    return kBadInput;
+  }
+  const uintmax_t before = FolderBytes(g.db);
+  const auto start = std::chrono::steady_clock::now();
+  if (absl::Status s = (*store)->Compact(); !s.ok()) {
+    std::cerr << "kg: " << s.message() << "\n";
+    return kBadInput;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << absl::StrFormat("compacted %s: %.1f MB -> %.1f MB in %.1f s\n", g.db,
+                               before / 1e6, FolderBytes(g.db) / 1e6, seconds);
+  return kOk;
+}
+
 int Explain(const Global& g, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
     std::cout << kExplainHelp;
@@ -346,6 +396,7 @@ int main(int argc, char** argv) {
   if (command == "query") return Query(g, filtered);
   if (command == "serve") return kg::tools::ServeCommand(g.db, g.schema, filtered);
   if (command == "stats") return Stats(g, filtered);
+  if (command == "compact") return Compact(g, filtered);
   if (command == "explain-extraction") return Explain(g, filtered);
   if (command == "audit") return kg::tools::AuditCommand(g.db, g.schema, filtered);
   return Usage(absl::StrCat("unknown command '", command, "'"));

@@ -82,7 +82,7 @@ TEST_F(UsageTest, HelpExits0) {
   EXPECT_EQ(r.exit_code, 0) << Describe(r);
   EXPECT_THAT(r.out, HasSubstr("ingest"));
 
-  for (const char* command : {"export", "query", "stats", "explain-extraction"}) {
+  for (const char* command : {"export", "query", "stats", "compact", "explain-extraction"}) {
     r = KgRaw({command, "--help"});
     EXPECT_EQ(r.exit_code, 0) << command << "\n" << Describe(r);
     EXPECT_THAT(r.out, HasSubstr("usage")) << command;
@@ -276,6 +276,25 @@ TEST_F(SeedTest, ReingestingUnchangedFileChangesNothing) {
   EXPECT_EQ(ExportText("claims"), claims_before);
   EXPECT_EQ(ExportText("entities"), entities_before);
   EXPECT_EQ(Kg({"stats"}).out, stats_before.out);
+}
+
+// `kg compact` rewrites the files, not the graph: the same answers after it, and it neither
+// creates a missing database nor runs beside a writer.
+TEST_F(SeedTest, CompactKeepsTheGraphAndNeedsAnExistingDatabase) {
+  const std::string claims_before = ExportText("claims");
+  const std::string entities_before = ExportText("entities");
+  ASSERT_FALSE(claims_before.empty());
+  RunResult r = Kg({"compact"});
+  EXPECT_EQ(r.exit_code, 0) << Describe(r);
+  EXPECT_THAT(r.out, HasSubstr("compacted"));
+  EXPECT_EQ(ExportText("claims"), claims_before);
+  EXPECT_EQ(ExportText("entities"), entities_before);
+
+  const std::string missing = dir_ + "/no-such-db";
+  r = KgRaw({"--db", missing, "compact"});
+  EXPECT_EQ(r.exit_code, 1) << Describe(r);
+  EXPECT_THAT(r.err, HasSubstr("no database"));
+  EXPECT_FALSE(std::filesystem::exists(missing));
 }
 
 TEST_F(SeedTest, GoldFileNextToSeedIsSkippedSilently) {

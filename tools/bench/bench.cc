@@ -6,7 +6,8 @@
 //
 // For each size: writes that many synthetic seed-style articles (tools/bench/synth.h) as .txt
 // files (1,000 per folder), runs `kg --db … ingest` on them in a child process (wall time,
-// peak RSS from wait4), measures the database folder, then opens the database read-only and
+// peak RSS from wait4), then `kg compact` (timed apart: what an analyst runs after a bulk
+// load), measures the database folder, then opens the database read-only and
 // times one-hop, two-hop and variable-length queries (outgoing claims) from named companies (the most frequent
 // one, a hub, and one of typical degree) through query::Run, printing the first run's time
 // (before the run warmed the block and node caches for this query), then, after five warm-up
@@ -198,9 +199,9 @@ int main(int argc, char** argv) {
     queries = {{"query", args.query}};
     args.queries = {"query"};
   }
-  std::cout << "| articles | ingest s | articles/s | MB/s | DB MB | peak RSS MB | anchor (degree) "
-               "| query | first ms | median ms | p99 ms | rows |\n"
-               "|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  std::cout << "| articles | ingest s | articles/s | MB/s | compact s | DB MB | peak RSS MB "
+               "| anchor (degree) | query | first ms | median ms | p99 ms | rows |\n"
+               "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (uint64_t n : args.sizes) {
     kg::bench::SynthOptions o;
     o.seed = args.seed;
@@ -209,7 +210,7 @@ int main(int argc, char** argv) {
     const bool reuse = !args.db.empty();
     const fs::path corpus = root / "corpus", db = reuse ? fs::path(args.db) : root / "db";
     uint64_t corpus_bytes = 0;
-    ChildRun run;
+    ChildRun run, compact;
     if (!reuse) {
       fs::remove_all(root);
       corpus_bytes = WriteCorpus(o, corpus);
@@ -223,6 +224,11 @@ int main(int argc, char** argv) {
       if (!WIFEXITED(run.status) || WEXITSTATUS(run.status) != 0) {
         std::cerr << "kg-bench: ingest of " << n << " articles failed (status " << run.status
                   << ")\n";
+        return 1;
+      }
+      compact = RunKg({args.kg, "--db", db.string(), "compact"});
+      if (!WIFEXITED(compact.status) || WEXITSTATUS(compact.status) != 0) {
+        std::cerr << "kg-bench: compact failed (status " << compact.status << ")\n";
         return 1;
       }
     }
@@ -255,13 +261,14 @@ int main(int argc, char** argv) {
           return 1;
         }
         if (first && reuse) {
-          std::cout << absl::StrFormat("| %d | - | - | - | %.1f | - ", n, db_mb);
+          std::cout << absl::StrFormat("| %d | - | - | - | - | %.1f | - ", n, db_mb);
         } else if (first) {
-          std::cout << absl::StrFormat("| %d | %.1f | %.0f | %.2f | %.1f | %.0f ", n, run.seconds,
-                                       n / run.seconds, corpus_bytes / 1e6 / run.seconds, db_mb,
+          std::cout << absl::StrFormat("| %d | %.1f | %.0f | %.2f | %.1f | %.1f | %.0f ", n,
+                                       run.seconds, n / run.seconds,
+                                       corpus_bytes / 1e6 / run.seconds, compact.seconds, db_mb,
                                        run.max_rss_kb / 1024.0);
         } else {
-          std::cout << "| | | | | | ";
+          std::cout << "| | | | | | | ";
         }
         first = false;
         std::cout << absl::StrFormat("| %s %s (%d) | %s | %.3f | %.3f | %.3f | %d |\n", kind,
