@@ -1274,7 +1274,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     static const RE2* kRest = new RE2(
-        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
+        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|\\bthe other (?:<PERCENT#\\d+>|half)|其余|剩余|其他股份");
     static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");
     const bool rest = type == "HOLDS_STAKE" && object < 0 &&
                       RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
