@@ -1,6 +1,7 @@
 #include "ingest/extract.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -1242,7 +1243,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     for (const auto& [k, v] : rule.set) {
       int64_t n = 0;
-      props[k] = absl::SimpleAtoi(v, &n) ? Value(n) : Value(v);
+      double d = 0;
+      // Numbers stay numbers: "set percent=100", "set percent=66.67".
+      props[k] = absl::SimpleAtoi(v, &n)                                  ? Value(n)
+                 : absl::SimpleAtod(v, &d) && std::isfinite(d) &&
+                           v.find_first_not_of("0123456789.") == std::string::npos ? Value(d)
+                                                                                  : Value(v);
     }
     if (!status.empty() && !props.contains("status")) props["status"] = status;
     // "will produce 60,000 tonnes a year", "can produce up to 350,000 tonnes a year": a rate
