@@ -767,6 +767,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         bool used = false;
         for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
         if (used) continue;
+        // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)") is a
+        // holder in a list, not the company held.
+        static const RE2* kHolderShare = new RE2("^ \\(?<PERCENT#");
+        if (name == "object" && rule.type == "HOLDS_STAKE" &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
+                              *kHolderShare)) {
+          continue;
+        }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
         const size_t at = rendered.begin[i];
         const size_t d = at >= m.begin && at < m.end ? 0
@@ -1430,12 +1438,44 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
       "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
       "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  // The same after a match that ended on " and " ("…, with Toyota Tsusho holding 25% and
+  // JEMSE 8.5%").
+  static const RE2* kGappedBare = new RE2(
+      "^(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  // A stake in "the rest" with no figure: "Tsingshan holds 57% of the venture and Eramet the
+  // rest" gives Eramet a stake in the same company, share unknown.
+  static const RE2* kGappedRest = new RE2(
+      "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
+      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:holds |owns |has |controls )?the "
+      "(?:rest|remainder|balance)\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent")) continue;
+    int j = -1;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGappedRest, &j) ||
+        j < 0 || static_cast<size_t>(j) >= items.size() ||
+        items[j].entity == items[c.subject].entity || items[j].entity == items[c.object].entity) {
+      continue;
+    }
+    Candidate d = c;
+    d.subject = j;
+    for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " the rest for ",
+                                       Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     int j = -1, q = -1;
     std::string kind;
+    const bool ended_and = c.type == "HOLDS_STAKE" && c.length >= 5 && c.match_end >= 5 &&
+                           absl::string_view(tagged).substr(c.match_end - 5, 5) == " and ";
     if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
-                           *kGapped, &j, &kind, &q) ||
+                           ended_and ? *kGappedBare : *kGapped, &j, &kind, &q) ||
         j < 0 || q < 0 || static_cast<size_t>(j) >= items.size() ||
         static_cast<size_t>(q) >= items.size() || items[q].quantity < 0) {
       continue;
@@ -1443,7 +1483,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string slot = kind == "MONEY" ? "amount" : kind == "MASS" ? "quantity" : "percent";
     // The gapped name stands for the clause's first end: the subject, or the object of a
     // claim read from the other side ("Tesla bought … from Ganfeng, and BYD 5,000 tonnes").
-    const bool object_first = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
+    // (A fallback object before the subject was not written as the clause's first end.)
+    const bool object_first = c.object >= 0 && !c.object_fallback &&
+                              rendered.begin[c.object] < rendered.begin[c.subject];
     const int replaced = object_first ? c.object : c.subject;
     const int other = object_first ? c.subject : c.object;
     if (!c.props.contains(slot) || items[j].entity == items[replaced].entity ||
@@ -1619,9 +1661,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // A member the rule's object slot does not accept is no member ("in central Panama,
       // 韩国矿业公司…": a company after a place).
       auto types = c.rule->slot_types.find("object");
+      // "KGHM holds 55% of Sierra Gorda, and South32 bought the remaining 45%", "holds 57% of
+      // the venture and Eramet the rest": a name that opens a clause of its own (a verb, a
+      // share or "the rest" after it) is a holder, not a second company held.
+      static const RE2* kOwnClause = new RE2(
+          "^,? (?:the (?:rest|remainder|remaining|other|balance)\\b|<PERCENT#|(?:has|had|have|holds|held|"
+          "owns|owned|controls|controlled|bought|buys|acquired|acquires|took|takes|retains|"
+          "retained|keeps|kept|will|is|was)\\b)");
       for (int j : coordinated(c.object, object_first, !figure)) {
         if (types != c.rule->slot_types.end() &&
             !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
+          continue;
+        }
+        if (c.type == "HOLDS_STAKE" && c.props.contains("percent") &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j], tagged.size() - rendered.end[j]), *kOwnClause)) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat("coordination: ", Entity(items[j].entity).name,
+                                             " opens its own clause, not a second object"));
+          }
           continue;
         }
         Candidate d = c;
@@ -1840,15 +1897,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Company" && holders[Entity(it.entity).key].size() >= 2) venture_ = it.entity;
   }
   // "<Company>, a lithium hydroxide joint venture", "<Company> is a joint venture",
-  // "the joint venture <Company>": later "the joint venture" means that company.
+  // "the joint venture <Company>", "A and B set up <Company> in 2017": later "the joint
+  // venture" means that company.
   static const RE2* kVentureIntro = new RE2(
       "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:is |was |became )?(?:a|an|the) "
-      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>");
+      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>|"
+      "<(?:Company|Government)#\\d+>,? (?:and|with) <(?:Company|Government)#\\d+> (?:have |had "
+      "|jointly |together )?(?:formed|set up|created|established|launched|founded|incorporated) "
+      "(?:a |an |the )?(?:new )?(?:(?:[a-z-]+ |<Commodity#\\d+> ){0,3}?(?:joint venture|venture|JV|"
+      "company|vehicle),? (?:called |named )?)?<Company#(\\d+)>");
   re2::StringPiece in(tagged);
-  std::string a, b;
-  while (RE2::FindAndConsume(&in, *kVentureIntro, &a, &b)) {
+  std::string a, b, c;
+  while (RE2::FindAndConsume(&in, *kVentureIntro, &a, &b, &c)) {
     int idx = -1;
-    if (!absl::SimpleAtoi(a.empty() ? b : a, &idx) || idx < 0 ||
+    if (!absl::SimpleAtoi(!a.empty() ? a : !b.empty() ? b : c, &idx) || idx < 0 ||
         static_cast<size_t>(idx) >= items.size()) {
       continue;
     }

@@ -846,5 +846,34 @@ TEST_F(ExtractTest, AFallbackObjectThatHoldsAStakeIsAHolderNotTheHeld) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gécamines -> CMOC percent=20")));
 }
 
+TEST_F(ExtractTest, ANameThatOpensItsOwnClauseIsNoSecondCompanyHeld) {
+  // "…, and South32 bought the remaining 45%": South32 holds, it is not held by KGHM.
+  const std::set<std::string> claims =
+      Claims("KGHM holds 55% of Sierra Gorda, and South32 bought the remaining 45% in 2022.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE KGHM -> Sierra Gorda percent=55"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE South32 -> Sierra Gorda percent=45"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE KGHM -> South32 percent=55")));
+}
+
+TEST_F(ExtractTest, TheVentureIsTheCompanyTwoPartnersSetUp) {
+  // "the venture" is PT Weda Bay Nickel; "and Eramet the rest" is Eramet's stake in it.
+  const std::set<std::string> claims =
+      Claims("Tsingshan and Eramet set up PT Weda Bay Nickel in 2017. Tsingshan holds 57% of "
+             "the venture and Eramet the rest.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tsingshan Holding Group -> PT Weda Bay Nickel percent=57"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Eramet -> PT Weda Bay Nickel"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Tsingshan Holding Group -> Eramet percent=57")));
+}
+
+TEST_F(ExtractTest, AHolderListedWithItsShareIsNoCompanyHeld) {
+  // "… and JEMSE 8.5%": JEMSE holds 8.5% of Olaroz; it is not the company Toyota Tsusho holds.
+  const std::set<std::string> claims =
+      Claims("Arcadium Lithium holds 66.5% of the Olaroz project, with Toyota Tsusho holding 25% "
+             "and JEMSE 8.5%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Toyota Tsusho -> Olaroz project percent=25"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE JEMSE -> Olaroz project percent=8.5"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Toyota Tsusho -> JEMSE percent=25")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
