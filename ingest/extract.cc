@@ -1509,6 +1509,43 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     candidates.push_back(std::move(d));
   }
+  // A list of holders with their shares after a stake: "CMOC holds 71.25% of Kisanfu, CATL
+  // 23.75% and the Congolese state 5%" (each a stake in the same company).
+  static const RE2* kHolderItem = new RE2(
+      "^,? (?:and )?(?:the )?<(?:Company|Government|Country)#(\\d+)> \\(?<PERCENT#(\\d+)>\\)?");
+  static const RE2* kListEnd = new RE2("^\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate c = candidates[i];  // A copy: the loop appends to candidates.
+    if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent") ||
+        rendered.begin[c.object] < rendered.begin[c.subject]) {
+      continue;
+    }
+    re2::StringPiece rest(tagged.data() + c.match_end, tagged.size() - c.match_end);
+    std::vector<std::pair<int, int>> list;
+    int j = -1, q = -1;
+    while (RE2::Consume(&rest, *kHolderItem, &j, &q)) list.emplace_back(j, q);
+    if (list.empty() || !RE2::PartialMatch(rest, *kListEnd)) continue;
+    for (const auto& [who, share] : list) {
+      if (who < 0 || share < 0 || static_cast<size_t>(who) >= items.size() ||
+          static_cast<size_t>(share) >= items.size() || items[share].quantity < 0 ||
+          items[who].entity == items[c.subject].entity ||
+          items[who].entity == items[c.object].entity) {
+        continue;
+      }
+      Candidate d = c;
+      d.subject = who;
+      for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
+      const Quantity& figure = qs[items[share].quantity];
+      d.props["percent"] = DecimalValue(figure.value);
+      if (figure.max) d.props["percent_max"] = DecimalValue(*figure.max);
+      if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+      if (tr) {
+        tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " list member ",
+                                         Entity(items[who].entity).name));
+      }
+      candidates.push_back(std::move(d));
+    }
+  }
   // Gapping with a counterpart: "Ganfeng supplies lithium hydroxide to BMW, and Tianqi to
   // Tesla" repeats the verb and what it moves for a new subject and a new "to" object.
   static const RE2* kGappedTo = new RE2(

@@ -875,5 +875,14 @@ TEST_F(ExtractTest, AHolderListedWithItsShareIsNoCompanyHeld) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Toyota Tsusho -> JEMSE percent=25")));
 }
 
+TEST_F(ExtractTest, HoldersListedAfterAStakeHoldTheSameCompany) {
+  // "CMOC holds 71.25% of Kisanfu, CATL 23.75% and the Congolese state 5%".
+  const std::set<std::string> claims =
+      Claims("CMOC holds 71.25% of the Kisanfu mine, CATL 23.75% and Glencore 5%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CMOC -> Kisanfu mine percent=71.25"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Kisanfu mine percent=23.75"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kisanfu mine percent=5"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
