@@ -1436,7 +1436,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // "Albemarle holds 49% of Talison and Tianqi the remaining 51%".
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
-      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "(?:the )?(?:(?:government|state) of )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
       "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
   // The same after a match that ended on " and " ("…, with Toyota Tsusho holding 25% and
   // JEMSE 8.5%").
@@ -1664,7 +1664,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
     static const RE2* kRespectively =
-        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>");
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|"
+                "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
