@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -101,6 +102,10 @@ class ExtractorInternal {
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
   int last_held_ = -1;           // The object of the section's latest stake claim.
+  // A key-figure heading that names one company or facility ("Kamoto Copper at a glance:"),
+  // and whether it speaks of ownership ("Anglo American Sur — ownership:").
+  int topic_ = -1;
+  bool topic_owned_ = false;
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
@@ -614,6 +619,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
+    topic_ = -1;
+    topic_owned_ = false;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
@@ -1620,6 +1627,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return held;
   };
+  // Key-figure owner lines under a heading that names one company or facility ("Kamoto Copper
+  // Company at a glance:" then "- Ownership: Glencore 75%, Gécamines 25%"; "Anglo American Sur
+  // — ownership:" then "- Anglo American: 50.1%"): the stake is in that company. Without such a
+  // heading the line names nothing held, and gives no claim.
+  {
+    static const RE2* kOwnershipLabel = new RE2(
+        "^(?:Ownership|Owners|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
+        "Equity holders)(?: structure)?: ");
+    const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
+    for (Candidate& c : candidates) {
+      if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rule->id != "kf.owners_listed") continue;
+      if (topic_ >= 0 && (labelled || topic_owned_) && topic_ != items[c.subject].entity) {
+        c.object = add_synthetic(topic_);
+        if (tr) tr->notes.push_back(absl::StrCat("heading: ", c.rule->id, " a stake in ", Entity(topic_).name));
+      }
+    }
+    std::erase_if(candidates, [](const Candidate& c) {
+      return c.type == "HOLDS_STAKE" && c.object < 0 && c.rule->id == "kf.owners_listed";
+    });
+  }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
@@ -1953,6 +1980,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     venture_ = items[idx].entity;
+  }
+  // A heading line (ending in ':') that names one company or facility sets the topic of the
+  // key-figure lines after it; any other heading line clears it.
+  std::string_view text = s.text;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (!text.empty() && text.back() == ':') {
+    std::set<int> named;
+    for (const Item& it : items) {
+      if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
+    }
+    static const RE2* kOwnedHeading = new RE2(
+        "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
+    // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
+    // gazetteer read only part of it: no topic.
+    static const RE2* kCutName = new RE2(">[ -][A-Z]");
+    topic_ = named.size() == 1 && !RE2::PartialMatch(tagged, *kCutName) ? *named.begin() : -1;
+    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.text, *kOwnedHeading);
   }
 }
 

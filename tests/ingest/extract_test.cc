@@ -884,5 +884,18 @@ TEST_F(ExtractTest, HoldersListedAfterAStakeHoldTheSameCompany) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kisanfu mine percent=5"));
 }
 
+TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
+  // The heading names the company; the bullet lines under it name only the owners.
+  const std::set<std::string> claims =
+      Claims("Kamoto Copper Company at a glance:\n- Ownership: Glencore 75%, Gécamines 25%\n"
+             "- Output: 200,000 tonnes of copper");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Gécamines -> Kamoto Copper Company percent=25"));
+  // With no heading company, an owners line and a bare "X: N%" line give no stake.
+  const std::set<std::string> none =
+      Claims("Lithium market shares:\n- Albemarle: 21%\n- Ownership: Glencore 75%, Gécamines 25%");
+  for (const std::string& c : none) EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << c;
+}
+
 }  // namespace
 }  // namespace kg::ingest
