@@ -897,5 +897,14 @@ TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
   for (const std::string& c : none) EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << c;
 }
 
+TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
+  // "Anglo American Sur" is not in the gazetteer: its first two words are no holding.
+  const std::set<std::string> claims =
+      Claims("Codelco, through a venture with Mitsui, owns 29.5% of Anglo American Sur.");
+  for (const std::string& c : claims) EXPECT_EQ(c.find("-> Anglo American"), std::string::npos) << c;
+  EXPECT_THAT(Claims("Codelco owns 29.5% of Anglo American in 2024."),
+              Contains("HOLDS_STAKE Codelco -> Anglo American percent=29.5"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
