@@ -1298,7 +1298,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // 50.1% of <Anglo American> Sur", "63% of <Serbia> <Zijin> Copper") is in a company kg did
     // not recognise: no claim rather than one in the wrong company.
     if (type == "HOLDS_STAKE" && object >= 0) {
-      static const RE2* kCutName = new RE2("^ (?:[A-Z][a-z][\\w-]*|<(?:Company|Facility)#)");
+      static const RE2* kCutName = new RE2("^ (?:[A-Z][a-z][\\w-]*|&|<(?:Company|Facility)#)");
       static const RE2* kFunctionWord = new RE2(
           "^ (?:In|On|At|By|For|From|And|Or|But|As|With|To|The|A|An|Of|After|Before|Since|Until|"
           "Ltd|Limited|Inc|Corp|Corporation|Plc|PLC|AG|SA|NV|LLC|Co|Group|Holdings)\\b");
