@@ -1779,8 +1779,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // revenue came from exporting concentrates to China").
   auto subsumed = [&](const Candidate& a) {
     for (const Candidate& b : expanded) {
-      if (&a == &b || a.type != b.type || a.subject != b.subject ||
-          a.object != b.object || b.props.size() <= a.props.size()) {
+      // Two mentions of one entity are one end ("雅保公司(Albemarle)": the name and its bracket).
+      auto same = [&](int x, int y) {
+        return x == y || (x >= 0 && y >= 0 && items[x].entity >= 0 && items[x].entity == items[y].entity);
+      };
+      if (&a == &b || a.type != b.type || !same(a.subject, b.subject) ||
+          !same(a.object, b.object) || b.props.size() <= a.props.size()) {
         continue;
       }
       bool contained = true;

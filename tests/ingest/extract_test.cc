@@ -906,5 +906,14 @@ TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
               Contains("HOLDS_STAKE Codelco -> Anglo American percent=29.5"));
 }
 
+TEST_F(ExtractTest, ANameAndItsBracketAreOneEndOfOneClaim) {
+  // "雅保公司(Albemarle)": two mentions of Albemarle; the claim with the share subsumes the bare one.
+  const std::set<std::string> claims = Claims("雅保公司(Albemarle)拥有Kings Mountain锂矿的全部权益。");
+  int stakes = 0;
+  for (const std::string& c : claims) stakes += c.rfind("HOLDS_STAKE Albemarle", 0) == 0;
+  EXPECT_EQ(stakes, 1);
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Kings Mountain mine percent=100"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
