@@ -1,10 +1,12 @@
 #include "ingest/extract.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -100,6 +102,10 @@ class ExtractorInternal {
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
   int last_held_ = -1;           // The object of the section's latest stake claim.
+  // A key-figure heading that names one company or facility ("Kamoto Copper at a glance:"),
+  // and whether it speaks of ownership ("Anglo American Sur — ownership:").
+  int topic_ = -1;
+  bool topic_owned_ = false;
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
@@ -613,6 +619,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
+    topic_ = -1;
+    topic_owned_ = false;
   }
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
@@ -766,6 +774,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         bool used = false;
         for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
         if (used) continue;
+        // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)") is a
+        // holder in a list, not the company held.
+        static const RE2* kHolderShare = new RE2("^ \\(?<PERCENT#");
+        if (name == "object" && rule.type == "HOLDS_STAKE" &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
+                              *kHolderShare)) {
+          continue;
+        }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
         const size_t at = rendered.begin[i];
         const size_t d = at >= m.begin && at < m.end ? 0
@@ -1242,7 +1258,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     for (const auto& [k, v] : rule.set) {
       int64_t n = 0;
-      props[k] = absl::SimpleAtoi(v, &n) ? Value(n) : Value(v);
+      double d = 0;
+      // Numbers stay numbers: "set percent=100", "set percent=66.67".
+      props[k] = absl::SimpleAtoi(v, &n)                                  ? Value(n)
+                 : absl::SimpleAtod(v, &d) && std::isfinite(d) &&
+                           v.find_first_not_of("0123456789.") == std::string::npos ? Value(d)
+                                                                                  : Value(v);
     }
     if (!status.empty() && !props.contains("status")) props["status"] = status;
     // "will produce 60,000 tonnes a year", "can produce up to 350,000 tonnes a year": a rate
@@ -1273,8 +1294,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         subject = f;
       }
     }
+    // A stake whose held name runs on into a capitalized word the gazetteer left out ("owns
+    // 50.1% of <Anglo American> Sur", "63% of <Serbia> <Zijin> Copper") is in a company kg did
+    // not recognise: no claim rather than one in the wrong company.
+    if (type == "HOLDS_STAKE" && object >= 0) {
+      static const RE2* kCutName = new RE2("^ (?:[A-Z][a-z][\\w-]*|&|<(?:Company|Facility)#)");
+      static const RE2* kFunctionWord = new RE2(
+          "^ (?:In|On|At|By|For|From|And|Or|But|As|With|To|The|A|An|Of|After|Before|Since|Until|"
+          "Ltd|Limited|Inc|Corp|Corporation|Plc|PLC|AG|SA|NV|LLC|Co|Group|Holdings)\\b");
+      const re2::StringPiece after(tagged.data() + rendered.end[object],
+                                   tagged.size() - rendered.end[object]);
+      if (RE2::PartialMatch(after, *kCutName) && !RE2::PartialMatch(after, *kFunctionWord)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the held name runs on into an unrecognised word"));
+        continue;
+      }
+    }
     static const RE2* kRest = new RE2(
-        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|其余|剩余|其他股份");
+        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|\\bthe other (?:<PERCENT#\\d+>|half)|其余|剩余|其他股份");
     static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");
     const bool rest = type == "HOLDS_STAKE" && object < 0 &&
                       RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
@@ -1422,14 +1458,46 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // "Albemarle holds 49% of Talison and Tianqi the remaining 51%".
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
-      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "(?:the )?(?:(?:government|state) of )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
       "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  // The same after a match that ended on " and " ("…, with Toyota Tsusho holding 25% and
+  // JEMSE 8.5%").
+  static const RE2* kGappedBare = new RE2(
+      "^(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+  // A stake in "the rest" with no figure: "Tsingshan holds 57% of the venture and Eramet the
+  // rest" gives Eramet a stake in the same company, share unknown.
+  static const RE2* kGappedRest = new RE2(
+      "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
+      "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:holds |owns |has |controls )?the "
+      "(?:rest|remainder|balance)\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate& c = candidates[i];
+    if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent")) continue;
+    int j = -1;
+    if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
+                           *kGappedRest, &j) ||
+        j < 0 || static_cast<size_t>(j) >= items.size() ||
+        items[j].entity == items[c.subject].entity || items[j].entity == items[c.object].entity) {
+      continue;
+    }
+    Candidate d = c;
+    d.subject = j;
+    for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
+    if (tr) {
+      tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " the rest for ",
+                                       Entity(items[j].entity).name));
+    }
+    candidates.push_back(std::move(d));
+  }
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     int j = -1, q = -1;
     std::string kind;
+    const bool ended_and = c.type == "HOLDS_STAKE" && c.length >= 5 && c.match_end >= 5 &&
+                           absl::string_view(tagged).substr(c.match_end - 5, 5) == " and ";
     if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end, tagged.size() - c.match_end),
-                           *kGapped, &j, &kind, &q) ||
+                           ended_and ? *kGappedBare : *kGapped, &j, &kind, &q) ||
         j < 0 || q < 0 || static_cast<size_t>(j) >= items.size() ||
         static_cast<size_t>(q) >= items.size() || items[q].quantity < 0) {
       continue;
@@ -1437,7 +1505,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string slot = kind == "MONEY" ? "amount" : kind == "MASS" ? "quantity" : "percent";
     // The gapped name stands for the clause's first end: the subject, or the object of a
     // claim read from the other side ("Tesla bought … from Ganfeng, and BYD 5,000 tonnes").
-    const bool object_first = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
+    // (A fallback object before the subject was not written as the clause's first end.)
+    const bool object_first = c.object >= 0 && !c.object_fallback &&
+                              rendered.begin[c.object] < rendered.begin[c.subject];
     const int replaced = object_first ? c.object : c.subject;
     const int other = object_first ? c.subject : c.object;
     if (!c.props.contains(slot) || items[j].entity == items[replaced].entity ||
@@ -1460,6 +1530,43 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                        Entity(items[j].entity).name));
     }
     candidates.push_back(std::move(d));
+  }
+  // A list of holders with their shares after a stake: "CMOC holds 71.25% of Kisanfu, CATL
+  // 23.75% and the Congolese state 5%" (each a stake in the same company).
+  static const RE2* kHolderItem = new RE2(
+      "^,? (?:and )?(?:the )?<(?:Company|Government|Country)#(\\d+)> \\(?<PERCENT#(\\d+)>\\)?");
+  static const RE2* kListEnd = new RE2("^\\s*(?:[.;]|$)");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    const Candidate c = candidates[i];  // A copy: the loop appends to candidates.
+    if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent") ||
+        rendered.begin[c.object] < rendered.begin[c.subject]) {
+      continue;
+    }
+    re2::StringPiece rest(tagged.data() + c.match_end, tagged.size() - c.match_end);
+    std::vector<std::pair<int, int>> list;
+    int j = -1, q = -1;
+    while (RE2::Consume(&rest, *kHolderItem, &j, &q)) list.emplace_back(j, q);
+    if (list.empty() || !RE2::PartialMatch(rest, *kListEnd)) continue;
+    for (const auto& [who, share] : list) {
+      if (who < 0 || share < 0 || static_cast<size_t>(who) >= items.size() ||
+          static_cast<size_t>(share) >= items.size() || items[share].quantity < 0 ||
+          items[who].entity == items[c.subject].entity ||
+          items[who].entity == items[c.object].entity) {
+        continue;
+      }
+      Candidate d = c;
+      d.subject = who;
+      for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
+      const Quantity& figure = qs[items[share].quantity];
+      d.props["percent"] = DecimalValue(figure.value);
+      if (figure.max) d.props["percent_max"] = DecimalValue(*figure.max);
+      if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+      if (tr) {
+        tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " list member ",
+                                         Entity(items[who].entity).name));
+      }
+      candidates.push_back(std::move(d));
+    }
   }
   // Gapping with a counterpart: "Ganfeng supplies lithium hydroxide to BMW, and Tianqi to
   // Tesla" repeats the verb and what it moves for a new subject and a new "to" object.
@@ -1535,6 +1642,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return held;
   };
+  // Key-figure owner lines under a heading that names one company or facility ("Kamoto Copper
+  // Company at a glance:" then "- Ownership: Glencore 75%, Gécamines 25%"; "Anglo American Sur
+  // — ownership:" then "- Anglo American: 50.1%"): the stake is in that company. Without such a
+  // heading the line names nothing held, and gives no claim.
+  {
+    static const RE2* kOwnershipLabel = new RE2(
+        "^(?:Ownership|Owners|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
+        "Equity holders)(?: structure)?: ");
+    const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
+    for (Candidate& c : candidates) {
+      if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rule->id != "kf.owners_listed") continue;
+      if (topic_ >= 0 && (labelled || topic_owned_) && topic_ != items[c.subject].entity) {
+        c.object = add_synthetic(topic_);
+        if (tr) tr->notes.push_back(absl::StrCat("heading: ", c.rule->id, " a stake in ", Entity(topic_).name));
+      }
+    }
+    std::erase_if(candidates, [](const Candidate& c) {
+      return c.type == "HOLDS_STAKE" && c.object < 0 && c.rule->id == "kf.owners_listed";
+    });
+  }
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
@@ -1579,7 +1706,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
     static const RE2* kRespectively =
-        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>");
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|"
+                "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
@@ -1613,9 +1741,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // A member the rule's object slot does not accept is no member ("in central Panama,
       // 韩国矿业公司…": a company after a place).
       auto types = c.rule->slot_types.find("object");
+      // "KGHM holds 55% of Sierra Gorda, and South32 bought the remaining 45%", "holds 57% of
+      // the venture and Eramet the rest": a name that opens a clause of its own (a verb, a
+      // share or "the rest" after it) is a holder, not a second company held.
+      static const RE2* kOwnClause = new RE2(
+          "^,? (?:the (?:rest|remainder|remaining|other|balance)\\b|<PERCENT#|(?:has|had|have|holds|held|"
+          "owns|owned|controls|controlled|bought|buys|acquired|acquires|took|takes|retains|"
+          "retained|keeps|kept|will|is|was)\\b)");
       for (int j : coordinated(c.object, object_first, !figure)) {
         if (types != c.rule->slot_types.end() &&
             !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
+          continue;
+        }
+        if (c.type == "HOLDS_STAKE" && c.props.contains("percent") &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j], tagged.size() - rendered.end[j]), *kOwnClause)) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat("coordination: ", Entity(items[j].entity).name,
+                                             " opens its own clause, not a second object"));
+          }
           continue;
         }
         Candidate d = c;
@@ -1636,8 +1779,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // revenue came from exporting concentrates to China").
   auto subsumed = [&](const Candidate& a) {
     for (const Candidate& b : expanded) {
-      if (&a == &b || a.type != b.type || a.subject != b.subject ||
-          a.object != b.object || b.props.size() <= a.props.size()) {
+      // Two mentions of one entity are one end ("雅保公司(Albemarle)": the name and its bracket).
+      auto same = [&](int x, int y) {
+        return x == y || (x >= 0 && y >= 0 && items[x].entity >= 0 && items[x].entity == items[y].entity);
+      };
+      if (&a == &b || a.type != b.type || !same(a.subject, b.subject) ||
+          !same(a.object, b.object) || b.props.size() <= a.props.size()) {
         continue;
       }
       bool contained = true;
@@ -1834,19 +1981,41 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Company" && holders[Entity(it.entity).key].size() >= 2) venture_ = it.entity;
   }
   // "<Company>, a lithium hydroxide joint venture", "<Company> is a joint venture",
-  // "the joint venture <Company>": later "the joint venture" means that company.
+  // "the joint venture <Company>", "A and B set up <Company> in 2017": later "the joint
+  // venture" means that company.
   static const RE2* kVentureIntro = new RE2(
       "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:is |was |became )?(?:a|an|the) "
-      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>");
+      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>|"
+      "<(?:Company|Government)#\\d+>,? (?:and|with) <(?:Company|Government)#\\d+> (?:have |had "
+      "|jointly |together )?(?:formed|set up|created|established|launched|founded|incorporated) "
+      "(?:a |an |the )?(?:new )?(?:(?:[a-z-]+ |<Commodity#\\d+> ){0,3}?(?:joint venture|venture|JV|"
+      "company|vehicle),? (?:called |named )?)?<Company#(\\d+)>");
   re2::StringPiece in(tagged);
-  std::string a, b;
-  while (RE2::FindAndConsume(&in, *kVentureIntro, &a, &b)) {
+  std::string a, b, c;
+  while (RE2::FindAndConsume(&in, *kVentureIntro, &a, &b, &c)) {
     int idx = -1;
-    if (!absl::SimpleAtoi(a.empty() ? b : a, &idx) || idx < 0 ||
+    if (!absl::SimpleAtoi(!a.empty() ? a : !b.empty() ? b : c, &idx) || idx < 0 ||
         static_cast<size_t>(idx) >= items.size()) {
       continue;
     }
     venture_ = items[idx].entity;
+  }
+  // A heading line (ending in ':') that names one company or facility sets the topic of the
+  // key-figure lines after it; any other heading line clears it.
+  std::string_view text = s.text;
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (!text.empty() && text.back() == ':') {
+    std::set<int> named;
+    for (const Item& it : items) {
+      if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
+    }
+    static const RE2* kOwnedHeading = new RE2(
+        "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
+    // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
+    // gazetteer read only part of it: no topic.
+    static const RE2* kCutName = new RE2(">[ -][A-Z]");
+    topic_ = named.size() == 1 && !RE2::PartialMatch(tagged, *kCutName) ? *named.begin() : -1;
+    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.text, *kOwnedHeading);
   }
 }
 

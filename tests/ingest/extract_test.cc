@@ -846,5 +846,74 @@ TEST_F(ExtractTest, AFallbackObjectThatHoldsAStakeIsAHolderNotTheHeld) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gécamines -> CMOC percent=20")));
 }
 
+TEST_F(ExtractTest, ANameThatOpensItsOwnClauseIsNoSecondCompanyHeld) {
+  // "…, and South32 bought the remaining 45%": South32 holds, it is not held by KGHM.
+  const std::set<std::string> claims =
+      Claims("KGHM holds 55% of Sierra Gorda, and South32 bought the remaining 45% in 2022.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE KGHM -> Sierra Gorda percent=55"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE South32 -> Sierra Gorda percent=45"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE KGHM -> South32 percent=55")));
+}
+
+TEST_F(ExtractTest, TheVentureIsTheCompanyTwoPartnersSetUp) {
+  // "the venture" is PT Weda Bay Nickel; "and Eramet the rest" is Eramet's stake in it.
+  const std::set<std::string> claims =
+      Claims("Tsingshan and Eramet set up PT Weda Bay Nickel in 2017. Tsingshan holds 57% of "
+             "the venture and Eramet the rest.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tsingshan Holding Group -> PT Weda Bay Nickel percent=57"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Eramet -> PT Weda Bay Nickel"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Tsingshan Holding Group -> Eramet percent=57")));
+}
+
+TEST_F(ExtractTest, AHolderListedWithItsShareIsNoCompanyHeld) {
+  // "… and JEMSE 8.5%": JEMSE holds 8.5% of Olaroz; it is not the company Toyota Tsusho holds.
+  const std::set<std::string> claims =
+      Claims("Arcadium Lithium holds 66.5% of the Olaroz project, with Toyota Tsusho holding 25% "
+             "and JEMSE 8.5%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Toyota Tsusho -> Olaroz project percent=25"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE JEMSE -> Olaroz project percent=8.5"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Toyota Tsusho -> JEMSE percent=25")));
+}
+
+TEST_F(ExtractTest, HoldersListedAfterAStakeHoldTheSameCompany) {
+  // "CMOC holds 71.25% of Kisanfu, CATL 23.75% and the Congolese state 5%".
+  const std::set<std::string> claims =
+      Claims("CMOC holds 71.25% of the Kisanfu mine, CATL 23.75% and Glencore 5%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CMOC -> Kisanfu mine percent=71.25"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Kisanfu mine percent=23.75"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kisanfu mine percent=5"));
+}
+
+TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
+  // The heading names the company; the bullet lines under it name only the owners.
+  const std::set<std::string> claims =
+      Claims("Kamoto Copper Company at a glance:\n- Ownership: Glencore 75%, Gécamines 25%\n"
+             "- Output: 200,000 tonnes of copper");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Gécamines -> Kamoto Copper Company percent=25"));
+  // With no heading company, an owners line and a bare "X: N%" line give no stake.
+  const std::set<std::string> none =
+      Claims("Lithium market shares:\n- Albemarle: 21%\n- Ownership: Glencore 75%, Gécamines 25%");
+  for (const std::string& c : none) EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << c;
+}
+
+TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
+  // "Anglo American Sur" is not in the gazetteer: its first two words are no holding.
+  const std::set<std::string> claims =
+      Claims("Codelco, through a venture with Mitsui, owns 29.5% of Anglo American Sur.");
+  for (const std::string& c : claims) EXPECT_EQ(c.find("-> Anglo American"), std::string::npos) << c;
+  EXPECT_THAT(Claims("Codelco owns 29.5% of Anglo American in 2024."),
+              Contains("HOLDS_STAKE Codelco -> Anglo American percent=29.5"));
+}
+
+TEST_F(ExtractTest, ANameAndItsBracketAreOneEndOfOneClaim) {
+  // "雅保公司(Albemarle)": two mentions of Albemarle; the claim with the share subsumes the bare one.
+  const std::set<std::string> claims = Claims("雅保公司(Albemarle)拥有Kings Mountain锂矿的全部权益。");
+  int stakes = 0;
+  for (const std::string& c : claims) stakes += c.rfind("HOLDS_STAKE Albemarle", 0) == 0;
+  EXPECT_EQ(stakes, 1);
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Kings Mountain mine percent=100"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
