@@ -210,12 +210,21 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     candidates.push_back(it);
   }
   for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
-    // Regions (states, provinces) only keep their words from being read as countries.
-    if (Entity(m.entity).label == "Region") continue;
+    // A region (state, province) that knows its country is tagged `Region` and stands for
+    // that country, as a demonym does; other regions only keep their words from being read
+    // as countries or companies.
+    const bool region = Entity(m.entity).label == "Region";
+    const int region_country = region ? x_.gazetteer_->RegionCountry(m.entity) : -1;
+    if (region && region_country < 0) continue;
+    // "Oklahoma-based", "Quebec-focused": a region inside a compound word stays text.
+    if (region && ((m.span.end < s.text.size() && s.text[m.span.end] == '-') ||
+                   (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
+      continue;
+    }
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
-    it.entity = m.entity;
+    it.entity = region ? region_country : m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
     it.guessed = m.guessed;
     if (m.product >= 0) product_[m.entity] = m.product;
@@ -298,7 +307,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
     bool inside = false;
     for (const Item& it : *items) {
-      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
+      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" && !it.guessed;
     }
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
@@ -314,7 +323,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
       bool after_name = false;
-      for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
+      // Not a region: "In Tibet, the company's …" opens the clause.
+      for (const Item& it : *items) {
+        after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region";
+      }
       if (after_name) continue;
     }
     // "全资子公司", "分公司": a kind of company, not a reference.
@@ -657,8 +669,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
   for (const Item& it : items) {
-    // A demonym is no mention of its country, unless a claim makes it an end.
-    if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
+    // A demonym or a region is no mention of its country, unless a claim makes it an end.
+    if (it.entity >= 0 && it.tag != "Demonym" && it.tag != "Region" && !it.guessed) {
+      UseEntity(it.entity);
+    }
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
   // "Each of the two companies now owns 50%": the pair named together before.
@@ -964,7 +978,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?|<Region#\\d+>)(?: (?:province|state|region|county|district|prefecture))?, )?$");
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }

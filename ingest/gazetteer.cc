@@ -119,17 +119,20 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   g->fingerprint_ = fp.value();
   int line_no = 0;
   absl::flat_hash_map<std::string, int> by_key;
+  std::vector<std::pair<int, std::string>> region_of;  // (region, its country's name)
   for (absl::string_view line : absl::StrSplit(entities_tsv, '\n')) {
     ++line_no;
     line = absl::StripTrailingAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
-    if (fields.size() < 2 || fields.size() > 3) {
+    absl::string_view label = fields.empty() ? absl::string_view() : fields[0];
+    // A Region may name its country in a fourth field ("Region<TAB>Quebec<TAB>Québec<TAB>Canada").
+    const size_t max_fields = label == "Region" ? 4 : 3;
+    if (fields.size() < 2 || fields.size() > max_fields) {
       return absl::InvalidArgumentError(absl::StrCat(
-          origin, ":", line_no, ": expected LABEL<TAB>name<TAB>aliases, got ", fields.size(),
-          " fields"));
+          origin, ":", line_no, ": expected LABEL<TAB>name<TAB>aliases",
+          label == "Region" ? "[<TAB>country]" : "", ", got ", fields.size(), " fields"));
     }
-    absl::string_view label = fields[0];
     if (std::find(std::begin(kLabels), std::end(kLabels), label) == std::end(kLabels)) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ":", line_no, ": unknown label '", label, "'"));
@@ -152,7 +155,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     // A demonym's name is its country's: only the adjectives are surfaces of the demonym.
     if (def.label == "Demonym") surfaces.clear();
     def.key = absl::StrCat(def.label, ":", NormalizeName(def.name));
-    if (fields.size() == 3) {
+    if (fields.size() >= 3) {
       for (absl::string_view a : absl::StrSplit(fields[2], '|')) {
         absl::string_view alias = add_surface(a);
         if (!alias.empty()) def.aliases.emplace_back(alias);
@@ -164,6 +167,10 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     const int index = static_cast<int>(g->entities_.size());
     by_key[def.key] = index;
+    if (fields.size() == 4) {
+      const absl::string_view country = absl::StripAsciiWhitespace(fields[3]);
+      if (!country.empty()) region_of.emplace_back(index, std::string(country));
+    }
     for (const auto& [surface, exact_case] : surfaces) {
       std::string key = ShadowKey(surface);
       if (key.empty()) continue;
@@ -187,6 +194,17 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
           origin, ": demonym entry '", g->entities_[i].name, "' names no listed Country"));
     }
     g->demonym_country_[i] = it->second;
+  }
+  // A region's country must be listed too.
+  g->region_country_.assign(g->entities_.size(), -1);
+  for (const auto& [region, country] : region_of) {
+    auto it = by_key.find(absl::StrCat("Country:", NormalizeName(country)));
+    if (it == by_key.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(origin, ": region '",
+                                                     g->entities_[region].name, "' names '",
+                                                     country, "', no listed Country"));
+    }
+    g->region_country_[region] = it->second;
   }
   absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
@@ -514,8 +532,32 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // "North American Lithium, a spodumene operation near La Corne": the name the description
     // stands in apposition to is the facility's name.
     // "Wimmera, the mineral sands project in Victoria": "the" after the comma too.
-    if ((introduced || absl::AsciiStrToLower(det) == "the") && det_b >= 2 &&
-        text.substr(det_b - 2, 2) == ", ") {
+    // "Kipushi, Ivanhoe Mines' zinc mine in Haut-Katanga": after a possessor the apposition
+    // starts where the possessor's name does.
+    // An unlisted possessor is its capitalized words.
+    size_t anchor = det_b;
+    bool possessor = false;
+    if (possessive) {
+      for (const Mention& k : *out) {
+        if (!k.demonym && k.span.begin <= det_b && det_b < k.span.end &&
+            (label_of(k) == "Company" || label_of(k) == "Government")) {
+          anchor = k.span.begin;
+          possessor = true;
+        }
+      }
+      for (int guard = 0; !possessor && guard < 4 && absl::ascii_isupper(text[anchor]); ++guard) {
+        auto [pb, pe] = WordBefore(text, anchor);
+        if (pb == pe || pe != anchor - 1 || !absl::ascii_isupper(text[pb]) ||
+            mention_at(pb, pe) != nullptr) {
+          possessor = true;
+          break;
+        }
+        anchor = pb;
+      }
+    }
+    if ((introduced || absl::AsciiStrToLower(det) == "the" || possessor) &&
+        anchor >= 2 && text.substr(anchor - 2, 2) == ", ") {
+      det_b = anchor;
       static const RE2* kNameBefore = new RE2(
           "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
       re2::StringPiece head_text(text.data(), det_b);
@@ -673,10 +715,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = end;
   }
   // "Core Lithium suspended mining at Finniss", "loparite mined at Lovozero", "production at
-  // Mount Weld": a name after a mining word and "at" is a site, named by itself. Not a name
+  // Mount Weld", "output from Ngungaju": a name after a mining word and "at" is a site, named by itself. Not a name
   // the gazetteer knows as something else ("production at Lynas"), not a sentence word.
   static const RE2* kMinedAt = new RE2(
-      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ]at[ ]"
+      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
   for (size_t pos = 0; pos < text.size() &&
@@ -688,8 +730,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     bool taken = false;
     for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
     for (const Mention& k : *out) {
+      // Also a capitalized commodity inside: "output from Sigma Lithium" names a company.
       taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
-               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb);
+               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb ||
+                absl::ascii_isupper(text[k.span.begin]));
     }
     if (taken) continue;
     const int known = Lookup(name);
@@ -712,7 +756,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // operator"; not a name the gazetteer knows as something else.
   static const RE2* kAppositionName = new RE2(
       "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?"
-      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their))[ ]");
+      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their)|"
+      // "Ngungaju, Pilbara Minerals' restarted processing plant": a possessor instead.
+      "\\p{Lu}[\\pL\\pM\\d&.-]*(?:[ ]\\p{Lu}[\\pL\\pM\\d&.-]*){0,3}(?:'s|’s|'|’))[ ]");
   re2::StringPiece ap[3];
   for (size_t pos = 0; pos < text.size() && kAppositionName->Match(input, pos, text.size(),
                                                                    RE2::UNANCHORED, ap, 3);) {
@@ -1148,7 +1194,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
         if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
-            (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
+            (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country" ||
+             entities_[k.entity].label == "Region")) {  // "Nevada Lithium Resources".
           extends = true;
         } else {
           overlaps = true;
@@ -1412,8 +1459,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
           absl::ascii_isupper(text[o.span.begin])) {
         swallowed.push_back(k);
-      } else if (o.demonym && o.span.begin >= b && o.span.end <= e) {
-        demonyms.push_back(k);
+      } else if ((o.demonym || (static_cast<size_t>(o.entity) < entities_.size() &&
+                                entities_[o.entity].label == "Region")) &&
+                 o.span.begin >= b && o.span.end <= e) {
+        demonyms.push_back(k);  // "Nevada Lithium": a region before a commodity, as a demonym.
       } else {
         known = true;
       }
@@ -1672,9 +1721,21 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity = static_cast<int>(entities_.size() + k);
       }
     }
+    // "Sinomine runs Tanco", "plans to restart Mt Cattlin": an unlisted name after a verb of
+    // running or developing a site is that site. Not after "owns" or "bought", which take
+    // companies as often; not a possessor ("runs Tanco's mill"), not a name with a capitalized
+    // commodity in it ("operates Atlas Lithium").
+    static const RE2* kSiteVerbBefore = new RE2(
+        "\\b(?:operates|operated|operating|runs|ran|is[ ]developing|are[ ]developing|develops|"
+        "developed|to[ ]develop|restarted|to[ ]restart|reopened|to[ ]reopen|commissioned|"
+        "mines|is[ ]mining|idled|suspended[ ]operations[ ]at|shut|expanded|to[ ]expand)[ ]$");
+    const bool bare_site =
+        entity < 0 && !site && !extended && swallowed.empty() && words.size() <= 3 &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore) &&
+        !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
     if (entity < 0) {
       EntityDef def;
-      def.label = site ? "Facility" : "Company";
+      def.label = site || bare_site ? "Facility" : "Company";
       def.name = std::string(name);
       def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);

@@ -137,6 +137,30 @@ TEST(GazetteerTest, DemonymNameIsTheCountrys) {
   EXPECT_EQ(m[0].entity, m[1].entity);
 }
 
+TEST(GazetteerTest, RegionKnowsItsCountry) {
+  // The fourth field of a Region line names its country, listed before or after it.
+  auto g = Gazetteer::FromText(
+      "Region\tQuebec\tQuébec\tCanada\n"
+      "Country\tCanada\t\n"
+      "Region\tHong Kong\t\n",
+      "", "x.tsv");
+  ASSERT_TRUE(g.ok()) << g.status();
+  std::vector<EntityDef> extra;
+  std::vector<Mention> m = (*g)->Find("a mine in Québec, then Hong Kong", &extra, false);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ((*g)->entities()[m[0].entity].name, "Quebec");
+  EXPECT_EQ((*g)->entities()[(*g)->RegionCountry(m[0].entity)].name, "Canada");
+  EXPECT_EQ((*g)->RegionCountry(m[1].entity), -1);  // No country given.
+  EXPECT_EQ((*g)->RegionCountry((*g)->Lookup("Canada")), -1);  // Not a region.
+  // The country must be listed; other labels take no fourth field.
+  auto unlisted = Gazetteer::FromText("Region\tQuebec\t\tKanada\n", "", "x.tsv");
+  ASSERT_FALSE(unlisted.ok());
+  EXPECT_NE(unlisted.status().message().find("Kanada"), std::string::npos) << unlisted.status();
+  auto four = Gazetteer::FromText("Country\tCanada\t\tCanada\n", "", "x.tsv");
+  ASSERT_FALSE(four.ok());
+  EXPECT_NE(four.status().message().find("x.tsv:1"), std::string::npos) << four.status();
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
@@ -151,6 +175,16 @@ TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
   }
   for (const auto& [key, entities] : owners) {
     EXPECT_EQ(entities.size(), 1u) << "'" << key << "' names " << absl::StrJoin(entities, ", ");
+  }
+  // The states and provinces of the main mining countries know their country.
+  for (const auto& [region, country] : std::vector<std::pair<std::string, std::string>>{
+           {"Western Australia", "Australia"}, {"Quebec", "Canada"}, {"Nevada", "United States"},
+           {"江西", "China"}, {"Salta", "Argentina"}, {"Lualaba", "Democratic Republic of Congo"},
+           {"Minas Gerais", "Brazil"}, {"Central Sulawesi", "Indonesia"}, {"Antofagasta region", "Chile"}}) {
+    const int r = g->Lookup(region);
+    ASSERT_GE(r, 0) << region;
+    ASSERT_GE(g->RegionCountry(r), 0) << region;
+    EXPECT_EQ(g->entities()[g->RegionCountry(r)].name, country) << region;
   }
   for (const EntityDef& e : g->entities()) {
     if (e.label != "Country") continue;
