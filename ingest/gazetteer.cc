@@ -520,6 +520,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         place_e = std::max(place_e, at_place->span.end);
         entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                       text.substr(begin, place_e - begin), false);
+        // A region that knows its country stays a mention of its own, as a country does
+        // ("<Facility> in <Region>").
+        if (region_country_[at_place->entity] >= 0) place_e = head_b + m[1].size();
       } else {
         continue;  // A company or other name: no facility name to give.
       }
