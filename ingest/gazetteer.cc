@@ -659,6 +659,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                            std::end(kFunction));
     });
     if (place.empty()) continue;
+    // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
+    if (absl::EndsWith(place, "'") || absl::EndsWith(place, "’") || absl::EndsWith(place, "'s") ||
+        absl::EndsWith(place, "’s")) {
+      continue;
+    }
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < end && place_b < f.end;
     if (inside_found) continue;
@@ -797,6 +802,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           name_words_.heads.end()) {
         if (word == "hub" || word == "site") break;
         const absl::string_view rest = text.substr(e);
+        // "a lithium mine project": a head before another head describes it.
+        if (rest.size() > 1 && rest[0] == ' ') {
+          const size_t next_end = rest.find_first_of(" ,.;:()", 1);
+          const std::string next = absl::AsciiStrToLower(rest.substr(1, next_end == absl::string_view::npos ? absl::string_view::npos : next_end - 1));
+          if (std::find(name_words_.heads.begin(), name_words_.heads.end(), next) !=
+              name_words_.heads.end()) {
+            cur = e + 1;
+            continue;
+          }
+        }
         // The head ends the description: punctuation or a function word follows, not another
         // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
         static const RE2* kDescriptionEnds = new RE2(
@@ -889,6 +904,32 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     const std::string name(z.data(), z.size());
     const int entity = ListedOrAdded(name, "Facility", extra);
+    found.push_back(Found{b, e, entity, -1});
+  }
+  // "盛和资源的乐山工厂", "赣锋锂业的马洪工厂": a company's plant named by two or three
+  // characters of place after 的; not "公司的新工厂", "该公司的两座工厂".
+  static const RE2* kZhCompanyPlant = new RE2(
+      "的(\\p{Han}{2,3}?(?:工厂|冶炼厂|精炼厂|选矿厂|分离厂))");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhCompanyPlant->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
+    const re2::StringPiece z = g[1];
+    const size_t b = static_cast<size_t>(z.data() - text.data());
+    const size_t e = b + z.size();
+    pos = e;
+    bool after_company = false;
+    for (const Mention& k : *out) {
+      after_company |= !k.demonym && k.span.end + 3 == b && label_of(k) == "Company";
+    }
+    static constexpr absl::string_view kNotPlace[] = {"该", "这", "那", "其", "此", "多", "一", "两",
+                                                       "几", "各", "新", "首", "大", "小", "现有",
+                                                       "海外", "国内", "主要", "最大"};
+    bool not_place = false;
+    for (absl::string_view w : kNotPlace) not_place |= absl::StartsWith(text.substr(b), w);
+    if (!after_company || not_place || mention_at(b, e) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const int entity = ListedOrAdded(std::string(z.data(), z.size()), "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
   // "在四川运营冕宁稀土项目", "拥有德兴铜矿": two or three characters of place, the product (a
