@@ -1003,7 +1003,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:runs|operates|owns|built|builds|"
           "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
           "their )?$");
-      static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
+      static const RE2* kAndVerb = new RE2("^(?: in <(?:Country|Region)#\\d+>)? and (?:also )?[a-z]+s\\b");
       reassign_subject(*kObjectOfVerb, *kAndVerb, "");
       // "Energy Fuels processed 850 tonnes of monazite at the White Mesa Mill in 2024 and made
       // 2,000 kilograms of NdPr oxide": the place of the first verb is not the subject of the
