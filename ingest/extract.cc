@@ -1317,13 +1317,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C": a repeated "by" goes on with the list.
+    // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
+    // place may stand between.
     static const RE2* kAfter = new RE2(
-        "^(?:,| and|, and| or|和|、|及|与)(?: by)? ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+        "^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or|和|、|及|与)(?: by)? ?"
+        "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
     // cathode material plant" are two figures).
     static const RE2* kAfterFacility =
-        new RE2("^(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
+        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(

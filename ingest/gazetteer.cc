@@ -1229,8 +1229,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           extends = true;
           continue;
         }
-        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths").
-        if (k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths"), also
+        // at its start ("Lithium Energy Ltd").
+        if (k.span.begin >= b && k.span.end <= name_end &&
+            !(k.span.begin == b && k.span.end == name_end) && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             entities_[k.entity].label == "Commodity" && absl::ascii_isupper(text[k.span.begin])) {
           swallows = true;
@@ -1292,7 +1294,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (swallows) {
         std::erase_if(out, [&](const Mention& k) {
-          return k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+          return k.span.begin >= b && k.span.end <= name_end &&
+                 !(k.span.begin == b && k.span.end == name_end) && !k.demonym &&
                  static_cast<size_t>(k.entity) < entities_.size() &&
                  entities_[k.entity].label == "Commodity";
         });
@@ -1377,6 +1380,46 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                 out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
                  Mention{Span{country.span.begin, commodity.span.end}, entity});
+    }
+  }
+  // A capitalized commodity before a country, "Lithium Australia owns", "Lithium Chile sold", and
+  // a listed company before a capitalized commodity, "Rio Tinto Lithium, the unit that …",
+  // "Albemarle Lithium said", are names of companies; not before a noun of the trade ("Lithium
+  // Australia output", "Rio Tinto Lithium project") or a possessive of the second word.
+  if (extra != nullptr) {
+    static const RE2* kNounAfter = new RE2(
+        "(?i)^(?:[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
+        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
+        "miners?|refiners?|refining|processing|projects?|mines?|plants?|refinery|refineries|"
+        "operations?|assets|business|hydroxide|carbonate|oxide|sulphate|sulfate|metal|"
+        "concentrate|ore)\\b|['’])");
+    auto label = [&](const Mention& m) { return m.demonym ? std::string("Demonym") : LabelOf(m, *extra); };
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention first = out[k];
+      const Mention second = out[k + 1];
+      if (first.demonym || second.demonym || second.span.begin != first.span.end + 1 ||
+          text[first.span.end] != ' ' || !absl::ascii_isupper(text[first.span.begin]) ||
+          !absl::ascii_isupper(text[second.span.begin]) ||
+          RE2::PartialMatch(re2::StringPiece(text.data() + second.span.end,
+                                             text.size() - second.span.end),
+                            *kNounAfter)) {
+        continue;
+      }
+      // The commodity opens the name: no capitalized word before it ("Toyotsu Rare Earths India").
+      auto [wb, we] = WordBefore(text, first.span.begin);
+      const bool opens = wb == we || !absl::ascii_isupper(text[wb]);
+      const bool commodity_country =
+          opens && label(first) == "Commodity" && label(second) == "Country";
+      const bool company_commodity =
+          label(first) == "Company" && label(second) == "Commodity" &&
+          static_cast<size_t>(first.entity) < entities_.size();
+      if (!commodity_country && !company_commodity) continue;
+      const std::string name(text.substr(first.span.begin, second.span.end - first.span.begin));
+      const int entity = ListedOrAdded(name, "Company", extra);
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
+                out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
+                 Mention{Span{first.span.begin, second.span.end}, entity});
     }
   }
   // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
@@ -1491,6 +1534,29 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                   (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
       continue;
     }
+    // "BHP's Nickel West unit": a company's possessive ends a name; the run goes on after it.
+    // Not after a country's ("Bolivia's Plurinational Legislative Assembly", "Australia's
+    // Treasurer Jim Chalmers": bodies and people more often than companies).
+    for (absl::string_view mark : {"'s ", "’s ", "s' "}) {
+      const size_t at = text.substr(b, e - b).rfind(mark);
+      if (at == absl::string_view::npos) continue;
+      const size_t possessor_end = b + at + (mark == "s' " ? 1 : 0);
+      bool company = false;
+      for (const Mention& o : *out) {
+        company |= !o.demonym && o.span.begin >= b && o.span.end == possessor_end &&
+                   LabelOf(o, *extra) == "Company";
+      }
+      if (company) b += at + mark.size();
+      // "General Motors' Ultium plants": what a head noun follows names sites, not a company.
+      static const RE2* kHeadsAfter = new RE2(
+          "(?i)^[ ](?:plants?|mines?|projects?|operations?|refiner(?:y|ies)|facilit(?:y|ies)|"
+          "factor(?:y|ies)|smelters?|mills?|complex|deposits?|sites?|hub)\\b");
+      if (company && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                                       *kHeadsAfter)) {
+        b = e;  // Nothing left to guess.
+      }
+    }
+    if (b >= e) continue;
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
     bool known = false;
@@ -1500,8 +1566,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (!(o.span.begin < e && b < o.span.end)) continue;
       const bool commodity = !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
                              entities_[o.entity].label == "Commodity";
-      if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
-          absl::ascii_isupper(text[o.span.begin])) {
+      // "Cobalt Holdings", "Nickel West": a capitalized commodity opening a run of two or more
+      // capitalized words is part of a name too.
+      if (commodity && o.span.begin >= b && o.span.end <= e &&
+          (o.span.begin > b || o.span.end + 1 < e) && absl::ascii_isupper(text[o.span.begin])) {
         swallowed.push_back(k);
       } else if ((o.demonym || (static_cast<size_t>(o.entity) < entities_.size() &&
                                 entities_[o.entity].label == "Region")) &&
@@ -1596,12 +1664,33 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
       words.erase(words.begin());
     }
-    while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
+    // A compass word after a commodity ends a name ("Nickel West", "Lithium South").
+    auto after_commodity = [&](size_t w) {
+      if (w == 0) return false;
+      const size_t prev_end = static_cast<size_t>(words[w - 1].data() + words[w - 1].size() - text.data());
+      for (size_t k : swallowed) {
+        if ((*out)[k].span.end == prev_end) return true;
+      }
+      return false;
+    };
+    while (!words.empty() && name_words_.stops.contains(words.back()) &&
+           !(std::find(std::begin(kCompass), std::end(kCompass), words.back()) != std::end(kCompass) &&
+             after_commodity(words.size() - 1))) {
+      words.pop_back();
+    }
     if (words.empty()) continue;
     b = static_cast<size_t>(words.front().data() - text.data());
     e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
     name = text.substr(b, e - b);
     if (name.size() < 2) continue;
+    // What is left may be the commodity alone ("Lithium" of "Lithium In"): no name.
+    {
+      bool only_commodity = false;
+      for (size_t k : swallowed) {
+        only_commodity |= (*out)[k].span.begin <= b && (*out)[k].span.end >= e;
+      }
+      if (only_commodity) continue;
+    }
     // "General Nickel Company of Cuba": a company named after its country.
     bool extended = false;
     if (words.back() == "Company" || words.back() == "Corporation") {
@@ -1728,7 +1817,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]");
+        "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
+        "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
+        "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
+        "^,[ ](?:which|who|whose)[ ]");
     if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;

@@ -1,5 +1,6 @@
 #include "ingest/gazetteer.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -159,6 +160,53 @@ TEST(GazetteerTest, RegionKnowsItsCountry) {
   auto four = Gazetteer::FromText("Country\tCanada\t\tCanada\n", "", "x.tsv");
   ASSERT_FALSE(four.ok());
   EXPECT_NE(four.status().message().find("x.tsv:1"), std::string::npos) << four.status();
+}
+
+// Names nobody listed, read by their shape (the shipped schema).
+TEST(GazetteerTest, UnlistedNamesByShape) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) {
+    const std::vector<std::string> names = Names(g, text);
+    return std::find(names.begin(), names.end(), want) != names.end();
+  };
+  auto label_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      if (text.substr(m.span.begin, m.span.end - m.span.begin) != surface) continue;
+      const size_t known = g.entities().size();
+      return static_cast<size_t>(m.entity) < known ? g.entities()[m.entity].label
+                                                  : extra[m.entity - known].label;
+    }
+    return "";
+  };
+  // A commodity opening a name, before a country or other capitalized words.
+  EXPECT_TRUE(has("Lithium Australia owns 100% of Envirostream.", "Lithium Australia=Lithium Australia"));
+  EXPECT_TRUE(has("Cobalt Holdings planned to buy cobalt.", "Cobalt Holdings=Cobalt Holdings"));
+  EXPECT_TRUE(has("Lithium Energy Ltd said so.", "Lithium Energy Ltd=Lithium Energy Ltd"));
+  EXPECT_FALSE(has("Lithium Australia output rose.", "Lithium Australia=Lithium Australia"));
+  // A listed company before a capitalized commodity: its unit.
+  EXPECT_TRUE(has("Rio Tinto Lithium, the unit, said so.", "Rio Tinto Lithium=Rio Tinto Lithium"));
+  EXPECT_FALSE(has("the Rio Tinto Lithium project", "Rio Tinto Lithium=Rio Tinto Lithium"));
+  // A region opening a company's name.
+  EXPECT_TRUE(has("Nevada Lithium Resources owns it.",
+                  "Nevada Lithium Resources=Nevada Lithium Resources"));
+  // After a company's possessive, a name of its own; not after a country's, not before a head.
+  EXPECT_TRUE(has("BHP's Nickel West unit operates it.", "Nickel West=Nickel West"));
+  EXPECT_FALSE(has("Australia's Treasurer Jim Chalmers ordered it.",
+                   "Treasurer Jim Chalmers=Treasurer Jim Chalmers"));
+  EXPECT_FALSE(has("General Motors' Ultium plants buy magnets.", "Ultium=Ultium"));
+  // A bare name after a verb of running a site is that site; after "owns" it stays a name.
+  EXPECT_EQ(label_of("Sinomine Resource Group runs Tanco in Manitoba.", "Tanco"), "Facility");
+  EXPECT_EQ(label_of("Glencore owns Tanco outright.", "Tanco"), "Company");
+  // A name in apposition to a possessor's description.
+  EXPECT_EQ(label_of("Output from Ngungaju, Pilbara Minerals' restarted processing plant, rose.",
+                     "Ngungaju"),
+            "Facility");
+  // A possessor is no place of a facility.
+  EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
+                   "Alphamin Resources' tin mine=Alphamin Resources' mine"));
 }
 
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
