@@ -687,9 +687,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const Mention* at_place = mention_at(place_b, place_b + place.size());
     // A capitalized commodity after the place's first word is part of its name ("the Carolina
     // Lithium project"); the commodity mention goes.
-    while (at_place != nullptr && !at_place->demonym && at_place->span.begin > place_b &&
+    // So is a demonym after the first word before such a commodity ("the North American Lithium
+    // operation").
+    while (at_place != nullptr && at_place->span.begin > place_b &&
            at_place->span.end <= place_b + place.size() &&
-           label_of(*at_place) == "Commodity" && absl::ascii_isupper(text[at_place->span.begin])) {
+           (at_place->demonym ? at_place->span.end < place_b + place.size()
+                              : label_of(*at_place) == "Commodity") &&
+           absl::ascii_isupper(text[at_place->span.begin])) {
       const size_t after = at_place->span.end;
       at_place = mention_at(after, place_b + place.size());
     }
@@ -728,9 +732,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kMinedAt = new RE2(
       "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero": a verb of producing, what
+  // it makes, then "at" and the site.
+  static const RE2* kProducedAt = new RE2(
+      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed)"
+      "[ ](?:[\\pL-]+[ ]){1,3}?at[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
+  for (const RE2* site_re : {kMinedAt, kProducedAt})
   for (size_t pos = 0; pos < text.size() &&
-                       kMinedAt->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
+                       site_re->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
     const size_t nb = static_cast<size_t>(at[1].data() - text.data());
     const absl::string_view name(at[1].data(), at[1].size());
     pos = nb + name.size();
@@ -1409,7 +1420,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       auto [wb, we] = WordBefore(text, first.span.begin);
       const bool opens = wb == we || !absl::ascii_isupper(text[wb]);
       const bool commodity_country =
-          opens && label(first) == "Commodity" && label(second) == "Country";
+          opens && label(first) == "Commodity" &&
+          (label(second) == "Country" ||
+           (label(second) == "Region" && region_country_[second.entity] >= 0));  // "Lithium Nevada"
       const bool company_commodity =
           label(first) == "Company" && label(second) == "Commodity" &&
           static_cast<size_t>(first.entity) < entities_.size();
