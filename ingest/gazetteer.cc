@@ -704,6 +704,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         absl::ascii_isupper(text[at_place->span.begin])) {
       at_place = nullptr;
     }
+    // "the Tianqi Kwinana plant": a company's name before the place is its operator, not part
+    // of the place; the company stays a mention of its own.
+    if (at_place != nullptr && label_of(*at_place) == "Company" && !at_place->demonym &&
+        at_place->span.begin == place_b && at_place->span.end + 1 < place_b + place.size() &&
+        text[at_place->span.end] == ' ' && absl::AsciiStrToLower(det) == "the" &&
+        mention_at(at_place->span.end + 1, place_b + place.size()) == nullptr) {
+      const size_t rest_b = at_place->span.end + 1;
+      place = text.substr(rest_b, place_b + place.size() - rest_b);
+      place_b = rest_b;
+      at_place = nullptr;
+    }
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
