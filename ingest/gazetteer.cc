@@ -649,7 +649,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static constexpr absl::string_view kFunction[] = {
         "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
         "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
-        "Yet", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+        "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
         "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
         "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
         "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
@@ -1190,6 +1190,31 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
     }
     ReplaceOverlapping(units, &out);
+  }
+  // "Hombre Muerto West", "Kisanfu North": a listed facility's name and a compass word name
+  // another facility beside it (not before a possessive or another capitalized word).
+  if (extra != nullptr) {
+    static const RE2* kCompassAfter = new RE2(
+        "^[ ](West|East|North|South|Norte|Sur|Oeste|Este|Extension)(?:$|[ ,.;:)])");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Facility") {
+        continue;
+      }
+      re2::StringPiece word;
+      if (!RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
+                             *kCompassAfter, &word)) {
+        continue;
+      }
+      const size_t end = k.span.end + 1 + word.size();
+      if (end < text.size() - 1 && text[end] == ' ' && absl::ascii_isupper(text[end + 1])) continue;
+      bool taken = false;
+      for (const Mention& o : out) taken |= &o != &k && o.span.begin < end && k.span.end < o.span.end;
+      if (taken) continue;
+      const std::string name(text.substr(k.span.begin, end - k.span.begin));
+      k.entity = ListedOrAdded(name, "Facility", extra);
+      k.span.end = end;
+    }
   }
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
