@@ -1634,7 +1634,11 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     if (!known && !demonyms.empty()) {
       bool commodity_after = false;
       for (size_t k : swallowed) commodity_after |= (*out)[k].span.begin > (*out)[demonyms.front()].span.begin;
-      if (!commodity_after) continue;
+      // "Gigafactory Nevada": a region that ends a run after another word is part of the name.
+      const Mention& first_place = (*out)[demonyms.front()];
+      const bool region_last = demonyms.size() == 1 && !first_place.demonym &&
+                               first_place.span.begin > b && first_place.span.end == e;
+      if (!commodity_after && !region_last) continue;
       demonym_begin = (*out)[demonyms.front()].span.begin;
       swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
       std::sort(swallowed.begin(), swallowed.end());
@@ -1722,8 +1726,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
       return false;
     };
+    // So does a continent ("Nickel Asia", "Lithium Americas").
+    static constexpr absl::string_view kAfterCommodity[] = {
+        "North", "South", "East", "West", "Central", "Asia", "Africa", "Europe", "America",
+        "Americas", "Pacific", "Atlantic", "Global", "International"};
     while (!words.empty() && name_words_.stops.contains(words.back()) &&
-           !(std::find(std::begin(kCompass), std::end(kCompass), words.back()) != std::end(kCompass) &&
+           !(std::find(std::begin(kAfterCommodity), std::end(kAfterCommodity), words.back()) !=
+                 std::end(kAfterCommodity) &&
              after_commodity(words.size() - 1))) {
       words.pop_back();
     }
@@ -1914,8 +1923,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "\\b(?:operates|operated|operating|runs|ran|is[ ]developing|are[ ]developing|develops|"
         "developed|to[ ]develop|restarted|to[ ]restart|reopened|to[ ]reopen|commissioned|"
         "mines|is[ ]mining|idled|suspended[ ]operations[ ]at|shut|expanded|to[ ]expand)[ ]$");
+    bool commodity_inside = false;
+    for (size_t k : swallowed) {
+      commodity_inside |= !(*out)[k].demonym && LabelOf((*out)[k], *extra) == "Commodity";
+    }
     const bool bare_site =
-        entity < 0 && !site && !extended && swallowed.empty() && words.size() <= 3 &&
+        entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
         RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
     if (entity < 0) {

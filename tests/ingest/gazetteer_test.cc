@@ -208,6 +208,9 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   EXPECT_TRUE(has("Galan is developing Hombre Muerto West in Catamarca.",
                   "Hombre Muerto West=Hombre Muerto West"));
   EXPECT_FALSE(has("Hombre Muerto West Lithium is a company.", "Hombre Muerto West=Hombre Muerto West"));
+  // A continent after a commodity ends a name; a region after another word is part of one.
+  EXPECT_TRUE(has("Nickel Asia supplies ore to smelters.", "Nickel Asia=Nickel Asia"));
+  EXPECT_EQ(label_of("Tesla runs Gigafactory Nevada near Reno.", "Gigafactory Nevada"), "Facility");
   // A possessor is no place of a facility.
   EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
