@@ -1643,7 +1643,44 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
       std::sort(swallowed.begin(), swallowed.end());
     }
-    if (known) continue;
+    // The last word of the run, lower case, when it is a facility head ("Mariana Lithium
+    // Project", "Bald Hill Lithium Mine"): the run names a facility, not a company.
+    auto head_at_end = [&](size_t run_b, size_t run_e) {
+      absl::string_view run = text.substr(run_b, run_e - run_b);
+      while (!run.empty() && (run.back() == '.' || run.back() == ',')) run.remove_suffix(1);
+      const size_t sp = run.rfind(' ');
+      if (sp == absl::string_view::npos) return false;
+      const absl::string_view last = run.substr(sp + 1);
+      if (last.empty() || !absl::ascii_isupper(last[0])) return false;
+      const std::string lower = absl::AsciiStrToLower(last);
+      return std::find(name_words_.heads.begin(), name_words_.heads.end(), lower) !=
+             name_words_.heads.end();
+    };
+    // "Goulamina Lithium Project": a listed facility, a capitalized commodity and a head are the
+    // listed facility.
+    if (known) {
+      const Mention* facility = nullptr;
+      bool other = false;
+      for (const Mention& o : *out) {
+        if (!(o.span.begin < e && b < o.span.end)) continue;
+        const bool commodity = !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+                               entities_[o.entity].label == "Commodity";
+        if (!o.demonym && o.span.begin == b && static_cast<size_t>(o.entity) < entities_.size() &&
+            entities_[o.entity].label == "Facility") {
+          facility = &o;
+        } else if (!commodity || !absl::ascii_isupper(text[o.span.begin])) {
+          other = true;
+        }
+      }
+      if (facility != nullptr && !other && facility->span.end < e && head_at_end(b, e)) {
+        size_t end = e;
+        while (end > b && (text[end - 1] == '.' || text[end - 1] == ',')) --end;
+        Mention extended{Span{b, end}, facility->entity};
+        std::erase_if(*out, [&](const Mention& o) { return o.span.begin < end && b < o.span.end; });
+        found.push_back(extended);
+      }
+      continue;
+    }
     absl::string_view name = text.substr(b, e - b);
     // A trailing possessive or punctuation is not part of the name.
     for (absl::string_view tail : {"'s", "’s", "'", "’", ".", "-"}) {
@@ -1931,15 +1968,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
         RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
+    const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {
       EntityDef def;
-      def.label = site || bare_site ? "Facility" : "Company";
+      def.label = site || bare_site || head_last ? "Facility" : "Company";
       def.name = std::string(name);
       def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = !site;
+    mention.guessed = !site && !head_last;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);

@@ -211,6 +211,12 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   // A continent after a commodity ends a name; a region after another word is part of one.
   EXPECT_TRUE(has("Nickel Asia supplies ore to smelters.", "Nickel Asia=Nickel Asia"));
   EXPECT_EQ(label_of("Tesla runs Gigafactory Nevada near Reno.", "Gigafactory Nevada"), "Facility");
+  // A run ending in a capitalized head names a facility, also around a listed one.
+  EXPECT_EQ(label_of("Ganfeng funds development of Mariana Lithium Project in Argentina.",
+                     "Mariana Lithium Project"),
+            "Facility");
+  EXPECT_TRUE(has("Construction of Goulamina Lithium Project began.",
+                  "Goulamina Lithium Project=Goulamina project"));
   // A possessor is no place of a facility.
   EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
