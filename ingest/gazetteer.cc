@@ -1935,23 +1935,6 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     auto [wb, we] = WordBefore(text, b);
     if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
-    // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").
-    const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
-    if (norm.empty()) continue;
-    int entity = -1;
-    const std::string longer = absl::StrCat("Company:", norm, " ");  // Keys hold normalized names.
-    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
-      if (absl::StartsWith((*extra)[k].key, longer)) entity = static_cast<int>(entities_.size() + k);
-    }
-    // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
-    // Vaudreuil refinery").
-    const std::string facility = absl::StrCat("Facility:", norm, " ");
-    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
-      if (absl::StartsWith((*extra)[k].key, facility) ||
-          (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
-        entity = static_cast<int>(entities_.size() + k);
-      }
-    }
     // "Sinomine runs Tanco", "plans to restart Mt Cattlin": an unlisted name after a verb of
     // running or developing a site is that site. Not after "owns" or "bought", which take
     // companies as often; not a possessor ("runs Tanco's mill"), not a name with a capitalized
@@ -1964,9 +1947,30 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     for (size_t k : swallowed) {
       commodity_inside |= !(*out)[k].demonym && LabelOf((*out)[k], *extra) == "Commodity";
     }
+    const bool after_site_verb =
+        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore);
+    // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining"),
+    // unless a verb of running a site comes before it ("Glencore runs Mutanda" after "Mutanda
+    // Mining": the mine).
+    const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
+    if (norm.empty()) continue;
+    int entity = -1;
+    const std::string longer = absl::StrCat("Company:", norm, " ");  // Keys hold normalized names.
+    for (size_t k = 0; k < extra->size() && entity < 0 && !after_site_verb; ++k) {
+      if (absl::StartsWith((*extra)[k].key, longer)) entity = static_cast<int>(entities_.size() + k);
+    }
+    // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
+    // Vaudreuil refinery").
+    const std::string facility = absl::StrCat("Facility:", norm, " ");
+    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+      if (absl::StartsWith((*extra)[k].key, facility) ||
+          (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
+        entity = static_cast<int>(entities_.size() + k);
+      }
+    }
     const bool bare_site =
         entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
-        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore) &&
+        after_site_verb &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
     const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {

@@ -217,6 +217,9 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
             "Facility");
   EXPECT_TRUE(has("Construction of Goulamina Lithium Project began.",
                   "Goulamina Lithium Project=Goulamina project"));
+  // After a verb of running a site, a word that begins a company's name is the site.
+  EXPECT_EQ(label_of("Glencore owns Mutanda Mining Holdings, and Glencore runs Mutanda.", "Mutanda"),
+            "Facility");
   // A possessor is no place of a facility.
   EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
