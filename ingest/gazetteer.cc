@@ -750,33 +750,34 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       "[ ](?:[\\pL-]+[ ]){1,3}?at[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
-  for (const RE2* site_re : {kMinedAt, kProducedAt})
-  for (size_t pos = 0; pos < text.size() &&
-                       site_re->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
-    const size_t nb = static_cast<size_t>(at[1].data() - text.data());
-    const absl::string_view name(at[1].data(), at[1].size());
-    pos = nb + name.size();
-    if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
-    bool taken = false;
-    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
-    for (const Mention& k : *out) {
-      // Also a capitalized commodity inside: "output from Sigma Lithium" names a company.
-      taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
-               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb ||
-                absl::ascii_isupper(text[k.span.begin]));
+  for (const RE2* site_re : {kMinedAt, kProducedAt}) {
+    for (size_t pos = 0; pos < text.size() &&
+                         site_re->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
+      const size_t nb = static_cast<size_t>(at[1].data() - text.data());
+      const absl::string_view name(at[1].data(), at[1].size());
+      pos = nb + name.size();
+      if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
+      bool taken = false;
+      for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+      for (const Mention& k : *out) {
+        // Also a capitalized commodity inside: "output from Sigma Lithium" names a company.
+        taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
+                 (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb ||
+                  absl::ascii_isupper(text[k.span.begin]));
+      }
+      if (taken) continue;
+      const int known = Lookup(name);
+      if (known >= 0 && entities_[known].label != "Facility") continue;
+      int entity = known;
+      if (entity < 0) {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = std::string(name);
+        def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+        entity = AddExtra(std::move(def), extra);
+      }
+      found.push_back(Found{nb, nb + name.size(), entity, -1});
     }
-    if (taken) continue;
-    const int known = Lookup(name);
-    if (known >= 0 && entities_[known].label != "Facility") continue;
-    int entity = known;
-    if (entity < 0) {
-      EntityDef def;
-      def.label = "Facility";
-      def.name = std::string(name);
-      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
-      entity = AddExtra(std::move(def), extra);
-    }
-    found.push_back(Found{nb, nb + name.size(), entity, -1});
   }
   // "Lofdal, a heavy rare earth deposit in Namibia", "Strange Lake, a deposit in northern
   // Quebec", "Nechalacho, the rare earths project in Canada's Northwest Territories": a name in

@@ -31,7 +31,11 @@
 // not after in/at/near (places), not after a title word (people), not a stop word
 // (schema/name_words.txt), not a lone capitalized word opening the sentence. A guessed name
 // that begins a longer company name found in the same text is that company ("Zijin" after
-// "Zijin Mining"). Immutable after Load(); Find() is thread-safe.
+// "Zijin Mining"). A guessed name after a verb of running a site ("runs Tanco"), or one ending
+// in a capitalized head ("Mariana Lithium Project"), is a Facility instead; a capitalized
+// commodity may open a company's name ("Cobalt Holdings", "Lithium Australia"), and a listed
+// company before one names its unit ("Rio Tinto Lithium"). Immutable after Load(); Find() is
+// thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
 
