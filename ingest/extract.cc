@@ -216,12 +216,21 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     candidates.push_back(it);
   }
   for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
-    // Regions (states, provinces) only keep their words from being read as countries.
-    if (Entity(m.entity).label == "Region") continue;
+    // A region (state, province) that knows its country is tagged `Region` and stands for
+    // that country, as a demonym does; other regions only keep their words from being read
+    // as countries or companies.
+    const bool region = Entity(m.entity).label == "Region";
+    const int region_country = region ? x_.gazetteer_->RegionCountry(m.entity) : -1;
+    if (region && region_country < 0) continue;
+    // "Oklahoma-based", "Quebec-focused": a region inside a compound word stays text.
+    if (region && ((m.span.end < s.text.size() && s.text[m.span.end] == '-') ||
+                   (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
+      continue;
+    }
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
-    it.entity = m.entity;
+    it.entity = region ? region_country : m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
     it.guessed = m.guessed;
     if (m.product >= 0) product_[m.entity] = m.product;
@@ -304,7 +313,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
     bool inside = false;
     for (const Item& it : *items) {
-      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && !it.guessed;
+      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" && !it.guessed;
     }
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
@@ -320,7 +329,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
       bool after_name = false;
-      for (const Item& it : *items) after_name |= it.entity >= 0 && it.end == b - 2;
+      // Not a region: "In Tibet, the company's …" opens the clause.
+      for (const Item& it : *items) {
+        after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region";
+      }
       if (after_name) continue;
     }
     // "全资子公司", "分公司": a kind of company, not a reference.
@@ -665,8 +677,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
   for (const Item& it : items) {
-    // A demonym is no mention of its country, unless a claim makes it an end.
-    if (it.entity >= 0 && it.tag != "Demonym" && !it.guessed) UseEntity(it.entity);
+    // A demonym or a region is no mention of its country, unless a claim makes it an end.
+    if (it.entity >= 0 && it.tag != "Demonym" && it.tag != "Region" && !it.guessed) {
+      UseEntity(it.entity);
+    }
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
   // "Each of the two companies now owns 50%": the pair named together before.
@@ -980,7 +994,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?(?: (?:province|state|region|county|district|prefecture))?, )?$");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?|<Region#\\d+>)(?: (?:province|state|region|county|district|prefecture))?, )?$");
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
@@ -1005,7 +1019,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:runs|operates|owns|built|builds|"
           "opened|acquired|bought|controls|manages|developed|commissioned|completed) (?:a |an |the |its |"
           "their )?$");
-      static const RE2* kAndVerb = new RE2("^(?: in <Country#\\d+>)? and (?:also )?[a-z]+s\\b");
+      static const RE2* kAndVerb = new RE2("^(?: in <(?:Country|Region)#\\d+>)? and (?:also )?[a-z]+s\\b");
       reassign_subject(*kObjectOfVerb, *kAndVerb, "");
       // "Energy Fuels processed 850 tonnes of monazite at the White Mesa Mill in 2024 and made
       // 2,000 kilograms of NdPr oxide": the place of the first verb is not the subject of the
@@ -1339,13 +1353,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C": a repeated "by" goes on with the list.
+    // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
+    // place may stand between.
     static const RE2* kAfter = new RE2(
-        "^(?:,| and|, and| or|和|、|及|与)(?: by)? ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+        "^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or|和|、|及|与)(?: by)? ?"
+        "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
     // cathode material plant" are two figures).
     static const RE2* kAfterFacility =
-        new RE2("^(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
+        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(

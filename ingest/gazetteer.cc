@@ -119,17 +119,20 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   g->fingerprint_ = fp.value();
   int line_no = 0;
   absl::flat_hash_map<std::string, int> by_key;
+  std::vector<std::pair<int, std::string>> region_of;  // (region, its country's name)
   for (absl::string_view line : absl::StrSplit(entities_tsv, '\n')) {
     ++line_no;
     line = absl::StripTrailingAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     std::vector<absl::string_view> fields = absl::StrSplit(line, '\t');
-    if (fields.size() < 2 || fields.size() > 3) {
+    absl::string_view label = fields.empty() ? absl::string_view() : fields[0];
+    // A Region may name its country in a fourth field ("Region<TAB>Quebec<TAB>Québec<TAB>Canada").
+    const size_t max_fields = label == "Region" ? 4 : 3;
+    if (fields.size() < 2 || fields.size() > max_fields) {
       return absl::InvalidArgumentError(absl::StrCat(
-          origin, ":", line_no, ": expected LABEL<TAB>name<TAB>aliases, got ", fields.size(),
-          " fields"));
+          origin, ":", line_no, ": expected LABEL<TAB>name<TAB>aliases",
+          label == "Region" ? "[<TAB>country]" : "", ", got ", fields.size(), " fields"));
     }
-    absl::string_view label = fields[0];
     if (std::find(std::begin(kLabels), std::end(kLabels), label) == std::end(kLabels)) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ":", line_no, ": unknown label '", label, "'"));
@@ -152,7 +155,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     // A demonym's name is its country's: only the adjectives are surfaces of the demonym.
     if (def.label == "Demonym") surfaces.clear();
     def.key = absl::StrCat(def.label, ":", NormalizeName(def.name));
-    if (fields.size() == 3) {
+    if (fields.size() >= 3) {
       for (absl::string_view a : absl::StrSplit(fields[2], '|')) {
         absl::string_view alias = add_surface(a);
         if (!alias.empty()) def.aliases.emplace_back(alias);
@@ -164,6 +167,10 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     const int index = static_cast<int>(g->entities_.size());
     by_key[def.key] = index;
+    if (fields.size() == 4) {
+      const absl::string_view country = absl::StripAsciiWhitespace(fields[3]);
+      if (!country.empty()) region_of.emplace_back(index, std::string(country));
+    }
     for (const auto& [surface, exact_case] : surfaces) {
       std::string key = ShadowKey(surface);
       if (key.empty()) continue;
@@ -187,6 +194,17 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
           origin, ": demonym entry '", g->entities_[i].name, "' names no listed Country"));
     }
     g->demonym_country_[i] = it->second;
+  }
+  // A region's country must be listed too.
+  g->region_country_.assign(g->entities_.size(), -1);
+  for (const auto& [region, country] : region_of) {
+    auto it = by_key.find(absl::StrCat("Country:", NormalizeName(country)));
+    if (it == by_key.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(origin, ": region '",
+                                                     g->entities_[region].name, "' names '",
+                                                     country, "', no listed Country"));
+    }
+    g->region_country_[region] = it->second;
   }
   absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
@@ -502,6 +520,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         place_e = std::max(place_e, at_place->span.end);
         entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                       text.substr(begin, place_e - begin), false);
+        // A region that knows its country stays a mention of its own, as a country does
+        // ("<Facility> in <Region>").
+        if (region_country_[at_place->entity] >= 0) place_e = head_b + m[1].size();
       } else {
         continue;  // A company or other name: no facility name to give.
       }
@@ -514,8 +535,32 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // "North American Lithium, a spodumene operation near La Corne": the name the description
     // stands in apposition to is the facility's name.
     // "Wimmera, the mineral sands project in Victoria": "the" after the comma too.
-    if ((introduced || absl::AsciiStrToLower(det) == "the") && det_b >= 2 &&
-        text.substr(det_b - 2, 2) == ", ") {
+    // "Kipushi, Ivanhoe Mines' zinc mine in Haut-Katanga": after a possessor the apposition
+    // starts where the possessor's name does.
+    // An unlisted possessor is its capitalized words.
+    size_t anchor = det_b;
+    bool possessor = false;
+    if (possessive) {
+      for (const Mention& k : *out) {
+        if (!k.demonym && k.span.begin <= det_b && det_b < k.span.end &&
+            (label_of(k) == "Company" || label_of(k) == "Government")) {
+          anchor = k.span.begin;
+          possessor = true;
+        }
+      }
+      for (int guard = 0; !possessor && guard < 4 && absl::ascii_isupper(text[anchor]); ++guard) {
+        auto [pb, pe] = WordBefore(text, anchor);
+        if (pb == pe || pe != anchor - 1 || !absl::ascii_isupper(text[pb]) ||
+            mention_at(pb, pe) != nullptr) {
+          possessor = true;
+          break;
+        }
+        anchor = pb;
+      }
+    }
+    if ((introduced || absl::AsciiStrToLower(det) == "the" || possessor) &&
+        anchor >= 2 && text.substr(anchor - 2, 2) == ", ") {
+      det_b = anchor;
       static const RE2* kNameBefore = new RE2(
           "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
       re2::StringPiece head_text(text.data(), det_b);
@@ -604,7 +649,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static constexpr absl::string_view kFunction[] = {
         "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
         "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
-        "Yet", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+        "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
         "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
         "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
         "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
@@ -614,6 +659,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                            std::end(kFunction));
     });
     if (place.empty()) continue;
+    // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
+    if (absl::EndsWith(place, "'") || absl::EndsWith(place, "’") || absl::EndsWith(place, "'s") ||
+        absl::EndsWith(place, "’s")) {
+      continue;
+    }
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < end && place_b < f.end;
     if (inside_found) continue;
@@ -637,9 +687,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const Mention* at_place = mention_at(place_b, place_b + place.size());
     // A capitalized commodity after the place's first word is part of its name ("the Carolina
     // Lithium project"); the commodity mention goes.
-    while (at_place != nullptr && !at_place->demonym && at_place->span.begin > place_b &&
+    // So is a demonym after the first word before such a commodity ("the North American Lithium
+    // operation").
+    while (at_place != nullptr && at_place->span.begin > place_b &&
            at_place->span.end <= place_b + place.size() &&
-           label_of(*at_place) == "Commodity" && absl::ascii_isupper(text[at_place->span.begin])) {
+           (at_place->demonym ? at_place->span.end < place_b + place.size()
+                              : label_of(*at_place) == "Commodity") &&
+           absl::ascii_isupper(text[at_place->span.begin])) {
       const size_t after = at_place->span.end;
       at_place = mention_at(after, place_b + place.size());
     }
@@ -648,6 +702,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (at_place != nullptr && label_of(*at_place) == "Commodity" &&
         (at_place->span.begin > place_b || at_place->span.end < place_b + place.size()) &&
         absl::ascii_isupper(text[at_place->span.begin])) {
+      at_place = nullptr;
+    }
+    // "the Tianqi Kwinana plant": a company's name before the place is its operator, not part
+    // of the place; the company stays a mention of its own.
+    if (at_place != nullptr && label_of(*at_place) == "Company" && !at_place->demonym &&
+        at_place->span.begin == place_b && at_place->span.end + 1 < place_b + place.size() &&
+        text[at_place->span.end] == ' ' && absl::AsciiStrToLower(det) == "the" &&
+        mention_at(at_place->span.end + 1, place_b + place.size()) == nullptr) {
+      const size_t rest_b = at_place->span.end + 1;
+      place = text.substr(rest_b, place_b + place.size() - rest_b);
+      place_b = rest_b;
       at_place = nullptr;
     }
     int entity = -1;
@@ -673,36 +738,46 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = end;
   }
   // "Core Lithium suspended mining at Finniss", "loparite mined at Lovozero", "production at
-  // Mount Weld": a name after a mining word and "at" is a site, named by itself. Not a name
+  // Mount Weld", "output from Ngungaju": a name after a mining word and "at" is a site, named by itself. Not a name
   // the gazetteer knows as something else ("production at Lynas"), not a sentence word.
   static const RE2* kMinedAt = new RE2(
-      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ]at[ ]"
+      "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero": a verb of producing, what
+  // it makes, then "at" and the site.
+  static const RE2* kProducedAt = new RE2(
+      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed)"
+      "[ ](?:[\\pL-]+[ ]){1,3}?at[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
-  for (size_t pos = 0; pos < text.size() &&
-                       kMinedAt->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
-    const size_t nb = static_cast<size_t>(at[1].data() - text.data());
-    const absl::string_view name(at[1].data(), at[1].size());
-    pos = nb + name.size();
-    if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
-    bool taken = false;
-    for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
-    for (const Mention& k : *out) {
-      taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
-               (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb);
+  for (const RE2* site_re : {kMinedAt, kProducedAt}) {
+    for (size_t pos = 0; pos < text.size() &&
+                         site_re->Match(input, pos, text.size(), RE2::UNANCHORED, at, 2);) {
+      const size_t nb = static_cast<size_t>(at[1].data() - text.data());
+      const absl::string_view name(at[1].data(), at[1].size());
+      pos = nb + name.size();
+      if (name_words_.stops.contains(name.substr(0, name.find(' ')))) continue;
+      bool taken = false;
+      for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+      for (const Mention& k : *out) {
+        // Also a capitalized commodity inside: "output from Sigma Lithium" names a company.
+        taken |= k.span.begin < nb + name.size() && nb < k.span.end &&
+                 (k.demonym || label_of(k) != "Commodity" || k.span.begin == nb ||
+                  absl::ascii_isupper(text[k.span.begin]));
+      }
+      if (taken) continue;
+      const int known = Lookup(name);
+      if (known >= 0 && entities_[known].label != "Facility") continue;
+      int entity = known;
+      if (entity < 0) {
+        EntityDef def;
+        def.label = "Facility";
+        def.name = std::string(name);
+        def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+        entity = AddExtra(std::move(def), extra);
+      }
+      found.push_back(Found{nb, nb + name.size(), entity, -1});
     }
-    if (taken) continue;
-    const int known = Lookup(name);
-    if (known >= 0 && entities_[known].label != "Facility") continue;
-    int entity = known;
-    if (entity < 0) {
-      EntityDef def;
-      def.label = "Facility";
-      def.name = std::string(name);
-      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
-      entity = AddExtra(std::move(def), extra);
-    }
-    found.push_back(Found{nb, nb + name.size(), entity, -1});
   }
   // "Lofdal, a heavy rare earth deposit in Namibia", "Strange Lake, a deposit in northern
   // Quebec", "Nechalacho, the rare earths project in Canada's Northwest Territories": a name in
@@ -712,7 +787,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // operator"; not a name the gazetteer knows as something else.
   static const RE2* kAppositionName = new RE2(
       "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?"
-      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their))[ ]");
+      "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their)|"
+      // "Ngungaju, Pilbara Minerals' restarted processing plant": a possessor instead.
+      "\\p{Lu}[\\pL\\pM\\d&.-]*(?:[ ]\\p{Lu}[\\pL\\pM\\d&.-]*){0,3}(?:'s|’s|'|’))[ ]");
   re2::StringPiece ap[3];
   for (size_t pos = 0; pos < text.size() && kAppositionName->Match(input, pos, text.size(),
                                                                    RE2::UNANCHORED, ap, 3);) {
@@ -748,6 +825,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           name_words_.heads.end()) {
         if (word == "hub" || word == "site") break;
         const absl::string_view rest = text.substr(e);
+        // "a lithium mine project": a head before another head describes it.
+        if (rest.size() > 1 && rest[0] == ' ') {
+          const size_t next_end = rest.find_first_of(" ,.;:()", 1);
+          const std::string next = absl::AsciiStrToLower(rest.substr(1, next_end == absl::string_view::npos ? absl::string_view::npos : next_end - 1));
+          if (std::find(name_words_.heads.begin(), name_words_.heads.end(), next) !=
+              name_words_.heads.end()) {
+            cur = e + 1;
+            continue;
+          }
+        }
         // The head ends the description: punctuation or a function word follows, not another
         // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
         static const RE2* kDescriptionEnds = new RE2(
@@ -840,6 +927,32 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     const std::string name(z.data(), z.size());
     const int entity = ListedOrAdded(name, "Facility", extra);
+    found.push_back(Found{b, e, entity, -1});
+  }
+  // "盛和资源的乐山工厂", "赣锋锂业的马洪工厂": a company's plant named by two or three
+  // characters of place after 的; not "公司的新工厂", "该公司的两座工厂".
+  static const RE2* kZhCompanyPlant = new RE2(
+      "的(\\p{Han}{2,3}?(?:工厂|冶炼厂|精炼厂|选矿厂|分离厂))");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhCompanyPlant->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
+    const re2::StringPiece z = g[1];
+    const size_t b = static_cast<size_t>(z.data() - text.data());
+    const size_t e = b + z.size();
+    pos = e;
+    bool after_company = false;
+    for (const Mention& k : *out) {
+      after_company |= !k.demonym && k.span.end + 3 == b && label_of(k) == "Company";
+    }
+    static constexpr absl::string_view kNotPlace[] = {"该", "这", "那", "其", "此", "多", "一", "两",
+                                                       "几", "各", "新", "首", "大", "小", "现有",
+                                                       "海外", "国内", "主要", "最大"};
+    bool not_place = false;
+    for (absl::string_view w : kNotPlace) not_place |= absl::StartsWith(text.substr(b), w);
+    if (!after_company || not_place || mention_at(b, e) != nullptr) continue;
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
+    if (inside_found) continue;
+    const int entity = ListedOrAdded(std::string(z.data(), z.size()), "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
   // "在四川运营冕宁稀土项目", "拥有德兴铜矿": two or three characters of place, the product (a
@@ -1079,6 +1192,31 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     ReplaceOverlapping(units, &out);
   }
+  // "Hombre Muerto West", "Kisanfu North": a listed facility's name and a compass word name
+  // another facility beside it (not before a possessive or another capitalized word).
+  if (extra != nullptr) {
+    static const RE2* kCompassAfter = new RE2(
+        "^[ ](West|East|North|South|Norte|Sur|Oeste|Este|Extension)(?:$|[ ,.;:)])");
+    for (Mention& k : out) {
+      if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Facility") {
+        continue;
+      }
+      re2::StringPiece word;
+      if (!RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
+                             *kCompassAfter, &word)) {
+        continue;
+      }
+      const size_t end = k.span.end + 1 + word.size();
+      if (end < text.size() - 1 && text[end] == ' ' && absl::ascii_isupper(text[end + 1])) continue;
+      bool taken = false;
+      for (const Mention& o : out) taken |= &o != &k && o.span.begin < end && k.span.end < o.span.end;
+      if (taken) continue;
+      const std::string name(text.substr(k.span.begin, end - k.span.begin));
+      k.entity = ListedOrAdded(name, "Facility", extra);
+      k.span.end = end;
+    }
+  }
   // Unknown companies: capitalized words ending in a corporate suffix.
   if (extra != nullptr && company_re_ != nullptr) {
     const RE2& re = *company_re_;
@@ -1139,8 +1277,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           extends = true;
           continue;
         }
-        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths").
-        if (k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+        // A capitalized commodity inside the name is part of it ("Toyotsu Rare Earths"), also
+        // at its start ("Lithium Energy Ltd").
+        if (k.span.begin >= b && k.span.end <= name_end &&
+            !(k.span.begin == b && k.span.end == name_end) && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             entities_[k.entity].label == "Commodity" && absl::ascii_isupper(text[k.span.begin])) {
           swallows = true;
@@ -1148,7 +1288,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
         if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
-            (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country")) {
+            (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country" ||
+             entities_[k.entity].label == "Region")) {  // "Nevada Lithium Resources".
           extends = true;
         } else {
           overlaps = true;
@@ -1201,7 +1342,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (swallows) {
         std::erase_if(out, [&](const Mention& k) {
-          return k.span.begin > b && k.span.end <= name_end && !k.demonym &&
+          return k.span.begin >= b && k.span.end <= name_end &&
+                 !(k.span.begin == b && k.span.end == name_end) && !k.demonym &&
                  static_cast<size_t>(k.entity) < entities_.size() &&
                  entities_[k.entity].label == "Commodity";
         });
@@ -1286,6 +1428,48 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                 out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
                  Mention{Span{country.span.begin, commodity.span.end}, entity});
+    }
+  }
+  // A capitalized commodity before a country, "Lithium Australia owns", "Lithium Chile sold", and
+  // a listed company before a capitalized commodity, "Rio Tinto Lithium, the unit that …",
+  // "Albemarle Lithium said", are names of companies; not before a noun of the trade ("Lithium
+  // Australia output", "Rio Tinto Lithium project") or a possessive of the second word.
+  if (extra != nullptr) {
+    static const RE2* kNounAfter = new RE2(
+        "(?i)^(?:[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
+        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
+        "miners?|refiners?|refining|processing|projects?|mines?|plants?|refinery|refineries|"
+        "operations?|assets|business|hydroxide|carbonate|oxide|sulphate|sulfate|metal|"
+        "concentrate|ore)\\b|['’])");
+    auto label = [&](const Mention& m) { return m.demonym ? std::string("Demonym") : LabelOf(m, *extra); };
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention first = out[k];
+      const Mention second = out[k + 1];
+      if (first.demonym || second.demonym || second.span.begin != first.span.end + 1 ||
+          text[first.span.end] != ' ' || !absl::ascii_isupper(text[first.span.begin]) ||
+          !absl::ascii_isupper(text[second.span.begin]) ||
+          RE2::PartialMatch(re2::StringPiece(text.data() + second.span.end,
+                                             text.size() - second.span.end),
+                            *kNounAfter)) {
+        continue;
+      }
+      // The commodity opens the name: no capitalized word before it ("Toyotsu Rare Earths India").
+      auto [wb, we] = WordBefore(text, first.span.begin);
+      const bool opens = wb == we || !absl::ascii_isupper(text[wb]);
+      const bool commodity_country =
+          opens && label(first) == "Commodity" &&
+          (label(second) == "Country" ||
+           (label(second) == "Region" && region_country_[second.entity] >= 0));  // "Lithium Nevada"
+      const bool company_commodity =
+          label(first) == "Company" && label(second) == "Commodity" &&
+          static_cast<size_t>(first.entity) < entities_.size();
+      if (!commodity_country && !company_commodity) continue;
+      const std::string name(text.substr(first.span.begin, second.span.end - first.span.begin));
+      const int entity = ListedOrAdded(name, "Company", extra);
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
+                out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
+                 Mention{Span{first.span.begin, second.span.end}, entity});
     }
   }
   // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
@@ -1400,6 +1584,29 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                   (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
       continue;
     }
+    // "BHP's Nickel West unit": a company's possessive ends a name; the run goes on after it.
+    // Not after a country's ("Bolivia's Plurinational Legislative Assembly", "Australia's
+    // Treasurer Jim Chalmers": bodies and people more often than companies).
+    for (absl::string_view mark : {"'s ", "’s ", "s' "}) {
+      const size_t at = text.substr(b, e - b).rfind(mark);
+      if (at == absl::string_view::npos) continue;
+      const size_t possessor_end = b + at + (mark == "s' " ? 1 : 0);
+      bool company = false;
+      for (const Mention& o : *out) {
+        company |= !o.demonym && o.span.begin >= b && o.span.end == possessor_end &&
+                   LabelOf(o, *extra) == "Company";
+      }
+      if (company) b += at + mark.size();
+      // "General Motors' Ultium plants": what a head noun follows names sites, not a company.
+      static const RE2* kHeadsAfter = new RE2(
+          "(?i)^[ ](?:plants?|mines?|projects?|operations?|refiner(?:y|ies)|facilit(?:y|ies)|"
+          "factor(?:y|ies)|smelters?|mills?|complex|deposits?|sites?|hub)\\b");
+      if (company && RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                                       *kHeadsAfter)) {
+        b = e;  // Nothing left to guess.
+      }
+    }
+    if (b >= e) continue;
     // A listed commodity written capitalized inside the run is part of a company's name
     // ("Arcadium Lithium", "Lithium Americas"); any other listed name stops it.
     bool known = false;
@@ -1409,11 +1616,15 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (!(o.span.begin < e && b < o.span.end)) continue;
       const bool commodity = !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
                              entities_[o.entity].label == "Commodity";
-      if (commodity && o.span.begin >= b && o.span.end <= e && o.span.begin > b &&
-          absl::ascii_isupper(text[o.span.begin])) {
+      // "Cobalt Holdings", "Nickel West": a capitalized commodity opening a run of two or more
+      // capitalized words is part of a name too.
+      if (commodity && o.span.begin >= b && o.span.end <= e &&
+          (o.span.begin > b || o.span.end + 1 < e) && absl::ascii_isupper(text[o.span.begin])) {
         swallowed.push_back(k);
-      } else if (o.demonym && o.span.begin >= b && o.span.end <= e) {
-        demonyms.push_back(k);
+      } else if ((o.demonym || (static_cast<size_t>(o.entity) < entities_.size() &&
+                                entities_[o.entity].label == "Region")) &&
+                 o.span.begin >= b && o.span.end <= e) {
+        demonyms.push_back(k);  // "Nevada Lithium": a region before a commodity, as a demonym.
       } else {
         known = true;
       }
@@ -1424,12 +1635,53 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     if (!known && !demonyms.empty()) {
       bool commodity_after = false;
       for (size_t k : swallowed) commodity_after |= (*out)[k].span.begin > (*out)[demonyms.front()].span.begin;
-      if (!commodity_after) continue;
+      // "Gigafactory Nevada": a region that ends a run after another word is part of the name.
+      const Mention& first_place = (*out)[demonyms.front()];
+      const bool region_last = demonyms.size() == 1 && !first_place.demonym &&
+                               first_place.span.begin > b && first_place.span.end == e;
+      if (!commodity_after && !region_last) continue;
       demonym_begin = (*out)[demonyms.front()].span.begin;
       swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
       std::sort(swallowed.begin(), swallowed.end());
     }
-    if (known) continue;
+    // The last word of the run, lower case, when it is a facility head ("Mariana Lithium
+    // Project", "Bald Hill Lithium Mine"): the run names a facility, not a company.
+    auto head_at_end = [&](size_t run_b, size_t run_e) {
+      absl::string_view run = text.substr(run_b, run_e - run_b);
+      while (!run.empty() && (run.back() == '.' || run.back() == ',')) run.remove_suffix(1);
+      const size_t sp = run.rfind(' ');
+      if (sp == absl::string_view::npos) return false;
+      const absl::string_view last = run.substr(sp + 1);
+      if (last.empty() || !absl::ascii_isupper(last[0])) return false;
+      const std::string lower = absl::AsciiStrToLower(last);
+      return std::find(name_words_.heads.begin(), name_words_.heads.end(), lower) !=
+             name_words_.heads.end();
+    };
+    // "Goulamina Lithium Project": a listed facility, a capitalized commodity and a head are the
+    // listed facility.
+    if (known) {
+      const Mention* facility = nullptr;
+      bool other = false;
+      for (const Mention& o : *out) {
+        if (!(o.span.begin < e && b < o.span.end)) continue;
+        const bool commodity = !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+                               entities_[o.entity].label == "Commodity";
+        if (!o.demonym && o.span.begin == b && static_cast<size_t>(o.entity) < entities_.size() &&
+            entities_[o.entity].label == "Facility") {
+          facility = &o;
+        } else if (!commodity || !absl::ascii_isupper(text[o.span.begin])) {
+          other = true;
+        }
+      }
+      if (facility != nullptr && !other && facility->span.end < e && head_at_end(b, e)) {
+        size_t end = e;
+        while (end > b && (text[end - 1] == '.' || text[end - 1] == ',')) --end;
+        Mention extended{Span{b, end}, facility->entity};
+        std::erase_if(*out, [&](const Mention& o) { return o.span.begin < end && b < o.span.end; });
+        found.push_back(extended);
+      }
+      continue;
+    }
     absl::string_view name = text.substr(b, e - b);
     // A trailing possessive or punctuation is not part of the name.
     for (absl::string_view tail : {"'s", "’s", "'", "’", ".", "-"}) {
@@ -1503,12 +1755,38 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
       words.erase(words.begin());
     }
-    while (!words.empty() && name_words_.stops.contains(words.back())) words.pop_back();
+    // A compass word after a commodity ends a name ("Nickel West", "Lithium South").
+    auto after_commodity = [&](size_t w) {
+      if (w == 0) return false;
+      const size_t prev_end = static_cast<size_t>(words[w - 1].data() + words[w - 1].size() - text.data());
+      for (size_t k : swallowed) {
+        if ((*out)[k].span.end == prev_end) return true;
+      }
+      return false;
+    };
+    // So does a continent ("Nickel Asia", "Lithium Americas").
+    static constexpr absl::string_view kAfterCommodity[] = {
+        "North", "South", "East", "West", "Central", "Asia", "Africa", "Europe", "America",
+        "Americas", "Pacific", "Atlantic", "Global", "International"};
+    while (!words.empty() && name_words_.stops.contains(words.back()) &&
+           !(std::find(std::begin(kAfterCommodity), std::end(kAfterCommodity), words.back()) !=
+                 std::end(kAfterCommodity) &&
+             after_commodity(words.size() - 1))) {
+      words.pop_back();
+    }
     if (words.empty()) continue;
     b = static_cast<size_t>(words.front().data() - text.data());
     e = static_cast<size_t>(words.back().data() + words.back().size() - text.data());
     name = text.substr(b, e - b);
     if (name.size() < 2) continue;
+    // What is left may be the commodity alone ("Lithium" of "Lithium In"): no name.
+    {
+      bool only_commodity = false;
+      for (size_t k : swallowed) {
+        only_commodity |= (*out)[k].span.begin <= b && (*out)[k].span.end >= e;
+      }
+      if (only_commodity) continue;
+    }
     // "General Nickel Company of Cuba": a company named after its country.
     bool extended = false;
     if (words.back() == "Company" || words.back() == "Corporation") {
@@ -1635,7 +1913,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
         "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also)\\b|^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]");
+        "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
+        "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
+        "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
+        "^,[ ](?:which|who|whose)[ ]");
     if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
@@ -1655,12 +1936,28 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     auto [wb, we] = WordBefore(text, b);
     if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
-    // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining").
+    // "Sinomine runs Tanco", "plans to restart Mt Cattlin": an unlisted name after a verb of
+    // running or developing a site is that site. Not after "owns" or "bought", which take
+    // companies as often; not a possessor ("runs Tanco's mill"), not a name with a capitalized
+    // commodity in it ("operates Atlas Lithium").
+    static const RE2* kSiteVerbBefore = new RE2(
+        "\\b(?:operates|operated|operating|runs|ran|is[ ]developing|are[ ]developing|develops|"
+        "developed|to[ ]develop|restarted|to[ ]restart|reopened|to[ ]reopen|commissioned|"
+        "mines|is[ ]mining|idled|suspended[ ]operations[ ]at|shut|expanded|to[ ]expand)[ ]$");
+    bool commodity_inside = false;
+    for (size_t k : swallowed) {
+      commodity_inside |= !(*out)[k].demonym && LabelOf((*out)[k], *extra) == "Commodity";
+    }
+    const bool after_site_verb =
+        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSiteVerbBefore);
+    // A name that begins a longer company name is that company ("Zijin" -> "Zijin Mining"),
+    // unless a verb of running a site comes before it ("Glencore runs Mutanda" after "Mutanda
+    // Mining": the mine).
     const std::string norm = NormalizeName(std::string_view(name.data(), name.size()));
     if (norm.empty()) continue;
     int entity = -1;
     const std::string longer = absl::StrCat("Company:", norm, " ");  // Keys hold normalized names.
-    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+    for (size_t k = 0; k < extra->size() && entity < 0 && !after_site_verb; ++k) {
       if (absl::StartsWith((*extra)[k].key, longer)) entity = static_cast<int>(entities_.size() + k);
     }
     // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
@@ -1672,15 +1969,20 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity = static_cast<int>(entities_.size() + k);
       }
     }
+    const bool bare_site =
+        entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
+        after_site_verb &&
+        !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
+    const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {
       EntityDef def;
-      def.label = site ? "Facility" : "Company";
+      def.label = site || bare_site || head_last ? "Facility" : "Company";
       def.name = std::string(name);
       def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = !site;
+    mention.guessed = !site && !head_last;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);

@@ -12,6 +12,11 @@
 // found like names; their mention points at the country with `demonym` set. The name itself
 // is the country's surface, not the demonym's.
 //
+// Regions (label `Region`: states, provinces) are matched so that their words are not read as
+// a country or a company. A fourth field names the region's country ("Region<TAB>Quebec<TAB>
+// Québec<TAB>Canada"), which must be listed; RegionCountry() gives it, and extraction tags such
+// a region `Region` with the country as its entity, the way a demonym names its country.
+//
 // Unknown companies: a capitalized name followed by a corporate suffix (Inc., Corp., Ltd,
 // Resources, Minerals, Mining, …; schema/company_suffixes.txt) becomes a Company mention
 // with a new entity.
@@ -26,7 +31,11 @@
 // not after in/at/near (places), not after a title word (people), not a stop word
 // (schema/name_words.txt), not a lone capitalized word opening the sentence. A guessed name
 // that begins a longer company name found in the same text is that company ("Zijin" after
-// "Zijin Mining"). Immutable after Load(); Find() is thread-safe.
+// "Zijin Mining"). A guessed name after a verb of running a site ("runs Tanco"), or one ending
+// in a capitalized head ("Mariana Lithium Project"), is a Facility instead; a capitalized
+// commodity may open a company's name ("Cobalt Holdings", "Lithium Australia"), and a listed
+// company before one names its unit ("Rio Tinto Lithium"). Immutable after Load(); Find() is
+// thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
 
@@ -94,6 +103,12 @@ class Gazetteer {
 
   const std::vector<EntityDef>& entities() const { return entities_; }
   const NameWords& name_words() const { return name_words_; }
+  // The Country a Region entity lies in (schema/entities.tsv's fourth field), else -1.
+  int RegionCountry(int entity) const {
+    return entity >= 0 && static_cast<size_t>(entity) < region_country_.size()
+               ? region_country_[entity]
+               : -1;
+  }
   // The entity a name or alias denotes, if any (first listed wins).
   int Lookup(absl::string_view name) const;
   // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
@@ -134,6 +149,7 @@ class Gazetteer {
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
   std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.
+  std::vector<int> region_country_;   // Per entity: the country a Region lies in, else -1.
   size_t max_key_bytes_ = 0;
   uint64_t fingerprint_ = 0;
 };

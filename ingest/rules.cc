@@ -19,7 +19,7 @@ namespace {
 
 const std::set<std::string, std::less<>>& TagTypes() {
   static const auto* kTypes = new std::set<std::string, std::less<>>{
-      "Company", "Government", "Country", "Facility", "Commodity", "Person", "Demonym",
+      "Company", "Government", "Country", "Facility", "Commodity", "Person", "Demonym", "Region",
       "MONEY",   "MASS",       "PERCENT", "YEAR",     "DATE"};
   return *kTypes;
 }

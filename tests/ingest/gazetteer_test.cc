@@ -1,5 +1,6 @@
 #include "ingest/gazetteer.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -137,6 +138,93 @@ TEST(GazetteerTest, DemonymNameIsTheCountrys) {
   EXPECT_EQ(m[0].entity, m[1].entity);
 }
 
+TEST(GazetteerTest, RegionKnowsItsCountry) {
+  // The fourth field of a Region line names its country, listed before or after it.
+  auto g = Gazetteer::FromText(
+      "Region\tQuebec\tQuébec\tCanada\n"
+      "Country\tCanada\t\n"
+      "Region\tHong Kong\t\n",
+      "", "x.tsv");
+  ASSERT_TRUE(g.ok()) << g.status();
+  std::vector<EntityDef> extra;
+  std::vector<Mention> m = (*g)->Find("a mine in Québec, then Hong Kong", &extra, false);
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ((*g)->entities()[m[0].entity].name, "Quebec");
+  EXPECT_EQ((*g)->entities()[(*g)->RegionCountry(m[0].entity)].name, "Canada");
+  EXPECT_EQ((*g)->RegionCountry(m[1].entity), -1);  // No country given.
+  EXPECT_EQ((*g)->RegionCountry((*g)->Lookup("Canada")), -1);  // Not a region.
+  // The country must be listed; other labels take no fourth field.
+  auto unlisted = Gazetteer::FromText("Region\tQuebec\t\tKanada\n", "", "x.tsv");
+  ASSERT_FALSE(unlisted.ok());
+  EXPECT_NE(unlisted.status().message().find("Kanada"), std::string::npos) << unlisted.status();
+  auto four = Gazetteer::FromText("Country\tCanada\t\tCanada\n", "", "x.tsv");
+  ASSERT_FALSE(four.ok());
+  EXPECT_NE(four.status().message().find("x.tsv:1"), std::string::npos) << four.status();
+}
+
+// Names nobody listed, read by their shape (the shipped schema).
+TEST(GazetteerTest, UnlistedNamesByShape) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) {
+    const std::vector<std::string> names = Names(g, text);
+    return std::find(names.begin(), names.end(), want) != names.end();
+  };
+  auto label_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      if (text.substr(m.span.begin, m.span.end - m.span.begin) != surface) continue;
+      const size_t known = g.entities().size();
+      return static_cast<size_t>(m.entity) < known ? g.entities()[m.entity].label
+                                                  : extra[m.entity - known].label;
+    }
+    return "";
+  };
+  // A commodity opening a name, before a country or other capitalized words.
+  EXPECT_TRUE(has("Lithium Australia owns 100% of Envirostream.", "Lithium Australia=Lithium Australia"));
+  EXPECT_TRUE(has("Cobalt Holdings planned to buy cobalt.", "Cobalt Holdings=Cobalt Holdings"));
+  EXPECT_TRUE(has("Lithium Energy Ltd said so.", "Lithium Energy Ltd=Lithium Energy Ltd"));
+  EXPECT_FALSE(has("Lithium Australia output rose.", "Lithium Australia=Lithium Australia"));
+  // A listed company before a capitalized commodity: its unit.
+  EXPECT_TRUE(has("Rio Tinto Lithium, the unit, said so.", "Rio Tinto Lithium=Rio Tinto Lithium"));
+  EXPECT_FALSE(has("the Rio Tinto Lithium project", "Rio Tinto Lithium=Rio Tinto Lithium"));
+  // A region opening a company's name.
+  EXPECT_TRUE(has("Nevada Lithium Resources owns it.",
+                  "Nevada Lithium Resources=Nevada Lithium Resources"));
+  // After a company's possessive, a name of its own; not after a country's, not before a head.
+  EXPECT_TRUE(has("BHP's Nickel West unit operates it.", "Nickel West=Nickel West"));
+  EXPECT_FALSE(has("Australia's Treasurer Jim Chalmers ordered it.",
+                   "Treasurer Jim Chalmers=Treasurer Jim Chalmers"));
+  EXPECT_FALSE(has("General Motors' Ultium plants buy magnets.", "Ultium=Ultium"));
+  // A bare name after a verb of running a site is that site; after "owns" it stays a name.
+  EXPECT_EQ(label_of("Sinomine Resource Group runs Tanco in Manitoba.", "Tanco"), "Facility");
+  EXPECT_EQ(label_of("Glencore owns Tanco outright.", "Tanco"), "Company");
+  // A name in apposition to a possessor's description.
+  EXPECT_EQ(label_of("Output from Ngungaju, Pilbara Minerals' restarted processing plant, rose.",
+                     "Ngungaju"),
+            "Facility");
+  // A listed facility and a compass word: the facility beside it.
+  EXPECT_TRUE(has("Galan is developing Hombre Muerto West in Catamarca.",
+                  "Hombre Muerto West=Hombre Muerto West"));
+  EXPECT_FALSE(has("Hombre Muerto West Lithium is a company.", "Hombre Muerto West=Hombre Muerto West"));
+  // A continent after a commodity ends a name; a region after another word is part of one.
+  EXPECT_TRUE(has("Nickel Asia supplies ore to smelters.", "Nickel Asia=Nickel Asia"));
+  EXPECT_EQ(label_of("Tesla runs Gigafactory Nevada near Reno.", "Gigafactory Nevada"), "Facility");
+  // A run ending in a capitalized head names a facility, also around a listed one.
+  EXPECT_EQ(label_of("Ganfeng funds development of Mariana Lithium Project in Argentina.",
+                     "Mariana Lithium Project"),
+            "Facility");
+  EXPECT_TRUE(has("Construction of Goulamina Lithium Project began.",
+                  "Goulamina Lithium Project=Goulamina project"));
+  // After a verb of running a site, a word that begins a company's name is the site.
+  EXPECT_EQ(label_of("Glencore owns Mutanda Mining Holdings, and Glencore runs Mutanda.", "Mutanda"),
+            "Facility");
+  // A possessor is no place of a facility.
+  EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
+                   "Alphamin Resources' tin mine=Alphamin Resources' mine"));
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
@@ -151,6 +239,16 @@ TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
   }
   for (const auto& [key, entities] : owners) {
     EXPECT_EQ(entities.size(), 1u) << "'" << key << "' names " << absl::StrJoin(entities, ", ");
+  }
+  // The states and provinces of the main mining countries know their country.
+  for (const auto& [region, country] : std::vector<std::pair<std::string, std::string>>{
+           {"Western Australia", "Australia"}, {"Quebec", "Canada"}, {"Nevada", "United States"},
+           {"江西", "China"}, {"Salta", "Argentina"}, {"Lualaba", "Democratic Republic of Congo"},
+           {"Minas Gerais", "Brazil"}, {"Central Sulawesi", "Indonesia"}, {"Antofagasta region", "Chile"}}) {
+    const int r = g->Lookup(region);
+    ASSERT_GE(r, 0) << region;
+    ASSERT_GE(g->RegionCountry(r), 0) << region;
+    EXPECT_EQ(g->entities()[g->RegionCountry(r)].name, country) << region;
   }
   for (const EntityDef& e : g->entities()) {
     if (e.label != "Country") continue;
