@@ -870,7 +870,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (drop.empty()) {
       static const RE2* kGoverned = new RE2(
           "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
-          "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
+          "(?:(?:a |the |media |press |news )?(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?"
+          "(?:that )?|"
           "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
           "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
           "offer for|speculation that|rumou?rs that|hopes|hoped|hopes that|hoped that|wants) |"
@@ -1145,6 +1146,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         slot.erase("object");
       }
+      // "sold lithium to Tesla's suppliers", "invested in CATL's rivals": the counterpart is an
+      // unnamed party related to the possessor, not the possessor; no claim.
+      static const RE2* kRelatedParty = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?(?:suppliers?|customers?|clients?|rivals?|competitors?|"
+          "peers?|contractors?|subcontractors?|partners?|vendors?|shareholders?|investors?|"
+          "lenders?|creditors?|buyers?|sellers?)\\b");
+      if (slot.contains("object") && slot["object"] == owner &&
+          rendered.end[owner] == m.end &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kRelatedParty)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the counterpart is a party ",
+                                           "related to ", Entity(items[owner].entity).name));
+        }
+        continue;
+      }
     }
     int subject = slot["subject"];
     int object = slot.contains("object") ? slot["object"] : -1;
@@ -1343,6 +1359,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       size_t start = rendered.end[idx];
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
+        const size_t start_of_link = start;
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j) && !RE2::PartialMatch(in, *kAfterFacility, &j) &&
             !(members && items[idx].tag == "Commodity" && RE2::PartialMatch(in, *kIncluding, &j))) {
@@ -1391,7 +1408,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
             "mills|sites|contracts|orders|deals|offtakes)\\b");
-        if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
+        // Goods joined by a plain "and" keep their verb: "exports of gallium and germanium
+        // would need licences" (", and" may still open a new clause).
+        const bool goods = items[j].tag == "Commodity" && items[idx].tag == "Commodity" &&
+                           tagged.compare(start_of_link, 1, ",") != 0;
+        if (!goods && RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) {
+          break;
+        }
         if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
       }

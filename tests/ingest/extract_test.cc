@@ -846,5 +846,31 @@ TEST_F(ExtractTest, AFallbackObjectThatHoldsAStakeIsAHolderNotTheHeld) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gécamines -> CMOC percent=20")));
 }
 
+TEST_F(ExtractTest, APartyRelatedToThePossessorIsNoCounterpart) {
+  // "Tesla's suppliers" are unnamed companies, not Tesla.
+  EXPECT_THAT(Claims("Albemarle has long sold lithium to Tesla's suppliers."),
+              Not(Contains("SUPPLIES Albemarle -> Tesla")));
+  EXPECT_THAT(Claims("Albemarle sells lithium to Tesla's battery partners."),
+              Not(Contains("SUPPLIES Albemarle -> Tesla")));
+  // A possessed place of the customer still names the customer's side.
+  EXPECT_THAT(Claims("Albemarle sells lithium to Tesla."), Contains("SUPPLIES Albemarle -> Tesla"));
+}
+
+TEST_F(ExtractTest, GoodsJoinedByAndShareTheirVerb) {
+  // "gallium and germanium would need licences": both are restricted, though a verb follows.
+  const std::set<std::string> claims =
+      Claims("China's Ministry of Commerce announced in July 2023 that exports of gallium and "
+             "germanium would need licences from August 1.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> gallium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> germanium"));
+}
+
+TEST_F(ExtractTest, ADeniedReportIsNoClaim) {
+  EXPECT_THAT(Claims("Albemarle denied a report that it would supply lithium to Apple."),
+              Not(Contains("SUPPLIES Albemarle -> Apple")));
+  EXPECT_THAT(Claims("Glencore dismissed the reports that it would sell cobalt to Tesla."),
+              Not(Contains("SUPPLIES Glencore -> Tesla")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
