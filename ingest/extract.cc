@@ -1082,11 +1082,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kParticipleBefore = new RE2(
           "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
-          "majority-owned|wholly owned|located|situated|based|headquartered) (?:by|in|at|near) "
-          "(?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+          "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
+          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|in|at|near|"
+          "from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+      // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
+      // trade verb after the apposition is the noun's too.
       static const RE2* kVerbAfterComma = new RE2(
           "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
-          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined)\\b");
+          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined|"
+          "supplies|supplied|sells|sold|ships|shipped|exports|exported|delivers|delivered|"
+          "provides|provided|buys|bought|imports|imported|sources|sourced|agreed|signed)\\b");
       reassign_subject(*kParticipleBefore, *kVerbAfterComma, "before the participial apposition");
     }
     // "exports of some lithium battery materials": a commodity right before another one is its

@@ -872,5 +872,16 @@ TEST_F(ExtractTest, ADeniedReportIsNoClaim) {
               Not(Contains("SUPPLIES Glencore -> Tesla")));
 }
 
+TEST_F(ExtractTest, AnOwnerInAParticipialAppositionIsNotTheSupplier) {
+  // The owner named inside ", owned by Glencore," is not the subject of "supplies".
+  const std::set<std::string> claims =
+      Claims("Kamoto Copper Company, owned by Glencore, supplies cobalt hydroxide to Umicore.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Kamoto Copper Company -> Umicore"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Glencore -> Umicore")));
+  EXPECT_THAT(Claims("Arcadium Lithium, acquired by Rio Tinto in 2025, ships lithium carbonate to "
+                     "BMW."),
+              Not(Contains("SUPPLIES Rio Tinto -> BMW")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
