@@ -716,6 +716,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kSetting)) {
       continue;
     }
+    // "CATL's supplier Ganfeng Lithium reported …", "Tesla supplier Panasonic said …": a name
+    // that only qualifies the agent after it is not what "the company" will mean next.
+    static const RE2* kQualifies = new RE2(
+        "^(?:(?:'s|'|’s) (?:[a-z-]+ ){0,3}|(?: [a-z-]+)? (?:supplier|customer|partner|rival|unit|"
+        "subsidiary|parent|owner|affiliate|supplier of [a-z -]+|spin-off|spinoff|joint venture) )$");
+    if (IsAgent(it.tag) && (first_agent < 0 || (it.tag == "Company" && first_company < 0))) {
+      const Item* next = nullptr;
+      for (const Item& n : items) {
+        if (n.begin >= it.end && n.entity >= 0 && (next == nullptr || n.begin < next->begin)) {
+          next = &n;
+        }
+      }
+      // ("Tesla's deal with Panasonic" names two parties, not one.)
+      static const RE2* kLink = new RE2(
+          "\\b(?:with|to|from|of|for|and|or|in|on|by|at|than|over|against|between|via|and its)\\b");
+      const re2::StringPiece between(s.text.data() + it.end,
+                                     next == nullptr ? 0 : next->begin - it.end);
+      if (next != nullptr && IsAgent(next->tag) && next->entity != it.entity &&
+          RE2::FullMatch(between, *kQualifies) &&
+          (RE2::PartialMatch(between, "supplier of") || !RE2::PartialMatch(between, *kLink))) {
+        continue;
+      }
+    }
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
     if (it.tag == "Company" && it.entity != first_company) other_company = it.entity;
@@ -1088,7 +1111,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
       // trade verb after the apposition is the noun's too.
       static const RE2* kVerbAfterComma = new RE2(
-          "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
+          "^(?: (?:in|since|on) <(?:YEAR|DATE)#\\d+>)?, (?:(?:also|now|still|already|currently) )?"
+          "(?:is|are|was|were|will|would|has|have|"
           "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined|"
           "supplies|supplied|sells|sold|ships|shipped|exports|exported|delivers|delivered|"
           "provides|provided|buys|bought|imports|imported|sources|sourced|agreed|signed)\\b");
@@ -1347,6 +1371,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (guard == 0 && RE2::PartialMatch(in, *kOwnCountry)) {
           const size_t cut = absl::string_view(in.data(), in.size()).rfind('<');
           in = re2::StringPiece(tagged.data(), cut);
+        }
+        // "Glencore, along with Eurasian Resources Group, supplies …": the name before the
+        // parenthetical "along with" shares the claim of the name inside it.
+        static const RE2* kAlongWith = new RE2(
+            "<(?:Company|Government|Country)#(\\d+)>, (?:along with|together with|alongside|as well "
+            "as|jointly with) $");
+        if (guard == 0 && items[idx].tag != "Commodity" &&
+            tagged.compare(rendered.end[idx], 2, ", ") == 0 &&
+            RE2::PartialMatch(in, *kAlongWith, &j) && j >= 0 &&
+            static_cast<size_t>(j) < items.size() && Compatible(items[j], items[idx])) {
+          out.push_back(j);
+          break;
         }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;

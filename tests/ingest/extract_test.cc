@@ -883,5 +883,32 @@ TEST_F(ExtractTest, AnOwnerInAParticipialAppositionIsNotTheSupplier) {
               Not(Contains("SUPPLIES Rio Tinto -> BMW")));
 }
 
+TEST_F(ExtractTest, ANameThatQualifiesTheNextIsNotTheCompanyLater) {
+  // "CATL's supplier Ganfeng Lithium" is about Ganfeng: "the company" next is Ganfeng.
+  const std::set<std::string> claims =
+      Claims("CATL's supplier Ganfeng Lithium reported higher profits on Friday. The company "
+             "sells lithium hydroxide to BMW.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Ganfeng Lithium -> BMW"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES CATL -> BMW")));
+  // A possessor with a deal between two parties still opens the sentence.
+  EXPECT_THAT(Claims("Tesla's deal with Panasonic was extended. The company sells cars to Hertz. "
+                     "It buys lithium hydroxide from Ganfeng Lithium."),
+              Contains("SUPPLIES Ganfeng Lithium -> Tesla"));
+}
+
+TEST_F(ExtractTest, AlongWithSharesTheClaim) {
+  const std::set<std::string> claims =
+      Claims("Glencore, along with Eurasian Resources Group, supplies cobalt hydroxide to China.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Glencore -> China"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Eurasian Resources Group -> China"));
+}
+
+TEST_F(ExtractTest, AnAppositionOpensWithAWholeWord) {
+  // ", after …" or ", although …" is no apposition opened by "a": the name before it is not
+  // carried over the name inside to the verb.
+  EXPECT_THAT(Claims("Albemarle, after talks with Ford, sells lithium hydroxide to BMW."),
+              Not(Contains("SUPPLIES Albemarle -> BMW")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
