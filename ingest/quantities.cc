@@ -1116,16 +1116,17 @@ QuantityFinder::~QuantityFinder() = default;
 
 namespace {
 
-// A share of the world written as a fraction: "more than half of the world's mined nickel",
-// "two-thirds of global supply", "约占全球的四分之三". Only before (or, in Chinese, after) the
-// world or global total, where it is a share of output or capacity; elsewhere "half of its
-// output" stays words for the rules that read it.
+// A share written as a fraction: "more than half of the world's mined nickel", "two-thirds of
+// global supply", "half of China's bauxite imports", "约占全球的四分之三". Only of the world or
+// global total, or of a named owner's whole; elsewhere ("half of its output") it stays words for
+// the rules that read it.
 void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   static const RE2* kEnglish = new RE2(
       "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
       "less than|under|well over|just over|just under) )?)(half|one-half|a third|one-third|"
       "two-thirds|two thirds|a quarter|one-quarter|one quarter|three-quarters|three quarters|"
-      "a fifth|one-fifth|a tenth|one-tenth)(?: of)? (?:the )?(?:world's|world|global|worldwide)\\b");
+      "a fifth|one-fifth|a tenth|one-tenth)(?:(?: of)? (?:the )?(?:world's|world|global|worldwide)\\b|"
+      " of (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,3}(?:'s|’s|')))");
   static const RE2* kChinese = new RE2(
       "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
   auto value = [](std::string_view w) -> int64_t {

@@ -247,6 +247,8 @@ TEST_F(QuantitiesTest, WorldFractions) {
        "about"},
       {"It holds roughly a quarter of world supply.", "roughly a quarter", kPercent, "25", "",
        "%", "about"},
+      {"Guinea supplies more than half of China's bauxite imports.", "more than half", kPercent,
+       "50", "", "%", "over"},
       {"刚果(金)的钴产量约占全球的四分之三。", "四分之三", kPercent, "75", "", "%", "about"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
