@@ -1191,6 +1191,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
     }
+    // "a ban on exports of rare earth processing technology", "lithium processing equipment":
+    // what is restricted or made is the technology or the machines, not the good named before
+    // them; no claim of the good.
+    if (slot.contains("object") && items[slot["object"]].tag == "Commodity" &&
+        (rule.type == "RESTRICTS_EXPORT" || rule.type == "PRODUCES" ||
+         rule.type == "HAS_CAPACITY")) {
+      static const RE2* kTechnology = new RE2(
+          "^ (?:(?:processing|extraction|separation|refining|smelting|mining|magnet-making|"
+          "production|recycling|battery) )?(?:technology|technologies|equipment|machinery|"
+          "know-how|expertise|tools|techniques)\\b");
+      const size_t oe = rendered.end[slot["object"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + oe, tagged.size() - oe),
+                            *kTechnology)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the good's technology"));
+        continue;
+      }
+    }
     int subject = slot["subject"];
     int object = slot.contains("object") ? slot["object"] : -1;
     // Production, capacity and export restrictions are of a commodity: none named, no claim.

@@ -910,5 +910,12 @@ TEST_F(ExtractTest, AnAppositionOpensWithAWholeWord) {
               Not(Contains("SUPPLIES Albemarle -> BMW")));
 }
 
+TEST_F(ExtractTest, ARestrictionOnAGoodsTechnologyIsNotOnTheGood) {
+  EXPECT_THAT(Claims("China's ban on exports of rare earth processing technology remains in force."),
+              Not(Contains("RESTRICTS_EXPORT China -> rare earths")));
+  EXPECT_THAT(Claims("China banned exports of gallium in 2024."),
+              Contains("RESTRICTS_EXPORT China -> gallium"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
