@@ -446,6 +446,27 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "Tesla said CATL would supply cells for its Megapack factory": the plant a supplier
+    // delivers to is the customer's, so "its" there is the agent before the supplier.
+    if (word == "its" && earlier.entity >= 0 && earlier.entity != ref.entity &&
+        ref.entity >= 0) {
+      static const RE2* kSupplyFor = new RE2(
+          "(?i)\\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
+          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
+          "sent)\\b[^.;,]{0,60}\\b(?:to|for) $");
+      static const RE2* kPlantAfter = new RE2(
+          "^ (?:(?:[A-Z][\\w-]*|[a-z-]+) ){0,2}?(?:factory|factories|plant|plants|gigafactory|"
+          "gigafactories|assembly lines?|battery plants?|vehicles|cars|models)\\b");
+      bool facility_next = false;
+      for (const Item& it : *items) {
+        facility_next |= it.tag == "Facility" && it.entity >= 0 && it.begin == e + 1;
+      }
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFor) &&
+          (facility_next ||
+           RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kPlantAfter))) {
+        std::swap(ref, earlier);
+      }
+    }
     // "China Northern Rare Earth, controlled by Baotou Steel Group, says it has …": after a verb
     // of saying, "it" is the sentence's subject, not a name inside its apposition.
     if (kind == kAgent && !items->empty() && items->front().entity >= 0 &&

@@ -917,5 +917,17 @@ TEST_F(ExtractTest, ARestrictionOnAGoodsTechnologyIsNotOnTheGood) {
               Contains("RESTRICTS_EXPORT China -> gallium"));
 }
 
+TEST_F(ExtractTest, ThePlantASupplierDeliversToIsTheCustomers) {
+  // "its Megapack factory" after "CATL would supply … for" is Tesla's, not CATL's.
+  const std::set<std::string> claims =
+      Claims("Tesla told investors that CATL would supply LFP cells for its Megapack factory in "
+             "Shanghai.");
+  EXPECT_THAT(claims, Contains("SUPPLIES CATL -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES CATL -> Megapack factory")));
+  // "from its" is still the supplier's own.
+  EXPECT_THAT(Claims("Ford said Albemarle would ship lithium from its Kemerton plant to Ford."),
+              Not(Contains("OPERATES Ford -> Kemerton plant")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
