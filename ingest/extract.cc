@@ -1006,6 +1006,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       slot["subject"] = j;
     };
+    // "Vulcan Elements became the first U.S. company to supply the Pentagon": a country that
+    // modifies a singular noun ("U.S. company") is no agent; the noun is, and it is the name the
+    // copula before it describes. Without such a name there is no claim. (A plural, "U.S.
+    // automakers depend on …", is the country's industry: the country, by the project's rule.)
+    if (items[slot["subject"]].tag == "Country" && rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kModifiesNoun = new RE2(
+          "^ (?:<Commodity#\\d+> |[a-z]+-[a-z]+ |(?:battery|mining|magnet|chemicals?|metals|energy|"
+          "auto|car|steel|tech|technology|defen[cs]e|state|private|listed|rare earth) )?"
+          "(?:company|firm|miner|producer|maker|group|refiner|manufacturer|supplier|start-up|"
+          "startup|carmaker|automaker|developer|exporter|importer|processor|smelter)\\b");
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se),
+                            *kModifiesNoun)) {
+        static const RE2* kCopulaBefore = new RE2(
+            "<(?:Company|Government|Facility)#(\\d+)>(?:, [^,;.]*,)? (?:became|becomes|is|was|"
+            "has become|remains|remained|will become|would become|is now|was named|is set to "
+            "become) (?:the|a|an|one of the|its) (?:[a-z-]+ ){0,2}?$");
+        int j = -1;
+        if (RE2::PartialMatch(
+                re2::StringPiece(tagged.data(), rendered.begin[slot["subject"]]), *kCopulaBefore,
+                &j) &&
+            j >= 0 && static_cast<size_t>(j) < items.size() && accepts("subject", j)) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                             Entity(items[j].entity).name,
+                                             ", which the country's noun describes"));
+          }
+          slot["subject"] = j;
+        } else {
+          if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country modifies a noun"));
+          continue;
+        }
+      }
+    }
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(

@@ -929,5 +929,17 @@ TEST_F(ExtractTest, ThePlantASupplierDeliversToIsTheCustomers) {
               Not(Contains("OPERATES Ford -> Kemerton plant")));
 }
 
+TEST_F(ExtractTest, ACountryModifyingASingularNounIsNoAgent) {
+  // "the first U.S. company" is Vulcan Elements, not the United States.
+  const std::set<std::string> claims =
+      Claims("Vulcan Elements became the first U.S. company to supply the Pentagon with rare "
+             "earth magnets.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Vulcan Elements -> U.S. Department of Defense"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES United States -> U.S. Department of Defense")));
+  // An industry named by its country stays the country.
+  EXPECT_THAT(Claims("U.S. automakers depend on Chinese suppliers for most of their magnets."),
+              Contains("DEPENDS_ON United States -> China"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
