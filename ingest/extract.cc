@@ -970,7 +970,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "sold|produces|produced|buys)\\b");
       const absl::string_view after =
           absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
+      // "Novonix's main customer is Panasonic": a copula naming the claim's other end says who
+      // the possessed noun is; the possessor stays the subject.
+      static const RE2* kNamesTheOther = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[a-z]+ (?:is|was|will be|has been|remains|became|would "
+          "be|is set to be|is expected to be) $");
+      const bool names_other =
+          slot.contains("object") &&
+          rendered.begin[slot["object"]] > rendered.end[slot["subject"]] &&
+          RE2::FullMatch(re2::StringPiece(tagged.data() + rendered.end[slot["subject"]],
+                                          rendered.begin[slot["object"]] -
+                                              rendered.end[slot["subject"]]),
+                         *kNamesTheOther);
+      if (!names_other &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the subject is what it possesses"));
         continue;
       }
