@@ -892,6 +892,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       // One that undoes the clause afterwards ("…agreed to buy lithium from Vulcan, but the
       // deal was cancelled") is looked for after the match.
+      // A condition after a clause with a modal ("would supply lithium to Ford if the project is
+      // financed"); a noun phrase ("its Ngungaju plant if prices fall") is no conditional claim.
+      if (t.kind == "conditional_after") {
+        static const RE2* kModal =
+            new RE2("(?i)\\b(?:would|will|could|might|may|should|shall|can|to)\\b");
+        if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kModal) &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                              *t.re)) {
+          drop = "hypothetical";
+          break;
+        }
+        continue;
+      }
       if (t.kind == "negation_after") {
         if (RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
                               *t.re)) {
@@ -1019,6 +1032,34 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       slot["subject"] = j;
     };
+    // "Tesla sells cars in China and buys LFP cells from CATL": a place or partner named after a
+    // preposition of the first verb is not the subject of the verb "and" adds; the first
+    // verb's subject is. (The end a rule reads first is the clause's subject, whichever slot.)
+    for (const char* name : {"subject", "object"}) {
+      auto it = slot.find(name);
+      if (it == slot.end() || rendered.begin[it->second] != m.begin ||
+          !IsAgent(items[it->second].tag)) {
+        continue;
+      }
+      static const RE2* kPrepositionOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)? (?:[a-z-]+ |<Commodity#\\d+> )"
+          "{1,5}?(?:in|to|from|with|at|for|across|into|on) (?:the )?$");
+      static const RE2* kAndVerbAfter = new RE2("^,? and (?:also |then |now |still )?[a-z]+s\\b");
+      const size_t at = rendered.begin[it->second];
+      const size_t end = rendered.end[it->second];
+      int j = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kPrepositionOfVerb, &j) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + end, tagged.size() - end),
+                            *kAndVerbAfter) &&
+          j >= 0 && static_cast<size_t>(j) < items.size() && accepts(name, j)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": the ", name, " is ",
+                                           Entity(items[j].entity).name,
+                                           ", the subject of the verb before \"and\""));
+        }
+        it->second = j;
+      }
+    }
     // "Vulcan Elements became the first U.S. company to supply the Pentagon": a country that
     // modifies a singular noun ("U.S. company") is no agent; the noun is, and it is the name the
     // copula before it describes. Without such a name there is no claim. (A plural, "U.S.
@@ -1432,9 +1473,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
-    // "backed by A and B, and by C": a repeated "by" goes on with the list.
+    // "backed by A and B, and by C": a repeated "by" goes on with the list; so do "from" and
+    // "to" ("buys cells from CATL and from BYD", "sells lithium to Ford and to LG").
     static const RE2* kAfter = new RE2(
-        "^(?:,| and|, and| or|和|、|及|与)(?: by)? ?<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
+        "^(?:(?:,| and|, and| or|和|、|及|与)(?: by)?|(?: and|, and| or) (?:from|to|with)) ?"
+        "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
     // cathode material plant" are two figures).
@@ -2066,7 +2109,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
-                                                      "negation_before", "negation_after"};
+                                                      "negation_before", "negation_after",
+                                                      "conditional_after"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

@@ -941,5 +941,32 @@ TEST_F(ExtractTest, ACountryModifyingASingularNounIsNoAgent) {
               Contains("DEPENDS_ON United States -> China"));
 }
 
+TEST_F(ExtractTest, AnAddedVerbKeepsTheFirstVerbsSubject) {
+  // "in China and buys": China is a place of the first verb, not the buyer.
+  const std::set<std::string> claims =
+      Claims("Tesla sells electric cars in China and buys LFP cells from CATL and from BYD.");
+  EXPECT_THAT(claims, Contains("SUPPLIES CATL -> Tesla"));
+  EXPECT_THAT(claims, Contains("SUPPLIES BYD -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES CATL -> China")));
+}
+
+TEST_F(ExtractTest, AConditionAfterAModalClauseIsNoClaim) {
+  EXPECT_THAT(Claims("Ioneer would supply lithium carbonate to Ford if the project is financed."),
+              Not(Contains("SUPPLIES Ioneer -> Ford")));
+  // A condition in a later clause leaves the first one alone.
+  EXPECT_THAT(Claims("Albemarle will supply lithium hydroxide to Ford, and analysts could raise "
+                     "forecasts if prices recover."),
+              Contains("SUPPLIES Albemarle -> Ford"));
+}
+
+TEST_F(ExtractTest, ARepeatedPrepositionNeedsAnAnd) {
+  // ", with POSCO Holdings owning the rest" opens a new clause, not a list of stakes.
+  EXPECT_THAT(Claims("Pilbara Minerals has an 18% interest in POSCO Pilbara Lithium Solution, with "
+                     "POSCO Holdings owning the rest."),
+              Not(Contains("HOLDS_STAKE Pilbara Minerals -> Posco percent=18")));
+  EXPECT_THAT(Claims("Albemarle sells lithium hydroxide to Ford and to LG Energy Solution."),
+              Contains("SUPPLIES Albemarle -> LG Energy Solution"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
