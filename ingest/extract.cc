@@ -290,6 +290,36 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
   }
+  // "华友钴业表示，其印尼项目…": 其 right after a verb of saying is the speaker (elsewhere 其
+  // stays a word: rules read "将其持有的", "成为其最大股东" themselves).
+  {
+    static const RE2* kSaidIts = new RE2(
+        "(?:表示|称|说|宣布|指出|透露|介绍|公告称|披露)[，,:：]?(其)");
+    re2::StringPiece in(s.text);
+    re2::StringPiece its;
+    while (RE2::FindAndConsume(&in, *kSaidIts, &its)) {
+      const size_t b = static_cast<size_t>(its.data() - s.text.data());
+      const size_t e = b + its.size();
+      // 其他, 其中, 其余, 其实: words, not a reference.
+      static const RE2* kWordAfter = new RE2("^(?:他|中|余|实|次|后|间|它)");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kWordAfter)) {
+        continue;
+      }
+      const Item* speaker = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) speaker = &it;
+      }
+      if (speaker == nullptr) continue;
+      const size_t gap = b - speaker->end;
+      if (gap > 3 * 6) continue;  // The speaker right before the verb (a few characters).
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = speaker->entity;
+      p.tag = speaker->tag;
+      found.push_back(p);
+    }
+  }
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());

@@ -968,5 +968,13 @@ TEST_F(ExtractTest, ARepeatedPrepositionNeedsAnAnd) {
               Contains("SUPPLIES Albemarle -> LG Energy Solution"));
 }
 
+TEST_F(ExtractTest, ChineseQiAfterAVerbOfSayingIsTheSpeaker) {
+  EXPECT_THAT(Claims("华友钴业表示，其印尼项目生产的氢氧化镍钴将供应给LG新能源。"),
+              Contains("SUPPLIES Huayou Cobalt -> LG Energy Solution"));
+  // 其中 is a word, not a reference.
+  EXPECT_THAT(Claims("华友钴业表示，其中一部分氢氧化镍钴将供应给LG新能源。"),
+              Not(Contains("SUPPLIES Huayou Cobalt -> LG Energy Solution")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
