@@ -259,7 +259,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
-      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter)\\b|"
+      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter|"
+      "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -341,6 +342,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    // "acquired the Canadian explorer Patriot Battery Metals": a description right before a
+    // name is that name's, not a reference.
+    if (word != "it" && word != "its" && e < s.text.size() && s.text[e] == ' ') {
+      bool name_next = false;
+      for (const Item& it : *items) name_next |= it.entity >= 0 && it.begin == e + 1;
+      if (name_next) continue;
+    }
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
       bool after_name = false;
@@ -476,6 +484,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "sells oxides to Neo from its La Rochelle plant": what a supplier ships from is its own;
+    // "its" is the agent before the supply verb (a description resolved earlier in the
+    // sentence, "The Belgian group", counts).
+    if (word == "its") {
+      static const RE2* kSupplyFrom = new RE2(
+          "(?i)\\b(supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
+          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
+          "sent|export|exports|exported)\\b[^.;]{0,80}\\bfrom $");
+      re2::StringPiece verb;
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFrom, &verb)) {
+        const size_t v = static_cast<size_t>(verb.data() - s.text.data());
+        const Item* supplier = nullptr;
+        const std::vector<Item>* pools[] = {items, &found};
+        for (const std::vector<Item>* pool : pools) {
+          for (const Item& it : *pool) {
+            if (it.entity >= 0 && it.end <= v && IsAgent(it.tag) &&
+                (supplier == nullptr || it.end > supplier->end)) {
+              supplier = &it;
+            }
+          }
+        }
+        if (supplier != nullptr && supplier->entity != ref.entity) {
+          earlier = ref;
+          ref = *supplier;
+        }
+      }
+    }
     // "Tesla said CATL would supply cells for its Megapack factory": the plant a supplier
     // delivers to is the customer's, so "its" there is the agent before the supplier.
     if (word == "its" && earlier.entity >= 0 && earlier.entity != ref.entity &&

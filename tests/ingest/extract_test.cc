@@ -976,5 +976,21 @@ TEST_F(ExtractTest, ChineseQiAfterAVerbOfSayingIsTheSpeaker) {
               Not(Contains("SUPPLIES Huayou Cobalt -> LG Energy Solution")));
 }
 
+TEST_F(ExtractTest, WhatASupplierShipsFromIsItsOwn) {
+  // "from its La Rochelle plant" after "sells … to Neo" is the seller's plant.
+  const std::set<std::string> claims =
+      Claims("For Solvay, the rare earth business is small. The Belgian group nevertheless sells "
+             "separated rare earth oxides to Neo Performance Materials from its La Rochelle plant.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Solvay -> Neo Performance Materials"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Neo Performance Materials -> La Rochelle plant")));
+}
+
+TEST_F(ExtractTest, ADescriptionRightBeforeANameIsThatNames) {
+  // "the Japanese trader Toyota Tsusho" names Toyota Tsusho; it refers to nothing before.
+  EXPECT_THAT(Claims("Lynas signed a deal. The Japanese trader Toyota Tsusho buys rare earths "
+                     "from Lynas."),
+              Contains("SUPPLIES Lynas Rare Earths -> Toyota Tsusho"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
