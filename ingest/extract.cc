@@ -291,6 +291,40 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
   }
+  // "\"We will supply Ford …,\" said Albemarle's chief executive": "we"/"our" inside a quote
+  // are the company of the speaker named right after it.
+  {
+    static const RE2* kQuoteThenSaid = new RE2(
+        "^\\s*(?:\"|“)([^\"”]*)(?:\"|”),? (?:said|says|added|adds|told|according to)\\b");
+    re2::StringPiece quote;
+    if (RE2::PartialMatch(s.text, *kQuoteThenSaid, &quote)) {
+      const size_t qb = static_cast<size_t>(quote.data() - s.text.data());
+      const size_t qe = qb + quote.size();
+      const Item* speaker = nullptr;
+      for (const Item& it : *items) {
+        if (speaker == nullptr && it.entity >= 0 && it.begin > qe && it.begin < qe + 80 &&
+            (it.tag == "Company" || it.tag == "Government")) {
+          speaker = &it;
+        }
+      }
+      static const RE2* kWe = new RE2("\\b((?:[Ww]e|[Oo]ur|[Uu]s))\\b");
+      re2::StringPiece in(quote);
+      re2::StringPiece we;
+      while (speaker != nullptr && RE2::FindAndConsume(&in, *kWe, &we)) {
+        const size_t b = static_cast<size_t>(we.data() - s.text.data());
+        bool taken = false;
+        for (const Item& it : *items) taken |= b < it.end && it.begin < b + we.size();
+        if (taken) continue;
+        Item p;
+        p.begin = b;
+        p.end = b + we.size();
+        p.entity = speaker->entity;
+        p.tag = speaker->tag;
+        p.possessive = we[0] == 'O' || we[0] == 'o';
+        found.push_back(p);
+      }
+    }
+  }
   // "华友钴业表示，其印尼项目…": 其 right after a verb of saying is the speaker (elsewhere 其
   // stays a word: rules read "将其持有的", "成为其最大股东" themselves).
   {

@@ -992,5 +992,14 @@ TEST_F(ExtractTest, ADescriptionRightBeforeANameIsThatNames) {
               Contains("SUPPLIES Lynas Rare Earths -> Toyota Tsusho"));
 }
 
+TEST_F(ExtractTest, WeInAQuoteIsTheSpeakersCompany) {
+  EXPECT_THAT(Claims("\"We will supply Ford with lithium hydroxide from 2026,\" said Albemarle's "
+                     "chief executive."),
+              Contains("SUPPLIES Albemarle -> Ford"));
+  // Without a speaker named after the quote, "we" stays unresolved.
+  EXPECT_THAT(Claims("\"We will supply Ford with lithium hydroxide,\" the executive said."),
+              Not(Contains("SUPPLIES Albemarle -> Ford")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
