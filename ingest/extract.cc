@@ -1604,6 +1604,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kAlongWith = new RE2(
             "<(?:Company|Government|Country)#(\\d+)>, (?:along with|together with|alongside|as well "
             "as|jointly with) $");
+        // "Both Glencore and its rival CMOC sell …": the name before "and its rival" shares it.
+        static const RE2* kAndItsRival = new RE2(
+            "<(?:Company|Government|Country)#(\\d+)>,? and <[A-Za-z]+#\\d+>'s (?:[a-z-]+ )?(?:rival|"
+            "partner|peer|competitor|subsidiary|unit|parent|affiliate|sister company) $");
+        if (guard == 0 && items[idx].tag != "Commodity" && RE2::PartialMatch(in, *kAndItsRival, &j) &&
+            j >= 0 && static_cast<size_t>(j) < items.size() && Compatible(items[j], items[idx])) {
+          out.push_back(j);
+          break;
+        }
         if (guard == 0 && items[idx].tag != "Commodity" &&
             tagged.compare(rendered.end[idx], 2, ", ") == 0 &&
             RE2::PartialMatch(in, *kAlongWith, &j) && j >= 0 &&

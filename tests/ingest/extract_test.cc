@@ -1001,5 +1001,12 @@ TEST_F(ExtractTest, WeInAQuoteIsTheSpeakersCompany) {
               Not(Contains("SUPPLIES Albemarle -> Ford")));
 }
 
+TEST_F(ExtractTest, AndItsRivalSharesTheClaim) {
+  const std::set<std::string> claims =
+      Claims("Both Glencore and its rival CMOC sell cobalt hydroxide to Chinese refiners.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Glencore -> China"));
+  EXPECT_THAT(claims, Contains("SUPPLIES CMOC -> China"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
