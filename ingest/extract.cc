@@ -95,6 +95,7 @@ class ExtractorInternal {
   // since put A$40 million into the company").
   int prev_company_other_ = -1;
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
+  std::vector<int> section_commodities_;  // The section's commodities, latest last.
   std::string prev_agent_tag_;
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
@@ -730,6 +731,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
+    section_commodities_.clear();
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
@@ -813,6 +815,51 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       p.tag = "Commodity";
       found.push_back(p);
     });
+    if (!found.empty()) {
+      items.insert(items.end(), found.begin(), found.end());
+      std::sort(items.begin(), items.end(),
+                [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    }
+  }
+  // "sells nickel matte to Sumitomo … It produced 71,000 tonnes of matte": a good named by the
+  // head word of one the section named before (after "tonnes of", "the" or "its"; not
+  // "instead of concentrate") is that good.
+  if (!section_commodities_.empty()) {
+    static const std::set<std::string> kGeneric = {
+        "metal", "metals", "material", "materials", "product", "products", "mineral", "minerals",
+        "element", "elements", "earths", "earth", "ore", "ores", "batteries", "battery", "cells"};
+    std::vector<Item> found;
+    for (auto c = section_commodities_.rbegin(); c != section_commodities_.rend(); ++c) {
+      const std::string& name = Entity(*c).name;
+      const size_t sp = name.rfind(' ');
+      if (sp == std::string::npos) continue;  // A one-word good is matched by the gazetteer.
+      const std::string head = name.substr(sp + 1);
+      bool ascii = !head.empty();
+      for (char ch : head) ascii &= absl::ascii_isalpha(static_cast<unsigned char>(ch));
+      if (!ascii || head.size() < 4 || kGeneric.contains(head)) continue;
+      const RE2 re(absl::StrCat("\\b(", head, ")\\b"));
+      ForEachFreeMatch(re, s, items, [&](size_t b, size_t e, re2::StringPiece) {
+        for (const Item& f : found) {
+          if (b < f.end && f.begin < e) return;
+        }
+        const absl::string_view before = absl::string_view(s.text).substr(0, b);
+        bool after_figure = false;
+        for (const Item& it : items) {
+          if (it.tag != "MASS" && it.tag != "PERCENT") continue;
+          const absl::string_view gap = before.substr(std::min(before.size(), it.end));
+          after_figure |= it.end <= b && (gap == " of " || gap == " of the " || gap == " of its ");
+        }
+        if (!after_figure && !absl::EndsWith(before, "the ") && !absl::EndsWith(before, "its ")) {
+          return;
+        }
+        Item p;
+        p.begin = b;
+        p.end = e;
+        p.entity = *c;
+        p.tag = "Commodity";
+        found.push_back(p);
+      });
+    }
     if (!found.empty()) {
       items.insert(items.end(), found.begin(), found.end());
       std::sort(items.begin(), items.end(),
@@ -2100,7 +2147,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   for (const Item& it : items) {
     if (it.tag == "Government") prev_government_ = it.entity;
     if (it.tag == "Country") prev_country_ = it.entity;
-    if (it.tag == "Commodity" && it.entity >= 0) prev_commodity_ = it.entity;
+    if (it.tag == "Commodity" && it.entity >= 0) {
+      prev_commodity_ = it.entity;
+      std::erase(section_commodities_, it.entity);
+      section_commodities_.push_back(it.entity);
+    }
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) {

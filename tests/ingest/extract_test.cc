@@ -1008,5 +1008,14 @@ TEST_F(ExtractTest, AndItsRivalSharesTheClaim) {
   EXPECT_THAT(claims, Contains("SUPPLIES CMOC -> China"));
 }
 
+TEST_F(ExtractTest, AGoodsHeadWordAfterAFigureIsThatGood) {
+  // "71,000 tonnes of matte" after "nickel matte" is nickel matte; "instead of concentrate" is no
+  // mention of a concentrate named before.
+  const std::set<std::string> claims =
+      Claims("Vale Indonesia sells nickel matte to Sumitomo Metal Mining. It produced about 71,000 "
+             "tonnes of matte in 2024.");
+  EXPECT_THAT(claims, Contains("PRODUCES Vale Indonesia -> nickel matte"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
