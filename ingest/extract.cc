@@ -97,6 +97,7 @@ class ExtractorInternal {
   // since put A$40 million into the company").
   int prev_company_other_ = -1;
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
+  std::vector<int> section_commodities_;  // The section's commodities, latest last.
   std::string prev_agent_tag_;
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
@@ -274,7 +275,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
-      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter)\\b|"
+      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter|"
+      "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -305,6 +307,70 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
   }
+  // "\"We will supply Ford …,\" said Albemarle's chief executive": "we"/"our" inside a quote
+  // are the company of the speaker named right after it.
+  {
+    static const RE2* kQuoteThenSaid = new RE2(
+        "^\\s*(?:\"|“)([^\"”]*)(?:\"|”),? (?:said|says|added|adds|told|according to)\\b");
+    re2::StringPiece quote;
+    if (RE2::PartialMatch(s.text, *kQuoteThenSaid, &quote)) {
+      const size_t qb = static_cast<size_t>(quote.data() - s.text.data());
+      const size_t qe = qb + quote.size();
+      const Item* speaker = nullptr;
+      for (const Item& it : *items) {
+        if (speaker == nullptr && it.entity >= 0 && it.begin > qe && it.begin < qe + 80 &&
+            (it.tag == "Company" || it.tag == "Government")) {
+          speaker = &it;
+        }
+      }
+      static const RE2* kWe = new RE2("\\b((?:[Ww]e|[Oo]ur|[Uu]s))\\b");
+      re2::StringPiece in(quote);
+      re2::StringPiece we;
+      while (speaker != nullptr && RE2::FindAndConsume(&in, *kWe, &we)) {
+        const size_t b = static_cast<size_t>(we.data() - s.text.data());
+        bool taken = false;
+        for (const Item& it : *items) taken |= b < it.end && it.begin < b + we.size();
+        if (taken) continue;
+        Item p;
+        p.begin = b;
+        p.end = b + we.size();
+        p.entity = speaker->entity;
+        p.tag = speaker->tag;
+        p.possessive = we[0] == 'O' || we[0] == 'o';
+        found.push_back(p);
+      }
+    }
+  }
+  // "华友钴业表示，其印尼项目…": 其 right after a verb of saying is the speaker (elsewhere 其
+  // stays a word: rules read "将其持有的", "成为其最大股东" themselves).
+  {
+    static const RE2* kSaidIts = new RE2(
+        "(?:表示|称|说|宣布|指出|透露|介绍|公告称|披露)[，,:：]?(其)");
+    re2::StringPiece in(s.text);
+    re2::StringPiece its;
+    while (RE2::FindAndConsume(&in, *kSaidIts, &its)) {
+      const size_t b = static_cast<size_t>(its.data() - s.text.data());
+      const size_t e = b + its.size();
+      // 其他, 其中, 其余, 其实: words, not a reference.
+      static const RE2* kWordAfter = new RE2("^(?:他|中|余|实|次|后|间|它)");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kWordAfter)) {
+        continue;
+      }
+      const Item* speaker = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) speaker = &it;
+      }
+      if (speaker == nullptr) continue;
+      const size_t gap = b - speaker->end;
+      if (gap > 3 * 6) continue;  // The speaker right before the verb (a few characters).
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = speaker->entity;
+      p.tag = speaker->tag;
+      found.push_back(p);
+    }
+  }
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
@@ -326,6 +392,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    // "acquired the Canadian explorer Patriot Battery Metals": a description right before a
+    // name is that name's, not a reference.
+    if (word != "it" && word != "its" && e < s.text.size() && s.text[e] == ' ') {
+      bool name_next = false;
+      for (const Item& it : *items) name_next |= it.entity >= 0 && it.begin == e + 1;
+      if (name_next) continue;
+    }
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
       bool after_name = false;
@@ -464,6 +537,54 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "sells oxides to Neo from its La Rochelle plant": what a supplier ships from is its own;
+    // "its" is the agent before the supply verb (a description resolved earlier in the
+    // sentence, "The Belgian group", counts).
+    if (word == "its") {
+      static const RE2* kSupplyFrom = new RE2(
+          "(?i)\\b(supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
+          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
+          "sent|export|exports|exported)\\b[^.;]{0,80}\\bfrom $");
+      re2::StringPiece verb;
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFrom, &verb)) {
+        const size_t v = static_cast<size_t>(verb.data() - s.text.data());
+        const Item* supplier = nullptr;
+        const std::vector<Item>* pools[] = {items, &found};
+        for (const std::vector<Item>* pool : pools) {
+          for (const Item& it : *pool) {
+            if (it.entity >= 0 && it.end <= v && IsAgent(it.tag) &&
+                (supplier == nullptr || it.end > supplier->end)) {
+              supplier = &it;
+            }
+          }
+        }
+        if (supplier != nullptr && supplier->entity != ref.entity) {
+          earlier = ref;
+          ref = *supplier;
+        }
+      }
+    }
+    // "Tesla said CATL would supply cells for its Megapack factory": the plant a supplier
+    // delivers to is the customer's, so "its" there is the agent before the supplier.
+    if (word == "its" && earlier.entity >= 0 && earlier.entity != ref.entity &&
+        ref.entity >= 0) {
+      static const RE2* kSupplyFor = new RE2(
+          "(?i)\\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
+          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
+          "sent)\\b[^.;,]{0,60}\\b(?:to|for) $");
+      static const RE2* kPlantAfter = new RE2(
+          "^ (?:(?:[A-Z][\\w-]*|[a-z-]+) ){0,2}?(?:factory|factories|plant|plants|gigafactory|"
+          "gigafactories|assembly lines?|battery plants?|vehicles|cars|models)\\b");
+      bool facility_next = false;
+      for (const Item& it : *items) {
+        facility_next |= it.tag == "Facility" && it.entity >= 0 && it.begin == e + 1;
+      }
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFor) &&
+          (facility_next ||
+           RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kPlantAfter))) {
+        std::swap(ref, earlier);
+      }
+    }
     // "China Northern Rare Earth, controlled by Baotou Steel Group, says it has …": after a verb
     // of saying, "it" is the sentence's subject, not a name inside its apposition.
     if (kind == kAgent && !items->empty() && items->front().entity >= 0 &&
@@ -628,6 +749,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
+    section_commodities_.clear();
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
@@ -721,6 +843,51 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                 [](const Item& a, const Item& b) { return a.begin < b.begin; });
     }
   }
+  // "sells nickel matte to Sumitomo … It produced 71,000 tonnes of matte": a good named by the
+  // head word of one the section named before (after "tonnes of", "the" or "its"; not
+  // "instead of concentrate") is that good.
+  if (!section_commodities_.empty()) {
+    static const std::set<std::string> kGeneric = {
+        "metal", "metals", "material", "materials", "product", "products", "mineral", "minerals",
+        "element", "elements", "earths", "earth", "ore", "ores", "batteries", "battery", "cells"};
+    std::vector<Item> found;
+    for (auto c = section_commodities_.rbegin(); c != section_commodities_.rend(); ++c) {
+      const std::string& name = Entity(*c).name;
+      const size_t sp = name.rfind(' ');
+      if (sp == std::string::npos) continue;  // A one-word good is matched by the gazetteer.
+      const std::string head = name.substr(sp + 1);
+      bool ascii = !head.empty();
+      for (char ch : head) ascii &= absl::ascii_isalpha(static_cast<unsigned char>(ch));
+      if (!ascii || head.size() < 4 || kGeneric.contains(head)) continue;
+      const RE2 re(absl::StrCat("\\b(", head, ")\\b"));
+      ForEachFreeMatch(re, s, items, [&](size_t b, size_t e, re2::StringPiece) {
+        for (const Item& f : found) {
+          if (b < f.end && f.begin < e) return;
+        }
+        const absl::string_view before = absl::string_view(s.text).substr(0, b);
+        bool after_figure = false;
+        for (const Item& it : items) {
+          if (it.tag != "MASS" && it.tag != "PERCENT") continue;
+          const absl::string_view gap = before.substr(std::min(before.size(), it.end));
+          after_figure |= it.end <= b && (gap == " of " || gap == " of the " || gap == " of its ");
+        }
+        if (!after_figure && !absl::EndsWith(before, "the ") && !absl::EndsWith(before, "its ")) {
+          return;
+        }
+        Item p;
+        p.begin = b;
+        p.end = e;
+        p.entity = *c;
+        p.tag = "Commodity";
+        found.push_back(p);
+      });
+    }
+    if (!found.empty()) {
+      items.insert(items.end(), found.begin(), found.end());
+      std::sort(items.begin(), items.end(),
+                [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    }
+  }
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
@@ -737,6 +904,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.tag == "Country" &&
         RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kSetting)) {
       continue;
+    }
+    // "CATL's supplier Ganfeng Lithium reported …", "Tesla supplier Panasonic said …": a name
+    // that only qualifies the agent after it is not what "the company" will mean next.
+    static const RE2* kQualifies = new RE2(
+        "^(?:(?:'s|'|’s) (?:[a-z-]+ ){0,3}|(?: [a-z-]+)? (?:supplier|customer|partner|rival|unit|"
+        "subsidiary|parent|owner|affiliate|supplier of [a-z -]+|spin-off|spinoff|joint venture) )$");
+    if (IsAgent(it.tag) && (first_agent < 0 || (it.tag == "Company" && first_company < 0))) {
+      const Item* next = nullptr;
+      for (const Item& n : items) {
+        if (n.begin >= it.end && n.entity >= 0 && (next == nullptr || n.begin < next->begin)) {
+          next = &n;
+        }
+      }
+      // ("Tesla's deal with Panasonic" names two parties, not one.)
+      static const RE2* kLink = new RE2(
+          "\\b(?:with|to|from|of|for|and|or|in|on|by|at|than|over|against|between|via|and its)\\b");
+      const re2::StringPiece between(s.text.data() + it.end,
+                                     next == nullptr ? 0 : next->begin - it.end);
+      if (next != nullptr && IsAgent(next->tag) && next->entity != it.entity &&
+          RE2::FullMatch(between, *kQualifies) &&
+          (RE2::PartialMatch(between, "supplier of") || !RE2::PartialMatch(between, *kLink))) {
+        continue;
+      }
     }
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
@@ -878,6 +1068,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       // One that undoes the clause afterwards ("…agreed to buy lithium from Vulcan, but the
       // deal was cancelled") is looked for after the match.
+      // A condition after a clause with a modal ("would supply lithium to Ford if the project is
+      // financed"); a noun phrase ("its Ngungaju plant if prices fall") is no conditional claim.
+      if (t.kind == "conditional_after") {
+        static const RE2* kModal =
+            new RE2("(?i)\\b(?:would|will|could|might|may|should|shall|can|to)\\b");
+        if (RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kModal) &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
+                              *t.re)) {
+          drop = "hypothetical";
+          break;
+        }
+        continue;
+      }
       if (t.kind == "negation_after") {
         if (RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
                               *t.re)) {
@@ -900,7 +1103,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (drop.empty()) {
       static const RE2* kGoverned = new RE2(
           "(?i)(?:\\b(?:denied|denies|deny|denying|dismissed|rejected|rejects|ruled out) "
-          "(?:(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?(?:that )?|"
+          "(?:(?:a |the |media |press |news )?(?:reports?|claims?|suggestions?|speculation|rumou?rs?) )?"
+          "(?:that )?|"
           "\\b(?:whether|if|unless|expect|expects|expected|talks for|talks on|talks over|"
           "talks about|talks with|proposal for|proposals for|plan for|plans for|bid for|"
           "offer for|speculation that|rumou?rs that|hopes|hoped|hopes that|hoped that|wants) |"
@@ -955,7 +1159,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "sold|produces|produced|buys)\\b");
       const absl::string_view after =
           absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
+      // "Novonix's main customer is Panasonic": a copula naming the claim's other end says who
+      // the possessed noun is; the possessor stays the subject.
+      static const RE2* kNamesTheOther = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[a-z]+ (?:is|was|will be|has been|remains|became|would "
+          "be|is set to be|is expected to be) $");
+      const bool names_other =
+          slot.contains("object") &&
+          rendered.begin[slot["object"]] > rendered.end[slot["subject"]] &&
+          RE2::FullMatch(re2::StringPiece(tagged.data() + rendered.end[slot["subject"]],
+                                          rendered.begin[slot["object"]] -
+                                              rendered.end[slot["subject"]]),
+                         *kNamesTheOther);
+      if (!names_other &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kPossessedSubject)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the subject is what it possesses"));
         continue;
       }
@@ -991,6 +1208,68 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       slot["subject"] = j;
     };
+    // "Tesla sells cars in China and buys LFP cells from CATL": a place or partner named after a
+    // preposition of the first verb is not the subject of the verb "and" adds; the first
+    // verb's subject is. (The end a rule reads first is the clause's subject, whichever slot.)
+    for (const char* name : {"subject", "object"}) {
+      auto it = slot.find(name);
+      if (it == slot.end() || rendered.begin[it->second] != m.begin ||
+          !IsAgent(items[it->second].tag)) {
+        continue;
+      }
+      static const RE2* kPrepositionOfVerb = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)? (?:[a-z-]+ |<Commodity#\\d+> )"
+          "{1,5}?(?:in|to|from|with|at|for|across|into|on) (?:the )?$");
+      static const RE2* kAndVerbAfter = new RE2("^,? and (?:also |then |now |still )?[a-z]+s\\b");
+      const size_t at = rendered.begin[it->second];
+      const size_t end = rendered.end[it->second];
+      int j = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), at), *kPrepositionOfVerb, &j) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + end, tagged.size() - end),
+                            *kAndVerbAfter) &&
+          j >= 0 && static_cast<size_t>(j) < items.size() && accepts(name, j)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": the ", name, " is ",
+                                           Entity(items[j].entity).name,
+                                           ", the subject of the verb before \"and\""));
+        }
+        it->second = j;
+      }
+    }
+    // "Vulcan Elements became the first U.S. company to supply the Pentagon": a country that
+    // modifies a singular noun ("U.S. company") is no agent; the noun is, and it is the name the
+    // copula before it describes. Without such a name there is no claim. (A plural, "U.S.
+    // automakers depend on …", is the country's industry: the country, by the project's rule.)
+    if (items[slot["subject"]].tag == "Country" && rendered.end[slot["subject"]] < m.end) {
+      static const RE2* kModifiesNoun = new RE2(
+          "^ (?:<Commodity#\\d+> |[a-z]+-[a-z]+ |(?:battery|mining|magnet|chemicals?|metals|energy|"
+          "auto|car|steel|tech|technology|defen[cs]e|state|private|listed|rare earth) )?"
+          "(?:company|firm|miner|producer|maker|group|refiner|manufacturer|supplier|start-up|"
+          "startup|carmaker|automaker|developer|exporter|importer|processor|smelter)\\b");
+      const size_t se = rendered.end[slot["subject"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + se, tagged.size() - se),
+                            *kModifiesNoun)) {
+        static const RE2* kCopulaBefore = new RE2(
+            "<(?:Company|Government|Facility)#(\\d+)>(?:, [^,;.]*,)? (?:became|becomes|is|was|"
+            "has become|remains|remained|will become|would become|is now|was named|is set to "
+            "become) (?:the|a|an|one of the|its) (?:[a-z-]+ ){0,2}?$");
+        int j = -1;
+        if (RE2::PartialMatch(
+                re2::StringPiece(tagged.data(), rendered.begin[slot["subject"]]), *kCopulaBefore,
+                &j) &&
+            j >= 0 && static_cast<size_t>(j) < items.size() && accepts("subject", j)) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                             Entity(items[j].entity).name,
+                                             ", which the country's noun describes"));
+          }
+          slot["subject"] = j;
+        } else {
+          if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the country modifies a noun"));
+          continue;
+        }
+      }
+    }
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
@@ -1111,11 +1390,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kParticipleBefore = new RE2(
           "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
-          "majority-owned|wholly owned|located|situated|based|headquartered) (?:by|in|at|near) "
-          "(?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+          "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
+          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|in|at|near|"
+          "from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+      // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
+      // trade verb after the apposition is the noun's too.
       static const RE2* kVerbAfterComma = new RE2(
-          "^, (?:(?:also|now|still|already|currently) )?(?:is|are|was|were|will|would|has|have|"
-          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined)\\b");
+          "^(?: (?:in|since|on) <(?:YEAR|DATE)#\\d+>)?, (?:(?:also|now|still|already|currently) )?"
+          "(?:is|are|was|were|will|would|has|have|"
+          "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined|"
+          "supplies|supplied|sells|sold|ships|shipped|exports|exported|delivers|delivered|"
+          "provides|provided|buys|bought|imports|imported|sources|sourced|agreed|signed)\\b");
       reassign_subject(*kParticipleBefore, *kVerbAfterComma, "before the participial apposition");
     }
     // "exports of some lithium battery materials": a commodity right before another one is its
@@ -1174,6 +1459,38 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                            Entity(items[owner].entity).name, ", left unnamed"));
         }
         slot.erase("object");
+      }
+      // "sold lithium to Tesla's suppliers", "invested in CATL's rivals": the counterpart is an
+      // unnamed party related to the possessor, not the possessor; no claim.
+      static const RE2* kRelatedParty = new RE2(
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?(?:suppliers?|customers?|clients?|rivals?|competitors?|"
+          "peers?|contractors?|subcontractors?|partners?|vendors?|shareholders?|investors?|"
+          "lenders?|creditors?|buyers?|sellers?)\\b");
+      if (slot.contains("object") && slot["object"] == owner &&
+          rendered.end[owner] == m.end &&
+          RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kRelatedParty)) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the counterpart is a party ",
+                                           "related to ", Entity(items[owner].entity).name));
+        }
+        continue;
+      }
+    }
+    // "a ban on exports of rare earth processing technology", "lithium processing equipment":
+    // what is restricted or made is the technology or the machines, not the good named before
+    // them; no claim of the good.
+    if (slot.contains("object") && items[slot["object"]].tag == "Commodity" &&
+        (rule.type == "RESTRICTS_EXPORT" || rule.type == "PRODUCES" ||
+         rule.type == "HAS_CAPACITY")) {
+      static const RE2* kTechnology = new RE2(
+          "^ (?:(?:processing|extraction|separation|refining|smelting|mining|magnet-making|"
+          "production|recycling|battery) )?(?:technology|technologies|equipment|machinery|"
+          "know-how|expertise|tools|techniques)\\b");
+      const size_t oe = rendered.end[slot["object"]];
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + oe, tagged.size() - oe),
+                            *kTechnology)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the good's technology"));
+        continue;
       }
     }
     int subject = slot["subject"];
@@ -1352,11 +1669,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
-    // "backed by A and B, and by C": a repeated "by" goes on with the list.
+    // "backed by A and B, and by C": a repeated "by" goes on with the list; so do "from" and
+    // "to" ("buys cells from CATL and from BYD", "sells lithium to Ford and to LG").
     // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
     // place may stand between.
     static const RE2* kAfter = new RE2(
-        "^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or|和|、|及|与)(?: by)? ?"
+        "^(?: in <(?:Country|Region)#\\d+>)?(?:(?:,| and|, and| or|和|、|及|与)(?: by)?|"
+        "(?: and|, and| or) (?:from|to|with)) ?"
         "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
@@ -1380,6 +1699,27 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           const size_t cut = absl::string_view(in.data(), in.size()).rfind('<');
           in = re2::StringPiece(tagged.data(), cut);
         }
+        // "Glencore, along with Eurasian Resources Group, supplies …": the name before the
+        // parenthetical "along with" shares the claim of the name inside it.
+        static const RE2* kAlongWith = new RE2(
+            "<(?:Company|Government|Country)#(\\d+)>, (?:along with|together with|alongside|as well "
+            "as|jointly with) $");
+        // "Both Glencore and its rival CMOC sell …": the name before "and its rival" shares it.
+        static const RE2* kAndItsRival = new RE2(
+            "<(?:Company|Government|Country)#(\\d+)>,? and <[A-Za-z]+#\\d+>'s (?:[a-z-]+ )?(?:rival|"
+            "partner|peer|competitor|subsidiary|unit|parent|affiliate|sister company) $");
+        if (guard == 0 && items[idx].tag != "Commodity" && RE2::PartialMatch(in, *kAndItsRival, &j) &&
+            j >= 0 && static_cast<size_t>(j) < items.size() && Compatible(items[j], items[idx])) {
+          out.push_back(j);
+          break;
+        }
+        if (guard == 0 && items[idx].tag != "Commodity" &&
+            tagged.compare(rendered.end[idx], 2, ", ") == 0 &&
+            RE2::PartialMatch(in, *kAlongWith, &j) && j >= 0 &&
+            static_cast<size_t>(j) < items.size() && Compatible(items[j], items[idx])) {
+          out.push_back(j);
+          break;
+        }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
@@ -1396,6 +1736,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       size_t start = rendered.end[idx];
       for (int guard = 0; guard < 8; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
+        const size_t start_of_link = start;
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j) && !RE2::PartialMatch(in, *kAfterFacility, &j) &&
             !(members && items[idx].tag == "Commodity" && RE2::PartialMatch(in, *kIncluding, &j))) {
@@ -1444,7 +1785,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kPluralHead = new RE2(
             "^ (?:mines|plants|projects|operations|refineries|facilities|deposits|smelters|"
             "mills|sites|contracts|orders|deals|offtakes)\\b");
-        if (RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) break;
+        // Goods joined by a plain "and" keep their verb: "exports of gallium and germanium
+        // would need licences" (", and" may still open a new clause).
+        const bool goods = items[j].tag == "Commodity" && items[idx].tag == "Commodity" &&
+                           tagged.compare(start_of_link, 1, ",") != 0;
+        if (!goods && RE2::PartialMatch(rest, *kVerbNext) && !RE2::PartialMatch(rest, *kPluralHead)) {
+          break;
+        }
         if (items[j].tag != "Commodity" && RE2::PartialMatch(rest, *kCounterpartNext)) break;
         out.push_back(j);
       }
@@ -1964,7 +2311,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   for (const Item& it : items) {
     if (it.tag == "Government") prev_government_ = it.entity;
     if (it.tag == "Country") prev_country_ = it.entity;
-    if (it.tag == "Commodity" && it.entity >= 0) prev_commodity_ = it.entity;
+    if (it.tag == "Commodity" && it.entity >= 0) {
+      prev_commodity_ = it.entity;
+      std::erase(section_commodities_, it.entity);
+      section_commodities_.push_back(it.entity);
+    }
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   if (first_company >= 0) {
@@ -2103,7 +2454,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
-                                                      "negation_before", "negation_after"};
+                                                      "negation_before", "negation_after",
+                                                      "conditional_after"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

@@ -1114,8 +1114,64 @@ struct QuantityFinder::Impl {
 QuantityFinder::QuantityFinder() : impl_(std::make_unique<Impl>()) {}
 QuantityFinder::~QuantityFinder() = default;
 
+namespace {
+
+// A share written as a fraction: "more than half of the world's mined nickel", "two-thirds of
+// global supply", "half of China's bauxite imports", "约占全球的四分之三". Only of the world or
+// global total, or of a named owner's whole; elsewhere ("half of its output") it stays words for
+// the rules that read it.
+void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
+  static const RE2* kEnglish = new RE2(
+      "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
+      "less than|under|well over|just over|just under) )?)(half|one-half|a third|one-third|"
+      "two-thirds|two thirds|a quarter|one-quarter|one quarter|three-quarters|three quarters|"
+      "a fifth|one-fifth|a tenth|one-tenth)(?:(?: of)? (?:the )?(?:world's|world|global|worldwide)\\b|"
+      " of (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,3}(?:'s|’s|')))");
+  static const RE2* kChinese = new RE2(
+      "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
+  auto value = [](std::string_view w) -> int64_t {
+    std::string k;
+    for (char c : w) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    if (k == "half" || k == "one-half" || k == "一半") return 50;
+    if (k == "a third" || k == "one-third" || k == "三分之一") return 33;
+    if (k == "two-thirds" || k == "two thirds" || k == "三分之二") return 67;
+    if (k == "a quarter" || k == "one-quarter" || k == "one quarter" || k == "四分之一") return 25;
+    if (k == "three-quarters" || k == "three quarters" || k == "四分之三") return 75;
+    if (k == "a fifth" || k == "one-fifth" || k == "五分之一") return 20;
+    return 10;  // a tenth
+  };
+  auto add = [&](const RE2& re) {
+    StringPiece input(text.data(), text.size());
+    StringPiece hedge, fraction;
+    while (RE2::FindAndConsume(&input, re, &hedge, &fraction)) {
+      const size_t begin = static_cast<size_t>(
+          (hedge.empty() ? fraction.data() : hedge.data()) - text.data());
+      const size_t end = static_cast<size_t>(fraction.data() - text.data()) + fraction.size();
+      bool overlaps = false;
+      for (const Quantity& q : *out) overlaps |= begin < q.span.end && q.span.begin < end;
+      if (overlaps) continue;
+      Quantity q;
+      q.kind = QuantityKind::kPercent;
+      q.span = Span{begin, end};
+      q.value = Decimal{value(std::string_view(fraction.data(), fraction.size())), 0};
+      q.unit = "%";
+      // A fraction is itself a round figure: "about" unless the text says more or less.
+      q.approx = hedge.empty() ? "about" : HedgeApprox(std::string_view(hedge.data(), hedge.size()));
+      out->push_back(q);
+    }
+  };
+  add(*kEnglish);
+  add(*kChinese);
+  std::sort(out->begin(), out->end(),
+            [](const Quantity& a, const Quantity& b) { return a.span.begin < b.span.begin; });
+}
+
+}  // namespace
+
 std::vector<Quantity> QuantityFinder::Find(std::string_view text) const {
-  return Scan(impl_->patterns, text).Run();
+  std::vector<Quantity> out = Scan(impl_->patterns, text).Run();
+  AddWorldFractions(text, &out);
+  return out;
 }
 
 }  // namespace kg::ingest

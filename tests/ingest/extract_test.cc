@@ -915,5 +915,176 @@ TEST_F(ExtractTest, ANameAndItsBracketAreOneEndOfOneClaim) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Albemarle -> Kings Mountain mine percent=100"));
 }
 
+TEST_F(ExtractTest, APartyRelatedToThePossessorIsNoCounterpart) {
+  // "Tesla's suppliers" are unnamed companies, not Tesla.
+  EXPECT_THAT(Claims("Albemarle has long sold lithium to Tesla's suppliers."),
+              Not(Contains("SUPPLIES Albemarle -> Tesla")));
+  EXPECT_THAT(Claims("Albemarle sells lithium to Tesla's battery partners."),
+              Not(Contains("SUPPLIES Albemarle -> Tesla")));
+  // A possessed place of the customer still names the customer's side.
+  EXPECT_THAT(Claims("Albemarle sells lithium to Tesla."), Contains("SUPPLIES Albemarle -> Tesla"));
+}
+
+TEST_F(ExtractTest, GoodsJoinedByAndShareTheirVerb) {
+  // "gallium and germanium would need licences": both are restricted, though a verb follows.
+  const std::set<std::string> claims =
+      Claims("China's Ministry of Commerce announced in July 2023 that exports of gallium and "
+             "germanium would need licences from August 1.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> gallium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> germanium"));
+}
+
+TEST_F(ExtractTest, ADeniedReportIsNoClaim) {
+  EXPECT_THAT(Claims("Albemarle denied a report that it would supply lithium to Apple."),
+              Not(Contains("SUPPLIES Albemarle -> Apple")));
+  EXPECT_THAT(Claims("Glencore dismissed the reports that it would sell cobalt to Tesla."),
+              Not(Contains("SUPPLIES Glencore -> Tesla")));
+}
+
+TEST_F(ExtractTest, AnOwnerInAParticipialAppositionIsNotTheSupplier) {
+  // The owner named inside ", owned by Glencore," is not the subject of "supplies".
+  const std::set<std::string> claims =
+      Claims("Kamoto Copper Company, owned by Glencore, supplies cobalt hydroxide to Umicore.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Kamoto Copper Company -> Umicore"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Glencore -> Umicore")));
+  EXPECT_THAT(Claims("Arcadium Lithium, acquired by Rio Tinto in 2025, ships lithium carbonate to "
+                     "BMW."),
+              Not(Contains("SUPPLIES Rio Tinto -> BMW")));
+}
+
+TEST_F(ExtractTest, ANameThatQualifiesTheNextIsNotTheCompanyLater) {
+  // "CATL's supplier Ganfeng Lithium" is about Ganfeng: "the company" next is Ganfeng.
+  const std::set<std::string> claims =
+      Claims("CATL's supplier Ganfeng Lithium reported higher profits on Friday. The company "
+             "sells lithium hydroxide to BMW.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Ganfeng Lithium -> BMW"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES CATL -> BMW")));
+  // A possessor with a deal between two parties still opens the sentence.
+  EXPECT_THAT(Claims("Tesla's deal with Panasonic was extended. The company sells cars to Hertz. "
+                     "It buys lithium hydroxide from Ganfeng Lithium."),
+              Contains("SUPPLIES Ganfeng Lithium -> Tesla"));
+}
+
+TEST_F(ExtractTest, AlongWithSharesTheClaim) {
+  const std::set<std::string> claims =
+      Claims("Glencore, along with Eurasian Resources Group, supplies cobalt hydroxide to China.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Glencore -> China"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Eurasian Resources Group -> China"));
+}
+
+TEST_F(ExtractTest, AnAppositionOpensWithAWholeWord) {
+  // ", after …" or ", although …" is no apposition opened by "a": the name before it is not
+  // carried over the name inside to the verb.
+  EXPECT_THAT(Claims("Albemarle, after talks with Ford, sells lithium hydroxide to BMW."),
+              Not(Contains("SUPPLIES Albemarle -> BMW")));
+}
+
+TEST_F(ExtractTest, ARestrictionOnAGoodsTechnologyIsNotOnTheGood) {
+  EXPECT_THAT(Claims("China's ban on exports of rare earth processing technology remains in force."),
+              Not(Contains("RESTRICTS_EXPORT China -> rare earths")));
+  EXPECT_THAT(Claims("China banned exports of gallium in 2024."),
+              Contains("RESTRICTS_EXPORT China -> gallium"));
+}
+
+TEST_F(ExtractTest, ThePlantASupplierDeliversToIsTheCustomers) {
+  // "its Megapack factory" after "CATL would supply … for" is Tesla's, not CATL's.
+  const std::set<std::string> claims =
+      Claims("Tesla told investors that CATL would supply LFP cells for its Megapack factory in "
+             "Shanghai.");
+  EXPECT_THAT(claims, Contains("SUPPLIES CATL -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES CATL -> Megapack factory")));
+  // "from its" is still the supplier's own.
+  EXPECT_THAT(Claims("Ford said Albemarle would ship lithium from its Kemerton plant to Ford."),
+              Not(Contains("OPERATES Ford -> Kemerton plant")));
+}
+
+TEST_F(ExtractTest, ACountryModifyingASingularNounIsNoAgent) {
+  // "the first U.S. company" is Vulcan Elements, not the United States.
+  const std::set<std::string> claims =
+      Claims("Vulcan Elements became the first U.S. company to supply the Pentagon with rare "
+             "earth magnets.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Vulcan Elements -> U.S. Department of Defense"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES United States -> U.S. Department of Defense")));
+  // An industry named by its country stays the country.
+  EXPECT_THAT(Claims("U.S. automakers depend on Chinese suppliers for most of their magnets."),
+              Contains("DEPENDS_ON United States -> China"));
+}
+
+TEST_F(ExtractTest, AnAddedVerbKeepsTheFirstVerbsSubject) {
+  // "in China and buys": China is a place of the first verb, not the buyer.
+  const std::set<std::string> claims =
+      Claims("Tesla sells electric cars in China and buys LFP cells from CATL and from BYD.");
+  EXPECT_THAT(claims, Contains("SUPPLIES CATL -> Tesla"));
+  EXPECT_THAT(claims, Contains("SUPPLIES BYD -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES CATL -> China")));
+}
+
+TEST_F(ExtractTest, AConditionAfterAModalClauseIsNoClaim) {
+  EXPECT_THAT(Claims("Ioneer would supply lithium carbonate to Ford if the project is financed."),
+              Not(Contains("SUPPLIES Ioneer -> Ford")));
+  // A condition in a later clause leaves the first one alone.
+  EXPECT_THAT(Claims("Albemarle will supply lithium hydroxide to Ford, and analysts could raise "
+                     "forecasts if prices recover."),
+              Contains("SUPPLIES Albemarle -> Ford"));
+}
+
+TEST_F(ExtractTest, ARepeatedPrepositionNeedsAnAnd) {
+  // ", with POSCO Holdings owning the rest" opens a new clause, not a list of stakes.
+  EXPECT_THAT(Claims("Pilbara Minerals has an 18% interest in POSCO Pilbara Lithium Solution, with "
+                     "POSCO Holdings owning the rest."),
+              Not(Contains("HOLDS_STAKE Pilbara Minerals -> Posco percent=18")));
+  EXPECT_THAT(Claims("Albemarle sells lithium hydroxide to Ford and to LG Energy Solution."),
+              Contains("SUPPLIES Albemarle -> LG Energy Solution"));
+}
+
+TEST_F(ExtractTest, ChineseQiAfterAVerbOfSayingIsTheSpeaker) {
+  EXPECT_THAT(Claims("华友钴业表示，其印尼项目生产的氢氧化镍钴将供应给LG新能源。"),
+              Contains("SUPPLIES Huayou Cobalt -> LG Energy Solution"));
+  // 其中 is a word, not a reference.
+  EXPECT_THAT(Claims("华友钴业表示，其中一部分氢氧化镍钴将供应给LG新能源。"),
+              Not(Contains("SUPPLIES Huayou Cobalt -> LG Energy Solution")));
+}
+
+TEST_F(ExtractTest, WhatASupplierShipsFromIsItsOwn) {
+  // "from its La Rochelle plant" after "sells … to Neo" is the seller's plant.
+  const std::set<std::string> claims =
+      Claims("For Solvay, the rare earth business is small. The Belgian group nevertheless sells "
+             "separated rare earth oxides to Neo Performance Materials from its La Rochelle plant.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Solvay -> Neo Performance Materials"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Neo Performance Materials -> La Rochelle plant")));
+}
+
+TEST_F(ExtractTest, ADescriptionRightBeforeANameIsThatNames) {
+  // "the Japanese trader Toyota Tsusho" names Toyota Tsusho; it refers to nothing before.
+  EXPECT_THAT(Claims("Lynas signed a deal. The Japanese trader Toyota Tsusho buys rare earths "
+                     "from Lynas."),
+              Contains("SUPPLIES Lynas Rare Earths -> Toyota Tsusho"));
+}
+
+TEST_F(ExtractTest, WeInAQuoteIsTheSpeakersCompany) {
+  EXPECT_THAT(Claims("\"We will supply Ford with lithium hydroxide from 2026,\" said Albemarle's "
+                     "chief executive."),
+              Contains("SUPPLIES Albemarle -> Ford"));
+  // Without a speaker named after the quote, "we" stays unresolved.
+  EXPECT_THAT(Claims("\"We will supply Ford with lithium hydroxide,\" the executive said."),
+              Not(Contains("SUPPLIES Albemarle -> Ford")));
+}
+
+TEST_F(ExtractTest, AndItsRivalSharesTheClaim) {
+  const std::set<std::string> claims =
+      Claims("Both Glencore and its rival CMOC sell cobalt hydroxide to Chinese refiners.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Glencore -> China"));
+  EXPECT_THAT(claims, Contains("SUPPLIES CMOC -> China"));
+}
+
+TEST_F(ExtractTest, AGoodsHeadWordAfterAFigureIsThatGood) {
+  // "71,000 tonnes of matte" after "nickel matte" is nickel matte; "instead of concentrate" is no
+  // mention of a concentrate named before.
+  const std::set<std::string> claims =
+      Claims("Vale Indonesia sells nickel matte to Sumitomo Metal Mining. It produced about 71,000 "
+             "tonnes of matte in 2024.");
+  EXPECT_THAT(claims, Contains("PRODUCES Vale Indonesia -> nickel matte"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

@@ -237,6 +237,25 @@ TEST_F(QuantitiesTest, Percent) {
   for (const Case& c : kCases) ExpectOne(finder_, c);
 }
 
+// A fraction of the world's total is a share ("more than half of the world's nickel"); a
+// fraction of anything else stays words.
+TEST_F(QuantitiesTest, WorldFractions) {
+  const Case kCases[] = {
+      {"Indonesia mines more than half of the world's nickel.", "more than half", kPercent, "50",
+       "", "%", "over"},
+      {"China makes two-thirds of global graphite.", "two-thirds", kPercent, "67", "", "%",
+       "about"},
+      {"It holds roughly a quarter of world supply.", "roughly a quarter", kPercent, "25", "",
+       "%", "about"},
+      {"Guinea supplies more than half of China's bauxite imports.", "more than half", kPercent,
+       "50", "", "%", "over"},
+      {"刚果(金)的钴产量约占全球的四分之三。", "四分之三", kPercent, "75", "", "%", "about"},
+  };
+  for (const Case& c : kCases) ExpectOne(finder_, c);
+  EXPECT_TRUE(finder_.Find("Lynas sells half of its output to Japan.").empty());
+  EXPECT_TRUE(finder_.Find("A third of the board resigned.").empty());
+}
+
 // ---- Ranges ----------------------------------------------------------------------------
 
 TEST_F(QuantitiesTest, Ranges) {
