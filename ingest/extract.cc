@@ -2026,6 +2026,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       return c.type == "HOLDS_STAKE" && c.object < 0 && c.rule->id == "kf.owners_listed";
     });
   }
+  // An elliptic share with nothing held named in the sentence ("China holds 60% of refining
+  // capacity, while Indonesia has 20%") is a share of a market or of output: no claim.
+  // (An unnamed venture is something held: "The joint venture, in which POSCO holds 82%, …".)
+  static const RE2* kVentureNamed = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b|合资");
+  const bool venture_in_sentence = RE2::PartialMatch(tagged, *kVentureNamed);
+  std::erase_if(candidates, [&](const Candidate& c) {
+    const bool drop = c.type == "HOLDS_STAKE" && c.object < 0 && !c.rest &&
+                      c.rule->id == "stake.elliptic" && !venture_in_sentence;
+    if (drop && tr) tr->notes.push_back("dropped stake.elliptic: nothing held in the sentence");
+    return drop;
+  });
   for (Candidate& c : candidates) {
     if (!c.rest) continue;
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
