@@ -260,7 +260,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
-      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter|"
+      "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
@@ -581,7 +581,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // The runner-up: a prepositional object of this sentence, or for a description ("the
     // company") the previous sentence's referent.
+    // ("Apple committed $500 million to MP Materials, which will supply the iPhone maker": a
+    // description's runner-up is the agent named before in the same sentence, then the previous
+    // sentence's.)
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
+              : kind == kCompany && earlier.entity >= 0 && earlier.entity != ref.entity
+                  ? earlier.entity
               : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
               : kind == kAgent && earlier.entity >= 0 && earlier.entity != ref.entity
                   ? earlier.entity

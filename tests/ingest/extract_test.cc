@@ -1017,5 +1017,12 @@ TEST_F(ExtractTest, AGoodsHeadWordAfterAFigureIsThatGood) {
   EXPECT_THAT(claims, Contains("PRODUCES Vale Indonesia -> nickel matte"));
 }
 
+TEST_F(ExtractTest, ADescriptionTakesTheEarlierAgentOfItsSentence) {
+  // "the iPhone maker" is Apple, named before in the same sentence, not MP Materials itself.
+  EXPECT_THAT(Claims("Apple committed $500 million to MP Materials, which will supply the iPhone "
+                     "maker with recycled rare earth magnets from Texas."),
+              Contains("SUPPLIES MP Materials -> Apple"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
