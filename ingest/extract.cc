@@ -2044,6 +2044,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       auto p = b.props.find("percent");
       if (p != b.props.end() && p->second == a.props.at("percent")) return &b;
+      // "Indonesia's nickel output reached 2.2 million tonnes in 2024, giving the country more
+      // than half of world supply": a tonnage of the same good with no share takes this one.
+      if (p == b.props.end() && a.object >= 0 && b.object >= 0 &&
+          items[a.object].entity == items[b.object].entity &&
+          (!a.props.contains("period") || !b.props.contains("period") ||
+           a.props.at("period") == b.props.at("period"))) {
+        return &b;
+      }
     }
     return nullptr;
   };
@@ -2051,7 +2059,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   for (size_t i = 0; i < expanded.size(); ++i) {
     if (Candidate* b = share_of_tonnage(expanded[i]); b != nullptr) {
       share_merged[i] = true;
-      for (const char* k : {"basis", "rank"}) {
+      for (const char* k : {"percent", "percent_max", "basis", "rank"}) {
         if (auto it = expanded[i].props.find(k); it != expanded[i].props.end()) {
           b->props.try_emplace(k, it->second);
         }

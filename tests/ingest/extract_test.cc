@@ -1024,5 +1024,20 @@ TEST_F(ExtractTest, ADescriptionTakesTheEarlierAgentOfItsSentence) {
               Contains("SUPPLIES MP Materials -> Apple"));
 }
 
+TEST_F(ExtractTest, AShareJoinsATonnageWithoutOne) {
+  // One output claim with the tonnage and the share, not a tonnage and a share-only one.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nIndonesia's nickel output reached 2.2 million tonnes in 2024, giving the "
+           "country more than half of world supply.\n"));
+  int produces = 0;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "PRODUCES") continue;
+    ++produces;
+    EXPECT_TRUE(c.props.contains("quantity"));
+    EXPECT_TRUE(c.props.contains("percent"));
+  }
+  EXPECT_EQ(produces, 1);
+}
+
 }  // namespace
 }  // namespace kg::ingest
