@@ -275,7 +275,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
-      "carmaker|automaker|refiner|(?:[a-z-]+ )?maker|business|start-up|startup|miner|smelter|"
+      "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
@@ -599,7 +599,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // The runner-up: a prepositional object of this sentence, or for a description ("the
     // company") the previous sentence's referent.
+    // ("Apple committed $500 million to MP Materials, which will supply the iPhone maker": a
+    // description's runner-up is the agent named before in the same sentence, then the previous
+    // sentence's.)
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
+              : kind == kCompany && earlier.entity >= 0 && earlier.entity != ref.entity
+                  ? earlier.entity
               : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
               : kind == kAgent && earlier.entity >= 0 && earlier.entity != ref.entity
                   ? earlier.entity
@@ -2214,6 +2219,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       auto p = b.props.find("percent");
       if (p != b.props.end() && p->second == a.props.at("percent")) return &b;
+      // "Indonesia's nickel output reached 2.2 million tonnes in 2024, giving the country more
+      // than half of world supply": a tonnage of the same good with no share takes this one.
+      if (p == b.props.end() && a.object >= 0 && b.object >= 0 &&
+          items[a.object].entity == items[b.object].entity &&
+          (!a.props.contains("period") || !b.props.contains("period") ||
+           a.props.at("period") == b.props.at("period"))) {
+        return &b;
+      }
     }
     return nullptr;
   };
@@ -2221,7 +2234,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   for (size_t i = 0; i < expanded.size(); ++i) {
     if (Candidate* b = share_of_tonnage(expanded[i]); b != nullptr) {
       share_merged[i] = true;
-      for (const char* k : {"basis", "rank"}) {
+      for (const char* k : {"percent", "percent_max", "basis", "rank"}) {
         if (auto it = expanded[i].props.find(k); it != expanded[i].props.end()) {
           b->props.try_emplace(k, it->second);
         }

@@ -1086,5 +1086,27 @@ TEST_F(ExtractTest, AGoodsHeadWordAfterAFigureIsThatGood) {
   EXPECT_THAT(claims, Contains("PRODUCES Vale Indonesia -> nickel matte"));
 }
 
+TEST_F(ExtractTest, ADescriptionTakesTheEarlierAgentOfItsSentence) {
+  // "the iPhone maker" is Apple, named before in the same sentence, not MP Materials itself.
+  EXPECT_THAT(Claims("Apple committed $500 million to MP Materials, which will supply the iPhone "
+                     "maker with recycled rare earth magnets from Texas."),
+              Contains("SUPPLIES MP Materials -> Apple"));
+}
+
+TEST_F(ExtractTest, AShareJoinsATonnageWithoutOne) {
+  // One output claim with the tonnage and the share, not a tonnage and a share-only one.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nIndonesia's nickel output reached 2.2 million tonnes in 2024, giving the "
+           "country more than half of world supply.\n"));
+  int produces = 0;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "PRODUCES") continue;
+    ++produces;
+    EXPECT_TRUE(c.props.contains("quantity"));
+    EXPECT_TRUE(c.props.contains("percent"));
+  }
+  EXPECT_EQ(produces, 1);
+}
+
 }  // namespace
 }  // namespace kg::ingest
