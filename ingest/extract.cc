@@ -270,6 +270,27 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   return items;
 }
 
+// Adds the found items to a sentence's items, which stay in text order.
+void AddItems(const std::vector<ExtractorInternal::Item>& found,
+              std::vector<ExtractorInternal::Item>* items) {
+  if (found.empty()) return;
+  items->insert(items->end(), found.begin(), found.end());
+  std::sort(items->begin(), items->end(),
+            [](const ExtractorInternal::Item& a, const ExtractorInternal::Item& b) {
+              return a.begin < b.begin;
+            });
+}
+
+// A commodity read from a reference ("those exports", "the matte") at [b, e).
+ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
+  ExtractorInternal::Item p;
+  p.begin = b;
+  p.end = e;
+  p.entity = entity;
+  p.tag = "Commodity";
+  return p;
+}
+
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
@@ -633,9 +654,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (alt != p.entity && !own) p.alt = alt;
     found.push_back(p);
   }
-  items->insert(items->end(), found.begin(), found.end());
-  std::sort(items->begin(), items->end(),
-            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  AddItems(found, items);
 }
 
 // Calls f(begin, end, group1) for each match of `re` in the sentence that overlaps no item.
@@ -692,9 +711,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       found.push_back(p);
     });
   }
-  items->insert(items->end(), found.begin(), found.end());
-  std::sort(items->begin(), items->end(),
-            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  AddItems(found, items);
 }
 
 ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
@@ -824,9 +841,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       p.partner = pair_[1];
       found.push_back(p);
     });
-    items.insert(items.end(), found.begin(), found.end());
-    std::sort(items.begin(), items.end(),
-              [](const Item& a, const Item& b) { return a.begin < b.begin; });
+    AddItems(found, &items);
   }
   ResolvePronouns(s, &items);
   // "asked IREL to suspend those exports": the exports of the commodity named last.
@@ -835,18 +850,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?i)\\b(those|these|such) (?:exports|shipments|overseas sales)\\b");
     std::vector<Item> found;
     ForEachFreeMatch(*kThoseExports, s, items, [&](size_t, size_t, re2::StringPiece det) {
-      Item p;
-      p.begin = static_cast<size_t>(det.data() - s.text.data());
-      p.end = p.begin + det.size();
-      p.entity = prev_commodity_;
-      p.tag = "Commodity";
-      found.push_back(p);
+      const size_t b = static_cast<size_t>(det.data() - s.text.data());
+      found.push_back(CommodityItem(b, b + det.size(), prev_commodity_));
     });
-    if (!found.empty()) {
-      items.insert(items.end(), found.begin(), found.end());
-      std::sort(items.begin(), items.end(),
-                [](const Item& a, const Item& b) { return a.begin < b.begin; });
-    }
+    AddItems(found, &items);
   }
   // "sells nickel matte to Sumitomo … It produced 71,000 tonnes of matte": a good named by the
   // head word of one the section named before (after "tonnes of", "the" or "its"; not
@@ -864,6 +871,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       bool ascii = !head.empty();
       for (char ch : head) ascii &= absl::ascii_isalpha(static_cast<unsigned char>(ch));
       if (!ascii || head.size() < 4 || kGeneric.contains(head)) continue;
+      if (s.text.find(head) == std::string::npos) continue;  // Compile only when it may match.
       const RE2 re(absl::StrCat("\\b(", head, ")\\b"));
       ForEachFreeMatch(re, s, items, [&](size_t b, size_t e, re2::StringPiece) {
         for (const Item& f : found) {
@@ -879,19 +887,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (!after_figure && !absl::EndsWith(before, "the ") && !absl::EndsWith(before, "its ")) {
           return;
         }
-        Item p;
-        p.begin = b;
-        p.end = e;
-        p.entity = *c;
-        p.tag = "Commodity";
-        found.push_back(p);
+        found.push_back(CommodityItem(b, e, *c));
       });
     }
-    if (!found.empty()) {
-      items.insert(items.end(), found.begin(), found.end());
-      std::sort(items.begin(), items.end(),
-                [](const Item& a, const Item& b) { return a.begin < b.begin; });
-    }
+    AddItems(found, &items);
   }
   Tagged rendered = Render(s, items);
   const std::string& tagged = rendered.text;
