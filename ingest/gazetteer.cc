@@ -221,6 +221,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     if (!alt.empty()) alt += "|";
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
+    g->suffix_first_words_.insert(std::string(line.substr(0, line.find(' '))));
   }
   const std::string word = "[A-Z][A-Za-z0-9&'-]*";
   std::string pattern;
@@ -1399,6 +1400,39 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       k.entity = AddExtra(std::move(def), extra);
       k.span.end = end;
     }
+  }
+  // A listed company's name followed by a capitalized word that is no other name, no title,
+  // no sentence word, is the start of a longer name the gazetteer does not list: "Hyundai
+  // Mobis" is not Hyundai Motor, "Anglo American Sur" not Anglo American. The listed mention
+  // is dropped so that the whole run is read as an unlisted name.
+  if (extra != nullptr && facilities) {
+    static const RE2* kNextWord = new RE2("^[ ](\\p{Lu}[\\p{Ll}\\pM]+)(?:$|[^\\pL\\d'’-])");
+    std::vector<Mention> kept;
+    kept.reserve(out.size());
+    for (const Mention& k : out) {
+      re2::StringPiece word;
+      const bool company = !k.demonym && static_cast<size_t>(k.entity) < entities_.size() &&
+                           entities_[k.entity].label == "Company";
+      // Only a short listed name (one or two words) is taken for the start of a longer one;
+      // "Lynas Rare Earths Hancock …" is two names side by side.
+      const absl::string_view surface = text.substr(k.span.begin, k.span.end - k.span.begin);
+      const bool short_name = std::count(surface.begin(), surface.end(), ' ') <= 1;
+      if (company && short_name &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
+                            *kNextWord, &word)) {
+        const std::string w(word.data(), word.size());
+        const size_t wb = static_cast<size_t>(word.data() - text.data());
+        bool other = false;  // The word begins another mention (a country, a commodity, …).
+        for (const Mention& o : out) other |= o.span.begin == wb;
+        if (!other && !name_words_.stops.contains(w) && !name_words_.titles.contains(w) &&
+            !name_words_.titles.contains(absl::AsciiStrToLower(w)) &&
+            !suffix_first_words_.contains(w)) {
+          continue;
+        }
+      }
+      kept.push_back(k);
+    }
+    out.swap(kept);
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
   // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a

@@ -27,6 +27,10 @@
 // mention's `product`. With a country as the place ("a refinery in Saudi Arabia") the name is
 // the description itself.
 //
+// A listed company's name of one or two words followed by a capitalized word that begins no other mention and is
+// no stop, title or suffix word is the start of a longer unlisted name ("Hyundai Mobis" is not
+// Hyundai Motor): the listed mention is dropped and the run read as below.
+//
 // Other capitalized names ("Zijin", "Stellantis", "CATL") become `guessed` Company mentions:
 // not after in/at/near (places), not after a title word (people), not a stop word
 // (schema/name_words.txt), not a lone capitalized word opening the sentence. A guessed name
@@ -145,6 +149,7 @@ class Gazetteer {
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
   std::unique_ptr<RE2> company_re_;
   std::unique_ptr<RE2> company_prefix_re_;  // "PT …": a name opened by a corporate prefix.
+  absl::flat_hash_set<std::string> suffix_first_words_;  // "Rare" of "Rare Earths", "Mining", …
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;

@@ -901,7 +901,8 @@ TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
   // "Anglo American Sur" is not in the gazetteer: its first two words are no holding.
   const std::set<std::string> claims =
       Claims("Codelco, through a venture with Mitsui, owns 29.5% of Anglo American Sur.");
-  for (const std::string& c : claims) EXPECT_EQ(c.find("-> Anglo American"), std::string::npos) << c;
+  // The whole unlisted name is the company held, not its first two words.
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Codelco -> Anglo American percent=29.5")));
   EXPECT_THAT(Claims("Codelco owns 29.5% of Anglo American in 2024."),
               Contains("HOLDS_STAKE Codelco -> Anglo American percent=29.5"));
 }
@@ -1106,6 +1107,19 @@ TEST_F(ExtractTest, AShareJoinsATonnageWithoutOne) {
     EXPECT_TRUE(c.props.contains("percent"));
   }
   EXPECT_EQ(produces, 1);
+}
+
+TEST_F(ExtractTest, AListedNameFollowedByAnUnlistedWordIsNotTheListedCompany) {
+  // "Hyundai Mobis" is not Hyundai Motor: no claim names Hyundai Motor for it.
+  for (const std::string& c :
+       Claims("Arafura Rare Earths will supply neodymium oxide to Hyundai Mobis from 2026.")) {
+    EXPECT_EQ(c.find("Hyundai Motor"), std::string::npos) << c;
+  }
+  // The listed company itself, and one followed by a title or a country, still are.
+  EXPECT_THAT(Claims("Arafura Rare Earths will supply neodymium oxide to Hyundai from 2026."),
+              Contains(::testing::StartsWith("SUPPLIES Arafura Rare Earths -> Hyundai Motor")));
+  EXPECT_THAT(Claims("Lynas Malaysia supplies neodymium oxide to Hyundai."),
+              Contains(::testing::StartsWith("SUPPLIES Lynas")));
 }
 
 }  // namespace
