@@ -1569,6 +1569,16 @@ absl::StatusOr<bool> TxnImpl::RemoveArticle(std::string_view article_id) {
 // ---------------------------------------------------------------------------------------
 // Store::Open
 
+uint64_t DatabaseBytes(const std::string& dir) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    std::error_code size_ec;
+    if (e.is_regular_file(size_ec)) total += e.file_size(size_ec);
+  }
+  return total;
+}
+
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& dir,
                                                    const StoreOptions& options) {
   if (dir.empty()) return absl::InvalidArgumentError("graph store: empty directory name");

@@ -242,6 +242,9 @@ struct StoreOptions {
   size_t node_cache_entries = 100000;
 };
 
+// Bytes of the files in a database folder (its size on disk); 0 when it cannot be read.
+uint64_t DatabaseBytes(const std::string& dir);
+
 class Store {
  public:
   virtual ~Store() = default;

@@ -39,7 +39,6 @@ class WriteSet {
     return it == writes_.end() ? nullptr : &it->second;
   }
   bool empty() const { return writes_.empty(); }
-  size_t size() const { return writes_.size(); }
 
   // The writes with keys in [from, to) (to empty: no upper bound), in key order.
   std::pair<Map::const_iterator, Map::const_iterator> Range(std::string_view from,

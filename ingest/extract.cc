@@ -270,6 +270,12 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   return items;
 }
 
+// Verbs of handing goods to a buyer, as an alternation: "its" after them and "from" is the
+// seller's, after them and "to"/"for" the buyer's.
+constexpr char kSupplyVerbs[] =
+    "supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|delivered|"
+    "delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|sent";
+
 // Adds the found items to a sentence's items, which stay in text order.
 void AddItems(const std::vector<ExtractorInternal::Item>& found,
               std::vector<ExtractorInternal::Item>* items) {
@@ -562,10 +568,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "its" is the agent before the supply verb (a description resolved earlier in the
     // sentence, "The Belgian group", counts).
     if (word == "its") {
-      static const RE2* kSupplyFrom = new RE2(
-          "(?i)\\b(supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
-          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
-          "sent|export|exports|exported)\\b[^.;]{0,80}\\bfrom $");
+      static const RE2* kSupplyFrom = new RE2(absl::StrCat(
+          "(?i)\\b(", kSupplyVerbs, "|export|exports|exported)\\b[^.;]{0,80}\\bfrom $"));
       re2::StringPiece verb;
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFrom, &verb)) {
         const size_t v = static_cast<size_t>(verb.data() - s.text.data());
@@ -590,9 +594,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (word == "its" && earlier.entity >= 0 && earlier.entity != ref.entity &&
         ref.entity >= 0) {
       static const RE2* kSupplyFor = new RE2(
-          "(?i)\\b(?:supply|supplies|supplied|supplying|sell|sells|sold|selling|deliver|delivers|"
-          "delivered|delivering|ship|ships|shipped|shipping|provide|provides|provided|send|sends|"
-          "sent)\\b[^.;,]{0,60}\\b(?:to|for) $");
+          absl::StrCat("(?i)\\b(?:", kSupplyVerbs, ")\\b[^.;,]{0,60}\\b(?:to|for) $"));
       static const RE2* kPlantAfter = new RE2(
           "^ (?:(?:[A-Z][\\w-]*|[a-z-]+) ){0,2}?(?:factory|factories|plant|plants|gigafactory|"
           "gigafactories|assembly lines?|battery plants?|vehicles|cars|models)\\b");

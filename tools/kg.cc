@@ -7,7 +7,6 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -290,17 +289,6 @@ int Stats(const Global& g, const std::vector<std::string>& args) {
   return kOk;
 }
 
-// Bytes of the regular files in a folder (the database's size on disk).
-uintmax_t FolderBytes(const std::string& dir) {
-  uintmax_t total = 0;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    std::error_code size_ec;
-    if (e.is_regular_file(size_ec)) total += e.file_size(size_ec);
-  }
-  return total;
-}
-
 int Compact(const Global& g, const std::vector<std::string>& args) {
   if (WantsHelp(args)) {
     std::cout << kCompactHelp;
@@ -314,7 +302,7 @@ int Compact(const Global& g, const std::vector<std::string>& args) {
     std::cerr << "kg: " << store.status().message() << "\n";
     return kBadInput;
   }
-  const uintmax_t before = FolderBytes(g.db);
+  const uint64_t before = kg::DatabaseBytes(g.db);
   const auto start = std::chrono::steady_clock::now();
   if (absl::Status s = (*store)->Compact(); !s.ok()) {
     std::cerr << "kg: " << s.message() << "\n";
@@ -323,7 +311,7 @@ int Compact(const Global& g, const std::vector<std::string>& args) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << absl::StrFormat("compacted %s: %.1f MB -> %.1f MB in %.1f s\n", g.db,
-                               before / 1e6, FolderBytes(g.db) / 1e6, seconds);
+                               before / 1e6, kg::DatabaseBytes(g.db) / 1e6, seconds);
   return kOk;
 }
 

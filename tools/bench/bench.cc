@@ -55,15 +55,6 @@ struct Args {
   std::string query;  // --query: time this one (with $name bound to each anchor) instead.
 };
 
-uint64_t DirBytes(const fs::path& dir) {
-  uint64_t n = 0;
-  std::error_code ec;
-  for (const auto& e : fs::recursive_directory_iterator(dir, ec)) {
-    if (e.is_regular_file(ec)) n += e.file_size(ec);
-  }
-  return n;
-}
-
 // Writes the corpus; returns its size in bytes.
 uint64_t WriteCorpus(const kg::bench::SynthOptions& o, const fs::path& dir) {
   uint64_t bytes = 0;
@@ -232,7 +223,7 @@ int main(int argc, char** argv) {
         return 1;
       }
     }
-    const double db_mb = DirBytes(db) / 1e6;
+    const double db_mb = kg::DatabaseBytes(db.string()) / 1e6;
     kg::StoreOptions ro;
     ro.read_only = true;
     absl::StatusOr<std::unique_ptr<kg::Store>> store = kg::Store::Open(db.string(), ro);
