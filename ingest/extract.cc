@@ -742,15 +742,22 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
   };
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
-    // "Zijin Mining (紫金矿业)", "Nouveau Monde Graphite (NMG)": a name repeated in brackets
-    // renders once, so that rules see one subject.
-    if (i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive &&
-        s.text.compare(pos, it.begin - pos, " (") == 0 && it.end < s.text.size() &&
-        s.text[it.end] == ')') {
-      tagged.begin.push_back(tagged.begin.back());
-      tagged.end.push_back(tagged.end.back());
-      pos = it.end + 1;
-      continue;
+    // "Zijin Mining (紫金矿业)", "Nouveau Monde Graphite (NMG)", "江西铜业(Jiangxi Copper)",
+    // "天齐锂业（Tianqi Lithium）": a name repeated in brackets, ASCII or full-width, with or
+    // without a space before them, renders once, so that rules see one subject or object.
+    if (i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive) {
+      const absl::string_view gap = absl::string_view(s.text).substr(pos, it.begin - pos);
+      const absl::string_view rest = absl::string_view(s.text).substr(it.end);
+      const bool open = gap == " (" || gap == "(" || gap == "（" || gap == " （";
+      const size_t close = absl::StartsWith(rest, ")")    ? 1
+                           : absl::StartsWith(rest, "）") ? 3
+                                                        : 0;
+      if (open && close > 0) {
+        tagged.begin.push_back(tagged.begin.back());
+        tagged.end.push_back(tagged.end.back());
+        pos = it.end + close;
+        continue;
+      }
     }
     append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
     // "the Pentagon" and "Pentagon" render alike: a determiner before an entity is dropped.

@@ -1122,5 +1122,17 @@ TEST_F(ExtractTest, AListedNameFollowedByAnUnlistedWordIsNotTheListedCompany) {
               Contains(::testing::StartsWith("SUPPLIES Lynas")));
 }
 
+TEST_F(ExtractTest, ANameRepeatedInBracketsWithoutASpaceIsOneEnd) {
+  // Chinese text puts the English name in brackets right after the Chinese one, ASCII or
+  // full-width: the two mentions are one end, so that the share after them is still read.
+  EXPECT_THAT(Claims("天齐锂业(Tianqi Lithium)持有SQM(智利化工矿业)22%的股份。"),
+              Contains("HOLDS_STAKE Tianqi Lithium -> SQM percent=22"));
+  EXPECT_THAT(Claims("江西铜业（Jiangxi Copper）收购了紫金矿业（Zijin Mining）18%的股份。"),
+              Contains("HOLDS_STAKE Jiangxi Copper -> Zijin Mining percent=18"));
+  // Two different companies, one in brackets after the other, stay two.
+  EXPECT_THAT(Claims("宁德时代(CATL)持有洛阳钼业(紫金矿业)24%的股份。"),
+              Not(Contains("HOLDS_STAKE CATL -> CMOC percent=24")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
