@@ -225,6 +225,34 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
 }
 
+// The shipped gazetteer's companies of the sector: short, Chinese and former names find the
+// company; a name that is also a lowercase phrase is the company only with its capitals.
+TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto names = [&](absl::string_view text) { return Names(g, text); };
+  EXPECT_EQ(names("Sigma shipped it."), (std::vector<std::string>{"Sigma=Sigma Lithium"}));
+  EXPECT_EQ(names("盛屯矿业"), (std::vector<std::string>{"盛屯矿业=Chengtun Mining"}));
+  EXPECT_EQ(names("Efic lent it."), (std::vector<std::string>{"Efic=Export Finance Australia"}));
+  EXPECT_EQ(names("Australian Vanadium rose."),
+            (std::vector<std::string>{"Australian Vanadium=Australian Vanadium"}));
+  for (absl::string_view phrase :
+       {"an Arizona lithium mine", "Australian vanadium output", "a standard bank loan",
+        "great power competition", "the general dynamics of trade"}) {
+    for (const std::string& n : names(phrase)) {
+      EXPECT_EQ(n.find("=Arizona Lithium"), std::string::npos) << phrase;
+      EXPECT_EQ(n.find("=Australian Vanadium"), std::string::npos) << phrase;
+      EXPECT_EQ(n.find("=Standard Bank"), std::string::npos) << phrase;
+      EXPECT_EQ(n.find("=Guangzhou Great Power"), std::string::npos) << phrase;
+      EXPECT_EQ(n.find("=General Dynamics"), std::string::npos) << phrase;
+    }
+  }
+  // Chinese aliases are not read inside common words ("今日立即", "发电装置").
+  EXPECT_EQ(names("今日立即生效"), std::vector<std::string>{});
+  EXPECT_EQ(names("发电装置"), std::vector<std::string>{});
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
