@@ -1088,6 +1088,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no subject"));
       continue;
     }
+    // A name in a phrase fronted before the clause is not its subject: "Outside China,
+    // Vacuumschmelze's US unit … opened a plant that will supply General Motors" (China supplies
+    // nothing).
+    {
+      static const RE2* kFronted = new RE2(
+          "^(?:Outside|Unlike|Like|Beyond|Besides|Apart from|Except for|Across|Inside|Within|In|"
+          "Despite|Among|Alongside|Along with|Compared with) (?:the )?$");
+      // (A relative clause on that name is a clause of its own: "Unlike Glencore, which sells
+      // cobalt to Umicore, ERG …".)
+      static const RE2* kRelativeAfter = new RE2("^, (?:which|who|whose|that|where)\\b");
+      const int sub = slot["subject"];
+      const re2::StringPiece after(tagged.data() + rendered.end[sub], tagged.size() - rendered.end[sub]);
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kFronted) &&
+          tagged.compare(rendered.end[sub], 2, ", ") == 0 && !RE2::PartialMatch(after, *kRelativeAfter)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject in a fronted phrase"));
+        continue;
+      }
+    }
     // Context: negation and hypotheticals are not claims; status triggers.
     // A relative clause that holds none of the claim's slots is parenthetical: "The United
     // States, which has not mined manganese since 1970, imports all the ore it uses from Gabon"

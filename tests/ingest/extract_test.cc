@@ -1201,5 +1201,20 @@ TEST_F(ExtractTest, ANegationInsideARelativeClauseNegatesNotTheMainClause) {
               Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
 }
 
+TEST_F(ExtractTest, ANameInAFrontedPhraseIsNoSubject) {
+  for (const std::string& c :
+       Claims("Outside China, Vacuumschmelze's US unit eVAC Magnetics opened a magnet plant in "
+              "Sumter, South Carolina, that will supply General Motors.")) {
+    EXPECT_EQ(c.find("SUPPLIES China"), std::string::npos) << c;
+  }
+  // A clause's own subject after the fronted phrase still is one.
+  EXPECT_THAT(Claims("In Chile, SQM supplies lithium carbonate to Tesla."),
+              Contains(::testing::StartsWith("SUPPLIES SQM -> Tesla")));
+  // A relative clause on the fronted name is a clause of its own.
+  EXPECT_THAT(Claims("Unlike Glencore, which sells cobalt to Umicore, Eurasian Resources Group ships "
+                     "most of its output to China."),
+              Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
