@@ -1924,7 +1924,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   static const RE2* kGappedRest = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
       "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:holds |owns |has |controls )?the "
-      "(?:rest|remainder|balance)\\s*(?:[.;]|$)");
+      "(?:rest|remainder|balance)\\s*(?:[.;]|$|, (?:began|begins|started|starts|has|had|is|was|will|"
+      "makes|made|runs|ran|operates|opened|said|says)\\b)");
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent")) continue;

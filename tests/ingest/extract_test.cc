@@ -1150,6 +1150,10 @@ TEST_F(ExtractTest, TheRestIsWhatTheSentencesOtherHoldersLeave) {
   // A gapped rest: "A holds 60% of X and B owns the rest".
   EXPECT_THAT(Claims("Tsingshan holds 57% of Strand Minerals and Eramet owns the rest."),
               Contains("HOLDS_STAKE Eramet -> Strand Minerals percent=43"));
+  // The rest inside a relative clause, before the main verb.
+  EXPECT_THAT(Claims("NextStar Energy, the battery venture in Windsor, Ontario, in which LG Energy "
+                     "Solution holds 51% and Stellantis the rest, began making battery modules."),
+              Contains("HOLDS_STAKE Stellantis -> NextStar Energy percent=49"));
 }
 
 TEST_F(ExtractTest, TheCompanyHeldIsNotTheHolderNamedBeforeIt) {
