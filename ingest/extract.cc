@@ -553,7 +553,36 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
           new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on|through|via)(?: the)? $");
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
+      // So is the agent of a participle that describes a noun ("Electra will refine cobalt
+      // hydroxide supplied by Glencore at its refinery": Electra's), though not of a passive
+      // verb ("Kamoto is owned by Glencore through its unit": Glencore's).
+      static const RE2* kParticipleBy =
+          new RE2("(?i)\\b([a-z]+) (?:[a-z]+ed|sold|run|made|built|held|grown|mined|sent|bought|"
+                  "taken|given|won|led|backed|owned) by(?: the)? $");
+      static const RE2* kAuxiliary = new RE2(
+          "(?i)^(?:is|are|was|were|be|been|being|has|have|had|get|gets|got|become|became|remains|"
+          "remained|now|still|also|jointly|wholly|partly|majority|minority|fully)$");
+      std::string before_participle;
+      const bool participle_agent =
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kParticipleBy,
+                            &before_participle) &&
+          !RE2::FullMatch(before_participle, *kAuxiliary);
+      // The agent of a passive whose subject is itself a company ("Rio Tinto was chosen by ENAMI
+      // as partner for the project, where it would hold 51%": Rio Tinto) is the runner-up too.
+      static const RE2* kPassiveBy = new RE2(
+          "(?i)( (?:is|are|was|were|has been|have been|had been|will be|would be|is being|was "
+          "being)(?: (?:also|now|still|then|later|first|initially|recently|jointly))? [a-z]+ by(?: "
+          "the)? )$");
+      re2::StringPiece passive;
+      bool agent_passive = false;
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPassiveBy, &passive)) {
+        const size_t aux = static_cast<size_t>(passive.data() - s.text.data());
+        for (const Item& subject : *items) {
+          agent_passive |= subject.entity >= 0 && subject.end == aux && IsAgent(subject.tag);
+        }
+      }
+      if (participle_agent || agent_passive ||
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
         if (ref.entity < 0) weak = it;
         second = it;
         continue;
@@ -1066,7 +1095,47 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no subject"));
       continue;
     }
+    // A name in a phrase fronted before the clause is not its subject: "Outside China,
+    // Vacuumschmelze's US unit … opened a plant that will supply General Motors" (China supplies
+    // nothing).
+    {
+      static const RE2* kFronted = new RE2(
+          "^(?:Outside|Unlike|Like|Beyond|Besides|Apart from|Except for|Across|Inside|Within|In|"
+          "Despite|Among|Alongside|Along with|Compared with) (?:the )?$");
+      // (A relative clause on that name is a clause of its own: "Unlike Glencore, which sells
+      // cobalt to Umicore, ERG …".)
+      static const RE2* kRelativeAfter = new RE2("^, (?:which|who|whose|that|where)\\b");
+      const int sub = slot["subject"];
+      const re2::StringPiece after(tagged.data() + rendered.end[sub], tagged.size() - rendered.end[sub]);
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kFronted) &&
+          tagged.compare(rendered.end[sub], 2, ", ") == 0 && !RE2::PartialMatch(after, *kRelativeAfter)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject in a fronted phrase"));
+        continue;
+      }
+    }
     // Context: negation and hypotheticals are not claims; status triggers.
+    // A relative clause that holds none of the claim's slots is parenthetical: "The United
+    // States, which has not mined manganese since 1970, imports all the ore it uses from Gabon"
+    // negates no import. Its words are blanked before the triggers are looked for.
+    std::string context(window);
+    {
+      static const RE2* kRelative = new RE2(", (?:which|who|whose|where) [^,;]*,");
+      re2::StringPiece input(window.data(), window.size());
+      re2::StringPiece rel;
+      size_t pos = 0;
+      while (pos < window.size() &&
+             kRelative->Match(input, pos, window.size(), RE2::UNANCHORED, &rel, 1)) {
+        const size_t b = static_cast<size_t>(rel.data() - window.data());
+        const size_t e = b + rel.size();
+        bool holds_slot = false;
+        for (const auto& [name, index] : slot) {
+          const size_t at = rendered.begin[index];
+          holds_slot |= at >= m.begin + b && at < m.begin + e;
+        }
+        if (!holds_slot) std::fill(context.begin() + b + 1, context.begin() + e - 1, ' ');
+        pos = e;
+      }
+    }
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {
@@ -1102,7 +1171,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         continue;
       }
-      if (!RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *t.re)) continue;
+      if (!RE2::PartialMatch(context, *t.re)) continue;
+      // A halt of exports is the restriction itself ("Kinshasa halted cobalt exports"): for an
+      // export restriction, a negation that is only such a verb negates nothing.
+      if (t.kind == "negation" && rule.type == "RESTRICTS_EXPORT") {
+        static const RE2* kHaltVerb =
+            new RE2("(?i)halt(?:ed|s)?|suspend(?:ed|s)?|stop(?:ped|s)?|ceas(?:ed|es)");
+        re2::StringPiece input(context);
+        re2::StringPiece hit;
+        bool only_halts = true;
+        for (size_t pos = 0; pos < context.size() &&
+                             t.re->Match(input, pos, context.size(), RE2::UNANCHORED, &hit, 1);) {
+          only_halts &= RE2::FullMatch(hit, *kHaltVerb);
+          pos = static_cast<size_t>(hit.data() - context.data()) + std::max<size_t>(hit.size(), 1);
+        }
+        if (only_halts) continue;
+      }
       if (t.kind == "negation" || t.kind == "hypothetical") {
         drop = t.kind;
         break;
@@ -1836,7 +1920,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
       "(?:the )?(?:(?:government|state) of )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
-      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$)");
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$|, (?:with|while|whereas|but|leaving|giving|according)\\b)");
   // The same after a match that ended on " and " ("…, with Toyota Tsusho holding 25% and
   // JEMSE 8.5%").
   static const RE2* kGappedBare = new RE2(
@@ -1847,7 +1931,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   static const RE2* kGappedRest = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
       "(?:the )?<(?:Company|Government|Country)#(\\d+)> (?:holds |owns |has |controls )?the "
-      "(?:rest|remainder|balance)\\s*(?:[.;]|$)");
+      "(?:rest|remainder|balance)\\s*(?:[.;]|$|, (?:began|begins|started|starts|has|had|is|was|will|"
+      "makes|made|runs|ran|operates|opened|said|says)\\b)");
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent")) continue;
@@ -1861,6 +1946,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     Candidate d = c;
     d.subject = j;
     for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
+    // "South32 holds 60% and Anglo American owns the rest": with no other share written in the
+    // sentence, the rest is 40%.
+    const auto share = c.props.find("percent");
+    if (share != c.props.end() && share->second.is_number() && !c.props.contains("percent_max") &&
+        tagged.find("<PERCENT#") == tagged.rfind("<PERCENT#") && share->second.as_number() > 0 &&
+        share->second.as_number() < 100) {
+      const int64_t thousandths = 100000 - std::llround(share->second.as_number() * 1000);
+      d.props["percent"] = thousandths % 1000 == 0 ? Value(thousandths / 1000)
+                                                    : Value(static_cast<double>(thousandths) / 1000);
+    }
     if (tr) {
       tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " the rest for ",
                                        Entity(items[j].entity).name));
@@ -1883,7 +1978,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // The gapped name stands for the clause's first end: the subject, or the object of a
     // claim read from the other side ("Tesla bought … from Ganfeng, and BYD 5,000 tonnes").
     // (A fallback object before the subject was not written as the clause's first end.)
-    const bool object_first = c.object >= 0 && !c.object_fallback &&
+    // A share of a stake always belongs to a holder: "X, a joint venture in which A holds 51% and
+    // B the remaining 49%" gives B a stake in X, whatever side X was written on.
+    const bool object_first = c.type != "HOLDS_STAKE" && c.object >= 0 && !c.object_fallback &&
                               rendered.begin[c.object] < rendered.begin[c.subject];
     const int replaced = object_first ? c.object : c.subject;
     const int other = object_first ? c.subject : c.object;
@@ -2063,6 +2160,61 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " the rest of ",
                                        Entity(held).name));
     }
+    // "Stellantis owns 51% of StarPlus Energy, with Samsung SDI holding the rest": the rest is
+    // what the sentence's other holders of that company leave, 49%; not "most of the rest", nor
+    // a rest whose other shares are stated elsewhere or as a range.
+    static const RE2* kPartOfRest = new RE2(
+        "(?i)\\b(?:most|much|part|some|all|nearly all|almost all|the bulk|a share|a portion) of the "
+        "(?:rest|remainder|balance)\\b");
+    const absl::string_view text = absl::string_view(tagged).substr(c.match_end - c.length, c.length);
+    if (c.props.contains("percent") || RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kPartOfRest)) {
+      continue;
+    }
+    std::map<int, double> shares;  // Holder entity -> its share of the held company.
+    bool exact = true;
+    for (const Candidate& d : candidates) {
+      if (d.type != "HOLDS_STAKE" || d.rest || d.object < 0 || items[d.object].entity != held ||
+          items[d.subject].entity == items[c.subject].entity) {
+        continue;
+      }
+      auto p = d.props.find("percent");
+      if (p == d.props.end() || !p->second.is_number() || d.props.contains("percent_max")) {
+        exact = false;
+        continue;
+      }
+      shares[items[d.subject].entity] = p->second.as_number();
+    }
+    double sum = 0;
+    for (const auto& [holder, share] : shares) sum += share;
+    // Every share written in the sentence must be one of those summed: a holder whose share was
+    // not read ("A owns 40.5% of X and B 30%, with C holding the rest", B unread) leaves no figure.
+    int written = 0;
+    for (size_t at = tagged.find("<PERCENT#"); at != std::string::npos; at = tagged.find("<PERCENT#", at + 1)) {
+      ++written;
+    }
+    if (!exact || shares.empty() || sum <= 0 || sum >= 100 || written != static_cast<int>(shares.size())) {
+      continue;
+    }
+    const int64_t thousandths = 100000 - std::llround(sum * 1000);
+    c.props["percent"] = thousandths % 1000 == 0 ? Value(thousandths / 1000)
+                                                  : Value(static_cast<double>(thousandths) / 1000);
+    if (tr) tr->notes.push_back(absl::StrCat("ellipsis: the rest is ", 100 - sum, "%"));
+  }
+  // "Comilog … is 63.7%-owned by Eramet, while the Gabonese state holds 29% of the company": a
+  // reference held in a stake, whose antecedent holds the reference's runner-up in this sentence,
+  // means that runner-up (the company held, not its holder).
+  for (Candidate& c : candidates) {
+    if (c.type != "HOLDS_STAKE" || c.object < 0 || items[c.object].alt < 0) continue;
+    const int alt = items[c.object].alt;
+    bool holder_of_alt = false;
+    for (const Candidate& d : candidates) {
+      holder_of_alt |= &d != &c && d.type == "HOLDS_STAKE" && d.object >= 0 &&
+                       items[d.subject].entity == items[c.object].entity &&
+                       items[d.object].entity == alt;
+    }
+    if (!holder_of_alt || alt == items[c.subject].entity) continue;
+    c.object = add_synthetic(alt);
+    if (tr) tr->notes.push_back(absl::StrCat("reference: ", c.rule->id, " held is ", Entity(alt).name));
   }
   for (Candidate& c : candidates) {
     // "Chinalco, China Minmetals and Ganzhou each own 20.33%": an object filled in from the

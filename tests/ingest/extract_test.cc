@@ -1134,5 +1134,103 @@ TEST_F(ExtractTest, ANameRepeatedInBracketsWithoutASpaceIsOneEnd) {
               Not(Contains("HOLDS_STAKE CATL -> CMOC percent=24")));
 }
 
+TEST_F(ExtractTest, AGappedShareInARelativeClauseIsTheHolders) {
+  // "X, a joint venture in which A holds 51% and B the remaining 49%": B holds 49% of X; the
+  // gapped name is not the thing held, though X was written before the clause.
+  const auto claims =
+      Claims("Nickel miners sell ore to Huayue Nickel Cobalt Ltd, a joint venture in which Huayou "
+             "Cobalt holds 57% and Tsingshan the remaining 43%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tsingshan Holding Group -> Huayue Nickel Cobalt Ltd percent=43"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Huayou Cobalt -> Huayue Nickel Cobalt Ltd percent=57"));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("-> Tsingshan"), std::string::npos) << c;
+}
+
+TEST_F(ExtractTest, TheRestIsWhatTheSentencesOtherHoldersLeave) {
+  // "with B holding the rest" after "A owns 51% of X": B holds 49% of X.
+  EXPECT_THAT(Claims("Albemarle owns 51% of Covalent Lithium, with Wesfarmers holding the rest."),
+              Contains("HOLDS_STAKE Wesfarmers -> Covalent Lithium percent=49"));
+  EXPECT_THAT(Claims("Albemarle owns 40.5% of Covalent Lithium and Wesfarmers 30%, with SQM "
+                     "holding the rest."),
+              Contains("HOLDS_STAKE SQM -> Covalent Lithium percent=29.5"));
+  // "most of the rest" is no figure, nor is a rest whose other shares are in another sentence.
+  EXPECT_THAT(Claims("Sibanye-Stillwater holds 79.8% of Keliber, while Finnish Minerals Group owns "
+                     "most of the rest."),
+              Contains("HOLDS_STAKE Finnish Minerals Group -> Keliber"));
+  EXPECT_THAT(Claims("Ganfeng Lithium holds 46.7% of the Cauchari-Olaroz project. The provincial "
+                     "company JEMSE has the rest."),
+              Contains("HOLDS_STAKE JEMSE -> Cauchari-Olaroz project"));
+  // A gapped rest: "A holds 60% of X and B owns the rest".
+  EXPECT_THAT(Claims("Tsingshan holds 57% of Strand Minerals and Eramet owns the rest."),
+              Contains("HOLDS_STAKE Eramet -> Strand Minerals percent=43"));
+  // The rest inside a relative clause, before the main verb.
+  EXPECT_THAT(Claims("NextStar Energy, the battery venture in Windsor, Ontario, in which LG Energy "
+                     "Solution holds 51% and Stellantis the rest, began making battery modules."),
+              Contains("HOLDS_STAKE Stellantis -> NextStar Energy percent=49"));
+}
+
+TEST_F(ExtractTest, TheCompanyHeldIsNotTheHolderNamedBeforeIt) {
+  // "the company" is Comilog, held by Eramet in the same sentence, not Eramet itself.
+  const auto claims = Claims("Comilog, which operates the Moanda mine in Gabon, is 63.7%-owned by "
+                             "Eramet, while the Gabonese state holds about 29% of the company.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Gabon -> Comilog percent=29"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gabon -> Eramet percent=29")));
+}
+
+TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
+  // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
+  const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
+                             "Glencore at its refinery in Ontario.");
+  EXPECT_THAT(claims, Contains("OPERATES Electra Battery Materials -> Ontario refinery"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Glencore -> Ontario refinery")));
+  // A passive verb's agent still is the antecedent.
+  const auto passive = Claims("Panasonic said the lithium hydroxide is refined by Tianqi Lithium at "
+                              "its Kwinana plant.");
+  EXPECT_THAT(passive, Contains(::testing::StartsWith("OPERATES Tianqi Lithium -> Kwinana")));
+  EXPECT_THAT(passive, Not(Contains(::testing::StartsWith("OPERATES Panasonic"))));
+  // The agent of a passive whose subject is a company is the runner-up: "it" is that subject.
+  const auto chosen = Claims("Rio Tinto was chosen by ENAMI as partner for the Salares Altoandinos "
+                             "project, where it would hold 51%.");
+  EXPECT_THAT(chosen, Contains(::testing::StartsWith("HOLDS_STAKE Rio Tinto -> Salares Altoandinos")));
+  EXPECT_THAT(chosen, Not(Contains(::testing::StartsWith("HOLDS_STAKE ENAMI"))));
+}
+
+TEST_F(ExtractTest, HaltedExportsAreARestrictionNotANegation) {
+  EXPECT_THAT(Claims("Kinshasa halted cobalt exports for four months from February 22, 2025."),
+              Contains("RESTRICTS_EXPORT Congolese government -> cobalt"));
+  // A halted trade or plan is still no claim.
+  EXPECT_THAT(Claims("Glencore halted shipments of cobalt to Tesla in 2024."),
+              Not(Contains(::testing::StartsWith("SUPPLIES"))));
+  EXPECT_THAT(Claims("China did not halt gallium exports in 2023."),
+              Not(Contains(::testing::StartsWith("RESTRICTS_EXPORT"))));
+}
+
+TEST_F(ExtractTest, ANegationInsideARelativeClauseNegatesNotTheMainClause) {
+  EXPECT_THAT(Claims("The United States, which has not mined manganese since 1970, imports all the "
+                     "manganese ore it uses, chiefly from Gabon."),
+              Contains("DEPENDS_ON United States -> Gabon"));
+  // A relative clause that holds the claim keeps its negation.
+  EXPECT_THAT(Claims("The United States, which has not mined manganese since 1970, imports all the "
+                     "manganese ore it uses, chiefly from Gabon."),
+              Not(Contains(::testing::StartsWith("PRODUCES United States"))));
+  EXPECT_THAT(Claims("Umicore, which could not confirm the volumes, buys cobalt hydroxide from "
+                     "Glencore."),
+              Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
+}
+
+TEST_F(ExtractTest, ANameInAFrontedPhraseIsNoSubject) {
+  for (const std::string& c :
+       Claims("Outside China, Vacuumschmelze's US unit eVAC Magnetics opened a magnet plant in "
+              "Sumter, South Carolina, that will supply General Motors.")) {
+    EXPECT_EQ(c.find("SUPPLIES China"), std::string::npos) << c;
+  }
+  // A clause's own subject after the fronted phrase still is one.
+  EXPECT_THAT(Claims("In Chile, SQM supplies lithium carbonate to Tesla."),
+              Contains(::testing::StartsWith("SUPPLIES SQM -> Tesla")));
+  // A relative clause on the fronted name is a clause of its own.
+  EXPECT_THAT(Claims("Unlike Glencore, which sells cobalt to Umicore, Eurasian Resources Group ships "
+                     "most of its output to China."),
+              Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
