@@ -190,11 +190,42 @@ def miss_reason(g, ps, art, aliases):
     return "no claim of the type in the article"
 
 
-def fp_reason(p, claims):
-    same_type = [g for g in claims if g["type"] == p["type"]]
+def fp_reason(p, art, aliases):
+    """Why prediction p matched no gold claim: the nearest gold claim of its type (optional ones
+    too), the labels of kg's ends, whether each is an entity of the gold at all, and whether its
+    sentence holds a gold claim of the type (never a name or a sentence)."""
+    names = art["names"]
+    same_type = [g for g in art["claims"] if g["type"] == p["type"]]
     if not same_type:
         return "gold has no claim of the type in the article"
-    return "gold has the type in the article, other ends or figures"
+    sentence = " ".join(p.get("source", {}).get("sentence", "").split()).casefold()
+    in_sentence = [g for g in same_type
+                   if " ".join(str(g.get("sentence_contains", "")).split()).casefold() in sentence]
+    where = ("its sentence holds a gold claim of the type" if in_sentence
+             else "no gold claim of the type in its sentence")
+    pool = in_sentence or same_type
+    subj = lambda g: ends_match(g["subject"], p.get("subject"), names, aliases)
+    obj = lambda g: ends_match(g.get("object"), p.get("object"), names, aliases)
+
+    def end(key):
+        e = p.get(key)
+        if e is None:
+            return "none"
+        known = any(names.get(norm(c)) for c in [e.get("name")] + aliases.get(e.get("id"), []))
+        return f"{e.get('label', '?')} {'(a gold entity)' if known else '(not a gold entity)'}"
+
+    if any(subj(g) and obj(g) for g in pool):
+        nearest = "both ends right, a figure differs"
+    elif any(ends_match(g["subject"], p.get("object"), names, aliases) and
+             ends_match(g.get("object"), p.get("subject"), names, aliases) for g in pool):
+        nearest = "ends swapped"
+    elif any(subj(g) for g in pool):
+        nearest = f"subject right, kg object {end('object')}"
+    elif any(obj(g) for g in pool):
+        nearest = f"object right, kg subject {end('subject')}"
+    else:
+        nearest = f"neither end right, kg {end('subject')} -> {end('object')}"
+    return f"{where}; {nearest}"
 
 
 def recognised(gold_name, mentioned, names):
@@ -220,7 +251,7 @@ def explain(art, ps, used_g, used_p, aliases, why, mentioned):
     for pi, p in enumerate(ps):
         if pi in used_p:
             continue
-        why[("false", p["type"], fp_reason(p, art["claims"]))] += 1
+        why[("false", p["type"], fp_reason(p, art, aliases))] += 1
 
 
 def evaluate(gold, preds, aliases, why=None, mentions=None):
