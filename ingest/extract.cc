@@ -1028,6 +1028,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                               *kHolderShare)) {
           continue;
         }
+        // Nor is a name after "led by" or "owned by" (an owner: "is 68% held by a consortium led
+        // by China Railway Group, with Gécamines owning 32%": of Sicomines), nor one an
+        // apposition describes the company by ("Tenke Fungurume Mining, the operator of the
+        // Tenke Fungurume mine, with Gécamines holding the remaining 20%": of the company).
+        static const RE2* kNotHeld = new RE2(
+            "(?:\\b(?:led|headed|owned|held|controlled|backed) by|, (?:the|its|a|an) "
+            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of) $");
+        // Nor a name that holds something itself ("…，Lithium Argentina持有44.8%，其余8.5%由JEMSE
+        // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …").
+        static const RE2* kHolderVerb = new RE2(
+            "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
+            "controlling|retains|keeps|kept|retained) )|(?:则|还|也|仍|目前|将|已|共同|分别)?"
+            "(?:持有|持股|拥有|控股))");
+        if (name == "object" && rule.type == "HOLDS_STAKE" &&
+            (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
+                                                tagged.size() - rendered.end[i]),
+                               *kHolderVerb))) {
+          continue;
+        }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
         const size_t at = rendered.begin[i];
         const size_t d = at >= m.begin && at < m.end ? 0

@@ -1375,10 +1375,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   }
   // Chinese company names that begin with their country: "韩国矿业公司", "日本住友金属矿山公司".
   // Two to six characters between country and suffix, none of them a particle ("中国的公司",
-  // "美国公司" are no names).
+  // "美国公司" are no names), nor a kind of company ("加拿大上市公司Neo Lithium": a Canadian
+  // listed company, described before its name).
   if (extra != nullptr) {
     static const RE2* kZhCompany = new RE2("^(\\p{Han}{2,6}?(?:公司|集团))");
     static const RE2* kParticle = new RE2("[的和与及在是对向从将为了等]");
+    static const RE2* kKindOfCompany = new RE2(
+        "^(?:上市|合资|控股|国有|国营|民营|私营|跨国|外资|本土|初创|子|母|分)(?:公司|集团)$");
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Country" ||
@@ -1387,7 +1390,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
       re2::StringPiece tail;
-      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle)) continue;
+      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle) ||
+          RE2::FullMatch(tail, *kKindOfCompany)) {
+        continue;
+      }
       const size_t end = k.span.end + tail.size();
       bool overlaps = false;
       for (const Mention& o : out) overlaps |= &o != &k && o.span.begin < end && k.span.end < o.span.end;

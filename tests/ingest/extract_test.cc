@@ -1176,6 +1176,33 @@ TEST_F(ExtractTest, TheCompanyHeldIsNotTheHolderNamedBeforeIt) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gabon -> Eramet percent=29")));
 }
 
+TEST_F(ExtractTest, AnEllipticStakeIsNotInAnOwnerOrADescribedFacility) {
+  // The rest is of the company held, not of the mine an apposition names after it.
+  const auto tenke = Claims("CMOC owns 80% of Tenke Fungurume Mining, the operator of the Tenke "
+                            "Fungurume mine in Lualaba province, with Gécamines holding the "
+                            "remaining 20%.");
+  EXPECT_THAT(tenke, Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume Mining percent=20"));
+  EXPECT_THAT(tenke, Not(Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume mine percent=20")));
+  // A name after "led by" is an owner, not what is held.
+  const auto sicomines = Claims("Sicomines, the copper venture created under the 2008 deal, is 68% "
+                                "held by a consortium led by China Railway Group, with Gécamines "
+                                "owning 32%.");
+  EXPECT_THAT(sicomines, Not(Contains(::testing::StartsWith("HOLDS_STAKE Gécamines -> China Railway"))));
+  EXPECT_THAT(sicomines, Contains(::testing::StartsWith("HOLDS_STAKE Gécamines -> Sicomines percent=32")));
+  // A name that holds a share itself is a holder, not what the rest is of.
+  const auto cauchari = Claims("在阿根廷，赣锋锂业持有Cauchari-Olaroz盐湖项目46.7%的权益，Lithium "
+                               "Argentina持有44.8%，其余8.5%由胡胡伊省国有企业JEMSE持有。");
+  EXPECT_THAT(cauchari, Contains("HOLDS_STAKE JEMSE -> Cauchari-Olaroz project percent=8.5"));
+  EXPECT_THAT(cauchari, Not(Contains(::testing::StartsWith("HOLDS_STAKE JEMSE -> Lithium Argentina"))));
+}
+
+TEST_F(ExtractTest, AKindOfCompanyBeforeANameIsNoName) {
+  // "加拿大上市公司Neo Lithium": a Canadian listed company named Neo Lithium.
+  const auto claims = Claims("紫金矿业2022年以约9.6亿加元收购加拿大上市公司Neo Lithium，获得3Q锂盐湖项目。");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE Zijin Mining -> Neo Lithium percent=100")));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("上市公司"), std::string::npos) << c;
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
