@@ -319,9 +319,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
-  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant").
+  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
+  // mine", "the Salar de los Angeles project").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]){0,2}"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(

@@ -1203,6 +1203,20 @@ TEST_F(ExtractTest, AKindOfCompanyBeforeANameIsNoName) {
   for (const std::string& c : claims) EXPECT_EQ(c.find("上市公司"), std::string::npos) << c;
 }
 
+TEST_F(ExtractTest, FrenchParticlesAndJoinedWordsStayInsideNames) {
+  // "the Lac des Iles mine" is one facility, not "Lac" and "Iles".
+  bool lac = false;
+  for (const std::string& c : Claims("Northern Graphite bought the Okanjande mine in Namibia and the "
+                                     "Lac des Iles mine in Quebec from France's Imerys in 2022.")) {
+    lac |= c.rfind("HOLDS_STAKE Northern Graphite -> Lac des Iles", 0) == 0;
+  }
+  EXPECT_TRUE(lac);
+  // "Exploration and Mining" ends one company's name.
+  EXPECT_THAT(Claims("Syrah Resources wholly owns the Balama graphite mine through its local "
+                     "subsidiary Twigg Exploration and Mining."),
+              Not(Contains(::testing::HasSubstr("-> Mining"))));
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
