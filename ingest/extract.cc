@@ -1839,6 +1839,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "In Chile, Sumitomo Metal Mining and Sumitomo Corp together paid …": a name a fronted
+        // preposition governs is the setting, not a member of the list after it.
+        static const RE2* kFronted = new RE2(
+            "(?i)(?:^|[,;:] )(?:in|at|from|outside|across|beyond|besides|unlike|like|after|before|"
+            "for|across the border in|elsewhere in) $");
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[j]), *kFronted)) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
         // clauses; in a list ("A, B, and C") the name before it follows another comma.
         static const RE2* kCommaAnd = new RE2(", (?:and|or) ?$");

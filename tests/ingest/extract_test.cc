@@ -1217,6 +1217,19 @@ TEST_F(ExtractTest, FrenchParticlesAndJoinedWordsStayInsideNames) {
               Not(Contains(::testing::HasSubstr("-> Mining"))));
 }
 
+TEST_F(ExtractTest, AFrontedPlaceIsNoMemberOfTheSubjectList) {
+  // "In Chile, A and B together paid …": Chile is the setting, not a buyer.
+  const auto claims = Claims("In Chile, Sumitomo Metal Mining and Sumitomo Corp together paid $1.2 "
+                             "billion in 2019 for 30% of Teck's Quebrada Blanca copper project.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Sumitomo Metal Mining -> ")));
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Sumitomo Corporation -> ")));
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("INVESTS_IN Chile", 0), 0u) << c;
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("HOLDS_STAKE Chile", 0), 0u) << c;
+  // A list after a comma is still one.
+  EXPECT_THAT(Claims("Albemarle, SQM and Tianqi Lithium invested $100 million in Lithium Americas."),
+              Contains(::testing::StartsWith("INVESTS_IN Albemarle -> Lithium Americas")));
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
