@@ -593,6 +593,24 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "L-H Battery, the venture LG Energy Solution formed with Honda, is 51% owned by the Korean
+    // group and 49% by the carmaker": "the carmaker" is the nearest carmaker (downstream.tsv's
+    // last tier), not the nearest company.
+    static const RE2* kCarmaker = new RE2("(?i)\\b(?:carmaker|automaker)$");
+    if (kind == kCompany && RE2::PartialMatch(word, *kCarmaker)) {
+      const Item* maker = nullptr;
+      for (const Item& it : *items) {
+        auto t = x_.tiers_.find(it.entity);
+        if (it.entity >= 0 && it.end <= b && it.tag == "Company" && t != x_.tiers_.end() &&
+            t->second == 4 && (maker == nullptr || it.end > maker->end)) {
+          maker = &it;
+        }
+      }
+      if (maker != nullptr && maker->entity != ref.entity) {
+        earlier = ref;
+        ref = *maker;
+      }
+    }
     // "sells oxides to Neo from its La Rochelle plant": what a supplier ships from is its own;
     // "its" is the agent before the supply verb (a description resolved earlier in the
     // sentence, "The Belgian group", counts).
@@ -2314,7 +2332,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "^,? (?:the (?:rest|remainder|remaining|other|balance)\\b|<PERCENT#|(?:has|had|have|holds|held|"
           "owns|owned|controls|controlled|bought|buys|acquired|acquires|took|takes|retains|"
           "retained|keeps|kept|will|is|was)\\b)");
-      for (int j : coordinated(c.object, object_first, !figure)) {
+      // "owned by Stellantis, Mercedes-Benz and Saft, the battery unit of TotalEnergies": an
+      // apposition that names the subject describes its own noun, not the list before it.
+      static const RE2* kAppositionOf = new RE2(
+          "^, (?:the|a|an|its|<[A-Za-z]+#\\d+>'s) [^,;<]*?\\b(?:of|by|for) (?:the )?$");
+      const bool apposition =
+          object_first &&
+          RE2::FullMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
+                                          rendered.begin[c.subject] - rendered.end[c.object]),
+                         *kAppositionOf);
+      for (int j : apposition ? std::vector<int>{} : coordinated(c.object, object_first, !figure)) {
         if (types != c.rule->slot_types.end() &&
             !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
           continue;

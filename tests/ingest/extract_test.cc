@@ -1230,6 +1230,22 @@ TEST_F(ExtractTest, AFrontedPlaceIsNoMemberOfTheSubjectList) {
               Contains(::testing::StartsWith("INVESTS_IN Albemarle -> Lithium Americas")));
 }
 
+TEST_F(ExtractTest, TheCarmakerIsTheNearestCarmaker) {
+  const auto claims = Claims("L-H Battery Company, the cell venture LG Energy Solution formed with "
+                             "Honda in Ohio, is 51% owned by the Korean group and 49% by the carmaker.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Honda -> L-H Battery Company percent=49"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE LG Energy Solution -> L-H Battery Company percent=49")));
+}
+
+TEST_F(ExtractTest, AnAppositionNamingTheParentIsNotTheWholeLists) {
+  // Saft is TotalEnergies' unit; Stellantis and Mercedes-Benz are not.
+  const auto claims = Claims("Automotive Cells Company is owned in equal thirds by Stellantis, "
+                             "Mercedes-Benz and Saft, the battery unit of TotalEnergies.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Saft")));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Stellantis"))));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Mercedes-Benz"))));
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
