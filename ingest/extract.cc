@@ -1048,11 +1048,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         // Nor is a name after "led by" or "owned by" (an owner: "is 68% held by a consortium led
         // by China Railway Group, with Gécamines owning 32%": of Sicomines), nor one an
-        // apposition describes the company by ("Tenke Fungurume Mining, the operator of the
-        // Tenke Fungurume mine, with Gécamines holding the remaining 20%": of the company).
+        // apposition or a relative clause describes the company by ("Tenke Fungurume Mining, the
+        // operator of the Tenke Fungurume mine, with Gécamines holding the remaining 20%", "NFC
+        // Africa Mining, which runs the Chambishi mine, while ZCCM has the other 15%": of the
+        // company).
         static const RE2* kNotHeld = new RE2(
             "(?:\\b(?:led|headed|owned|held|controlled|backed) by|, (?:the|its|a|an) "
-            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of) $");
+            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of|, (?:which|that) "
+            "(?:also |now |still )?(?:runs|operates|owns|manages|develops|built|controls)) $");
         // Nor a name that holds something itself ("…，Lithium Argentina持有44.8%，其余8.5%由JEMSE
         // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …").
         static const RE2* kHolderVerb = new RE2(
@@ -1859,9 +1862,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         // "In Chile, Sumitomo Metal Mining and Sumitomo Corp together paid …": a name a fronted
         // preposition governs is the setting, not a member of the list after it.
+        // So is a place after "in" anywhere ("At Simandou's blocks 3 and 4 in Guinea, Rio Tinto
+        // and Chinalco share Simfer").
         static const RE2* kFronted = new RE2(
-            "(?i)(?:^|[,;:] )(?:in|at|from|outside|across|beyond|besides|unlike|like|after|before|"
-            "for|across the border in|elsewhere in) $");
+            "(?i)(?:(?:^|[,;:] )(?:in|at|from|outside|across|beyond|besides|unlike|like|after|before|"
+            "for|across the border in|elsewhere in)|\\b(?:in|at|outside|across)) $");
         if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[j]), *kFronted)) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
         // clauses; in a list ("A, B, and C") the name before it follows another comma.
@@ -2290,7 +2295,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
     static const RE2* kRespectively =
-        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|"
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|<PERCENT#\\d+> (?:to|/) <PERCENT#\\d+>|"
                 "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);

@@ -1183,6 +1183,10 @@ TEST_F(ExtractTest, AnEllipticStakeIsNotInAnOwnerOrADescribedFacility) {
                             "remaining 20%.");
   EXPECT_THAT(tenke, Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume Mining percent=20"));
   EXPECT_THAT(tenke, Not(Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume mine percent=20")));
+  const auto nfca = Claims("China Nonferrous Metal Mining Group owns 85% of NFC Africa Mining, which "
+                           "runs the Chambishi copper mine in Zambia, while ZCCM Investments "
+                           "Holdings has the other 15%.");
+  EXPECT_THAT(nfca, Contains("HOLDS_STAKE ZCCM Investments Holdings -> NFC Africa Mining percent=15"));
   // A name after "led by" is an owner, not what is held.
   const auto sicomines = Claims("Sicomines, the copper venture created under the 2008 deal, is 68% "
                                 "held by a consortium led by China Railway Group, with Gécamines "
@@ -1225,6 +1229,12 @@ TEST_F(ExtractTest, AFrontedPlaceIsNoMemberOfTheSubjectList) {
   EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Sumitomo Corporation -> ")));
   for (const std::string& c : claims) EXPECT_NE(c.rfind("INVESTS_IN Chile", 0), 0u) << c;
   for (const std::string& c : claims) EXPECT_NE(c.rfind("HOLDS_STAKE Chile", 0), 0u) << c;
+  const auto simfer = Claims("At Simandou's blocks 3 and 4 in Guinea, Rio Tinto and Chinalco share "
+                             "Simfer, 53% to 47%.");
+  EXPECT_THAT(simfer, Contains("HOLDS_STAKE Rio Tinto -> Simfer percent=53"));
+  EXPECT_THAT(simfer, Contains("HOLDS_STAKE Chinalco -> Simfer percent=47"));
+  EXPECT_THAT(simfer, Not(Contains("HOLDS_STAKE Rio Tinto -> Simfer percent=47")));
+  for (const std::string& c : simfer) EXPECT_NE(c.rfind("HOLDS_STAKE Guinea", 0), 0u) << c;
   // A list after a comma is still one.
   EXPECT_THAT(Claims("Albemarle, SQM and Tianqi Lithium invested $100 million in Lithium Americas."),
               Contains(::testing::StartsWith("INVESTS_IN Albemarle -> Lithium Americas")));
