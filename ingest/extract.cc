@@ -333,6 +333,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         topic = it;
       }
     }
+    // "Chile's state-owned Codelco is the exception: it still owns …": a possessor is not the
+    // head's name when another agent follows it there.
+    const bool possessor = topic.entity >= 0 && (s.text.compare(topic.end, 3, "'s ") == 0 ||
+                                                 s.text.compare(topic.end, 2, "' ") == 0 ||
+                                                 s.text.compare(topic.end, 5, "’s ") == 0);
+    if (possessor) {
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && IsAgent(it.tag) && it.begin > topic.end && it.end <= head.size()) {
+          topic = it;
+          break;
+        }
+      }
+    }
   }
   // "\"We will supply Ford …,\" said Albemarle's chief executive": "we"/"our" inside a quote
   // are the company of the speaker named right after it.

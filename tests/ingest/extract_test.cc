@@ -1256,6 +1256,14 @@ TEST_F(ExtractTest, AnAppositionNamingTheParentIsNotTheWholeLists) {
   EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Mercedes-Benz"))));
 }
 
+TEST_F(ExtractTest, APossessorBeforeAColonIsNotTheTopic) {
+  // "it" after the colon is Codelco, not Chile.
+  const auto claims = Claims("Chile's state-owned Codelco is the exception: it agreed to take 50% of "
+                             "NovaAndino Litio.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE Codelco -> NovaAndino Litio")));
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("HOLDS_STAKE Chile", 0), 0u) << c;
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
