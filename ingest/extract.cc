@@ -333,6 +333,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         topic = it;
       }
     }
+    // "Chile's state-owned Codelco is the exception: it still owns …": a possessor is not the
+    // head's name when another agent follows it there.
+    const bool possessor = topic.entity >= 0 && (s.text.compare(topic.end, 3, "'s ") == 0 ||
+                                                 s.text.compare(topic.end, 2, "' ") == 0 ||
+                                                 s.text.compare(topic.end, 5, "’s ") == 0);
+    if (possessor) {
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && IsAgent(it.tag) && it.begin > topic.end && it.end <= head.size()) {
+          topic = it;
+          break;
+        }
+      }
+    }
   }
   // "\"We will supply Ford …,\" said Albemarle's chief executive": "we"/"our" inside a quote
   // are the company of the speaker named right after it.
@@ -593,6 +606,24 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "L-H Battery, the venture LG Energy Solution formed with Honda, is 51% owned by the Korean
+    // group and 49% by the carmaker": "the carmaker" is the nearest carmaker (downstream.tsv's
+    // last tier), not the nearest company.
+    static const RE2* kCarmaker = new RE2("(?i)\\b(?:carmaker|automaker)$");
+    if (kind == kCompany && RE2::PartialMatch(word, *kCarmaker)) {
+      const Item* maker = nullptr;
+      for (const Item& it : *items) {
+        auto t = x_.tiers_.find(it.entity);
+        if (it.entity >= 0 && it.end <= b && it.tag == "Company" && t != x_.tiers_.end() &&
+            t->second == 4 && (maker == nullptr || it.end > maker->end)) {
+          maker = &it;
+        }
+      }
+      if (maker != nullptr && maker->entity != ref.entity) {
+        earlier = ref;
+        ref = *maker;
+      }
+    }
     // "sells oxides to Neo from its La Rochelle plant": what a supplier ships from is its own;
     // "its" is the agent before the supply verb (a description resolved earlier in the
     // sentence, "The Belgian group", counts).
@@ -1026,6 +1057,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
                               *kHolderShare)) {
+          continue;
+        }
+        // Nor is a name after "led by" or "owned by" (an owner: "is 68% held by a consortium led
+        // by China Railway Group, with Gécamines owning 32%": of Sicomines), nor one an
+        // apposition or a relative clause describes the company by ("Tenke Fungurume Mining, the
+        // operator of the Tenke Fungurume mine, with Gécamines holding the remaining 20%", "NFC
+        // Africa Mining, which runs the Chambishi mine, while ZCCM has the other 15%": of the
+        // company).
+        static const RE2* kNotHeld = new RE2(
+            "(?:\\b(?:led|headed|owned|held|controlled|backed) by|, (?:the|its|a|an) "
+            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of|, (?:which|that) "
+            "(?:also |now |still )?(?:runs|operates|owns|manages|develops|built|controls)) $");
+        // Nor a name that holds something itself ("…，Lithium Argentina持有44.8%，其余8.5%由JEMSE
+        // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …").
+        static const RE2* kHolderVerb = new RE2(
+            "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
+            "controlling|retains|keeps|kept|retained) )|(?:则|还|也|仍|目前|将|已|共同|分别)?"
+            "(?:持有|持股|拥有|控股))");
+        if (name == "object" && rule.type == "HOLDS_STAKE" &&
+            (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
+                                                tagged.size() - rendered.end[i]),
+                               *kHolderVerb))) {
           continue;
         }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
@@ -1819,6 +1873,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         if (!RE2::PartialMatch(in, guard == 0 ? *kBeforeFirst : *kBefore, &j)) break;
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
+        // "In Chile, Sumitomo Metal Mining and Sumitomo Corp together paid …": a name a fronted
+        // preposition governs is the setting, not a member of the list after it.
+        // So is a place after "in" anywhere ("At Simandou's blocks 3 and 4 in Guinea, Rio Tinto
+        // and Chinalco share Simfer").
+        static const RE2* kFronted = new RE2(
+            "(?i)(?:(?:^|[,;:] )(?:in|at|from|outside|across|beyond|besides|unlike|like|after|before|"
+            "for|across the border in|elsewhere in)|\\b(?:in|at|outside|across)) $");
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[j]), *kFronted)) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
         // clauses; in a list ("A, B, and C") the name before it follows another comma.
         static const RE2* kCommaAnd = new RE2(", (?:and|or) ?$");
@@ -2246,7 +2308,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A subject written after its object ("buys oxides from A and B") coordinates forwards.
     // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
     static const RE2* kRespectively =
-        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|"
+        new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|<PERCENT#\\d+> (?:to|/) <PERCENT#\\d+>|"
                 "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
@@ -2288,7 +2350,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "^,? (?:the (?:rest|remainder|remaining|other|balance)\\b|<PERCENT#|(?:has|had|have|holds|held|"
           "owns|owned|controls|controlled|bought|buys|acquired|acquires|took|takes|retains|"
           "retained|keeps|kept|will|is|was)\\b)");
-      for (int j : coordinated(c.object, object_first, !figure)) {
+      // "owned by Stellantis, Mercedes-Benz and Saft, the battery unit of TotalEnergies": an
+      // apposition that names the subject describes its own noun, not the list before it.
+      static const RE2* kAppositionOf = new RE2(
+          "^, (?:the|a|an|its|<[A-Za-z]+#\\d+>'s) [^,;<]*?\\b(?:of|by|for) (?:the )?$");
+      const bool apposition =
+          object_first &&
+          RE2::FullMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
+                                          rendered.begin[c.subject] - rendered.end[c.object]),
+                         *kAppositionOf);
+      for (int j : apposition ? std::vector<int>{} : coordinated(c.object, object_first, !figure)) {
         if (types != c.rule->slot_types.end() &&
             !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
           continue;

@@ -319,9 +319,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
-  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant").
+  // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
+  // mine", "the Salar de los Angeles project").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]){0,2}"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
@@ -1375,10 +1376,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   }
   // Chinese company names that begin with their country: "韩国矿业公司", "日本住友金属矿山公司".
   // Two to six characters between country and suffix, none of them a particle ("中国的公司",
-  // "美国公司" are no names).
+  // "美国公司" are no names), nor a kind of company ("加拿大上市公司Neo Lithium": a Canadian
+  // listed company, described before its name).
   if (extra != nullptr) {
     static const RE2* kZhCompany = new RE2("^(\\p{Han}{2,6}?(?:公司|集团))");
     static const RE2* kParticle = new RE2("[的和与及在是对向从将为了等]");
+    static const RE2* kKindOfCompany = new RE2(
+        "^(?:上市|合资|控股|国有|国营|民营|私营|跨国|外资|本土|初创|子|母|分)(?:公司|集团)$");
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Country" ||
@@ -1387,7 +1391,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
       re2::StringPiece tail;
-      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle)) continue;
+      if (!RE2::PartialMatch(rest, *kZhCompany, &tail) || RE2::PartialMatch(tail, *kParticle) ||
+          RE2::FullMatch(tail, *kKindOfCompany)) {
+        continue;
+      }
       const size_t end = k.span.end + tail.size();
       bool overlaps = false;
       for (const Mention& o : out) overlaps |= &o != &k && o.span.begin < end && k.span.end < o.span.end;

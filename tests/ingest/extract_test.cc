@@ -1176,6 +1176,94 @@ TEST_F(ExtractTest, TheCompanyHeldIsNotTheHolderNamedBeforeIt) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gabon -> Eramet percent=29")));
 }
 
+TEST_F(ExtractTest, AnEllipticStakeIsNotInAnOwnerOrADescribedFacility) {
+  // The rest is of the company held, not of the mine an apposition names after it.
+  const auto tenke = Claims("CMOC owns 80% of Tenke Fungurume Mining, the operator of the Tenke "
+                            "Fungurume mine in Lualaba province, with Gécamines holding the "
+                            "remaining 20%.");
+  EXPECT_THAT(tenke, Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume Mining percent=20"));
+  EXPECT_THAT(tenke, Not(Contains("HOLDS_STAKE Gécamines -> Tenke Fungurume mine percent=20")));
+  const auto nfca = Claims("China Nonferrous Metal Mining Group owns 85% of NFC Africa Mining, which "
+                           "runs the Chambishi copper mine in Zambia, while ZCCM Investments "
+                           "Holdings has the other 15%.");
+  EXPECT_THAT(nfca, Contains("HOLDS_STAKE ZCCM Investments Holdings -> NFC Africa Mining percent=15"));
+  // A name after "led by" is an owner, not what is held.
+  const auto sicomines = Claims("Sicomines, the copper venture created under the 2008 deal, is 68% "
+                                "held by a consortium led by China Railway Group, with Gécamines "
+                                "owning 32%.");
+  EXPECT_THAT(sicomines, Not(Contains(::testing::StartsWith("HOLDS_STAKE Gécamines -> China Railway"))));
+  EXPECT_THAT(sicomines, Contains(::testing::StartsWith("HOLDS_STAKE Gécamines -> Sicomines percent=32")));
+  // A name that holds a share itself is a holder, not what the rest is of.
+  const auto cauchari = Claims("在阿根廷，赣锋锂业持有Cauchari-Olaroz盐湖项目46.7%的权益，Lithium "
+                               "Argentina持有44.8%，其余8.5%由胡胡伊省国有企业JEMSE持有。");
+  EXPECT_THAT(cauchari, Contains("HOLDS_STAKE JEMSE -> Cauchari-Olaroz project percent=8.5"));
+  EXPECT_THAT(cauchari, Not(Contains(::testing::StartsWith("HOLDS_STAKE JEMSE -> Lithium Argentina"))));
+}
+
+TEST_F(ExtractTest, AKindOfCompanyBeforeANameIsNoName) {
+  // "加拿大上市公司Neo Lithium": a Canadian listed company named Neo Lithium.
+  const auto claims = Claims("紫金矿业2022年以约9.6亿加元收购加拿大上市公司Neo Lithium，获得3Q锂盐湖项目。");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE Zijin Mining -> Neo Lithium percent=100")));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("上市公司"), std::string::npos) << c;
+}
+
+TEST_F(ExtractTest, FrenchParticlesAndJoinedWordsStayInsideNames) {
+  // "the Lac des Iles mine" is one facility, not "Lac" and "Iles".
+  bool lac = false;
+  for (const std::string& c : Claims("Northern Graphite bought the Okanjande mine in Namibia and the "
+                                     "Lac des Iles mine in Quebec from France's Imerys in 2022.")) {
+    lac |= c.rfind("HOLDS_STAKE Northern Graphite -> Lac des Iles", 0) == 0;
+  }
+  EXPECT_TRUE(lac);
+  // "Exploration and Mining" ends one company's name.
+  EXPECT_THAT(Claims("Syrah Resources wholly owns the Balama graphite mine through its local "
+                     "subsidiary Twigg Exploration and Mining."),
+              Not(Contains(::testing::HasSubstr("-> Mining"))));
+}
+
+TEST_F(ExtractTest, AFrontedPlaceIsNoMemberOfTheSubjectList) {
+  // "In Chile, A and B together paid …": Chile is the setting, not a buyer.
+  const auto claims = Claims("In Chile, Sumitomo Metal Mining and Sumitomo Corp together paid $1.2 "
+                             "billion in 2019 for 30% of Teck's Quebrada Blanca copper project.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Sumitomo Metal Mining -> ")));
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Sumitomo Corporation -> ")));
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("INVESTS_IN Chile", 0), 0u) << c;
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("HOLDS_STAKE Chile", 0), 0u) << c;
+  const auto simfer = Claims("At Simandou's blocks 3 and 4 in Guinea, Rio Tinto and Chinalco share "
+                             "Simfer, 53% to 47%.");
+  EXPECT_THAT(simfer, Contains("HOLDS_STAKE Rio Tinto -> Simfer percent=53"));
+  EXPECT_THAT(simfer, Contains("HOLDS_STAKE Chinalco -> Simfer percent=47"));
+  EXPECT_THAT(simfer, Not(Contains("HOLDS_STAKE Rio Tinto -> Simfer percent=47")));
+  for (const std::string& c : simfer) EXPECT_NE(c.rfind("HOLDS_STAKE Guinea", 0), 0u) << c;
+  // A list after a comma is still one.
+  EXPECT_THAT(Claims("Albemarle, SQM and Tianqi Lithium invested $100 million in Lithium Americas."),
+              Contains(::testing::StartsWith("INVESTS_IN Albemarle -> Lithium Americas")));
+}
+
+TEST_F(ExtractTest, TheCarmakerIsTheNearestCarmaker) {
+  const auto claims = Claims("L-H Battery Company, the cell venture LG Energy Solution formed with "
+                             "Honda in Ohio, is 51% owned by the Korean group and 49% by the carmaker.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Honda -> L-H Battery Company percent=49"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE LG Energy Solution -> L-H Battery Company percent=49")));
+}
+
+TEST_F(ExtractTest, AnAppositionNamingTheParentIsNotTheWholeLists) {
+  // Saft is TotalEnergies' unit; Stellantis and Mercedes-Benz are not.
+  const auto claims = Claims("Automotive Cells Company is owned in equal thirds by Stellantis, "
+                             "Mercedes-Benz and Saft, the battery unit of TotalEnergies.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Saft")));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Stellantis"))));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE TotalEnergies -> Mercedes-Benz"))));
+}
+
+TEST_F(ExtractTest, APossessorBeforeAColonIsNotTheTopic) {
+  // "it" after the colon is Codelco, not Chile.
+  const auto claims = Claims("Chile's state-owned Codelco is the exception: it agreed to take 50% of "
+                             "NovaAndino Litio.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE Codelco -> NovaAndino Litio")));
+  for (const std::string& c : claims) EXPECT_NE(c.rfind("HOLDS_STAKE Chile", 0), 0u) << c;
+}
+
 TEST_F(ExtractTest, ItsAfterAParticiplesAgentIsTheClauseSubjects) {
   // "supplied by Glencore at its refinery": the refinery is Electra's, not Glencore's.
   const auto claims = Claims("Electra Battery Materials will refine cobalt hydroxide supplied by "
