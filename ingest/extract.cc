@@ -460,9 +460,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "^ (?:was|is|has been|had been|will be|would be)(?: [a-z]+ly)? (?:commissioned|built|"
           "constructed|opened|completed|designed|idled|shut|closed|restarted|expanded|upgraded|"
           "inaugurated)\\b");
+      // "bought CMOC's 80% interest in the Northparkes mine and now operates it", "to let
+      // Vedanta reopen it": what a company runs or reopens is a site too.
       static const RE2* kFacilityObject = new RE2(
           "(?i)\\b(?:expand|expands|expanded|expanding|build|builds|built|building|restart|"
-          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned) $");
+          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned|"
+          "operate|operates|operated|operating|run|runs|reopen|reopens|reopened|reopening) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
@@ -683,6 +686,22 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                      absl::StartsWith(absl::string_view(s.text).substr(e), "’s own ") ||
                      absl::StartsWith(absl::string_view(s.text).substr(e), " own ");
     if (alt != p.entity && !own) p.alt = alt;
+    // "Newmont holds 70% of the mine, and the Vancouver-based company owns the remaining 30%":
+    // a description that holds the rest is not the owner named before it in the sentence; the
+    // runner-up is meant.
+    if (kind == kCompany && alt >= 0 && alt != ref.entity && ref.end <= b && ref.begin < b) {
+      static const RE2* kHoldsTheRest = new RE2(
+          "^ (?:[a-z]+ )?(?:owns|holds|has|keeps|kept|retains|retained|controls|held|owned) "
+          "(?:the )?(?:remaining|other|rest)\\b");
+      bool same_sentence = false;
+      for (const Item& it : *items) same_sentence |= it.entity == ref.entity && it.end <= b;
+      if (same_sentence &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHoldsTheRest)) {
+        p.entity = alt;
+        p.tag = Entity(alt).label;
+        p.alt = ref.entity;
+      }
+    }
     found.push_back(p);
   }
   AddItems(found, items);

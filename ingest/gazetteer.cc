@@ -388,6 +388,35 @@ bool IsDeterminer(absl::string_view w) {
   return std::find(std::begin(kDet), std::end(kDet), lower) != std::end(kDet);
 }
 
+// Capitalized function words that open sentences and clauses: never the first word of a name
+// ("The Narva plant", "However, a plant"), unlike stop words such as "Key", "North" or "New"
+// that can begin one ("the Key Lake mill", "New Afton").
+constexpr absl::string_view kFunction[] = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
+    "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
+    "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
+    "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
+    "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
+bool IsFunctionWord(absl::string_view w) {
+  return std::find(std::begin(kFunction), std::end(kFunction), w) != std::end(kFunction);
+}
+
+// A lower-case word that may describe a facility's head without being listed as a descriptor
+// ("a block-cave mine", "its Sorel-Tracy metallurgical complex"): no function word.
+bool IsPlainAdjective(absl::string_view w) {
+  static constexpr absl::string_view kNotAdjective[] = {
+      "of", "in", "at", "near", "on", "for", "with", "that", "which", "who", "whose", "and",
+      "or", "to", "by", "from", "the", "a", "an", "its", "their", "his", "her", "is", "was",
+      "has", "had", "will", "would", "one", "two", "some", "many", "other", "such", "than",
+      "as", "into", "under", "over", "after", "before", "where", "when", "while", "not"};
+  return !w.empty() &&
+         std::all_of(w.begin(), w.end(),
+                     [](char c) { return absl::ascii_islower(c) || c == '-'; }) &&
+         std::find(std::begin(kNotAdjective), std::end(kNotAdjective), w) ==
+             std::end(kNotAdjective);
+}
+
 // The word that ends right before `pos` (spaces skipped), as [begin, end).
 std::pair<size_t, size_t> WordBefore(absl::string_view text, size_t pos) {
   size_t e = pos;
@@ -451,6 +480,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int entity, product;
   };
   std::vector<Found> found;
+  // A description (found[index]) that describes the facility ending at `before`, if any.
+  struct Join {
+    size_t index, before;
+    bool strict;  // After near, outside, "north of": never the facility's own name.
+    bool create;  // After in or at: the name names the facility if none stands before.
+    size_t name_b, name_e;
+    int product;
+  };
+  std::vector<Join> joins;
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
@@ -495,10 +533,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static const RE2* kPricedBefore = new RE2(
         "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
         "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const bool introduced =
         (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
         (begin == head_b &&
-         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore));
+         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore)) ||
+        (absl::EndsWith(det, ":") && det_e + 1 == begin);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
     int entity = -1;
@@ -585,6 +625,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         }
         bool other = false;  // A company, country or other listed name is no facility.
         int listed = -1;     // A listed facility ("Kemerton, a lithium hydroxide plant near …").
+        // "the Highland Valley Copper mine near Logan Lake, the largest copper operation in
+        // Canada": a name after a place word is the place; the description is of the
+        // facility named before the place word, once all facilities are found.
+        static const RE2* kPlaceWordBefore = new RE2(
+            "(?i)([ ](?:in|at|near|outside|(?:just[ ])?(?:north|south|east|west)"
+            "(?:-?(?:east|west))?[ ]of)[ ])$");
+        // After "in" or "at" the name may be the site itself ("drilling at Cummins Range, its
+        // … project", "a stake in Makuutu, a … project"): it names the facility unless one
+        // stands before the place word.
+        re2::StringPiece place_word;
+        const bool after_place =
+            RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kPlaceWordBefore, &place_word);
+        if (after_place) {
+          const std::string word = absl::AsciiStrToLower(place_word.ToString());
+          const bool strict = word != " in " && word != " at ";
+          joins.push_back(Join{found.size(), nb - place_word.size(), strict, false, nb,
+                               nb + name.size(), product});
+          other = strict;
+        }
         for (const Mention& k : *out) {
           if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
           if (!k.demonym && static_cast<size_t>(k.entity) < entities_.size() &&
@@ -605,6 +664,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // One word names it too ("Lofdal, a heavy rare earth deposit in Namibia"), unless it is
         // a sentence word ("However, a plant in Texas").
         if (!other && !name.empty() &&
+            (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name)) &&
+            after_place) {
+          joins.back().create = true;  // Named once it is known that no facility stands before.
+        } else if (!other && !name.empty() &&
             (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name))) {
           EntityDef def;
           def.label = "Facility";
@@ -647,17 +710,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Key Lake mill").
     // Only function words go: "Key", "North" or "National" can begin a place's name ("the Key
     // Lake mill").
-    static constexpr absl::string_view kFunction[] = {
-        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
-        "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
-        "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
-        "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
-        "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
-        "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
     place = DropLeadingWords(place, &place_b, [&](absl::string_view first, bool more) {
       return !(after_possessor && more) && name_words_.stops.contains(first) &&
-             (!more || std::find(std::begin(kFunction), std::end(kFunction), first) !=
-                           std::end(kFunction));
+             (!more || IsFunctionWord(first));
     });
     if (place.empty()) continue;
     // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
@@ -684,7 +739,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (!IsDeterminer(det) && !possessive && !listed) continue;
     // The words between place and head: descriptors or one Commodity mention.
     int product = -1;
-    if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
+    // One word that is no descriptor may stand between ("its Sorel-Tracy metallurgical
+    // complex").
+    if (const size_t desc_b = walk_back(head_b, &product); desc_b > place_b + place.size() + 1) {
+      const size_t word_b = place_b + place.size() + 1;
+      if (text[desc_b - 1] != ' ' || !IsPlainAdjective(text.substr(word_b, desc_b - 1 - word_b))) {
+        continue;
+      }
+    }
     const Mention* at_place = mention_at(place_b, place_b + place.size());
     // A capitalized commodity after the place's first word is part of its name ("the Carolina
     // Lithium project"); the commodity mention goes.
@@ -798,14 +860,43 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     absl::string_view name(ap[1].data(), ap[1].size());
     const size_t desc_b = static_cast<size_t>(ap[2].data() - text.data()) + ap[2].size() + 1;
     pos = desc_b;
-    // Leading stop words ("The", "In", "March") are not part of the name.
-    name = DropLeadingWords(name, &nb, [&](absl::string_view first, bool) {
-      return name_words_.stops.contains(first);
+    // Leading function words ("The", "In") are not part of the name, nor is a name of stop
+    // words alone ("March", "In March"); other stop words can begin one ("New Afton, a
+    // block-cave mine").
+    name = DropLeadingWords(name, &nb, [&](absl::string_view first, bool more) {
+      return name_words_.stops.contains(first) && (!more || IsFunctionWord(first));
     });
     if (name.empty()) continue;
+    {
+      bool all_stops = true;
+      for (absl::string_view w : absl::StrSplit(name, ' ')) {
+        all_stops &= name_words_.stops.contains(w);
+      }
+      if (all_stops) continue;
+    }
+    // "the Highland Valley Copper mine near Logan Lake, the largest copper operation in
+    // Canada": a name after "near", "outside" or "north of" is a town, and so is one after "in"
+    // or "at" right behind a facility; the description is the facility's, not the town's.
+    {
+      static const RE2* kTownWordBefore = new RE2(
+          "(?i)(?:[ ](?:near|outside|(?:just[ ])?(?:north|south|east|west)(?:-?(?:east|west))?"
+          "[ ]of)|([ ](?:in|at)))[ ]$");
+      re2::StringPiece in_at;
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kTownWordBefore, &in_at)) {
+        if (in_at.empty()) continue;
+        const size_t before = static_cast<size_t>(in_at.data() - text.data());
+        bool facility_before = false;
+        for (const Found& f : found) facility_before |= f.end == before;
+        for (const Mention& k : *out) {
+          facility_before |= k.span.end == before && !k.demonym && label_of(k) == "Facility";
+        }
+        if (facility_before) continue;
+      }
+    }
     // Walk forward over descriptors and commodities to the head.
     std::string head;
     int product = -1;
+    int unknown = 0;  // Words before the head that are no descriptors.
     size_t cur = desc_b;
     for (int guard = 0; guard < 7 && cur < text.size(); ++guard) {
       if (const Mention* m = mention_at(cur, cur + 1); m != nullptr) {
@@ -839,14 +930,22 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // The head ends the description: punctuation or a function word follows, not another
         // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
         static const RE2* kDescriptionEnds = new RE2(
-            "^(?:$|[,.;:)]|[ ](?:in|at|near|on|outside|off|north|south|east|west|northeast|"
+            "^(?:$|[,.;:)]|[ ](?:(?:just|about|some|roughly)[ ])?(?:in|at|near|on|outside|off|north|south|east|west|northeast|"
             "northwest|southeast|southwest|which|that|with|and|owned|operated|run|where|since|"
             "for|from|is|was|has|had|will|would|being|under|close|due|currently|now)\\b)");
         if (!RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), *kDescriptionEnds)) break;
         head = word;
         break;
       }
-      if (!is_descriptor(word)) break;
+      // Up to two words that are no descriptors may describe the head too ("a block-cave
+      // mine", "an awaruite nickel deposit"): lower-case words followed by a space, no
+      // function words ("Perth, a city near the mine" stops at "near").
+      if (!is_descriptor(word)) {
+        const bool adjective = unknown < 2 && e < text.size() && text[e] == ' ' &&
+                               IsPlainAdjective(text.substr(cur, e - cur));
+        if (!adjective) break;
+        ++unknown;
+      }
       cur = e + 1;
     }
     if (head.empty()) continue;
@@ -866,14 +965,27 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kPluralHeads = new RE2(
       "(?:^|[ ])(?i:the|its|their|our)[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
       "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
+  re2::StringPiece ph[5];
   for (size_t pos = 0; pos < text.size() &&
-                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 5);) {
+    g[1] = ph[1];
+    g[2] = ph[2];
+    g[3] = ph[4];
     const size_t a_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t b_b = static_cast<size_t>(g[2].data() - text.data());
     const size_t end = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
     pos = end;
+    // "the Prominent Hill and Carrapateena copper mines": the words before the head are
+    // descriptors or commodities.
+    int product = -1;
+    if (!ph[3].empty()) {
+      const size_t head_b = static_cast<size_t>(ph[4].data() - text.data());
+      if (walk_back(head_b, &product) != static_cast<size_t>(ph[3].data() - text.data()) + 1) {
+        continue;
+      }
+    }
     // A place may be a listed facility already ("the Olaroz and Cauchari projects"); any other
     // name stops.
     const Mention* ma = mention_at(a_b, a_b + g[1].size());
@@ -909,7 +1021,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         def.aliases.push_back(place.ToString());
         entity = AddExtra(std::move(def), extra);
       }
-      found.push_back(Found{pb, pb == b_b ? end : pb + place.size(), entity, -1});
+      // With words between ("Carrapateena copper mines") the second mention stops at its
+      // name too, so that the head reads as the plural head of both.
+      found.push_back(
+          Found{pb, pb == b_b && ph[3].empty() ? end : pb + place.size(), entity, product});
     }
   }
   // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
@@ -1055,6 +1170,39 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     found.push_back(Found{b, e, entity, product});
   }
+  for (const Join& j : joins) {
+    if (j.index >= found.size()) continue;
+    int before = -1;
+    for (const Found& f : found) {
+      if (f.end == j.before && &f != &found[j.index]) before = f.entity;
+    }
+    for (const Mention& k : *out) {
+      if (k.span.end == j.before && !k.demonym && label_of(k) == "Facility") before = k.entity;
+    }
+    if (before >= 0) {
+      found[j.index].entity = before;
+      continue;
+    }
+    if (!j.create) continue;
+    // No facility before "in"/"at": the name is the facility's, as after any other word.
+    int named = -1;
+    for (const Found& f : found) {
+      if (f.begin < j.name_e && j.name_b < f.end) named = f.entity;
+    }
+    if (named < 0) {
+      const int described = found[j.index].entity;
+      EntityDef def;
+      def.label = "Facility";
+      def.name = std::string(text.substr(j.name_b, j.name_e - j.name_b));
+      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+      if (described >= 0 && static_cast<size_t>(described) >= entities_.size()) {
+        def.aliases.push_back((*extra)[described - entities_.size()].name);
+      }
+      named = AddExtra(std::move(def), extra);
+      found.push_back(Found{j.name_b, j.name_e, named, j.product});
+    }
+    found[j.index].entity = named;
+  }
   if (found.empty()) return;
   std::vector<Mention> kept;
   for (const Mention& k : *out) {
@@ -1140,6 +1288,20 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     if (!found) ++i;
   }
 
+  // "the La Negra plant near Antofagasta", "north-east of Kalgoorlie": a company's name right
+  // after "near" or a compass direction's "of" is the town it is named after, not the company
+  // (unless it possesses what follows: "near Lynas' plant").
+  {
+    static const RE2* kNearBefore = new RE2(
+        "(?i)\\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ ]of|outskirts[ ]of)"
+        "[ ]$");
+    std::erase_if(out, [&](const Mention& m) {
+      if (m.demonym || entities_[m.entity].label != "Company") return false;
+      const absl::string_view after = text.substr(m.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’")) return false;
+      return RE2::PartialMatch(re2::StringPiece(text.data(), m.span.begin), *kNearBefore);
+    });
+  }
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
@@ -1596,8 +1758,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
       "(?:[ ](?:&[ ]|(?:do|da|dos|das|de|del|di|du)[ ])?"
       "\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
-  static const RE2* kPlaceBefore =
-      new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
+  // "north-east of Kalgoorlie", "just west of Kamloops", "on the outskirts of Hull": a compass
+  // direction "of" names a place too.
+  static const RE2* kPlaceBefore = new RE2(
+      "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
+      "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
+      "outskirts[ ]of)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;
@@ -1782,6 +1948,11 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // A compass word before the demonym stays ("North American Lithium").
     static constexpr absl::string_view kCompass[] = {"North", "South", "East", "West", "Central"};
     while (!words.empty() && name_words_.stops.contains(words.front())) {
+      // "is run by New Gold", "New Afton": "New" inside a sentence opens the name after it.
+      if (words.front() == "New" && words.size() > 1 && !name_words_.stops.contains(words[1]) &&
+          static_cast<size_t>(words.front().data() - text.data()) != start) {
+        break;
+      }
       if (words.size() > 1 &&
           static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
           std::find(std::begin(kCompass), std::end(kCompass), words.front()) != std::end(kCompass)) {
@@ -1955,6 +2126,20 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;
     }
+    // "Ulsan, South Korea", "Fredrikstad, Norway)", "Kalgoorlie, Western Australia": a name
+    // followed by its country or state, the phrase ending there, is a town.
+    if (!extended && swallowed.empty() && text.substr(e, 2) == ", ") {
+      bool town = false;
+      for (const Mention& o : *out) {
+        if (o.span.begin != e + 2 || o.demonym) continue;
+        const std::string& label = LabelOf(o, *extra);
+        if (label != "Country" && label != "Region") continue;
+        const absl::string_view after = text.substr(o.span.end);
+        town = after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
+               (after[0] == '.' && (after.size() == 1 || after[1] == ' '));
+      }
+      if (town) continue;
+    }
     // Places and people.
     // "in Catamarca" is a place; "invested $75m in Li-Cycle", "a stake in Vulcan" are not.
     static const RE2* kInvestedIn = new RE2(
@@ -1977,6 +2162,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kSiteVerbBefore = new RE2(
         "\\b(?:operates|operated|operating|runs|ran|is[ ]developing|are[ ]developing|develops|"
         "developed|to[ ]develop|restarted|to[ ]restart|reopened|to[ ]reopen|commissioned|"
+        "is[ ]advancing|are[ ]advancing|advances|to[ ]advance|"
         "mines|is[ ]mining|idled|suspended[ ]operations[ ]at|shut|expanded|to[ ]expand)[ ]$");
     bool commodity_inside = false;
     for (size_t k : swallowed) {
@@ -2003,9 +2189,25 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity = static_cast<int>(entities_.size() + k);
       }
     }
+    // "owns the Golden Grove mine in Western Australia and Capricorn Copper in Queensland": a
+    // name joined to a facility before it, each followed by its place, is a facility too.
+    bool joined_site = false;
+    if (entity < 0 && !site && !extended && words.size() <= 3) {
+      static const RE2* kJoinedAfterFacility = new RE2(
+          "(?:[ ](?:in|at|near)[ ](?:the[ ])?\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})?"
+          ",?[ ]and[ ]");
+      static const RE2* kPlaceAfter = new RE2("^[ ](?:in|at|near)[ ]\\p{Lu}");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kPlaceAfter)) {
+        for (const Mention& o : *out) {
+          if (o.demonym || o.span.end >= b || LabelOf(o, *extra) != "Facility") continue;
+          joined_site |= RE2::FullMatch(
+              re2::StringPiece(text.data() + o.span.end, b - o.span.end), *kJoinedAfterFacility);
+        }
+      }
+    }
     const bool bare_site =
-        entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
-        after_site_verb &&
+        entity < 0 && !site && !extended && (!commodity_inside || joined_site) &&
+        words.size() <= 3 && (after_site_verb || joined_site) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
     const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {

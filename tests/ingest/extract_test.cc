@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -1230,6 +1231,105 @@ TEST_F(ExtractTest, ANameInAFrontedPhraseIsNoSubject) {
   EXPECT_THAT(Claims("Unlike Glencore, which sells cobalt to Umicore, Eurasian Resources Group ships "
                      "most of its output to China."),
               Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
+}
+
+// Names nobody listed (issue #3, names4 probes): towns, unlisted descriptions, "New …".
+
+// The tagged form of every sentence of `body`, joined by newlines.
+std::string Tagged(Extractor* x, const std::string& body) {
+  std::vector<SentenceTrace> trace;
+  x->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  std::string out;
+  for (const SentenceTrace& t : trace) absl::StrAppend(&out, t.tagged, "\n");
+  return out;
+}
+
+TEST_F(ExtractTest, ANameAfterAPlaceWordIsATownNotTheFacilityTheAppositionDescribes) {
+  const std::set<std::string> claims =
+      Claims("Teck Resources runs the Highland Valley Copper mine near Logan Lake, the largest "
+             "copper operation in Canada.");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Highland Valley Copper mine -> Canada"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Logan Lake operation -> Canada")));
+  // After "in" or "at" with no facility before, the name is the site's own.
+  EXPECT_THAT(Claims("RareX is drilling at Cummins Range, its rare earths and phosphate project in "
+                     "the Kimberley."),
+              Contains("OPERATES RareX -> Cummins Range project"));
+}
+
+TEST_F(ExtractTest, AnAppositionsHeadMayTakeUnlistedAdjectives) {
+  // "block-cave", "awaruite": no descriptors, but lower-case words before the head.
+  EXPECT_THAT(Claims("New Afton, a block-cave mine just west of Kamloops, is run by New Gold, a "
+                     "Toronto-based miner."),
+              Contains("OPERATES New Gold -> New Afton mine"));
+  EXPECT_THAT(Claims("FPX Nickel is advancing Baptiste, an awaruite nickel deposit north of Fort "
+                     "St. James."),
+              Contains("OPERATES FPX Nickel -> Baptiste deposit"));
+  // A function word ends the description: a town, not a mine.
+  EXPECT_THAT(Claims("Kamloops, a city near the mine, is run by its council."),
+              Not(Contains(::testing::HasSubstr("Kamloops"))));
+}
+
+TEST_F(ExtractTest, AnUnlistedAdjectiveMayStandBetweenAPlaceAndItsHead) {
+  EXPECT_THAT(Claims("Rio Tinto makes scandium oxide at its Sorel-Tracy metallurgical complex in "
+                     "Quebec."),
+              Contains("OPERATES Rio Tinto -> Sorel-Tracy complex"));
+}
+
+TEST_F(ExtractTest, TwoNamesBeforeACommodityAndAPluralHeadAreTwoFacilities) {
+  const std::set<std::string> claims =
+      Claims("BHP bought OZ Minerals, adding the Prominent Hill and Carrapateena copper mines in "
+             "South Australia.");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Prominent Hill mine -> Australia"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Carrapateena mine -> Australia"));
+}
+
+TEST_F(ExtractTest, ANameJoinedToAFacilityWithItsOwnPlaceIsAFacility) {
+  EXPECT_THAT(Claims("29Metals owns the Golden Grove mine in Western Australia and Capricorn Copper "
+                     "in Queensland."),
+              Contains("LOCATED_IN Capricorn Copper -> Australia"));
+}
+
+TEST_F(ExtractTest, ATownIsNoCompany) {
+  // Before its country or state, after a compass word's "of", and a listed company's name after
+  // "near".
+  EXPECT_THAT(Tagged(extractor_, "LS MnM ships copper cathode from Ulsan, South Korea, to Tesla."),
+              ::testing::HasSubstr("from Ulsan, <Country#"));
+  EXPECT_THAT(Tagged(extractor_, "Poseidon Nickel sells nickel concentrate to a smelter north of "
+                                 "Kalgoorlie."),
+              ::testing::HasSubstr("north of Kalgoorlie."));
+  EXPECT_THAT(Claims("Albemarle runs a lithium carbonate plant near Antofagasta."),
+              Contains("OPERATES Albemarle -> Antofagasta plant"));
+  // A possessor after "near" stays a company.
+  EXPECT_THAT(Tagged(extractor_, "The mine lies near Lynas' plant."),
+              ::testing::HasSubstr("near <Company#"));
+}
+
+TEST_F(ExtractTest, NewOpensANameInsideASentence) {
+  EXPECT_THAT(Claims("The New Afton mine is run by New Gold."),
+              Contains("OPERATES New Gold -> New Afton mine"));
+}
+
+TEST_F(ExtractTest, AKeyFiguresLineIntroducesAFacilityAfterItsColon) {
+  const std::set<std::string> claims = Claims(
+      "Key figures:\n- Amman Mineral: smelter at Benete, Sumbawa, Indonesia; treats concentrate "
+      "from the Batu Hijau mine");
+  EXPECT_THAT(claims, Contains("OPERATES Amman Mineral Internasional -> Benete smelter"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Benete smelter -> Indonesia"));
+}
+
+TEST_F(ExtractTest, WhatACompanyOperatesAfterBuyingIsTheFacility) {
+  EXPECT_THAT(Claims("Evolution Mining bought CMOC's 80% interest in the Northparkes copper-gold "
+                     "mine in New South Wales and now operates it."),
+              Contains("OPERATES Evolution Mining -> Northparkes mine"));
+}
+
+TEST_F(ExtractTest, ADescriptionThatHoldsTheRestIsNotTheOwnerNamedBefore) {
+  const std::set<std::string> claims =
+      Claims("Newmont operates the Red Chris mine, a block-cave project it shares with Imperial "
+             "Metals. Newmont holds 70% of the mine, and the Vancouver-based company owns the "
+             "remaining 30%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Imperial Metals -> Red Chris mine percent=30"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Newmont -> Red Chris mine percent=30")));
 }
 
 }  // namespace
