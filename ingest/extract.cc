@@ -233,6 +233,12 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     it.end = m.span.end;
     it.entity = region ? region_country : m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    // "the Singapore-listed group", "a Zambia-focused explorer": a country inside a compound
+    // word describes, as a demonym does; it is no agent.
+    if (it.tag == "Country" && m.span.end + 1 < s.text.size() && s.text[m.span.end] == '-' &&
+        absl::ascii_islower(s.text[m.span.end + 1])) {
+      it.tag = "Demonym";
+    }
     it.guessed = m.guessed;
     if (m.product >= 0) product_[m.entity] = m.product;
     candidates.push_back(it);

@@ -320,10 +320,12 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant").
+  // A place word may hold a dot between capitals ("the K.Hill manganese project"); a plural
+  // head names one operation ("its Urucum manganese and iron ore operations").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*(?:[ ](?:(?:do|da|dos|das|de|del|di|du|la)[ ])?"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
-      heads, "))\\b"));
+      heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
       "))\\b|该(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
@@ -526,7 +528,18 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
     if (mention_at(head_b, head_b + m[1].size()) != nullptr) continue;  // Inside a name.
     int product = -1;
-    const size_t begin = walk_back(head_b, &product);
+    size_t begin = walk_back(head_b, &product);
+    // "runs a ferroalloy smelter at Samalaju": one word that is no descriptor, right after an
+    // introducing determiner, describes the head too.
+    // (Not before a country: "a pre-processing plant in Hungary" stays named by its head.)
+    const Mention* place_mention = mention_at(place_b, place_e);
+    if (auto [wb, we] = WordBefore(text, begin);
+        wb < we && we + 1 == begin && IsPlainAdjective(text.substr(wb, we - wb)) &&
+        (place_mention == nullptr || label_of(*place_mention) != "Country")) {
+      auto [db, de] = WordBefore(text, wb);
+      const absl::string_view d = text.substr(db, de - db);
+      if (de + 1 == wb && IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") begin = wb;
+    }
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
@@ -545,7 +558,26 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const Mention* at_place = mention_at(place_b, place_e);
     if (at_place != nullptr) {
       const std::string label = label_of(*at_place);
-      if (label == "Facility" && at_place->span.begin == place_b) {
+      // "plant in Stillwater" where Stillwater is known is that facility; not when the known
+      // one has another head: "its lithium sulphate plant at Arcadia" is no mine.
+      const std::string listed_head =
+          label == "Facility" && static_cast<size_t>(at_place->entity) < entities_.size()
+              ? FacilityHead(entities_[at_place->entity].name)
+              : "";
+      static constexpr absl::string_view kGenericHeads[] = {"project", "operation", "complex",
+                                                            "site", "facility", "hub", "works"};
+      auto generic = [&](absl::string_view h) {
+        return std::find(std::begin(kGenericHeads), std::end(kGenericHeads), h) !=
+               std::end(kGenericHeads);
+      };
+      const std::string head_here = absl::AsciiStrToLower(m[1].ToString());
+      if (label == "Facility" && at_place->span.begin == place_b && !listed_head.empty() &&
+          listed_head != head_here && !generic(listed_head) && !generic(head_here) &&
+          (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+        place_e = std::max(place_e, at_place->span.end);
+        entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                      text.substr(begin, place_e - begin), false);
+      } else if (label == "Facility" && at_place->span.begin == place_b) {
         entity = at_place->entity;  // "plant in Stillwater" where Stillwater is known.
         place_e = std::max(place_e, at_place->span.end);
       } else if (label == "Country" && at_place->span.begin == place_b && begin < head_b &&
@@ -685,12 +717,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{begin, place_e, entity, product});
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
-  re2::StringPiece g[4];
+  re2::StringPiece g[5];
   for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(
-                                                input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+                                                input, pos, text.size(), RE2::UNANCHORED, g, 5);) {
     size_t place_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
-    const size_t end = head_b + g[3].size();
+    const bool plural = !g[4].empty();
+    const size_t end = head_b + g[3].size() + g[4].size();
     // On a miss, the next try starts at the place's second character, so that a later
     // capitalized word ("CMOC operates the Kisanfu mine") still gets its turn.
     pos = place_b + 1;
@@ -777,6 +810,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       place = text.substr(rest_b, place_b + place.size() - rest_b);
       place_b = rest_b;
       at_place = nullptr;
+    }
+    // A plural head names one site only after a name nobody listed ("the Glencore mines",
+    // "its Australian operations" are many).
+    // Only "operations" (lower case): "its Urucum … operations"; "the Ultium plants" are
+    // several, "Puna Operations" is a company.
+    if (plural && (at_place != nullptr || g[3] != re2::StringPiece("operation"))) continue;
+    // "the Syväjärvi and Rapasaari open pits": two names under one plural head are read below.
+    if (plural && (absl::EndsWith(text.substr(0, place_b), " and ") ||
+                   absl::EndsWith(text.substr(0, place_b), ", "))) {
+      continue;
     }
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
@@ -1763,7 +1806,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
   static const RE2* kPlaceBefore = new RE2(
       "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
       "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
-      "outskirts[ ]of)[ ](?:the[ ])?$");
+      "outskirts[ ]of|(?:state|province|region|department|county|district|city|town|village|"
+      "port)[ ]of)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;
@@ -1857,6 +1901,40 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       return std::find(name_words_.heads.begin(), name_words_.heads.end(), lower) !=
              name_words_.heads.end();
     };
+    // "Sino-Metals Leach Zambia": two or more unlisted words, none a stop word, then a country
+    // name a company's national unit (not before a possessive or another capitalized word).
+    if (known) {
+      const Mention* country = nullptr;
+      bool other = false;
+      for (const Mention& o : *out) {
+        if (!(o.span.begin < e && b < o.span.end)) continue;
+        if (!o.demonym && o.span.end == e && o.span.begin > b + 1 &&
+            LabelOf(o, *extra) == "Country" && text[o.span.begin - 1] == ' ') {
+          country = &o;
+        } else {
+          other = true;
+        }
+      }
+      const absl::string_view after = text.substr(e);
+      const bool ends_phrase =
+          !absl::StartsWith(after, "'") && !absl::StartsWith(after, "’") &&
+          !(after.size() > 1 && after[0] == ' ' && absl::ascii_isupper(after[1]));
+      if (country != nullptr && !other && ends_phrase) {
+        const absl::string_view before = text.substr(b, country->span.begin - 1 - b);
+        std::vector<absl::string_view> unit_words = absl::StrSplit(before, ' ');
+        bool plain = unit_words.size() >= 2;
+        for (absl::string_view w : unit_words) plain &= !w.empty() && !name_words_.stops.contains(w);
+        if (plain) {
+          const std::string name(text.substr(b, e - b));
+          const Span country_span = country->span;
+          std::erase_if(*out, [&](const Mention& o) {
+            return o.span.begin == country_span.begin && o.span.end == country_span.end;
+          });
+          found.push_back(Mention{Span{b, e}, ListedOrAdded(name, "Company", extra)});
+          continue;
+        }
+      }
+    }
     // "Goulamina Lithium Project": a listed facility, a capitalized commodity and a head are the
     // listed facility.
     if (known) {
@@ -2121,7 +2199,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
         "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
-        "^,[ ](?:which|who|whose)[ ]");
+        "^,[ ](?:which|who|whose)[ ]|"
+        // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
+        // "Separately, the company bought …").
+        "^,[ ](?:the|a|an)[ ](?:[\\w-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
+        "refiner|maker|smelter|explorer|trader|unit|subsidiary|venture|operator|owner)"
+        "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
     if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
       continue;

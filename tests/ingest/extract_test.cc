@@ -1332,5 +1332,58 @@ TEST_F(ExtractTest, ADescriptionThatHoldsTheRestIsNotTheOwnerNamedBefore) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Newmont -> Red Chris mine percent=30")));
 }
 
+TEST_F(ExtractTest, AnAppositionNamingACompanyMakesTheFirstWordAName) {
+  const std::set<std::string> claims =
+      Claims("Metorex, the Johannesburg-based miner that Jinchuan Group bought in 2012, runs the "
+             "Ruashi mine.");
+  EXPECT_THAT(claims, Contains("OPERATES Metorex -> Ruashi mine"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Jinchuan Group -> Metorex percent=100"));
+}
+
+TEST_F(ExtractTest, UnlistedWordsBeforeACountryNameANationalUnit) {
+  EXPECT_THAT(Claims("Sino-Metals Leach Zambia is a unit of China Nonferrous Metal Mining."),
+              Contains("HOLDS_STAKE China Nonferrous Metal Mining -> Sino-Metals Leach Zambia"));
+  // Not one word, and not before a possessive.
+  EXPECT_THAT(Claims("Glencore sold cobalt to Tesla China's plant."),
+              Not(Contains(::testing::HasSubstr("Tesla China"))));
+}
+
+TEST_F(ExtractTest, APlantAtAListedMineIsAPlantOfItsOwn) {
+  const std::set<std::string> claims =
+      Claims("Zhejiang Huayou Cobalt's lithium sulphate plant at Arcadia ships its output to "
+             "China.");
+  EXPECT_THAT(claims, Contains("OPERATES Huayou Cobalt -> Arcadia plant"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Huayou Cobalt -> Arcadia mine")));
+}
+
+TEST_F(ExtractTest, DottedNamesOperationsAndAdjectivesAfterADeterminer) {
+  EXPECT_THAT(Claims("Giyani Metals is developing the K.Hill manganese project near Kanye in "
+                     "southern Botswana."),
+              Contains("OPERATES Giyani Metals -> K.Hill project"));
+  EXPECT_THAT(Claims("Vale sold its Urucum manganese and iron ore operations in Mato Grosso do Sul "
+                     "to J&F Mineração in 2022."),
+              Contains("LOCATED_IN Urucum operation -> Brazil"));
+  // Other plural heads are several sites; a capitalized one is a name.
+  EXPECT_THAT(Claims("General Motors' Ultium plants are supplied with magnets by Noveon "
+                     "Magnetics."),
+              Contains("SUPPLIES Noveon Magnetics -> General Motors"));
+  EXPECT_THAT(Claims("OM Holdings runs a ferroalloy smelter at Samalaju in Sarawak, Malaysia."),
+              Contains("OPERATES OM Holdings -> Samalaju smelter"));
+}
+
+TEST_F(ExtractTest, APlaceAfterStateOfIsNoCompany) {
+  EXPECT_THAT(Tagged(extractor_, "Minera Autlán mines manganese at Molango in the state of "
+                                 "Hidalgo."),
+              ::testing::HasSubstr("state of Hidalgo."));
+}
+
+TEST_F(ExtractTest, ACountryInACompoundWordIsNoAgent) {
+  const std::set<std::string> claims =
+      Claims("OM Holdings, the Singapore-listed group that owns the idled Bootu Creek mine in "
+             "Australia, runs a smelter.");
+  EXPECT_THAT(claims, Contains("OPERATES OM Holdings -> Bootu Creek mine"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Singapore -> Bootu Creek mine")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
