@@ -409,10 +409,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
     const size_t e = b + m[0].size();
     pos = e;
-    // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
+    // A demonym inside the phrase ("the Australian miner") gives way to the phrase; a name
+    // right before its noun does not ("the Techint group" is Techint).
     bool inside = false;
     for (const Item& it : *items) {
-      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" && !it.guessed;
+      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" &&
+                (!it.guessed || it.tag == "Company");
     }
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".

@@ -529,6 +529,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (mention_at(head_b, head_b + m[1].size()) != nullptr) continue;  // Inside a name.
     int product = -1;
     size_t begin = walk_back(head_b, &product);
+    // "Excelsior Nickel Cobalt HPAL plant in …": a capitalized commodity after a capitalized
+    // name is part of that name, read as "the <name> plant" below.
+    if (begin < head_b && absl::ascii_isupper(text[begin])) {
+      auto [nb0, ne0] = WordBefore(text, begin);
+      if (nb0 < ne0 && ne0 + 1 == begin && absl::ascii_isupper(text[nb0]) &&
+          mention_at(nb0, ne0) == nullptr && !name_words_.stops.contains(text.substr(nb0, ne0 - nb0))) {
+        continue;
+      }
+    }
     // "runs a ferroalloy smelter at Samalaju": one word that is no descriptor, right after an
     // introducing determiner, describes the head too.
     // (Not before a country: "a pre-processing plant in Hungary" stays named by its head.)
@@ -555,6 +564,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
     int entity = -1;
+    // "a demonstration plant at Lanxess' bromine site": a possessor is no place.
+    {
+      const absl::string_view place_text = text.substr(place_b, place_e - place_b);
+      if (absl::EndsWith(place_text, "'") || absl::EndsWith(place_text, "’") ||
+          absl::EndsWith(place_text, "'s") || absl::EndsWith(place_text, "’s")) {
+        continue;
+      }
+    }
     const Mention* at_place = mention_at(place_b, place_e);
     if (at_place != nullptr) {
       const std::string label = label_of(*at_place);
@@ -849,11 +866,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kMinedAt = new RE2(
       "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
-  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero": a verb of producing, what
-  // it makes, then "at" and the site.
+  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero", "makes synthetic graphite
+  // anode material at Herøya": a verb of producing, what it makes, then "at" and the site.
   static const RE2* kProducedAt = new RE2(
-      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed)"
-      "[ ](?:[\\pL-]+[ ]){1,3}?at[ ]"
+      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed|"
+      "makes|made|refines|refined|smelts|smelted|separates|separated|recycles|recycled)"
+      "[ ](?:[\\pL-]+[ ]){1,5}?at[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
   for (const RE2* site_re : {kMinedAt, kProducedAt}) {
@@ -1006,7 +1024,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // Cauchari projects": each place with the singular head is a facility; the second's mention
   // takes the head.
   static const RE2* kPluralHeads = new RE2(
-      "(?:^|[ ])(?i:the|its|their|our)[ ]"
+      "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ])"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
       "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
@@ -1031,8 +1049,21 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     // A place may be a listed facility already ("the Olaroz and Cauchari projects"); any other
     // name stops.
-    const Mention* ma = mention_at(a_b, a_b + g[1].size());
-    const Mention* mb = mention_at(b_b, b_b + g[2].size());
+    // A capitalized commodity after a name's first word is part of it ("Angel Nickel and
+    // Oracle Nickel smelters"): such mentions are no other name.
+    auto other_mention = [&](size_t pb, size_t pe) -> const Mention* {
+      for (const Mention& k : *out) {
+        if (!(k.span.begin < pe && pb < k.span.end)) continue;
+        if (!k.demonym && label_of(k) == "Commodity" && k.span.begin > pb && k.span.end <= pe &&
+            absl::ascii_isupper(text[k.span.begin])) {
+          continue;
+        }
+        return &k;
+      }
+      return nullptr;
+    };
+    const Mention* ma = other_mention(a_b, a_b + g[1].size());
+    const Mention* mb = other_mention(b_b, b_b + g[2].size());
     auto exact_facility = [&](const Mention* k, const re2::StringPiece& place) {
       const size_t pb = static_cast<size_t>(place.data() - text.data());
       return k != nullptr && label_of(*k) == "Facility" && k->span.begin == pb &&
@@ -1064,10 +1095,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         def.aliases.push_back(place.ToString());
         entity = AddExtra(std::move(def), extra);
       }
-      // With words between ("Carrapateena copper mines") the second mention stops at its
-      // name too, so that the head reads as the plural head of both.
-      found.push_back(
-          Found{pb, pb == b_b && ph[3].empty() ? end : pb + place.size(), entity, product});
+      // With words between ("Carrapateena copper mines") or a comma after ("Angel Nickel and
+      // Oracle Nickel smelters, Indonesia Weda Bay Industrial Park") the second mention stops at
+      // its name too, so that the head reads as the plural head of both and ends the list.
+      const bool head_apart = !ph[3].empty() || text.substr(end, 2) == ", ";
+      found.push_back(Found{pb, pb == b_b && !head_apart ? end : pb + place.size(), entity, product});
     }
   }
   // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
@@ -1807,7 +1839,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
       "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
       "outskirts[ ]of|(?:state|province|region|department|county|district|city|town|village|"
-      "port)[ ]of)[ ](?:the[ ])?$");
+      "port|island)[ ]of)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;
@@ -1883,7 +1915,21 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       const Mention& first_place = (*out)[demonyms.front()];
       const bool region_last = demonyms.size() == 1 && !first_place.demonym &&
                                first_place.span.begin > b && first_place.span.end == e;
-      if (!commodity_after && !region_last) continue;
+      // "Sulawesi Cahaya Mineral": a region opening a run of two more words, none a stop or
+      // title word, is part of a name too ("Texas Governor Greg Abbott" is not).
+      bool region_first = false;
+      if (demonyms.size() == 1 && !first_place.demonym && first_place.span.begin == b &&
+          first_place.span.end + 1 < e) {
+        std::vector<absl::string_view> rest =
+            absl::StrSplit(text.substr(first_place.span.end + 1, e - first_place.span.end - 1), ' ');
+        region_first = rest.size() == 2;
+        for (absl::string_view w : rest) {
+          region_first &= !w.empty() && absl::ascii_isupper(w[0]) && !name_words_.stops.contains(w) &&
+                          !name_words_.titles.contains(w) &&
+                          !name_words_.titles.contains(absl::AsciiStrToLower(w));
+        }
+      }
+      if (!commodity_after && !region_last && !region_first) continue;
       demonym_begin = (*out)[demonyms.front()].span.begin;
       swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
       std::sort(swallowed.begin(), swallowed.end());
@@ -2022,6 +2068,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         break;
       }
     }
+    // The run's start before its leading stop words go: "in West Java" is a place.
+    const size_t run_b =
+        words.empty() ? b : static_cast<size_t>(words.front().data() - text.data());
     // Leading and trailing stop words go ("The", "In March").
     // A compass word before the demonym stays ("North American Lithium").
     static constexpr absl::string_view kCompass[] = {"North", "South", "East", "West", "Central"};
@@ -2191,6 +2240,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // written in capitals (CATL, BTR).
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
+    // "HOUSTON — Lithium …": a dateline, a long all-capital word opening the text before a dash.
+    static const RE2* kDashAfter = new RE2("^[ ](?:—|–|--|-)[ ]");
+    if (acronym && b == start && words.size() == 1 && name.size() >= 5 &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter)) {
+      continue;
+    }
     // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
     static const RE2* kVerbAfter = new RE2(
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
@@ -2203,7 +2258,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
         // "Separately, the company bought …").
         "^,[ ](?:the|a|an)[ ](?:[\\w-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
-        "refiner|maker|smelter|explorer|trader|unit|subsidiary|venture|operator|owner)"
+        "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
+        "operator|owner)"
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
     if (words.size() == 1 && !extended && b == start && !acronym &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
@@ -2232,8 +2288,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // A name with a capitalized commodity in it is no place ("around North American Lithium").
     const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
     if (!extended && !site && swallowed.empty() &&
-        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
-        !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
+        (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) ||
+         RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kPlaceBefore)) &&
+        !RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kInvestedIn)) {
       continue;
     }
     auto [wb, we] = WordBefore(text, b);

@@ -1385,5 +1385,57 @@ TEST_F(ExtractTest, ACountryInACompoundWordIsNoAgent) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Singapore -> Bootu Creek mine")));
 }
 
+TEST_F(ExtractTest, ASiteAfterMakesAndAnAppositionOfBackersBeforeTheVerb) {
+  const std::set<std::string> claims =
+      Claims("Vianode, backed by Elkem, Norsk Hydro and the investment firm Altor, makes synthetic "
+             "graphite anode material at Herøya in southern Norway.");
+  EXPECT_THAT(claims, Contains("OPERATES Vianode -> Herøya"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("PRODUCES Altor"))));
+}
+
+TEST_F(ExtractTest, DatelinesIslandsPossessorsAndProcessNamesAreNoNames) {
+  EXPECT_THAT(Tagged(extractor_, "HOUSTON — Lithium dissolved in brine is drawing oil companies."),
+              ::testing::StartsWith("HOUSTON — "));
+  EXPECT_THAT(Tagged(extractor_, "Mineral Commodities runs the Skaland graphite mine on the island "
+                                 "of Senja."),
+              ::testing::HasSubstr("island of Senja."));
+  EXPECT_THAT(Tagged(extractor_, "Hyundai sells cars in West Java."),
+              ::testing::HasSubstr("in West Java."));
+  for (const std::string& c : Claims("Standard Lithium runs a demonstration plant at Lanxess' "
+                                     "bromine site in El Dorado, Arkansas.")) {
+    EXPECT_EQ(c.find("Lanxess' plant"), std::string::npos) << c;
+  }
+  for (const std::string& c : Claims("Sulawesi Cahaya Mineral, a Merdeka unit, sells limonite ore "
+                                     "to HPAL plants in the Morowali park.")) {
+    EXPECT_EQ(c.find("-> HPAL"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, ANameInsideADescriptionIsThatName) {
+  const std::set<std::string> claims =
+      Claims("CleanTech Lithium is drilling in Chile. Tecpetrol, the oil arm of the Techint group, "
+             "bought Alpha Lithium in 2023.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tecpetrol -> Alpha Lithium percent=100"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE CleanTech Lithium"))));
+}
+
+TEST_F(ExtractTest, CapitalizedCommoditiesInsideFacilityNamesOfAKeyFiguresLine) {
+  EXPECT_THAT(Claims("Key figures:\n- Nickel Industries: Excelsior Nickel Cobalt HPAL plant in the "
+                     "Indonesia Morowali Industrial Park"),
+              Contains("OPERATES Nickel Industries -> Excelsior Nickel Cobalt plant"));
+  const std::set<std::string> claims =
+      Claims("Key figures:\n- Nickel Industries: Angel Nickel and Oracle Nickel smelters, "
+             "Indonesia Weda Bay Industrial Park, North Maluku");
+  EXPECT_THAT(claims, Contains("OPERATES Nickel Industries -> Angel Nickel smelter"));
+  EXPECT_THAT(claims, Contains("OPERATES Nickel Industries -> Oracle Nickel smelter"));
+  EXPECT_THAT(claims,
+              Not(Contains("OPERATES Nickel Industries -> Indonesia Weda Bay Industrial Park")));
+}
+
+TEST_F(ExtractTest, ARegionOpeningTwoMoreWordsIsPartOfAName) {
+  EXPECT_THAT(Claims("Sulawesi Cahaya Mineral sells limonite ore to Huayue."),
+              Contains(::testing::StartsWith("SUPPLIES Sulawesi Cahaya Mineral -> Huayue")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
