@@ -2254,15 +2254,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
         "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
-        "^,[ ](?:which|who|whose)[ ]|"
-        // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
-        // "Separately, the company bought …").
+        "^,[ ](?:which|who|whose)[ ]");
+    // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
+    // "Separately, the company bought …").
+    static const RE2* kCompanyApposition = new RE2(
         "^,[ ](?:the|a|an)[ ](?:[\\w-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
         "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
         "operator|owner)"
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
-    if (words.size() == 1 && !extended && b == start && !acronym &&
-        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
+    const re2::StringPiece after_run(text.data() + e, text.size() - e);
+    const bool company_apposition = RE2::PartialMatch(after_run, *kCompanyApposition);
+    if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
+        !RE2::PartialMatch(after_run, *kVerbAfter)) {
       continue;
     }
     // "Ulsan, South Korea", "Fredrikstad, Norway)", "Kalgoorlie, Western Australia": a name
@@ -2322,8 +2325,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
     // Vaudreuil refinery").
+    // (Not before an apposition naming a company: "Kutch Copper, the Adani unit that owns the
+    // Mundra plant" after "Kutch Copper smelter".)
     const std::string facility = absl::StrCat("Facility:", norm, " ");
-    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+    for (size_t k = 0; k < extra->size() && entity < 0 && !company_apposition; ++k) {
       if (absl::StartsWith((*extra)[k].key, facility) ||
           (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
         entity = static_cast<int>(entities_.size() + k);

@@ -1437,5 +1437,12 @@ TEST_F(ExtractTest, ARegionOpeningTwoMoreWordsIsPartOfAName) {
               Contains(::testing::StartsWith("SUPPLIES Sulawesi Cahaya Mineral -> Huayue")));
 }
 
+TEST_F(ExtractTest, ANameBeforeACompanyAppositionIsNoFacilityNamedBefore) {
+  EXPECT_THAT(Claims("Key figures:\n- Adani Enterprises: Kutch Copper smelter at Mundra, Gujarat, "
+                     "India\n\nKutch Copper, the Adani unit that owns the Mundra plant, plans to "
+                     "double its capacity."),
+              Contains("OPERATES Kutch Copper -> Mundra plant"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
