@@ -309,7 +309,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
-      "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
+      "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];

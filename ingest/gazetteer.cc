@@ -2240,9 +2240,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // written in capitals (CATL, BTR).
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
-    // "HOUSTON — Lithium …": a dateline, a long all-capital word opening the text before a dash.
+    // "HOUSTON — Lithium …", "SÃO PAULO — …": a dateline, long all-capital words opening the
+    // text before a dash.
     static const RE2* kDashAfter = new RE2("^[ ](?:—|–|--|-)[ ]");
-    if (acronym && b == start && words.size() == 1 && name.size() >= 5 &&
+    if (acronym && b == start && words.size() <= 3 && name.size() >= 5 &&
         RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter)) {
       continue;
     }

@@ -1444,5 +1444,14 @@ TEST_F(ExtractTest, ANameBeforeACompanyAppositionIsNoFacilityNamedBefore) {
               Contains("OPERATES Kutch Copper -> Mundra plant"));
 }
 
+TEST_F(ExtractTest, AMultiWordDatelineAndTheUnitAsADescription) {
+  EXPECT_THAT(Tagged(extractor_, "SÃO PAULO — Brazil is best known for iron ore."),
+              ::testing::StartsWith("SÃO PAULO — "));
+  EXPECT_THAT(Claims("Vale Base Metals runs the Salobo copper complex in Pará. Manara Minerals, the "
+                     "joint venture of Ma'aden and Saudi Arabia's Public Investment Fund, paid $2.5 "
+                     "billion for a 10% stake in the unit in 2024."),
+              Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
