@@ -233,6 +233,12 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     it.end = m.span.end;
     it.entity = region ? region_country : m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    // "the Singapore-listed group", "a Zambia-focused explorer": a country inside a compound
+    // word describes, as a demonym does; it is no agent.
+    if (it.tag == "Country" && m.span.end + 1 < s.text.size() && s.text[m.span.end] == '-' &&
+        absl::ascii_islower(s.text[m.span.end + 1])) {
+      it.tag = "Demonym";
+    }
     it.guessed = m.guessed;
     if (m.product >= 0) product_[m.entity] = m.product;
     candidates.push_back(it);
@@ -303,7 +309,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
-      "trader|trading house|developer|explorer|recycler|manufacturer|processor)\\b|"
+      "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -416,10 +422,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
     const size_t e = b + m[0].size();
     pos = e;
-    // A demonym inside the phrase ("the Australian miner") gives way to the phrase.
+    // A demonym inside the phrase ("the Australian miner") gives way to the phrase; a name
+    // right before its noun does not ("the Techint group" is Techint).
     bool inside = false;
     for (const Item& it : *items) {
-      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" && !it.guessed;
+      inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" &&
+                (!it.guessed || it.tag == "Company");
     }
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
@@ -473,9 +481,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "^ (?:was|is|has been|had been|will be|would be)(?: [a-z]+ly)? (?:commissioned|built|"
           "constructed|opened|completed|designed|idled|shut|closed|restarted|expanded|upgraded|"
           "inaugurated)\\b");
+      // "bought CMOC's 80% interest in the Northparkes mine and now operates it", "to let
+      // Vedanta reopen it": what a company runs or reopens is a site too.
       static const RE2* kFacilityObject = new RE2(
           "(?i)\\b(?:expand|expands|expanded|expanding|build|builds|built|building|restart|"
-          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned) $");
+          "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned|"
+          "operate|operates|operated|operating|run|runs|reopen|reopens|reopened|reopening) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
@@ -714,6 +725,22 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                      absl::StartsWith(absl::string_view(s.text).substr(e), "’s own ") ||
                      absl::StartsWith(absl::string_view(s.text).substr(e), " own ");
     if (alt != p.entity && !own) p.alt = alt;
+    // "Newmont holds 70% of the mine, and the Vancouver-based company owns the remaining 30%":
+    // a description that holds the rest is not the owner named before it in the sentence; the
+    // runner-up is meant.
+    if (kind == kCompany && alt >= 0 && alt != ref.entity && ref.end <= b && ref.begin < b) {
+      static const RE2* kHoldsTheRest = new RE2(
+          "^ (?:[a-z]+ )?(?:owns|holds|has|keeps|kept|retains|retained|controls|held|owned) "
+          "(?:the )?(?:remaining|other|rest)\\b");
+      bool same_sentence = false;
+      for (const Item& it : *items) same_sentence |= it.entity == ref.entity && it.end <= b;
+      if (same_sentence &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHoldsTheRest)) {
+        p.entity = alt;
+        p.tag = Entity(alt).label;
+        p.alt = ref.entity;
+      }
+    }
     found.push_back(p);
   }
   AddItems(found, items);

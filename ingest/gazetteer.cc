@@ -321,10 +321,12 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
   // mine", "the Salar de los Angeles project").
+  // A place word may hold a dot between capitals ("the K.Hill manganese project"); a plural
+  // head names one operation ("its Urucum manganese and iron ore operations").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]){0,2}"
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*(?:[ ](?:(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]){0,2}"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
-      heads, "))\\b"));
+      heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
       "))\\b|该(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
@@ -387,6 +389,35 @@ bool IsDeterminer(absl::string_view w) {
                                               "our", "this", "that"};
   const std::string lower = absl::AsciiStrToLower(w);
   return std::find(std::begin(kDet), std::end(kDet), lower) != std::end(kDet);
+}
+
+// Capitalized function words that open sentences and clauses: never the first word of a name
+// ("The Narva plant", "However, a plant"), unlike stop words such as "Key", "North" or "New"
+// that can begin one ("the Key Lake mill", "New Afton").
+constexpr absl::string_view kFunction[] = {
+    "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
+    "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
+    "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
+    "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
+    "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
+    "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
+bool IsFunctionWord(absl::string_view w) {
+  return std::find(std::begin(kFunction), std::end(kFunction), w) != std::end(kFunction);
+}
+
+// A lower-case word that may describe a facility's head without being listed as a descriptor
+// ("a block-cave mine", "its Sorel-Tracy metallurgical complex"): no function word.
+bool IsPlainAdjective(absl::string_view w) {
+  static constexpr absl::string_view kNotAdjective[] = {
+      "of", "in", "at", "near", "on", "for", "with", "that", "which", "who", "whose", "and",
+      "or", "to", "by", "from", "the", "a", "an", "its", "their", "his", "her", "is", "was",
+      "has", "had", "will", "would", "one", "two", "some", "many", "other", "such", "than",
+      "as", "into", "under", "over", "after", "before", "where", "when", "while", "not"};
+  return !w.empty() &&
+         std::all_of(w.begin(), w.end(),
+                     [](char c) { return absl::ascii_islower(c) || c == '-'; }) &&
+         std::find(std::begin(kNotAdjective), std::end(kNotAdjective), w) ==
+             std::end(kNotAdjective);
 }
 
 // The word that ends right before `pos` (spaces skipped), as [begin, end).
@@ -452,6 +483,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int entity, product;
   };
   std::vector<Found> found;
+  // A description (found[index]) that describes the facility ending at `before`, if any.
+  struct Join {
+    size_t index, before;
+    bool strict;  // After near, outside, "north of": never the facility's own name.
+    bool create;  // After in or at: the name names the facility if none stands before.
+    size_t name_b, name_e;
+    int product;
+  };
+  std::vector<Join> joins;
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
@@ -489,24 +529,73 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
     if (mention_at(head_b, head_b + m[1].size()) != nullptr) continue;  // Inside a name.
     int product = -1;
-    const size_t begin = walk_back(head_b, &product);
+    size_t begin = walk_back(head_b, &product);
+    // "Excelsior Nickel Cobalt HPAL plant in …": a capitalized commodity after a capitalized
+    // name is part of that name, read as "the <name> plant" below.
+    if (begin < head_b && absl::ascii_isupper(text[begin])) {
+      auto [nb0, ne0] = WordBefore(text, begin);
+      if (nb0 < ne0 && ne0 + 1 == begin && absl::ascii_isupper(text[nb0]) &&
+          mention_at(nb0, ne0) == nullptr && !name_words_.stops.contains(text.substr(nb0, ne0 - nb0))) {
+        continue;
+      }
+    }
+    // "runs a ferroalloy smelter at Samalaju": one word that is no descriptor, right after an
+    // introducing determiner, describes the head too.
+    // (Not before a country: "a pre-processing plant in Hungary" stays named by its head.)
+    const Mention* place_mention = mention_at(place_b, place_e);
+    if (auto [wb, we] = WordBefore(text, begin);
+        wb < we && we + 1 == begin && IsPlainAdjective(text.substr(wb, we - wb)) &&
+        (place_mention == nullptr || label_of(*place_mention) != "Country")) {
+      auto [db, de] = WordBefore(text, wb);
+      const absl::string_view d = text.substr(db, de - db);
+      if (de + 1 == wb && IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") begin = wb;
+    }
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
     static const RE2* kPricedBefore = new RE2(
         "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
         "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const bool introduced =
         (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
         (begin == head_b &&
-         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore));
+         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore)) ||
+        (absl::EndsWith(det, ":") && det_e + 1 == begin);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");
     int entity = -1;
+    // "a demonstration plant at Lanxess' bromine site": a possessor is no place.
+    {
+      const absl::string_view place_text = text.substr(place_b, place_e - place_b);
+      if (absl::EndsWith(place_text, "'") || absl::EndsWith(place_text, "’") ||
+          absl::EndsWith(place_text, "'s") || absl::EndsWith(place_text, "’s")) {
+        continue;
+      }
+    }
     const Mention* at_place = mention_at(place_b, place_e);
     if (at_place != nullptr) {
       const std::string label = label_of(*at_place);
-      if (label == "Facility" && at_place->span.begin == place_b) {
+      // "plant in Stillwater" where Stillwater is known is that facility; not when the known
+      // one has another head: "its lithium sulphate plant at Arcadia" is no mine.
+      const std::string listed_head =
+          label == "Facility" && static_cast<size_t>(at_place->entity) < entities_.size()
+              ? FacilityHead(entities_[at_place->entity].name)
+              : "";
+      static constexpr absl::string_view kGenericHeads[] = {"project", "operation", "complex",
+                                                            "site", "facility", "hub", "works"};
+      auto generic = [&](absl::string_view h) {
+        return std::find(std::begin(kGenericHeads), std::end(kGenericHeads), h) !=
+               std::end(kGenericHeads);
+      };
+      const std::string head_here = absl::AsciiStrToLower(m[1].ToString());
+      if (label == "Facility" && at_place->span.begin == place_b && !listed_head.empty() &&
+          listed_head != head_here && !generic(listed_head) && !generic(head_here) &&
+          (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+        place_e = std::max(place_e, at_place->span.end);
+        entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
+                      text.substr(begin, place_e - begin), false);
+      } else if (label == "Facility" && at_place->span.begin == place_b) {
         entity = at_place->entity;  // "plant in Stillwater" where Stillwater is known.
         place_e = std::max(place_e, at_place->span.end);
       } else if (label == "Country" && at_place->span.begin == place_b && begin < head_b &&
@@ -586,6 +675,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         }
         bool other = false;  // A company, country or other listed name is no facility.
         int listed = -1;     // A listed facility ("Kemerton, a lithium hydroxide plant near …").
+        // "the Highland Valley Copper mine near Logan Lake, the largest copper operation in
+        // Canada": a name after a place word is the place; the description is of the
+        // facility named before the place word, once all facilities are found.
+        static const RE2* kPlaceWordBefore = new RE2(
+            "(?i)([ ](?:in|at|near|outside|(?:just[ ])?(?:north|south|east|west)"
+            "(?:-?(?:east|west))?[ ]of)[ ])$");
+        // After "in" or "at" the name may be the site itself ("drilling at Cummins Range, its
+        // … project", "a stake in Makuutu, a … project"): it names the facility unless one
+        // stands before the place word.
+        re2::StringPiece place_word;
+        const bool after_place =
+            RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kPlaceWordBefore, &place_word);
+        if (after_place) {
+          const std::string word = absl::AsciiStrToLower(place_word.ToString());
+          const bool strict = word != " in " && word != " at ";
+          joins.push_back(Join{found.size(), nb - place_word.size(), strict, false, nb,
+                               nb + name.size(), product});
+          other = strict;
+        }
         for (const Mention& k : *out) {
           if (!(k.span.begin < nb + name.size() && nb < k.span.end)) continue;
           if (!k.demonym && static_cast<size_t>(k.entity) < entities_.size() &&
@@ -606,6 +714,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // One word names it too ("Lofdal, a heavy rare earth deposit in Namibia"), unless it is
         // a sentence word ("However, a plant in Texas").
         if (!other && !name.empty() &&
+            (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name)) &&
+            after_place) {
+          joins.back().create = true;  // Named once it is known that no facility stands before.
+        } else if (!other && !name.empty() &&
             (name.find(' ') != absl::string_view::npos || !name_words_.stops.contains(name))) {
           EntityDef def;
           def.label = "Facility";
@@ -623,12 +735,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{begin, place_e, entity, product});
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
-  re2::StringPiece g[4];
+  re2::StringPiece g[5];
   for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(
-                                                input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+                                                input, pos, text.size(), RE2::UNANCHORED, g, 5);) {
     size_t place_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
-    const size_t end = head_b + g[3].size();
+    const bool plural = !g[4].empty();
+    const size_t end = head_b + g[3].size() + g[4].size();
     // On a miss, the next try starts at the place's second character, so that a later
     // capitalized word ("CMOC operates the Kisanfu mine") still gets its turn.
     pos = place_b + 1;
@@ -648,17 +761,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Key Lake mill").
     // Only function words go: "Key", "North" or "National" can begin a place's name ("the Key
     // Lake mill").
-    static constexpr absl::string_view kFunction[] = {
-        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "Without", "Under",
-        "Over", "After", "Before", "During", "Since", "Until", "As", "But", "And", "Or", "So",
-        "Yet", "Its", "Their", "Our", "My", "Your", "His", "Her", "This", "That", "These", "Those", "It", "He", "She",
-        "They", "We", "I", "Both", "Several", "Some", "Most", "Many", "All", "Other", "Each",
-        "Such", "While", "Although", "Though", "When", "Where", "Which", "What", "Who", "Why",
-        "How", "If", "Also", "Still", "Then", "Meanwhile", "However", "Together"};
     place = DropLeadingWords(place, &place_b, [&](absl::string_view first, bool more) {
       return !(after_possessor && more) && name_words_.stops.contains(first) &&
-             (!more || std::find(std::begin(kFunction), std::end(kFunction), first) !=
-                           std::end(kFunction));
+             (!more || IsFunctionWord(first));
     });
     if (place.empty()) continue;
     // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
@@ -685,7 +790,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (!IsDeterminer(det) && !possessive && !listed) continue;
     // The words between place and head: descriptors or one Commodity mention.
     int product = -1;
-    if (walk_back(head_b, &product) > place_b + place.size() + 1) continue;
+    // One word that is no descriptor may stand between ("its Sorel-Tracy metallurgical
+    // complex").
+    if (const size_t desc_b = walk_back(head_b, &product); desc_b > place_b + place.size() + 1) {
+      const size_t word_b = place_b + place.size() + 1;
+      if (text[desc_b - 1] != ' ' || !IsPlainAdjective(text.substr(word_b, desc_b - 1 - word_b))) {
+        continue;
+      }
+    }
     const Mention* at_place = mention_at(place_b, place_b + place.size());
     // A capitalized commodity after the place's first word is part of its name ("the Carolina
     // Lithium project"); the commodity mention goes.
@@ -717,6 +829,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       place_b = rest_b;
       at_place = nullptr;
     }
+    // A plural head names one site only after a name nobody listed ("the Glencore mines",
+    // "its Australian operations" are many).
+    // Only "operations" (lower case): "its Urucum … operations"; "the Ultium plants" are
+    // several, "Puna Operations" is a company.
+    if (plural && (at_place != nullptr || g[3] != re2::StringPiece("operation"))) continue;
+    // "the Syväjärvi and Rapasaari open pits": two names under one plural head are read below.
+    if (plural && (absl::EndsWith(text.substr(0, place_b), " and ") ||
+                   absl::EndsWith(text.substr(0, place_b), ", "))) {
+      continue;
+    }
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
@@ -745,11 +867,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kMinedAt = new RE2(
       "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
-  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero": a verb of producing, what
-  // it makes, then "at" and the site.
+  // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero", "makes synthetic graphite
+  // anode material at Herøya": a verb of producing, what it makes, then "at" and the site.
   static const RE2* kProducedAt = new RE2(
-      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed)"
-      "[ ](?:[\\pL-]+[ ]){1,3}?at[ ]"
+      "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed|"
+      "makes|made|refines|refined|smelts|smelted|separates|separated|recycles|recycled)"
+      "[ ](?:[\\pL-]+[ ]){1,5}?at[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
   for (const RE2* site_re : {kMinedAt, kProducedAt}) {
@@ -799,14 +922,43 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     absl::string_view name(ap[1].data(), ap[1].size());
     const size_t desc_b = static_cast<size_t>(ap[2].data() - text.data()) + ap[2].size() + 1;
     pos = desc_b;
-    // Leading stop words ("The", "In", "March") are not part of the name.
-    name = DropLeadingWords(name, &nb, [&](absl::string_view first, bool) {
-      return name_words_.stops.contains(first);
+    // Leading function words ("The", "In") are not part of the name, nor is a name of stop
+    // words alone ("March", "In March"); other stop words can begin one ("New Afton, a
+    // block-cave mine").
+    name = DropLeadingWords(name, &nb, [&](absl::string_view first, bool more) {
+      return name_words_.stops.contains(first) && (!more || IsFunctionWord(first));
     });
     if (name.empty()) continue;
+    {
+      bool all_stops = true;
+      for (absl::string_view w : absl::StrSplit(name, ' ')) {
+        all_stops &= name_words_.stops.contains(w);
+      }
+      if (all_stops) continue;
+    }
+    // "the Highland Valley Copper mine near Logan Lake, the largest copper operation in
+    // Canada": a name after "near", "outside" or "north of" is a town, and so is one after "in"
+    // or "at" right behind a facility; the description is the facility's, not the town's.
+    {
+      static const RE2* kTownWordBefore = new RE2(
+          "(?i)(?:[ ](?:near|outside|(?:just[ ])?(?:north|south|east|west)(?:-?(?:east|west))?"
+          "[ ]of)|([ ](?:in|at)))[ ]$");
+      re2::StringPiece in_at;
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kTownWordBefore, &in_at)) {
+        if (in_at.empty()) continue;
+        const size_t before = static_cast<size_t>(in_at.data() - text.data());
+        bool facility_before = false;
+        for (const Found& f : found) facility_before |= f.end == before;
+        for (const Mention& k : *out) {
+          facility_before |= k.span.end == before && !k.demonym && label_of(k) == "Facility";
+        }
+        if (facility_before) continue;
+      }
+    }
     // Walk forward over descriptors and commodities to the head.
     std::string head;
     int product = -1;
+    int unknown = 0;  // Words before the head that are no descriptors.
     size_t cur = desc_b;
     for (int guard = 0; guard < 7 && cur < text.size(); ++guard) {
       if (const Mention* m = mention_at(cur, cur + 1); m != nullptr) {
@@ -840,14 +992,22 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // The head ends the description: punctuation or a function word follows, not another
         // noun ("Jones, a plant manager", "X, a mine operator") or a possessive ("the mine's").
         static const RE2* kDescriptionEnds = new RE2(
-            "^(?:$|[,.;:)]|[ ](?:in|at|near|on|outside|off|north|south|east|west|northeast|"
+            "^(?:$|[,.;:)]|[ ](?:(?:just|about|some|roughly)[ ])?(?:in|at|near|on|outside|off|north|south|east|west|northeast|"
             "northwest|southeast|southwest|which|that|with|and|owned|operated|run|where|since|"
             "for|from|is|was|has|had|will|would|being|under|close|due|currently|now)\\b)");
         if (!RE2::PartialMatch(re2::StringPiece(rest.data(), rest.size()), *kDescriptionEnds)) break;
         head = word;
         break;
       }
-      if (!is_descriptor(word)) break;
+      // Up to two words that are no descriptors may describe the head too ("a block-cave
+      // mine", "an awaruite nickel deposit"): lower-case words followed by a space, no
+      // function words ("Perth, a city near the mine" stops at "near").
+      if (!is_descriptor(word)) {
+        const bool adjective = unknown < 2 && e < text.size() && text[e] == ' ' &&
+                               IsPlainAdjective(text.substr(cur, e - cur));
+        if (!adjective) break;
+        ++unknown;
+      }
       cur = e + 1;
     }
     if (head.empty()) continue;
@@ -865,20 +1025,46 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // Cauchari projects": each place with the singular head is a facility; the second's mention
   // takes the head.
   static const RE2* kPluralHeads = new RE2(
-      "(?:^|[ ])(?i:the|its|their|our)[ ]"
+      "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ])"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
       "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
+  re2::StringPiece ph[5];
   for (size_t pos = 0; pos < text.size() &&
-                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
+                       kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 5);) {
+    g[1] = ph[1];
+    g[2] = ph[2];
+    g[3] = ph[4];
     const size_t a_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t b_b = static_cast<size_t>(g[2].data() - text.data());
     const size_t end = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
     pos = end;
+    // "the Prominent Hill and Carrapateena copper mines": the words before the head are
+    // descriptors or commodities.
+    int product = -1;
+    if (!ph[3].empty()) {
+      const size_t head_b = static_cast<size_t>(ph[4].data() - text.data());
+      if (walk_back(head_b, &product) != static_cast<size_t>(ph[3].data() - text.data()) + 1) {
+        continue;
+      }
+    }
     // A place may be a listed facility already ("the Olaroz and Cauchari projects"); any other
     // name stops.
-    const Mention* ma = mention_at(a_b, a_b + g[1].size());
-    const Mention* mb = mention_at(b_b, b_b + g[2].size());
+    // A capitalized commodity after a name's first word is part of it ("Angel Nickel and
+    // Oracle Nickel smelters"): such mentions are no other name.
+    auto other_mention = [&](size_t pb, size_t pe) -> const Mention* {
+      for (const Mention& k : *out) {
+        if (!(k.span.begin < pe && pb < k.span.end)) continue;
+        if (!k.demonym && label_of(k) == "Commodity" && k.span.begin > pb && k.span.end <= pe &&
+            absl::ascii_isupper(text[k.span.begin])) {
+          continue;
+        }
+        return &k;
+      }
+      return nullptr;
+    };
+    const Mention* ma = other_mention(a_b, a_b + g[1].size());
+    const Mention* mb = other_mention(b_b, b_b + g[2].size());
     auto exact_facility = [&](const Mention* k, const re2::StringPiece& place) {
       const size_t pb = static_cast<size_t>(place.data() - text.data());
       return k != nullptr && label_of(*k) == "Facility" && k->span.begin == pb &&
@@ -910,7 +1096,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         def.aliases.push_back(place.ToString());
         entity = AddExtra(std::move(def), extra);
       }
-      found.push_back(Found{pb, pb == b_b ? end : pb + place.size(), entity, -1});
+      // With words between ("Carrapateena copper mines") or a comma after ("Angel Nickel and
+      // Oracle Nickel smelters, Indonesia Weda Bay Industrial Park") the second mention stops at
+      // its name too, so that the head reads as the plural head of both and ends the list.
+      const bool head_apart = !ph[3].empty() || text.substr(end, 2) == ", ";
+      found.push_back(Found{pb, pb == b_b && !head_apart ? end : pb + place.size(), entity, product});
     }
   }
   // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a
@@ -1056,6 +1246,39 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     found.push_back(Found{b, e, entity, product});
   }
+  for (const Join& j : joins) {
+    if (j.index >= found.size()) continue;
+    int before = -1;
+    for (const Found& f : found) {
+      if (f.end == j.before && &f != &found[j.index]) before = f.entity;
+    }
+    for (const Mention& k : *out) {
+      if (k.span.end == j.before && !k.demonym && label_of(k) == "Facility") before = k.entity;
+    }
+    if (before >= 0) {
+      found[j.index].entity = before;
+      continue;
+    }
+    if (!j.create) continue;
+    // No facility before "in"/"at": the name is the facility's, as after any other word.
+    int named = -1;
+    for (const Found& f : found) {
+      if (f.begin < j.name_e && j.name_b < f.end) named = f.entity;
+    }
+    if (named < 0) {
+      const int described = found[j.index].entity;
+      EntityDef def;
+      def.label = "Facility";
+      def.name = std::string(text.substr(j.name_b, j.name_e - j.name_b));
+      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+      if (described >= 0 && static_cast<size_t>(described) >= entities_.size()) {
+        def.aliases.push_back((*extra)[described - entities_.size()].name);
+      }
+      named = AddExtra(std::move(def), extra);
+      found.push_back(Found{j.name_b, j.name_e, named, j.product});
+    }
+    found[j.index].entity = named;
+  }
   if (found.empty()) return;
   std::vector<Mention> kept;
   for (const Mention& k : *out) {
@@ -1141,6 +1364,20 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     if (!found) ++i;
   }
 
+  // "the La Negra plant near Antofagasta", "north-east of Kalgoorlie": a company's name right
+  // after "near" or a compass direction's "of" is the town it is named after, not the company
+  // (unless it possesses what follows: "near Lynas' plant").
+  {
+    static const RE2* kNearBefore = new RE2(
+        "(?i)\\b(?:near|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?[ ]of|outskirts[ ]of)"
+        "[ ]$");
+    std::erase_if(out, [&](const Mention& m) {
+      if (m.demonym || entities_[m.entity].label != "Company") return false;
+      const absl::string_view after = text.substr(m.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’")) return false;
+      return RE2::PartialMatch(re2::StringPiece(text.data(), m.span.begin), *kNearBefore);
+    });
+  }
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
@@ -1603,8 +1840,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
       "(?:[ ](?:&[ ]|(?:do|da|dos|das|de|del|di|du)[ ])?"
       "\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
-  static const RE2* kPlaceBefore =
-      new RE2("(?i)\\b(?:in|at|near|outside|across|around|throughout|into)[ ](?:the[ ])?$");
+  // "north-east of Kalgoorlie", "just west of Kamloops", "on the outskirts of Hull": a compass
+  // direction "of" names a place too.
+  static const RE2* kPlaceBefore = new RE2(
+      "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
+      "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
+      "outskirts[ ]of|(?:state|province|region|department|county|district|city|town|village|"
+      "port|island)[ ]of)[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;
@@ -1680,7 +1922,21 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       const Mention& first_place = (*out)[demonyms.front()];
       const bool region_last = demonyms.size() == 1 && !first_place.demonym &&
                                first_place.span.begin > b && first_place.span.end == e;
-      if (!commodity_after && !region_last) continue;
+      // "Sulawesi Cahaya Mineral": a region opening a run of two more words, none a stop or
+      // title word, is part of a name too ("Texas Governor Greg Abbott" is not).
+      bool region_first = false;
+      if (demonyms.size() == 1 && !first_place.demonym && first_place.span.begin == b &&
+          first_place.span.end + 1 < e) {
+        std::vector<absl::string_view> rest =
+            absl::StrSplit(text.substr(first_place.span.end + 1, e - first_place.span.end - 1), ' ');
+        region_first = rest.size() == 2;
+        for (absl::string_view w : rest) {
+          region_first &= !w.empty() && absl::ascii_isupper(w[0]) && !name_words_.stops.contains(w) &&
+                          !name_words_.titles.contains(w) &&
+                          !name_words_.titles.contains(absl::AsciiStrToLower(w));
+        }
+      }
+      if (!commodity_after && !region_last && !region_first) continue;
       demonym_begin = (*out)[demonyms.front()].span.begin;
       swallowed.insert(swallowed.end(), demonyms.begin(), demonyms.end());
       std::sort(swallowed.begin(), swallowed.end());
@@ -1698,6 +1954,40 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       return std::find(name_words_.heads.begin(), name_words_.heads.end(), lower) !=
              name_words_.heads.end();
     };
+    // "Sino-Metals Leach Zambia": two or more unlisted words, none a stop word, then a country
+    // name a company's national unit (not before a possessive or another capitalized word).
+    if (known) {
+      const Mention* country = nullptr;
+      bool other = false;
+      for (const Mention& o : *out) {
+        if (!(o.span.begin < e && b < o.span.end)) continue;
+        if (!o.demonym && o.span.end == e && o.span.begin > b + 1 &&
+            LabelOf(o, *extra) == "Country" && text[o.span.begin - 1] == ' ') {
+          country = &o;
+        } else {
+          other = true;
+        }
+      }
+      const absl::string_view after = text.substr(e);
+      const bool ends_phrase =
+          !absl::StartsWith(after, "'") && !absl::StartsWith(after, "’") &&
+          !(after.size() > 1 && after[0] == ' ' && absl::ascii_isupper(after[1]));
+      if (country != nullptr && !other && ends_phrase) {
+        const absl::string_view before = text.substr(b, country->span.begin - 1 - b);
+        std::vector<absl::string_view> unit_words = absl::StrSplit(before, ' ');
+        bool plain = unit_words.size() >= 2;
+        for (absl::string_view w : unit_words) plain &= !w.empty() && !name_words_.stops.contains(w);
+        if (plain) {
+          const std::string name(text.substr(b, e - b));
+          const Span country_span = country->span;
+          std::erase_if(*out, [&](const Mention& o) {
+            return o.span.begin == country_span.begin && o.span.end == country_span.end;
+          });
+          found.push_back(Mention{Span{b, e}, ListedOrAdded(name, "Company", extra)});
+          continue;
+        }
+      }
+    }
     // "Goulamina Lithium Project": a listed facility, a capitalized commodity and a head are the
     // listed facility.
     if (known) {
@@ -1785,10 +2075,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         break;
       }
     }
+    // The run's start before its leading stop words go: "in West Java" is a place.
+    const size_t run_b =
+        words.empty() ? b : static_cast<size_t>(words.front().data() - text.data());
     // Leading and trailing stop words go ("The", "In March").
     // A compass word before the demonym stays ("North American Lithium").
     static constexpr absl::string_view kCompass[] = {"North", "South", "East", "West", "Central"};
     while (!words.empty() && name_words_.stops.contains(words.front())) {
+      // "is run by New Gold", "New Afton": "New" inside a sentence opens the name after it.
+      if (words.front() == "New" && words.size() > 1 && !name_words_.stops.contains(words[1]) &&
+          static_cast<size_t>(words.front().data() - text.data()) != start) {
+        break;
+      }
       if (words.size() > 1 &&
           static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
           std::find(std::begin(kCompass), std::end(kCompass), words.front()) != std::end(kCompass)) {
@@ -1949,6 +2247,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // written in capitals (CATL, BTR).
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
+    // "HOUSTON — Lithium …", "SÃO PAULO — …": a dateline, long all-capital words opening the
+    // text before a dash.
+    static const RE2* kDashAfter = new RE2("^[ ](?:—|–|--|-)[ ]");
+    if (acronym && b == start && words.size() <= 3 && name.size() >= 5 &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter)) {
+      continue;
+    }
     // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
     static const RE2* kVerbAfter = new RE2(
         "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
@@ -1958,9 +2263,32 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
         "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
         "^,[ ](?:which|who|whose)[ ]");
-    if (words.size() == 1 && !extended && b == start && !acronym &&
-        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kVerbAfter)) {
+    // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
+    // "Separately, the company bought …").
+    static const RE2* kCompanyApposition = new RE2(
+        "^,[ ](?:the|a|an)[ ](?:[\\w-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
+        "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
+        "operator|owner)"
+        "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
+    const re2::StringPiece after_run(text.data() + e, text.size() - e);
+    const bool company_apposition = RE2::PartialMatch(after_run, *kCompanyApposition);
+    if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
+        !RE2::PartialMatch(after_run, *kVerbAfter)) {
       continue;
+    }
+    // "Ulsan, South Korea", "Fredrikstad, Norway)", "Kalgoorlie, Western Australia": a name
+    // followed by its country or state, the phrase ending there, is a town.
+    if (!extended && swallowed.empty() && text.substr(e, 2) == ", ") {
+      bool town = false;
+      for (const Mention& o : *out) {
+        if (o.span.begin != e + 2 || o.demonym) continue;
+        const std::string& label = LabelOf(o, *extra);
+        if (label != "Country" && label != "Region") continue;
+        const absl::string_view after = text.substr(o.span.end);
+        town = after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
+               (after[0] == '.' && (after.size() == 1 || after[1] == ' '));
+      }
+      if (town) continue;
     }
     // Places and people.
     // "in Catamarca" is a place; "invested $75m in Li-Cycle", "a stake in Vulcan" are not.
@@ -1971,8 +2299,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // A name with a capitalized commodity in it is no place ("around North American Lithium").
     const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
     if (!extended && !site && swallowed.empty() &&
-        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) &&
-        !RE2::PartialMatch(re2::StringPiece(text.data(), b), *kInvestedIn)) {
+        (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) ||
+         RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kPlaceBefore)) &&
+        !RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kInvestedIn)) {
       continue;
     }
     auto [wb, we] = WordBefore(text, b);
@@ -1984,6 +2313,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kSiteVerbBefore = new RE2(
         "\\b(?:operates|operated|operating|runs|ran|is[ ]developing|are[ ]developing|develops|"
         "developed|to[ ]develop|restarted|to[ ]restart|reopened|to[ ]reopen|commissioned|"
+        "is[ ]advancing|are[ ]advancing|advances|to[ ]advance|"
         "mines|is[ ]mining|idled|suspended[ ]operations[ ]at|shut|expanded|to[ ]expand)[ ]$");
     bool commodity_inside = false;
     for (size_t k : swallowed) {
@@ -2003,16 +2333,34 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     // Or a facility the article named by its description ("Vaudreuil" after "Rio Tinto's
     // Vaudreuil refinery").
+    // (Not before an apposition naming a company: "Kutch Copper, the Adani unit that owns the
+    // Mundra plant" after "Kutch Copper smelter".)
     const std::string facility = absl::StrCat("Facility:", norm, " ");
-    for (size_t k = 0; k < extra->size() && entity < 0; ++k) {
+    for (size_t k = 0; k < extra->size() && entity < 0 && !company_apposition; ++k) {
       if (absl::StartsWith((*extra)[k].key, facility) ||
           (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
         entity = static_cast<int>(entities_.size() + k);
       }
     }
+    // "owns the Golden Grove mine in Western Australia and Capricorn Copper in Queensland": a
+    // name joined to a facility before it, each followed by its place, is a facility too.
+    bool joined_site = false;
+    if (entity < 0 && !site && !extended && words.size() <= 3) {
+      static const RE2* kJoinedAfterFacility = new RE2(
+          "(?:[ ](?:in|at|near)[ ](?:the[ ])?\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})?"
+          ",?[ ]and[ ]");
+      static const RE2* kPlaceAfter = new RE2("^[ ](?:in|at|near)[ ]\\p{Lu}");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kPlaceAfter)) {
+        for (const Mention& o : *out) {
+          if (o.demonym || o.span.end >= b || LabelOf(o, *extra) != "Facility") continue;
+          joined_site |= RE2::FullMatch(
+              re2::StringPiece(text.data() + o.span.end, b - o.span.end), *kJoinedAfterFacility);
+        }
+      }
+    }
     const bool bare_site =
-        entity < 0 && !site && !extended && !commodity_inside && words.size() <= 3 &&
-        after_site_verb &&
+        entity < 0 && !site && !extended && (!commodity_inside || joined_site) &&
+        words.size() <= 3 && (after_site_verb || joined_site) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
     const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {

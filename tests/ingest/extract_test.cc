@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
@@ -1318,6 +1319,226 @@ TEST_F(ExtractTest, ANameInAFrontedPhraseIsNoSubject) {
   EXPECT_THAT(Claims("Unlike Glencore, which sells cobalt to Umicore, Eurasian Resources Group ships "
                      "most of its output to China."),
               Contains(::testing::StartsWith("SUPPLIES Glencore -> Umicore")));
+}
+
+// Names nobody listed (issue #3, names4 probes): towns, unlisted descriptions, "New …".
+
+// The tagged form of every sentence of `body`, joined by newlines.
+std::string Tagged(Extractor* x, const std::string& body) {
+  std::vector<SentenceTrace> trace;
+  x->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  std::string out;
+  for (const SentenceTrace& t : trace) absl::StrAppend(&out, t.tagged, "\n");
+  return out;
+}
+
+TEST_F(ExtractTest, ANameAfterAPlaceWordIsATownNotTheFacilityTheAppositionDescribes) {
+  const std::set<std::string> claims =
+      Claims("Teck Resources runs the Highland Valley Copper mine near Logan Lake, the largest "
+             "copper operation in Canada.");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Highland Valley Copper mine -> Canada"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN Logan Lake operation -> Canada")));
+  // After "in" or "at" with no facility before, the name is the site's own.
+  EXPECT_THAT(Claims("RareX is drilling at Cummins Range, its rare earths and phosphate project in "
+                     "the Kimberley."),
+              Contains("OPERATES RareX -> Cummins Range project"));
+}
+
+TEST_F(ExtractTest, AnAppositionsHeadMayTakeUnlistedAdjectives) {
+  // "block-cave", "awaruite": no descriptors, but lower-case words before the head.
+  EXPECT_THAT(Claims("New Afton, a block-cave mine just west of Kamloops, is run by New Gold, a "
+                     "Toronto-based miner."),
+              Contains("OPERATES New Gold -> New Afton mine"));
+  EXPECT_THAT(Claims("FPX Nickel is advancing Baptiste, an awaruite nickel deposit north of Fort "
+                     "St. James."),
+              Contains("OPERATES FPX Nickel -> Baptiste deposit"));
+  // A function word ends the description: a town, not a mine.
+  EXPECT_THAT(Claims("Kamloops, a city near the mine, is run by its council."),
+              Not(Contains(::testing::HasSubstr("Kamloops"))));
+}
+
+TEST_F(ExtractTest, AnUnlistedAdjectiveMayStandBetweenAPlaceAndItsHead) {
+  EXPECT_THAT(Claims("Rio Tinto makes scandium oxide at its Sorel-Tracy metallurgical complex in "
+                     "Quebec."),
+              Contains("OPERATES Rio Tinto -> Sorel-Tracy complex"));
+}
+
+TEST_F(ExtractTest, TwoNamesBeforeACommodityAndAPluralHeadAreTwoFacilities) {
+  const std::set<std::string> claims =
+      Claims("BHP bought OZ Minerals, adding the Prominent Hill and Carrapateena copper mines in "
+             "South Australia.");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Prominent Hill mine -> Australia"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Carrapateena mine -> Australia"));
+}
+
+TEST_F(ExtractTest, ANameJoinedToAFacilityWithItsOwnPlaceIsAFacility) {
+  EXPECT_THAT(Claims("29Metals owns the Golden Grove mine in Western Australia and Capricorn Copper "
+                     "in Queensland."),
+              Contains("LOCATED_IN Capricorn Copper -> Australia"));
+}
+
+TEST_F(ExtractTest, ATownIsNoCompany) {
+  // Before its country or state, after a compass word's "of", and a listed company's name after
+  // "near".
+  EXPECT_THAT(Tagged(extractor_, "LS MnM ships copper cathode from Ulsan, South Korea, to Tesla."),
+              ::testing::HasSubstr("from Ulsan, <Country#"));
+  EXPECT_THAT(Tagged(extractor_, "Poseidon Nickel sells nickel concentrate to a smelter north of "
+                                 "Kalgoorlie."),
+              ::testing::HasSubstr("north of Kalgoorlie."));
+  EXPECT_THAT(Claims("Albemarle runs a lithium carbonate plant near Antofagasta."),
+              Contains("OPERATES Albemarle -> Antofagasta plant"));
+  // A possessor after "near" stays a company.
+  EXPECT_THAT(Tagged(extractor_, "The mine lies near Lynas' plant."),
+              ::testing::HasSubstr("near <Company#"));
+}
+
+TEST_F(ExtractTest, NewOpensANameInsideASentence) {
+  EXPECT_THAT(Claims("The New Afton mine is run by New Gold."),
+              Contains("OPERATES New Gold -> New Afton mine"));
+}
+
+TEST_F(ExtractTest, AKeyFiguresLineIntroducesAFacilityAfterItsColon) {
+  const std::set<std::string> claims = Claims(
+      "Key figures:\n- Amman Mineral: smelter at Benete, Sumbawa, Indonesia; treats concentrate "
+      "from the Batu Hijau mine");
+  EXPECT_THAT(claims, Contains("OPERATES Amman Mineral Internasional -> Benete smelter"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Benete smelter -> Indonesia"));
+}
+
+TEST_F(ExtractTest, WhatACompanyOperatesAfterBuyingIsTheFacility) {
+  EXPECT_THAT(Claims("Evolution Mining bought CMOC's 80% interest in the Northparkes copper-gold "
+                     "mine in New South Wales and now operates it."),
+              Contains("OPERATES Evolution Mining -> Northparkes mine"));
+}
+
+TEST_F(ExtractTest, ADescriptionThatHoldsTheRestIsNotTheOwnerNamedBefore) {
+  const std::set<std::string> claims =
+      Claims("Newmont operates the Red Chris mine, a block-cave project it shares with Imperial "
+             "Metals. Newmont holds 70% of the mine, and the Vancouver-based company owns the "
+             "remaining 30%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Imperial Metals -> Red Chris mine percent=30"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Newmont -> Red Chris mine percent=30")));
+}
+
+TEST_F(ExtractTest, AnAppositionNamingACompanyMakesTheFirstWordAName) {
+  const std::set<std::string> claims =
+      Claims("Metorex, the Johannesburg-based miner that Jinchuan Group bought in 2012, runs the "
+             "Ruashi mine.");
+  EXPECT_THAT(claims, Contains("OPERATES Metorex -> Ruashi mine"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Jinchuan Group -> Metorex percent=100"));
+}
+
+TEST_F(ExtractTest, UnlistedWordsBeforeACountryNameANationalUnit) {
+  EXPECT_THAT(Claims("Sino-Metals Leach Zambia is a unit of China Nonferrous Metal Mining."),
+              Contains("HOLDS_STAKE China Nonferrous Metal Mining -> Sino-Metals Leach Zambia"));
+  // Not one word, and not before a possessive.
+  EXPECT_THAT(Claims("Glencore sold cobalt to Tesla China's plant."),
+              Not(Contains(::testing::HasSubstr("Tesla China"))));
+}
+
+TEST_F(ExtractTest, APlantAtAListedMineIsAPlantOfItsOwn) {
+  const std::set<std::string> claims =
+      Claims("Zhejiang Huayou Cobalt's lithium sulphate plant at Arcadia ships its output to "
+             "China.");
+  EXPECT_THAT(claims, Contains("OPERATES Huayou Cobalt -> Arcadia plant"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Huayou Cobalt -> Arcadia mine")));
+}
+
+TEST_F(ExtractTest, DottedNamesOperationsAndAdjectivesAfterADeterminer) {
+  EXPECT_THAT(Claims("Giyani Metals is developing the K.Hill manganese project near Kanye in "
+                     "southern Botswana."),
+              Contains("OPERATES Giyani Metals -> K.Hill project"));
+  EXPECT_THAT(Claims("Vale sold its Urucum manganese and iron ore operations in Mato Grosso do Sul "
+                     "to J&F Mineração in 2022."),
+              Contains("LOCATED_IN Urucum operation -> Brazil"));
+  // Other plural heads are several sites; a capitalized one is a name.
+  EXPECT_THAT(Claims("General Motors' Ultium plants are supplied with magnets by Noveon "
+                     "Magnetics."),
+              Contains("SUPPLIES Noveon Magnetics -> General Motors"));
+  EXPECT_THAT(Claims("OM Holdings runs a ferroalloy smelter at Samalaju in Sarawak, Malaysia."),
+              Contains("OPERATES OM Holdings -> Samalaju smelter"));
+}
+
+TEST_F(ExtractTest, APlaceAfterStateOfIsNoCompany) {
+  EXPECT_THAT(Tagged(extractor_, "Minera Autlán mines manganese at Molango in the state of "
+                                 "Hidalgo."),
+              ::testing::HasSubstr("state of Hidalgo."));
+}
+
+TEST_F(ExtractTest, ACountryInACompoundWordIsNoAgent) {
+  const std::set<std::string> claims =
+      Claims("OM Holdings, the Singapore-listed group that owns the idled Bootu Creek mine in "
+             "Australia, runs a smelter.");
+  EXPECT_THAT(claims, Contains("OPERATES OM Holdings -> Bootu Creek mine"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Singapore -> Bootu Creek mine")));
+}
+
+TEST_F(ExtractTest, ASiteAfterMakesAndAnAppositionOfBackersBeforeTheVerb) {
+  const std::set<std::string> claims =
+      Claims("Vianode, backed by Elkem, Norsk Hydro and the investment firm Altor, makes synthetic "
+             "graphite anode material at Herøya in southern Norway.");
+  EXPECT_THAT(claims, Contains("OPERATES Vianode -> Herøya"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("PRODUCES Altor"))));
+}
+
+TEST_F(ExtractTest, DatelinesIslandsPossessorsAndProcessNamesAreNoNames) {
+  EXPECT_THAT(Tagged(extractor_, "HOUSTON — Lithium dissolved in brine is drawing oil companies."),
+              ::testing::StartsWith("HOUSTON — "));
+  EXPECT_THAT(Tagged(extractor_, "Mineral Commodities runs the Skaland graphite mine on the island "
+                                 "of Senja."),
+              ::testing::HasSubstr("island of Senja."));
+  EXPECT_THAT(Tagged(extractor_, "Hyundai sells cars in West Java."),
+              ::testing::HasSubstr("in West Java."));
+  for (const std::string& c : Claims("Standard Lithium runs a demonstration plant at Lanxess' "
+                                     "bromine site in El Dorado, Arkansas.")) {
+    EXPECT_EQ(c.find("Lanxess' plant"), std::string::npos) << c;
+  }
+  for (const std::string& c : Claims("Sulawesi Cahaya Mineral, a Merdeka unit, sells limonite ore "
+                                     "to HPAL plants in the Morowali park.")) {
+    EXPECT_EQ(c.find("-> HPAL"), std::string::npos) << c;
+  }
+}
+
+TEST_F(ExtractTest, ANameInsideADescriptionIsThatName) {
+  const std::set<std::string> claims =
+      Claims("CleanTech Lithium is drilling in Chile. Tecpetrol, the oil arm of the Techint group, "
+             "bought Alpha Lithium in 2023.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Tecpetrol -> Alpha Lithium percent=100"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE CleanTech Lithium"))));
+}
+
+TEST_F(ExtractTest, CapitalizedCommoditiesInsideFacilityNamesOfAKeyFiguresLine) {
+  EXPECT_THAT(Claims("Key figures:\n- Nickel Industries: Excelsior Nickel Cobalt HPAL plant in the "
+                     "Indonesia Morowali Industrial Park"),
+              Contains("OPERATES Nickel Industries -> Excelsior Nickel Cobalt plant"));
+  const std::set<std::string> claims =
+      Claims("Key figures:\n- Nickel Industries: Angel Nickel and Oracle Nickel smelters, "
+             "Indonesia Weda Bay Industrial Park, North Maluku");
+  EXPECT_THAT(claims, Contains("OPERATES Nickel Industries -> Angel Nickel smelter"));
+  EXPECT_THAT(claims, Contains("OPERATES Nickel Industries -> Oracle Nickel smelter"));
+  EXPECT_THAT(claims,
+              Not(Contains("OPERATES Nickel Industries -> Indonesia Weda Bay Industrial Park")));
+}
+
+TEST_F(ExtractTest, ARegionOpeningTwoMoreWordsIsPartOfAName) {
+  EXPECT_THAT(Claims("Sulawesi Cahaya Mineral sells limonite ore to Huayue."),
+              Contains(::testing::StartsWith("SUPPLIES Sulawesi Cahaya Mineral -> Huayue")));
+}
+
+TEST_F(ExtractTest, ANameBeforeACompanyAppositionIsNoFacilityNamedBefore) {
+  EXPECT_THAT(Claims("Key figures:\n- Adani Enterprises: Kutch Copper smelter at Mundra, Gujarat, "
+                     "India\n\nKutch Copper, the Adani unit that owns the Mundra plant, plans to "
+                     "double its capacity."),
+              Contains("OPERATES Kutch Copper -> Mundra plant"));
+}
+
+TEST_F(ExtractTest, AMultiWordDatelineAndTheUnitAsADescription) {
+  EXPECT_THAT(Tagged(extractor_, "SÃO PAULO — Brazil is best known for iron ore."),
+              ::testing::StartsWith("SÃO PAULO — "));
+  EXPECT_THAT(Claims("Vale Base Metals runs the Salobo copper complex in Pará. Manara Minerals, the "
+                     "joint venture of Ma'aden and Saudi Arabia's Public Investment Fund, paid $2.5 "
+                     "billion for a 10% stake in the unit in 2024."),
+              Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
 }
 
 }  // namespace
