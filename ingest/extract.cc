@@ -696,12 +696,23 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // ("Apple committed $500 million to MP Materials, which will supply the iPhone maker": a
     // description's runner-up is the agent named before in the same sentence, then the previous
     // sentence's.)
+    static const RE2* kRoleAfter = new RE2(
+        "^ (?:[a-z-]+ ){0,2}?(?:customers|buyers|clients|offtakers|suppliers|shareholders|"
+        "investors|owners|backers|lenders)\\b");
+    const bool role_after =
+        word == "its" &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kRoleAfter);
     int alt = second.entity >= 0 && second.entity != ref.entity ? second.entity
               : kind == kCompany && earlier.entity >= 0 && earlier.entity != ref.entity
                   ? earlier.entity
               : kind != kAgent && prev_for(kind) != ref.entity ? prev_for(kind)
               : kind == kAgent && earlier.entity >= 0 && earlier.entity != ref.entity
                   ? earlier.entity
+              // "Pilbara sells to converters. Ganfeng has been one of its main buyers": "its"
+              // before a role no one holds for itself, with no other name before it here, is the
+              // previous sentence's agent.
+              : kind == kAgent && role_after && prev_for(kind) >= 0 && prev_for(kind) != ref.entity
+                  ? prev_for(kind)
                   : -1;
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {

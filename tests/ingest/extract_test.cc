@@ -117,6 +117,16 @@ TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
               Contains("SUPPLIES Liontown Resources -> LG Energy Solution"));
 }
 
+TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
+  // "one of its main buyers" is not Ganfeng's own: Pilbara, the agent of the sentence before.
+  EXPECT_THAT(Claims("Pilbara Minerals sells spodumene concentrate to Chinese converters. Ganfeng "
+                     "Lithium has been one of its main buyers since 2017."),
+              Contains(::testing::StartsWith("SUPPLIES Pilbara Minerals -> Ganfeng Lithium")));
+  // With nothing named before, the reflexive claim is still dropped.
+  EXPECT_THAT(Claims("Ganfeng Lithium has been one of its main buyers since 2017."),
+              Not(Contains(::testing::StartsWith("SUPPLIES"))));
+}
+
 TEST_F(ExtractTest, AnEllipticStakeOfListedOwnersIsInTheCompanyHeldBefore) {
   const std::set<std::string> claims =
       Claims("China Rare Earth Group was formed in 2021. SASAC holds 31% of China Rare Earth "
