@@ -554,6 +554,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           s.text.substr((*items)[0].end, it.begin - (*items)[0].end).find_first_of(",;") ==
               std::string::npos;
       if (it.tag == "Facility" && &it != &items->front() && !possessed_subject) continue;
+      // A site owns, buys or lends nothing: "Greenbushes, the mine it co-owns with Albemarle"
+      // (it: Tianqi, not its Kwinana refinery that opened the sentence).
+      static const RE2* kOwnerVerbAfter = new RE2(
+          "^ (?:also |still |now |jointly |once )?(?:owns|co-owns|owned|co-owned|bought|acquired|"
+          "sold|invested|lent|lends|holds a|held a)\\b");
+      if (it.tag == "Facility" && word == "it" &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
+                            *kOwnerVerbAfter)) {
+        continue;
+      }
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
       static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
       static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
