@@ -114,6 +114,14 @@ class ExtractorInternal {
 
 namespace {
 
+// Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
+bool PossessiveAt(absl::string_view text, size_t pos) {
+  if (pos > text.size()) return false;
+  const absl::string_view after = text.substr(pos);
+  return absl::StartsWith(after, "'s ") || absl::StartsWith(after, "' ") ||
+         absl::StartsWith(after, "’s ");
+}
+
 const char* KindTag(QuantityKind k) {
   switch (k) {
     case QuantityKind::kMoney:
@@ -341,10 +349,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // "Chile's state-owned Codelco is the exception: it still owns …": a possessor is not the
     // head's name when another agent follows it there.
-    const bool possessor = topic.entity >= 0 && (s.text.compare(topic.end, 3, "'s ") == 0 ||
-                                                 s.text.compare(topic.end, 2, "' ") == 0 ||
-                                                 s.text.compare(topic.end, 5, "’s ") == 0);
-    if (possessor) {
+    if (topic.entity >= 0 && PossessiveAt(s.text, topic.end)) {
       for (const Item& it : *items) {
         if (it.entity >= 0 && IsAgent(it.tag) && it.begin > topic.end && it.end <= head.size()) {
           topic = it;
@@ -547,9 +552,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // Olaroz operation in Argentina reached its expanded capacity".
       const bool possessed_subject =
           items->size() > 1 && &it == &(*items)[1] && (*items)[0].entity >= 0 &&
-          (s.text.compare((*items)[0].end, 3, "'s ") == 0 ||
-           s.text.compare((*items)[0].end, 2, "' ") == 0 ||
-           s.text.compare((*items)[0].end, 5, "’s ") == 0) &&
+          PossessiveAt(s.text, (*items)[0].end) &&
           it.begin <= (*items)[0].end + 5 + 40 &&
           s.text.substr((*items)[0].end, it.begin - (*items)[0].end).find_first_of(",;") ==
               std::string::npos;
@@ -1625,8 +1628,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // same noun phrase is the object ("China's CATL", "X's Kokkola refinery").
     if (slot.contains("object") && rendered.end[slot["object"]] == m.end) {
       const absl::string_view after = absl::string_view(tagged).substr(m.end);
-      if (absl::StartsWith(after, "'s ") || absl::StartsWith(after, "' ") ||
-          absl::StartsWith(after, "’s ")) {
+      if (PossessiveAt(after, 0)) {
         const int from = slot["object"];
         for (size_t j = 0; j < items.size(); ++j) {
           const size_t at = rendered.begin[j];

@@ -1,6 +1,7 @@
 #include "ingest/gazetteer.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include "absl/status/status.h"
@@ -420,6 +421,12 @@ bool IsPlainAdjective(absl::string_view w) {
              std::end(kNotAdjective);
 }
 
+// Whether a name ends in a possessive mark ("Lanxess'", "Alphamin Resources’", "CATL's").
+bool EndsInPossessor(absl::string_view name) {
+  return absl::EndsWith(name, "'") || absl::EndsWith(name, "’") || absl::EndsWith(name, "'s") ||
+         absl::EndsWith(name, "’s");
+}
+
 // The word that ends right before `pos` (spaces skipped), as [begin, end).
 std::pair<size_t, size_t> WordBefore(absl::string_view text, size_t pos) {
   size_t e = pos;
@@ -492,6 +499,23 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product;
   };
   std::vector<Join> joins;
+  // The facility, found or listed, whose name ends at `pos` (its entity may be -1), if any;
+  // `skip` is left out.
+  auto facility_ending_at = [&](size_t pos, const Found* skip) -> std::optional<int> {
+    std::optional<int> entity;
+    for (const Found& f : found) {
+      if (f.end == pos && &f != skip) entity = f.entity;
+    }
+    for (const Mention& k : *out) {
+      if (k.span.end == pos && !k.demonym && label_of(k) == "Facility") entity = k.entity;
+    }
+    return entity;
+  };
+  // A word that makes the name after it a place: " in ", " at " (captured second: the name may
+  // still be the site's own), or " near ", " outside ", " north of ", " just west of ".
+  static const RE2* kPlaceWordBefore = new RE2(
+      "(?i)([ ](?:(in|at)|near|outside|(?:just[ ])?(?:north|south|east|west)(?:-?(?:east|west))?"
+      "[ ]of)[ ])$");
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
@@ -566,13 +590,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                             absl::EndsWith(det, "’s");
     int entity = -1;
     // "a demonstration plant at Lanxess' bromine site": a possessor is no place.
-    {
-      const absl::string_view place_text = text.substr(place_b, place_e - place_b);
-      if (absl::EndsWith(place_text, "'") || absl::EndsWith(place_text, "’") ||
-          absl::EndsWith(place_text, "'s") || absl::EndsWith(place_text, "’s")) {
-        continue;
-      }
-    }
+    if (EndsInPossessor(text.substr(place_b, place_e - place_b))) continue;
     const Mention* at_place = mention_at(place_b, place_e);
     if (at_place != nullptr) {
       const std::string label = label_of(*at_place);
@@ -678,18 +696,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // "the Highland Valley Copper mine near Logan Lake, the largest copper operation in
         // Canada": a name after a place word is the place; the description is of the
         // facility named before the place word, once all facilities are found.
-        static const RE2* kPlaceWordBefore = new RE2(
-            "(?i)([ ](?:in|at|near|outside|(?:just[ ])?(?:north|south|east|west)"
-            "(?:-?(?:east|west))?[ ]of)[ ])$");
         // After "in" or "at" the name may be the site itself ("drilling at Cummins Range, its
         // … project", "a stake in Makuutu, a … project"): it names the facility unless one
         // stands before the place word.
-        re2::StringPiece place_word;
-        const bool after_place =
-            RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kPlaceWordBefore, &place_word);
+        re2::StringPiece place_word, in_at;
+        const bool after_place = RE2::PartialMatch(re2::StringPiece(text.data(), nb),
+                                                   *kPlaceWordBefore, &place_word, &in_at);
         if (after_place) {
-          const std::string word = absl::AsciiStrToLower(place_word.ToString());
-          const bool strict = word != " in " && word != " at ";
+          const bool strict = in_at.empty();
           joins.push_back(Join{found.size(), nb - place_word.size(), strict, false, nb,
                                nb + name.size(), product});
           other = strict;
@@ -767,10 +781,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     });
     if (place.empty()) continue;
     // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
-    if (absl::EndsWith(place, "'") || absl::EndsWith(place, "’") || absl::EndsWith(place, "'s") ||
-        absl::EndsWith(place, "’s")) {
-      continue;
-    }
+    if (EndsInPossessor(place)) continue;
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < end && place_b < f.end;
     if (inside_found) continue;
@@ -940,19 +951,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Canada": a name after "near", "outside" or "north of" is a town, and so is one after "in"
     // or "at" right behind a facility; the description is the facility's, not the town's.
     {
-      static const RE2* kTownWordBefore = new RE2(
-          "(?i)(?:[ ](?:near|outside|(?:just[ ])?(?:north|south|east|west)(?:-?(?:east|west))?"
-          "[ ]of)|([ ](?:in|at)))[ ]$");
-      re2::StringPiece in_at;
-      if (RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kTownWordBefore, &in_at)) {
+      re2::StringPiece place_word, in_at;
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), nb), *kPlaceWordBefore, &place_word,
+                            &in_at)) {
         if (in_at.empty()) continue;
-        const size_t before = static_cast<size_t>(in_at.data() - text.data());
-        bool facility_before = false;
-        for (const Found& f : found) facility_before |= f.end == before;
-        for (const Mention& k : *out) {
-          facility_before |= k.span.end == before && !k.demonym && label_of(k) == "Facility";
-        }
-        if (facility_before) continue;
+        const size_t before = static_cast<size_t>(place_word.data() - text.data());
+        if (facility_ending_at(before, nullptr).has_value()) continue;
       }
     }
     // Walk forward over descriptors and commodities to the head.
@@ -1248,13 +1252,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   }
   for (const Join& j : joins) {
     if (j.index >= found.size()) continue;
-    int before = -1;
-    for (const Found& f : found) {
-      if (f.end == j.before && &f != &found[j.index]) before = f.entity;
-    }
-    for (const Mention& k : *out) {
-      if (k.span.end == j.before && !k.demonym && label_of(k) == "Facility") before = k.entity;
-    }
+    const int before = facility_ending_at(j.before, &found[j.index]).value_or(-1);
     if (before >= 0) {
       found[j.index].entity = before;
       continue;
