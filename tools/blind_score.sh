@@ -11,11 +11,19 @@
 # --why adds tools/eval.py's per-type counts of why claims were missed or false (the nearest
 # prediction: a figure, one end, the type, or nothing of the type), still without any article,
 # name or sentence.
-# usage: tools/blind_score.sh [--why] [KG_BINARY]   (default build/tools/kg)
+# --by-style adds the total per article style (mixed English/Chinese, key figures, cited, plain).
+# usage: tools/blind_score.sh [--why] [--by-style] [KG_BINARY]   (default build/tools/kg)
 set -eu
 cd "$(dirname "$0")/.."
 why=""
-if [ "${1:-}" = "--why" ]; then why="--why"; shift; fi
+style=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --why) why="--why"; shift ;;
+    --by-style) style="--by-style"; shift ;;
+    *) break ;;
+  esac
+done
 kg=${1:-build/tools/kg}
 db=$(mktemp -d)
 trap 'rm -rf "$db"' EXIT
@@ -23,7 +31,7 @@ trap 'rm -rf "$db"' EXIT
 "$kg" --db "$db/db" export --format jsonl > "$db/claims.jsonl"
 "$kg" --db "$db/db" export --format jsonl --what entities > "$db/entities.jsonl"
 python3 tools/eval.py --gold tests/blind --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \
-  $why | grep -v '^articles=.* tp=' || true
+  $why $style | grep -v '^articles=.* tp=' || true
 for set in tests/blind/*/; do
   printf '%-8s ' "$(basename "$set")"
   python3 tools/eval.py --gold "$set" --pred "$db/claims.jsonl" --entities "$db/entities.jsonl" \

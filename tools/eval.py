@@ -3,7 +3,7 @@
 
 Usage:
   python3 tools/eval.py --gold DIR_OR_FILE --pred CLAIMS.jsonl [--entities ENTITIES.jsonl]
-                        [--min-f1 X] [--verbose] [--why]
+                        [--min-f1 X] [--verbose] [--why] [--by-style]
 
 Gold files are the grader's format (corpus/README.md): one object, or a list of objects, per
 `*.gold.json`, each with "article", "entities" and "claims". A prediction matches a gold claim
@@ -15,6 +15,8 @@ neither way. Prints per-article and total precision, recall and F1; exits 1 when
 2 on a usage or input error. --why adds, per claim type, counts of why the missed and the
 false claims failed (nearest prediction: a figure, one end, the type, or nothing of the type
 in the article), with no article, name or sentence, so that it can run on the blind set.
+--by-style adds the totals per article style (mixed English/Chinese, key figures, cited, plain;
+see article_style), again without any article name.
 Standard library only.
 """
 
@@ -75,6 +77,22 @@ def article_text(gold_file):
             with open(path, encoding="utf-8", errors="replace") as fh:
                 return fh.read()
     return ""
+
+
+def article_style(text):
+    """The brief's four styles, told apart by surface marks: any Chinese character makes a mixed
+    article; a "Key figures"-like heading or three bullet lines a key-figures one; citation
+    markers like [3] the seed's cited format; anything else plain news prose."""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return "mixed-zh"
+    lines = text.splitlines()
+    heads = ("key figures", "key facts", "at a glance", "fact box", "factbox")
+    if (any(line.strip().lower().startswith(heads) for line in lines)
+            or sum(line.lstrip().startswith(("- ", "* ", "\u2022")) for line in lines) >= 3):
+        return "key-figures"
+    if any(f"[{n}]" in text for n in range(1, 100)):
+        return "cited"
+    return "plain"
 
 
 FACILITY_HEADS = {"mine", "mines", "project", "deposit", "plant", "refinery", "facility", "complex",
@@ -305,6 +323,7 @@ def main(argv=None):
     ap.add_argument("--min-f1", type=float)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--why", action="store_true")
+    ap.add_argument("--by-style", action="store_true")
     args = ap.parse_args(argv)
     try:
         gold = load_gold(args.gold)
@@ -330,6 +349,16 @@ def main(argv=None):
         for art_id, tp, fp, fn in rows:
             p, r, f = prf(tp, fp, fn)
             print(f"{art_id:48s} tp={tp:3d} fp={fp:3d} fn={fn:3d}  P={p:.3f} R={r:.3f} F1={f:.3f}")
+    if args.by_style:
+        styles = {}
+        for art_id, tp, fp, fn in rows:
+            n = styles.setdefault(article_style(gold[art_id]["text"]), [0, 0, 0, 0])
+            for i, v in enumerate((1, tp, fp, fn)):
+                n[i] += v
+        for style, (n, tp, fp, fn) in sorted(styles.items()):
+            p, r, f = prf(tp, fp, fn)
+            print(f"style {style:12s} articles={n} tp={tp} fp={fp} fn={fn}  "
+                  f"P={p:.3f} R={r:.3f} F1={f:.3f}")
     p, r, f = prf(*total)
     print(f"articles={len(rows)} tp={total[0]} fp={total[1]} fn={total[2]}  "
           f"P={p:.3f} R={r:.3f} F1={f:.3f}")
