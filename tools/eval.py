@@ -210,8 +210,9 @@ def miss_reason(g, ps, art, aliases):
 
 def fp_reason(p, art, aliases):
     """Why prediction p matched no gold claim: the nearest gold claim of its type (optional ones
-    too), the labels of kg's ends, whether each is an entity of the gold at all, and whether its
-    sentence holds a gold claim of the type (never a name or a sentence)."""
+    too), the labels of kg's ends, whether each is an entity of the gold at all (and if not,
+    whether the text names it), whether its sentence holds a gold claim of the type, and the
+    rule that made it (never a name or a sentence)."""
     names = art["names"]
     same_type = [g for g in art["claims"] if g["type"] == p["type"]]
     if not same_type:
@@ -229,8 +230,11 @@ def fp_reason(p, art, aliases):
         e = p.get(key)
         if e is None:
             return "none"
-        known = any(names.get(norm(c)) for c in [e.get("name")] + aliases.get(e.get("id"), []))
-        return f"{e.get('label', '?')} {'(a gold entity)' if known else '(not a gold entity)'}"
+        spellings = [e.get("name")] + aliases.get(e.get("id"), [])
+        if any(names.get(norm(c)) for c in spellings):
+            return f"{e.get('label', '?')} (a gold entity)"
+        named = any(c and c in art["text"] for c in spellings)
+        return f"{e.get('label', '?')} (not a gold entity, {'named' if named else 'not named'} in the text)"
 
     if any(subj(g) and obj(g) for g in pool):
         nearest = "both ends right, a figure differs"
@@ -243,7 +247,7 @@ def fp_reason(p, art, aliases):
         nearest = f"object right, kg subject {end('subject')}"
     else:
         nearest = f"neither end right, kg {end('subject')} -> {end('object')}"
-    return f"{where}; {nearest}"
+    return f"{where}; {nearest}; rule {p.get('rule', '?')}"
 
 
 def recognised(gold_name, mentioned, names):
