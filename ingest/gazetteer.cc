@@ -35,6 +35,11 @@ void ReplaceOverlapping(const std::vector<Mention>& added,
   }
 }
 
+// The lower-case particle that may join the words of a Portuguese, Spanish, French or Italian
+// place name ("Grota do Cirilo", "Salar de Atacama", "Lac des Iles", "Salar de los Angeles"),
+// followed by its space; in a pattern, always before a capitalized word.
+#define KG_NAME_PARTICLE "(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]"
+
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
                                         "Commodity", "Person", "Region",  "Demonym"};
 
@@ -325,7 +330,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // A place word may hold a dot between capitals ("the K.Hill manganese project"); a plural
   // head names one operation ("its Urucum manganese and iron ore operations").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*(?:[ ](?:(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]){0,2}"
+      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*(?:[ ](?:" KG_NAME_PARTICLE "){0,2}"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
@@ -671,7 +676,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         anchor >= 2 && text.substr(anchor - 2, 2) == ", ") {
       det_b = anchor;
       static const RE2* kNameBefore = new RE2(
-          "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
+          "(\\p{Lu}[\\pL\\pM\\d'’&.-]*(?:[ ](?:" KG_NAME_PARTICLE ")?\\p{Lu}[\\pL\\pM\\d'’&.-]*){0,3}), $");
       re2::StringPiece head_text(text.data(), det_b);
       re2::StringPiece nm;
       size_t nb = 0;
@@ -877,14 +882,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // the gazetteer knows as something else ("production at Lynas"), not a sentence word.
   static const RE2* kMinedAt = new RE2(
       "\\b(?i:mining|mined|production|output|operations|drilling|extraction)[ ](?:at|from)[ ]"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:" KG_NAME_PARTICLE ")?\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   // "Andrada Mining produces tin at Uis", "mined loparite at Lovozero", "makes synthetic graphite
   // anode material at Herøya": a verb of producing, what it makes, then "at" and the site.
   static const RE2* kProducedAt = new RE2(
       "\\b(?i:produces|produced|producing|mines|mined|extracts|extracted|processes|processed|"
       "makes|made|refines|refined|smelts|smelted|separates|separated|recycles|recycled)"
       "[ ](?:[\\pL-]+[ ]){1,5}?at[ ]"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:" KG_NAME_PARTICLE ")?\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:$|[ ,.;:)])");
   re2::StringPiece at[2];
   for (const RE2* site_re : {kMinedAt, kProducedAt}) {
     for (size_t pos = 0; pos < text.size() &&
@@ -922,7 +927,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // towns as often as facilities), "Hull, the site of …", "X, the mine's owner" or "X, a mine
   // operator"; not a name the gazetteer knows as something else.
   static const RE2* kAppositionName = new RE2(
-      "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:(?:do|da|de|del|dos|das)[ ])?"
+      "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:" KG_NAME_PARTICLE ")?"
       "\\p{Lu}[\\pL\\pM'’-]*){0,3}),[ ]((?i:a|an|the|its|their)|"
       // "Ngungaju, Pilbara Minerals' restarted processing plant": a possessor instead.
       "\\p{Lu}[\\pL\\pM\\d&.-]*(?:[ ]\\p{Lu}[\\pL\\pM\\d&.-]*){0,3}(?:'s|’s|'|’))[ ]");
@@ -1836,7 +1841,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
       "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
-      "(?:[ ](?:&[ ]|(?:do|da|dos|das|de|del|di|du)[ ])?"
+      "(?:[ ](?:&[ ]|" KG_NAME_PARTICLE ")?"
       "\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*){0,3})");
   // "north-east of Kalgoorlie", "just west of Kamloops", "on the outskirts of Hull": a compass
   // direction "of" names a place too.

@@ -220,6 +220,11 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   // After a verb of running a site, a word that begins a company's name is the site.
   EXPECT_EQ(label_of("Glencore owns Mutanda Mining Holdings, and Glencore runs Mutanda.", "Mutanda"),
             "Facility");
+  // A site after a verb of producing and "at" keeps the particle of its name.
+  EXPECT_EQ(label_of("Sigma Lithium produces lithium concentrate at Grota do Cirilo in Brazil.",
+                     "Grota do Cirilo"),
+            "Facility");
+  EXPECT_EQ(label_of("Mining at Salar de Olaroz resumed.", "Salar de Olaroz"), "Facility");
   // A possessor is no place of a facility.
   EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
