@@ -273,6 +273,7 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
       "^ (?:government|state) (?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
       "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
       "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
+      "holdings?|investment|corporations?|conglomerates?|groups?|lenders?|entit(?:y|ies)|vehicles?|"
       "procurement|stockpiles?|reserves?)\\b");
   for (Item& it : items) {
     if (it.tag != "Demonym" || it.entity < 0) continue;

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -192,6 +193,17 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
           std::string alts;
           if (!ExpandTypes(inner.substr(colon + 1), &alts)) {
             return Error(origin, line_no, absl::StrCat("unknown slot type in '", inner, "'"));
+          }
+          // A slot that can be a company or a government body may follow the description that
+          // names it ("to Chinese converter Ganfeng Lithium", "by Japanese state agency JOGMEC"):
+          // the COMPANY_DESC macro, when defined, goes
+          // before the slot, outside it — not at the start of a pattern, which matches
+          // anywhere anyway, nor after a {DESC} the rule wrote itself.
+          if (auto desc = macros_.find("COMPANY_DESC");
+              desc != macros_.end() && !out.empty() && !absl::EndsWith(value.substr(0, i), "{DESC}") &&
+              (absl::StrContains(absl::StrCat("|", alts, "|"), "|Company|") ||
+               absl::StrContains(absl::StrCat("|", alts, "|"), "|Government|"))) {
+            out.append(desc->second);
           }
           absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
           std::string& types = rule->slot_types[slot];

@@ -817,6 +817,9 @@ TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
        Claims("Swedish state media said LKAB holds 10% of Boliden.")) {
     EXPECT_EQ(c.find("Sweden"), std::string::npos) << c;
   }
+  // Nor is a state holding company: it is the holder, named after its description.
+  EXPECT_THAT(Claims("Vale Indonesia is 20% owned by the Indonesian state holding company MIND ID."),
+              Contains("HOLDS_STAKE MIND ID -> Vale Indonesia percent=20"));
 }
 
 TEST_F(ExtractTest, AJointVentureCompanyIsNoReferenceToTheCompany) {

@@ -168,5 +168,25 @@ TEST(RuleSetTest, SlotsExpandToTaggedCaptures) {
   EXPECT_EQ(m[1].slots.at("object"), "<Country#3>");
 }
 
+TEST(RuleSetTest, CompanyDescriptionGoesBeforeCompanySlots) {
+  // COMPANY_DESC, when defined, lets a description stand before a slot that can be a company
+  // or a government ("to Chinese converter <Company>"), outside the slot; not before other
+  // slots, not at a pattern's start.
+  auto set = RuleSet::FromText(
+      "macro COMPANY_DESC = (?:<Demonym#\\d+> (?:converter|agency) )?\n"
+      "rule r\ntype SUPPLIES\npattern {subject:Company} sells to {object:Company}\n"
+      "rule l\ntype LOCATED_IN\npattern {subject:Facility} in {object:Country}\n",
+      "d.rules");
+  ASSERT_TRUE(set.ok()) << set.status();
+  auto m = (*set)->Match("<Company#0> sells to <Demonym#1> converter <Company#2>");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].slots.at("object"), "<Company#2>");
+  EXPECT_TRUE((*set)->Match("<Facility#0> in <Demonym#1> converter <Country#2>").empty());
+  auto plain = RuleSet::FromText(
+      "rule r\ntype SUPPLIES\npattern {subject:Company} sells to {object:Company}\n", "e.rules");
+  ASSERT_TRUE(plain.ok()) << plain.status();
+  EXPECT_TRUE((*plain)->Match("<Company#0> sells to <Demonym#1> converter <Company#2>").empty());
+}
+
 }  // namespace
 }  // namespace kg::ingest
