@@ -795,13 +795,24 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
-    const std::string head = absl::AsciiStrToLower(group.ToString());
+    std::string head = absl::AsciiStrToLower(group.ToString());
+    // "该项目", "该矿": the Chinese head after 该 in its English form (name_words head_zh), so
+    // that it finds the project or mine named before, not a site whose name has no head.
+    constexpr absl::string_view kThis = "该";
+    if (head.empty() && absl::StartsWith(absl::string_view(s.text).substr(b), kThis)) {
+      const absl::string_view zh =
+          absl::string_view(s.text).substr(b + kThis.size(), e - b - kThis.size());
+      for (const auto& [word, english] : x_.gazetteer_->name_words().zh_heads) {
+        if (word == zh) head = english;
+      }
+    }
     int ref = -1;
     std::vector<int> candidates = facilities_;
     for (const Item& it : *items) {
       if (it.tag == "Facility" && it.end <= b) candidates.push_back(it.entity);
     }
-    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
+    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0 && !head.empty();
+         ++it) {
       if (x_.gazetteer_->FacilityHead(Entity(*it).name) == head) ref = *it;
     }
     if (ref < 0 && !candidates.empty()) ref = candidates.back();

@@ -1554,5 +1554,15 @@ TEST_F(ExtractTest, AMultiWordDatelineAndTheUnitAsADescription) {
               Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
 }
 
+TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
+  // "该项目" is the project named before; the Salar de Atacama, a site whose name has no head
+  // noun, was taken for it because the Chinese head was read as no head at all.
+  const std::set<std::string> claims =
+      Claims("Albemarle pumps brine in the Salar de Atacama. Mariana项目位于阿根廷萨尔塔省。"
+             "该项目设计产能为年产2万吨氯化锂。");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Mariana project -> lithium chloride"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
