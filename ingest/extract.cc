@@ -506,6 +506,38 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
     }
+    // "Lynas is backed by JOGMEC, which lent it $200 million", "the mine has been run by MP
+    // Materials, which bought it out of bankruptcy": the "it" a relative clause's verb acts on
+    // is not the clause's own subject, the name the relative pronoun follows, but the name
+    // before that in the sentence; with none, "it" stays a word.
+    if (word == "it") {
+      static const RE2* kRelativeVerb = new RE2("^,? (?:which|who|that) (?:[a-z]+ ){0,2}?[a-z]+ $");
+      const Item* relative = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kRelativeVerb)) {
+          relative = &it;
+        }
+      }
+      if (relative != nullptr) {
+        const Item* before = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity >= 0 && it.end <= relative->begin &&
+              (IsAgent(it.tag) || it.tag == "Facility")) {
+            before = &it;
+          }
+        }
+        if (before != nullptr) {
+          Item p;
+          p.begin = b;
+          p.end = e;
+          p.entity = before->entity;
+          p.tag = before->tag;
+          found.push_back(p);
+        }
+        continue;
+      }
+    }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"

@@ -809,6 +809,23 @@ TEST_F(ExtractTest, TheCompanyAStakeIsInIsNotTheSubjectOfTheNextVerb) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Vulcan Energy Resources -> Stellantis")));
 }
 
+TEST_F(ExtractTest, TheItOfARelativeClauseIsNotItsOwnSubject) {
+  const std::set<std::string> claims =
+      Claims("Lynas Rare Earths is backed by JOGMEC, which lent it $200 million in 2011.");
+  EXPECT_THAT(claims, Contains(testing::StartsWith(
+                          "LENDS_TO Japan Organization for Metals and Energy Security -> Lynas Rare Earths")));
+  for (const std::string& c : claims) {
+    EXPECT_EQ(c.find("Security -> Japan Organization"), std::string::npos) << c;
+  }
+  // With no name before the relative's own, "it" stays a word: the claim is not guessed from
+  // an earlier sentence.
+  for (const std::string& c :
+       Claims("Arafura Rare Earths signed a deal. Later, JOGMEC, which lent it $200 million, "
+              "left.")) {
+    EXPECT_EQ(c.find("LENDS_TO"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
   EXPECT_THAT(Claims("The Guinean government will hold a 15% free-carried interest in Simandou."),
               Contains("HOLDS_STAKE Guinea -> Simandou project percent=15"));
