@@ -794,14 +794,27 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
-    const std::string head = absl::AsciiStrToLower(group.ToString());
+    std::string head = absl::AsciiStrToLower(group.ToString());
+    // "该矿", "该项目": the Chinese head after 该, and its English head (schema/name_words.txt
+    // head_zh); a facility named in either language ends in one of them.
+    std::string zh_head;
+    if (head.empty() && absl::StartsWith(absl::string_view(s.text).substr(b), "该")) {
+      zh_head = s.text.substr(b + std::string_view("该").size(), e - b - std::string_view("该").size());
+      for (const auto& [zh, en] : x_.gazetteer_->name_words().zh_heads) {
+        if (zh == zh_head) head = en;
+      }
+    }
     int ref = -1;
     std::vector<int> candidates = facilities_;
     for (const Item& it : *items) {
       if (it.tag == "Facility" && it.end <= b) candidates.push_back(it.entity);
     }
     for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
-      if (x_.gazetteer_->FacilityHead(Entity(*it).name) == head) ref = *it;
+      const std::string& name = Entity(*it).name;
+      if ((!head.empty() && x_.gazetteer_->FacilityHead(name) == head) ||
+          (!zh_head.empty() && absl::EndsWith(name, zh_head))) {
+        ref = *it;
+      }
     }
     if (ref < 0 && !candidates.empty()) ref = candidates.back();
     if (ref < 0) return;

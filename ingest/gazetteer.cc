@@ -213,6 +213,17 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
+    // "zh 集团 Group", "zh_form 有限公司": Chinese company words and legal forms (FindZhNames).
+    if (absl::StartsWith(line, "zh ") || absl::StartsWith(line, "zh_form ")) {
+      const bool form = absl::ConsumePrefix(&line, "zh_form ");
+      if (!form) absl::ConsumePrefix(&line, "zh ");
+      std::pair<std::string, std::string> zh =
+          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      if (form) g->zh_legal_forms_.insert(zh.first);
+      g->zh_company_words_.push_back(std::move(zh));
+      continue;
+    }
     // "prefix PT": a word that opens a company name ("PT Halmahera Persada Lygend").
     if (absl::ConsumePrefix(&line, "prefix ")) {
       line = absl::StripAsciiWhitespace(line);
@@ -224,6 +235,8 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
     g->suffix_first_words_.insert(std::string(line.substr(0, line.find(' '))));
   }
+  std::stable_sort(g->zh_company_words_.begin(), g->zh_company_words_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   const std::string word = "[A-Z][A-Za-z0-9&'-]*";
   std::string pattern;
   // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
@@ -275,6 +288,14 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
+    if (kv.first == "stop_zh" || kv.first == "kind_zh") {
+      (kv.first == "stop_zh" ? name_words_.zh_stops : name_words_.zh_kinds).push_back(written);
+      continue;
+    }
+    if (kv.first == "generic_zh") {
+      name_words_.zh_generic.insert(written);
+      continue;
+    }
     // Kinds kept as written (case matters), and kinds kept lower case in pattern order.
     const std::pair<absl::string_view, absl::flat_hash_set<std::string>*> kAsWritten[] = {
         {"stop", &name_words_.stops},   {"title", &name_words_.titles},
@@ -303,6 +324,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // Longest first, so that 冶炼厂 is tried before 厂 (file order among equals).
   std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (std::vector<std::string>* words : {&name_words_.zh_stops, &name_words_.zh_kinds}) {
+    std::stable_sort(words->begin(), words->end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
   if (name_words_.heads.empty()) return absl::OkStatus();
   auto alternation = [](const std::vector<std::string>& words) {
     std::string alt;
@@ -1828,7 +1853,251 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     ReplaceOverlapping(merged, &out);
   }
+  if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   return out;
+}
+
+void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
+                            std::vector<EntityDef>* extra, bool facilities) const {
+  if (zh_company_words_.empty() && name_words_.zh_heads.empty()) return;
+  // A CJK ideograph (three bytes led by E4-E9) ends at `pos`.
+  auto han_before = [&](size_t pos) {
+    if (pos < 3) return false;
+    const unsigned char lead = static_cast<unsigned char>(text[pos - 3]);
+    return lead >= 0xE4 && lead <= 0xE9 &&
+           (static_cast<unsigned char>(text[pos - 2]) & 0xC0) == 0x80 &&
+           (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0x80;
+  };
+  auto label_of = [&](const Mention& m) -> std::string {
+    return m.demonym ? "Demonym" : LabelOf(m, *extra);
+  };
+  auto ending_at = [&](size_t pos) -> const Mention* {
+    for (const Mention& m : *out) {
+      if (m.span.end == pos && m.span.begin < pos) return &m;
+    }
+    return nullptr;
+  };
+  auto overlapping = [&](size_t b, size_t e, bool commodities) -> const Mention* {
+    for (const Mention& m : *out) {
+      if (m.span.begin < e && b < m.span.end && (commodities || label_of(m) != "Commodity")) {
+        return &m;
+      }
+    }
+    return nullptr;
+  };
+  auto ends_with_any = [&](size_t pos, const std::vector<std::string>& words) -> size_t {
+    for (const std::string& w : words) {
+      if (absl::EndsWith(text.substr(0, pos), w)) return w.size();
+    }
+    return 0;
+  };
+  // A name may begin at `pos`: the text's start, a character that is no ideograph
+  // (punctuation, Latin, digits), a `stop_zh` word, or the end of another name.
+  auto boundary = [&](size_t pos) {
+    if (!han_before(pos) || ends_with_any(pos, name_words_.zh_stops) > 0) return true;
+    const Mention* m = ending_at(pos);
+    return m != nullptr && label_of(*m) != "Commodity";
+  };
+  // The start of a name ending at `end`: the nearest boundary at least `min_chars` and at most
+  // `max_chars` characters back (a commodity inside counts its characters); npos when none.
+  auto name_start = [&](size_t end, int min_chars, int max_chars) -> size_t {
+    size_t b = end;
+    for (int chars = 0;;) {
+      if (boundary(b)) return chars >= min_chars ? b : absl::string_view::npos;
+      if (chars >= max_chars) return absl::string_view::npos;
+      if (const Mention* m = ending_at(b); m != nullptr) {
+        chars += static_cast<int>((b - m->span.begin + 2) / 3);
+        b = m->span.begin;
+      } else {
+        b -= 3;
+        ++chars;
+      }
+    }
+  };
+  // Characters of [b, e) outside commodity mentions; whether a generic word is inside.
+  auto own_chars = [&](size_t b, size_t e) {
+    size_t bytes = e - b;
+    for (const Mention& m : *out) {
+      if (m.span.begin >= b && m.span.end <= e && label_of(m) == "Commodity") {
+        bytes -= m.span.end - m.span.begin;
+      }
+    }
+    return static_cast<int>(bytes / 3);
+  };
+  auto generic_in = [&](size_t b, size_t e) {
+    const absl::string_view part = text.substr(b, e - b);
+    for (const std::string& g : name_words_.zh_generic) {
+      if (absl::StrContains(part, g)) return true;
+    }
+    return false;
+  };
+  auto place_before = [&](size_t b) {  // A province or country opening the name: its start.
+    const Mention* m = ending_at(b);
+    if (m == nullptr || m->demonym) return b;
+    const std::string label = label_of(*m);
+    return (label == "Region" || label == "Country") && han_before(m->span.end) &&
+                   boundary(m->span.begin)
+               ? m->span.begin
+               : b;
+  };
+
+  // Companies: company words after a name ("九岭锂业", "四川能投锂业有限公司").
+  // A company word run that goes on as a noun of the trade ("新能源汽车", "矿业行业") is no name.
+  static constexpr absl::string_view kNotAfter[] = {
+      "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头",
+      "龙头", "概念", "产品", "技术", "资产", "基地", "项目", "工厂", "矿"};
+  std::vector<Mention> added;
+  for (size_t i = 0; i < text.size();) {
+    size_t e = i;
+    bool legal = false;
+    std::string english;
+    for (bool more = true; more;) {
+      more = false;
+      for (const auto& [zh, en] : zh_company_words_) {
+        if (text.substr(e, zh.size()) == zh) {
+          if (e == i) english = en;
+          legal |= zh_legal_forms_.contains(zh);
+          e += zh.size();
+          more = true;
+          break;
+        }
+      }
+    }
+    if (e == i) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    i = e;
+    if (overlapping(begin, e, false) != nullptr) continue;
+    // Inside a commodity's word ("重稀土", "离子型稀土", "稀土精矿"): no company word.
+    bool in_commodity = false;
+    for (const Mention& m : *out) {
+      in_commodity |= m.span.begin < e && begin < m.span.end && label_of(m) == "Commodity" &&
+                      (m.span.begin < begin || m.span.end > e);
+    }
+    if (in_commodity) continue;
+    // "控股" after a name is as often the verb ("宁德时代控股的…") as part of the name.
+    if (text.substr(begin, e - begin) == "控股") continue;
+    bool noun_after = false;
+    for (absl::string_view w : kNotAfter) noun_after |= absl::StartsWith(text.substr(e), w);
+    if (!legal && noun_after) continue;
+    // A company named right before: "宁德时代新能源科技股份有限公司", "Bintang Delapan集团".
+    if (const Mention* m = ending_at(begin); m != nullptr && label_of(*m) == "Company") {
+      Mention k = *m;
+      const absl::string_view surface = text.substr(k.span.begin, begin - k.span.begin);
+      if (static_cast<size_t>(k.entity) >= entities_.size() &&
+          static_cast<unsigned char>(surface.back()) < 0x80) {
+        EntityDef def;
+        def.label = "Company";
+        def.name = english.empty() || absl::EndsWith(surface, english)
+                       ? std::string(surface)
+                       : absl::StrCat(surface, " ", english);
+        def.key = absl::StrCat("Company:", NormalizeName(def.name));
+        def.aliases.push_back(std::string(surface));
+        def.aliases.push_back(std::string(text.substr(k.span.begin, e - k.span.begin)));
+        k.entity = AddExtra(std::move(def), extra);
+      }
+      k.span.end = e;
+      k.guessed = false;
+      added.push_back(k);
+      continue;
+    }
+    const size_t b = name_start(begin, 2, legal ? 12 : 3);
+    // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
+    // the name holds none ("获取锂资源" is no name).
+    if (b == absl::string_view::npos || own_chars(b, begin) < (legal ? 1 : 2) ||
+        generic_in(b, begin) ||
+        (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
+      continue;
+    }
+    const size_t start = place_before(b);
+    const std::string name(text.substr(start, e - start));
+    // A short name of a company the article named in full before ("能投锂业" after
+    // "四川能投锂业有限公司"): a province or country before it, company words after it.
+    int entity = -1;
+    for (size_t k = 0; k < extra->size() && entity < 0 && !legal; ++k) {
+      const EntityDef& full = (*extra)[k];
+      const size_t at = full.label == "Company" ? full.name.find(name) : std::string::npos;
+      if (at == std::string::npos || at > 9 || full.name.size() == name.size()) continue;
+      absl::string_view rest = absl::string_view(full.name).substr(at + name.size());
+      for (bool more = true; more && !rest.empty();) {
+        more = false;
+        for (const auto& [zh, en] : zh_company_words_) more |= absl::ConsumePrefix(&rest, zh);
+      }
+      if (rest.empty()) entity = static_cast<int>(entities_.size() + k);
+    }
+    if (entity < 0) entity = ListedOrAdded(name, "Company", extra);
+    added.push_back(Mention{Span{start, e}, entity});
+  }
+  ReplaceOverlapping(added, out);
+  if (!facilities) return;
+
+  // Facilities: a name, commodities or kinds, a head ("业隆沟锂辉石矿", "华飞镍钴项目").
+  // The head ends a word: what follows is no ideograph, a stop word or a particle ("矿业",
+  // "矿石", "采矿权" are no heads).
+  static constexpr absl::string_view kAfterHead[] = {
+      "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
+      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
+      "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  added.clear();
+  for (size_t h = 0; h < text.size();) {
+    const std::pair<std::string, std::string>* head = nullptr;
+    for (const auto& zh : name_words_.zh_heads) {
+      if (zh.first != "厂" && text.substr(h, zh.first.size()) == zh.first) {
+        head = &zh;
+        break;
+      }
+    }
+    if (head == nullptr) {
+      ++h;
+      continue;
+    }
+    const size_t he = h + head->first.size();
+    const size_t head_b = h;
+    h = he;
+    bool ends_word = he + 3 > text.size() || !han_before(he + 3);
+    for (absl::string_view w : kAfterHead) ends_word |= absl::StartsWith(text.substr(he), w);
+    for (const std::string& w : name_words_.zh_stops) ends_word |= absl::StartsWith(text.substr(he), w);
+    if (!ends_word) continue;
+    // The head may close a commodity ("锂辉石矿", "稀土矿"); nothing else may hold it.
+    size_t w = head_b;
+    int product = -1;
+    if (const Mention* m = overlapping(head_b, he, true); m != nullptr) {
+      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b) continue;
+      w = m->span.begin;
+      product = m->entity;
+    }
+    for (bool more = true; more;) {
+      more = false;
+      if (const Mention* m = ending_at(w); m != nullptr && label_of(*m) == "Commodity") {
+        if (product < 0) product = m->entity;
+        w = m->span.begin;
+        more = true;
+      } else if (const size_t k = ends_with_any(w, name_words_.zh_kinds); k > 0) {
+        w -= k;
+        more = true;
+      }
+    }
+    size_t b = name_start(w, 2, 4);
+    if (b == absl::string_view::npos) {
+      // "其包头基地": a province or city alone names a plant, not a mine or project.
+      const Mention* m = ending_at(w);
+      const bool plant = head->second != "mine" && head->second != "project";
+      if (!plant || w != head_b || m == nullptr || label_of(*m) != "Region" ||
+          !boundary(m->span.begin)) {
+        continue;
+      }
+      b = m->span.begin;
+    } else if (own_chars(b, w) < 2 || generic_in(b, w)) {
+      continue;
+    }
+    const int entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
+    Mention mention{Span{b, he}, entity};
+    mention.product = product;
+    added.push_back(mention);
+  }
+  ReplaceOverlapping(added, out);
 }
 
 void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,

@@ -1551,5 +1551,22 @@ TEST_F(ExtractTest, AMultiWordDatelineAndTheUnitAsADescription) {
               Contains("HOLDS_STAKE Manara Minerals -> Vale Base Metals percent=10"));
 }
 
+TEST_F(ExtractTest, ChineseFacilityReferenceTakesTheLatestFacilityWithItsHead) {
+  // 该矿 is the latest mine, also when mines are named only in Chinese (their names have no
+  // English head, which once matched the empty head of any earlier Chinese-named facility).
+  const std::set<std::string> claims =
+      Claims("紫金矿业在刚果(金)运营卡隆威铜钴矿。赣锋锂业拥有宁都锂矿，该矿位于江西。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN 宁都锂矿 -> China"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN 卡隆威铜钴矿 -> China")));
+}
+
+TEST_F(ExtractTest, AShortChineseNameIsTheCompanyNamedInFullBefore) {
+  // "华海新能源" after "浙江华海新能源科技有限公司": the same company, not a second one.
+  const std::set<std::string> claims =
+      Claims("华友钴业持有浙江华海新能源科技有限公司51%的股权。华海新能源运营衢州工厂。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Huayou Cobalt -> 浙江华海新能源科技有限公司 percent=51"));
+  EXPECT_THAT(claims, Contains("OPERATES 浙江华海新能源科技有限公司 -> 衢州工厂"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
