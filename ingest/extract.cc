@@ -630,6 +630,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "北方稀土的控股股东为包钢集团，公司主要从…采购": a bare 公司 opening a clause is the
+    // company the sentence opened with, not the nearest name.
+    if (word == "公司" && !items->empty() && items->front().entity >= 0 &&
+        items->front().tag == "Company" && items->front().begin <= 3 && items->front().end <= b) {
+      static const RE2* kClauseStart = new RE2("(?:，|,|；|;)\\s*$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kClauseStart) &&
+          items->front().entity != ref.entity) {
+        earlier = ref;
+        ref = items->front();
+      }
+    }
     // "L-H Battery, the venture LG Energy Solution formed with Honda, is 51% owned by the Korean
     // group and 49% by the carmaker": "the carmaker" is the nearest carmaker (downstream.tsv's
     // last tier), not the nearest company.

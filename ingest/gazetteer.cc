@@ -214,6 +214,15 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
     // "zh 集团 Group", "zh_form 有限公司": Chinese company words and legal forms (FindZhNames).
+    // "zh_after 汽车 Motor": a word that joins a company's name before it ("福特汽车") but makes
+    // no name by itself.
+    if (absl::ConsumePrefix(&line, "zh_after ")) {
+      std::pair<std::string, std::string> zh =
+          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      g->zh_after_words_.push_back(std::move(zh));
+      continue;
+    }
     if (absl::StartsWith(line, "zh ") || absl::StartsWith(line, "zh_form ")) {
       const bool form = absl::ConsumePrefix(&line, "zh_form ");
       if (!form) absl::ConsumePrefix(&line, "zh ");
@@ -1963,12 +1972,24 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
         }
       }
     }
+    if (e == i) {  // "福特汽车": a word that only joins the company named before it.
+      const Mention* before = ending_at(i);
+      for (const auto& [zh, en] : zh_after_words_) {
+        if (before != nullptr && label_of(*before) == "Company" && text.substr(i, zh.size()) == zh) {
+          english = en;
+          e += zh.size();
+          break;
+        }
+      }
+    }
     if (e == i) {
       ++i;
       continue;
     }
     const size_t begin = i;
-    i = e;
+    // A rejected run is looked at again from its next character ("天宜锂业科技股份有限公司":
+    // 锂业… lies in a listed name, 科技… follows it).
+    i = begin + 1;
     if (overlapping(begin, e, false) != nullptr) continue;
     // Inside a commodity's word ("重稀土", "离子型稀土", "稀土精矿"): no company word.
     bool in_commodity = false;
@@ -1986,6 +2007,32 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     if (const Mention* m = ending_at(begin); m != nullptr && label_of(*m) == "Company") {
       Mention k = *m;
       const absl::string_view surface = text.substr(k.span.begin, begin - k.span.begin);
+      // A listed trade name before a trade word ("天齐实业" after the listed "天齐") names
+      // another company of that name; a listed name that ends in a company word, or a legal form,
+      // 公司 or 集团 after one, goes on with the same company ("天宜锂业科技股份有限公司").
+      bool trade_word = false;
+      for (size_t at = begin; at < e;) {
+        size_t len = 0;
+        for (const auto& [zh, en] : zh_company_words_) {
+          if (text.substr(at, zh.size()) != zh) continue;
+          len = zh.size();
+          trade_word |= !zh_legal_forms_.contains(zh) && zh != "公司" && zh != "集团";
+          break;
+        }
+        if (len == 0) break;  // A zh_after word ("汽车"): no trade word.
+        at += len;
+      }
+      bool complete = false;
+      for (const auto& [zh, en] : zh_company_words_) complete |= absl::EndsWith(surface, zh);
+      if (static_cast<size_t>(k.entity) < entities_.size() && trade_word && !complete &&
+          static_cast<unsigned char>(surface.back()) >= 0x80) {
+        const size_t start = place_before(k.span.begin);
+        k.entity = ListedOrAdded(std::string(text.substr(start, e - start)), "Company", extra);
+        k.span = Span{start, e};
+        added.push_back(k);
+        i = e;
+        continue;
+      }
       if (static_cast<size_t>(k.entity) >= entities_.size() &&
           static_cast<unsigned char>(surface.back()) < 0x80) {
         EntityDef def;
@@ -2001,6 +2048,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       k.span.end = e;
       k.guessed = false;
       added.push_back(k);
+      i = e;
       continue;
     }
     const size_t b = name_start(begin, 2, legal ? 12 : 3);
@@ -2029,6 +2077,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     }
     if (entity < 0) entity = ListedOrAdded(name, "Company", extra);
     added.push_back(Mention{Span{start, e}, entity});
+    i = e;
   }
   ReplaceOverlapping(added, out);
   if (!facilities) return;
@@ -2040,15 +2089,63 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
       "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
       "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-  added.clear();
-  for (size_t h = 0; h < text.size();) {
-    const std::pair<std::string, std::string>* head = nullptr;
+  auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
     for (const auto& zh : name_words_.zh_heads) {
-      if (zh.first != "厂" && text.substr(h, zh.first.size()) == zh.first) {
-        head = &zh;
-        break;
+      if (zh.first != "厂" && text.substr(at, zh.first.size()) == zh.first) return &zh;
+    }
+    return nullptr;
+  };
+  auto ends_word_at = [&](size_t he) {
+    bool ends = he + 3 > text.size() || !han_before(he + 3);
+    for (absl::string_view w : kAfterHead) ends |= absl::StartsWith(text.substr(he), w);
+    for (const std::string& w : name_words_.zh_stops) ends |= absl::StartsWith(text.substr(he), w);
+    return ends;
+  };
+  // A facility named before commodities or kinds and a head is that facility: "芒廷帕斯矿",
+  // "腾科丰谷鲁梅铜钴矿".
+  added.clear();
+  for (const Mention& f : *out) {
+    if (f.demonym || label_of(f) != "Facility" || !han_before(f.span.end)) continue;
+    size_t at = f.span.end;
+    int product = f.product;
+    for (bool more = true; more;) {
+      more = false;
+      for (const Mention& m : *out) {
+        if (m.span.begin == at && m.span.end > at && label_of(m) == "Commodity") {
+          if (product < 0) product = m.entity;
+          at = m.span.end;
+          more = true;
+        }
+      }
+      for (const std::string& k : name_words_.zh_kinds) {
+        if (!more && text.substr(at, k.size()) == k) {
+          at += k.size();
+          more = true;
+        }
       }
     }
+    // A commodity may close with the head ("铁矿"): then it ends the name.
+    const auto* head = head_at(at);
+    size_t end = head != nullptr ? at + head->first.size() : at;
+    if (head == nullptr) {
+      for (const Mention& m : *out) {
+        if (m.span.end == at && m.span.begin >= f.span.end && label_of(m) == "Commodity" &&
+            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿")) {
+          end = at;
+        }
+      }
+      if (end == f.span.end || at == f.span.end) continue;
+    }
+    if (end == f.span.end || !ends_word_at(end)) continue;
+    Mention extended = f;
+    extended.span.end = end;
+    extended.product = product;
+    added.push_back(extended);
+  }
+  ReplaceOverlapping(added, out);
+  added.clear();
+  for (size_t h = 0; h < text.size();) {
+    const std::pair<std::string, std::string>* head = head_at(h);
     if (head == nullptr) {
       ++h;
       continue;
@@ -2056,10 +2153,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     const size_t he = h + head->first.size();
     const size_t head_b = h;
     h = he;
-    bool ends_word = he + 3 > text.size() || !han_before(he + 3);
-    for (absl::string_view w : kAfterHead) ends_word |= absl::StartsWith(text.substr(he), w);
-    for (const std::string& w : name_words_.zh_stops) ends_word |= absl::StartsWith(text.substr(he), w);
-    if (!ends_word) continue;
+    if (!ends_word_at(he)) continue;
     // The head may close a commodity ("锂辉石矿", "稀土矿"); nothing else may hold it.
     size_t w = head_b;
     int product = -1;

@@ -174,6 +174,8 @@ class Gazetteer {
   // for 集团; empty for 公司), and which of them are legal forms (有限公司, 股份有限公司, …).
   std::vector<std::pair<std::string, std::string>> zh_company_words_;
   absl::flat_hash_set<std::string> zh_legal_forms_;
+  // Words that join a company's name before them ("福特汽车") and make none by themselves.
+  std::vector<std::pair<std::string, std::string>> zh_after_words_;
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;

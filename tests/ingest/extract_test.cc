@@ -1560,6 +1560,18 @@ TEST_F(ExtractTest, ChineseFacilityReferenceTakesTheLatestFacilityWithItsHead) {
   EXPECT_THAT(claims, Not(Contains("LOCATED_IN 卡隆威铜钴矿 -> China")));
 }
 
+TEST_F(ExtractTest, ABareChineseCompanyOpeningAClauseIsTheSentencesFirstCompany) {
+  // 公司 after a comma is the company the sentence opened with, not the nearest name.
+  const std::set<std::string> claims =
+      Claims("比亚迪的股东包括Berkshire Hathaway，公司主要向特斯拉供应电池。");
+  EXPECT_THAT(claims, Contains("SUPPLIES BYD -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Berkshire Hathaway -> Tesla")));
+  const std::set<std::string> two =
+      Claims("天齐锂业的控股股东为成都天齐实业，公司主要向特斯拉供应氢氧化锂。");
+  EXPECT_THAT(two, Contains("SUPPLIES Tianqi Lithium -> Tesla"));
+  EXPECT_THAT(two, Not(Contains("SUPPLIES 天齐实业 -> Tesla")));
+}
+
 TEST_F(ExtractTest, AShortChineseNameIsTheCompanyNamedInFullBefore) {
   // "华海新能源" after "浙江华海新能源科技有限公司": the same company, not a second one.
   const std::set<std::string> claims =

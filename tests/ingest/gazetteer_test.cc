@@ -256,6 +256,12 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   // A listed company before company words is that company.
   EXPECT_TRUE(has("公司与四川天宜锂业科技股份有限公司签署协议。",
                   "天宜锂业科技股份有限公司=Yibin Tianyi"));
+  // A listed trade name before a trade word is another company of that name; a word that only
+  // joins a name ("汽车") joins the listed one.
+  EXPECT_TRUE(has("天齐锂业的控股股东为成都天齐实业。", "天齐实业=天齐实业"));
+  EXPECT_TRUE(has("福特汽车参与了投资。", "福特汽车=Ford"));
+  // A listed facility before commodities and a head is that facility.
+  EXPECT_TRUE(has("腾科丰谷鲁梅铜钴矿的产量上升。", "腾科丰谷鲁梅铜钴矿=Tenke Fungurume mine"));
   // A Latin name before a company word: the English word joins it.
   EXPECT_TRUE(has("青山与印尼Harapan Jaya集团合作。", "Harapan Jaya集团=Harapan Jaya Group"));
   // Facilities: a name, commodities or kinds, a head; a province names a plant.
