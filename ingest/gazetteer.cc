@@ -1950,11 +1950,29 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                : b;
   };
 
+  // A facility head ends a word: what follows is no ideograph, a stop word or a particle
+  // ("矿业", "矿石", "采矿权" are no heads).
+  static constexpr absl::string_view kAfterHead[] = {
+      "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
+      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
+      "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
+    for (const auto& zh : name_words_.zh_heads) {
+      if (zh.first != "厂" && text.substr(at, zh.first.size()) == zh.first) return &zh;
+    }
+    return nullptr;
+  };
+  auto ends_word_at = [&](size_t he) {
+    bool ends = he + 3 > text.size() || !han_before(he + 3);
+    for (absl::string_view w : kAfterHead) ends |= absl::StartsWith(text.substr(he), w);
+    for (const std::string& w : name_words_.zh_stops) ends |= absl::StartsWith(text.substr(he), w);
+    return ends;
+  };
   // Companies: company words after a name ("九岭锂业", "四川能投锂业有限公司").
   // A company word run that goes on as a noun of the trade ("新能源汽车", "矿业行业") is no name.
   static constexpr absl::string_view kNotAfter[] = {
       "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头",
-      "龙头", "概念", "产品", "技术", "资产", "基地", "项目", "工厂", "矿"};
+      "龙头", "概念", "产品", "技术", "资产"};
   std::vector<Mention> added;
   for (size_t i = 0; i < text.size();) {
     size_t e = i;
@@ -2000,7 +2018,8 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     if (in_commodity) continue;
     // "控股" after a name is as often the verb ("宁德时代控股的…") as part of the name.
     if (text.substr(begin, e - begin) == "控股") continue;
-    bool noun_after = false;
+    // Nor one before a facility head: "埃尼巴稀土精炼厂" is a refinery named with its product.
+    bool noun_after = head_at(e) != nullptr;
     for (absl::string_view w : kNotAfter) noun_after |= absl::StartsWith(text.substr(e), w);
     if (!legal && noun_after) continue;
     // A company named right before: "宁德时代新能源科技股份有限公司", "Bintang Delapan集团".
@@ -2082,25 +2101,6 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   ReplaceOverlapping(added, out);
   if (!facilities) return;
 
-  // Facilities: a name, commodities or kinds, a head ("业隆沟锂辉石矿", "华飞镍钴项目").
-  // The head ends a word: what follows is no ideograph, a stop word or a particle ("矿业",
-  // "矿石", "采矿权" are no heads).
-  static constexpr absl::string_view kAfterHead[] = {
-      "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
-      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
-      "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-  auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
-    for (const auto& zh : name_words_.zh_heads) {
-      if (zh.first != "厂" && text.substr(at, zh.first.size()) == zh.first) return &zh;
-    }
-    return nullptr;
-  };
-  auto ends_word_at = [&](size_t he) {
-    bool ends = he + 3 > text.size() || !han_before(he + 3);
-    for (absl::string_view w : kAfterHead) ends |= absl::StartsWith(text.substr(he), w);
-    for (const std::string& w : name_words_.zh_stops) ends |= absl::StartsWith(text.substr(he), w);
-    return ends;
-  };
   // A facility named before commodities or kinds and a head is that facility: "芒廷帕斯矿",
   // "腾科丰谷鲁梅铜钴矿".
   added.clear();
@@ -2143,6 +2143,8 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     added.push_back(extended);
   }
   ReplaceOverlapping(added, out);
+
+  // Facilities: a name, commodities or kinds, a head ("业隆沟锂辉石矿", "华飞镍钴项目").
   added.clear();
   for (size_t h = 0; h < text.size();) {
     const std::pair<std::string, std::string>* head = head_at(h);

@@ -268,6 +268,8 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   EXPECT_TRUE(has("盛屯矿业运营卡隆威铜钴矿。", "卡隆威铜钴矿=卡隆威铜钴矿"));
   EXPECT_TRUE(has("紫金矿业开发湘源硬岩锂矿。", "湘源硬岩锂矿=湘源硬岩锂矿"));
   EXPECT_TRUE(has("公司扩建其赣州基地。", "赣州基地=赣州基地"));
+  // Company words before a facility head name the facility's product, not a company.
+  EXPECT_TRUE(has("公司正在建设鲁尔稀土精炼厂。", "鲁尔稀土精炼厂=鲁尔稀土精炼厂"));
   // No names: trade nouns, verbs, determiners and counts before the words or heads.
   for (absl::string_view text :
        {"中国加快发展新能源汽车。", "该公司将获取锂资源。", "该公司的子公司出口稀土。",
