@@ -1228,9 +1228,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                        kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
     const size_t b = static_cast<size_t>(g[1].data() - text.data());
     const size_t mid_b = b + g[1].size();
-    const size_t e = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
+    const size_t e = head_b + g[3].size();
     pos = e;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
+    // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
+    bool company_word = false;
+    for (const auto& [zh, en] : zh_company_words_) {
+      company_word |= zh.size() > g[3].size() && text.substr(head_b, zh.size()) == zh;
+    }
+    if (company_word) continue;
     // The characters between are a product ("铜", "铜钴") or nothing.
     bool product_only = true;
     int product = -1;
@@ -2022,6 +2029,29 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     bool noun_after = head_at(e) != nullptr;
     for (absl::string_view w : kNotAfter) noun_after |= absl::StartsWith(text.substr(e), w);
     if (!legal && noun_after) continue;
+    // A Latin name nobody read as one ("Kodal矿业" opening the sentence): a Company now.
+    static const RE2* kLatinBefore = new RE2(
+        "(?:^|[^\\p{Latin}\\d'’&.-])"
+        "(\\p{Lu}[\\p{Latin}\\d'’&.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\d'’&.-]*){0,3})$");
+    re2::StringPiece latin;
+    if (ending_at(begin) == nullptr &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kLatinBefore, &latin)) {
+      const size_t lb = static_cast<size_t>(latin.data() - text.data());
+      if (overlapping(lb, begin, true) == nullptr) {
+        EntityDef def;
+        def.label = "Company";
+        def.name = english.empty() ? latin.ToString() : absl::StrCat(latin.ToString(), " ", english);
+        def.key = absl::StrCat("Company:", NormalizeName(def.name));
+        def.aliases.push_back(latin.ToString());
+        def.aliases.push_back(std::string(text.substr(lb, e - lb)));
+        const int listed = Lookup(def.name);
+        added.push_back(Mention{Span{lb, e}, listed >= 0 && entities_[listed].label == "Company"
+                                                 ? listed
+                                                 : AddExtra(std::move(def), extra)});
+        i = e;
+        continue;
+      }
+    }
     // A company named right before: "宁德时代新能源科技股份有限公司", "Bintang Delapan集团".
     if (const Mention* m = ending_at(begin); m != nullptr && label_of(*m) == "Company") {
       Mention k = *m;
@@ -2579,6 +2609,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         if (text.substr(at, h.first.size()) == h.first) {
           head = &h;
           break;
+        }
+      }
+      // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
+      for (const auto& [zh, en] : zh_company_words_) {
+        if (head != nullptr && text.substr(at, zh.size()) == zh && zh.size() > head->first.size()) {
+          head = nullptr;
         }
       }
       if (head != nullptr) {

@@ -264,6 +264,8 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   EXPECT_TRUE(has("腾科丰谷鲁梅铜钴矿的产量上升。", "腾科丰谷鲁梅铜钴矿=Tenke Fungurume mine"));
   // A Latin name before a company word: the English word joins it.
   EXPECT_TRUE(has("青山与印尼Harapan Jaya集团合作。", "Harapan Jaya集团=Harapan Jaya Group"));
+  // Also one opening the sentence, and a company word is no mine head ("矿业" is not "矿").
+  EXPECT_TRUE(has("Kalahari矿业持有该项目。", "Kalahari矿业=Kalahari Mining"));
   // Facilities: a name, commodities or kinds, a head; a province names a plant.
   EXPECT_TRUE(has("盛屯矿业运营卡隆威铜钴矿。", "卡隆威铜钴矿=卡隆威铜钴矿"));
   EXPECT_TRUE(has("紫金矿业开发湘源硬岩锂矿。", "湘源硬岩锂矿=湘源硬岩锂矿"));
