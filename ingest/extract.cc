@@ -663,6 +663,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "北方稀土的控股股东为包钢集团，公司主要从…采购": a bare 公司 opening a clause is the
+    // company the sentence opened with, not the nearest name.
+    if (word == "公司" && !items->empty() && items->front().entity >= 0 &&
+        items->front().tag == "Company" && items->front().begin <= 3 && items->front().end <= b) {
+      static const RE2* kClauseStart = new RE2("(?:，|,|；|;)\\s*$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kClauseStart) &&
+          items->front().entity != ref.entity) {
+        earlier = ref;
+        ref = items->front();
+      }
+    }
     // "L-H Battery, the venture LG Energy Solution formed with Honda, is 51% owned by the Korean
     // group and 49% by the carmaker": "the carmaker" is the nearest carmaker (downstream.tsv's
     // last tier), not the nearest company.
@@ -828,14 +839,13 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
     std::string head = absl::AsciiStrToLower(group.ToString());
-    // "该项目", "该矿": the Chinese head after 该 in its English form (name_words head_zh), so
-    // that it finds the project or mine named before, not a site whose name has no head.
-    constexpr absl::string_view kThis = "该";
-    if (head.empty() && absl::StartsWith(absl::string_view(s.text).substr(b), kThis)) {
-      const absl::string_view zh =
-          absl::string_view(s.text).substr(b + kThis.size(), e - b - kThis.size());
-      for (const auto& [word, english] : x_.gazetteer_->name_words().zh_heads) {
-        if (word == zh) head = english;
+    // "该矿", "该项目": the Chinese head after 该, and its English head (schema/name_words.txt
+    // head_zh); a facility named in either language ends in one of them.
+    std::string zh_head;
+    if (head.empty() && absl::StartsWith(absl::string_view(s.text).substr(b), "该")) {
+      zh_head = s.text.substr(b + std::string_view("该").size(), e - b - std::string_view("该").size());
+      for (const auto& [zh, en] : x_.gazetteer_->name_words().zh_heads) {
+        if (zh == zh_head) head = en;
       }
     }
     int ref = -1;
@@ -843,9 +853,12 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     for (const Item& it : *items) {
       if (it.tag == "Facility" && it.end <= b) candidates.push_back(it.entity);
     }
-    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0 && !head.empty();
-         ++it) {
-      if (x_.gazetteer_->FacilityHead(Entity(*it).name) == head) ref = *it;
+    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
+      const std::string& name = Entity(*it).name;
+      if ((!head.empty() && x_.gazetteer_->FacilityHead(name) == head) ||
+          (!zh_head.empty() && absl::EndsWith(name, zh_head))) {
+        ref = *it;
+      }
     }
     if (ref < 0 && !candidates.empty()) ref = candidates.back();
     if (ref < 0) return;

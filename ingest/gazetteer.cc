@@ -218,6 +218,26 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   for (absl::string_view line : absl::StrSplit(suffixes, '\n')) {
     line = absl::StripAsciiWhitespace(line);
     if (line.empty() || line.front() == '#') continue;
+    // "zh 集团 Group", "zh_form 有限公司": Chinese company words and legal forms (FindZhNames).
+    // "zh_after 汽车 Motor": a word that joins a company's name before it ("福特汽车") but makes
+    // no name by itself.
+    if (absl::ConsumePrefix(&line, "zh_after ")) {
+      std::pair<std::string, std::string> zh =
+          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      g->zh_after_words_.push_back(std::move(zh));
+      continue;
+    }
+    if (absl::StartsWith(line, "zh ") || absl::StartsWith(line, "zh_form ")) {
+      const bool form = absl::ConsumePrefix(&line, "zh_form ");
+      if (!form) absl::ConsumePrefix(&line, "zh ");
+      std::pair<std::string, std::string> zh =
+          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
+      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+      if (form) g->zh_legal_forms_.insert(zh.first);
+      g->zh_company_words_.push_back(std::move(zh));
+      continue;
+    }
     // "prefix PT": a word that opens a company name ("PT Halmahera Persada Lygend").
     if (absl::ConsumePrefix(&line, "prefix ")) {
       line = absl::StripAsciiWhitespace(line);
@@ -229,6 +249,8 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
     g->suffix_first_words_.insert(std::string(line.substr(0, line.find(' '))));
   }
+  std::stable_sort(g->zh_company_words_.begin(), g->zh_company_words_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   const std::string word = "[A-Z][A-Za-z0-9&'-]*";
   std::string pattern;
   // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
@@ -280,6 +302,14 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
+    if (kv.first == "stop_zh" || kv.first == "kind_zh") {
+      (kv.first == "stop_zh" ? name_words_.zh_stops : name_words_.zh_kinds).push_back(written);
+      continue;
+    }
+    if (kv.first == "generic_zh") {
+      name_words_.zh_generic.insert(written);
+      continue;
+    }
     // Kinds kept as written (case matters), and kinds kept lower case in pattern order.
     const std::pair<absl::string_view, absl::flat_hash_set<std::string>*> kAsWritten[] = {
         {"stop", &name_words_.stops},   {"title", &name_words_.titles},
@@ -308,6 +338,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // Longest first, so that 冶炼厂 is tried before 厂 (file order among equals).
   std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (std::vector<std::string>* words : {&name_words_.zh_stops, &name_words_.zh_kinds}) {
+    std::stable_sort(words->begin(), words->end(),
+                     [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  }
   if (name_words_.heads.empty()) return absl::OkStatus();
   auto alternation = [](const std::vector<std::string>& words) {
     std::string alt;
@@ -1199,9 +1233,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                        kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
     const size_t b = static_cast<size_t>(g[1].data() - text.data());
     const size_t mid_b = b + g[1].size();
-    const size_t e = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
+    const size_t e = head_b + g[3].size();
     pos = e;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
+    // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
+    bool company_word = false;
+    for (const auto& [zh, en] : zh_company_words_) {
+      company_word |= zh.size() > g[3].size() && text.substr(head_b, zh.size()) == zh;
+    }
+    if (company_word) continue;
     // The characters between are a product ("铜", "铜钴") or nothing.
     bool product_only = true;
     int product = -1;
@@ -1833,7 +1874,361 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     ReplaceOverlapping(merged, &out);
   }
+  if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   return out;
+}
+
+void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
+                            std::vector<EntityDef>* extra, bool facilities) const {
+  if (zh_company_words_.empty() && name_words_.zh_heads.empty()) return;
+  // A CJK ideograph (three bytes led by E4-E9) ends at `pos`.
+  auto han_before = [&](size_t pos) {
+    if (pos < 3) return false;
+    const unsigned char lead = static_cast<unsigned char>(text[pos - 3]);
+    return lead >= 0xE4 && lead <= 0xE9 &&
+           (static_cast<unsigned char>(text[pos - 2]) & 0xC0) == 0x80 &&
+           (static_cast<unsigned char>(text[pos - 1]) & 0xC0) == 0x80;
+  };
+  auto label_of = [&](const Mention& m) -> std::string {
+    return m.demonym ? "Demonym" : LabelOf(m, *extra);
+  };
+  auto ending_at = [&](size_t pos) -> const Mention* {
+    for (const Mention& m : *out) {
+      if (m.span.end == pos && m.span.begin < pos) return &m;
+    }
+    return nullptr;
+  };
+  auto overlapping = [&](size_t b, size_t e, bool commodities) -> const Mention* {
+    for (const Mention& m : *out) {
+      if (m.span.begin < e && b < m.span.end && (commodities || label_of(m) != "Commodity")) {
+        return &m;
+      }
+    }
+    return nullptr;
+  };
+  auto ends_with_any = [&](size_t pos, const std::vector<std::string>& words) -> size_t {
+    for (const std::string& w : words) {
+      if (absl::EndsWith(text.substr(0, pos), w)) return w.size();
+    }
+    return 0;
+  };
+  // A name may begin at `pos`: the text's start, a character that is no ideograph
+  // (punctuation, Latin, digits), a `stop_zh` word, or the end of another name.
+  auto boundary = [&](size_t pos) {
+    if (!han_before(pos) || ends_with_any(pos, name_words_.zh_stops) > 0) return true;
+    const Mention* m = ending_at(pos);
+    return m != nullptr && label_of(*m) != "Commodity";
+  };
+  // The start of a name ending at `end`: the nearest boundary at least `min_chars` and at most
+  // `max_chars` characters back (a commodity inside counts its characters); npos when none.
+  auto name_start = [&](size_t end, int min_chars, int max_chars) -> size_t {
+    size_t b = end;
+    for (int chars = 0;;) {
+      if (boundary(b)) return chars >= min_chars ? b : absl::string_view::npos;
+      if (chars >= max_chars) return absl::string_view::npos;
+      if (const Mention* m = ending_at(b); m != nullptr) {
+        chars += static_cast<int>((b - m->span.begin + 2) / 3);
+        b = m->span.begin;
+      } else {
+        b -= 3;
+        ++chars;
+      }
+    }
+  };
+  // Characters of [b, e) outside commodity mentions; whether a generic word is inside.
+  auto own_chars = [&](size_t b, size_t e) {
+    size_t bytes = e - b;
+    for (const Mention& m : *out) {
+      if (m.span.begin >= b && m.span.end <= e && label_of(m) == "Commodity") {
+        bytes -= m.span.end - m.span.begin;
+      }
+    }
+    return static_cast<int>(bytes / 3);
+  };
+  auto generic_in = [&](size_t b, size_t e) {
+    const absl::string_view part = text.substr(b, e - b);
+    for (const std::string& g : name_words_.zh_generic) {
+      if (absl::StrContains(part, g)) return true;
+    }
+    return false;
+  };
+  auto place_before = [&](size_t b) {  // A province or country opening the name: its start.
+    const Mention* m = ending_at(b);
+    if (m == nullptr || m->demonym) return b;
+    const std::string label = label_of(*m);
+    return (label == "Region" || label == "Country") && han_before(m->span.end) &&
+                   boundary(m->span.begin)
+               ? m->span.begin
+               : b;
+  };
+
+  // A facility head ends a word: what follows is no ideograph, a stop word or a particle
+  // ("矿业", "矿石", "采矿权" are no heads).
+  static constexpr absl::string_view kAfterHead[] = {
+      "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
+      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
+      "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
+    for (const auto& zh : name_words_.zh_heads) {
+      if (zh.first != "厂" && text.substr(at, zh.first.size()) == zh.first) return &zh;
+    }
+    return nullptr;
+  };
+  auto ends_word_at = [&](size_t he) {
+    bool ends = he + 3 > text.size() || !han_before(he + 3);
+    for (absl::string_view w : kAfterHead) ends |= absl::StartsWith(text.substr(he), w);
+    for (const std::string& w : name_words_.zh_stops) ends |= absl::StartsWith(text.substr(he), w);
+    return ends;
+  };
+  // Companies: company words after a name ("九岭锂业", "四川能投锂业有限公司").
+  // A company word run that goes on as a noun of the trade ("新能源汽车", "矿业行业") is no name.
+  static constexpr absl::string_view kNotAfter[] = {
+      "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头",
+      "龙头", "概念", "产品", "技术", "资产"};
+  std::vector<Mention> added;
+  for (size_t i = 0; i < text.size();) {
+    size_t e = i;
+    bool legal = false;
+    std::string english;
+    for (bool more = true; more;) {
+      more = false;
+      for (const auto& [zh, en] : zh_company_words_) {
+        if (text.substr(e, zh.size()) == zh) {
+          if (e == i) english = en;
+          legal |= zh_legal_forms_.contains(zh);
+          e += zh.size();
+          more = true;
+          break;
+        }
+      }
+    }
+    if (e == i) {  // "福特汽车": a word that only joins the company named before it.
+      const Mention* before = ending_at(i);
+      for (const auto& [zh, en] : zh_after_words_) {
+        if (before != nullptr && label_of(*before) == "Company" && text.substr(i, zh.size()) == zh) {
+          english = en;
+          e += zh.size();
+          break;
+        }
+      }
+    }
+    if (e == i) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    // A rejected run is looked at again from its next character ("天宜锂业科技股份有限公司":
+    // 锂业… lies in a listed name, 科技… follows it).
+    i = begin + 1;
+    if (overlapping(begin, e, false) != nullptr) continue;
+    // Inside a commodity's word ("重稀土", "离子型稀土", "稀土精矿"): no company word.
+    bool in_commodity = false;
+    for (const Mention& m : *out) {
+      in_commodity |= m.span.begin < e && begin < m.span.end && label_of(m) == "Commodity" &&
+                      (m.span.begin < begin || m.span.end > e);
+    }
+    if (in_commodity) continue;
+    // "控股" after a name is as often the verb ("宁德时代控股的…") as part of the name.
+    if (text.substr(begin, e - begin) == "控股") continue;
+    // Nor one before a facility head: "埃尼巴稀土精炼厂" is a refinery named with its product.
+    bool noun_after = head_at(e) != nullptr;
+    for (absl::string_view w : kNotAfter) noun_after |= absl::StartsWith(text.substr(e), w);
+    if (!legal && noun_after) continue;
+    // A Latin name nobody read as one ("Kodal矿业" opening the sentence): a Company now.
+    static const RE2* kLatinBefore = new RE2(
+        "(?:^|[^\\p{Latin}\\d'’&.-])"
+        "(\\p{Lu}[\\p{Latin}\\d'’&.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\d'’&.-]*){0,3})$");
+    re2::StringPiece latin;
+    if (ending_at(begin) == nullptr &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kLatinBefore, &latin)) {
+      const size_t lb = static_cast<size_t>(latin.data() - text.data());
+      if (overlapping(lb, begin, true) == nullptr) {
+        EntityDef def;
+        def.label = "Company";
+        def.name = english.empty() ? latin.ToString() : absl::StrCat(latin.ToString(), " ", english);
+        def.key = absl::StrCat("Company:", NormalizeName(def.name));
+        def.aliases.push_back(latin.ToString());
+        def.aliases.push_back(std::string(text.substr(lb, e - lb)));
+        const int listed = Lookup(def.name);
+        added.push_back(Mention{Span{lb, e}, listed >= 0 && entities_[listed].label == "Company"
+                                                 ? listed
+                                                 : AddExtra(std::move(def), extra)});
+        i = e;
+        continue;
+      }
+    }
+    // A company named right before: "宁德时代新能源科技股份有限公司", "Bintang Delapan集团".
+    if (const Mention* m = ending_at(begin); m != nullptr && label_of(*m) == "Company") {
+      Mention k = *m;
+      const absl::string_view surface = text.substr(k.span.begin, begin - k.span.begin);
+      // A listed trade name before a trade word ("天齐实业" after the listed "天齐") names
+      // another company of that name; a listed name that ends in a company word, or a legal form,
+      // 公司 or 集团 after one, goes on with the same company ("天宜锂业科技股份有限公司").
+      bool trade_word = false;
+      for (size_t at = begin; at < e;) {
+        size_t len = 0;
+        for (const auto& [zh, en] : zh_company_words_) {
+          if (text.substr(at, zh.size()) != zh) continue;
+          len = zh.size();
+          trade_word |= !zh_legal_forms_.contains(zh) && zh != "公司" && zh != "集团";
+          break;
+        }
+        if (len == 0) break;  // A zh_after word ("汽车"): no trade word.
+        at += len;
+      }
+      bool complete = false;
+      for (const auto& [zh, en] : zh_company_words_) complete |= absl::EndsWith(surface, zh);
+      if (static_cast<size_t>(k.entity) < entities_.size() && trade_word && !complete &&
+          static_cast<unsigned char>(surface.back()) >= 0x80) {
+        const size_t start = place_before(k.span.begin);
+        k.entity = ListedOrAdded(std::string(text.substr(start, e - start)), "Company", extra);
+        k.span = Span{start, e};
+        added.push_back(k);
+        i = e;
+        continue;
+      }
+      if (static_cast<size_t>(k.entity) >= entities_.size() &&
+          static_cast<unsigned char>(surface.back()) < 0x80) {
+        EntityDef def;
+        def.label = "Company";
+        def.name = english.empty() || absl::EndsWith(surface, english)
+                       ? std::string(surface)
+                       : absl::StrCat(surface, " ", english);
+        def.key = absl::StrCat("Company:", NormalizeName(def.name));
+        def.aliases.push_back(std::string(surface));
+        def.aliases.push_back(std::string(text.substr(k.span.begin, e - k.span.begin)));
+        k.entity = AddExtra(std::move(def), extra);
+      }
+      k.span.end = e;
+      k.guessed = false;
+      added.push_back(k);
+      i = e;
+      continue;
+    }
+    const size_t b = name_start(begin, 2, legal ? 12 : 3);
+    // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
+    // the name holds none ("获取锂资源" is no name).
+    if (b == absl::string_view::npos || own_chars(b, begin) < (legal ? 1 : 2) ||
+        generic_in(b, begin) ||
+        (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
+      continue;
+    }
+    const size_t start = place_before(b);
+    const std::string name(text.substr(start, e - start));
+    // A short name of a company the article named in full before ("能投锂业" after
+    // "四川能投锂业有限公司"): a province or country before it, company words after it.
+    int entity = -1;
+    for (size_t k = 0; k < extra->size() && entity < 0 && !legal; ++k) {
+      const EntityDef& full = (*extra)[k];
+      const size_t at = full.label == "Company" ? full.name.find(name) : std::string::npos;
+      if (at == std::string::npos || at > 9 || full.name.size() == name.size()) continue;
+      absl::string_view rest = absl::string_view(full.name).substr(at + name.size());
+      for (bool more = true; more && !rest.empty();) {
+        more = false;
+        for (const auto& [zh, en] : zh_company_words_) more |= absl::ConsumePrefix(&rest, zh);
+      }
+      if (rest.empty()) entity = static_cast<int>(entities_.size() + k);
+    }
+    if (entity < 0) entity = ListedOrAdded(name, "Company", extra);
+    added.push_back(Mention{Span{start, e}, entity});
+    i = e;
+  }
+  ReplaceOverlapping(added, out);
+  if (!facilities) return;
+
+  // A facility named before commodities or kinds and a head is that facility: "芒廷帕斯矿",
+  // "腾科丰谷鲁梅铜钴矿".
+  added.clear();
+  for (const Mention& f : *out) {
+    if (f.demonym || label_of(f) != "Facility" || !han_before(f.span.end)) continue;
+    size_t at = f.span.end;
+    int product = f.product;
+    for (bool more = true; more;) {
+      more = false;
+      for (const Mention& m : *out) {
+        if (m.span.begin == at && m.span.end > at && label_of(m) == "Commodity") {
+          if (product < 0) product = m.entity;
+          at = m.span.end;
+          more = true;
+        }
+      }
+      for (const std::string& k : name_words_.zh_kinds) {
+        if (!more && text.substr(at, k.size()) == k) {
+          at += k.size();
+          more = true;
+        }
+      }
+    }
+    // A commodity may close with the head ("铁矿"): then it ends the name.
+    const auto* head = head_at(at);
+    size_t end = head != nullptr ? at + head->first.size() : at;
+    if (head == nullptr) {
+      for (const Mention& m : *out) {
+        if (m.span.end == at && m.span.begin >= f.span.end && label_of(m) == "Commodity" &&
+            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿")) {
+          end = at;
+        }
+      }
+      if (end == f.span.end || at == f.span.end) continue;
+    }
+    if (end == f.span.end || !ends_word_at(end)) continue;
+    Mention extended = f;
+    extended.span.end = end;
+    extended.product = product;
+    added.push_back(extended);
+  }
+  ReplaceOverlapping(added, out);
+
+  // Facilities: a name, commodities or kinds, a head ("业隆沟锂辉石矿", "华飞镍钴项目").
+  added.clear();
+  for (size_t h = 0; h < text.size();) {
+    const std::pair<std::string, std::string>* head = head_at(h);
+    if (head == nullptr) {
+      ++h;
+      continue;
+    }
+    const size_t he = h + head->first.size();
+    const size_t head_b = h;
+    h = he;
+    if (!ends_word_at(he)) continue;
+    // The head may close a commodity ("锂辉石矿", "稀土矿"); nothing else may hold it.
+    size_t w = head_b;
+    int product = -1;
+    if (const Mention* m = overlapping(head_b, he, true); m != nullptr) {
+      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b) continue;
+      w = m->span.begin;
+      product = m->entity;
+    }
+    for (bool more = true; more;) {
+      more = false;
+      if (const Mention* m = ending_at(w); m != nullptr && label_of(*m) == "Commodity") {
+        if (product < 0) product = m->entity;
+        w = m->span.begin;
+        more = true;
+      } else if (const size_t k = ends_with_any(w, name_words_.zh_kinds); k > 0) {
+        w -= k;
+        more = true;
+      }
+    }
+    size_t b = name_start(w, 2, 4);
+    if (b == absl::string_view::npos) {
+      // "其包头基地": a province or city alone names a plant, not a mine or project.
+      const Mention* m = ending_at(w);
+      const bool plant = head->second != "mine" && head->second != "project";
+      if (!plant || w != head_b || m == nullptr || label_of(*m) != "Region" ||
+          !boundary(m->span.begin)) {
+        continue;
+      }
+      b = m->span.begin;
+    } else if (own_chars(b, w) < 2 || generic_in(b, w)) {
+      continue;
+    }
+    const int entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
+    Mention mention{Span{b, he}, entity};
+    mention.product = product;
+    added.push_back(mention);
+  }
+  ReplaceOverlapping(added, out);
 }
 
 void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
@@ -2219,6 +2614,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         if (text.substr(at, h.first.size()) == h.first) {
           head = &h;
           break;
+        }
+      }
+      // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
+      for (const auto& [zh, en] : zh_company_words_) {
+        if (head != nullptr && text.substr(at, zh.size()) == zh && zh.size() > head->first.size()) {
+          head = nullptr;
         }
       }
       if (head != nullptr) {

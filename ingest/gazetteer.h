@@ -38,8 +38,18 @@
 // "Zijin Mining"). A guessed name after a verb of running a site ("runs Tanco"), or one ending
 // in a capitalized head ("Mariana Lithium Project"), is a Facility instead; a capitalized
 // commodity may open a company's name ("Cobalt Holdings", "Lithium Australia"), and a listed
-// company before one names its unit ("Rio Tinto Lithium"). Immutable after Load(); Find() is
-// thread-safe.
+// company before one names its unit ("Rio Tinto Lithium").
+//
+// Unlisted Chinese names (schema/company_suffixes.txt `zh`/`zh_form` words, schema/name_words.txt
+// `stop_zh`, `generic_zh`, `kind_zh` and `head_zh`): two to four characters after a clean left
+// boundary (text start, punctuation, a `stop_zh` word such as 由/与/持有, or another name)
+// followed by company words ("九岭锂业", "…新能源有限责任公司"; with a legal form the name may be
+// longer and hold commodities: "包头华美稀土高科有限公司", a province or country before it is
+// part of it) are a Company; such a name followed by commodities or kinds and a facility head
+// ("业隆沟锂辉石矿", "华飞镍钴项目", "温山冶炼厂") is a Facility. A listed company followed by
+// company words is that company ("宁德时代新能源科技股份有限公司"); a Latin name followed by one
+// is a Company named with the English word ("Bintang Delapan集团": "Bintang Delapan Group").
+// Immutable after Load(); Find() is thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
 
@@ -86,6 +96,12 @@ struct NameWords {
   // (longest first).
   std::vector<std::pair<std::string, std::string>> zh_heads;
   absl::flat_hash_set<std::string> joined;  // Consultancy, Steel, … after "and" in a name
+  // Chinese words after which a name begins (在, 由, 与, 持有, 运营, …; longest first), words
+  // that are no part of a name (海外, 一座, 合资, …) and kinds of deposit or process between a
+  // facility's name and its head (盐湖, 高压酸浸, …; longest first).
+  std::vector<std::string> zh_stops;
+  absl::flat_hash_set<std::string> zh_generic;
+  std::vector<std::string> zh_kinds;
 };
 
 class Gazetteer {
@@ -136,6 +152,10 @@ class Gazetteer {
                       std::vector<EntityDef>* extra) const;
   void FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
                         std::vector<EntityDef>* extra) const;
+  // Unlisted Chinese companies and facilities (see the file comment); facilities only when
+  // `facilities`.
+  void FindZhNames(absl::string_view text, std::vector<Mention>* out,
+                   std::vector<EntityDef>* extra, bool facilities) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
   // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed
@@ -150,6 +170,12 @@ class Gazetteer {
   std::unique_ptr<RE2> company_re_;
   std::unique_ptr<RE2> company_prefix_re_;  // "PT …": a name opened by a corporate prefix.
   absl::flat_hash_set<std::string> suffix_first_words_;  // "Rare" of "Rare Earths", "Mining", …
+  // Chinese company words (锂业, 集团, 有限公司, …; longest first) with their English word ("Group"
+  // for 集团; empty for 公司), and which of them are legal forms (有限公司, 股份有限公司, …).
+  std::vector<std::pair<std::string, std::string>> zh_company_words_;
+  absl::flat_hash_set<std::string> zh_legal_forms_;
+  // Words that join a company's name before them ("福特汽车") and make none by themselves.
+  std::vector<std::pair<std::string, std::string>> zh_after_words_;
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;

@@ -3,6 +3,8 @@
 
   TYPE | subject | object or - | qualifiers as JSON or - | sentence_contains [| opt [| note]]
 
+A `commodity` qualifier is added to the entities too (tools/check_gold.py resolves it there).
+
 Entities (label, aliases) come from schema/entities.tsv; a name it does not list is written
 `Label:Name` on first use.  Usage: tools/probe_gold.py ARTICLE_ID CLAIMS_FILE > GOLD.json (claim lists: tools/probe_claims/)
 """

@@ -1581,5 +1581,34 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
 }
 
+TEST_F(ExtractTest, ChineseFacilityReferenceTakesTheLatestFacilityWithItsHead) {
+  // 该矿 is the latest mine, also when mines are named only in Chinese (their names have no
+  // English head, which once matched the empty head of any earlier Chinese-named facility).
+  const std::set<std::string> claims =
+      Claims("紫金矿业在刚果(金)运营卡隆威铜钴矿。赣锋锂业拥有宁都锂矿，该矿位于江西。");
+  EXPECT_THAT(claims, Contains("LOCATED_IN 宁都锂矿 -> China"));
+  EXPECT_THAT(claims, Not(Contains("LOCATED_IN 卡隆威铜钴矿 -> China")));
+}
+
+TEST_F(ExtractTest, ABareChineseCompanyOpeningAClauseIsTheSentencesFirstCompany) {
+  // 公司 after a comma is the company the sentence opened with, not the nearest name.
+  const std::set<std::string> claims =
+      Claims("比亚迪的股东包括Berkshire Hathaway，公司主要向特斯拉供应电池。");
+  EXPECT_THAT(claims, Contains("SUPPLIES BYD -> Tesla"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES Berkshire Hathaway -> Tesla")));
+  const std::set<std::string> two =
+      Claims("天齐锂业的控股股东为成都天齐实业，公司主要向特斯拉供应氢氧化锂。");
+  EXPECT_THAT(two, Contains("SUPPLIES Tianqi Lithium -> Tesla"));
+  EXPECT_THAT(two, Not(Contains("SUPPLIES 天齐实业 -> Tesla")));
+}
+
+TEST_F(ExtractTest, AShortChineseNameIsTheCompanyNamedInFullBefore) {
+  // "华海新能源" after "浙江华海新能源科技有限公司": the same company, not a second one.
+  const std::set<std::string> claims =
+      Claims("华友钴业持有浙江华海新能源科技有限公司51%的股权。华海新能源运营衢州工厂。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Huayou Cobalt -> 浙江华海新能源科技有限公司 percent=51"));
+  EXPECT_THAT(claims, Contains("OPERATES 浙江华海新能源科技有限公司 -> 衢州工厂"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

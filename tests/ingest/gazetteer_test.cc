@@ -230,6 +230,63 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
 }
 
+// Unlisted Chinese names: company words or a facility head after two to four characters that
+// follow a clean boundary (schema/company_suffixes.txt `zh`, schema/name_words.txt `*_zh`).
+TEST(GazetteerTest, UnlistedChineseNames) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) {
+    const std::vector<std::string> names = Names(g, text);
+    return std::find(names.begin(), names.end(), want) != names.end();
+  };
+  auto labels = [&](absl::string_view text) {
+    std::vector<EntityDef> extra;
+    std::vector<std::string> out;
+    for (const Mention& m : g.Find(text, &extra)) {
+      const size_t known = g.entities().size();
+      out.push_back(static_cast<size_t>(m.entity) < known ? g.entities()[m.entity].label
+                                                         : extra[m.entity - known].label);
+    }
+    return out;
+  };
+  auto count = [](const std::vector<std::string>& v, absl::string_view label) {
+    return std::count(v.begin(), v.end(), std::string(label));
+  };
+  // A legal form: a longer name, with its province and a commodity inside.
+  EXPECT_TRUE(has("宁德时代向江西南氏锂电新材料有限公司采购碳酸锂。",
+                  "江西南氏锂电新材料有限公司=江西南氏锂电新材料有限公司"));
+  // Company words alone: two characters after a particle.
+  EXPECT_TRUE(has("宁德时代与永杉锂业签署了供货协议。", "永杉锂业=永杉锂业"));
+  // A listed company before company words is that company.
+  EXPECT_TRUE(has("公司与四川天宜锂业科技股份有限公司签署协议。",
+                  "天宜锂业科技股份有限公司=Yibin Tianyi"));
+  // A listed trade name before a trade word is another company of that name; a word that only
+  // joins a name ("汽车") joins the listed one.
+  EXPECT_TRUE(has("天齐锂业的控股股东为成都天齐实业。", "天齐实业=天齐实业"));
+  EXPECT_TRUE(has("福特汽车参与了投资。", "福特汽车=Ford"));
+  // A listed facility before commodities and a head is that facility.
+  EXPECT_TRUE(has("腾科丰谷鲁梅铜钴矿的产量上升。", "腾科丰谷鲁梅铜钴矿=Tenke Fungurume mine"));
+  // A Latin name before a company word: the English word joins it.
+  EXPECT_TRUE(has("青山与印尼Harapan Jaya集团合作。", "Harapan Jaya集团=Harapan Jaya Group"));
+  // Also one opening the sentence, and a company word is no mine head ("矿业" is not "矿").
+  EXPECT_TRUE(has("Kalahari矿业持有该项目。", "Kalahari矿业=Kalahari Mining"));
+  // Facilities: a name, commodities or kinds, a head; a province names a plant.
+  EXPECT_TRUE(has("盛屯矿业运营卡隆威铜钴矿。", "卡隆威铜钴矿=卡隆威铜钴矿"));
+  EXPECT_TRUE(has("紫金矿业开发湘源硬岩锂矿。", "湘源硬岩锂矿=湘源硬岩锂矿"));
+  EXPECT_TRUE(has("公司扩建其赣州基地。", "赣州基地=赣州基地"));
+  // Company words before a facility head name the facility's product, not a company.
+  EXPECT_TRUE(has("公司正在建设鲁尔稀土精炼厂。", "鲁尔稀土精炼厂=鲁尔稀土精炼厂"));
+  // No names: trade nouns, verbs, determiners and counts before the words or heads.
+  for (absl::string_view text :
+       {"中国加快发展新能源汽车。", "该公司将获取锂资源。", "该公司的子公司出口稀土。",
+        "对出口稀土实施管制。", "该公司在四川的锂矿项目停产。", "它运营一座大型铜矿。",
+        "公司取得采矿权。", "公司的海外项目进展顺利。", "锂矿石价格下跌。"}) {
+    const std::vector<std::string> l = labels(text);
+    EXPECT_EQ(count(l, "Company") + count(l, "Facility"), 0) << text;
+  }
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
@@ -253,6 +310,11 @@ TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
       EXPECT_EQ(n.find("=General Dynamics"), std::string::npos) << phrase;
     }
   }
+  // Chinese names of non-Chinese companies, agencies, places and sites.
+  EXPECT_EQ(names("伊卢卡资源"), (std::vector<std::string>{"伊卢卡资源=Iluka Resources"}));
+  EXPECT_EQ(names("华刚矿业"), (std::vector<std::string>{"华刚矿业=Sicomines"}));
+  EXPECT_EQ(names("皮尔甘古拉"), (std::vector<std::string>{"皮尔甘古拉=Pilgangoora project"}));
+  EXPECT_EQ(names("北领地"), (std::vector<std::string>{"北领地=Northern Territory"}));
   // Chinese aliases are not read inside common words ("今日立即", "发电装置").
   EXPECT_EQ(names("今日立即生效"), std::vector<std::string>{});
   EXPECT_EQ(names("发电装置"), std::vector<std::string>{});
