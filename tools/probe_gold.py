@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build a probe's gold file from a compact claim list (one claim a line).
 
-  TYPE | subject | object or - | qualifiers as JSON or - | sentence_contains [| opt]
+  TYPE | subject | object or - | qualifiers as JSON or - | sentence_contains [| opt [| note]]
 
 Entities (label, aliases) come from schema/entities.tsv; a name it does not list is written
 `Label:Name` on first use.  Usage: tools/probe_gold.py ARTICLE_ID CLAIMS_FILE > GOLD.json (claim lists: tools/probe_claims/)
@@ -52,6 +52,11 @@ for line in open(spec, encoding='utf-8'):
     c = {'type': typ, 'subject': ent(subj), 'object': None if obj == '-' else ent(obj),
          'qualifiers': {} if quals == '-' else json.loads(quals), 'citations': [],
          'sentence_contains': contains, 'optional': len(f) > 5 and f[5] == 'opt'}
+    if len(f) > 6 and f[6]:
+        c['note'] = f[6]
+    if isinstance(c['qualifiers'].get('commodity'), str):
+        ent('Commodity:' + c['qualifiers']['commodity'] if c['qualifiers']['commodity'].lower() not in gaz
+            else c['qualifiers']['commodity'])
     claims.append(c)
 json.dump({'article': article, 'entities': entities, 'claims': claims}, sys.stdout,
           ensure_ascii=False, indent=1)
