@@ -330,7 +330,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
-      "))\\b|该(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
+      "))\\b|(?:该|这一|这个|这座|这家|此)(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));

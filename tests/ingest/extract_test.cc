@@ -184,6 +184,12 @@ TEST_F(ExtractTest, ChineseThatCompanyIsNotTheSubjectOfItsClauseNorAMemberOfIt) 
               Contains("HOLDS_STAKE Zijin Mining -> Kamoa Copper percent=39.6"));
 }
 
+TEST_F(ExtractTest, ChineseThisProjectIsTheFacilityNamedBefore) {
+  // 这一项目 / 这座工厂, like 该项目: the facility the sentence or the section named last.
+  EXPECT_THAT(Claims("CMOC operates the Kisanfu mine. 宁德时代参股了这一项目。"),
+              Contains("HOLDS_STAKE CATL -> Kisanfu mine"));
+}
+
 TEST_F(ExtractTest, APluralHeadNounEndsAListOfFacilities) {
   const std::set<std::string> claims =
       Claims("CMOC, the Chinese group that runs the Tenke Fungurume and Kisanfu mines, produced "
