@@ -1141,12 +1141,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kHolderVerb = new RE2(
             "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
             "controlling|retains|keeps|kept|retained) )|(?:则|还|也|仍|目前|将|已|共同|分别)?"
-            "(?:持有|持股|拥有|控股))");
+            "(?:持有|持股|拥有|控股|占股))");
+        // Nor a partner named with another ("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%": 淡水河谷 is a
+        // partner of the unnamed venture, not the company held).
+        static const RE2* kPartnerAfter = new RE2("^(?:与|和|及|、)<");
+        static const RE2* kPartnerBefore = new RE2(">(?:与|和|及|、)$");
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
                                                 tagged.size() - rendered.end[i]),
-                               *kHolderVerb))) {
+                               *kHolderVerb) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
+                                                tagged.size() - rendered.end[i]),
+                               *kPartnerAfter) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kPartnerBefore))) {
           continue;
         }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.

@@ -190,6 +190,15 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheFacilityNamedBefore) {
               Contains("HOLDS_STAKE CATL -> Kisanfu mine"));
 }
 
+TEST_F(ExtractTest, AChinesePartnerInAPairIsNoFallbackCompanyHeld) {
+  // The two partners of an unnamed venture: neither is the company a bare share is of.
+  const std::set<std::string> claims = Claims("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%。");
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Huayou Cobalt -> Vale percent=51")));
+  // A company named before the holder, in no pair, still is.
+  EXPECT_THAT(Claims("华刚矿业(Sicomines)由中国中铁牵头的财团控制，Gécamines持股32%。"),
+              Contains("HOLDS_STAKE Gécamines -> Sicomines percent=32"));
+}
+
 TEST_F(ExtractTest, APluralHeadNounEndsAListOfFacilities) {
   const std::set<std::string> claims =
       Claims("CMOC, the Chinese group that runs the Tenke Fungurume and Kisanfu mines, produced "
