@@ -439,7 +439,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
-      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
+      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国|旗下|下属|关联|参股)$");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
       // "Serra Verde公司": the word right after a name is that name's suffix, not "the company".
       bool after_name = false;
@@ -1873,9 +1873,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                       !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kVentureWord);
     // A Chinese stake with nothing held named ("淡水河谷基本金属持股约33.9%", "A、B和C各持股20.33%")
     // is of the company of the stake just before (in the sentence, else the previous one); an
-    // unnamed venture ("持有合资公司51%的股份") is what is held.
+    // unnamed venture or business ("持有合资公司51%的股份", "收购X在巴西的铌、磷业务") is what is held.
     static const RE2* kHan = new RE2("\\p{Han}");
-    static const RE2* kUnnamedVenture = new RE2("合资|合营|新公司");
+    static const RE2* kUnnamedVenture = new RE2("合资|合营|新公司|业务|资产");
     const bool elliptic = type == "HOLDS_STAKE" && object < 0 && !rest &&
                           RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kHan) &&
                           !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture);

@@ -199,6 +199,12 @@ TEST_F(ExtractTest, AChinesePartnerInAPairIsNoFallbackCompanyHeld) {
               Contains("HOLDS_STAKE Gécamines -> Sicomines percent=32"));
 }
 
+TEST_F(ExtractTest, ChineseUnitCompanyIsNoReference) {
+  // 旗下公司 is "a unit", not "the company" (which gave the parent a stake in the buyer).
+  const std::set<std::string> claims = Claims("盛和资源出资2亿元认购了中国稀土集团旗下公司的股份。");
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE China Rare Earth Group -> Shenghe Resources")));
+}
+
 TEST_F(ExtractTest, APluralHeadNounEndsAListOfFacilities) {
   const std::set<std::string> claims =
       Claims("CMOC, the Chinese group that runs the Tenke Fungurume and Kisanfu mines, produced "
