@@ -1118,6 +1118,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t e = b + z.size();
     pos = e;
     if (mention_at(b, e) != nullptr) continue;
+    // "建设了一座选矿厂", "建成两座冶炼厂": a count or a determiner, no place; no name.
+    static constexpr absl::string_view kCount[] = {"一", "两", "几", "多", "该", "这", "那", "其",
+                                                   "此", "各", "新"};
+    bool counted = false;
+    for (absl::string_view w : kCount) counted |= absl::StartsWith(text.substr(b), w);
+    if (counted) continue;
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
     if (inside_found) continue;

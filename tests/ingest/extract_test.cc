@@ -199,6 +199,13 @@ TEST_F(ExtractTest, AChinesePartnerInAPairIsNoFallbackCompanyHeld) {
               Contains("HOLDS_STAKE Gécamines -> Sicomines percent=32"));
 }
 
+TEST_F(ExtractTest, ACountedChinesePlantIsNoFacilityName) {
+  // "建设了一座选矿厂": a plant counted, not named; the sentences after take no facility from it.
+  const std::set<std::string> claims =
+      Claims("华友钴业投资3亿美元建设了一座选矿厂。The plant started production in 2023.");
+  for (const std::string& c : claims) EXPECT_FALSE(absl::StrContains(c, "一座")) << c;
+}
+
 TEST_F(ExtractTest, ChineseUnitCompanyIsNoReference) {
   // 旗下公司 is "a unit", not "the company" (which gave the parent a stake in the buyer).
   const std::set<std::string> claims = Claims("盛和资源出资2亿元认购了中国稀土集团旗下公司的股份。");
