@@ -103,6 +103,8 @@ class ExtractorInternal {
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
   int last_held_ = -1;           // The object of the section's latest stake claim.
+  // The object of the previous sentence's last stake claim, and of this sentence's so far.
+  int held_before_ = -1, held_now_ = -1;
   // A key-figure heading that names one company or facility ("Kamoto Copper at a glance:"),
   // and whether it speaks of ownership ("Anglo American Sur — ownership:").
   int topic_ = -1;
@@ -438,7 +440,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
-      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国)$");
+      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国|旗下|下属|关联|参股)$");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
       // "Serra Verde公司": the word right after a name is that name's suffix, not "the company".
       bool after_name = false;
@@ -601,8 +603,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
-      static const RE2* kAndAfter = new RE2("^(?:,? and|,? or|/) ");
-      static const RE2* kAndBefore = new RE2("(?:,? and|,? or|/) $");
+      static const RE2* kAndAfter = new RE2("^(?:(?:,? and|,? or|/) |和|与|及|、)");
+      static const RE2* kAndBefore = new RE2("(?:(?:,? and|,? or|/) |和|与|及|、)$");
       bool coordinated = false;
       for (const Item& other : *items) {
         if (other.entity < 0 || &other == &it) continue;
@@ -619,6 +621,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
       if (coordinated) continue;
+      // "艾芬豪矿业持有该公司39.6%的股权": 该公司 is not the subject of its own clause; the company
+      // is named in an earlier clause ("…由Kamoa Copper公司运营，…") or sentence.
+      if (absl::StartsWith(word, "该")) {
+        const absl::string_view between = absl::string_view(s.text).substr(it.end, b - it.end);
+        if (between.find_first_of(",;:") == absl::string_view::npos &&
+            !absl::StrContains(between, "，") && !absl::StrContains(between, "；") &&
+            !absl::StrContains(between, "：")) {
+          continue;
+        }
+      }
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
@@ -952,9 +964,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
+    held_now_ = -1;
     topic_ = -1;
     topic_owned_ = false;
   }
+  held_before_ = held_now_;
+  held_now_ = -1;
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
   // "Nouveau Monde Graphite (NMG)": an unlisted name in brackets right after a company is
@@ -1132,6 +1147,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     size_t length;
     bool object_fallback = false;  // The object is the rule's fallback, not in its pattern.
     bool rest = false;             // A stake in "the rest", "其余": of a company named before.
+    bool elliptic = false;         // A Chinese stake in nothing named: of the stake just before.
     size_t match_end = 0;          // Where the rule's match ends in the tagged sentence.
   };
   std::vector<Candidate> candidates;
@@ -1182,12 +1198,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         static const RE2* kHolderVerb = new RE2(
             "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
             "controlling|retains|keeps|kept|retained) )|(?:则|还|也|仍|目前|将|已|共同|分别)?"
-            "(?:持有|持股|拥有|控股))");
+            "(?:持有|持股|拥有|控股|占股))");
+        // Nor a partner named with another ("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%": 淡水河谷 is a
+        // partner of the unnamed venture, not the company held), nor the agent of a Chinese
+        // passive ("由中国中铁牵头的财团控制": the consortium's leader).
+        static const RE2* kPartnerAfter = new RE2("^(?:与|和|及|、)<");
+        static const RE2* kPartnerBefore = new RE2("(?:>(?:与|和|及|、)|由|被)$");
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
                                                 tagged.size() - rendered.end[i]),
-                               *kHolderVerb))) {
+                               *kHolderVerb) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
+                                                tagged.size() - rendered.end[i]),
+                               *kPartnerAfter) ||
+             RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kPartnerBefore))) {
           continue;
         }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.
@@ -1904,8 +1929,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const bool rest = type == "HOLDS_STAKE" && object < 0 &&
                       RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
                       !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kVentureWord);
+    // A Chinese stake with nothing held named ("淡水河谷基本金属持股约33.9%", "A、B和C各持股20.33%")
+    // is of the company of the stake just before (in the sentence, else the previous one); an
+    // unnamed venture or business ("持有合资公司51%的股份", "收购X在巴西的铌、磷业务") is what is held.
+    static const RE2* kHan = new RE2("\\p{Han}");
+    static const RE2* kUnnamedVenture = new RE2("合资|合营|新公司|业务|资产");
+    const bool elliptic = type == "HOLDS_STAKE" && object < 0 && !rest &&
+                          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kHan) &&
+                          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture);
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
-                                   m.end - m.begin, object_fallback, rest, m.end});
+                                   m.end - m.begin, object_fallback, rest, elliptic, m.end});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -2317,18 +2350,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     return drop;
   });
   for (Candidate& c : candidates) {
-    if (!c.rest) continue;
+    if (!c.rest && !c.elliptic) continue;
+    // "成立了合资公司X，浦项持股82%": a holder whose stake another rule read with its company
+    // named needs no ellipsis (left with no object, it is dropped below).
+    if (c.elliptic) {
+      bool named = false;
+      for (const Candidate& d : candidates) {
+        named |= &d != &c && d.type == "HOLDS_STAKE" && !d.elliptic && !d.rest && d.object >= 0 &&
+                 items[d.subject].entity == items[c.subject].entity;
+      }
+      if (named) continue;
+    }
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
     // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
-    // the latest earlier stake.
-    int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest; });
-    if (held < 0) held = last_held_;
+    // the latest earlier stake; a Chinese elliptic share only of the previous sentence's.
+    int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
+    if (held < 0) held = c.elliptic ? held_before_ : last_held_;
     if (held < 0 || held == items[c.subject].entity) continue;
     c.object = add_synthetic(held);
     if (tr) {
-      tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " the rest of ",
+      tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, c.elliptic ? " a share of " : " the rest of ",
                                        Entity(held).name));
     }
+    if (c.elliptic) continue;
     // "Stellantis owns 51% of StarPlus Energy, with Samsung SDI holding the rest": the rest is
     // what the sentence's other holders of that company leave, 49%; not "most of the rest", nor
     // a rest whose other shares are stated elsewhere or as a range.
@@ -2369,6 +2413,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                                   : Value(static_cast<double>(thousandths) / 1000);
     if (tr) tr->notes.push_back(absl::StrCat("ellipsis: the rest is ", 100 - sum, "%"));
   }
+  // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
+  // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
+  // company).
+  std::erase_if(candidates, [&](const Candidate& c) {
+    if ((!c.rest && !c.elliptic) || c.object >= 0) return false;
+    static const RE2* kHan = new RE2("\\p{Han}");
+    const bool drop = RE2::PartialMatch(
+        re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kHan);
+    if (drop && tr) tr->notes.push_back(absl::StrCat("dropped ", c.rule->id, ": nothing held named before"));
+    return drop;
+  });
   // "Comilog … is 63.7%-owned by Eramet, while the Gabonese state holds 29% of the company": a
   // reference held in a stake, whose antecedent holds the reference's runner-up in this sentence,
   // means that runner-up (the company held, not its holder).
@@ -2667,7 +2722,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                        c.object >= 0 ? Entity(items[c.object].entity).name : "null",
                                        " ", Value(c.props).ToJson(), " [", c.rule->id, "]"));
     }
-    if (claim.type == "HOLDS_STAKE" && c.object >= 0) last_held_ = items[c.object].entity;
+    if (claim.type == "HOLDS_STAKE" && c.object >= 0) held_now_ = last_held_ = items[c.object].entity;
     record_.claims.push_back(std::move(claim));
   }
   for (const Item& it : items) {

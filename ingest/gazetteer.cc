@@ -369,7 +369,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
-      "))\\b|该(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
+      "))\\b|(?:该|这一|这个|这座|这家|此)(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
@@ -1157,6 +1157,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t e = b + z.size();
     pos = e;
     if (mention_at(b, e) != nullptr) continue;
+    // "建设了一座选矿厂", "建成两座冶炼厂": a count or a determiner, no place; no name.
+    static constexpr absl::string_view kCount[] = {"一", "两", "几", "多", "该", "这", "那", "其",
+                                                   "此", "各", "新"};
+    bool counted = false;
+    for (absl::string_view w : kCount) counted |= absl::StartsWith(text.substr(b), w);
+    if (counted) continue;
     bool inside_found = false;
     for (const Found& f : found) inside_found |= f.begin < e && b < f.end;
     if (inside_found) continue;

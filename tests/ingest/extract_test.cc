@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
@@ -150,6 +151,65 @@ TEST_F(ExtractTest, TheRestIsOfTheCompanyOfThePreviousStake) {
   // No stake named before: no object is invented.
   EXPECT_THAT(Claims("POSCO Holdings owns the rest."),
               Not(Contains("HOLDS_STAKE Posco -> POSCO Pilbara Lithium Solution")));
+}
+
+TEST_F(ExtractTest, AChineseStakeInNothingNamedIsOfTheStakeJustBeforeOrNone) {
+  // Each owner's bare share is of the company of the previous sentence's stake.
+  const std::set<std::string> claims =
+      Claims("国务院国资委持有中国稀土集团31.21%的股权。中国铝业集团、中国五矿和赣州稀土集团各持股20.33%。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Chinalco -> China Rare Earth Group percent=20.33"));
+  EXPECT_THAT(claims,
+              Contains("HOLDS_STAKE Ganzhou Rare Earth Group -> China Rare Earth Group percent=20.33"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Chinalco -> null percent=20.33")));
+  // Nothing held named before (an unrecognised company): no claim rather than a stake in nothing.
+  const std::set<std::string> rest = Claims("雅化集团持有Xyzabc Holdings 60%的股权，其余40%由ZMDC持有。");
+  for (const std::string& c : rest) EXPECT_FALSE(absl::StrContains(c, "-> null")) << c;
+  // A venture named in the sentence: the second owner's bare share is of it, and the first
+  // owner's stake is read once, in it.
+  const std::set<std::string> venture =
+      Claims("Albemarle持有Talison Lithium 49%的股权。浦项与皮尔巴拉矿业成立了合资公司POSCO Pilbara Lithium "
+             "Solution，浦项持股82%，皮尔巴拉持股18%。");
+  EXPECT_THAT(venture, Contains("HOLDS_STAKE Pilbara Minerals -> POSCO Pilbara Lithium Solution percent=18"));
+  EXPECT_THAT(venture, Not(Contains("HOLDS_STAKE Posco -> Talison Lithium percent=82")));
+  // A share of an unnamed venture stays a stake with no object.
+  EXPECT_THAT(Claims("中国铝业将持有合资公司51%的股份。"),
+              Contains("HOLDS_STAKE Chalco -> null percent=51"));
+}
+
+TEST_F(ExtractTest, ChineseThatCompanyIsNotTheSubjectOfItsClauseNorAMemberOfIt) {
+  // 该公司: the company named in the clause before, not one of the holders.
+  EXPECT_THAT(Claims("Kamoto mine由Kamoto Copper Company运营，嘉能可和Gécamines分别持有该公司75%和25%的股权。"),
+              Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
+  EXPECT_THAT(Claims("卡莫阿-卡库拉铜矿由Kamoa Copper公司运营，艾芬豪矿业和紫金矿业各持有该公司39.6%的股权。"),
+              Contains("HOLDS_STAKE Zijin Mining -> Kamoa Copper percent=39.6"));
+}
+
+TEST_F(ExtractTest, ChineseThisProjectIsTheFacilityNamedBefore) {
+  // 这一项目 / 这座工厂, like 该项目: the facility the sentence or the section named last.
+  EXPECT_THAT(Claims("CMOC operates the Kisanfu mine. 宁德时代参股了这一项目。"),
+              Contains("HOLDS_STAKE CATL -> Kisanfu mine"));
+}
+
+TEST_F(ExtractTest, AChinesePartnerInAPairIsNoFallbackCompanyHeld) {
+  // The two partners of an unnamed venture: neither is the company a bare share is of.
+  const std::set<std::string> claims = Claims("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%。");
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Huayou Cobalt -> Vale percent=51")));
+  // A company named before the holder, in no pair, still is.
+  EXPECT_THAT(Claims("华刚矿业(Sicomines)由中国中铁牵头的财团控制，Gécamines持股32%。"),
+              Contains("HOLDS_STAKE Gécamines -> Sicomines percent=32"));
+}
+
+TEST_F(ExtractTest, ACountedChinesePlantIsNoFacilityName) {
+  // "建设了一座选矿厂": a plant counted, not named; the sentences after take no facility from it.
+  const std::set<std::string> claims =
+      Claims("华友钴业投资3亿美元建设了一座选矿厂。The plant started production in 2023.");
+  for (const std::string& c : claims) EXPECT_FALSE(absl::StrContains(c, "一座")) << c;
+}
+
+TEST_F(ExtractTest, ChineseUnitCompanyIsNoReference) {
+  // 旗下公司 is "a unit", not "the company" (which gave the parent a stake in the buyer).
+  const std::set<std::string> claims = Claims("盛和资源出资2亿元认购了中国稀土集团旗下公司的股份。");
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE China Rare Earth Group -> Shenghe Resources")));
 }
 
 TEST_F(ExtractTest, APluralHeadNounEndsAListOfFacilities) {
