@@ -326,6 +326,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   re2::StringPiece m[2];
   size_t pos = 0;
   std::vector<Item> found;
+  // The reference at [b, e) resolved to `entity`, tagged `tag`.
+  auto refer = [&found](size_t b, size_t e, int entity, const std::string& tag) -> Item& {
+    Item p;
+    p.begin = b;
+    p.end = e;
+    p.entity = entity;
+    p.tag = tag;
+    return found.emplace_back(std::move(p));
+  };
   // it/its: any agent; "the company", "the miner": a company; "the department": a government.
   enum Kind { kAgent, kCompany, kGovernment, kCountry };
   auto prev_for = [&](Kind kind) {
@@ -385,13 +394,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         bool taken = false;
         for (const Item& it : *items) taken |= b < it.end && it.begin < b + we.size();
         if (taken) continue;
-        Item p;
-        p.begin = b;
-        p.end = b + we.size();
-        p.entity = speaker->entity;
-        p.tag = speaker->tag;
-        p.possessive = we[0] == 'O' || we[0] == 'o';
-        found.push_back(p);
+        refer(b, b + we.size(), speaker->entity, speaker->tag).possessive =
+            we[0] == 'O' || we[0] == 'o';
       }
     }
   }
@@ -417,12 +421,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (speaker == nullptr) continue;
       const size_t gap = b - speaker->end;
       if (gap > 3 * 6) continue;  // The speaker right before the verb (a few characters).
-      Item p;
-      p.begin = b;
-      p.end = e;
-      p.entity = speaker->entity;
-      p.tag = speaker->tag;
-      found.push_back(p);
+      refer(b, e, speaker->entity, speaker->tag);
     }
   }
   while (pos < s.text.size() &&
@@ -499,12 +498,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
         std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
-        Item p;
-        p.begin = b;
-        p.end = e;
-        p.entity = facility;
-        p.tag = "Facility";
-        found.push_back(p);
+        refer(b, e, facility, "Facility");
         continue;
       }
     }
@@ -529,14 +523,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             before = &it;
           }
         }
-        if (before != nullptr) {
-          Item p;
-          p.begin = b;
-          p.end = e;
-          p.entity = before->entity;
-          p.tag = before->tag;
-          found.push_back(p);
-        }
+        if (before != nullptr) refer(b, e, before->entity, before->tag);
         continue;
       }
     }

@@ -28,17 +28,26 @@ std::unique_ptr<Gazetteer> Make() {
   return std::move(*g);
 }
 
+// A mention's entity: the gazetteer's, or one of the unlisted names Find added to `extra`.
+const EntityDef& EntityOf(const Gazetteer& g, const std::vector<EntityDef>& extra, int entity) {
+  const size_t known = g.entities().size();
+  return static_cast<size_t>(entity) < known ? g.entities()[entity] : extra[entity - known];
+}
+
 std::vector<std::string> Names(const Gazetteer& g, absl::string_view text) {
   std::vector<EntityDef> extra;
   std::vector<std::string> out;
   for (const Mention& m : g.Find(text, &extra)) {
-    const size_t known = g.entities().size();
-    const EntityDef& e = static_cast<size_t>(m.entity) < known ? g.entities()[m.entity]
-                                                                : extra[m.entity - known];
     out.push_back(std::string(text.substr(m.span.begin, m.span.end - m.span.begin)) + "=" +
-                  e.name);
+                  EntityOf(g, extra, m.entity).name);
   }
   return out;
+}
+
+// Whether Find reads `want` ("surface=entity name") in `text`.
+bool HasName(const Gazetteer& g, absl::string_view text, const std::string& want) {
+  const std::vector<std::string> names = Names(g, text);
+  return std::find(names.begin(), names.end(), want) != names.end();
 }
 
 TEST(GazetteerTest, LongestMatchAndAliases) {
@@ -167,17 +176,12 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
   const Gazetteer& g = (*x)->gazetteer();
-  auto has = [&](absl::string_view text, const std::string& want) {
-    const std::vector<std::string> names = Names(g, text);
-    return std::find(names.begin(), names.end(), want) != names.end();
-  };
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   auto label_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
     std::vector<EntityDef> extra;
     for (const Mention& m : g.Find(text, &extra)) {
       if (text.substr(m.span.begin, m.span.end - m.span.begin) != surface) continue;
-      const size_t known = g.entities().size();
-      return static_cast<size_t>(m.entity) < known ? g.entities()[m.entity].label
-                                                  : extra[m.entity - known].label;
+      return EntityOf(g, extra, m.entity).label;
     }
     return "";
   };
@@ -236,17 +240,12 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
   const Gazetteer& g = (*x)->gazetteer();
-  auto has = [&](absl::string_view text, const std::string& want) {
-    const std::vector<std::string> names = Names(g, text);
-    return std::find(names.begin(), names.end(), want) != names.end();
-  };
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   auto labels = [&](absl::string_view text) {
     std::vector<EntityDef> extra;
     std::vector<std::string> out;
     for (const Mention& m : g.Find(text, &extra)) {
-      const size_t known = g.entities().size();
-      out.push_back(static_cast<size_t>(m.entity) < known ? g.entities()[m.entity].label
-                                                         : extra[m.entity - known].label);
+      out.push_back(EntityOf(g, extra, m.entity).label);
     }
     return out;
   };
