@@ -2311,7 +2311,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // heading the line names nothing held, and gives no claim.
   {
     static const RE2* kOwnershipLabel = new RE2(
-        "^(?:Ownership|Owners|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
+        "^(?:Ownership|Owners|Owner|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
         "Equity holders)(?: structure)?: ");
     const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
     for (Candidate& c : candidates) {
@@ -2772,11 +2772,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     venture_ = items[idx].entity;
   }
-  // A heading line (ending in ':') that names one company or facility sets the topic of the
-  // key-figure lines after it; any other heading line clears it.
+  // A heading line that names one company or facility sets the topic of the key-figure lines
+  // after it; any other heading line clears it. A heading ends in ':' ("Kamoto Copper at a
+  // glance:"), or is a short line with no sentence punctuation at its end and no figure ("Mt
+  // Holland, Western Australia" above its fact lines).
   std::string_view text = s.text;
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (!text.empty() && text.back() == ':') {
+  // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure.
+  static const RE2* kUnpunctuatedLine =
+      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：)\\]\"”'’]$");
+  if (!text.empty() &&
+      (text.back() == ':' || RE2::FullMatch(re2::StringPiece(text.data(), text.size()),
+                                            *kUnpunctuatedLine))) {
     std::set<int> named;
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);

@@ -986,6 +986,12 @@ TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
   const std::set<std::string> none =
       Claims("Lithium market shares:\n- Albemarle: 21%\n- Ownership: Glencore 75%, Gécamines 25%");
   for (const std::string& c : none) EXPECT_EQ(c.find("HOLDS_STAKE"), std::string::npos) << c;
+  // A heading line with no colon, and owners with their shares first.
+  const std::set<std::string> bare =
+      Claims("Mt Holland, Western Australia\n- Owner: 50% SQM, 50% Wesfarmers\n"
+             "- Capacity: 50,000 tpa of lithium hydroxide");
+  EXPECT_THAT(bare, Contains("HOLDS_STAKE SQM -> Mt Holland mine percent=50"));
+  EXPECT_THAT(bare, Contains("HOLDS_STAKE Wesfarmers -> Mt Holland mine percent=50"));
 }
 
 TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
