@@ -116,6 +116,12 @@ class ExtractorInternal {
 
 namespace {
 
+// Whether `text` holds a Chinese ideograph.
+bool HasHan(absl::string_view text) {
+  static const RE2* kHan = new RE2("\\p{Han}");
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kHan);
+}
+
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
   if (pos > text.size()) return false;
@@ -1919,10 +1925,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A Chinese stake with nothing held named ("淡水河谷基本金属持股约33.9%", "A、B和C各持股20.33%")
     // is of the company of the stake just before (in the sentence, else the previous one); an
     // unnamed venture or business ("持有合资公司51%的股份", "收购X在巴西的铌、磷业务") is what is held.
-    static const RE2* kHan = new RE2("\\p{Han}");
     static const RE2* kUnnamedVenture = new RE2("合资|合营|新公司|业务|资产");
     const bool elliptic = type == "HOLDS_STAKE" && object < 0 && !rest &&
-                          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kHan) &&
+                          HasHan(absl::string_view(window.data(), window.size())) &&
                           !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture);
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
                                    m.end - m.begin, object_fallback, rest, elliptic, m.end});
@@ -2405,9 +2410,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // company).
   std::erase_if(candidates, [&](const Candidate& c) {
     if ((!c.rest && !c.elliptic) || c.object >= 0) return false;
-    static const RE2* kHan = new RE2("\\p{Han}");
-    const bool drop = RE2::PartialMatch(
-        re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kHan);
+    const bool drop =
+        HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length));
     if (drop && tr) tr->notes.push_back(absl::StrCat("dropped ", c.rule->id, ": nothing held named before"));
     return drop;
   });

@@ -221,19 +221,19 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     // "zh 集团 Group", "zh_form 有限公司": Chinese company words and legal forms (FindZhNames).
     // "zh_after 汽车 Motor": a word that joins a company's name before it ("福特汽车") but makes
     // no name by itself.
-    if (absl::ConsumePrefix(&line, "zh_after ")) {
+    auto zh_pair = [](absl::string_view rest) {  // "汽车 Motor": the word and its English.
       std::pair<std::string, std::string> zh =
-          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
+          absl::StrSplit(absl::StripAsciiWhitespace(rest), absl::MaxSplits(' ', 1));
       zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
-      g->zh_after_words_.push_back(std::move(zh));
+      return zh;
+    };
+    if (absl::ConsumePrefix(&line, "zh_after ")) {
+      g->zh_after_words_.push_back(zh_pair(line));
       continue;
     }
-    if (absl::StartsWith(line, "zh ") || absl::StartsWith(line, "zh_form ")) {
-      const bool form = absl::ConsumePrefix(&line, "zh_form ");
-      if (!form) absl::ConsumePrefix(&line, "zh ");
-      std::pair<std::string, std::string> zh =
-          absl::StrSplit(absl::StripAsciiWhitespace(line), absl::MaxSplits(' ', 1));
-      zh.second = std::string(absl::StripAsciiWhitespace(zh.second));
+    if (const bool form = absl::ConsumePrefix(&line, "zh_form ");
+        form || absl::ConsumePrefix(&line, "zh ")) {
+      std::pair<std::string, std::string> zh = zh_pair(line);
       if (form) g->zh_legal_forms_.insert(zh.first);
       g->zh_company_words_.push_back(std::move(zh));
       continue;
@@ -1244,11 +1244,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = e;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
     // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
-    bool company_word = false;
-    for (const auto& [zh, en] : zh_company_words_) {
-      company_word |= zh.size() > g[3].size() && text.substr(head_b, zh.size()) == zh;
-    }
-    if (company_word) continue;
+    if (LongerCompanyWordAt(text, head_b, g[3].size())) continue;
     // The characters between are a product ("铜", "铜钴") or nothing.
     bool product_only = true;
     int product = -1;
@@ -1884,9 +1880,24 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   return out;
 }
 
+bool Gazetteer::LongerCompanyWordAt(absl::string_view text, size_t at, size_t head_size) const {
+  for (const auto& [zh, en] : zh_company_words_) {
+    if (zh.size() > head_size && text.substr(at, zh.size()) == zh) return true;
+  }
+  return false;
+}
+
 void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                             std::vector<EntityDef>* extra, bool facilities) const {
   if (zh_company_words_.empty() && name_words_.zh_heads.empty()) return;
+  // Every company word and head is Chinese: a sentence without a CJK ideograph (lead byte
+  // E4-E9) holds no such name, and is not walked byte by byte.
+  if (std::none_of(text.begin(), text.end(), [](char c) {
+        const unsigned char u = static_cast<unsigned char>(c);
+        return u >= 0xE4 && u <= 0xE9;
+      })) {
+    return;
+  }
   // A CJK ideograph (three bytes led by E4-E9) ends at `pos`.
   auto han_before = [&](size_t pos) {
     if (pos < 3) return false;
@@ -2623,11 +2634,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         }
       }
       // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
-      for (const auto& [zh, en] : zh_company_words_) {
-        if (head != nullptr && text.substr(at, zh.size()) == zh && zh.size() > head->first.size()) {
-          head = nullptr;
-        }
-      }
+      if (head != nullptr && LongerCompanyWordAt(text, at, head->first.size())) head = nullptr;
       if (head != nullptr) {
         const size_t end = at + head->first.size();
         const std::string facility_name = absl::StrCat(name, " ", head->second);

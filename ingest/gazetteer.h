@@ -156,6 +156,9 @@ class Gazetteer {
   // `facilities`.
   void FindZhNames(absl::string_view text, std::vector<Mention>* out,
                    std::vector<EntityDef>* extra, bool facilities) const;
+  // Whether a Chinese company word longer than `head_size` bytes starts at `at` ("Kodal矿业":
+  // 矿业 is a company word, not the mine head 矿).
+  bool LongerCompanyWordAt(absl::string_view text, size_t at, size_t head_size) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
   // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed

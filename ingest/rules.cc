@@ -199,10 +199,10 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
           // the COMPANY_DESC macro, when defined, goes
           // before the slot, outside it — not at the start of a pattern, which matches
           // anywhere anyway, nor after a {DESC} the rule wrote itself.
+          const std::string fenced = absl::StrCat("|", alts, "|");
           if (auto desc = macros_.find("COMPANY_DESC");
               desc != macros_.end() && !out.empty() && !absl::EndsWith(value.substr(0, i), "{DESC}") &&
-              (absl::StrContains(absl::StrCat("|", alts, "|"), "|Company|") ||
-               absl::StrContains(absl::StrCat("|", alts, "|"), "|Government|"))) {
+              (absl::StrContains(fenced, "|Company|") || absl::StrContains(fenced, "|Government|"))) {
             out.append(desc->second);
           }
           absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
