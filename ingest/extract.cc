@@ -2532,6 +2532,60 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
 
+  // A takeover is also a whole stake (SPEC §2, instrument `acquisition`): "Rio Tinto completed
+  // its acquisition of Arcadium Lithium", "Arcadium Lithium已被力拓收购" give HOLDS_STAKE 100 too,
+  // with the takeover's status and period, unless a rule already read a stake between the two.
+  // Buyers that take one company together ("SQM and Hancock completed their joint takeover")
+  // do not each hold all of it: no stake is implied.
+  {
+    std::map<int, std::set<int>> buyers;  // Object entity -> acquiring entities.
+    for (const Candidate& c : expanded) {
+      auto in = c.props.find("instrument");
+      if (c.type == "INVESTS_IN" && c.object >= 0 && in != c.props.end() &&
+          in->second == Value("acquisition")) {
+        buyers[items[c.object].entity].insert(items[c.subject].entity);
+      }
+    }
+    static const RE2* kJoint = new RE2("(?i)\\bjoint(?:ly)?\\b|共同|联合");
+    const bool joint = !buyers.empty() && RE2::PartialMatch(tagged, *kJoint);
+    const size_t n = expanded.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Candidate& c = expanded[i];
+      if (c.type != "INVESTS_IN" || c.object < 0) continue;
+      auto in = c.props.find("instrument");
+      if (in == c.props.end() || !(in->second == Value("acquisition"))) continue;
+      const int held = items[c.object].entity, holder = items[c.subject].entity;
+      if (joint || buyers[held].size() != 1 || holder == held) continue;
+      // "收购了Tenke Fungurume铜钴矿的股权", "bought Glencore's stake": equity in it, not all of it.
+      static const RE2* kPartOf = new RE2(
+          "^(?:'s?|’s?)? ?(?:的)?(?:<PERCENT#\\d+> ?)?(?:的)?(?:股权|股份|权益|部分|少数|stake|interest|"
+          "shares|holding|minority)");
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
+                                             tagged.size() - rendered.end[c.object]),
+                            *kPartOf)) {
+        continue;
+      }
+      bool stated = false;
+      for (const Candidate& d : expanded) {
+        stated |= d.type == "HOLDS_STAKE" && d.object >= 0 && items[d.object].entity == held &&
+                  items[d.subject].entity == holder;
+      }
+      if (stated) continue;
+      Candidate d = c;
+      d.type = "HOLDS_STAKE";
+      d.props.clear();
+      d.props["percent"] = Value(int64_t{100});
+      for (const char* k : {"status", "period"}) {
+        if (auto it = c.props.find(k); it != c.props.end()) d.props[k] = it->second;
+      }
+      if (tr) {
+        tr->notes.push_back(absl::StrCat("takeover: ", c.rule->id, " also gives ",
+                                         Entity(holder).name, " 100% of ", Entity(held).name));
+      }
+      expanded.push_back(std::move(d));
+    }
+  }
+
   // Consolidate: one claim per (type, subject, object, commodity, stage); higher priority,
   // then the longer match, then the earlier rule wins.
   std::stable_sort(expanded.begin(), expanded.end(), [](const Candidate& a, const Candidate& b) {

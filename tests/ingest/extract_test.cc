@@ -1676,5 +1676,20 @@ TEST_F(ExtractTest, AShortChineseNameIsTheCompanyNamedInFullBefore) {
   EXPECT_THAT(claims, Contains("OPERATES 浙江华海新能源科技有限公司 -> 衢州工厂"));
 }
 
+TEST_F(ExtractTest, ATakeoverIsAlsoAWholeStakeUnlessJointOrAShare) {
+  // SPEC §2: instrument `acquisition` is a takeover, also HOLDS_STAKE with percent 100.
+  EXPECT_THAT(Claims("Ganfeng Lithium paid $962 million for Bacanora Lithium in 2021."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Bacanora Lithium percent=100"));
+  EXPECT_THAT(Claims("Huayou Cobalt acquired Prospect Resources' Arcadia lithium project for "
+                     "$422 million."),
+              Contains("HOLDS_STAKE Huayou Cobalt -> Arcadia mine percent=100"));
+  // Two buyers together hold no 100% each; equity bought in a mine is not all of it.
+  const std::set<std::string> joint = Claims(
+      "SQM and Hancock Prospecting completed their joint takeover of Azure Minerals in 2024.");
+  EXPECT_THAT(joint, Not(Contains("HOLDS_STAKE SQM -> Azure Minerals percent=100")));
+  EXPECT_THAT(Claims("洛阳钼业以3.5亿美元的对价从Freeport-McMoRan手中收购了Tenke Fungurume铜钴矿的股权。"),
+              Not(Contains("HOLDS_STAKE CMOC -> Tenke Fungurume mine percent=100")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
