@@ -430,6 +430,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       refer(b, e, speaker->entity, speaker->tag);
     }
   }
+  // "Tesla is a large buyer. 赣锋锂业与其签订了供应协议", "向其供应": 其 after a word that
+  // introduces the other party is not the clause's subject but the agent of the sentence
+  // before. Only when the subject is the one agent before it: "A与B签署协议，向其供应" is read
+  // by the rules themselves.
+  {
+    // A verb right after it: "向其澳大利亚子公司注资" is its own subsidiary, "成为其最大股东"
+    // and "认为其" are no party.
+    static const RE2* kPartyIts = new RE2(
+        "(?:^|[^成作因认以])(?:与|向|和|同|为|跟)(其)(?:签订|签署|签约|达成|订立|续签|供应|供货|"
+        "提供|出售|销售|交付|出口|发放|贷款|投资|注资|合作|组建|共同|建立|开展|合资)");
+    re2::StringPiece in(s.text);
+    re2::StringPiece its;
+    while (RE2::FindAndConsume(&in, *kPartyIts, &its)) {
+      const size_t b = static_cast<size_t>(its.data() - s.text.data());
+      const size_t e = b + its.size();
+      int agents = 0, subject = -1;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) {
+          ++agents;
+          subject = it.entity;
+        }
+      }
+      const int other = prev_agent_ >= 0 && prev_agent_ != subject ? prev_agent_ : -1;
+      if (agents != 1 || other < 0) continue;
+      refer(b, e, other, Entity(other).label);
+    }
+  }
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());

@@ -1691,5 +1691,18 @@ TEST_F(ExtractTest, ATakeoverIsAlsoAWholeStakeUnlessJointOrAShare) {
               Not(Contains("HOLDS_STAKE CMOC -> Tenke Fungurume mine percent=100")));
 }
 
+TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
+  // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
+  EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
+                     "赣锋锂业与其签订了为期三年的氢氧化锂供应协议。"),
+              Contains("SUPPLIES Ganfeng Lithium -> Tesla"));
+  // 成为其 is no party word; 向其 + a noun is the subject's own unit.
+  const std::set<std::string> own = Claims("Tesla is a major buyer of lithium hydroxide. "
+                                           "天齐锂业向其澳大利亚子公司注资2亿澳元。");
+  EXPECT_THAT(own, Not(Contains(::testing::HasSubstr("Tesla"))));
+  EXPECT_THAT(Claims("天齐锂业向日本客户供应氢氧化锂。"),
+              Contains("SUPPLIES Tianqi Lithium -> Japan"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
