@@ -1877,7 +1877,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       put_quantity("percent", slot["percent"]);
     }
     int period = slot.contains("period") ? slot["period"] : -1;
-    if (period < 0 && years == 1) period = year_item;
+    // The sentence's one year dates what happened, not where a site is: "Australia's
+    // Greenbushes mine produced 1.4 Mt in 2023" gives no LOCATED_IN of 2023.
+    if (period < 0 && years == 1 && rule.type != "LOCATED_IN") period = year_item;
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
     }

@@ -1704,5 +1704,25 @@ TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
               Contains("SUPPLIES Tianqi Lithium -> Japan"));
 }
 
+TEST_F(ExtractTest, ALocationIsNotDatedByTheSentencesYear) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nAustralia's Greenbushes mine produced 1.4 million tonnes of spodumene "
+           "in 2023.\n"));
+  int located = 0, produces = 0;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type == "LOCATED_IN") {
+      ++located;
+      EXPECT_FALSE(c.props.contains("period"));
+    }
+    if (c.type == "PRODUCES") {
+      ++produces;
+      ASSERT_TRUE(c.props.contains("period"));
+      EXPECT_EQ(c.props.at("period").ToJson(), "\"2023\"");
+    }
+  }
+  EXPECT_EQ(located, 1);
+  EXPECT_EQ(produces, 1);
+}
+
 }  // namespace
 }  // namespace kg::ingest
