@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string_view>
@@ -2776,6 +2777,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       UseEntity(items[c.object].entity);
     }
     claim.props = c.props;
+    // A capacity of a good with one stage of the value chain is at that stage when the text
+    // names none ("10,000 tonnes of NdPr oxide a year": separation; schema/stages.tsv).
+    if (c.type == "HAS_CAPACITY" && c.object >= 0 && !claim.props.contains("stage")) {
+      if (auto st = x_.stages_.find(items[c.object].entity); st != x_.stages_.end()) {
+        claim.props["stage"] = st->second;
+      }
+    }
     claim.props["article"] = doc_.id;
     claim.props["section"] = s.section;
     claim.props["sentence"] = s.text;
@@ -2968,33 +2976,54 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     }
     x->triggers_.push_back(Trigger{std::string(kv.first), std::move(re)});
   }
-  // Tiers of the value chain: "TIER<TAB>name" (optional file).
-  const std::string tiers_path = absl::StrCat(schema_dir, "/downstream.tsv");
-  std::string tiers;
-  if (std::filesystem::exists(tiers_path)) {
-    absl::StatusOr<std::string> t = ReadFileBytes(tiers_path);
-    if (!t.ok()) return absl::NotFoundError(absl::StrCat(tiers_path, ": ", t.status().message()));
-    tiers = *t;
-  }
-  line_no = 0;
-  for (absl::string_view line : absl::StrSplit(tiers, '\n')) {
-    ++line_no;
-    line = absl::StripAsciiWhitespace(line);
-    if (line.empty() || line.front() == '#') continue;
-    std::pair<absl::string_view, absl::string_view> kv = absl::StrSplit(line, absl::MaxSplits('\t', 1));
-    int tier = 0;
-    const int entity = x->gazetteer_->Lookup(absl::StripAsciiWhitespace(kv.second));
-    if (!absl::SimpleAtoi(kv.first, &tier) || tier <= 0 || entity < 0) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          tiers_path, ":", line_no, ": expected a positive TIER, a tab and a listed name"));
+  // Optional "KEY<TAB>name" files: a name or alias of the gazetteer per line, after a key that
+  // `parse` checks. Returns the file's bytes (for the fingerprint).
+  auto read_named = [&](const std::string& name, absl::string_view expected,
+                        const std::function<bool(absl::string_view key, int entity)>& parse)
+      -> absl::StatusOr<std::string> {
+    const std::string path = absl::StrCat(schema_dir, "/", name);
+    if (!std::filesystem::exists(path)) return std::string();
+    absl::StatusOr<std::string> bytes = ReadFileBytes(path);
+    if (!bytes.ok()) return absl::NotFoundError(absl::StrCat(path, ": ", bytes.status().message()));
+    int n = 0;
+    for (absl::string_view line : absl::StrSplit(*bytes, '\n')) {
+      ++n;
+      line = absl::StripAsciiWhitespace(line);
+      if (line.empty() || line.front() == '#') continue;
+      std::pair<absl::string_view, absl::string_view> kv =
+          absl::StrSplit(line, absl::MaxSplits('\t', 1));
+      const int entity = x->gazetteer_->Lookup(absl::StripAsciiWhitespace(kv.second));
+      if (entity < 0 || !parse(kv.first, entity)) {
+        return absl::InvalidArgumentError(absl::StrCat(path, ":", n, ": expected ", expected));
+      }
     }
-    x->tiers_[entity] = tier;
-  }
+    return bytes;
+  };
+  // Tiers of the value chain (downstream.tsv) and the stage of a good's capacity (stages.tsv).
+  absl::StatusOr<std::string> tiers =
+      read_named("downstream.tsv", "a positive TIER, a tab and a listed name",
+                 [&](absl::string_view key, int entity) {
+                   int tier = 0;
+                   if (!absl::SimpleAtoi(key, &tier) || tier <= 0) return false;
+                   x->tiers_[entity] = tier;
+                   return true;
+                 });
+  if (!tiers.ok()) return tiers.status();
+  absl::StatusOr<std::string> stages = read_named(
+      "stages.tsv", "a STAGE (mining, separation, refining, metal, magnet), a tab and a listed name "
+      "given no other stage", [&](absl::string_view key, int entity) {
+        static const std::set<std::string, std::less<>> kStages = {"mining", "separation",
+                                                                   "refining", "metal", "magnet"};
+        if (!kStages.contains(key)) return false;
+        return x->stages_.try_emplace(entity, std::string(key)).second;
+      });
+  if (!stages.ok()) return stages.status();
   x->fingerprint_ = Fingerprint()
                         .Add(x->gazetteer_->fingerprint())
                         .Add(x->rules_->fingerprint())
                         .Add(context)
-                        .Add(tiers)
+                        .Add(*tiers)
+                        .Add(*stages)
                         .value();
   return x;
 }

@@ -3,7 +3,8 @@
 // coreference -> claim rules -> context (negation, modality, status) -> consolidate.
 //
 // An Extractor is built once from a schema folder (schema/entities.tsv,
-// schema/company_suffixes.txt, schema/context.tsv, schema/rules/*.rules) and is immutable:
+// schema/company_suffixes.txt, schema/context.tsv, schema/downstream.tsv, schema/stages.tsv,
+// schema/rules/*.rules) and is immutable:
 // Extract() is const and thread-safe. Extract() never fails on text; odd text just yields
 // fewer claims. With a non-null trace it records, per sentence, the tagged form, every rule
 // match and why a candidate was dropped (for `kg explain-extraction`).
@@ -55,6 +56,8 @@ class Extractor {
   std::vector<Trigger> triggers_;
   // Entity index -> tier in the value chain (schema/downstream.tsv); unlisted is 0.
   std::map<int, int> tiers_;
+  // Commodity entity index -> the stage of a capacity of it (schema/stages.tsv).
+  std::map<int, std::string> stages_;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

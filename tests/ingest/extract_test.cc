@@ -1724,5 +1724,23 @@ TEST_F(ExtractTest, ALocationIsNotDatedByTheSentencesYear) {
   EXPECT_EQ(produces, 1);
 }
 
+TEST_F(ExtractTest, ACapacityTakesItsGoodsStageWhenTheTextNamesNone) {
+  auto stage_of = [&](const std::string& text) -> std::string {
+    const ArticleRecord r = extractor_->Extract(ParseTextArticle("t", "Title\n\n" + text + "\n"));
+    for (const ClaimRecord& c : r.claims) {
+      if (c.type != "HAS_CAPACITY") continue;
+      auto it = c.props.find("stage");
+      return it == c.props.end() ? "none" : it->second.ToJson();
+    }
+    return "no claim";
+  };
+  // schema/stages.tsv: NdPr oxide is separated, magnets are magnets; a named stage wins.
+  EXPECT_EQ(stage_of("Lynas Rare Earths has capacity to produce 10,500 tonnes of NdPr oxide a year."),
+            "\"separation\"");
+  EXPECT_EQ(stage_of("JL Mag Rare-Earth has capacity to produce 40,000 tonnes of rare earth magnets a year."),
+            "\"magnet\"");
+  EXPECT_EQ(stage_of("China holds about 90% of global rare earth refining capacity."), "\"refining\"");
+}
+
 }  // namespace
 }  // namespace kg::ingest
