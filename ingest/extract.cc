@@ -122,6 +122,22 @@ bool HasHan(absl::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kHan);
 }
 
+// Whether the line of `text` that holds byte `begin` opens with a bullet ("- ", "* ", "• ")
+// right before it: a fact line of a key-figures box (Sentence::span leaves the bullet out).
+bool BulletBefore(absl::string_view text, size_t begin) {
+  size_t i = std::min(begin, text.size());
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i >= 1 && (text[i - 1] == '-' || text[i - 1] == '*')) {
+    --i;
+  } else if (i >= 3 && text.substr(i - 3, 3) == "\u2022") {
+    i -= 3;
+  } else {
+    return false;
+  }
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  return i == 0 || text[i - 1] == '\n';
+}
+
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
   if (pos > text.size()) return false;
@@ -1248,6 +1264,41 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
+    // A field line under a key-figure heading ("Thacker Pass (Nevada):" then "- Operator: Lithium
+    // Americas"): an end the pattern leaves out is the heading's topic, when its label is one the
+    // rule's `topic` names and it is not the line's other end; otherwise no claim. A line that
+    // names its own end fills the slot in the pattern and never reaches this.
+    bool no_topic = false;
+    for (const auto& [name, types] : rule.topic) {
+      if (slot.contains(name)) continue;
+      const std::set<std::string> allowed = absl::StrSplit(types, '|');
+      bool other_end = false;
+      for (const auto& [n, idx] : slot) other_end |= items[idx].entity == topic_;
+      if (topic_ < 0 || !allowed.contains(Entity(topic_).label) || other_end) {
+        no_topic = true;
+        break;
+      }
+      int index = -1;  // One synthetic item for the topic, placed after the sentence.
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].begin == s.text.size() && items[i].entity == topic_) index = static_cast<int>(i);
+      }
+      if (index < 0) {
+        Item synthetic;
+        synthetic.begin = synthetic.end = s.text.size();
+        synthetic.entity = topic_;
+        synthetic.tag = Entity(topic_).label;
+        index = static_cast<int>(items.size());
+        items.push_back(synthetic);
+        rendered.begin.push_back(tagged.size());
+        rendered.end.push_back(tagged.size());
+      }
+      slot[name] = index;
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": ", name, " is the heading's ", Entity(topic_).name));
+    }
+    if (no_topic) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
+      continue;
+    }
     if (!rule.unless.empty()) {
       // The words right after the match (80 bytes) count too ("… of the world's rare earth demand",
       // "…, and 3,300 t of finished cobalt in 2023").
@@ -2785,7 +2836,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure.
   static const RE2* kUnpunctuatedLine =
       new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：)\\]\"”'’]$");
-  if (!text.empty() &&
+  // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
+  // sentence ends it, as does the next heading.
+  static const RE2* kFieldLine = new RE2("^[^\\n.:!?]{1,60}: ");
+  const bool bullet = BulletBefore(doc_.text, s.span.begin);
+  if (!bullet && !text.empty() &&
       (text.back() == ':' || RE2::FullMatch(re2::StringPiece(text.data(), text.size()),
                                             *kUnpunctuatedLine))) {
     std::set<int> named;
@@ -2799,6 +2854,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kCutName = new RE2(">[ -][A-Z]");
     topic_ = named.size() == 1 && !RE2::PartialMatch(tagged, *kCutName) ? *named.begin() : -1;
     topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.text, *kOwnedHeading);
+  } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
+    topic_ = -1;
+    topic_owned_ = false;
   }
 }
 
