@@ -966,6 +966,9 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
 }
 
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
+  // A key-figure heading that speaks of ownership ("Anglo American Sur — ownership:").
+  static const RE2* kOwnedHeading = new RE2(
+      "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
@@ -974,8 +977,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
     held_now_ = -1;
-    topic_ = -1;
-    topic_owned_ = false;
+    // A heading the segmenter made a section ("Kemerton plant", a blank line, then its field
+    // lines) is a key-figure heading too: one listed company or facility, named whole, is the
+    // topic of the lines under it.
+    std::set<int> named;
+    bool cut = false;
+    std::vector<EntityDef> unused = extra_;  // Names guessed in a heading are not kept.
+    const size_t known = x_.gazetteer_->entities().size() + extra_.size();
+    for (const Mention& m : x_.gazetteer_->Find(s.section, &unused)) {
+      if (m.entity < 0 || static_cast<size_t>(m.entity) >= known) continue;
+      const std::string& label = Entity(m.entity).label;
+      if (m.demonym || m.guessed || (label != "Company" && label != "Facility")) continue;
+      named.insert(m.entity);
+      const size_t e = m.span.end;
+      cut |= e + 1 < s.section.size() && (s.section[e] == ' ' || s.section[e] == '-') &&
+             absl::ascii_isupper(static_cast<unsigned char>(s.section[e + 1]));
+    }
+    topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
+    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.section, *kOwnedHeading);
   }
   held_before_ = held_now_;
   held_now_ = -1;
@@ -2847,8 +2866,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
     }
-    static const RE2* kOwnedHeading = new RE2(
-        "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.
     static const RE2* kCutName = new RE2(">[ -][A-Z]");

@@ -1020,6 +1020,10 @@ TEST_F(ExtractTest, AFieldLineTakesItsHeadingsTopicUntilProseOrTheNextHeading) {
       EXPECT_EQ(c.rfind("OPERATES", 0), std::string::npos) << body << ": " << c;
     }
   }
+  // A heading the segmenter reads as a section (a blank line before its field lines).
+  EXPECT_THAT(Claims("Intro text here.\n\nGreenbushes lithium mine\n\n- Operated by: Talison Lithium\n"
+                     "- Customers: Tianqi Lithium and Albemarle"),
+              Contains("OPERATES Talison Lithium -> Greenbushes mine"));
   // A line that names its own facility keeps it under another heading.
   EXPECT_THAT(Claims("Kemerton plant\n- Thacker Pass operator: Lithium Americas"),
               Contains("OPERATES Lithium Americas -> Thacker Pass project"));
