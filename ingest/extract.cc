@@ -2852,16 +2852,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Holland, Western Australia" above its fact lines).
   std::string_view text = s.text;
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure.
+  // Markdown emphasis around a heading ("**Thacker Pass (Nevada):**") is no part of it.
+  while (text.size() >= 2 && (text.front() == '*' || text.front() == '_') && text.back() == text.front()) {
+    text.remove_prefix(1);
+    text.remove_suffix(1);
+  }
+  // A box word on either side of a colon or dash ("Thacker Pass, Nevada: key figures",
+  // "Factbox: Thacker Pass").
+  static const RE2* kBoxHeading = new RE2(
+      "(?i)^(?:(?:factbox|fact box|fact file|key facts|key figures|at a glance|profile|snapshot)"
+      " ?(?::|—|–| -) ?[^:\\n]{1,80}|[^:\\n]{1,80}(?::|—|–| -) ?(?:key facts|key figures|at a "
+      "glance|factbox|fact box|fact file|in figures|in numbers|profile|snapshot))$");
+  // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure. A place in
+  // brackets may end it ("Thacker Pass (Nevada)").
   static const RE2* kUnpunctuatedLine =
-      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：)\\]\"”'’]$");
+      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：\\]\"”'’]$");
   // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
   // sentence ends it, as does the next heading.
   static const RE2* kFieldLine = new RE2("^[^\\n.:!?]{1,60}: ");
   const bool bullet = BulletBefore(doc_.text, s.span.begin);
   if (!bullet && !text.empty() &&
-      (text.back() == ':' || RE2::FullMatch(re2::StringPiece(text.data(), text.size()),
-                                            *kUnpunctuatedLine))) {
+      (text.back() == ':' ||
+       RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kUnpunctuatedLine) ||
+       RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBoxHeading))) {
     std::set<int> named;
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);

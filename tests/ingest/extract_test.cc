@@ -1024,6 +1024,14 @@ TEST_F(ExtractTest, AFieldLineTakesItsHeadingsTopicUntilProseOrTheNextHeading) {
   EXPECT_THAT(Claims("Intro text here.\n\nGreenbushes lithium mine\n\n- Operated by: Talison Lithium\n"
                      "- Customers: Tianqi Lithium and Albemarle"),
               Contains("OPERATES Talison Lithium -> Greenbushes mine"));
+  // Markdown emphasis around a heading, and a box word beside a colon.
+  for (const std::string& heading : {std::string("**Thacker Pass (Nevada)**"),
+                                     std::string("Thacker Pass, Nevada: key figures"),
+                                     std::string("Factbox: Thacker Pass")}) {
+    EXPECT_THAT(Claims("Intro text here.\n\n" + heading + "\n- Operator: Lithium Americas"),
+                Contains("OPERATES Lithium Americas -> Thacker Pass project"))
+        << heading;
+  }
   // A line that names its own facility keeps it under another heading.
   EXPECT_THAT(Claims("Kemerton plant\n- Thacker Pass operator: Lithium Americas"),
               Contains("OPERATES Lithium Americas -> Thacker Pass project"));
