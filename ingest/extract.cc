@@ -123,6 +123,22 @@ bool HasHan(absl::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kHan);
 }
 
+// Whether the line of `text` that holds byte `begin` opens with a bullet ("- ", "* ", "• ")
+// right before it: a fact line of a key-figures box (Sentence::span leaves the bullet out).
+bool BulletBefore(absl::string_view text, size_t begin) {
+  size_t i = std::min(begin, text.size());
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  if (i >= 1 && (text[i - 1] == '-' || text[i - 1] == '*')) {
+    --i;
+  } else if (i >= 3 && text.substr(i - 3, 3) == "\u2022") {
+    i -= 3;
+  } else {
+    return false;
+  }
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
+  return i == 0 || text[i - 1] == '\n';
+}
+
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
   if (pos > text.size()) return false;
@@ -978,6 +994,9 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
 }
 
 void ExtractorInternal::ProcessSentence(const Sentence& s) {
+  // A key-figure heading that speaks of ownership ("Anglo American Sur — ownership:").
+  static const RE2* kOwnedHeading = new RE2(
+      "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
@@ -986,8 +1005,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
     held_now_ = -1;
-    topic_ = -1;
-    topic_owned_ = false;
+    // A heading the segmenter made a section ("Kemerton plant", a blank line, then its field
+    // lines) is a key-figure heading too: one listed company or facility, named whole, is the
+    // topic of the lines under it.
+    std::set<int> named;
+    bool cut = false;
+    std::vector<EntityDef> unused = extra_;  // Names guessed in a heading are not kept.
+    const size_t known = x_.gazetteer_->entities().size() + extra_.size();
+    for (const Mention& m : x_.gazetteer_->Find(s.section, &unused)) {
+      if (m.entity < 0 || static_cast<size_t>(m.entity) >= known) continue;
+      const std::string& label = Entity(m.entity).label;
+      if (m.demonym || m.guessed || (label != "Company" && label != "Facility")) continue;
+      named.insert(m.entity);
+      const size_t e = m.span.end;
+      cut |= e + 1 < s.section.size() && (s.section[e] == ' ' || s.section[e] == '-') &&
+             absl::ascii_isupper(static_cast<unsigned char>(s.section[e + 1]));
+    }
+    topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
+    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.section, *kOwnedHeading);
   }
   held_before_ = held_now_;
   held_now_ = -1;
@@ -1276,6 +1311,41 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
+    // A field line under a key-figure heading ("Thacker Pass (Nevada):" then "- Operator: Lithium
+    // Americas"): an end the pattern leaves out is the heading's topic, when its label is one the
+    // rule's `topic` names and it is not the line's other end; otherwise no claim. A line that
+    // names its own end fills the slot in the pattern and never reaches this.
+    bool no_topic = false;
+    for (const auto& [name, types] : rule.topic) {
+      if (slot.contains(name)) continue;
+      const std::set<std::string> allowed = absl::StrSplit(types, '|');
+      bool other_end = false;
+      for (const auto& [n, idx] : slot) other_end |= items[idx].entity == topic_;
+      if (topic_ < 0 || !allowed.contains(Entity(topic_).label) || other_end) {
+        no_topic = true;
+        break;
+      }
+      int index = -1;  // One synthetic item for the topic, placed after the sentence.
+      for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].begin == s.text.size() && items[i].entity == topic_) index = static_cast<int>(i);
+      }
+      if (index < 0) {
+        Item synthetic;
+        synthetic.begin = synthetic.end = s.text.size();
+        synthetic.entity = topic_;
+        synthetic.tag = Entity(topic_).label;
+        index = static_cast<int>(items.size());
+        items.push_back(synthetic);
+        rendered.begin.push_back(tagged.size());
+        rendered.end.push_back(tagged.size());
+      }
+      slot[name] = index;
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": ", name, " is the heading's ", Entity(topic_).name));
+    }
+    if (no_topic) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
+      continue;
+    }
     if (!rule.unless.empty()) {
       // The words right after the match (80 bytes) count too ("… of the world's rare earth demand",
       // "…, and 3,300 t of finished cobalt in 2023").
@@ -2873,23 +2943,41 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Holland, Western Australia" above its fact lines).
   std::string_view text = s.text;
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure.
+  // Markdown emphasis around a heading ("**Thacker Pass (Nevada):**") is no part of it.
+  while (text.size() >= 2 && (text.front() == '*' || text.front() == '_') && text.back() == text.front()) {
+    text.remove_prefix(1);
+    text.remove_suffix(1);
+  }
+  // A box word on either side of a colon or dash ("Thacker Pass, Nevada: key figures",
+  // "Factbox: Thacker Pass").
+  static const RE2* kBoxHeading = new RE2(
+      "(?i)^(?:(?:factbox|fact box|fact file|key facts|key figures|at a glance|profile|snapshot)"
+      " ?(?::|—|–| -) ?[^:\\n]{1,80}|[^:\\n]{1,80}(?::|—|–| -) ?(?:key facts|key figures|at a "
+      "glance|factbox|fact box|fact file|in figures|in numbers|profile|snapshot))$");
+  // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure. A place in
+  // brackets may end it ("Thacker Pass (Nevada)").
   static const RE2* kUnpunctuatedLine =
-      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：)\\]\"”'’]$");
-  if (!text.empty() &&
-      (text.back() == ':' || RE2::FullMatch(re2::StringPiece(text.data(), text.size()),
-                                            *kUnpunctuatedLine))) {
+      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：\\]\"”'’]$");
+  // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
+  // sentence ends it, as does the next heading.
+  static const RE2* kFieldLine = new RE2("^[^\\n.:!?]{1,60}: ");
+  const bool bullet = BulletBefore(doc_.text, s.span.begin);
+  if (!bullet && !text.empty() &&
+      (text.back() == ':' ||
+       RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kUnpunctuatedLine) ||
+       RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBoxHeading))) {
     std::set<int> named;
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
     }
-    static const RE2* kOwnedHeading = new RE2(
-        "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.
     static const RE2* kCutName = new RE2(">[ -][A-Z]");
     topic_ = named.size() == 1 && !RE2::PartialMatch(tagged, *kCutName) ? *named.begin() : -1;
     topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.text, *kOwnedHeading);
+  } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
+    topic_ = -1;
+    topic_owned_ = false;
   }
 }
 

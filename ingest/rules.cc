@@ -10,6 +10,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "ingest/fingerprint.h"
@@ -251,7 +252,7 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
        : key == "subject_is"    ? rule->subject_is
                                 : rule->subject_not)
           .push_back(std::move(re));
-    } else if (key == "set" || key == "fallback") {
+    } else if (key == "set" || key == "fallback" || key == "topic") {
       std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
       std::string name(absl::StripAsciiWhitespace(nv.first));
       std::string v(absl::StripAsciiWhitespace(nv.second));
@@ -262,7 +263,7 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         if (!SlotNames().contains(name)) {
           return Error(origin, line_no, absl::StrCat("unknown slot '", name, "'"));
         }
-        if (!ExpandTypes(v, &rule->fallback[name])) {
+        if (!ExpandTypes(v, &(key == "topic" ? rule->topic : rule->fallback)[name])) {
           return Error(origin, line_no, absl::StrCat("unknown slot type in '", v, "'"));
         }
       }
@@ -271,7 +272,8 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       ex.origin = here;
       std::pair<absl::string_view, absl::string_view> te =
           absl::StrSplit(value, absl::MaxSplits(" => ", 1));
-      ex.text = std::string(absl::StripAsciiWhitespace(te.first));
+      // "\n" in the text is a line break: an example may need the heading line above it.
+      ex.text = absl::StrReplaceAll(absl::StripAsciiWhitespace(te.first), {{"\\n", "\n"}});
       ex.expect = ParseExpect(te.second);
       (key == "example" ? rule->examples : rule->negatives).push_back(std::move(ex));
     } else {

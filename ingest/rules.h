@@ -12,11 +12,14 @@
 //   pattern {subject:AGENT}{GAP} invested {amount:MONEY} in {object:Company}
 //   set instrument=equity                          # fixed qualifiers (repeatable)
 //   fallback object=Company                        # end not in the pattern: nearest such tag
+//   topic object=Facility|Company                  # end not in the pattern: the key-figure
+//                                                  # heading's topic, else no claim
 //   unless \bdesigned to\b                        # drop a match whose text has this
 //   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
 //   subject_is Export-Import Bank|Loan Programs      # keep only a subject whose canonical name
 //   subject_not Export-Import Bank|Loan Programs     # has this (subject_is) or has not (subject_not)
 //   example The Pentagon has invested $400 million in MP Materials. => object=MP Materials
+//                                                  # ("\n" in an example's text: a line break)
 //   negative The Pentagon did not invest in MP Materials.
 //
 // Slots: subject, object, amount, quantity, percent, period, commodity; literal captures
@@ -60,6 +63,10 @@ struct Rule {
                                                   // RuleSet's prefilter).
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
+  // slot -> tag types: a slot the pattern leaves out is the topic of the key-figure heading
+  // above the line ("Thacker Pass (Nevada):" over "- Operator: Lithium Americas") when the
+  // topic has one of these labels; with no such topic the match gives no claim.
+  std::map<std::string, std::string> topic;
   std::map<std::string, std::string> slot_types;  // slot -> "|Company|Facility|": the tag
                                                   // types it accepts in any pattern.
   int priority = 0;                               // Higher wins when claims collide.

@@ -994,6 +994,51 @@ TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
   EXPECT_THAT(bare, Contains("HOLDS_STAKE Wesfarmers -> Mt Holland mine percent=50"));
 }
 
+TEST_F(ExtractTest, AFieldLineTakesItsHeadingsTopicUntilProseOrTheNextHeading) {
+  // A rule's `topic` end is the heading's facility or company.
+  const std::set<std::string> claims =
+      Claims("Thacker Pass (Nevada):\n- Operator: Lithium Americas\n"
+             "- Offtake: General Motors takes all phase-one output\n"
+             "- Financing: US$2.26 billion loan from the DOE\n\n"
+             "Kemerton plant\n- Operated by: Albemarle\n- Location: Western Australia");
+  EXPECT_THAT(claims, Contains("OPERATES Lithium Americas -> Thacker Pass project"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Thacker Pass project -> General Motors"));
+  EXPECT_THAT(claims, Contains("LENDS_TO U.S. Department of Energy -> Thacker Pass project"));
+  // The next heading's lines are its own.
+  EXPECT_THAT(claims, Contains("OPERATES Albemarle -> Kemerton plant"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Kemerton plant -> Australia"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Albemarle -> Thacker Pass project")));
+  // A prose sentence ends the topic; a heading that names nothing, or a company where the rule
+  // wants a facility, gives none.
+  for (const std::string& body :
+       {std::string("Thacker Pass (Nevada):\n- Owners: Lithium Americas 62%\n\n"
+                    "Construction began in 2023, and first output is due in 2027.\n"
+                    "- Operator: Lithium Americas"),
+        std::string("Lithium market:\n- Operator: Lithium Americas"),
+        std::string("Lithium Americas at a glance:\n- Operator: Lithium Americas")}) {
+    for (const std::string& c : Claims(body)) {
+      EXPECT_EQ(c.rfind("OPERATES", 0), std::string::npos) << body << ": " << c;
+    }
+  }
+  // A heading the segmenter reads as a section (a blank line before its field lines).
+  EXPECT_THAT(Claims("Intro text here.\n\nGreenbushes lithium mine\n\n- Operated by: Talison Lithium\n"
+                     "- Customers: Tianqi Lithium and Albemarle"),
+              Contains("OPERATES Talison Lithium -> Greenbushes mine"));
+  // Markdown emphasis around a heading, and a box word beside a colon.
+  for (const std::string& heading : {std::string("**Thacker Pass (Nevada)**"),
+                                     std::string("Thacker Pass, Nevada: key figures"),
+                                     std::string("Factbox: Thacker Pass")}) {
+    EXPECT_THAT(Claims("Intro text here.\n\n" + heading + "\n- Operator: Lithium Americas"),
+                Contains("OPERATES Lithium Americas -> Thacker Pass project"))
+        << heading;
+  }
+  // A line that names its own facility keeps it under another heading.
+  EXPECT_THAT(Claims("Kemerton plant\n- Thacker Pass operator: Lithium Americas"),
+              Contains("OPERATES Lithium Americas -> Thacker Pass project"));
+  EXPECT_THAT(Claims("Kemerton plant\n- Thacker Pass operator: Lithium Americas"),
+              Not(Contains("OPERATES Lithium Americas -> Kemerton plant")));
+}
+
 TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
   // "Anglo American Sur" is not in the gazetteer: its first two words are no holding.
   const std::set<std::string> claims =
