@@ -357,7 +357,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // A place: one to three capitalized words.
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   facility_after_re_ = std::make_unique<RE2>(
-      absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near)[ ](?:the[ ])?", place));
+      absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
   // mine", "the Salar de los Angeles project").
@@ -370,8 +370,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
       "))\\b|(?:该|这一|这个|这座|这家|此)(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
+  head_after_re_ = std::make_unique<RE2>(
+      absl::StrCat("^[ ](?:[\\p{Ll}-]+[ ]){0,2}?(?:", heads, ")s?(?:$|[^\\pL\\d-])"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
-                        facility_anaphor_re_.get()}) {
+                        facility_anaphor_re_.get(), head_after_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
   }
   return absl::OkStatus();
@@ -394,6 +396,40 @@ std::string Gazetteer::FacilityHead(absl::string_view name) const {
     if (ShadowKey(h) == last) return h;
   }
   return "";
+}
+
+int Gazetteer::ListedFacilityLike(absl::string_view place, absl::string_view head) const {
+  const std::string prefix = absl::StrCat(ShadowKey(place), " ");
+  const std::string suffix = absl::StrCat(" ", ShadowKey(head));
+  int entity = -1;
+  for (const auto& [key, surfaces] : keys_) {
+    if (key.size() <= prefix.size() + suffix.size() || !absl::StartsWith(key, prefix) ||
+        !absl::EndsWith(key, suffix)) {
+      continue;
+    }
+    const absl::string_view middle = absl::string_view(key).substr(
+        prefix.size(), key.size() - prefix.size() - suffix.size());
+    if (std::count(middle.begin(), middle.end(), ' ') > 1) continue;  // One or two words.
+    for (const Surface& s : surfaces) {
+      if (demonym_country_[s.entity] >= 0 || entities_[s.entity].label != "Facility") continue;
+      if (entity >= 0 && entity != s.entity) return -1;
+      entity = s.entity;
+    }
+  }
+  return entity;
+}
+
+int Gazetteer::ExtraFacilityNamed(absl::string_view name,
+                                  const std::vector<EntityDef>& extra) const {
+  const std::string exact = absl::StrCat("Facility:", NormalizeName(std::string_view(name.data(), name.size())));
+  const std::string longer = absl::StrCat(exact, " ");
+  int entity = -1;
+  for (size_t k = 0; k < extra.size(); ++k) {
+    if (extra[k].key != exact && !absl::StartsWith(extra[k].key, longer)) continue;
+    if (entity >= 0) return -1;  // Two ("the Brinka deposit", "the Brinka smelter"): neither.
+    entity = static_cast<int>(entities_.size() + k);
+  }
+  return entity;
 }
 
 int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
@@ -458,6 +494,19 @@ bool IsPlainAdjective(absl::string_view w) {
                      [](char c) { return absl::ascii_islower(c) || c == '-'; }) &&
          std::find(std::begin(kNotAdjective), std::end(kNotAdjective), w) ==
              std::end(kNotAdjective);
+}
+
+// +1 for a head that names where ore is dug (mine, deposit, pit), -1 for one that names where
+// it is treated apart (plant, refinery, smelter, mill, factory), 0 for one that may be either
+// (project, operation, complex, site, facility, hub, works; a concentrator stands at its mine).
+int HeadKind(absl::string_view head) {
+  static constexpr absl::string_view kDug[] = {"mine", "deposit", "pit"};
+  static constexpr absl::string_view kTreated[] = {"plant", "refinery", "smelter", "mill",
+                                                   "factory"};
+  const std::string h = absl::AsciiStrToLower(head);
+  if (std::find(std::begin(kDug), std::end(kDug), h) != std::end(kDug)) return 1;
+  if (std::find(std::begin(kTreated), std::end(kTreated), h) != std::end(kTreated)) return -1;
+  return 0;
 }
 
 // Whether a name ends in a possessive mark ("Lanxess'", "Alphamin Resources’", "CATL's").
@@ -568,6 +617,20 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                         : absl::StrCat(place, " ", head_lower);
     int known = Lookup(name);
     if (known >= 0 && entities_[known].label == "Facility") return known;
+    // "a high-pressure acid leach plant on Obi island" is the listed Obi HPAL plant, "the Kidd
+    // mine" the Kidd Creek mine: the one listed facility of that place and head.
+    if (!place_is_country && !place.empty()) {
+      absl::string_view base = place;
+      const size_t space = base.rfind(' ');
+      if (space != absl::string_view::npos) {
+        std::string last(base.substr(space + 1));
+        last[0] = absl::ascii_toupper(last[0]);
+        if (name_words_.places.contains(last)) base = base.substr(0, space);  // "Obi island".
+      }
+      known = ListedFacilityLike(base, head_lower);
+      if (known < 0 && base != place) known = ListedFacilityLike(place, head_lower);
+      if (known >= 0) return known;
+    }
     EntityDef def;
     def.label = "Facility";
     def.name = name;
@@ -590,6 +653,21 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     size_t place_e = place_b + m[2].size();
     pos = place_e;
     if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
+    // "a plant on Obi island", "a smelter on Obi Island": after "on" only an island or other
+    // place word makes the name a place ("a plant on Monday", "the mine on Friday" do not).
+    if (text.substr(head_b + m[1].size(), 4) == " on ") {
+      static const RE2* kPlaceWordAfter = new RE2("^[ ](\\p{Ll}+)\\b");
+      const absl::string_view place_text = text.substr(place_b, place_e - place_b);
+      const std::string last(place_text.substr(place_text.rfind(' ') + 1));  // npos + 1 == 0.
+      re2::StringPiece after;  // "Obi island": the lower-case word after the name.
+      std::string next =
+          RE2::PartialMatch(re2::StringPiece(text.data() + place_e, text.size() - place_e),
+                            *kPlaceWordAfter, &after)
+              ? after.ToString()
+              : "";
+      if (!next.empty()) next[0] = absl::ascii_toupper(next[0]);
+      if (!name_words_.places.contains(last) && !name_words_.places.contains(next)) continue;
+    }
     if (mention_at(head_b, head_b + m[1].size()) != nullptr) continue;  // Inside a name.
     int product = -1;
     size_t begin = walk_back(head_b, &product);
@@ -721,6 +799,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           break;
         }
       }
+      // "Glencore's Horne smelter, the only copper smelter in Quebec": a description in
+      // apposition to a facility named before the comma is that facility, once all are found.
+      // (Its head ends it: not "a plant in Narva, a refinery in Sillamäe".)
+      if (auto [hb, he] = WordBefore(text, anchor - 2); nm.empty() && !possessor && hb < he &&
+          std::find(name_words_.heads.begin(), name_words_.heads.end(),
+                    absl::AsciiStrToLower(text.substr(hb, he - hb))) != name_words_.heads.end()) {
+        joins.push_back(Join{found.size(), anchor - 2, false, false, 0, 0, product});
+      }
       if (!nm.empty() && (nb == 0 || text[nb - 1] == ' ')) {
         absl::string_view name(nm.data(), nm.size());
         // Leading articles and sentence words are not part of it.
@@ -837,7 +923,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // A key-figures line introduces by punctuation: "Westwater: Kellyton plant, Alabama".
     const bool listed = det_b == det_e || det == ":" || det == "—" || det == "–" || det == "-" ||
                         absl::EndsWith(det, ":");
-    if (!IsDeterminer(det) && !possessive && !listed) continue;
+    // Running text without an article: "said Ulbo mine would restart", "shipments from Pallo
+    // refinery": after a lower-case word, a head in lower case; the place must then be unlisted
+    // or a listed facility (a company, region or country before a head needs "the" below).
+    const bool running = det_b < det_e && !plural && absl::ascii_islower(g[3][0]) &&
+                         std::all_of(det.begin(), det.end(),
+                                     [](char c) { return absl::ascii_islower(c); });
+    if (!IsDeterminer(det) && !possessive && !listed && !running) continue;
     // The words between place and head: descriptors or one Commodity mention.
     int product = -1;
     // One word that is no descriptor may stand between ("its Sorel-Tracy metallurgical
@@ -905,6 +997,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.
       entity = at_place->entity;
+      // "the Sorowako smelter", "the Eneabba mine" beside the listed Sorowako mine and
+      // Eneabba refinery: a plant where a mine is listed, or a mine where a plant is, is
+      // another facility of that place (a project, operation or complex is either).
+      const std::string listed_head =
+          static_cast<size_t>(at_place->entity) < entities_.size()
+              ? FacilityHead(entities_[at_place->entity].name)
+              : "";
+      if (!listed_head.empty() && HeadKind(listed_head) * HeadKind(g[3].ToString()) < 0) {
+        entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+      }
     } else {
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     }
@@ -944,6 +1046,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       const int known = Lookup(name);
       if (known >= 0 && entities_[known].label != "Facility") continue;
       int entity = known;
+      // "Production at Korva fell" after "the Korva mine": the facility named before.
+      if (entity < 0) entity = ExtraFacilityNamed(name, *extra);
       if (entity < 0) {
         EntityDef def;
         def.label = "Facility";
@@ -1394,8 +1498,19 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           e += std::string_view("）").size();
         }
       }
+      // "the Weda Bay nickel operation": a company's name whose last word is written in lower
+      // case before a facility head is a place, a commodity and the head, not the company
+      // (PT Weda Bay Nickel); a shorter key may still match.
+      const absl::string_view surface = text.substr(b, e - b);
+      const size_t last_space = surface.rfind(' ');
+      const bool lower_tail = last_space != absl::string_view::npos &&
+                              absl::ascii_islower(surface[last_space + 1]) &&
+                              head_after_re_ != nullptr &&
+                              RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                                                *head_after_re_);
       for (const Surface& s : it->second) {
         if (!s.exact.empty() && WithoutDots(text.substr(b, e - b)) != s.exact) continue;
+        if (lower_tail && entities_[s.entity].label == "Company") continue;
         Mention m{Span{b, e}, s.entity};
         if (demonym_country_[s.entity] >= 0) {
           m.entity = demonym_country_[s.entity];
@@ -2479,6 +2594,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
     // "on Obi Island": a place.
     if (words.size() > 1 && name_words_.places.contains(words.back())) continue;
+    // "on Obi island", "in the Antofagasta region": so is a name before a place word in lower
+    // case.
+    {
+      static const RE2* kLowerWordAfter = new RE2("^[ ](\\p{Ll}+)(?:$|[^\\pL\\d'’-])");
+      re2::StringPiece word;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kLowerWordAfter,
+                            &word)) {
+        std::string upper(word.data(), word.size());
+        upper[0] = absl::ascii_toupper(upper[0]);
+        if (name_words_.places.contains(upper)) continue;
+      }
+    }
     // "London-listed", "Perth-based", "Hong Kong-listed Jinchuan": a word ending in a hyphen
     // and a lower-case participle describes what follows; the name starts after it.
     for (size_t w = words.size(); w-- > 0;) {
@@ -2665,8 +2792,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
     // "HOUSTON — Lithium …", "SÃO PAULO — …": a dateline, long all-capital words opening the
-    // text before a dash.
-    static const RE2* kDashAfter = new RE2("^[ ](?:—|–|--|-)[ ]");
+    // text before a dash, also with its state or country ("ROUYN-NORANDA, Quebec — …").
+    static const RE2* kDashAfter =
+        new RE2("^(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?[ ](?:—|–|--|-)[ ]");
     if (acronym && b == start && words.size() <= 3 && name.size() >= 5 &&
         RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter)) {
       continue;

@@ -133,6 +133,10 @@ class Gazetteer {
   int Lookup(absl::string_view name) const;
   // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
   std::string FacilityHead(absl::string_view name) const;
+  // The one listed facility whose name or alias is `place`, one or two more words and `head`
+  // ("Obi" + "plant" -> Obi HPAL plant, "Kidd" + "mine" -> Kidd Creek mine); -1 when none or
+  // more than one.
+  int ListedFacilityLike(absl::string_view place, absl::string_view head) const;
   // "the plant", "the magnet factory": a definite description that may refer back to a
   // facility; group 1 is the head noun. Null without facility words.
   const RE2* facility_anaphor_re() const { return facility_anaphor_re_.get(); }
@@ -159,6 +163,9 @@ class Gazetteer {
   // Whether a Chinese company word longer than `head_size` bytes starts at `at` ("Kodal矿业":
   // 矿业 is a company word, not the mine head 矿).
   bool LongerCompanyWordAt(absl::string_view text, size_t at, size_t head_size) const;
+  // The one unlisted facility in `extra` named `name` or `name` and more words ("Korva" ->
+  // Korva mine), else -1.
+  int ExtraFacilityNamed(absl::string_view name, const std::vector<EntityDef>& extra) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
   // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed
@@ -182,6 +189,8 @@ class Gazetteer {
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
+  // A head right after a name, up to two lower-case words between (" nickel operation").
+  std::unique_ptr<RE2> head_after_re_;
   std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.
   std::vector<int> region_country_;   // Per entity: the country a Region lies in, else -1.
   size_t max_key_bytes_ = 0;

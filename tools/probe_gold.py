@@ -2,6 +2,7 @@
 """Build a probe's gold file from a compact claim list (one claim a line).
 
   TYPE | subject | object or - | qualifiers as JSON or - | sentence_contains [| opt [| note]]
+  ALIASES | Label:Name | alias; alias        (aliases of a name the gazetteer does not list)
 
 A `commodity` qualifier is added to the entities too (tools/check_gold.py resolves it there).
 
@@ -25,7 +26,7 @@ for line in open(os.path.join(root, 'schema', 'entities.tsv'), encoding='utf-8')
         gaz.setdefault(a.lower(), (parts[0], parts[1], [x for x in aliases if x]))
 
 article, spec = sys.argv[1], sys.argv[2]
-entities, claims, seen = [], [], {}
+entities, claims, seen, extra_aliases = [], [], {}, {}
 
 def ent(name):
     label = None
@@ -37,7 +38,7 @@ def ent(name):
     if hit and not label:
         label, canon, aliases = hit
     else:
-        canon, aliases = name, []
+        canon, aliases = name, extra_aliases.get(name, [])
         if not label:
             sys.exit('unknown entity without label: ' + name)
     if canon not in seen:
@@ -50,6 +51,9 @@ for line in open(spec, encoding='utf-8'):
     if not line or line.startswith('#'):
         continue
     f = [x.strip() for x in line.split('|')]
+    if f[0] == 'ALIASES':
+        extra_aliases[f[1].split(':', 1)[-1]] = [a.strip() for a in f[2].split(';') if a.strip()]
+        continue
     typ, subj, obj, quals, contains = f[:5]
     c = {'type': typ, 'subject': ent(subj), 'object': None if obj == '-' else ent(obj),
          'qualifiers': {} if quals == '-' else json.loads(quals), 'citations': [],

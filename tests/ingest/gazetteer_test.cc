@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
 #include "ingest/extract.h"
@@ -232,6 +233,80 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   // A possessor is no place of a facility.
   EXPECT_FALSE(has("Production at Alphamin Resources' tin mine rose.",
                    "Alphamin Resources' tin mine=Alphamin Resources' mine"));
+}
+
+// Sites in English prose (tests/probes/sitenames): a company's name before a commodity and a
+// head, a place word in lower case, "on" an island, the one listed facility of a place and head,
+// a description in apposition to the facility before it, a dateline with its province.
+TEST(GazetteerTest, FacilityNamesInProse) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  // Label of the entity a surface is read as ("" when it is none).
+  auto entity_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      if (text.substr(m.span.begin, m.span.end - m.span.begin) != surface) continue;
+      const EntityDef& e = EntityOf(g, extra, m.entity);
+      return e.label + ":" + e.name;
+    }
+    return "";
+  };
+  auto any_named = [&](absl::string_view text, absl::string_view name) {
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      if (EntityOf(g, extra, m.entity).name == name) return true;
+    }
+    return false;
+  };
+  // "the Weda Bay nickel operation" is the mine, not PT Weda Bay Nickel; the company keeps its
+  // capitalized name.
+  EXPECT_EQ(entity_of("Eramet and Tsingshan own the Weda Bay nickel operation on Halmahera.",
+                      "Weda Bay nickel operation"),
+            "Facility:Weda Bay mine");
+  EXPECT_EQ(entity_of("PT Weda Bay Nickel runs the mine.", "PT Weda Bay Nickel"),
+            "Company:PT Weda Bay Nickel");
+  // An island in lower case is a place, and a plant on it the listed plant.
+  EXPECT_EQ(entity_of("Obi island lies in North Maluku province.", "Obi"), "");
+  EXPECT_TRUE(any_named("Harita Nickel runs a high-pressure acid leach plant on Obi island.",
+                        "Obi HPAL plant"));
+  EXPECT_FALSE(any_named("The plant on Monday resumed output.", "Monday plant"));
+  // A place and a head of one listed facility; two would be no reading.
+  EXPECT_EQ(entity_of("In Timmins, Glencore also runs the Kidd mine.", "Kidd mine"),
+            "Facility:Kidd Creek mine");
+  // A description in apposition to the facility before it; a dateline is no company.
+  const absl::string_view horne =
+      "ROUYN-NORANDA, Quebec — Glencore's Horne smelter, the only copper smelter in Quebec, is old.";
+  EXPECT_EQ(entity_of(horne, "only copper smelter"), "Facility:Horne smelter");
+  EXPECT_FALSE(any_named(horne, "Quebec smelter"));
+  EXPECT_EQ(entity_of(horne, "ROUYN-NORANDA"), "");
+  // A plant where a mine is listed is another facility; an operation is the listed one.
+  EXPECT_EQ(entity_of("Vale runs the Sorowako smelter.", "Sorowako smelter"),
+            "Facility:Sorowako smelter");
+  EXPECT_EQ(entity_of("Vale runs the Sorowako operation.", "Sorowako operation"),
+            "Facility:Sorowako mine");
+  // A place and a head in running text without an article; not a company's or a country's.
+  EXPECT_EQ(entity_of("Zeta Metals said Ulbo mine would restart.", "Ulbo mine"),
+            "Facility:Ulbo mine");
+  EXPECT_EQ(entity_of("Shipments from Pallo refinery began.", "Pallo refinery"),
+            "Facility:Pallo refinery");
+  EXPECT_FALSE(any_named("Shares of Tesla plant suppliers rose.", "Tesla plant"));
+  EXPECT_FALSE(any_named("Analysts expect US mine output to rise.", "US mine"));
+  // A site named with its head and then by itself after "production at" is one facility
+  // (the other way round, a bare site may hold several: "anode material at Herøya" and then
+  // "a separation plant at Herøya").
+  {
+    std::vector<EntityDef> extra;
+    std::set<int> korva;
+    for (absl::string_view text : {"Zeta Metals runs the Korva mine.", "Production at Korva fell."}) {
+      for (const Mention& m : g.Find(text, &extra)) {
+        if (absl::StrContains(text.substr(m.span.begin, m.span.end - m.span.begin), "Korva")) {
+          korva.insert(m.entity);
+        }
+      }
+    }
+    EXPECT_EQ(korva.size(), 1u);
+  }
 }
 
 // Unlisted Chinese names: company words or a facility head after two to four characters that
