@@ -93,6 +93,9 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
+  // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
+  int prev_facility_subject_ = -1;
   // The previous sentence's last company other than its first: the runner-up of "the company"
   // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
   // since put A$40 million into the company").
@@ -820,6 +823,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
               : kind == kAgent && role_after && prev_for(kind) >= 0 && prev_for(kind) != ref.entity
                   ? prev_for(kind)
                   : -1;
+    // "Kamoa-Kakula produced 437,000 tonnes of copper. Its concentrate goes to CITIC Metal": a
+    // sentence that opens with "Its" continues the previous sentence's subject, here a site; the
+    // agent named before stays the runner-up.
+    if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0) {
+      ref.entity = prev_facility_subject_;
+      ref.tag = "Facility";
+      if (alt < 0 && prev_agent_ >= 0) alt = prev_agent_;
+    }
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
@@ -1000,6 +1011,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
+    prev_facility_subject_ = -1;
     section_commodities_.clear();
     prev_company_other_ = -1;
     facilities_.clear();
@@ -2887,6 +2899,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
+  // The sentence's subject when it is a site named first ("Kamoa-Kakula produced …", "The
+  // Mount Weld mine is …"); any other opening clears it.
+  prev_facility_subject_ = -1;
+  for (const Item& it : items) {
+    if (it.entity < 0) continue;
+    if (it.tag == "Facility" && it.begin <= 4) prev_facility_subject_ = it.entity;
+    break;
+  }
   if (first_company >= 0) {
     prev_company_ = first_company;
     prev_company_other_ = other_company;

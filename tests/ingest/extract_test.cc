@@ -118,6 +118,20 @@ TEST_F(ExtractTest, AReflexiveReadingTakesTheRunnerUpAntecedent) {
               Contains("SUPPLIES Liontown Resources -> LG Energy Solution"));
 }
 
+TEST_F(ExtractTest, ASentenceOpeningWithItsContinuesTheSiteTheSentenceBeforeOpenedWith) {
+  // "Its" is Kamoa-Kakula, the subject before, not Ivanhoe Mines, the agent two sentences back.
+  EXPECT_THAT(Claims("Ivanhoe Mines runs the Kamoa-Kakula mine in Congo. Kamoa-Kakula produced "
+                     "437,000 tonnes of copper in 2024. Its concentrate goes to CITIC Metal."),
+              Contains("SUPPLIES Kamoa-Kakula mine -> CITIC Metal"));
+  EXPECT_THAT(Claims("Ivanhoe Mines runs the Kamoa-Kakula mine in Congo. Kamoa-Kakula produced "
+                     "437,000 tonnes of copper in 2024. Its concentrate goes to CITIC Metal."),
+              Not(Contains("SUPPLIES Ivanhoe Mines -> CITIC Metal")));
+  // A sentence opening with a company keeps "its" for the company.
+  EXPECT_THAT(Claims("Ivanhoe Mines runs the Kamoa-Kakula mine in Congo. Its concentrate goes to "
+                     "CITIC Metal."),
+              Contains("SUPPLIES Ivanhoe Mines -> CITIC Metal"));
+}
+
 TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
   // "one of its main buyers" is not Ganfeng's own: Pilbara, the agent of the sentence before.
   EXPECT_THAT(Claims("Pilbara Minerals sells spodumene concentrate to Chinese converters. Ganfeng "
