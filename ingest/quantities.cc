@@ -18,7 +18,8 @@
 // - "¥" is CNY when the text contains Han characters, JPY otherwise; "￥" is CNY; "yen"
 //   and 日元 are JPY. A bare "$" is USD unless a currency word follows ("$5 million AUD").
 // - "mt"/"MT" are metric tons, "Mt" is million tonnes; "wet"/"dry tonnes" are tonnes. Short,
-//   long and US tons are skipped.
+//   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb` and
+//   ounces `oz`, kept in the unit the text states (SPEC's `t` is for metric tons).
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
@@ -459,6 +460,7 @@ struct Patterns {
   RE2 percent_unit;
   RE2 mass_unit;
   RE2 non_metric;
+  RE2 imperial_mass;
   RE2 currency_suffix;
   RE2 connector;  // (symbol)|(word)
   RE2 hedge_after;
@@ -509,6 +511,9 @@ Patterns::Patterns()
                 PatternOptions()),
       non_metric(Expand(R"((?:{WS}|-)?(?i:short|long|US|U\.S\.|imperial)(?:{WS}|-)+ton(?:ne)?s?)"),
                  PatternOptions()),
+      // Pounds of a good (not money: "of" must follow) and troy ounces, kept in their unit.
+      imperial_mass(Expand(R"((?:{WS}|-)?((?i:pounds?|lbs?)){WS}+of\b|(?:{WS}|-)?((?i:ounces?|oz)))"),
+                    PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
@@ -776,7 +781,7 @@ class Scan {
   std::optional<Side> ParseSide(size_t pos) const {
     Side s;
     s.begin = pos;
-    StringPiece g[2];
+    StringPiece g[3];
     if (std::optional<size_t> e = EndAt(re_.percent_prefix, pos)) {
       s.has_prefix = s.has_kind = true;
       s.kind = QuantityKind::kPercent;
@@ -829,6 +834,13 @@ class Scan {
         }
         s.annual = unit.ends_with("pa") || unit.ends_with("py");
         pos = End(g[0]);
+      } else if (At(re_.imperial_mass, pos, g, 3) &&
+                 BoundaryAfter(End(!View(g[1]).empty() ? g[1] : g[2]))) {
+        if (s.has_prefix) return std::nullopt;
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;
+        s.unit = !View(g[1]).empty() ? "lb" : "oz";
+        pos = End(!View(g[1]).empty() ? g[1] : g[2]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);
         if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {

@@ -496,6 +496,16 @@ TEST_F(QuantitiesTest, Bug_SpaceGroupedThousandsWasZeroTonnes) {
                       "", "t"});
 }
 
+// Uranium and copper in pounds, platinum in ounces: kept in the unit the text states. Pounds
+// with no good after them are money, not mass.
+TEST_F(QuantitiesTest, PoundsOfAGoodAndOunces) {
+  ExpectOne(finder_, {"Cameco produced 20.1 million pounds of U3O8.", "20.1 million pounds",
+                      kMass, "20100000", "", "lb"});
+  ExpectOne(finder_, {"It mined 1.7 million ounces of PGMs.", "1.7 million ounces", kMass,
+                      "1700000", "", "oz"});
+  EXPECT_TRUE(finder_.Find("It was paid 5 million pounds.").empty());
+}
+
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
 TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
   ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
