@@ -1334,10 +1334,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, product->entity});
   }
-  // A Latin name before a Chinese head noun, with the product between: "Las Bambas铜矿",
-  // "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目".
+  // A Latin name before a Chinese head noun, with the product or process between: "Las
+  // Bambas铜矿", "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目", "Pomalaa高压酸浸项目".
   static const RE2* kLatinZhFacility = new RE2(
-      "(\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,3}?)"
+      "(\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,6}?)"
       "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂)");
   for (size_t pos = 0; pos < text.size() &&
                        kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
@@ -1354,9 +1354,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     int product = -1;
     for (size_t at = mid_b; at < mid_b + g[2].size();) {
       const Mention* c = mention_at(at, at + 1);
-      // A kind of deposit between ("Mariana锂盐湖项目"): 盐湖 salt lake, 矿 ore.
+      // A kind of deposit between ("Mariana锂盐湖项目"): 盐湖 salt lake, 矿 ore; or a process
+      // ("Pomalaa高压酸浸项目" HPAL, "Kolwezi湿法冶炼厂" hydrometallurgical).
       bool kind = false;
-      for (absl::string_view w : {"盐湖", "湖", "矿", "盐"}) {
+      for (absl::string_view w : {"高压酸浸", "湿法", "火法", "盐湖", "湖", "矿", "盐"}) {
         if (c == nullptr && text.substr(at, w.size()) == w && at + w.size() <= mid_b + g[2].size()) {
           at += w.size();
           kind = true;

@@ -686,6 +686,9 @@ TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
               Contains("HOLDS_STAKE Ganfeng Lithium -> Mariana project percent=100"));
   EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
               Contains("PRODUCES Kamoa-Kakula mine -> copper"));
+  // Or with the process between: 高压酸浸 (HPAL).
+  EXPECT_THAT(Claims("Pomalaa高压酸浸项目年产能12万吨镍。"),
+              Contains("HAS_CAPACITY Pomalaa project -> nickel"));
 }
 
 TEST_F(ExtractTest, TwoUnlistedPlacesUnderOnePluralHeadAreTwoFacilities) {
