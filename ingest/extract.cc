@@ -1960,9 +1960,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       put_quantity("percent", slot["percent"]);
     }
     int period = slot.contains("period") ? slot["period"] : -1;
-    // The sentence's one year dates what happened, not where a site is: "Australia's
-    // Greenbushes mine produced 1.4 Mt in 2023" gives no LOCATED_IN of 2023.
-    if (period < 0 && years == 1 && rule.type != "LOCATED_IN") period = year_item;
+    // The sentence's one year dates what happened, not where a site is nor who runs it:
+    // "Australia's Greenbushes mine produced 1.4 Mt in 2023" gives no LOCATED_IN of 2023, "CMOC
+    // runs Tenke Fungurume, which produced 114,000 t in 2024" no OPERATES of 2024.
+    if (period < 0 && years == 1 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
+      period = year_item;
+    }
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
     }

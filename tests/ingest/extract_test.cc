@@ -1766,7 +1766,7 @@ TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
               Contains("SUPPLIES Tianqi Lithium -> Japan"));
 }
 
-TEST_F(ExtractTest, ALocationIsNotDatedByTheSentencesYear) {
+TEST_F(ExtractTest, ALocationOrAnOperatorIsNotDatedByTheSentencesYear) {
   const ArticleRecord r = extractor_->Extract(ParseTextArticle(
       "t", "Title\n\nAustralia's Greenbushes mine produced 1.4 million tonnes of spodumene "
            "in 2023.\n"));
@@ -1784,6 +1784,16 @@ TEST_F(ExtractTest, ALocationIsNotDatedByTheSentencesYear) {
   }
   EXPECT_EQ(located, 1);
   EXPECT_EQ(produces, 1);
+  const ArticleRecord run = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nCMOC runs the Tenke Fungurume mine, which produced 114,000 tonnes of "
+           "cobalt in 2024.\n"));
+  int operates = 0;
+  for (const ClaimRecord& c : run.claims) {
+    if (c.type != "OPERATES") continue;
+    ++operates;
+    EXPECT_FALSE(c.props.contains("period"));
+  }
+  EXPECT_EQ(operates, 1);
 }
 
 TEST_F(ExtractTest, ACapacityTakesItsGoodsStageWhenTheTextNamesNone) {
