@@ -1219,6 +1219,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     size_t match_end = 0;          // Where the rule's match ends in the tagged sentence.
   };
   std::vector<Candidate> candidates;
+  // An end the sentence does not write (a heading's topic, a facility's product, the company
+  // of an earlier stake): an item placed after the sentence's text.
+  auto add_synthetic = [&](int entity) {
+    Item synthetic;
+    synthetic.begin = synthetic.end = s.text.size();
+    synthetic.entity = entity;
+    synthetic.tag = Entity(entity).label;
+    items.push_back(synthetic);
+    rendered.begin.push_back(tagged.size());
+    rendered.end.push_back(tagged.size());
+    return static_cast<int>(items.size()) - 1;
+  };
+  // The same, reusing one already placed for the entity.
+  auto synthetic_for = [&](int entity) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].begin == s.text.size() && items[i].entity == entity) return static_cast<int>(i);
+    }
+    return add_synthetic(entity);
+  };
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
     const Rule& rule = *m.rule;
     const absl::string_view window = absl::string_view(tagged).substr(m.begin, m.end - m.begin);
@@ -1305,21 +1324,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         items[slot["subject"]].tag == "Facility") {
       auto p = product_.find(items[slot["subject"]].entity);
       if (p != product_.end()) {
-        int index = -1;  // One synthetic item per product, placed after the sentence.
-        for (size_t i = 0; i < items.size(); ++i) {
-          if (items[i].begin == s.text.size() && items[i].entity == p->second) index = i;
-        }
-        if (index < 0) {
-          Item synthetic;
-          synthetic.begin = synthetic.end = s.text.size();
-          synthetic.entity = p->second;
-          synthetic.tag = "Commodity";
-          index = static_cast<int>(items.size());
-          items.push_back(synthetic);
-          rendered.begin.push_back(tagged.size());
-          rendered.end.push_back(tagged.size());
-        }
-        slot["object"] = index;
+        slot["object"] = synthetic_for(p->second);
       }
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
@@ -1337,21 +1342,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         no_topic = true;
         break;
       }
-      int index = -1;  // One synthetic item for the topic, placed after the sentence.
-      for (size_t i = 0; i < items.size(); ++i) {
-        if (items[i].begin == s.text.size() && items[i].entity == topic_) index = static_cast<int>(i);
-      }
-      if (index < 0) {
-        Item synthetic;
-        synthetic.begin = synthetic.end = s.text.size();
-        synthetic.entity = topic_;
-        synthetic.tag = Entity(topic_).label;
-        index = static_cast<int>(items.size());
-        items.push_back(synthetic);
-        rendered.begin.push_back(tagged.size());
-        rendered.end.push_back(tagged.size());
-      }
-      slot[name] = index;
+      slot[name] = synthetic_for(topic_);
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": ", name, " is the heading's ", Entity(topic_).name));
     }
     if (no_topic) {
@@ -2210,18 +2201,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const size_t at = rendered.end[idx];
     return RE2::PartialMatch(re2::StringPiece(tagged.data() + at, tagged.size() - at),
                              *kSingularVerb);
-  };
-  // "POSCO Holdings owns the rest", "马里政府持有其余百分之三十五": the stake is in the company
-  // of the sentence's own earlier stake, or else of the section's last one.
-  auto add_synthetic = [&](int entity) {
-    Item synthetic;
-    synthetic.begin = synthetic.end = s.text.size();
-    synthetic.entity = entity;
-    synthetic.tag = Entity(entity).label;
-    items.push_back(synthetic);
-    rendered.begin.push_back(tagged.size());
-    rendered.end.push_back(tagged.size());
-    return static_cast<int>(items.size()) - 1;
   };
   // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
   // million" repeats the verb and object for a new subject with its own figure; so does
