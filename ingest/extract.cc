@@ -71,6 +71,9 @@ class ExtractorInternal {
     return tag == "Company" || tag == "Government" || tag == "Country";
   }
   void ProcessSentence(const Sentence& s);
+  // The topic of the key-figure lines under a heading: the one company or facility it names
+  // whole (none when `cut`: a capitalized word glued to the name shows a name read in part).
+  void SetTopic(const std::set<int>& named, bool cut, absl::string_view heading);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
   // "the plant", "the mill": the latest facility of the section, one with the same head noun
@@ -1004,10 +1007,17 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
   return tagged;
 }
 
-void ExtractorInternal::ProcessSentence(const Sentence& s) {
+void ExtractorInternal::SetTopic(const std::set<int>& named, bool cut,
+                                 absl::string_view heading) {
   // A key-figure heading that speaks of ownership ("Anglo American Sur — ownership:").
   static const RE2* kOwnedHeading = new RE2(
       "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
+  topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
+  topic_owned_ = topic_ >= 0 &&
+                 RE2::PartialMatch(re2::StringPiece(heading.data(), heading.size()), *kOwnedHeading);
+}
+
+void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (s.section_index != section_) {  // Coreference never crosses a section.
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
@@ -1033,8 +1043,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       cut |= e + 1 < s.section.size() && (s.section[e] == ' ' || s.section[e] == '-') &&
              absl::ascii_isupper(static_cast<unsigned char>(s.section[e + 1]));
     }
-    topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
-    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.section, *kOwnedHeading);
+    SetTopic(named, cut, s.section);
   }
   held_before_ = held_now_;
   held_now_ = -1;
@@ -2975,8 +2984,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.
     static const RE2* kCutName = new RE2(">[ -][A-Z]");
-    topic_ = named.size() == 1 && !RE2::PartialMatch(tagged, *kCutName) ? *named.begin() : -1;
-    topic_owned_ = topic_ >= 0 && RE2::PartialMatch(s.text, *kOwnedHeading);
+    SetTopic(named, RE2::PartialMatch(tagged, *kCutName), s.text);
   } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
     topic_ = -1;
     topic_owned_ = false;

@@ -212,6 +212,15 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     }
     g->region_country_[region] = it->second;
   }
+  // Facility keys in order, so that ListedFacilityLike scans only those of one place.
+  for (const auto& [key, list] : g->keys_) {
+    for (const Surface& surface : list) {
+      if (g->entities_[surface.entity].label == "Facility") {
+        g->facility_keys_.emplace_back(key, surface.entity);
+      }
+    }
+  }
+  std::sort(g->facility_keys_.begin(), g->facility_keys_.end());
   absl::Status words = g->LoadNameWords(name_words);
   if (!words.ok()) return words;
   std::string alt, prefixes;
@@ -402,19 +411,16 @@ int Gazetteer::ListedFacilityLike(absl::string_view place, absl::string_view hea
   const std::string prefix = absl::StrCat(ShadowKey(place), " ");
   const std::string suffix = absl::StrCat(" ", ShadowKey(head));
   int entity = -1;
-  for (const auto& [key, surfaces] : keys_) {
-    if (key.size() <= prefix.size() + suffix.size() || !absl::StartsWith(key, prefix) ||
-        !absl::EndsWith(key, suffix)) {
-      continue;
-    }
+  for (auto it = std::lower_bound(facility_keys_.begin(), facility_keys_.end(),
+                                  std::make_pair(prefix, -1));
+       it != facility_keys_.end() && absl::StartsWith(it->first, prefix); ++it) {
+    const std::string& key = it->first;
+    if (key.size() <= prefix.size() + suffix.size() || !absl::EndsWith(key, suffix)) continue;
     const absl::string_view middle = absl::string_view(key).substr(
         prefix.size(), key.size() - prefix.size() - suffix.size());
     if (std::count(middle.begin(), middle.end(), ' ') > 1) continue;  // One or two words.
-    for (const Surface& s : surfaces) {
-      if (demonym_country_[s.entity] >= 0 || entities_[s.entity].label != "Facility") continue;
-      if (entity >= 0 && entity != s.entity) return -1;
-      entity = s.entity;
-    }
+    if (entity >= 0 && entity != it->second) return -1;
+    entity = it->second;
   }
   return entity;
 }

@@ -56,6 +56,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -150,6 +151,8 @@ class Gazetteer {
   };
   std::vector<EntityDef> entities_;
   absl::flat_hash_map<std::string, std::vector<Surface>> keys_;
+  // (key, entity) of every Facility surface, sorted: the listed facilities of one place.
+  std::vector<std::pair<std::string, int>> facility_keys_;
   // Every byte prefix of every key: a text piece that is no prefix ends the search early.
   absl::flat_hash_set<std::string> prefixes_;
   void FindFacilities(absl::string_view text, std::vector<Mention>* out,
