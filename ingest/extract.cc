@@ -533,6 +533,31 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       if (before_name) continue;
     }
+    // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
+    // it": what is bought or sold is not the clause's subject (the sentence's first company)
+    // but the latest other site or company this sentence named before the pronoun.
+    if (word == "it") {
+      static const RE2* kTradedObject = new RE2(
+          "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
+          "purchases|purchased|purchasing|sell|sells|sold|selling) $");
+      const Item* subject = nullptr;
+      const Item* traded = nullptr;
+      for (const Item& it : *items) {
+        if (it.end > b || it.entity < 0 || (it.tag != "Facility" && it.tag != "Company")) continue;
+        if (subject == nullptr && it.tag == "Company") {
+          subject = &it;
+        } else if (subject == nullptr || it.entity != subject->entity) {
+          traded = &it;
+        }
+      }
+      if (traded != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kTradedObject)) {
+        const Item target = *traded;
+        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+        refer(b, e, target.entity, target.tag);
+        continue;
+      }
+    }
     // "It was commissioned in 2023", "plans to expand it": what is built, opened or expanded
     // is the sentence's, or else the section's, latest facility.
     int facility = facilities_.empty() ? -1 : facilities_.back();

@@ -1569,6 +1569,15 @@ TEST_F(ExtractTest, WhatACompanyOperatesAfterBuyingIsTheFacility) {
               Contains("OPERATES Evolution Mining -> Northparkes mine"));
 }
 
+TEST_F(ExtractTest, WhatIsBoughtIsNotTheBuyer) {
+  // "it" after a verb of buying is the site named before, not the clause's subject.
+  const std::set<std::string> claims = Claims(
+      "After studying the Rincon lithium project for a year, Rio Tinto bought it for $825 "
+      "million.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Rio Tinto -> Rincon project percent=100"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Rio Tinto -> Rio Tinto percent=100")));
+}
+
 TEST_F(ExtractTest, ADescriptionThatHoldsTheRestIsNotTheOwnerNamedBefore) {
   const std::set<std::string> claims =
       Claims("Newmont operates the Red Chris mine, a block-cave project it shares with Imperial "
