@@ -2275,6 +2275,10 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   ReplaceOverlapping(added, out);
   if (!facilities) return;
 
+  // A commodity written as a concentrate ("稀土精矿", "锂精矿") ends in 矿 but names goods.
+  auto concentrate = [&](const Mention* m) {
+    return absl::EndsWith(text.substr(m->span.begin, m->span.end - m->span.begin), "精矿");
+  };
   // A facility named before commodities or kinds and a head is that facility: "芒廷帕斯矿",
   // "腾科丰谷鲁梅铜钴矿".
   added.clear();
@@ -2304,7 +2308,8 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     if (head == nullptr) {
       for (const Mention& m : *out) {
         if (m.span.end == at && m.span.begin >= f.span.end && label_of(m) == "Commodity" &&
-            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿")) {
+            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿") &&
+            !concentrate(&m)) {
           end = at;
         }
       }
@@ -2330,11 +2335,15 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     const size_t head_b = h;
     h = he;
     if (!ends_word_at(he)) continue;
-    // The head may close a commodity ("锂辉石矿", "稀土矿"); nothing else may hold it.
+    // The head may close a commodity ("锂辉石矿", "稀土矿"), but not a concentrate ("稀土精矿" is
+    // goods, not a deposit); nothing else may hold it.
     size_t w = head_b;
     int product = -1;
     if (const Mention* m = overlapping(head_b, he, true); m != nullptr) {
-      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b) continue;
+      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b ||
+          concentrate(m)) {
+        continue;
+      }
       w = m->span.begin;
       product = m->entity;
     }
@@ -2351,10 +2360,11 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     }
     size_t b = name_start(w, 2, 4);
     if (b == absl::string_view::npos) {
-      // "其包头基地": a province or city alone names a plant, not a mine or project.
+      // "其包头基地": a province or city alone names a plant, not a mine or project; kinds of
+      // process may stand between ("Kolwezi湿法冶炼厂"), goods may not ("四川锂盐工厂").
       const Mention* m = ending_at(w);
       const bool plant = head->second != "mine" && head->second != "project";
-      if (!plant || w != head_b || m == nullptr || label_of(*m) != "Region" ||
+      if (!plant || (w != head_b && product >= 0) || m == nullptr || label_of(*m) != "Region" ||
           !boundary(m->span.begin)) {
         continue;
       }
