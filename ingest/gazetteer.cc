@@ -2359,20 +2359,37 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       }
     }
     size_t b = name_start(w, 2, 4);
+    int entity = -1;
     if (b == absl::string_view::npos) {
       // "其包头基地": a province or city alone names a plant, not a mine or project; kinds of
-      // process may stand between ("Kolwezi湿法冶炼厂"), goods may not ("四川锂盐工厂").
+      // process may stand between ("Kolwezi湿法冶炼厂"), goods may not ("四川锂盐工厂"). A place
+      // written in Latin letters glued to the head names any site, in English when listed so
+      // ("Sonora锂黏土项目" is the "Sonora lithium project").
       const Mention* m = ending_at(w);
+      if (m == nullptr || label_of(*m) != "Region" || !boundary(m->span.begin)) continue;
+      const bool latin = static_cast<unsigned char>(text[m->span.begin]) < 0x80;
       const bool plant = head->second != "mine" && head->second != "project";
-      if (!plant || (w != head_b && product >= 0) || m == nullptr || label_of(*m) != "Region" ||
-          !boundary(m->span.begin)) {
-        continue;
-      }
+      if (!latin && (!plant || (w != head_b && product >= 0))) continue;
       b = m->span.begin;
+      if (latin) {
+        const std::string place(text.substr(b, m->span.end - b));
+        std::vector<std::string> names;
+        if (product >= 0 && static_cast<size_t>(product) < entities_.size()) {
+          names.push_back(absl::StrCat(place, " ", entities_[product].name, " ", head->second));
+        }
+        names.push_back(absl::StrCat(place, " ", head->second));
+        for (const std::string& n : names) {
+          const int listed = Lookup(n);
+          if (listed >= 0 && entities_[listed].label == "Facility") {
+            entity = listed;
+            break;
+          }
+        }
+      }
     } else if (own_chars(b, w) < 2 || generic_in(b, w)) {
       continue;
     }
-    const int entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
+    if (entity < 0) entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
     Mention mention{Span{b, he}, entity};
     mention.product = product;
     added.push_back(mention);

@@ -568,6 +568,9 @@ TEST_F(ExtractTest, APlaceAndAKindOfProcessNameAPlant) {
   for (const std::string& c : Claims("天齐锂业运营四川锂盐工厂。")) {
     EXPECT_EQ(c.find("OPERATES"), std::string::npos) << c;
   }
+  // A place in Latin letters glued to a project names it, in English when listed.
+  EXPECT_THAT(Claims("赣锋锂业运营墨西哥的Sonora锂黏土项目。"),
+              Contains("LOCATED_IN Sonora lithium project -> Mexico"));
 }
 
 TEST_F(ExtractTest, APlaceOrARelativeClauseAfterAFacilityIsNotTheSubject) {
