@@ -2275,6 +2275,10 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   ReplaceOverlapping(added, out);
   if (!facilities) return;
 
+  // A commodity written as a concentrate ("稀土精矿", "锂精矿") ends in 矿 but names goods.
+  auto concentrate = [&](const Mention* m) {
+    return absl::EndsWith(text.substr(m->span.begin, m->span.end - m->span.begin), "精矿");
+  };
   // A facility named before commodities or kinds and a head is that facility: "芒廷帕斯矿",
   // "腾科丰谷鲁梅铜钴矿".
   added.clear();
@@ -2304,7 +2308,8 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     if (head == nullptr) {
       for (const Mention& m : *out) {
         if (m.span.end == at && m.span.begin >= f.span.end && label_of(m) == "Commodity" &&
-            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿")) {
+            absl::EndsWith(text.substr(m.span.begin, at - m.span.begin), "矿") &&
+            !concentrate(&m)) {
           end = at;
         }
       }
@@ -2330,11 +2335,15 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     const size_t head_b = h;
     h = he;
     if (!ends_word_at(he)) continue;
-    // The head may close a commodity ("锂辉石矿", "稀土矿"); nothing else may hold it.
+    // The head may close a commodity ("锂辉石矿", "稀土矿"), but not a concentrate ("稀土精矿" is
+    // goods, not a deposit); nothing else may hold it.
     size_t w = head_b;
     int product = -1;
     if (const Mention* m = overlapping(head_b, he, true); m != nullptr) {
-      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b) continue;
+      if (label_of(*m) != "Commodity" || m->span.end != he || m->span.begin >= head_b ||
+          concentrate(m)) {
+        continue;
+      }
       w = m->span.begin;
       product = m->entity;
     }
@@ -2350,19 +2359,37 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       }
     }
     size_t b = name_start(w, 2, 4);
+    int entity = -1;
     if (b == absl::string_view::npos) {
-      // "其包头基地": a province or city alone names a plant, not a mine or project.
+      // "其包头基地": a province or city alone names a plant, not a mine or project; kinds of
+      // process may stand between ("Kolwezi湿法冶炼厂"), goods may not ("四川锂盐工厂"). A place
+      // written in Latin letters glued to the head names any site, in English when listed so
+      // ("Sonora锂黏土项目" is the "Sonora lithium project").
       const Mention* m = ending_at(w);
+      if (m == nullptr || label_of(*m) != "Region" || !boundary(m->span.begin)) continue;
+      const bool latin = static_cast<unsigned char>(text[m->span.begin]) < 0x80;
       const bool plant = head->second != "mine" && head->second != "project";
-      if (!plant || w != head_b || m == nullptr || label_of(*m) != "Region" ||
-          !boundary(m->span.begin)) {
-        continue;
-      }
+      if (!latin && (!plant || (w != head_b && product >= 0))) continue;
       b = m->span.begin;
+      if (latin) {
+        const std::string place(text.substr(b, m->span.end - b));
+        std::vector<std::string> names;
+        if (product >= 0 && static_cast<size_t>(product) < entities_.size()) {
+          names.push_back(absl::StrCat(place, " ", entities_[product].name, " ", head->second));
+        }
+        names.push_back(absl::StrCat(place, " ", head->second));
+        for (const std::string& n : names) {
+          const int listed = Lookup(n);
+          if (listed >= 0 && entities_[listed].label == "Facility") {
+            entity = listed;
+            break;
+          }
+        }
+      }
     } else if (own_chars(b, w) < 2 || generic_in(b, w)) {
       continue;
     }
-    const int entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
+    if (entity < 0) entity = ListedOrAdded(std::string(text.substr(b, he - b)), "Facility", extra);
     Mention mention{Span{b, he}, entity};
     mention.product = product;
     added.push_back(mention);

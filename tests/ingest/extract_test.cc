@@ -547,6 +547,32 @@ TEST_F(ExtractTest, AChineseFacilityIsNamedByItsPlantNoun) {
   EXPECT_THAT(claims, Contains("HAS_CAPACITY 贵溪冶炼厂 -> copper cathode"));
 }
 
+TEST_F(ExtractTest, AChineseConcentrateIsNoFacility) {
+  // "稀土精矿" (rare earth concentrate) ends in the head 矿 but names goods: no facility
+  // "发运稀土精矿" in China, while a deposit "…铜矿" after a verb of running stays a mine.
+  for (const std::string& c : Claims("2025年4月，Iluka停止向中国发运稀土精矿。")) {
+    EXPECT_EQ(c.find("精矿"), std::string::npos) << c;
+    EXPECT_EQ(c.find("LOCATED_IN"), std::string::npos) << c;
+  }
+  for (const std::string& c : Claims("Mount Weld稀土精矿全部运往马来西亚。")) {
+    EXPECT_EQ(c.find("精矿"), std::string::npos) << c;
+  }
+  EXPECT_THAT(Claims("江西铜业运营城门山铜矿。"), Contains("OPERATES Jiangxi Copper -> 城门山铜矿"));
+}
+
+TEST_F(ExtractTest, APlaceAndAKindOfProcessNameAPlant) {
+  // A listed place, a kind of process and a plant head: "Kolwezi湿法冶炼厂"; a place and goods
+  // before the head stay a description ("四川锂盐工厂").
+  EXPECT_THAT(Claims("Kolwezi湿法冶炼厂由华友钴业运营。"),
+              Contains("OPERATES Huayou Cobalt -> Kolwezi湿法冶炼厂"));
+  for (const std::string& c : Claims("天齐锂业运营四川锂盐工厂。")) {
+    EXPECT_EQ(c.find("OPERATES"), std::string::npos) << c;
+  }
+  // A place in Latin letters glued to a project names it, in English when listed.
+  EXPECT_THAT(Claims("赣锋锂业运营墨西哥的Sonora锂黏土项目。"),
+              Contains("LOCATED_IN Sonora lithium project -> Mexico"));
+}
+
 TEST_F(ExtractTest, APlaceOrARelativeClauseAfterAFacilityIsNotTheSubject) {
   EXPECT_THAT(Claims("The lithium hydroxide refinery in Kokkola, on Finland's west coast, is "
                      "designed to turn out 15,000 tonnes of lithium hydroxide a year."),
