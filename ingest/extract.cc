@@ -2000,6 +2000,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (literal.contains("stage")) props["stage"] = NormalizeStage(literal["stage"]);
     if (literal.contains("rank")) props["rank"] = NormalizeRank(literal["rank"]);
     if (literal.contains("basis")) props["basis"] = NormalizeBasis(literal["basis"]);
+    // A share written as a bare number, one side of a ratio ("owned 75:25 by A and B").
+    if (int64_t share = 0; literal.contains("share") && absl::SimpleAtoi(literal["share"], &share) &&
+                           share > 0 && share <= 100) {
+      props["percent"] = Value(share);
+    }
     if (literal.contains("instrument")) {
       props["instrument"] = NormalizeInstrument(literal["instrument"]);
     }
@@ -2590,7 +2595,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "A and B own 51% and 49% of C (respectively)" pairs each holder with its own figure.
     static const RE2* kRespectively =
         new RE2("\\brespectively\\b|<PERCENT#\\d+>,? and (?:[a-z]+ )?<PERCENT#\\d+>|<PERCENT#\\d+> (?:to|/) <PERCENT#\\d+>|"
-                "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>");
+                "<PERCENT#\\d+>(?:和|、|及)(?:约)?<PERCENT#\\d+>|"
+                // A split as a ratio, "owned 60:40 by A and B": each owner has its own side.
+                "\\b(?:[1-46-9]\\d|5[1-9]|\\d)(?::|/|-| to )\\d{1,2} (?:by|joint|venture|JV|partnership)\\b");
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];

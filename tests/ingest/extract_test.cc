@@ -1598,6 +1598,15 @@ TEST_F(ExtractTest, WhatACompanyOperatesAfterBuyingIsTheFacility) {
               Contains("OPERATES Evolution Mining -> Northparkes mine"));
 }
 
+TEST_F(ExtractTest, ARatioSplitGivesEachOwnerItsSide) {
+  // A literal (?P<share>…) capture is the percent; the coordinated owner does not copy it.
+  const std::set<std::string> claims =
+      Claims("Mineração Taboca is owned 70:30 by Minsur and Brazil's BNDES.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Minsur -> Mineração Taboca percent=70"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE BNDES -> Mineração Taboca percent=30"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE BNDES -> Mineração Taboca percent=70")));
+}
+
 TEST_F(ExtractTest, WhatIsBoughtIsNotTheBuyer) {
   // "it" after a verb of buying is the site named before, not the clause's subject.
   const std::set<std::string> claims = Claims(
