@@ -2673,22 +2673,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Buyers that take one company together ("SQM and Hancock completed their joint takeover")
   // do not each hold all of it: no stake is implied.
   {
+    auto takeover = [](const Candidate& c) {
+      auto in = c.props.find("instrument");
+      return c.type == "INVESTS_IN" && c.object >= 0 && in != c.props.end() &&
+             in->second == Value("acquisition");
+    };
     std::map<int, std::set<int>> buyers;  // Object entity -> acquiring entities.
     for (const Candidate& c : expanded) {
-      auto in = c.props.find("instrument");
-      if (c.type == "INVESTS_IN" && c.object >= 0 && in != c.props.end() &&
-          in->second == Value("acquisition")) {
-        buyers[items[c.object].entity].insert(items[c.subject].entity);
-      }
+      if (takeover(c)) buyers[items[c.object].entity].insert(items[c.subject].entity);
     }
     static const RE2* kJoint = new RE2("(?i)\\bjoint(?:ly)?\\b|共同|联合");
     const bool joint = !buyers.empty() && RE2::PartialMatch(tagged, *kJoint);
     const size_t n = expanded.size();
     for (size_t i = 0; i < n; ++i) {
       const Candidate& c = expanded[i];
-      if (c.type != "INVESTS_IN" || c.object < 0) continue;
-      auto in = c.props.find("instrument");
-      if (in == c.props.end() || !(in->second == Value("acquisition"))) continue;
+      if (!takeover(c)) continue;
       const int held = items[c.object].entity, holder = items[c.subject].entity;
       if (joint || buyers[held].size() != 1 || holder == held) continue;
       // "收购了Tenke Fungurume铜钴矿的股权", "bought Glencore's stake": equity in it, not all of it.
