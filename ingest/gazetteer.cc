@@ -515,6 +515,14 @@ int HeadKind(absl::string_view head) {
   return 0;
 }
 
+// A word that names the part of a site beside another ("Hombre Muerto West", "Kisanfu North",
+// "Balama West"): after a listed facility's name, it names another facility.
+bool IsSideWord(absl::string_view w) {
+  static constexpr absl::string_view kSides[] = {"West", "East",  "North", "South", "Norte",
+                                                 "Sur",  "Oeste", "Este",  "Extension"};
+  return std::find(std::begin(kSides), std::end(kSides), w) != std::end(kSides);
+}
+
 // Whether a name ends in a possessive mark ("Lanxess'", "Alphamin Resources’", "CATL's").
 bool EndsInPossessor(absl::string_view name) {
   return absl::EndsWith(name, "'") || absl::EndsWith(name, "’") || absl::EndsWith(name, "'s") ||
@@ -1003,6 +1011,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.
       entity = at_place->entity;
+      // "the Balama West mine" beside the listed Balama mine: a side word after the listed
+      // name makes the place another facility.
+      const size_t place_e = place_b + place.size();
+      if (at_place->span.end + 1 < place_e && text[at_place->span.end] == ' ' &&
+          IsSideWord(text.substr(at_place->span.end + 1, place_e - at_place->span.end - 1))) {
+        entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+      }
       // "the Sorowako smelter", "the Eneabba mine" beside the listed Sorowako mine and
       // Eneabba refinery: a plant where a mine is listed, or a mine where a plant is, is
       // another facility of that place (a project, operation or complex is either).
@@ -1602,8 +1617,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // "Hombre Muerto West", "Kisanfu North": a listed facility's name and a compass word name
   // another facility beside it (not before a possessive or another capitalized word).
   if (extra != nullptr) {
-    static const RE2* kCompassAfter = new RE2(
-        "^[ ](West|East|North|South|Norte|Sur|Oeste|Este|Extension)(?:$|[ ,.;:)])");
+    static const RE2* kCompassAfter = new RE2("^[ ]([A-Z][a-z]+)(?:$|[ ,.;:)])");
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Facility") {
@@ -1611,7 +1625,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       re2::StringPiece word;
       if (!RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
-                             *kCompassAfter, &word)) {
+                             *kCompassAfter, &word) ||
+          !IsSideWord(absl::string_view(word.data(), word.size()))) {
         continue;
       }
       const size_t end = k.span.end + 1 + word.size();

@@ -213,6 +213,9 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   EXPECT_TRUE(has("Galan is developing Hombre Muerto West in Catamarca.",
                   "Hombre Muerto West=Hombre Muerto West"));
   EXPECT_FALSE(has("Hombre Muerto West Lithium is a company.", "Hombre Muerto West=Hombre Muerto West"));
+  // A listed facility's name, a side word and a head: the facility beside it, not the listed one.
+  EXPECT_TRUE(has("Syrah plans to develop the Balama West mine.", "Balama West mine=Balama West mine"));
+  EXPECT_TRUE(has("Syrah runs the Balama mine.", "Balama mine=Balama mine"));
   // A continent after a commodity ends a name; a region after another word is part of one.
   EXPECT_TRUE(has("Nickel Asia supplies ore to smelters.", "Nickel Asia=Nickel Asia"));
   EXPECT_EQ(label_of("Tesla runs Gigafactory Nevada near Reno.", "Gigafactory Nevada"), "Facility");
