@@ -1796,11 +1796,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
-    // of …": a name inside a participial apposition is not the subject of the verb after the
-    // apposition; the noun before it is.
+    // of …", "The Tanco mine in Manitoba, owned by Sinomine, produces caesium": a name inside a
+    // participial apposition is not the subject of the verb after the apposition; the noun
+    // before it is.
     if (items[slot["subject"]].tag != "Facility") {
       static const RE2* kParticipleBefore = new RE2(
-          "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) [^,<]*)?, (?:(?:owned|built|developed|"
+          "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) (?:[^,<]|<(?:Region|Country)#\\d+>)*"
+          "(?:, <(?:Region|Country)#\\d+>)?)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
           "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
           "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|in|at|near|"

@@ -1861,5 +1861,14 @@ TEST_F(ExtractTest, ACapacityTakesItsGoodsStageWhenTheTextNamesNone) {
   EXPECT_EQ(stage_of("China holds about 90% of global rare earth refining capacity."), "\"refining\"");
 }
 
+TEST_F(ExtractTest, TheOwnerInAnAppositionAfterAPlaceIsNotTheSubjectOfTheVerb) {
+  // The site, its place, then ", owned by X,": the site is what produces.
+  const std::set<std::string> claims = Claims(
+      "The Tanco mine in Manitoba, owned by Sinomine Resource Group, produces caesium.");
+  EXPECT_THAT(claims, Contains("PRODUCES Tanco mine -> caesium"));
+  EXPECT_THAT(claims, Not(Contains("PRODUCES Sinomine Resource Group -> caesium")));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sinomine Resource Group -> Tanco mine"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
