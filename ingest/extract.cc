@@ -568,13 +568,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       static const RE2* kFacilityVerb = new RE2(
           "^ (?:was|is|has been|had been|will be|would be)(?: [a-z]+ly)? (?:commissioned|built|"
           "constructed|opened|completed|designed|idled|shut|closed|restarted|expanded|upgraded|"
-          "inaugurated)\\b");
+          "inaugurated|suspended|halted|mothballed|reopened)\\b");
       // "bought CMOC's 80% interest in the Northparkes mine and now operates it", "to let
-      // Vedanta reopen it": what a company runs or reopens is a site too.
+      // Vedanta reopen it", "opened the mine in 2022 but suspended it": what a company runs,
+      // reopens or suspends is a site too.
       static const RE2* kFacilityObject = new RE2(
           "(?i)\\b(?:expand|expands|expanded|expanding|build|builds|built|building|restart|"
           "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned|"
-          "operate|operates|operated|operating|run|runs|reopen|reopens|reopened|reopening) $");
+          "operate|operates|operated|operating|run|runs|reopen|reopens|reopened|reopening|"
+          "open|opens|opened|suspend|suspends|suspended|suspending|halt|halts|halted|close|"
+          "closes|closed|mothball|mothballs|mothballed|shut|shuts) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {

@@ -1598,6 +1598,12 @@ TEST_F(ExtractTest, WhatACompanyOperatesAfterBuyingIsTheFacility) {
               Contains("OPERATES Evolution Mining -> Northparkes mine"));
 }
 
+TEST_F(ExtractTest, WhatACompanySuspendsIsTheFacility) {
+  EXPECT_THAT(Tagged(extractor_, "Jervois Global opened the Idaho Cobalt Operations mine in 2022 "
+                                 "but suspended it months later."),
+              ::testing::HasSubstr("but suspended <Facility#"));
+}
+
 TEST_F(ExtractTest, ARatioSplitGivesEachOwnerItsSide) {
   // A literal (?P<share>…) capture is the percent; the coordinated owner does not copy it.
   const std::set<std::string> claims =
