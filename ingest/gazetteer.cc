@@ -1356,9 +1356,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{b, e, entity, product->entity});
   }
   // A Latin name before a Chinese head noun, with the product or process between: "Las
-  // Bambas铜矿", "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目", "Pomalaa高压酸浸项目".
+  // Bambas铜矿", "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目", "Pomalaa高压酸浸项目",
+  // "3Q锂盐湖项目" (digits may open the name, before a capital).
   static const RE2* kLatinZhFacility = new RE2(
-      "(\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,6}?)"
+      "(\\d*\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,6}?)"
       "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂)");
   for (size_t pos = 0; pos < text.size() &&
                        kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {

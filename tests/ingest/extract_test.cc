@@ -1876,5 +1876,11 @@ TEST_F(ExtractTest, TheOwnerInAnAppositionAfterAPlaceIsNotTheSubjectOfTheVerb) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Sinomine Resource Group -> Tanco mine"));
 }
 
+TEST_F(ExtractTest, ALatinNameOpeningWithDigitsNamesAChineseProject) {
+  // "3Q锂盐湖项目": the name, the product, the kind of deposit and the head are one facility.
+  EXPECT_THAT(Tagged(extractor_, "紫金矿业运营阿根廷的3Q锂盐湖项目。"),
+              ::testing::HasSubstr("的<Facility#2>。"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
