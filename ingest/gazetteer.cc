@@ -711,11 +711,19 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static const RE2* kPricedBefore = new RE2(
         "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
         "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    // "a 2,000-tonne-a-year magnet plant in Narva": a size between the article and the
+    // description (not before a country: "a 50,000-tonne cathode plant in Morocco" stays a
+    // description).
+    static const RE2* kSizedBefore = new RE2(
+        "(?i)\\b(?:a|an|its|their)[ ]\\d[\\d.,]*(?:[ -](?:tonnes?|tons?|t|tpa|kt|ktpa|mt|mtpa|"
+        "metric[ -]tons?|gigawatt-hours?|gwh))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
     // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const bool introduced =
         (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
         (begin == head_b &&
          RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore)) ||
+        ((place_mention == nullptr || label_of(*place_mention) != "Country") &&
+         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kSizedBefore)) ||
         (absl::EndsWith(det, ":") && det_e + 1 == begin);
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s");

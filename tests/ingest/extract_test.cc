@@ -1882,5 +1882,16 @@ TEST_F(ExtractTest, ALatinNameOpeningWithDigitsNamesAChineseProject) {
               ::testing::HasSubstr("的<Facility#2>。"));
 }
 
+TEST_F(ExtractTest, ASizedPlantInATownIsThatTownsPlant) {
+  // A size between the article and the description; before a country it stays a description.
+  EXPECT_THAT(Claims("Neo Performance Materials opened a 2,000-tonne-a-year magnet plant in Narva "
+                     "in 2025."),
+              Contains("HAS_CAPACITY Narva plant -> rare earth magnets"));
+  for (const std::string& c : Claims("BTR is building a 50,000-tonne cathode material plant in "
+                                     "Morocco.")) {
+    EXPECT_EQ(c.find("plant in Morocco"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
