@@ -1808,8 +1808,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:, <(?:Region|Country)#\\d+>)?)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
           "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
-          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|in|at|near|"
-          "from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|with|in|at|"
+          "near|from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
       // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
       // trade verb after the apposition is the noun's too.
       static const RE2* kVerbAfterComma = new RE2(
