@@ -495,7 +495,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
-      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国|旗下|下属|关联|参股)$");
+      // "有限公司", "股份公司", "有限责任公司": a legal form, the end of a name nobody read.
+      static const RE2* kCompound = new RE2("(?:合资|子|母|分|控股|新|上市|国有|矿业|贸易|投资|运营|中国|美国|旗下|下属|关联|参股|有限|责任|股份)$");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kCompound)) continue;
       // "Serra Verde公司": the word right after a name is that name's suffix, not "the company".
       bool after_name = false;

@@ -1893,5 +1893,18 @@ TEST_F(ExtractTest, ASizedPlantInATownIsThatTownsPlant) {
   }
 }
 
+TEST_F(ExtractTest, AnUnreadNamesLegalFormIsNoCompanyNorAReference) {
+  // "鸿商投资有限公司" is not read as a name (投资 stops it): its 有限公司 names nobody, and its
+  // 公司 is not "the company" named before.
+  const std::set<std::string> claims = Claims(
+      "嘉能可持有Kamoto铜业公司75%的股份。江西瑞德创业投资有限公司向赣锋锂业供应锂精矿。"
+      "鸿商投资有限公司持有Kamoto铜业公司20%的股份。");
+  for (const std::string& c : claims) {
+    EXPECT_EQ(c.find("有限公司"), std::string::npos) << c;
+    EXPECT_EQ(c.find("SUPPLIES Kamoto Copper Company"), std::string::npos) << c;
+  }
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
