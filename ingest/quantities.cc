@@ -475,6 +475,7 @@ struct Patterns {
   RE2 month_day_year;
   RE2 day_month_year;
   RE2 month_year;
+  RE2 fiscal_year;  // FY2025, FY 2024, FY25: the year a fiscal year ends in.
   RE2 year;
 };
 
@@ -543,6 +544,7 @@ Patterns::Patterns()
                      PatternOptions()),
       day_month_year(Expand(R"(({D}{1,2}){WS}+{MONTH},?{WS}+({D}{4}))"), PatternOptions()),
       month_year(Expand(R"({MONTH},?{WS}+(?:of{WS}+)?({D}{4}))"), PatternOptions()),
+      fiscal_year(Expand(R"(FY{WS}?({D}{4}|{D}{2}))"), PatternOptions()),
       year(Expand(R"(({D}{4}))"), PatternOptions()) {}
 
 // ---------------------------------------------------------------------------------------
@@ -1102,6 +1104,12 @@ class Scan {
         offer(DateQuantity(QuantityKind::kDate, y, Format("%04d-%02d-%02d", y, m, d)),
               End(g[0]));
       }
+    }
+    if (At(re_.fiscal_year, begin, g, 2)) {
+      const std::string_view digits = View(g[1]);
+      int y = SmallInt(digits);
+      if (digits.size() == 2) y += 2000;
+      if (ValidYear(y)) offer(DateQuantity(QuantityKind::kYear, y, Format("%04d", y)), End(g[0]));
     }
     if (At(re_.month_year, begin, g, 3)) {
       int m = MonthNumber(View(g[1])), y = SmallInt(View(g[2]));

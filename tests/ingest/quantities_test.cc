@@ -347,6 +347,9 @@ TEST_F(QuantitiesTest, YearsAndDates) {
       {"Production started in 2024.", "2024", kYear, "2024", "", "year", "", false, "2024"},
       {"2024 was a record year.", "2024", kYear, "2024", "", "year", "", false, "2024"},
       {"Output doubles by 2030.", "2030", kYear, "2030", "", "year", "", false, "2030"},
+      // A fiscal year is the year it ends in.
+      {"- NdPr oxide produced, FY2025:", "FY2025", kYear, "2025", "", "year", "", false, "2025"},
+      {"Revenue fell in FY24.", "FY24", kYear, "2024", "", "year", "", false, "2024"},
       {"Quotas for 2023-2025 rose.", "2023-2025", kYear, "2023", "2025", "year", "", false,
        "2023/2025"},
       {"Quotas for 2023–2025 rose.", "2023–2025", kYear, "2023", "2025", "year", "", false,
@@ -398,7 +401,7 @@ TEST_F(QuantitiesTest, NoQuantity) {
       "It shipped 300 long tons.",
       "It rose 15 percentage points.",          // Not a share.
       "The 1990s were quiet.",
-      "FY2024 results.",
+      "The XY2024 model.",                      // Digits inside a word.
       "Its 2101 plan and the 1899 law.",        // Out of the year range.
       "A malformed 1,2345 tonnes.",
       "三元材料需求上升。",                      // Ternary (materials), not 3 yuan.
