@@ -1575,11 +1575,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "sold|produces|produced|buys)\\b");
       const absl::string_view after =
           absl::string_view(tagged).substr(rendered.end[slot["subject"]]);
-      // "Novonix's main customer is Panasonic": a copula naming the claim's other end says who
-      // the possessed noun is; the possessor stays the subject.
+      // "Novonix's main customer is Panasonic", "Albemarle's largest customers are LG Chem and
+      // Panasonic": a copula naming the claim's other end says who the possessed noun is; the
+      // possessor stays the subject.
       static const RE2* kNamesTheOther = new RE2(
-          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[a-z]+ (?:is|was|will be|has been|remains|became|would "
-          "be|is set to be|is expected to be) $");
+          "^(?:'s|'|’s) (?:[a-z-]+ ){0,2}?[a-z]+ (?:is|are|was|were|will be|has been|have been|"
+          "remains|remain|became|would be|is set to be|is expected to be|are expected to be) $");
       const bool names_other =
           slot.contains("object") &&
           rendered.begin[slot["object"]] > rendered.end[slot["subject"]] &&

@@ -1906,5 +1906,12 @@ TEST_F(ExtractTest, AnUnreadNamesLegalFormIsNoCompanyNorAReference) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
 }
 
+TEST_F(ExtractTest, APluralCopulaNamesThePossessorsCustomers) {
+  const std::set<std::string> claims =
+      Claims("Albemarle's largest customers are LG Chem and Panasonic.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Albemarle -> LG Chem"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Albemarle -> Panasonic"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
