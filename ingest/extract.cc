@@ -611,6 +611,24 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         if (before != nullptr) refer(b, e, before->entity, before->tag);
         continue;
       }
+      // "…, and Rio Tinto, which inherited its share when it bought Arcadium": the subject of a
+      // clause inside the relative clause is the name the relative pronoun follows.
+      static const RE2* kRelativeSubject = new RE2(
+          "^,? (?:which|who) [^,;.<]*? (?:when|after|before|as|because|since|once|while|until|"
+          "and) $");
+      const Item* antecedent = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag) &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kRelativeSubject)) {
+          antecedent = &it;
+        }
+      }
+      if (antecedent != nullptr) {
+        const Item target = *antecedent;
+        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+        refer(b, e, target.entity, target.tag);
+        continue;
+      }
     }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent

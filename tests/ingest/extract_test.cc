@@ -1913,5 +1913,15 @@ TEST_F(ExtractTest, APluralCopulaNamesThePossessorsCustomers) {
   EXPECT_THAT(claims, Contains("SUPPLIES Albemarle -> Panasonic"));
 }
 
+TEST_F(ExtractTest, ASubjectInsideARelativeClauseIsItsAntecedent) {
+  const std::set<std::string> claims =
+      Claims("Nemaska Lithium is owned equally by Investissement Quebec and Rio Tinto, which "
+             "inherited its share when it bought Arcadium Lithium.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Rio Tinto -> Arcadium Lithium percent=100"));
+  for (const std::string& c : claims) {
+    EXPECT_EQ(c.find("Nemaska Lithium -> Arcadium"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
