@@ -1332,10 +1332,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // operator of the Tenke Fungurume mine, with Gécamines holding the remaining 20%", "NFC
         // Africa Mining, which runs the Chambishi mine, while ZCCM has the other 15%": of the
         // company).
+        // Nor a partner of the venture the sentence is about ("is a joint venture of Ivanhoe Mines
+        // and Zijin Mining, with the Congolese government holding 20%": of the venture).
         static const RE2* kNotHeld = new RE2(
             "(?:\\b(?:led|headed|owned|held|controlled|backed) by|, (?:the|its|a|an) "
             "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of|, (?:which|that) "
-            "(?:also |now |still )?(?:runs|operates|owns|manages|develops|built|controls)) $");
+            "(?:also |now |still )?(?:runs|operates|owns|manages|develops|built|controls)|"
+            "\\b(?:joint venture|venture|JV|partnership|consortium) (?:of|between|with|formed by)"
+            "(?: the)?(?: <[A-Za-z]+#\\d+>,?(?: and)?(?: the)?)?) $");
         // Nor a name that holds something itself ("…，Lithium Argentina持有44.8%，其余8.5%由JEMSE
         // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …").
         static const RE2* kHolderVerb = new RE2(

@@ -1923,5 +1923,14 @@ TEST_F(ExtractTest, ASubjectInsideARelativeClauseIsItsAntecedent) {
   }
 }
 
+TEST_F(ExtractTest, AVenturesPartnersAreNotWhatTheRestIsHeldIn) {
+  for (const std::string& c :
+       Claims("The mine in the Democratic Republic of Congo is a joint venture of Ivanhoe Mines and "
+              "Zijin Mining, with the Congolese government holding 20%.")) {
+    EXPECT_EQ(c.find("-> Ivanhoe Mines"), std::string::npos) << c;
+    EXPECT_EQ(c.find("-> Zijin Mining"), std::string::npos) << c;
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
