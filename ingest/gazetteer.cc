@@ -315,8 +315,8 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       (kv.first == "stop_zh" ? name_words_.zh_stops : name_words_.zh_kinds).push_back(written);
       continue;
     }
-    if (kv.first == "generic_zh") {
-      name_words_.zh_generic.insert(written);
+    if (kv.first == "generic_zh" || kv.first == "inner_zh") {
+      (kv.first == "generic_zh" ? name_words_.zh_generic : name_words_.zh_inner).insert(written);
       continue;
     }
     // Kinds kept as written (case matters), and kinds kept lower case in pattern order.
@@ -2077,17 +2077,21 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   };
   // A name may begin at `pos`: the text's start, a character that is no ideograph
   // (punctuation, Latin, digits), a `stop_zh` word, or the end of another name.
-  auto boundary = [&](size_t pos) {
-    if (!han_before(pos) || ends_with_any(pos, name_words_.zh_stops) > 0) return true;
+  // Before a legal form an `inner_zh` word is no boundary ("鸿商投资有限公司").
+  auto boundary = [&](size_t pos, bool legal = false) {
+    if (!han_before(pos)) return true;
+    if (const size_t stop = ends_with_any(pos, name_words_.zh_stops); stop > 0) {
+      if (!legal || !name_words_.zh_inner.contains(text.substr(pos - stop, stop))) return true;
+    }
     const Mention* m = ending_at(pos);
     return m != nullptr && label_of(*m) != "Commodity";
   };
   // The start of a name ending at `end`: the nearest boundary at least `min_chars` and at most
   // `max_chars` characters back (a commodity inside counts its characters); npos when none.
-  auto name_start = [&](size_t end, int min_chars, int max_chars) -> size_t {
+  auto name_start = [&](size_t end, int min_chars, int max_chars, bool legal = false) -> size_t {
     size_t b = end;
     for (int chars = 0;;) {
-      if (boundary(b)) return chars >= min_chars ? b : absl::string_view::npos;
+      if (boundary(b, legal)) return chars >= min_chars ? b : absl::string_view::npos;
       if (chars >= max_chars) return absl::string_view::npos;
       if (const Mention* m = ending_at(b); m != nullptr) {
         chars += static_cast<int>((b - m->span.begin + 2) / 3);
@@ -2108,12 +2112,20 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     }
     return static_cast<int>(bytes / 3);
   };
-  auto generic_in = [&](size_t b, size_t e) {
+  auto generic_in = [&](size_t b, size_t e, bool legal = false) {
     const absl::string_view part = text.substr(b, e - b);
     for (const std::string& g : name_words_.zh_generic) {
-      if (absl::StrContains(part, g)) return true;
+      if (absl::StrContains(part, g) && !(legal && name_words_.zh_inner.contains(g))) return true;
     }
     return false;
+  };
+  // Whether [b, e) holds characters besides `inner_zh` words (a name is more than "投资").
+  auto more_than_inner = [&](size_t b, size_t e) {
+    std::string rest(text.substr(b, e - b));
+    for (const std::string& w : name_words_.zh_inner) {
+      for (size_t at; (at = rest.find(w)) != std::string::npos;) rest.erase(at, w.size());
+    }
+    return !rest.empty();
   };
   auto place_before = [&](size_t b) {  // A province or country opening the name: its start.
     const Mention* m = ending_at(b);
@@ -2268,7 +2280,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       i = e;
       continue;
     }
-    const size_t b = name_start(begin, 2, legal ? 12 : 3);
+    const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
     // The rest of a company word is no name: "有限" before "公司" is the legal form the run
     // before was rejected with ("鸿商投资有限公司": "有限公司" names nobody).
     bool inside_word = false;
@@ -2280,7 +2292,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
     // the name holds none ("获取锂资源" is no name).
     if (b == absl::string_view::npos || own_chars(b, begin) < (legal ? 1 : 2) ||
-        generic_in(b, begin) ||
+        generic_in(b, begin, legal) || !more_than_inner(b, begin) ||
         (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
       continue;
     }

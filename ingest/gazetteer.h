@@ -103,6 +103,9 @@ struct NameWords {
   std::vector<std::string> zh_stops;
   absl::flat_hash_set<std::string> zh_generic;
   std::vector<std::string> zh_kinds;
+  // Stop or generic words that may stand inside an unlisted name before a legal form
+  // ("鸿商投资有限公司": 投资); never a name by themselves.
+  absl::flat_hash_set<std::string> zh_inner;
 };
 
 class Gazetteer {

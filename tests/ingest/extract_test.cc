@@ -1893,17 +1893,23 @@ TEST_F(ExtractTest, ASizedPlantInATownIsThatTownsPlant) {
   }
 }
 
-TEST_F(ExtractTest, AnUnreadNamesLegalFormIsNoCompanyNorAReference) {
-  // "鸿商投资有限公司" is not read as a name (投资 stops it): its 有限公司 names nobody, and its
-  // 公司 is not "the company" named before.
+TEST_F(ExtractTest, AnUnlistedNameBeforeALegalFormMayHoldATradeWord) {
+  // "鸿商投资有限公司": 投资 (an inner_zh word) inside a name before its legal form; the legal form
+  // alone names nobody, and 公司 glued to it is no reference to the company named before.
   const std::set<std::string> claims = Claims(
       "嘉能可持有Kamoto铜业公司75%的股份。江西瑞德创业投资有限公司向赣锋锂业供应锂精矿。"
       "鸿商投资有限公司持有Kamoto铜业公司20%的股份。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE 鸿商投资有限公司 -> Kamoto Copper Company percent=20"));
+  EXPECT_THAT(claims, Contains("SUPPLIES 江西瑞德创业投资有限公司 -> Ganfeng Lithium"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
   for (const std::string& c : claims) {
-    EXPECT_EQ(c.find("有限公司"), std::string::npos) << c;
+    EXPECT_EQ(c.find(" 有限公司 "), std::string::npos) << c;
     EXPECT_EQ(c.find("SUPPLIES Kamoto Copper Company"), std::string::npos) << c;
   }
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Kamoto Copper Company percent=75"));
+  // A trade word alone before the legal form is no name.
+  for (const std::string& c : Claims("公司向投资有限公司供应锂精矿。")) {
+    EXPECT_EQ(c.find("投资有限公司"), std::string::npos) << c;
+  }
 }
 
 TEST_F(ExtractTest, APluralCopulaNamesThePossessorsCustomers) {
