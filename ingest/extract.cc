@@ -453,6 +453,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       refer(b, e, speaker->entity, speaker->tag);
     }
   }
+  // "天齐锂业运营Kwinana工厂。其年产能为2.4万吨氢氧化锂": a sentence-opening 其 before a capacity
+  // or output noun is the section's latest facility, else the agent of the sentence before.
+  {
+    static const RE2* kOpeningIts =
+        new RE2("^\\s*(其)(?:年产能|设计产能|总产能|产能|年产量|产量)");
+    re2::StringPiece its;
+    if (RE2::PartialMatch(re2::StringPiece(s.text), *kOpeningIts, &its)) {
+      const size_t b = static_cast<size_t>(its.data() - s.text.data());
+      const int target = !facilities_.empty() ? facilities_.back() : prev_agent_;
+      if (target >= 0) refer(b, b + its.size(), target, Entity(target).label);
+    }
+  }
   // "Tesla is a large buyer. 赣锋锂业与其签订了供应协议", "向其供应": 其 after a word that
   // introduces the other party is not the clause's subject but the agent of the sentence
   // before. Only when the subject is the one agent before it: "A与B签署协议，向其供应" is read

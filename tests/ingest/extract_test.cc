@@ -1938,5 +1938,10 @@ TEST_F(ExtractTest, AVenturesPartnersAreNotWhatTheRestIsHeldIn) {
   }
 }
 
+TEST_F(ExtractTest, ASentenceOpeningChineseItsBeforeACapacityIsTheLatestFacility) {
+  EXPECT_THAT(Claims("天齐锂业在澳大利亚运营Kwinana工厂。其年产能为2.4万吨氢氧化锂。"),
+              Contains("HAS_CAPACITY Kwinana plant -> lithium hydroxide"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
