@@ -497,6 +497,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
     const size_t e = b + m[0].size();
     pos = e;
+    // The pronoun's words stop being whatever they were tagged as and refer to `entity`.
+    auto refer_here = [&](int entity, std::string tag) {
+      std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+      refer(b, e, entity, tag);
+    };
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase; a name
     // right before its noun does not ("the Techint group" is Techint).
     bool inside = false;
@@ -565,9 +570,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       if (traded != nullptr &&
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kTradedObject)) {
-        const Item target = *traded;
-        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
-        refer(b, e, target.entity, target.tag);
+        refer_here(traded->entity, traded->tag);
         continue;
       }
     }
@@ -594,8 +597,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
-        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
-        refer(b, e, facility, "Facility");
+        refer_here(facility, "Facility");
         continue;
       }
     }
@@ -636,9 +638,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
       if (antecedent != nullptr) {
-        const Item target = *antecedent;
-        std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
-        refer(b, e, target.entity, target.tag);
+        refer_here(antecedent->entity, antecedent->tag);
         continue;
       }
     }

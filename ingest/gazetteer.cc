@@ -2281,17 +2281,12 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       continue;
     }
     const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
-    // The rest of a company word is no name: "有限" before "公司" is the legal form the run
-    // before was rejected with ("鸿商投资有限公司": "有限公司" names nobody).
-    bool inside_word = false;
-    for (const auto& [zh, en] : zh_company_words_) {
-      inside_word |= b != absl::string_view::npos && b + zh.size() >= e &&
-                     text.substr(b, zh.size()) == zh;
-    }
-    if (inside_word) continue;
     // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
-    // the name holds none ("获取锂资源" is no name).
-    if (b == absl::string_view::npos || own_chars(b, begin) < (legal ? 1 : 2) ||
+    // the name holds none ("获取锂资源" is no name). The rest of a company word is no name: "有限"
+    // before "公司" is the legal form the run before was rejected with ("鸿商投资有限公司" read
+    // from its 公司 is "有限公司", a company word reaching the run's end).
+    if (b == absl::string_view::npos || LongerCompanyWordAt(text, b, e - b - 1) ||
+        own_chars(b, begin) < (legal ? 1 : 2) ||
         generic_in(b, begin, legal) || !more_than_inner(b, begin) ||
         (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
       continue;
