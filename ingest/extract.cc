@@ -27,6 +27,13 @@
 
 namespace kg::ingest {
 
+// Nouns that describe an agent and later refer back to it ("a consortium of …" … "the
+// consortium"). Not "company", "firm" or "group": those stay the clause's subject (ResolvePronouns).
+#define KG_DESCRIBED_NOUNS                                                                     \
+  "consortium|trader|trading house|operator|refiner|smelter|utility|fund|investor|lender|"       \
+  "partnership|carmaker|automaker|recycler|developer|explorer|miner|producer|manufacturer|"     \
+  "processor|agency|railway operator|offtaker|buyer|customer|supplier"
+
 std::string DefaultSchemaDir() {
   const char* env = std::getenv("KG_SCHEMA");
   if (env != nullptr && *env != '\0') return env;
@@ -109,6 +116,9 @@ class ExtractorInternal {
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
+  // "the consortium", "the trader": the section's latest agent the text described by that noun
+  // ("Lobito Atlantic Railway, a consortium of …", "the Swiss trader Trafigura").
+  std::map<std::string, int> described_;
   int last_held_ = -1;           // The object of the section's latest stake claim.
   // The object of the previous sentence's last stake claim, and of this sentence's so far.
   int held_before_ = -1, held_now_ = -1;
@@ -1003,6 +1013,27 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       found.push_back(p);
     });
   }
+  // "the consortium", "the Swiss trader": the agent last described by that noun, when one was;
+  // not a description right before a name ("the trader Trafigura" names it).
+  if (!described_.empty()) {
+    static const RE2* kDescribedRef = new RE2(
+        "(?i)\\bthe (?:[A-Z][a-z]+ )?(" KG_DESCRIBED_NOUNS ")\\b");
+    ForEachFreeMatch(*kDescribedRef, s, *items, [&](size_t b, size_t e, re2::StringPiece noun) {
+      auto it = described_.find(absl::AsciiStrToLower(noun.ToString()));
+      if (it == described_.end()) return;
+      if (e + 1 < s.text.size() && s.text[e] == ' ' &&
+          std::any_of(items->begin(), items->end(),
+                      [&](const Item& x) { return x.entity >= 0 && x.begin == e + 1; })) {
+        return;
+      }
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = it->second;
+      p.tag = Entity(it->second).label;
+      found.push_back(p);
+    });
+  }
   AddItems(found, items);
 }
 
@@ -1085,6 +1116,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_company_other_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
+    described_.clear();
     held_now_ = -1;
     // A heading the segmenter made a section ("Kemerton plant", a blank line, then its field
     // lines) is a key-figure heading too: one listed company or facility, named whole, is the
@@ -2731,6 +2763,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (!takeover(c)) continue;
       const int held = items[c.object].entity, holder = items[c.subject].entity;
       if (joint || buyers[held].size() != 1 || holder == held) continue;
+      // "handed its 90% interest in Mopani to ZCCM-IH for US$1": a share changed hands, not
+      // the whole company (a stake rule reads the share where one is written).
+      if (absl::StrContains(absl::string_view(tagged).substr(c.match_end - c.length, c.length),
+                            "<PERCENT#")) {
+        continue;
+      }
       // "收购了Tenke Fungurume铜钴矿的股权", "bought Glencore's stake": equity in it, not all of it.
       static const RE2* kPartOf = new RE2(
           "^(?:'s?|’s?)? ?(?:的)?(?:<PERCENT#\\d+> ?)?(?:的)?(?:股权|股份|权益|部分|少数|stake|interest|"
@@ -3019,6 +3057,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     venture_ = items[idx].entity;
+  }
+  // "<Company>, a consortium of …", "the Belgian rail operator <Company>": later "the
+  // consortium", "the operator" mean that agent.
+  static const RE2* kDescribed = new RE2(
+      "<(?:Company|Government)#(\\d+)>(?: \\([^)]{1,20}\\))?, (?:a|an|the) (?:[a-z-]+ |<(?:Commodity|"
+      "Demonym)#\\d+> |<Country#\\d+>'s ){0,3}?(" KG_DESCRIBED_NOUNS ")\\b|"
+      "\\b(" KG_DESCRIBED_NOUNS ") <(?:Company|Government)#(\\d+)>");
+  {
+    re2::StringPiece rest(tagged);
+    std::string i1, n1, n2, i2;
+    while (RE2::FindAndConsume(&rest, *kDescribed, &i1, &n1, &n2, &i2)) {
+      int idx = -1;
+      if (!absl::SimpleAtoi(!i1.empty() ? i1 : i2, &idx) || idx < 0 ||
+          static_cast<size_t>(idx) >= items.size() || items[idx].entity < 0) {
+        continue;
+      }
+      described_[absl::AsciiStrToLower(!n1.empty() ? n1 : n2)] = items[idx].entity;
+    }
   }
   // A heading line that names one company or facility sets the topic of the key-figure lines
   // after it; any other heading line clears it. A heading ends in ':' ("Kamoto Copper at a

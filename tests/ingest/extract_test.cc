@@ -1943,5 +1943,28 @@ TEST_F(ExtractTest, ASentenceOpeningChineseItsBeforeACapacityIsTheLatestFacility
               Contains("HAS_CAPACITY Kwinana plant -> lithium hydroxide"));
 }
 
+TEST_F(ExtractTest, ADescriptionRefersToTheAgentLastDescribedByIt) {
+  // "the consortium" is the company introduced as one, not the last company named.
+  const std::set<std::string> got = Claims(
+      "The Lobito Atlantic Railway, a consortium of Trafigura, Mota-Engil and Vecturis, won the "
+      "concession. Trafigura and Mota-Engil each hold 49.5% of the consortium.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Trafigura -> Lobito Atlantic Railway"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Mota-Engil -> Lobito Atlantic Railway"));
+  EXPECT_THAT(got, Not(Contains("HOLDS_STAKE Trafigura -> Vecturis")));
+  // A description right before a name is that name's, not a reference.
+  EXPECT_THAT(Claims("Glencore sold cobalt to Trafigura, the Swiss trader. Mercuria supplies nickel "
+                     "to the trader Gunvor."),
+              Contains("SUPPLIES Mercuria -> Gunvor"));
+}
+
+TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
+  const std::set<std::string> got = Claims(
+      "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
+      "Holdings for a nominal US$1.");
+  EXPECT_THAT(got, Contains("INVESTS_IN ZCCM Investments Holdings -> Mopani Copper Mines"));
+  EXPECT_THAT(got, Not(Contains("HOLDS_STAKE ZCCM Investments Holdings -> Mopani Copper Mines")));
+  EXPECT_THAT(got, Not(Contains("HOLDS_STAKE Glencore -> Mopani Copper Mines")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
