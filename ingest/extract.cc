@@ -514,10 +514,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     };
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase; a name
     // right before its noun does not ("the Techint group" is Techint).
+    // Nor does a place in a compound: "the Beijing-based company", "the ASX-listed miner".
     bool inside = false;
     for (const Item& it : *items) {
+      static const RE2* kPlaceCompound =
+          new RE2("^-(?:based|listed|headquartered|registered|owned|backed|focused)\\b");
+      const bool compound =
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
+                            *kPlaceCompound);
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" &&
-                (!it.guessed || it.tag == "Company");
+                (!it.guessed || it.tag == "Company") && !compound;
     }
     if (inside) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
@@ -1160,6 +1166,38 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
     }
+  }
+  // "楚梅布冶炼厂(Tsumeb smelter)", "the Tsumeb smelter (楚梅布冶炼厂)": a facility named again in
+  // brackets is one facility, the listed name if either is listed, else the Latin one.
+  for (size_t i = 1; i < items.size(); ++i) {
+    Item& it = items[i];
+    Item& prev = items[i - 1];
+    if (it.tag != "Facility" || prev.tag != "Facility" || it.entity < 0 || prev.entity < 0 ||
+        it.entity == prev.entity || it.end >= s.text.size()) {
+      continue;
+    }
+    const absl::string_view gap = absl::string_view(s.text).substr(prev.end, it.begin - prev.end);
+    const absl::string_view rest = absl::string_view(s.text).substr(it.end);
+    if ((gap != " (" && gap != "(" && gap != "（" && gap != " （") ||
+        (!absl::StartsWith(rest, ")") && !absl::StartsWith(rest, "）"))) {
+      continue;
+    }
+    const size_t known = x_.gazetteer_->entities().size();
+    const bool prev_listed = static_cast<size_t>(prev.entity) < known;
+    const bool it_listed = static_cast<size_t>(it.entity) < known;
+    const bool prev_latin = absl::ascii_isalpha(static_cast<unsigned char>(s.text[prev.begin]));
+    const bool keep_prev = prev_listed || (!it_listed && prev_latin);
+    const Item& keep = keep_prev ? prev : it;
+    Item& drop = keep_prev ? it : prev;
+    const std::string alias = s.text.substr(drop.begin, drop.end - drop.begin);
+    if (static_cast<size_t>(keep.entity) >= known) {
+      std::vector<std::string>& aliases = extra_[keep.entity - known].aliases;
+      if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
+        aliases.push_back(alias);
+      }
+    }
+    drop.entity = keep.entity;
+    drop.guessed = keep.guessed;
   }
   // "Rainbow, which manages the project" after "Rainbow Rare Earths": a lone unlisted word
   // that begins the name of exactly one company the article named before is that company.

@@ -1957,6 +1957,20 @@ TEST_F(ExtractTest, ADescriptionRefersToTheAgentLastDescribedByIt) {
               Contains("SUPPLIES Mercuria -> Gunvor"));
 }
 
+TEST_F(ExtractTest, AFacilityNamedAgainInBracketsIsOneFacility) {
+  EXPECT_THAT(Claims("中矿资源于2024年以4900万美元从Dundee Precious Metals手中收购了纳米比亚的楚梅布冶炼厂"
+                     "(Tsumeb smelter)。"),
+              Contains("INVESTS_IN Sinomine Resource Group -> Tsumeb smelter"));
+}
+
+TEST_F(ExtractTest, APlaceInACompoundDescriptionStillRefers) {
+  // "the Beijing-based company" is the company named before, not Beijing.
+  EXPECT_THAT(Claims("Sinomine Resource Group makes caesium products. In 2019 the Beijing-based "
+                     "company paid about US$135 million for Cabot Corporation's specialty fluids "
+                     "business."),
+              Contains("INVESTS_IN Sinomine Resource Group -> null"));
+}
+
 TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   const std::set<std::string> got = Claims(
       "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
