@@ -2879,8 +2879,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
         "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
-        "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted)\\b|^:|^[ ][—–-][ ]|"
-        "^,[ ](?:which|who|whose)[ ]");
+        "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
+        "lends|took|takes|signed|approved|exports|imports|imported|borrowed|struck|agreed)\\b|"
+        "^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
+        // "Inkai, in the south of the country, is 60% owned by …": a place apposition, then a verb.
+        "^,[ ](?:in|near|on|at|outside)[ ][^,;.:]{1,50},[ ](?:is|was|has|had|will|produces|"
+        "produced|owns|holds|operates|runs|supplies)\\b");
     // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
     // "Separately, the company bought …").
     static const RE2* kCompanyApposition = new RE2(

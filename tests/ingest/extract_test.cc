@@ -1971,6 +1971,18 @@ TEST_F(ExtractTest, APlaceInACompoundDescriptionStillRefers) {
               Contains("INVESTS_IN Sinomine Resource Group -> null"));
 }
 
+TEST_F(ExtractTest, AnUnlistedNameOpeningTheSentenceBeforeAPlaceApposition) {
+  // "Kestrel" alone opens the sentence; the place between commas and the verb make it a name.
+  EXPECT_THAT(Claims("Kestrel, in the south of the country, is 60% owned by Kazatomprom and 40% by "
+                     "Cameco of Canada."),
+              testing::AllOf(Contains("HOLDS_STAKE Kazatomprom -> Kestrel percent=60"),
+                             Contains("HOLDS_STAKE Cameco -> Kestrel percent=40"),
+                             Contains("LOCATED_IN Cameco -> Canada")));
+  // A capitalized word that opens the sentence before a date stays a word.
+  EXPECT_THAT(Claims("Meanwhile, in 2024, Cameco bought 10% of Kestrel Uranium."),
+              Not(Contains(testing::HasSubstr("Meanwhile"))));
+}
+
 TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   const std::set<std::string> got = Claims(
       "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
