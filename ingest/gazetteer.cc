@@ -1198,13 +1198,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{nb, nb + name.size(), entity, product});
   }
   // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
-  // Cauchari projects": each place with the singular head is a facility; the second's mention
-  // takes the head.
+  // Cauchari projects", "Tesla's Shanghai and Berlin factories": each place with the singular head
+  // is a facility; the second's mention takes the head.
   static const RE2* kPluralHeads = new RE2(
-      "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ])"
+      "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ]|['’]s[ ])"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
-      "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits))\\b");
+      "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits|"
+      "factories))\\b");
   re2::StringPiece ph[5];
   for (size_t pos = 0; pos < text.size() &&
                        kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 5);) {
@@ -1254,7 +1255,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     for (const Found& f : found) inside_found |= f.begin < end && a_b < f.end;
     if (inside_found) continue;
     std::string head = absl::AsciiStrToLower(g[3].ToString());
-    head = head == "refineries" ? "refinery" : head.substr(0, head.size() - 1);
+    head = head == "refineries"  ? "refinery"
+           : head == "factories" ? "factory"
+                                 : head.substr(0, head.size() - 1);
     for (const re2::StringPiece& place : {g[1], g[2]}) {
       const size_t pb = static_cast<size_t>(place.data() - text.data());
       const Mention* known_here = pb == a_b ? ma : mb;

@@ -1983,6 +1983,18 @@ TEST_F(ExtractTest, AnUnlistedNameOpeningTheSentenceBeforeAPlaceApposition) {
               Not(Contains(testing::HasSubstr("Meanwhile"))));
 }
 
+TEST_F(ExtractTest, TwoPlacesUnderAPluralHeadAfterAPossessive) {
+  // "Tesla's Shanghai and Berlin factories": two factories of Tesla, no company "Shanghai".
+  const std::set<std::string> got =
+      Claims("Glencore agreed in 2020 to sell cobalt for Tesla's Shanghai and Berlin factories.");
+  EXPECT_THAT(got, Contains("OPERATES Tesla -> Shanghai factory"));
+  EXPECT_THAT(got, Contains("OPERATES Tesla -> Berlin factory"));
+  for (const std::string& c : got) {
+    EXPECT_FALSE(absl::EndsWith(c, "-> Shanghai") || absl::StrContains(c, "-> Shanghai percent"))
+        << c;
+  }
+}
+
 TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   const std::set<std::string> got = Claims(
       "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
