@@ -1469,6 +1469,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["object"] = synthetic_for(p->second);
       }
     }
+    // "…mined 21,000 tonnes of uranium in 2022. That made it the largest producer in the world":
+    // with `fallback_section`, an object none in the sentence fills is the section's latest
+    // commodity.
+    if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ >= 0 &&
+        rule.fallback_section.contains("object")) {
+      slot["object"] = synthetic_for(prev_commodity_);
+    }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     // A field line under a key-figure heading ("Thacker Pass (Nevada):" then "- Operator: Lithium
     // Americas"): an end the pattern leaves out is the heading's topic, when its label is one the

@@ -252,6 +252,12 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
        : key == "subject_is"    ? rule->subject_is
                                 : rule->subject_not)
           .push_back(std::move(re));
+    } else if (key == "fallback_section") {
+      const std::string name(absl::StripAsciiWhitespace(value));
+      if (!SlotNames().contains(name)) {
+        return Error(origin, line_no, absl::StrCat("unknown slot '", name, "'"));
+      }
+      rule->fallback_section.insert(name);
     } else if (key == "set" || key == "fallback" || key == "topic") {
       std::pair<absl::string_view, absl::string_view> nv = absl::StrSplit(value, absl::MaxSplits('=', 1));
       std::string name(absl::StripAsciiWhitespace(nv.first));

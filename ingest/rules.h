@@ -12,6 +12,7 @@
 //   pattern {subject:AGENT}{GAP} invested {amount:MONEY} in {object:Company}
 //   set instrument=equity                          # fixed qualifiers (repeatable)
 //   fallback object=Company                        # end not in the pattern: nearest such tag
+//   fallback_section object                        # ... else the section's latest commodity
 //   topic object=Facility|Company                  # end not in the pattern: the key-figure
 //                                                  # heading's topic, else no claim
 //   unless \bdesigned to\b                        # drop a match whose text has this
@@ -37,6 +38,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +65,8 @@ struct Rule {
                                                   // RuleSet's prefilter).
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
+  // Slots whose fallback, with none in the sentence, is the section's latest commodity.
+  std::set<std::string> fallback_section;
   // slot -> tag types: a slot the pattern leaves out is the topic of the key-figure heading
   // above the line ("Thacker Pass (Nevada):" over "- Operator: Lithium Americas") when the
   // topic has one of these labels; with no such topic the match gives no claim.

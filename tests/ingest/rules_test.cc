@@ -123,6 +123,10 @@ TEST(RuleSetTest, LoadErrorsNameFileAndLine) {
       "rule a\ntype SUPPLIES\npattern x\nrule a\ntype SUPPLIES\npattern y\n", "w.rules");
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.status().message().find("duplicate"), std::string::npos);
+  auto section = RuleSet::FromText(
+      "rule b\ntype PRODUCES\npattern {subject:Company} x\nfallback_section owner\n", "s.rules");
+  ASSERT_FALSE(section.ok());
+  EXPECT_NE(section.status().message().find("s.rules:4"), std::string::npos) << section.status();
 }
 
 TEST(RuleSetTest, HugeProgramsAreRefusedWithAHint) {
