@@ -5,9 +5,10 @@
 # lines or misses, so that running it leaks nothing to fit rules to. Whoever works on rules must
 # not open tests/blind/; when its figure is used up (someone read it), move it to corpus/ and
 # write a new blind set.
-# Each subfolder is one blind set, written at one time (set2: 19 articles of the second and third
-# held-out sets; set3: 10 articles written 2026-12-02, before anyone ran kg on them); the total
-# of each set is printed, then the total of all.
+# Each subfolder is one blind set, written at one time (set3: 10 articles written 2026-12-02; set4
+# and set5: 10 each, written 2026-12-03 by helpers who read only SPEC, the seed and the grader); the
+# total of each set is printed, then the total of all. (set2 was read in session 15 and is
+# development data in tests/probes/heldout3/.)
 # --why adds tools/eval.py's per-type counts of why claims were missed or false (the nearest
 # prediction: a figure, one end, the type, or nothing of the type), still without any article,
 # name or sentence.
