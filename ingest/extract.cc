@@ -2112,6 +2112,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
     }
+    // "…in 2024, down from 41,300 tonnes a year earlier": a literal `prior_year` dates the figure
+    // the year before the sentence's one year; with no such year, the claim has no period.
+    if (literal.contains("prior_year")) {
+      props.erase("period");
+      int year = 0;
+      if (years == 1 && items[year_item].quantity >= 0 &&
+          absl::SimpleAtoi(absl::string_view(qs[items[year_item].quantity].text_value).substr(0, 4),
+                           &year) &&
+          year > 1) {
+        props["period"] = absl::StrCat(year - 1);
+      }
+    }
     if (slot.contains("commodity") && items[slot["commodity"]].entity >= 0) {
       props["commodity"] = Entity(items[slot["commodity"]].entity).name;
     }

@@ -1998,6 +1998,22 @@ TEST_F(ExtractTest, TwoPlacesUnderAPluralHeadAfterAPossessive) {
   }
 }
 
+TEST_F(ExtractTest, AFigureAYearEarlierIsDatedTheYearBefore) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nGlencore produced 38,200 tonnes of cobalt in 2024, down from 41,300 tonnes a "
+           "year earlier.\n"));
+  std::set<std::string> dated;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "PRODUCES") continue;
+    auto q = c.props.find("quantity");
+    auto p = c.props.find("period");
+    dated.insert(absl::StrCat(q == c.props.end() ? "?" : q->second.ToJson(), "@",
+                              p == c.props.end() ? "none" : p->second.ToJson()));
+  }
+  EXPECT_THAT(dated, Contains("38200@\"2024\""));
+  EXPECT_THAT(dated, Contains("41300@\"2023\""));
+}
+
 TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   const std::set<std::string> got = Claims(
       "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
