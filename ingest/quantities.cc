@@ -485,8 +485,8 @@ Patterns::Patterns()
                    R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|as{WS}+(?:much|many){WS}+as|)"
                    R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
                    R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
-                   R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过|超|逾|至少|多于|大于|)"
-                   R"(高于|大约|约|大概|将近|接近|近|不到|不足|少于|小于|低于))"),
+                   R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过了|超过|超|逾|至少|多于|大于|)"
+                   R"(高于|大约为|大约|约为|约达|约|大概|将近|接近|近|不到|不足|少于|小于|低于))"),
             PatternOptions()),
       annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),
       percent_prefix("百分之", PatternOptions()),
