@@ -1137,9 +1137,9 @@ QuantityFinder::~QuantityFinder() = default;
 namespace {
 
 // A share written as a fraction: "more than half of the world's mined nickel", "two-thirds of
-// global supply", "half of China's bauxite imports", "约占全球的四分之三". Only of the world or
-// global total, or of a named owner's whole; elsewhere ("half of its output") it stays words for
-// the rules that read it.
+// global supply", "half of China's bauxite imports", "约占全球的四分之三", "约一半的重稀土原料",
+// "占其进口的一半以上". In English only of the world or global total, or of a named owner's whole;
+// elsewhere ("half of its output") it stays words for the rules that read it.
 void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   static const RE2* kEnglish = new RE2(
       "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
@@ -1149,6 +1149,12 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       " of (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,3}(?:'s|’s|')))");
   static const RE2* kChinese = new RE2(
       "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
+  // "中国约一半的重稀土原料依赖缅甸": a fraction of what follows 的, as "about half of its …".
+  static const RE2* kChineseOf = new RE2(
+      "((?:大约|约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)的");
+  // "占其进口的一半以上": more than the fraction.
+  static const RE2* kChineseOver = new RE2(
+      "()(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)以上");
   auto value = [](std::string_view w) -> int64_t {
     std::string k;
     for (char c : w) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
@@ -1160,7 +1166,7 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
     if (k == "a fifth" || k == "one-fifth" || k == "五分之一") return 20;
     return 10;  // a tenth
   };
-  auto add = [&](const RE2& re) {
+  auto add = [&](const RE2& re, std::string_view approx_override = {}) {
     StringPiece input(text.data(), text.size());
     StringPiece hedge, fraction;
     while (RE2::FindAndConsume(&input, re, &hedge, &fraction)) {
@@ -1176,12 +1182,16 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       q.value = Decimal{value(std::string_view(fraction.data(), fraction.size())), 0};
       q.unit = "%";
       // A fraction is itself a round figure: "about" unless the text says more or less.
-      q.approx = hedge.empty() ? "about" : HedgeApprox(std::string_view(hedge.data(), hedge.size()));
+      q.approx = !approx_override.empty() ? std::string(approx_override)
+                 : hedge.empty()            ? "about"
+                                            : HedgeApprox(std::string_view(hedge.data(), hedge.size()));
       out->push_back(q);
     }
   };
   add(*kEnglish);
   add(*kChinese);
+  add(*kChineseOver, "over");
+  add(*kChineseOf);
   std::sort(out->begin(), out->end(),
             [](const Quantity& a, const Quantity& b) { return a.span.begin < b.span.begin; });
 }

@@ -250,6 +250,8 @@ TEST_F(QuantitiesTest, WorldFractions) {
       {"Guinea supplies more than half of China's bauxite imports.", "more than half", kPercent,
        "50", "", "%", "over"},
       {"刚果(金)的钴产量约占全球的四分之三。", "四分之三", kPercent, "75", "", "%", "about"},
+      {"中国约一半的重稀土原料依赖缅甸。", "约一半", kPercent, "50", "", "%", "about"},
+      {"缅甸占其进口的一半以上。", "一半", kPercent, "50", "", "%", "over"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
   EXPECT_TRUE(finder_.Find("Lynas sells half of its output to Japan.").empty());
