@@ -2314,6 +2314,33 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     added.push_back(Mention{Span{start, e}, entity});
     i = e;
   }
+  // "青美邦" after "青美邦新能源材料有限公司": the part of an unlisted Chinese company's name before
+  // its first company word is that company on its own, when it names nothing listed.
+  for (size_t k = 0; k < extra->size(); ++k) {
+    const EntityDef& full = (*extra)[k];
+    if (full.label != "Company" || full.name.empty() ||
+        static_cast<unsigned char>(full.name[0]) < 0xE3) {
+      continue;
+    }
+    size_t first_word = std::string::npos;
+    for (const auto& [zh, en] : zh_company_words_) {
+      const size_t at = full.name.find(zh);
+      if (at != std::string::npos && at > 0) first_word = std::min(first_word, at);
+    }
+    if (first_word == std::string::npos || first_word < 6) continue;  // Two characters at least.
+    const std::string stem = full.name.substr(0, first_word);
+    if (Lookup(stem) >= 0) continue;
+    for (size_t at = text.find(stem); at != absl::string_view::npos;
+         at = text.find(stem, at + stem.size())) {
+      const size_t end = at + stem.size();
+      bool taken = false;
+      for (const Mention& m : *out) taken |= at < m.span.end && m.span.begin < end;
+      for (const Mention& m : added) taken |= at < m.span.end && m.span.begin < end;
+      if (!taken) added.push_back(Mention{Span{at, end}, static_cast<int>(entities_.size() + k)});
+    }
+  }
+  std::sort(added.begin(), added.end(),
+            [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
   ReplaceOverlapping(added, out);
   if (!facilities) return;
 

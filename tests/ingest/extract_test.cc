@@ -2014,6 +2014,14 @@ TEST_F(ExtractTest, AFigureAYearEarlierIsDatedTheYearBefore) {
   EXPECT_THAT(dated, Contains("41300@\"2023\""));
 }
 
+TEST_F(ExtractTest, AnUnlistedChineseCompanyByTheStemOfItsName) {
+  // "青美邦" alone, after the full "青美邦新能源材料有限公司", is that company.
+  const std::set<std::string> got = Claims(
+      "格林美通过控股子公司青美邦新能源材料有限公司运营印尼的工厂。格林美是青美邦的第一大股东。");
+  EXPECT_THAT(got, Contains(testing::AllOf(testing::StartsWith("HOLDS_STAKE GEM Co. -> 青美邦"),
+                                           Not(testing::EndsWith("-> null")))));
+}
+
 TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   const std::set<std::string> got = Claims(
       "In 2021 Glencore handed its 90% interest in Mopani Copper Mines to ZCCM Investments "
