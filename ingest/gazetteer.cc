@@ -2910,7 +2910,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
         "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
-        "lends|took|takes|signed|approved|exports|imports|imported|borrowed|struck|agreed)\\b|"
+        "lends|took|takes|signed|approved|imports|imported|borrowed|struck|agreed)\\b|"
         "^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
         // "Inkai, in the south of the country, is 60% owned by …": a place apposition, then a verb.
         "^,[ ](?:in|near|on|at|outside)[ ][^,;.:]{1,50},[ ](?:is|was|has|had|will|produces|"

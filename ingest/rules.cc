@@ -253,9 +253,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
                                 : rule->subject_not)
           .push_back(std::move(re));
     } else if (key == "fallback_section") {
+      // Only the object has a section memory (the latest commodity).
       const std::string name(absl::StripAsciiWhitespace(value));
-      if (!SlotNames().contains(name)) {
-        return Error(origin, line_no, absl::StrCat("unknown slot '", name, "'"));
+      if (name != "object") {
+        return Error(origin, line_no,
+                     absl::StrCat("fallback_section: only 'object' (not '", name, "')"));
       }
       rule->fallback_section.insert(name);
     } else if (key == "set" || key == "fallback" || key == "topic") {

@@ -65,7 +65,8 @@ struct Rule {
                                                   // RuleSet's prefilter).
   std::map<std::string, std::string> set;         // Fixed qualifiers.
   std::map<std::string, std::string> fallback;    // slot -> tag types (nearest in sentence).
-  // Slots whose fallback, with none in the sentence, is the section's latest commodity.
+  // {"object"} when the object's fallback, with none in the sentence, is the section's latest
+  // commodity (`fallback_section object`).
   std::set<std::string> fallback_section;
   // slot -> tag types: a slot the pattern leaves out is the topic of the key-figure heading
   // above the line ("Thacker Pass (Nevada):" over "- Operator: Lithium Americas") when the
