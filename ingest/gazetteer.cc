@@ -2294,6 +2294,17 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
         (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
       continue;
     }
+    // "中美稀土战争": two one-character country names ("China-US") before the trade word are a
+    // pair of countries, not a name.
+    if (!legal && begin - b == 6) {
+      static constexpr absl::string_view kCountryChars[] = {"中", "美", "日", "韩", "澳", "欧",
+                                                            "俄", "印", "英", "法", "德", "加"};
+      auto country_char = [&](size_t at) {
+        return std::find(std::begin(kCountryChars), std::end(kCountryChars), text.substr(at, 3)) !=
+               std::end(kCountryChars);
+      };
+      if (country_char(b) && country_char(b + 3)) continue;
+    }
     const size_t start = place_before(b);
     const std::string name(text.substr(start, e - start));
     // A short name of a company the article named in full before ("能投锂业" after

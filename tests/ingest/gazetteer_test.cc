@@ -358,7 +358,8 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   for (absl::string_view text :
        {"中国加快发展新能源汽车。", "该公司将获取锂资源。", "该公司的子公司出口稀土。",
         "对出口稀土实施管制。", "该公司在四川的锂矿项目停产。", "它运营一座大型铜矿。",
-        "公司取得采矿权。", "公司的海外项目进展顺利。", "锂矿石价格下跌。"}) {
+        "公司取得采矿权。", "公司的海外项目进展顺利。", "锂矿石价格下跌。",
+        "中美稀土战争持续。"}) {
     const std::vector<std::string> l = labels(text);
     EXPECT_EQ(count(l, "Company") + count(l, "Facility"), 0) << text;
   }
