@@ -93,6 +93,8 @@ class ExtractorInternal {
   };
   static Tagged Render(const Sentence& s, const std::vector<Item>& items);
   void UseEntity(int entity);
+  // Records `alias` on an entity the article added (listed entities keep their gazetteer names).
+  void AddAlias(int entity, std::string alias);
 
   const Extractor& x_;
   const Document& doc_;
@@ -161,6 +163,16 @@ bool PossessiveAt(absl::string_view text, size_t pos) {
   const absl::string_view after = text.substr(pos);
   return absl::StartsWith(after, "'s ") || absl::StartsWith(after, "' ") ||
          absl::StartsWith(after, "’s ");
+}
+
+// The bytes of the closing bracket when text[begin, end) stands in brackets right after `from`
+// ("Zijin Mining (紫金矿业)", "楚梅布冶炼厂(Tsumeb smelter)", ASCII or full-width, with or
+// without a space before them), else 0.
+size_t BracketedAfter(absl::string_view text, size_t from, size_t begin, size_t end) {
+  const absl::string_view gap = text.substr(from, begin - from);
+  if (gap != " (" && gap != "(" && gap != "（" && gap != " （") return 0;
+  const absl::string_view rest = text.substr(end);
+  return absl::StartsWith(rest, ")") ? 1 : absl::StartsWith(rest, "）") ? 3 : 0;
 }
 
 const char* KindTag(QuantityKind k) {
@@ -245,6 +257,15 @@ std::string NormalizeRank(absl::string_view s) {
 }
 
 }  // namespace
+
+void ExtractorInternal::AddAlias(int entity, std::string alias) {
+  const size_t known = x_.gazetteer_->entities().size();
+  if (entity < 0 || static_cast<size_t>(entity) < known) return;
+  std::vector<std::string>& aliases = extra_[entity - known].aliases;
+  if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
+    aliases.push_back(std::move(alias));
+  }
+}
 
 void ExtractorInternal::UseEntity(int entity) {
   const EntityDef& def = Entity(entity);
@@ -1073,13 +1094,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
     // "天齐锂业（Tianqi Lithium）": a name repeated in brackets, ASCII or full-width, with or
     // without a space before them, renders once, so that rules see one subject or object.
     if (i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive) {
-      const absl::string_view gap = absl::string_view(s.text).substr(pos, it.begin - pos);
-      const absl::string_view rest = absl::string_view(s.text).substr(it.end);
-      const bool open = gap == " (" || gap == "(" || gap == "（" || gap == " （";
-      const size_t close = absl::StartsWith(rest, ")")    ? 1
-                           : absl::StartsWith(rest, "）") ? 3
-                                                        : 0;
-      if (open && close > 0) {
+      if (const size_t close = BracketedAfter(s.text, pos, it.begin, it.end); close > 0) {
         tagged.begin.push_back(tagged.begin.back());
         tagged.end.push_back(tagged.end.back());
         pos = it.end + close;
@@ -1157,14 +1172,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       it.entity = prev.entity;
       it.tag = prev.tag;
       it.guessed = prev.guessed;
-      const size_t known = x_.gazetteer_->entities().size();
-      if (static_cast<size_t>(it.entity) >= known) {
-        std::vector<std::string>& aliases = extra_[it.entity - known].aliases;
-        const std::string alias = s.text.substr(it.begin, it.end - it.begin);
-        if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
-          aliases.push_back(alias);
-        }
-      }
+      AddAlias(it.entity, s.text.substr(it.begin, it.end - it.begin));
     }
   }
   // "楚梅布冶炼厂(Tsumeb smelter)", "the Tsumeb smelter (楚梅布冶炼厂)": a facility named again in
@@ -1173,13 +1181,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     Item& it = items[i];
     Item& prev = items[i - 1];
     if (it.tag != "Facility" || prev.tag != "Facility" || it.entity < 0 || prev.entity < 0 ||
-        it.entity == prev.entity || it.end >= s.text.size()) {
-      continue;
-    }
-    const absl::string_view gap = absl::string_view(s.text).substr(prev.end, it.begin - prev.end);
-    const absl::string_view rest = absl::string_view(s.text).substr(it.end);
-    if ((gap != " (" && gap != "(" && gap != "（" && gap != " （") ||
-        (!absl::StartsWith(rest, ")") && !absl::StartsWith(rest, "）"))) {
+        it.entity == prev.entity || BracketedAfter(s.text, prev.end, it.begin, it.end) == 0) {
       continue;
     }
     const size_t known = x_.gazetteer_->entities().size();
@@ -1189,13 +1191,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const bool keep_prev = prev_listed || (!it_listed && prev_latin);
     const Item& keep = keep_prev ? prev : it;
     Item& drop = keep_prev ? it : prev;
-    const std::string alias = s.text.substr(drop.begin, drop.end - drop.begin);
-    if (static_cast<size_t>(keep.entity) >= known) {
-      std::vector<std::string>& aliases = extra_[keep.entity - known].aliases;
-      if (std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
-        aliases.push_back(alias);
-      }
-    }
+    AddAlias(keep.entity, s.text.substr(drop.begin, drop.end - drop.begin));
     drop.entity = keep.entity;
     drop.guessed = keep.guessed;
   }
