@@ -323,6 +323,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
     const std::pair<absl::string_view, absl::flat_hash_set<std::string>*> kAsWritten[] = {
         {"stop", &name_words_.stops},   {"title", &name_words_.titles},
         {"place", &name_words_.places}, {"site", &name_words_.sites},
+        {"not_org", &name_words_.not_orgs},
         {"joined", &name_words_.joined}};
     const std::pair<absl::string_view, std::vector<std::string>*> kLower[] = {
         {"head", &name_words_.heads}, {"descriptor", &name_words_.descriptors}};
@@ -2494,6 +2495,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;
+  // The brackets right after a `not_org` name ("… Independence Army (KIA)"): its short forms,
+  // which name no organisation either, even when one spells a listed name.
+  std::vector<Span> not_org_brackets;
   size_t start = 0;  // The sentence's first word.
   while (start < text.size() && (text[start] == ' ' || text[start] == '"' || text[start] == '(')) {
     ++start;
@@ -2704,8 +2708,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       }
     }
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
-    // "the CHIPS Act", "the Defense Production Act": a law, not an organisation.
-    if (!words.empty() && (words.back() == "Act" || words.back() == "Law")) continue;
+    // "the CHIPS Act" (a law), "the Kachin Independence Army" (an armed group): no
+    // organisation kg tracks (schema/name_words.txt, `not_org`).
+    if (!words.empty() && name_words_.not_orgs.contains(words.back())) {
+      const size_t open = text.substr(e, 2) == " (" ? e + 2 : text.substr(e, 1) == "(" ? e + 1 : 0;
+      const size_t close = open == 0 ? absl::string_view::npos : text.find(')', open);
+      if (close != absl::string_view::npos && close - open <= 60) {
+        not_org_brackets.push_back(Span{open, close});
+      }
+      continue;
+    }
     // "on Obi Island": a place.
     if (words.size() > 1 && name_words_.places.contains(words.back())) continue;
     // "on Obi island", "in the Antofagasta region": so is a name before a place word in lower
@@ -3039,6 +3051,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);
     }
+  }
+  for (const Span& bracket : not_org_brackets) {
+    const auto inside = [&](const Mention& o) {
+      return o.span.begin >= bracket.begin && o.span.end <= bracket.end;
+    };
+    std::erase_if(*out, inside);
+    std::erase_if(found, inside);
   }
   if (found.empty()) return;
   out->insert(out->end(), found.begin(), found.end());

@@ -91,6 +91,9 @@ struct NameWords {
   absl::flat_hash_set<std::string> titles;  // executive, minister, Mr, … (as written)
   // Island, Peninsula, …: an unlisted name ending in one is a place, not a company.
   absl::flat_hash_set<std::string> places;  // (as written)
+  // Act, Army, …: an unlisted name ending in one is no organisation kg tracks (a law, an
+  // armed group).
+  absl::flat_hash_set<std::string> not_orgs;  // (as written)
   // Park, Estate, …: "the plant at Tyseley Energy Park" is the "Tyseley plant".
   absl::flat_hash_set<std::string> sites;  // (as written)
   // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …

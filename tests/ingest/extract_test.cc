@@ -16,6 +16,7 @@ namespace kg::ingest {
 namespace {
 
 using ::testing::Contains;
+using ::testing::IsEmpty;
 using ::testing::Not;
 
 class ExtractTest : public ::testing::Test {
@@ -400,6 +401,19 @@ TEST_F(ExtractTest, NamesInMixedChineseTextAndPrefixedNames) {
   EXPECT_THAT(Claims("Lygend Resources built a plant with Harita Nickel on Obi Island, and the "
                      "plant produced its first mixed hydroxide precipitate in 2021."),
               Not(Contains("PRODUCES Obi Island -> mixed hydroxide precipitate")));
+}
+
+TEST_F(ExtractTest, AnArmedGroupTakesNoCompany) {
+  // A name ending in a `not_org` word (schema/name_words.txt) is no organisation, and neither
+  // is its short form in brackets, even one that spells a listed company (Kia).
+  for (const char* text :
+       {"In October 2024 the Kachin Independence Army (KIA) took control of Pangwa.",
+        "In October 2024 the Kachin Independence Army (克钦独立军, KIA) took control of Pangwa."}) {
+    SCOPED_TRACE(text);
+    EXPECT_THAT(Claims(text), IsEmpty());
+  }
+  EXPECT_THAT(Claims("In 2024 Kia took control of Pangwa Mining."),
+              Contains("HOLDS_STAKE Kia -> Pangwa Mining percent=100"));
 }
 
 TEST_F(ExtractTest, AFacilityAtANamedSiteIsNamedByTheSitesFirstWord) {
