@@ -2284,6 +2284,17 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       continue;
     }
     const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
+    // "该矿由中国有色矿业控股60%": after the passive 由 or 被, a 控股 closing the run before a
+    // share is the verb ("held 60% by"), not the name's "Holdings".
+    if (b != absl::string_view::npos && e - begin > 6 && text.substr(e - 6, 6) == "控股" &&
+        (absl::EndsWith(text.substr(0, place_before(b)), "由") ||
+         absl::EndsWith(text.substr(0, place_before(b)), "被"))) {
+      static const RE2* kShareAfter =
+          new RE2("^(?:约|超过|逾|近|合计|共计)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|％)|百分之)");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kShareAfter)) {
+        e -= 6;
+      }
+    }
     // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
     // the name holds none ("获取锂资源" is no name). The rest of a company word is no name: "有限"
     // before "公司" is the legal form the run before was rejected with ("鸿商投资有限公司" read

@@ -365,6 +365,21 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   }
 }
 
+// 控股 after the passive 由 or 被 and before a share is the verb, not the name's "Holdings";
+// elsewhere it stays in the name.
+TEST(GazetteerTest, HoldingVerbAfterYouBeforeAShare) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("该矿由中国有色矿业控股60%。", "中国有色矿业=中国有色矿业"));
+  EXPECT_TRUE(has("该矿由鑫海矿业控股约45.5%。", "鑫海矿业=鑫海矿业"));
+  EXPECT_TRUE(has("该项目被鑫海矿业控股51％。", "鑫海矿业=鑫海矿业"));
+  // Not after 由 or before a share: the name's own word.
+  EXPECT_TRUE(has("公司与鑫海矿业控股签署协议。", "鑫海矿业控股=鑫海矿业控股"));
+  EXPECT_TRUE(has("该矿由鑫海矿业控股运营。", "鑫海矿业控股=鑫海矿业控股"));
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
