@@ -1999,11 +1999,29 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                                : entities_[m.entity].label == "Company";
       if (!company) continue;
       const size_t paren = m.span.begin - open_len;
+      // The company words closing the Chinese name ("矿业有限公司"): before them, any word after
+      // which a name begins ends it too ("通过中色非洲矿业有限公司(NFC Africa Mining)" starts after
+      // 通过); inside them, a stop word ("公司") ends nothing.
+      size_t tail = paren;
+      for (bool more = true; more;) {
+        more = false;
+        for (const auto& [zh, en] : zh_company_words_) {
+          if (tail >= zh.size() && absl::EndsWith(text.substr(0, tail), zh)) {
+            tail -= zh.size();
+            more = true;
+            break;
+          }
+        }
+      }
       size_t b = paren;
       int chars = 0;
       while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
         bool stop = false;
         for (absl::string_view w : kStarts) stop |= absl::EndsWith(text.substr(0, b), w);
+        for (const std::string& w : name_words_.zh_stops) {
+          stop |= b <= tail && !name_words_.zh_inner.contains(w) &&
+                  absl::EndsWith(text.substr(0, b), w);
+        }
         if (stop) break;
         b -= 3;
         ++chars;

@@ -380,6 +380,31 @@ TEST(GazetteerTest, HoldingVerbAfterYouBeforeAShare) {
   EXPECT_TRUE(has("该矿由鑫海矿业控股运营。", "鑫海矿业控股=鑫海矿业控股"));
 }
 
+// A Chinese company name before its bracketed Latin name starts after the word before it, a
+// verb or preposition of the stop list ("通过"), which stays out of the mention; the Chinese
+// name is the bracketed company's alias.
+TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("中国有色矿业通过中色非洲矿业有限公司(NFC Africa Mining)运营谦比希铜矿。",
+                  "中色非洲矿业有限公司(NFC Africa Mining)=NFC Africa Mining"));
+  EXPECT_TRUE(has("鑫海集团通过鑫盛矿业有限公司（Xinsheng Mining）运营该矿。",
+                  "鑫盛矿业有限公司（Xinsheng Mining）=Xinsheng Mining"));
+  EXPECT_TRUE(has("鑫海集团旗下子公司鑫盛矿业(Xinsheng Mining)运营该矿。",
+                  "鑫盛矿业(Xinsheng Mining)=Xinsheng Mining"));
+  std::vector<EntityDef> extra;
+  g.Find("鑫海集团通过鑫盛矿业有限公司(Xinsheng Mining)运营该矿。", &extra);
+  bool alias = false;
+  for (const EntityDef& d : extra) {
+    if (d.name == "Xinsheng Mining") {
+      alias = std::find(d.aliases.begin(), d.aliases.end(), "鑫盛矿业有限公司") != d.aliases.end();
+    }
+  }
+  EXPECT_TRUE(alias);
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
