@@ -1377,11 +1377,40 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t b = static_cast<size_t>(g[1].data() - text.data());
     const size_t mid_b = b + g[1].size();
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
-    const size_t e = head_b + g[3].size();
+    size_t e = head_b + g[3].size();
     pos = e;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
     // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
     if (LongerCompanyWordAt(text, head_b, g[3].size())) continue;
+    // "Kitumba铜矿项目", "Kisanfu铜钴矿湿法冶炼厂": a further head right after the first (through
+    // kinds of process; schema/name_words.txt head_zh, kind_zh) names what the site is, the
+    // "Kitumba copper project"; the first with its product describes it. A company word is no
+    // head ("铜矿项目公司" stays apart).
+    const std::pair<std::string, std::string>* last = nullptr;
+    for (bool more = true; more;) {
+      more = false;
+      size_t k = e;
+      for (bool kind = true; kind;) {
+        kind = false;
+        for (const std::string& w : name_words_.zh_kinds) {
+          if (text.substr(k, w.size()) == w) {
+            k += w.size();
+            kind = true;
+            break;
+          }
+        }
+      }
+      for (const auto& h : name_words_.zh_heads) {
+        if (h.first.size() >= 6 && text.substr(k, h.first.size()) == h.first &&
+            !LongerCompanyWordAt(text, k, h.first.size())) {
+          last = &h;
+          e = k + h.first.size();
+          pos = e;
+          more = true;
+          break;
+        }
+      }
+    }
     // The characters between are a product ("铜", "铜钴") or nothing.
     bool product_only = true;
     int product = -1;
@@ -1420,13 +1449,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                         : head == "选矿厂" ? "concentrator"
                                         : head == "工厂"   ? "plant"
                                                            : "mine";
-      const std::string name = absl::StrCat(g[1].ToString(), " ", english);
-      entity = Lookup(name);
+      // Listed names to look for, the likeliest first; the first is the name of a new one.
+      std::vector<std::string> names;
+      if (last != nullptr) {
+        if (product >= 0 && static_cast<size_t>(product) < entities_.size()) {
+          names.push_back(
+              absl::StrCat(g[1].ToString(), " ", entities_[product].name, " ", last->second));
+        }
+        names.push_back(absl::StrCat(g[1].ToString(), " ", last->second));
+      }
+      names.push_back(absl::StrCat(g[1].ToString(), " ", english));
+      for (const std::string& n : names) {
+        if (entity < 0 || entities_[entity].label != "Facility") entity = Lookup(n);
+      }
       if (entity < 0 || entities_[entity].label != "Facility") {
         EntityDef def;
         def.label = "Facility";
-        def.name = name;
-        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.name = names.front();
+        def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+        if (last != nullptr && names.size() == 3) def.aliases.push_back(names[1]);
         def.aliases.push_back(std::string(text.substr(b, e - b)));
         entity = AddExtra(std::move(def), extra);
       }

@@ -405,6 +405,30 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
   EXPECT_TRUE(alias);
 }
 
+// A Latin name before a Chinese facility head, then a further head ("Kitumba铜矿项目"): one
+// facility, named by its last head with the product between ("Kitumba copper project"), not a
+// mine and a bare 项目; one head alone names it as before.
+TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("中矿资源同意收购赞比亚Kitumba铜矿项目百分之六十五的股权。",
+                  "Kitumba铜矿项目=Kitumba copper project"));
+  EXPECT_TRUE(has("紫金矿业持有Zelvo铜矿项目60%的股权。", "Zelvo铜矿项目=Zelvo copper project"));
+  EXPECT_TRUE(has("Kanvo湿法冶炼厂项目年产能为10万吨铜。", "Kanvo湿法冶炼厂项目=Kanvo project"));
+  EXPECT_TRUE(has("MMG收购了Khoemacau铜矿。", "Khoemacau铜矿=Khoemacau mine"));
+  std::vector<EntityDef> extra;
+  g.Find("紫金矿业持有Zelvo铜矿项目60%的股权。", &extra);
+  bool alias = false;
+  for (const EntityDef& d : extra) {
+    if (d.name == "Zelvo copper project") {
+      alias = std::find(d.aliases.begin(), d.aliases.end(), "Zelvo project") != d.aliases.end();
+    }
+  }
+  EXPECT_TRUE(alias);
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
