@@ -367,7 +367,7 @@ TEST(GazetteerTest, UnlistedChineseNames) {
 
 // 控股 after the passive 由 or 被 and before a share is the verb, not the name's "Holdings";
 // elsewhere it stays in the name.
-TEST(GazetteerTest, HoldingVerbAfterYouBeforeAShare) {
+TEST(GazetteerTest, KongguAfterThePassiveBeforeAShareIsTheVerb) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
   const Gazetteer& g = (*x)->gazetteer();
