@@ -469,6 +469,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     while (RE2::FindAndConsume(&in, *kSaidIts, &its)) {
       const size_t b = static_cast<size_t>(its.data() - s.text.data());
       const size_t e = b + its.size();
+      // Read already ("其冶炼厂": ResolveFacilities).
+      if (std::any_of(items->begin(), items->end(),
+                      [&](const Item& it) { return b < it.end && it.begin < e; })) {
+        continue;
+      }
       // 其他, 其中, 其余, 其实: words, not a reference.
       static const RE2* kWordAfter = new RE2("^(?:他|中|余|实|次|后|间|它)");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kWordAfter)) {
@@ -1028,6 +1033,88 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     p.tag = "Facility";
     found.push_back(p);
   });
+  // "华友钴业表示，其冶炼厂…", "扩建其项目": 其 before a plant noun (schema/name_words.txt head_zh,
+  // two characters or more: "其矿产" is no mine) is "its": the possessor is the latest agent,
+  // of the sentence or else of the one before, and the noun is the latest facility of the section
+  // with that head, one the possessor is recorded with before any other. With no such facility
+  // 其 alone is the possessor, as "its" is.
+  {
+    const absl::string_view text(s.text);
+    constexpr absl::string_view kIts = "其";
+    for (size_t b = text.find(kIts); b != absl::string_view::npos;
+         b = text.find(kIts, b + kIts.size())) {
+      const size_t after = b + kIts.size();
+      // 尤其, 极其: adverbs, not a possessor.
+      if (absl::EndsWith(text.substr(0, b), "尤") || absl::EndsWith(text.substr(0, b), "极")) {
+        continue;
+      }
+      const std::pair<std::string, std::string>* head = nullptr;
+      for (const auto& zh : x_.gazetteer_->name_words().zh_heads) {
+        if (zh.first.size() >= 6 && absl::StartsWith(text.substr(after), zh.first) &&
+            (head == nullptr || zh.first.size() > head->first.size())) {
+          head = &zh;
+        }
+      }
+      if (head == nullptr) continue;
+      const size_t e = after + head->first.size();
+      bool taken = false;
+      for (const Item& it : *items) taken |= b < it.end && it.begin < e;
+      for (const Item& it : found) taken |= b < it.end && it.begin < e;
+      if (taken) continue;
+      // "The complex produced … 其冶炼厂年产能为…": opening the sentence after one that opened
+      // with a facility, 其 is that facility, and the plant is the listed one of its name
+      // ("Kamoa-Kakula mine" -> "Kamoa-Kakula smelter"); with none listed nothing is read.
+      if (b <= 4 && prev_facility_subject_ >= 0) {
+        const std::string& site = Entity(prev_facility_subject_).name;
+        const std::string site_head = x_.gazetteer_->FacilityHead(site);
+        if (site_head.empty() || !absl::EndsWith(site, absl::StrCat(" ", site_head))) continue;
+        const int plant = x_.gazetteer_->Lookup(absl::StrCat(
+            site.substr(0, site.size() - site_head.size() - 1), " ", head->second));
+        if (plant < 0 || plant == prev_facility_subject_ || Entity(plant).label != "Facility") {
+          continue;
+        }
+        Item p;
+        p.begin = b;
+        p.end = e;
+        p.entity = plant;
+        p.tag = "Facility";
+        found.push_back(p);
+        continue;
+      }
+      int owner = -1;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) owner = it.entity;
+      }
+      if (owner < 0) owner = prev_agent_;
+      if (owner < 0) continue;
+      std::vector<int> candidates = facilities_;
+      for (const Item& it : *items) {
+        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) candidates.push_back(it.entity);
+      }
+      int facility = -1;
+      bool owned = false;
+      for (auto c = candidates.rbegin(); c != candidates.rend() && !owned; ++c) {
+        const std::string& name = Entity(*c).name;
+        if (!absl::EndsWith(name, head->first) &&
+            x_.gazetteer_->FacilityHead(name) != head->second) {
+          continue;
+        }
+        bool linked = false;
+        for (const ClaimRecord& claim : record_.claims) {
+          linked |= claim.subject_key == Entity(owner).key && claim.object_key.has_value() &&
+                    *claim.object_key == Entity(*c).key;
+        }
+        if (facility < 0 || linked) facility = *c;
+        owned = linked;
+      }
+      Item p;
+      p.begin = b;
+      p.end = facility >= 0 ? e : after;
+      p.entity = facility >= 0 ? facility : owner;
+      p.tag = Entity(p.entity).label;
+      found.push_back(p);
+    }
+  }
   // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
   static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
   if (venture_ >= 0) {

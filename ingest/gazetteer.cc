@@ -1378,11 +1378,40 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t b = static_cast<size_t>(g[1].data() - text.data());
     const size_t mid_b = b + g[1].size();
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
-    const size_t e = head_b + g[3].size();
+    size_t e = head_b + g[3].size();
     pos = e;
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) || text[b - 1] == '-')) continue;
     // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
     if (LongerCompanyWordAt(text, head_b, g[3].size())) continue;
+    // "Kitumba铜矿项目", "Kisanfu铜钴矿湿法冶炼厂": a further head right after the first (through
+    // kinds of process; schema/name_words.txt head_zh, kind_zh) names what the site is, the
+    // "Kitumba copper project"; the first with its product describes it. A company word is no
+    // head ("铜矿项目公司" stays apart).
+    const std::pair<std::string, std::string>* last = nullptr;
+    for (bool more = true; more;) {
+      more = false;
+      size_t k = e;
+      for (bool kind = true; kind;) {
+        kind = false;
+        for (const std::string& w : name_words_.zh_kinds) {
+          if (text.substr(k, w.size()) == w) {
+            k += w.size();
+            kind = true;
+            break;
+          }
+        }
+      }
+      for (const auto& h : name_words_.zh_heads) {
+        if (h.first.size() >= 6 && text.substr(k, h.first.size()) == h.first &&
+            !LongerCompanyWordAt(text, k, h.first.size())) {
+          last = &h;
+          e = k + h.first.size();
+          pos = e;
+          more = true;
+          break;
+        }
+      }
+    }
     // The characters between are a product ("铜", "铜钴") or nothing.
     bool product_only = true;
     int product = -1;
@@ -1421,13 +1450,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                         : head == "选矿厂" ? "concentrator"
                                         : head == "工厂"   ? "plant"
                                                            : "mine";
-      const std::string name = absl::StrCat(g[1].ToString(), " ", english);
-      entity = Lookup(name);
+      // Listed names to look for, the likeliest first; the first is the name of a new one.
+      std::vector<std::string> names;
+      if (last != nullptr) {
+        if (product >= 0 && static_cast<size_t>(product) < entities_.size()) {
+          names.push_back(
+              absl::StrCat(g[1].ToString(), " ", entities_[product].name, " ", last->second));
+        }
+        names.push_back(absl::StrCat(g[1].ToString(), " ", last->second));
+      }
+      names.push_back(absl::StrCat(g[1].ToString(), " ", english));
+      for (const std::string& n : names) {
+        if (entity < 0 || entities_[entity].label != "Facility") entity = Lookup(n);
+      }
       if (entity < 0 || entities_[entity].label != "Facility") {
         EntityDef def;
         def.label = "Facility";
-        def.name = name;
-        def.key = absl::StrCat("Facility:", NormalizeName(name));
+        def.name = names.front();
+        def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+        if (last != nullptr && names.size() == 3) def.aliases.push_back(names[1]);
         def.aliases.push_back(std::string(text.substr(b, e - b)));
         entity = AddExtra(std::move(def), extra);
       }
@@ -2000,11 +2041,29 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                                : entities_[m.entity].label == "Company";
       if (!company) continue;
       const size_t paren = m.span.begin - open_len;
+      // The company words closing the Chinese name ("矿业有限公司"): before them, any word after
+      // which a name begins ends it too ("通过中色非洲矿业有限公司(NFC Africa Mining)" starts after
+      // 通过); inside them, a stop word ("公司") ends nothing.
+      size_t tail = paren;
+      for (bool more = true; more;) {
+        more = false;
+        for (const auto& [zh, en] : zh_company_words_) {
+          if (tail >= zh.size() && absl::EndsWith(text.substr(0, tail), zh)) {
+            tail -= zh.size();
+            more = true;
+            break;
+          }
+        }
+      }
       size_t b = paren;
       int chars = 0;
       while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
         bool stop = false;
         for (absl::string_view w : kStarts) stop |= absl::EndsWith(text.substr(0, b), w);
+        for (const std::string& w : name_words_.zh_stops) {
+          stop |= b <= tail && !name_words_.zh_inner.contains(w) &&
+                  absl::EndsWith(text.substr(0, b), w);
+        }
         if (stop) break;
         b -= 3;
         ++chars;
@@ -2285,6 +2344,17 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       continue;
     }
     const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
+    // "该矿由中国有色矿业控股60%": after the passive 由 or 被, a 控股 closing the run before a
+    // share is the verb ("held 60% by"), not the name's "Holdings".
+    if (b != absl::string_view::npos && e - begin > 6 && text.substr(e - 6, 6) == "控股" &&
+        (absl::EndsWith(text.substr(0, place_before(b)), "由") ||
+         absl::EndsWith(text.substr(0, place_before(b)), "被"))) {
+      static const RE2* kShareAfter =
+          new RE2("^(?:约|超过|逾|近|合计|共计)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|％)|百分之)");
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kShareAfter)) {
+        e -= 6;
+      }
+    }
     // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one
     // the name holds none ("获取锂资源" is no name). The rest of a company word is no name: "有限"
     // before "公司" is the legal form the run before was rejected with ("鸿商投资有限公司" read

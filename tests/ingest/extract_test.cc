@@ -205,6 +205,25 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheFacilityNamedBefore) {
               Contains("HOLDS_STAKE CATL -> Kisanfu mine"));
 }
 
+TEST_F(ExtractTest, ChineseItsBeforeAPlantNounIsThePossessorsFacility) {
+  // 其 + a plant noun: the facility with that head the possessor (the latest company) was
+  // recorded with, not the latest one of any company, nor the company itself.
+  std::set<std::string> claims = Claims(
+      "华友钴业在印尼建设华越镍钴冶炼厂。格林美在印尼建设青美邦冶炼厂。"
+      "华友钴业表示，其冶炼厂年产能为5万吨镍。");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY 华越镍钴冶炼厂 -> nickel"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY 青美邦冶炼厂 -> nickel")));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Huayou Cobalt -> nickel")));
+  // No such facility: 其 is the latest company, as "its" is.
+  EXPECT_THAT(Claims("格林美与华友钴业合作，其冶炼厂年产能为5万吨镍。"),
+              Contains("HAS_CAPACITY Huayou Cobalt -> nickel"));
+  // Opening the sentence after one that opened with a site: the site's listed plant.
+  claims = Claims(
+      "The Kamoa-Kakula complex produced 437,061 tonnes of copper in 2024. "
+      "其冶炼厂年产能为50万吨阳极铜。");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Kamoa-Kakula smelter -> anode copper"));
+}
+
 TEST_F(ExtractTest, AChinesePartnerInAPairIsNoFallbackCompanyHeld) {
   // The two partners of an unnamed venture: neither is the company a bare share is of.
   const std::set<std::string> claims = Claims("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%。");

@@ -376,6 +376,70 @@ TEST(GazetteerTest, UnlistedChineseNames) {
   }
 }
 
+// 控股 after the passive 由 or 被 and before a share is the verb, not the name's "Holdings";
+// elsewhere it stays in the name.
+TEST(GazetteerTest, KongguAfterThePassiveBeforeAShareIsTheVerb) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("该矿由中国有色矿业控股60%。", "中国有色矿业=中国有色矿业"));
+  EXPECT_TRUE(has("该矿由鑫海矿业控股约45.5%。", "鑫海矿业=鑫海矿业"));
+  EXPECT_TRUE(has("该项目被鑫海矿业控股51％。", "鑫海矿业=鑫海矿业"));
+  // Not after 由 or before a share: the name's own word.
+  EXPECT_TRUE(has("公司与鑫海矿业控股签署协议。", "鑫海矿业控股=鑫海矿业控股"));
+  EXPECT_TRUE(has("该矿由鑫海矿业控股运营。", "鑫海矿业控股=鑫海矿业控股"));
+}
+
+// A Chinese company name before its bracketed Latin name starts after the word before it, a
+// verb or preposition of the stop list ("通过"), which stays out of the mention; the Chinese
+// name is the bracketed company's alias.
+TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("中国有色矿业通过中色非洲矿业有限公司(NFC Africa Mining)运营谦比希铜矿。",
+                  "中色非洲矿业有限公司(NFC Africa Mining)=NFC Africa Mining"));
+  EXPECT_TRUE(has("鑫海集团通过鑫盛矿业有限公司（Xinsheng Mining）运营该矿。",
+                  "鑫盛矿业有限公司（Xinsheng Mining）=Xinsheng Mining"));
+  EXPECT_TRUE(has("鑫海集团旗下子公司鑫盛矿业(Xinsheng Mining)运营该矿。",
+                  "鑫盛矿业(Xinsheng Mining)=Xinsheng Mining"));
+  std::vector<EntityDef> extra;
+  g.Find("鑫海集团通过鑫盛矿业有限公司(Xinsheng Mining)运营该矿。", &extra);
+  bool alias = false;
+  for (const EntityDef& d : extra) {
+    if (d.name == "Xinsheng Mining") {
+      alias = std::find(d.aliases.begin(), d.aliases.end(), "鑫盛矿业有限公司") != d.aliases.end();
+    }
+  }
+  EXPECT_TRUE(alias);
+}
+
+// A Latin name before a Chinese facility head, then a further head ("Kitumba铜矿项目"): one
+// facility, named by its last head with the product between ("Kitumba copper project"), not a
+// mine and a bare 项目; one head alone names it as before.
+TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
+  EXPECT_TRUE(has("中矿资源同意收购赞比亚Kitumba铜矿项目百分之六十五的股权。",
+                  "Kitumba铜矿项目=Kitumba copper project"));
+  EXPECT_TRUE(has("紫金矿业持有Zelvo铜矿项目60%的股权。", "Zelvo铜矿项目=Zelvo copper project"));
+  EXPECT_TRUE(has("Kanvo湿法冶炼厂项目年产能为10万吨铜。", "Kanvo湿法冶炼厂项目=Kanvo project"));
+  EXPECT_TRUE(has("MMG收购了Khoemacau铜矿。", "Khoemacau铜矿=Khoemacau mine"));
+  std::vector<EntityDef> extra;
+  g.Find("紫金矿业持有Zelvo铜矿项目60%的股权。", &extra);
+  bool alias = false;
+  for (const EntityDef& d : extra) {
+    if (d.name == "Zelvo copper project") {
+      alias = std::find(d.aliases.begin(), d.aliases.end(), "Zelvo project") != d.aliases.end();
+    }
+  }
+  EXPECT_TRUE(alias);
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
