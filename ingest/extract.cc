@@ -45,6 +45,15 @@ class ExtractorInternal {
  public:
   // A tagged element of a sentence: an entity mention, a quantity, or a resolved pronoun.
   struct Item {
+    // An entity mention at [b, e) tagged `tag`.
+    static Item At(size_t b, size_t e, int entity, std::string tag) {
+      Item p;
+      p.begin = b;
+      p.end = e;
+      p.entity = entity;
+      p.tag = std::move(tag);
+      return p;
+    }
     size_t begin = 0, end = 0;  // In Sentence::text.
     int entity = -1;            // Entity index (gazetteer, then the document's extra list).
     int quantity = -1;          // Index into the sentence's quantities.
@@ -366,12 +375,7 @@ void AddItems(const std::vector<ExtractorInternal::Item>& found,
 
 // A commodity read from a reference ("those exports", "the matte") at [b, e).
 ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
-  ExtractorInternal::Item p;
-  p.begin = b;
-  p.end = e;
-  p.entity = entity;
-  p.tag = "Commodity";
-  return p;
+  return ExtractorInternal::Item::At(b, e, entity, "Commodity");
 }
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
@@ -388,12 +392,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   std::vector<Item> found;
   // The reference at [b, e) resolved to `entity`, tagged `tag`.
   auto refer = [&found](size_t b, size_t e, int entity, const std::string& tag) -> Item& {
-    Item p;
-    p.begin = b;
-    p.end = e;
-    p.entity = entity;
-    p.tag = tag;
-    return found.emplace_back(std::move(p));
+    return found.emplace_back(Item::At(b, e, entity, tag));
   };
   // it/its: any agent; "the company", "the miner": a company; "the department": a government.
   enum Kind { kAgent, kCompany, kGovernment, kCountry };
@@ -1026,12 +1025,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     }
     if (ref < 0 && !candidates.empty()) ref = candidates.back();
     if (ref < 0) return;
-    Item p;
-    p.begin = b;
-    p.end = e;
-    p.entity = ref;
-    p.tag = "Facility";
-    found.push_back(p);
+    found.push_back(Item::At(b, e, ref, "Facility"));
   });
   // "华友钴业表示，其冶炼厂…", "扩建其项目": 其 before a plant noun (schema/name_words.txt head_zh,
   // two characters or more: "其矿产" is no mine) is "its": the possessor is the latest agent,
@@ -1073,12 +1067,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
         if (plant < 0 || plant == prev_facility_subject_ || Entity(plant).label != "Facility") {
           continue;
         }
-        Item p;
-        p.begin = b;
-        p.end = e;
-        p.entity = plant;
-        p.tag = "Facility";
-        found.push_back(p);
+        found.push_back(Item::At(b, e, plant, "Facility"));
         continue;
       }
       int owner = -1;
@@ -1107,24 +1096,15 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
         if (facility < 0 || linked) facility = *c;
         owned = linked;
       }
-      Item p;
-      p.begin = b;
-      p.end = facility >= 0 ? e : after;
-      p.entity = facility >= 0 ? facility : owner;
-      p.tag = Entity(p.entity).label;
-      found.push_back(p);
+      const int ref = facility >= 0 ? facility : owner;
+      found.push_back(Item::At(b, facility >= 0 ? e : after, ref, Entity(ref).label));
     }
   }
   // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
   static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
   if (venture_ >= 0) {
     ForEachFreeMatch(*kVenture, s, *items, [&](size_t b, size_t e, re2::StringPiece) {
-      Item p;
-      p.begin = b;
-      p.end = e;
-      p.entity = venture_;
-      p.tag = Entity(venture_).label;
-      found.push_back(p);
+      found.push_back(Item::At(b, e, venture_, Entity(venture_).label));
     });
   }
   // "the consortium", "the Swiss trader": the agent last described by that noun, when one was;
@@ -1140,12 +1120,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
                       [&](const Item& x) { return x.entity >= 0 && x.begin == e + 1; })) {
         return;
       }
-      Item p;
-      p.begin = b;
-      p.end = e;
-      p.entity = it->second;
-      p.tag = Entity(it->second).label;
-      found.push_back(p);
+      found.push_back(Item::At(b, e, it->second, Entity(it->second).label));
     });
   }
   AddItems(found, items);
