@@ -1042,13 +1042,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       if (absl::EndsWith(text.substr(0, b), "尤") || absl::EndsWith(text.substr(0, b), "极")) {
         continue;
       }
-      const std::pair<std::string, std::string>* head = nullptr;
-      for (const auto& zh : x_.gazetteer_->name_words().zh_heads) {
-        if (zh.first.size() >= 6 && absl::StartsWith(text.substr(after), zh.first) &&
-            (head == nullptr || zh.first.size() > head->first.size())) {
-          head = &zh;
-        }
-      }
+      const auto* head = x_.gazetteer_->ZhHeadAt(text, after, 6);
       if (head == nullptr) continue;
       const size_t e = after + head->first.size();
       bool taken = false;

@@ -398,6 +398,15 @@ int Gazetteer::Lookup(absl::string_view name) const {
   return -1;
 }
 
+const std::pair<std::string, std::string>* Gazetteer::ZhHeadAt(absl::string_view text, size_t at,
+                                                               size_t min_bytes) const {
+  if (at > text.size()) return nullptr;
+  for (const auto& zh : name_words_.zh_heads) {  // Longest first.
+    if (zh.first.size() >= min_bytes && absl::StartsWith(text.substr(at), zh.first)) return &zh;
+  }
+  return nullptr;
+}
+
 std::string Gazetteer::FacilityHead(absl::string_view name) const {
   const std::string key = ShadowKey(name);
   const size_t space = key.rfind(' ');
@@ -1401,15 +1410,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           }
         }
       }
-      for (const auto& h : name_words_.zh_heads) {
-        if (h.first.size() >= 6 && text.substr(k, h.first.size()) == h.first &&
-            !LongerCompanyWordAt(text, k, h.first.size())) {
-          last = &h;
-          e = k + h.first.size();
-          pos = e;
-          more = true;
-          break;
-        }
+      const auto* h = ZhHeadAt(text, k, 6);
+      if (h != nullptr && !LongerCompanyWordAt(text, k, h->first.size())) {
+        last = h;
+        e = k + h->first.size();
+        pos = e;
+        more = true;
       }
     }
     // The characters between are a product ("铜", "铜钴") or nothing.
@@ -2346,12 +2352,12 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
     // "该矿由中国有色矿业控股60%": after the passive 由 or 被, a 控股 closing the run before a
     // share is the verb ("held 60% by"), not the name's "Holdings".
-    if (b != absl::string_view::npos && e - begin > 6 && text.substr(e - 6, 6) == "控股" &&
-        (absl::EndsWith(text.substr(0, place_before(b)), "由") ||
-         absl::EndsWith(text.substr(0, place_before(b)), "被"))) {
+    if (b != absl::string_view::npos && e - begin > 6 && text.substr(e - 6, 6) == "控股") {
+      const absl::string_view before = text.substr(0, place_before(b));
       static const RE2* kShareAfter =
           new RE2("^(?:约|超过|逾|近|合计|共计)?(?:\\d+(?:\\.\\d+)?\\s*(?:%|％)|百分之)");
-      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kShareAfter)) {
+      if ((absl::EndsWith(before, "由") || absl::EndsWith(before, "被")) &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kShareAfter)) {
         e -= 6;
       }
     }
@@ -2949,13 +2955,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           }
         }
       }
-      const std::pair<std::string, std::string>* head = nullptr;
-      for (const auto& h : name_words_.zh_heads) {
-        if (text.substr(at, h.first.size()) == h.first) {
-          head = &h;
-          break;
-        }
-      }
+      const std::pair<std::string, std::string>* head = ZhHeadAt(text, at);
       // "Kodal矿业": a company word, not a mine (FindZhNames reads the company).
       if (head != nullptr && LongerCompanyWordAt(text, at, head->first.size())) head = nullptr;
       if (head != nullptr) {

@@ -140,6 +140,10 @@ class Gazetteer {
   int Lookup(absl::string_view name) const;
   // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
   std::string FacilityHead(absl::string_view name) const;
+  // The longest Chinese facility head (schema/name_words.txt head_zh) of at least `min_bytes`
+  // that text[at...] begins with, with its English head ("冶炼厂" -> "smelter"), or nullptr.
+  const std::pair<std::string, std::string>* ZhHeadAt(absl::string_view text, size_t at,
+                                                      size_t min_bytes = 0) const;
   // The one listed facility whose name or alias is `place`, one or two more words and `head`
   // ("Obi" + "plant" -> Obi HPAL plant, "Kidd" + "mine" -> Kidd Creek mine); -1 when none or
   // more than one.

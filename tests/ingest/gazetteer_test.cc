@@ -35,6 +35,20 @@ const EntityDef& EntityOf(const Gazetteer& g, const std::vector<EntityDef>& extr
   return static_cast<size_t>(entity) < known ? g.entities()[entity] : extra[entity - known];
 }
 
+// Whether reading `text` adds the unlisted entity `name` with `alias` among its aliases.
+bool UnlistedHasAlias(const Gazetteer& g, absl::string_view text, const std::string& name,
+                      const std::string& alias) {
+  std::vector<EntityDef> extra;
+  g.Find(text, &extra);
+  for (const EntityDef& d : extra) {
+    if (d.name == name &&
+        std::find(d.aliases.begin(), d.aliases.end(), alias) != d.aliases.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> Names(const Gazetteer& g, absl::string_view text) {
   std::vector<EntityDef> extra;
   std::vector<std::string> out;
@@ -405,15 +419,8 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
                   "鑫盛矿业有限公司（Xinsheng Mining）=Xinsheng Mining"));
   EXPECT_TRUE(has("鑫海集团旗下子公司鑫盛矿业(Xinsheng Mining)运营该矿。",
                   "鑫盛矿业(Xinsheng Mining)=Xinsheng Mining"));
-  std::vector<EntityDef> extra;
-  g.Find("鑫海集团通过鑫盛矿业有限公司(Xinsheng Mining)运营该矿。", &extra);
-  bool alias = false;
-  for (const EntityDef& d : extra) {
-    if (d.name == "Xinsheng Mining") {
-      alias = std::find(d.aliases.begin(), d.aliases.end(), "鑫盛矿业有限公司") != d.aliases.end();
-    }
-  }
-  EXPECT_TRUE(alias);
+  EXPECT_TRUE(UnlistedHasAlias(g, "鑫海集团通过鑫盛矿业有限公司(Xinsheng Mining)运营该矿。",
+                                "Xinsheng Mining", "鑫盛矿业有限公司"));
 }
 
 // A Latin name before a Chinese facility head, then a further head ("Kitumba铜矿项目"): one
@@ -429,15 +436,8 @@ TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
   EXPECT_TRUE(has("紫金矿业持有Zelvo铜矿项目60%的股权。", "Zelvo铜矿项目=Zelvo copper project"));
   EXPECT_TRUE(has("Kanvo湿法冶炼厂项目年产能为10万吨铜。", "Kanvo湿法冶炼厂项目=Kanvo project"));
   EXPECT_TRUE(has("MMG收购了Khoemacau铜矿。", "Khoemacau铜矿=Khoemacau mine"));
-  std::vector<EntityDef> extra;
-  g.Find("紫金矿业持有Zelvo铜矿项目60%的股权。", &extra);
-  bool alias = false;
-  for (const EntityDef& d : extra) {
-    if (d.name == "Zelvo copper project") {
-      alias = std::find(d.aliases.begin(), d.aliases.end(), "Zelvo project") != d.aliases.end();
-    }
-  }
-  EXPECT_TRUE(alias);
+  EXPECT_TRUE(UnlistedHasAlias(g, "紫金矿业持有Zelvo铜矿项目60%的股权。", "Zelvo copper project",
+                                "Zelvo project"));
 }
 
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
