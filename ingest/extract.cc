@@ -3270,10 +3270,7 @@ ArticleRecord ExtractorInternal::Run() {
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& schema_dir) {
   auto x = std::unique_ptr<Extractor>(new Extractor());
-  absl::StatusOr<std::unique_ptr<Gazetteer>> g =
-      Gazetteer::Load(absl::StrCat(schema_dir, "/entities.tsv"),
-                      absl::StrCat(schema_dir, "/company_suffixes.txt"),
-                      absl::StrCat(schema_dir, "/name_words.txt"));
+  absl::StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(schema_dir);
   if (!g.ok()) return g.status();
   x->gazetteer_ = std::move(*g);
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));

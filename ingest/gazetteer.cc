@@ -99,9 +99,10 @@ absl::string_view DropLeadingWords(absl::string_view text, size_t* begin, Drop d
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& entities_tsv,
-                                                           const std::string& suffixes_txt,
-                                                           const std::string& name_words_txt) {
+absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& schema_dir) {
+  const std::string entities_tsv = absl::StrCat(schema_dir, "/entities.tsv");
+  const std::string suffixes_txt = absl::StrCat(schema_dir, "/company_suffixes.txt");
+  const std::string name_words_txt = absl::StrCat(schema_dir, "/name_words.txt");
   absl::StatusOr<std::string> tsv = ReadFile(entities_tsv);
   if (!tsv.ok()) return tsv.status();
   absl::StatusOr<std::string> suffixes = ReadFile(suffixes_txt);

@@ -74,13 +74,13 @@ int AuditCommand(const std::string& db, const std::string& schema,
   if (!options.entity.empty() + !options.article.empty() + !options.claim.empty() > 1) {
     return Usage("give at most one of --entity, --article, --claim");
   }
-  // The extraction schema, so that cited paragraphs are read as articles are.
-  auto extractor = ingest::Extractor::Load(schema);
-  if (!extractor.ok()) {
-    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+  // The extraction schema's names, so that cited paragraphs are read as articles are.
+  auto loaded = ingest::Gazetteer::Load(schema);
+  if (!loaded.ok()) {
+    std::cerr << "kg: schema: " << loaded.status().message() << "\n";
     return kBadInput;
   }
-  const ingest::Gazetteer& gazetteer = (*extractor)->gazetteer();
+  const ingest::Gazetteer& gazetteer = **loaded;
   auto store = Store::Open(db);
   if (!store.ok()) {
     std::cerr << "kg: " << store.status().message() << "\n";
@@ -103,12 +103,12 @@ int AuditCommand(const std::string& db, const std::string& schema,
   return kOk;
 }
 
-bool RefreshVerdicts(Store& store, const ingest::Extractor& extractor,
+bool RefreshVerdicts(Store& store, const ingest::Gazetteer& gazetteer,
                      const std::vector<std::string>& changed) {
   if (changed.empty()) return true;
   const ingest::QuantityFinder quantities;
   absl::StatusOr<int> n =
-      audit::RefreshVerification(store, extractor.gazetteer(), quantities, changed);
+      audit::RefreshVerification(store, gazetteer, quantities, changed);
   if (!n.ok()) {
     std::cerr << "kg: audit verdicts not stored: " << n.status().message() << "\n";
     return false;

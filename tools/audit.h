@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "graph/store.h"
-#include "ingest/extract.h"
+#include "ingest/gazetteer.h"
 
 namespace kg::tools {
 
@@ -19,7 +19,7 @@ int AuditCommand(const std::string& db, const std::string& schema,
 // After an ingest batch: recomputes the stored verdicts (r.verification) of the changed
 // articles and of those citing them (audit/refresh.h). Prints an error and returns false on
 // failure.
-bool RefreshVerdicts(Store& store, const ingest::Extractor& extractor,
+bool RefreshVerdicts(Store& store, const ingest::Gazetteer& gazetteer,
                      const std::vector<std::string>& changed);
 
 }  // namespace kg::tools

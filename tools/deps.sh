@@ -2,7 +2,7 @@
 # Installs the Debian 12 packages kg builds with, when any is missing (needs root or sudo).
 set -eu
 PKGS="cmake ninja-build g++ pkg-config librocksdb-dev libicu-dev libre2-dev libabsl-dev \
-libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libedit-dev python3 \
+libgtest-dev libgmock-dev libbenchmark-dev nlohmann-json3-dev libedit-dev libgoogle-perftools-dev python3 \
 libgraphviz-dev graphviz libcpp-httplib-dev raptor2-utils python3-networkx chromium wrk"
 missing=""
 for p in $PKGS; do

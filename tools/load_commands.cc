@@ -243,7 +243,7 @@ int IngestCommand(const CommandContext& ctx, const std::vector<std::string>& in_
     IngestSink sink(writer, tally, progress);
     ingest::RunPipeline(args, **extractor, options, sink);
     writer.Flush().IgnoreError();  // Failures are reported per article.
-    if (!RefreshVerdicts(*store, **extractor, tally.changed)) ++tally.failed;
+    if (!RefreshVerdicts(*store, (*extractor)->gazetteer(), tally.changed)) ++tally.failed;
     if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
     articles = sink.articles();
     problems = sink.problems();
@@ -322,8 +322,10 @@ int LoadCommand(const CommandContext& ctx, const std::vector<std::string>& in_ar
     // Verdicts of summaries whose original is now stored (the gazetteer finds entities in
     // the cited paragraphs): the same step as kg ingest.
     if (!tally.changed.empty()) {
-      absl::StatusOr<std::unique_ptr<ingest::Extractor>> extractor = LoadExtractor(ctx);
-      if (!extractor.ok() || !RefreshVerdicts(*store, **extractor, tally.changed)) ++tally.failed;
+      absl::StatusOr<std::unique_ptr<ingest::Gazetteer>> gazetteer =
+          ingest::Gazetteer::Load(ctx.schema);
+      if (!gazetteer.ok()) std::cerr << "kg: schema: " << gazetteer.status().message() << "\n";
+      if (!gazetteer.ok() || !RefreshVerdicts(*store, **gazetteer, tally.changed)) ++tally.failed;
     }
     if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
   }

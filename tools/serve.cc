@@ -8,7 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "audit/audit.h"
 #include "audit/format.h"
-#include "ingest/extract.h"
+#include "ingest/gazetteer.h"
 #include "serve/server.h"
 #include "tools/cli.h"
 
@@ -113,16 +113,16 @@ int ServeCommand(const std::string& db, const std::string& schema,
     source = *std::move(s);
   }
   // GET /audit: the SPEC §5 report, reading cited paragraphs with the extraction schema.
-  auto extractor = ingest::Extractor::Load(schema);
-  if (!extractor.ok()) {
-    std::cerr << "kg: schema: " << extractor.status().message() << "\n";
+  auto loaded = ingest::Gazetteer::Load(schema);
+  if (!loaded.ok()) {
+    std::cerr << "kg: schema: " << loaded.status().message() << "\n";
     return 1;
   }
-  std::shared_ptr<const ingest::Extractor> schema_extractor = *std::move(extractor);
-  options.audit_json = [schema_extractor](Store& store) -> absl::StatusOr<std::string> {
+  std::shared_ptr<const ingest::Gazetteer> gazetteer = *std::move(loaded);
+  options.audit_json = [gazetteer](Store& store) -> absl::StatusOr<std::string> {
     const ingest::QuantityFinder quantities;
     absl::StatusOr<audit::AuditReport> report =
-        audit::Audit(store, schema_extractor->gazetteer(), quantities, audit::AuditOptions());
+        audit::Audit(store, *gazetteer, quantities, audit::AuditOptions());
     if (!report.ok()) return report.status();
     return audit::FormatJson(*report);
   };
