@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
@@ -99,7 +100,7 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
   auto finish = [&](int line) -> absl::Status {
     if (rule == nullptr) return absl::OkStatus();
     if (rule->type.empty()) return Error(origin, line, absl::StrCat("rule ", rule->id, ": no type"));
-    if (rule->patterns.empty()) {
+    if (rule->sources.empty()) {
       return Error(origin, line, absl::StrCat("rule ", rule->id, ": no pattern"));
     }
     return absl::OkStatus();
@@ -213,25 +214,10 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         }
         i = close + 1;
       }
-      RE2::Options opts;
-      opts.set_case_sensitive(false);
-      opts.set_log_errors(false);
-      // The prefilter compiles and keeps the pattern; compiling it a second time for the rule
-      // doubled the start-up time of every kg command that extracts.
-      int id = -1;
-      if (filter_->Add(out, opts, &id) != RE2::NoError) {
-        const RE2 bad(out, opts);
-        return Error(origin, line_no, absl::StrCat("rule ", rule->id, ": bad pattern: ", bad.error()));
-      }
-      const RE2* re = &filter_->GetRE2(id);
-      if (re->ProgramSize() > kMaxProgramSize) {
-        return Error(origin, line_no,
-                     absl::StrCat("rule ", rule->id, ": pattern compiles to ", re->ProgramSize(),
-                                  " RE2 instructions (limit ", kMaxProgramSize,
-                                  "); write long gaps as *? instead of {0,N}?"));
-      }
+      // Compiled by CompileFilter, in parallel with the other patterns.
+      pending_.push_back(Pending{static_cast<size_t>(rule - rules_.data()), std::move(out),
+                                 std::string(origin), line_no});
       rule->sources.emplace_back(value);
-      rule->patterns.push_back(re);
     } else if (key == "direction") {
       if (value != "downstream") {
         return Error(origin, line_no, absl::StrCat("unknown direction '", value, "'"));
@@ -308,31 +294,84 @@ bool RuleSet::ExpandTypes(absl::string_view types, std::string* out) const {
 }
 
 absl::Status RuleSet::CompileFilter() {
-  patterns_.clear();
-  for (const Rule& rule : rules_) {
-    for (const RE2* re : rule.patterns) {
-      if (&filter_->GetRE2(static_cast<int>(patterns_.size())) != re) {
-        return absl::InternalError(absl::StrCat(rule.origin, ": rule ", rule.id,
-                                                ": pattern out of step with the prefilter"));
+  // Pattern i goes to shard i % n; a small set (tests) stays in one.
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  const size_t n = pending_.size() < 64 ? 1 : std::min<size_t>(cores, 4);
+  shards_.clear();
+  shards_.resize(n);
+  std::vector<absl::Status> errors(pending_.size());
+  auto compile = [&](size_t s) {
+    Shard& shard = shards_[s];
+    shard.filter = std::make_unique<re2::FilteredRE2>(/*min_atom_len=*/3);
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    for (size_t i = s; i < pending_.size(); i += n) {
+      const Pending& p = pending_[i];
+      const std::string& id = rules_[p.rule].id;
+      // The prefilter compiles and keeps the pattern; compiling it a second time for the rule
+      // doubled the start-up time of every kg command that extracts.
+      int local = -1;
+      if (shard.filter->Add(p.regex, opts, &local) != RE2::NoError) {
+        const RE2 bad(p.regex, opts);
+        errors[i] = Error(p.origin, p.line, absl::StrCat("rule ", id, ": bad pattern: ", bad.error()));
+        return;
       }
-      patterns_.push_back(PatternRef{&rule, re});
+      const int size = shard.filter->GetRE2(local).ProgramSize();
+      if (size > kMaxProgramSize) {
+        errors[i] = Error(p.origin, p.line,
+                          absl::StrCat("rule ", id, ": pattern compiles to ", size,
+                                       " RE2 instructions (limit ", kMaxProgramSize,
+                                       "); write long gaps as *? instead of {0,N}?"));
+        return;
+      }
+      shard.global.push_back(static_cast<int>(i));
     }
+    if (!shard.global.empty()) shard.filter->Compile(&shard.atoms);
+  };
+  {
+    std::vector<std::thread> threads;
+    for (size_t s = 1; s < n; ++s) threads.emplace_back(compile, s);
+    compile(0);
+    for (std::thread& t : threads) t.join();
   }
-  std::vector<std::string> atoms;
-  filter_->Compile(&atoms);
+  // The first error in file order, as a sequential load would have reported it.
+  for (const absl::Status& e : errors) {
+    if (!e.ok()) return e;
+  }
   atoms_.reset();
-  if (atoms.empty()) return absl::OkStatus();
-  RE2::Options opts;
-  opts.set_literal(true);
-  opts.set_log_errors(false);
-  opts.set_max_mem(64 << 20);
-  atoms_ = std::make_unique<RE2::Set>(opts, RE2::UNANCHORED);
-  for (const std::string& atom : atoms) {
-    if (atoms_->Add(atom, nullptr) < 0) {
-      return absl::InternalError(absl::StrCat("rule prefilter: cannot add atom '", atom, "'"));
+  atom_owner_.clear();
+  RE2::Options literal;
+  literal.set_literal(true);
+  literal.set_log_errors(false);
+  literal.set_max_mem(64 << 20);
+  auto atoms = std::make_unique<RE2::Set>(literal, RE2::UNANCHORED);
+  for (size_t s = 0; s < shards_.size(); ++s) {
+    for (size_t a = 0; a < shards_[s].atoms.size(); ++a) {
+      if (atoms->Add(shards_[s].atoms[a], nullptr) < 0) {
+        return absl::InternalError(
+            absl::StrCat("rule prefilter: cannot add atom '", shards_[s].atoms[a], "'"));
+      }
+      atom_owner_.emplace_back(static_cast<int>(s), static_cast<int>(a));
     }
   }
-  if (!atoms_->Compile()) return absl::ResourceExhaustedError("rule prefilter: out of memory");
+  if (!atom_owner_.empty()) {
+    if (!atoms->Compile()) return absl::ResourceExhaustedError("rule prefilter: out of memory");
+    atoms_ = std::move(atoms);
+  }
+  patterns_.assign(pending_.size(), PatternRef{nullptr, nullptr});
+  for (const Shard& shard : shards_) {
+    for (size_t local = 0; local < shard.global.size(); ++local) {
+      const int i = shard.global[local];
+      patterns_[i] = PatternRef{&rules_[pending_[i].rule],
+                                &shard.filter->GetRE2(static_cast<int>(local))};
+    }
+  }
+  for (Rule& rule : rules_) rule.patterns.clear();
+  for (size_t i = 0; i < patterns_.size(); ++i) {
+    rules_[pending_[i].rule].patterns.push_back(patterns_[i].re);
+  }
+  pending_.clear();
   return absl::OkStatus();
 }
 
@@ -340,12 +379,16 @@ std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
   std::vector<RuleMatch> out;
   // Which patterns can match: those whose literal atoms all occur in the sentence. Atoms are
   // lowercase; ASCII lowercasing is enough for the rules' literals (English words, tags, CJK).
-  std::vector<int> atoms, candidates;
-  if (atoms_ != nullptr) {
-    const std::string lower = absl::AsciiStrToLower(tagged);
-    atoms_->Match(lower, &atoms);
+  std::vector<int> hits, local, candidates;
+  if (atoms_ != nullptr) atoms_->Match(absl::AsciiStrToLower(tagged), &hits);
+  std::vector<std::vector<int>> atoms(shards_.size());
+  for (int hit : hits) atoms[atom_owner_[hit].first].push_back(atom_owner_[hit].second);
+  for (size_t s = 0; s < shards_.size(); ++s) {
+    if (shards_[s].global.empty()) continue;
+    local.clear();
+    shards_[s].filter->AllPotentials(atoms[s], &local);
+    for (int id : local) candidates.push_back(shards_[s].global[id]);
   }
-  filter_->AllPotentials(atoms, &candidates);
   std::sort(candidates.begin(), candidates.end());  // Rule order, then pattern order.
   std::vector<re2::StringPiece> groups;
   for (int id : candidates) {

@@ -160,6 +160,55 @@ TEST(RuleSetTest, PrefilterKeepsEveryMatch) {
   EXPECT_EQ(c[0].rule->id, "c");
 }
 
+// A set large enough to be compiled in several prefilter shards (rules.h): 100 rules, each
+// with its own literal word, then the three of PrefilterKeepsEveryMatch.
+std::string ManyRules(absl::string_view extra) {
+  std::string text;
+  for (int i = 0; i < 100; ++i) {
+    absl::StrAppend(&text, "rule many", i, "\ntype SUPPLIES\npattern {subject:Company} word", i,
+                    "x to {object:Company}\n");
+  }
+  return absl::StrCat(text, extra);
+}
+
+TEST(RuleSetTest, ShardedPrefilterKeepsEveryMatchInRuleOrder) {
+  auto set = RuleSet::FromText(
+      ManyRules("rule a\ntype SUPPLIES\npattern {subject:Company}[^<]*? sells [^<]*?to "
+                "{object:Company}\n"
+                "rule b\ntype SUPPLIES\npattern {object:Company}[^<]*? BUYS from "
+                "{subject:Company}\n"
+                "rule c\ntype LOCATED_IN\npattern {subject:Facility} in {object:Country}\n"),
+      "many.rules");
+  ASSERT_TRUE(set.ok()) << set.status();
+  ASSERT_EQ((*set)->rules().size(), 103u);
+  for (const Rule& rule : (*set)->rules()) EXPECT_EQ(rule.patterns.size(), 1u) << rule.id;
+  auto m = (*set)->Match(
+      "<Company#0> word97x to <Company#1>; <Company#2> sells oxide to <Company#3>, which buys "
+      "from <Company#4>; <Company#5> word3x to <Company#6>.");
+  ASSERT_EQ(m.size(), 4u);
+  EXPECT_EQ(m[0].rule->id, "many3");
+  EXPECT_EQ(m[0].slots.at("subject"), "<Company#5>");
+  EXPECT_EQ(m[1].rule->id, "many97");
+  EXPECT_EQ(m[2].rule->id, "a");
+  EXPECT_EQ(m[3].rule->id, "b");
+  EXPECT_EQ(m[3].slots.at("subject"), "<Company#4>");
+  auto c = (*set)->Match("<Facility#0> in <Country#1>");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0].rule->id, "c");
+}
+
+TEST(RuleSetTest, ShardedLoadNamesTheFirstBadPatternsLine) {
+  // Two bad patterns in different shards: the error is the first in file order, as a
+  // sequential load reports it. Each many-rule takes 3 lines; line 301 is the first extra one.
+  auto bad = RuleSet::FromText(
+      ManyRules("rule z\ntype SUPPLIES\npattern (unclosed\n"
+                "rule y\ntype SUPPLIES\npattern [unclosed\n"),
+      "many.rules");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("many.rules:303"), std::string::npos) << bad.status();
+  EXPECT_NE(bad.status().message().find("rule z"), std::string::npos) << bad.status();
+}
+
 TEST(RuleSetTest, SlotsExpandToTaggedCaptures) {
   auto set = RuleSet::FromText(
       "define AGENT = Company|Country\nrule r\ntype SUPPLIES\n"
