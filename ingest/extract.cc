@@ -1963,6 +1963,36 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         it->second = j;
       }
     }
+    // "Orrin Mining (owner of the Tessel mine) sold copper to Glencore": a name inside brackets
+    // that close before the rule's verb is an aside; the subject is the name right before the
+    // bracket. With no name there ("its two owners (Glencore and Zijin) sell …") the bracket
+    // names the subject, which stays.
+    if (slot.contains("subject") && rendered.end[slot["subject"]] < m.end) {
+      const size_t sb = rendered.begin[slot["subject"]];
+      const size_t se = rendered.end[slot["subject"]];
+      const absl::string_view until_end = absl::string_view(tagged).substr(se, m.end - se);
+      const size_t close = until_end.find(')');
+      const absl::string_view before = absl::string_view(tagged).substr(0, sb);
+      const size_t open = before.rfind('(');
+      if (close != absl::string_view::npos &&
+          until_end.substr(0, close).find('(') == absl::string_view::npos &&
+          open != absl::string_view::npos &&
+          before.substr(open).find(')') == absl::string_view::npos) {
+        static const RE2* kNameBeforeAside =
+            new RE2("<(?:Company|Government|Country|Facility)#(\\d+)> \\([^()]*$");
+        int j = -1;
+        if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kNameBeforeAside,
+                              &j) &&
+            j >= 0 && static_cast<size_t>(j) < items.size() && accepts("subject", j)) {
+          if (tr) {
+            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
+                                             Entity(items[j].entity).name,
+                                             ", named before the brackets"));
+          }
+          slot["subject"] = j;
+        }
+      }
+    }
     // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
     // of …", "The Tanco mine in Manitoba, owned by Sinomine, produces caesium": a name inside a
     // participial apposition is not the subject of the verb after the apposition; the noun

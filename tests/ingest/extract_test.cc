@@ -16,6 +16,7 @@ namespace kg::ingest {
 namespace {
 
 using ::testing::Contains;
+using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 
@@ -433,6 +434,17 @@ TEST_F(ExtractTest, AnArmedGroupTakesNoCompany) {
   }
   EXPECT_THAT(Claims("In 2024 Kia took control of Pangwa Mining."),
               Contains("HOLDS_STAKE Kia -> Pangwa Mining percent=100"));
+}
+
+TEST_F(ExtractTest, ANameInBracketsBeforeTheVerbIsAnAside) {
+  // The supplier is the company the bracket describes, not the mine named inside it.
+  const std::set<std::string> claims =
+      Claims("Orrin Mining (owner of the Tessel mine) sold copper to Glencore in 2024.");
+  EXPECT_THAT(claims, Contains(HasSubstr("SUPPLIES Orrin Mining -> Glencore")));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("SUPPLIES Tessel mine"))));
+  // With no name before the bracket, the bracket names the subject.
+  EXPECT_THAT(Claims("Its owners (Orrin Mining and Sable Metals) sold copper to Glencore."),
+              Contains(HasSubstr("SUPPLIES Sable Metals -> Glencore")));
 }
 
 TEST_F(ExtractTest, AFacilityAtANamedSiteIsNamedByTheSitesFirstWord) {
