@@ -1968,29 +1968,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // bracket. With no name there ("its two owners (Glencore and Zijin) sell …") the bracket
     // names the subject, which stays.
     if (slot.contains("subject") && rendered.end[slot["subject"]] < m.end) {
-      const size_t sb = rendered.begin[slot["subject"]];
+      static const RE2* kNameBeforeAside =
+          new RE2("<(?:Company|Government|Country|Facility)#(\\d+)> \\([^()]*$");
+      static const RE2* kAsideCloses = new RE2("^[^()]*\\)");
       const size_t se = rendered.end[slot["subject"]];
-      const absl::string_view until_end = absl::string_view(tagged).substr(se, m.end - se);
-      const size_t close = until_end.find(')');
-      const absl::string_view before = absl::string_view(tagged).substr(0, sb);
-      const size_t open = before.rfind('(');
-      if (close != absl::string_view::npos &&
-          until_end.substr(0, close).find('(') == absl::string_view::npos &&
-          open != absl::string_view::npos &&
-          before.substr(open).find(')') == absl::string_view::npos) {
-        static const RE2* kNameBeforeAside =
-            new RE2("<(?:Company|Government|Country|Facility)#(\\d+)> \\([^()]*$");
-        int j = -1;
-        if (RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kNameBeforeAside,
-                              &j) &&
-            j >= 0 && static_cast<size_t>(j) < items.size() && accepts("subject", j)) {
-          if (tr) {
-            tr->notes.push_back(absl::StrCat(note_prefix, ": the subject is ",
-                                             Entity(items[j].entity).name,
-                                             ", named before the brackets"));
-          }
-          slot["subject"] = j;
-        }
+      // The bracket closes inside the match: the verb is outside it.
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + se, m.end - se), *kAsideCloses)) {
+        reassign_subject(*kNameBeforeAside, *kAsideCloses, "named before the brackets");
       }
     }
     // "The Kamoto mine, operated by Kamoto Copper Company in the DRC, has a design capacity
