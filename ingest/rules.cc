@@ -367,7 +367,6 @@ absl::Status RuleSet::CompileFilter() {
                                 &shard.filter->GetRE2(static_cast<int>(local))};
     }
   }
-  for (Rule& rule : rules_) rule.patterns.clear();
   for (size_t i = 0; i < patterns_.size(); ++i) {
     rules_[pending_[i].rule].patterns.push_back(patterns_[i].re);
   }
@@ -379,14 +378,16 @@ std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
   std::vector<RuleMatch> out;
   // Which patterns can match: those whose literal atoms all occur in the sentence. Atoms are
   // lowercase; ASCII lowercasing is enough for the rules' literals (English words, tags, CJK).
-  std::vector<int> hits, local, candidates;
+  std::vector<int> hits, atoms, local, candidates;
   if (atoms_ != nullptr) atoms_->Match(absl::AsciiStrToLower(tagged), &hits);
-  std::vector<std::vector<int>> atoms(shards_.size());
-  for (int hit : hits) atoms[atom_owner_[hit].first].push_back(atom_owner_[hit].second);
   for (size_t s = 0; s < shards_.size(); ++s) {
     if (shards_[s].global.empty()) continue;
+    atoms.clear();
+    for (int hit : hits) {
+      if (atom_owner_[hit].first == static_cast<int>(s)) atoms.push_back(atom_owner_[hit].second);
+    }
     local.clear();
-    shards_[s].filter->AllPotentials(atoms[s], &local);
+    shards_[s].filter->AllPotentials(atoms, &local);
     for (int id : local) candidates.push_back(shards_[s].global[id]);
   }
   std::sort(candidates.begin(), candidates.end());  // Rule order, then pattern order.

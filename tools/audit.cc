@@ -74,13 +74,9 @@ int AuditCommand(const std::string& db, const std::string& schema,
   if (!options.entity.empty() + !options.article.empty() + !options.claim.empty() > 1) {
     return Usage("give at most one of --entity, --article, --claim");
   }
-  // The extraction schema's names, so that cited paragraphs are read as articles are.
-  auto loaded = ingest::Gazetteer::Load(schema);
-  if (!loaded.ok()) {
-    std::cerr << "kg: schema: " << loaded.status().message() << "\n";
-    return kBadInput;
-  }
-  const ingest::Gazetteer& gazetteer = **loaded;
+  const std::unique_ptr<ingest::Gazetteer> loaded = LoadGazetteer(schema);
+  if (loaded == nullptr) return kBadInput;
+  const ingest::Gazetteer& gazetteer = *loaded;
   auto store = Store::Open(db);
   if (!store.ok()) {
     std::cerr << "kg: " << store.status().message() << "\n";
@@ -101,6 +97,15 @@ int AuditCommand(const std::string& db, const std::string& schema,
     std::cout << audit::FormatText(*report);
   }
   return kOk;
+}
+
+std::unique_ptr<ingest::Gazetteer> LoadGazetteer(const std::string& schema) {
+  absl::StatusOr<std::unique_ptr<ingest::Gazetteer>> loaded = ingest::Gazetteer::Load(schema);
+  if (!loaded.ok()) {
+    std::cerr << "kg: schema: " << loaded.status().message() << "\n";
+    return nullptr;
+  }
+  return *std::move(loaded);
 }
 
 bool RefreshVerdicts(Store& store, const ingest::Gazetteer& gazetteer,

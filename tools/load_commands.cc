@@ -322,10 +322,10 @@ int LoadCommand(const CommandContext& ctx, const std::vector<std::string>& in_ar
     // Verdicts of summaries whose original is now stored (the gazetteer finds entities in
     // the cited paragraphs): the same step as kg ingest.
     if (!tally.changed.empty()) {
-      absl::StatusOr<std::unique_ptr<ingest::Gazetteer>> gazetteer =
-          ingest::Gazetteer::Load(ctx.schema);
-      if (!gazetteer.ok()) std::cerr << "kg: schema: " << gazetteer.status().message() << "\n";
-      if (!gazetteer.ok() || !RefreshVerdicts(*store, **gazetteer, tally.changed)) ++tally.failed;
+      const std::unique_ptr<ingest::Gazetteer> gazetteer = LoadGazetteer(ctx.schema);
+      if (gazetteer == nullptr || !RefreshVerdicts(*store, *gazetteer, tally.changed)) {
+        ++tally.failed;
+      }
     }
     if (absl::Status f = store->Flush(); !f.ok()) std::cerr << "kg: " << f.message() << "\n";
   }

@@ -9,6 +9,7 @@
 #include "audit/audit.h"
 #include "audit/format.h"
 #include "ingest/gazetteer.h"
+#include "tools/audit.h"
 #include "serve/server.h"
 #include "tools/cli.h"
 
@@ -113,12 +114,8 @@ int ServeCommand(const std::string& db, const std::string& schema,
     source = *std::move(s);
   }
   // GET /audit: the SPEC §5 report, reading cited paragraphs with the extraction schema.
-  auto loaded = ingest::Gazetteer::Load(schema);
-  if (!loaded.ok()) {
-    std::cerr << "kg: schema: " << loaded.status().message() << "\n";
-    return 1;
-  }
-  std::shared_ptr<const ingest::Gazetteer> gazetteer = *std::move(loaded);
+  std::shared_ptr<const ingest::Gazetteer> gazetteer = LoadGazetteer(schema);
+  if (gazetteer == nullptr) return 1;
   options.audit_json = [gazetteer](Store& store) -> absl::StatusOr<std::string> {
     const ingest::QuantityFinder quantities;
     absl::StatusOr<audit::AuditReport> report =
