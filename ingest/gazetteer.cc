@@ -566,7 +566,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                                             : "Company";
   };
   auto is_descriptor = [&](absl::string_view w) {
-    const std::string lower = absl::AsciiStrToLower(w);
+    std::string lower = absl::AsciiStrToLower(w);
+    // A percentage before a hyphen stands as "%": "30%-owned" is the descriptor "%-owned".
+    if (const size_t pct = lower.find("%-"); pct != std::string::npos && pct > 0 &&
+        std::all_of(lower.begin(), lower.begin() + pct,
+                    [](char c) { return absl::ascii_isdigit(c) || c == '.'; })) {
+      lower.erase(0, pct);
+    }
     return std::find(name_words_.descriptors.begin(), name_words_.descriptors.end(),
                      lower) != name_words_.descriptors.end();
   };
