@@ -294,6 +294,17 @@ TEST(GazetteerTest, FacilityNamesInProse) {
             "Facility:Weda Bay mine");
   EXPECT_EQ(entity_of("PT Weda Bay Nickel runs the mine.", "PT Weda Bay Nickel"),
             "Company:PT Weda Bay Nickel");
+  // A share of ownership between the possessor and the name leaves an unlisted site a facility,
+  // not a company: "30%-owned" stands for any percentage.
+  EXPECT_EQ(entity_of("Orrin Mining reported output from its 30%-owned Tessel Ridge mine in Chile.",
+                      "Tessel Ridge mine"),
+            "Facility:Tessel Ridge mine");
+  EXPECT_EQ(entity_of("Harlow Metals said its majority-owned Benbow mine in Zambia restarted.",
+                      "Benbow mine"),
+            "Facility:Benbow mine");
+  EXPECT_EQ(entity_of("Harlow Metals said its 49.5%-held Benbow mine in Zambia restarted.",
+                      "Benbow mine"),
+            "Facility:Benbow mine");
   // An island in lower case is a place, and a plant on it the listed plant.
   EXPECT_EQ(entity_of("Obi island lies in North Maluku province.", "Obi"), "");
   EXPECT_TRUE(any_named("Harita Nickel runs a high-pressure acid leach plant on Obi island.",
