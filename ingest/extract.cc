@@ -137,6 +137,9 @@ class ExtractorInternal {
   // and whether it speaks of ownership ("Anglo American Sur — ownership:").
   int topic_ = -1;
   bool topic_owned_ = false;
+  // What the title is about: its first facility, else its only company ("Thacker Pass: GM
+  // moves …"); the topic of a fact box whose heading names nothing ("Key figures:").
+  int title_topic_ = -1;
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
@@ -3232,6 +3235,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
     }
+    // A box heading that names nothing ("Key figures:", "At a glance") is about what the title
+    // is about.
+    static const RE2* kBareBox = new RE2(
+        "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
+        "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
+        "facts|quick facts)(?: \(.{1,40}\))?:?$");
+    if (named.empty() && title_topic_ >= 0 &&
+        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
+      named.insert(title_topic_);
+    }
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.
     static const RE2* kCutName = new RE2(">[ -][A-Z]");
@@ -3272,8 +3285,19 @@ ArticleRecord ExtractorInternal::Run() {
   for (const Sentence& s : Segment(doc_)) {
     if (s.is_title) {
       // Titles are headlines: entities count as mentions, but no claims are read from them.
+      std::set<int> companies;
+      size_t facility_at = std::string::npos;
       for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_, /*facilities=*/false)) {
         if (Entity(m.entity).label != "Region" && !m.demonym) UseEntity(m.entity);
+        if (m.demonym) continue;
+        if (Entity(m.entity).label == "Facility" && m.span.begin < facility_at) {
+          facility_at = m.span.begin;
+          title_topic_ = m.entity;
+        }
+        if (Entity(m.entity).label == "Company") companies.insert(m.entity);
+      }
+      if (facility_at == std::string::npos && companies.size() == 1) {
+        title_topic_ = *companies.begin();
       }
       continue;
     }

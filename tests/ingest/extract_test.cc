@@ -18,6 +18,7 @@ namespace {
 using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
+using ::testing::IsSupersetOf;
 using ::testing::Not;
 
 class ExtractTest : public ::testing::Test {
@@ -1131,6 +1132,31 @@ TEST_F(ExtractTest, AFieldLineTakesItsHeadingsTopicUntilProseOrTheNextHeading) {
               Contains("OPERATES Lithium Americas -> Thacker Pass project"));
   EXPECT_THAT(Claims("Kemerton plant\n- Thacker Pass operator: Lithium Americas"),
               Not(Contains("OPERATES Lithium Americas -> Kemerton plant")));
+}
+
+TEST_F(ExtractTest, ABareBoxHeadingTakesWhatTheTitleIsAbout) {
+  // "Key figures:" names nothing: its lines are about the title's facility (or its only company).
+  auto claims_of = [&](const std::string& title, const std::string& body) {
+    std::vector<std::string> out;
+    const ArticleRecord r = extractor_->Extract(ParseTextArticle("t", title + "\n\n" + body + "\n"));
+    for (const ClaimRecord& c : r.claims) {
+      std::string object = "null";
+      for (const EntityRecord& e : r.entities) {
+        if (c.object_key && e.key == *c.object_key) object = e.name;
+      }
+      out.push_back(c.type + " -> " + object);
+    }
+    return out;
+  };
+  const std::string box =
+      "GM bought into the project last year.\n\nKey figures:\n- Operator: Lithium Americas\n"
+      "- Location: Humboldt County, Nevada, United States";
+  EXPECT_THAT(claims_of("Thacker Pass: GM moves from customer to co-owner", box),
+              IsSupersetOf({"OPERATES -> Thacker Pass project", "LOCATED_IN -> United States"}));
+  // A title that names no facility and no single company gives the box no topic.
+  for (const std::string& c : claims_of("Lithium: GM and Ford move upstream", box)) {
+    EXPECT_EQ(c.rfind("OPERATES", 0), std::string::npos) << c;
+  }
 }
 
 TEST_F(ExtractTest, AStakeInANameCutShortIsNoStakeInThePart) {
