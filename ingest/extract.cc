@@ -385,7 +385,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
-      "energy|industrial|automotive|state-owned|private|listed|resources) )?(?i:company|firm|miner|producer|group|"
+      "energy|industrial|automotive|state-owned|private|listed|resources|[a-z]+ [a-z]+) )?(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
@@ -543,6 +543,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // A demonym inside the phrase ("the Australian miner") gives way to the phrase; a name
     // right before its noun does not ("the Techint group" is Techint).
     // Nor does a place in a compound: "the Beijing-based company", "the ASX-listed miner".
+    // So does what the company trades in: "the mineral sands miner", "the lithium producer".
     bool inside = false;
     for (const Item& it : *items) {
       static const RE2* kPlaceCompound =
@@ -551,9 +552,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
                             *kPlaceCompound);
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" &&
-                (!it.guessed || it.tag == "Company") && !compound;
+                it.tag != "Commodity" && (!it.guessed || it.tag == "Company") && !compound;
     }
     if (inside) continue;
+    // A word of rank or contrast makes the phrase another company: "the largest producer", "the
+    // rival miner", "the other company".
+    static const RE2* kNotTheSame = new RE2(
+        "(?i)^the (?:.* )?(?:largest|biggest|top|leading|major|second|third|second-largest|"
+        "only|other|same|first|last|former|new|next|rival|main|dominant|smaller|larger|bigger|"
+        "single|sole|one|another|each|every|no|any|world|global|foreign|local|domestic|"
+        "western|such|parent|buying|selling|acquiring|target) ");
+    if (RE2::PartialMatch(m[1], *kNotTheSame)) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
       // "有限公司", "股份公司", "有限责任公司": a legal form, the end of a name nobody read.
