@@ -582,11 +582,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (name_next) continue;
     }
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
+    // Not a site's owner: "Balama, the company's mine in Mozambique" is the company's.
     if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
+      const bool possessive = PossessiveAt(s.text, e);
       bool after_name = false;
       // Not a region: "In Tibet, the company's …" opens the clause.
       for (const Item& it : *items) {
-        after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region";
+        after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region" &&
+                      !(possessive && it.tag == "Facility");
       }
       if (after_name) continue;
     }

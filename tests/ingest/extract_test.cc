@@ -456,6 +456,30 @@ TEST_F(ExtractTest, AFacilityAtANamedSiteIsNamedByTheSitesFirstWord) {
   EXPECT_THAT(claims, Contains("LOCATED_IN Tyseley plant -> United Kingdom"));
 }
 
+TEST_F(ExtractTest, ACompanyNounAfterWhatItTradesInRefersBack) {
+  // "the mineral sands miner", "the lithium producer": the company named before.
+  EXPECT_THAT(Claims("Iluka Resources will build a refinery at Eneabba. Export Finance Australia "
+                     "agreed to lend the mineral sands miner an extra A$400 million."),
+              Contains("LENDS_TO Export Finance Australia -> Iluka Resources"));
+  EXPECT_THAT(Claims("Pilbara Minerals expanded its mine. Export Finance Australia agreed to lend "
+                     "the lithium producer A$250 million."),
+              Contains("LENDS_TO Export Finance Australia -> Pilbara Minerals"));
+  // A word of rank or contrast names another company.
+  EXPECT_THAT(Claims("Pilbara Minerals expanded its mine. Export Finance Australia agreed to lend "
+                     "the rival lithium producer A$250 million."),
+              Not(Contains(HasSubstr("LENDS_TO Export Finance Australia -> Pilbara Minerals"))));
+}
+
+TEST_F(ExtractTest, ACompanysSiteInAppositionToASiteNamesItsOwner) {
+  // "Balama, the company's mine in Mozambique": "the company" is the one named before, not a
+  // description of Balama.
+  const std::set<std::string> claims =
+      Claims("Syrah Resources runs the Vidalia plant in Louisiana. Its feedstock comes from "
+             "Balama, the company's mine in northern Mozambique.");
+  EXPECT_THAT(claims, Contains("OPERATES Syrah Resources -> Balama mine"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Balama mine -> Mozambique"));
+}
+
 TEST_F(ExtractTest, ALongerListedSpellingIsTheListedCompany) {
   // "United States Antimony Corp." is listed as an alias of "United States Antimony".
   EXPECT_THAT(Claims("United States Antimony Corp.: US$245 million Defense Logistics Agency "
