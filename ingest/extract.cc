@@ -383,9 +383,9 @@ ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
 
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   static const RE2* kPronoun = new RE2(
-      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:[A-Z][A-Za-z-]+ ){0,2}?"
+      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
-      "energy|industrial|automotive|state-owned|private|listed|resources|[a-z]+ [a-z]+) )?(?i:company|firm|miner|producer|group|"
+      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
@@ -556,12 +556,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     if (inside) continue;
     // A word of rank or contrast makes the phrase another company: "the largest producer", "the
-    // rival miner", "the other company".
+    // rival miner", "the other company", "the operating company" (a unit, read by the rules).
     static const RE2* kNotTheSame = new RE2(
         "(?i)^the (?:.* )?(?:largest|biggest|top|leading|major|second|third|second-largest|"
         "only|other|same|first|last|former|new|next|rival|main|dominant|smaller|larger|bigger|"
         "single|sole|one|another|each|every|no|any|world|global|foreign|local|domestic|"
-        "western|such|parent|buying|selling|acquiring|target) ");
+        "western|such|parent|buying|selling|acquiring|target|operating|holding|joint|venture|"
+        "sister|partner|investee|shell|trading) ");
     if (RE2::PartialMatch(m[1], *kNotTheSame)) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
@@ -1868,7 +1869,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string& subject_tag = items[slot["subject"]].tag;
     if (subject_tag == "Country" || subject_tag == "Region" || subject_tag == "Facility") {
       static const RE2* kFacilityIn = new RE2(
-          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?|<Region#\\d+>)(?: (?:province|state|region|county|district|prefecture))?, )?$");
+          "<Facility#(\\d+)>,? (?:in|at|near|on) (?:[a-z-]+ )?(?:(?:\\p{Lu}\\p{Ll}+(?: \\p{Lu}\\p{Ll}+)?|<Region#\\d+>)(?: (?:province|state|region|county|district|prefecture))?(?:, | in ))?$");
       static const RE2* kVerbAfter = new RE2("^(?:'s [a-z -]+,)?(?:, which|,? (?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|produces|produced|processes|processed|began|started|ships|shipped|supplies|supplied|employs|makes|made|reached|reaches|hit|achieved|holds|opened|exports|exported)\\b)");
       if (const int f = around_subject(*kFacilityIn, *kVerbAfter); f >= 0) slot["subject"] = f;
     }
