@@ -114,6 +114,8 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  // Sentences since the section last named a country: "the country" reaches back at most one.
+  int prev_country_age_ = 0;
   // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
   // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
   int prev_facility_subject_ = -1;
@@ -953,7 +955,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
-      if (prev < 0) continue;
+      if (prev < 0 || (kind == kCountry && prev_country_age_ > 1)) continue;
       ref.entity = prev;
       ref.tag = Entity(prev).label;
     }
@@ -3129,9 +3131,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (claim.type == "HOLDS_STAKE" && c.object >= 0) held_now_ = last_held_ = items[c.object].entity;
     record_.claims.push_back(std::move(claim));
   }
+  ++prev_country_age_;
   for (const Item& it : items) {
     if (it.tag == "Government") prev_government_ = it.entity;
-    if (it.tag == "Country") prev_country_ = it.entity;
+    if (it.tag == "Country") {
+      prev_country_ = it.entity;
+      prev_country_age_ = 0;
+    }
     if (it.tag == "Commodity" && it.entity >= 0) {
       prev_commodity_ = it.entity;
       std::erase(section_commodities_, it.entity);

@@ -480,6 +480,19 @@ TEST_F(ExtractTest, ACompanysSiteInAppositionToASiteNamesItsOwner) {
   EXPECT_THAT(claims, Contains("LOCATED_IN Balama mine -> Mozambique"));
 }
 
+TEST_F(ExtractTest, TheCountryReachesBackOneSentenceAtMost) {
+  // Named in the sentence before: "the country" is that country.
+  EXPECT_THAT(Claims("Chile mined 5,000 tonnes of copper. Orrin Mining runs the country's only "
+                     "copper smelter at Tessel."),
+              Contains("LOCATED_IN Tessel smelter -> Chile"));
+  // Named three sentences earlier, with other news between: no antecedent.
+  for (const std::string& c :
+       Claims("Chile mined 5,000 tonnes of copper. Prices rose. Traders were busy. Orrin Mining "
+              "runs the country's only copper smelter at Tessel.")) {
+    EXPECT_EQ(c.rfind("LOCATED_IN", 0), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ALongerListedSpellingIsTheListedCompany) {
   // "United States Antimony Corp." is listed as an alias of "United States Antimony".
   EXPECT_THAT(Claims("United States Antimony Corp.: US$245 million Defense Logistics Agency "
