@@ -119,6 +119,7 @@ class ExtractorInternal {
   // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
   // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
   int prev_facility_subject_ = -1;
+  bool prev_facility_owned_ = false;  // Named after its owner's possessive ("X's Boffa mine").
   // The previous sentence's last company other than its first: the runner-up of "the company"
   // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
   // since put A$40 million into the company").
@@ -947,7 +948,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "Kamoa-Kakula produced 437,000 tonnes of copper. Its concentrate goes to CITIC Metal": a
     // sentence that opens with "Its" continues the previous sentence's subject, here a site; the
     // agent named before stays the runner-up.
-    if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0) {
+    // After "The company's Boffa mine …" only the site's goods are the site's ("Its output goes
+    // to …"); "Its main customer" there is the owner's.
+    static const RE2* kSiteGoods = new RE2(
+        "^ (?:(?:[a-z-]+ )?(?:output|production|ore|ores|concentrate|concentrates|product|"
+        "products|shipments|exports|cargoes))\\b");
+    bool site_goods =
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteGoods);
+    for (const Item& it : *items) site_goods |= it.tag == "Commodity" && it.begin == e + 1;
+    if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
+        (!prev_facility_owned_ || site_goods)) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
       if (alt < 0 && prev_agent_ >= 0) alt = prev_agent_;
@@ -2049,6 +2059,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           if (between.find_first_of(",;.") != absl::string_view::npos) continue;
           // Allowed: the tag types the rule's object slot accepts.
           if (!accepts("object", static_cast<int>(j))) continue;
+          // "Chinalco's own refineries in China": where an owner's plants stand is not what it
+          // owns; the owner stays the object.
+          if (items[j].tag == "Country" && items[from].tag != "Country") break;
           if (tr) {
             tr->notes.push_back(absl::StrCat("possessor: ", rule.id, " object ",
                                              Entity(items[from].entity).name, " owns ",
@@ -3147,10 +3160,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (first_agent >= 0) prev_agent_ = first_agent;
   // The sentence's subject when it is a site named first ("Kamoa-Kakula produced …", "The
   // Mount Weld mine is …"); any other opening clears it.
+  // "The company's Boffa mine, designed to …, began shipping": a site named after its owner's
+  // possessive is the subject too.
   prev_facility_subject_ = -1;
+  const Item* owner = nullptr;
   for (const Item& it : items) {
     if (it.entity < 0) continue;
-    if (it.tag == "Facility" && it.begin <= 4) prev_facility_subject_ = it.entity;
+    if (owner == nullptr && it.tag != "Facility" && it.begin <= 4) {
+      owner = &it;
+      continue;
+    }
+    const bool after_owner =
+        owner != nullptr && it.begin >= owner->end &&
+        absl::StartsWith(absl::string_view(s.text).substr(owner->end), "'s ") &&
+        it.begin == owner->end + 3;
+    if (it.tag == "Facility" && (owner == nullptr ? it.begin <= 4 : after_owner)) {
+      prev_facility_subject_ = it.entity;
+      prev_facility_owned_ = owner != nullptr;
+    }
     break;
   }
   if (first_company >= 0) {
@@ -3259,7 +3286,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kBareBox = new RE2(
         "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
         "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
-        "facts|quick facts)(?: \(.{1,40}\))?:?$");
+        "facts|quick facts)(?: \\(.{1,40}\\))?:?$");
     if (named.empty() && title_topic_ >= 0 &&
         RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
       named.insert(title_topic_);

@@ -2140,5 +2140,20 @@ TEST_F(ExtractTest, AShareThatChangesHandsIsNoWholeTakeover) {
   EXPECT_THAT(got, Not(Contains("HOLDS_STAKE Glencore -> Mopani Copper Mines")));
 }
 
+TEST_F(ExtractTest, ItsGoodsAfterAnOwnersSiteAreTheSites) {
+  // "The company's Boffa mine …. Its output goes to …": the site's goods; the owner's plants in a
+  // country leave the owner the buyer.
+  const std::set<std::string> got = Claims(
+      "Chinalco is another big player. The company's Boffa mine, designed to produce 12 million "
+      "tonnes of bauxite a year, began shipping in 2020. Its output goes to Chinalco's own "
+      "refineries in China.");
+  EXPECT_THAT(got, Contains(testing::StartsWith("SUPPLIES Boffa mine -> Chinalco")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> China "))));
+  // "Its main customer" after the owner's site is the owner's.
+  EXPECT_THAT(Claims("Novonix's Chattanooga plant will make 20,000 tonnes of graphite a year. Its "
+                     "main customer will be Panasonic."),
+              Contains(testing::StartsWith("SUPPLIES Novonix -> Panasonic")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
