@@ -2330,7 +2330,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // place may stand between.
     static const RE2* kAfter = new RE2(
         "^(?: in <(?:Country|Region)#\\d+>)?(?:(?:,| and|, and| or|和|、|及|与)(?: by)?|"
-        "(?: and|, and| or) (?:from|to|with)) ?"
+        "(?: and|, and| or) (?:from|to|with)) ?(?:<Country#\\d+>'s )?"
         "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
@@ -2828,8 +2828,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const bool respectively = RE2::PartialMatch(
         re2::StringPiece(tagged.data() + (c.match_end - c.length), c.length), *kRespectively);
     const bool subject_last = c.object >= 0 && rendered.begin[c.object] < rendered.begin[c.subject];
+    // "Singapore's Winning International Group and Chinalco": the possessive country is the
+    // first name's only.
+    const bool possessor_object =
+        subject_last && c.type == "LOCATED_IN" &&
+        PossessiveAt(absl::string_view(tagged).substr(0, rendered.begin[c.subject]),
+                     rendered.end[c.object]);
     const std::vector<int> subjects =
-        respectively                ? std::vector<int>{}
+        respectively || possessor_object ? std::vector<int>{}
         : subject_last              ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);

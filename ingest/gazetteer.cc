@@ -1760,6 +1760,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                !(k.span.begin == b && k.span.end == name_end);
       };
       bool overlaps = false, extends = false, swallows = false;
+      // "Singapore's Winning International Group": a listed name and a possessive open the
+      // phrase, not the name; the name starts after them.
+      size_t possessor_end = 0;
+      for (const Mention& k : out) {
+        if (k.span.begin != b || k.span.end >= name_end || k.demonym) continue;
+        for (absl::string_view mark : {"'s ", "’s ", "' "}) {
+          if (absl::StartsWith(text.substr(k.span.end), mark)) {
+            possessor_end = k.span.end + mark.size();
+          }
+        }
+      }
+      if (possessor_end > 0 && possessor_end < name_end) {
+        b = possessor_end;
+        name = text.substr(b, name_end - b);
+        if (name.find(' ') == absl::string_view::npos) continue;
+      }
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
         if (inside(k)) {

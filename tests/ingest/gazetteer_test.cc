@@ -451,6 +451,15 @@ TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
                                 "Zelvo project"));
 }
 
+TEST(GazetteerTest, AnUnlistedNameStartsAfterACountrysPossessive) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  EXPECT_EQ(Names(g, "It includes Singapore's Tembusu Minerals Group today"),
+            (std::vector<std::string>{"Singapore=Singapore",
+                                      "Tembusu Minerals Group=Tembusu Minerals Group"}));
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
