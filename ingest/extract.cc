@@ -1480,9 +1480,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         bool used = false;
         for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
         if (used) continue;
-        // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)") is a
+        // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
+        // Nickel Asia the remaining 10%") is a
         // holder in a list, not the company held.
-        static const RE2* kHolderShare = new RE2("^ \\(?<PERCENT#");
+        static const RE2* kHolderShare =
+            new RE2("^ (?:\\(|the (?:remaining|other|rest of the|balance of the) )?<PERCENT#");
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
                               *kHolderShare)) {
