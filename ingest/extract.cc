@@ -767,9 +767,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // A member of "A and B" is no antecedent of a singular "it"/"its"/"the company".
       static const RE2* kAndAfter = new RE2("^(?:(?:,? and|,? or|/) |和|与|及|、)");
       static const RE2* kAndBefore = new RE2("(?:(?:,? and|,? or|/) |和|与|及|、)$");
+      // Unless the partner is named again after the reference, which then is the other member:
+      // "LG Energy Solution and Honda …, a venture in which the Korean group holds 51% and Honda 49%".
+      auto named_after = [&](const Item& other) {
+        for (const Item& later : *items) {
+          if (later.entity == other.entity && later.begin >= e) return true;
+        }
+        return false;
+      };
       bool coordinated = false;
       for (const Item& other : *items) {
-        if (other.entity < 0 || &other == &it) continue;
+        if (other.entity < 0 || &other == &it || named_after(other)) continue;
         if (other.begin >= it.end &&
             RE2::PartialMatch(
                 re2::StringPiece(s.text.data() + it.end, other.begin - it.end), *kAndAfter) &&
@@ -1126,6 +1134,13 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
   if (venture_ >= 0) {
     ForEachFreeMatch(*kVenture, s, *items, [&](size_t b, size_t e, re2::StringPiece) {
+      // "BlueOval SK, the joint venture of Ford and SK On": an apposition, or a venture named
+      // by its partners, describes another venture.
+      const absl::string_view after = absl::string_view(s.text).substr(e);
+      if (absl::StartsWith(after, " of ") || absl::StartsWith(after, " between ")) return;
+      bool apposition = false;
+      for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
+      if (apposition && s.text.compare(b - 2, 2, ", ") == 0) return;
       found.push_back(Item::At(b, e, venture_, Entity(venture_).label));
     });
   }

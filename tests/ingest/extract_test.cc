@@ -2155,5 +2155,24 @@ TEST_F(ExtractTest, ItsGoodsAfterAnOwnersSiteAreTheSites) {
               Contains(testing::StartsWith("SUPPLIES Novonix -> Panasonic")));
 }
 
+TEST_F(ExtractTest, APairMemberNamedAgainLeavesTheOtherToTheDescription) {
+  // Honda is named after "the Korean group", which is then LG Energy Solution, not the company
+  // of the sentence before.
+  const std::set<std::string> got = Claims(
+      "Toyota has poured $13.9 billion into Toyota Battery North Carolina. In Ohio, LG Energy "
+      "Solution and Honda are building a factory through L-H Battery Company, a joint venture in "
+      "which the Korean group holds 51% and Honda 49%.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE LG Energy Solution -> L-H Battery Company percent=51"));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("HOLDS_STAKE Toyota"))));
+  // "BlueOval SK, the joint venture of Ford and SK On" describes BlueOval SK, not the venture
+  // named before.
+  const std::set<std::string> loan = Claims(
+      "LG Energy Solution and Honda formed L-H Battery Company, a joint venture. The Energy "
+      "Department closed a $9.63 billion loan to BlueOval SK, the joint venture of Ford and SK On.");
+  EXPECT_THAT(loan, Contains(testing::StartsWith("LENDS_TO U.S. Department of Energy -> BlueOval SK")));
+  EXPECT_THAT(loan, Contains(testing::StartsWith("HOLDS_STAKE Ford -> BlueOval SK")));
+  EXPECT_THAT(loan, Not(Contains(testing::StartsWith("LENDS_TO U.S. Department of Energy -> L-H"))));
+}
+
 }  // namespace
 }  // namespace kg::ingest
