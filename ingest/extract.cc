@@ -2315,9 +2315,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // is of the company of the stake just before (in the sentence, else the previous one); an
     // unnamed venture or business ("持有合资公司51%的股份", "收购X在巴西的铌、磷业务") is what is held.
     static const RE2* kUnnamedVenture = new RE2("合资|合营|新公司|业务|资产");
-    const bool elliptic = type == "HOLDS_STAKE" && object < 0 && !rest &&
-                          HasHan(absl::string_view(window.data(), window.size())) &&
-                          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture);
+    // So is a purchase of "this stake": "天齐以约41亿美元从Nutrien手中买下了这部分股权".
+    static const RE2* kThatStake = new RE2(
+        "(?:这部分|该部分|上述|这笔|这些)(?:股权|股份|权益)|\\b(?:that|this) (?:stake|holding|"
+        "shareholding|interest)\\b");
+    const bool elliptic =
+        (type == "HOLDS_STAKE" && object < 0 && !rest &&
+         HasHan(absl::string_view(window.data(), window.size())) &&
+         !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture)) ||
+        (type == "INVESTS_IN" && object < 0 &&
+         RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake));
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
                                    m.end - m.begin, object_fallback, rest, elliptic, m.end});
     if (tr) {
@@ -2953,6 +2960,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
                                              tagged.size() - rendered.end[c.object]),
                             *kPartOf)) {
+        continue;
+      }
+      // "paid $1.4 billion for its stake in the venture": the stake names the part before.
+      static const RE2* kStakeIn = new RE2(
+          "\\b(?:stake|interest|holding|shareholding|shares) (?:in|of) (?:the )?$");
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[c.object]), *kStakeIn)) {
         continue;
       }
       bool stated = false;
