@@ -2027,13 +2027,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // participial apposition is not the subject of the verb after the apposition; the noun
     // before it is.
     if (items[slot["subject"]].tag != "Facility") {
+      // Or a site's place: "The mine, high in the Andes of southern Peru, produced …".
       static const RE2* kParticipleBefore = new RE2(
-          "<(?:Facility|Company)#(\\d+)>(?: (?:at|in|near) (?:[^,<]|<(?:Region|Country)#\\d+>)*"
+          "<(?:Facility|Company)#(\\d+)>(?:(?: (?:at|in|near) (?:[^,<]|<(?:Region|Country)#\\d+>)*"
           "(?:, <(?:Region|Country)#\\d+>)?)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
           "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
           "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|with|in|at|"
-          "near|from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*$");
+          "near|from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*|, (?:(?:high|deep|far|just|perched|nestled|"
+          "tucked away|set|lying|sitting) )?(?:up |out |away )?(?:in|at|near|on|off|outside|north "
+          "of|south of|east of|west of) (?:[^,;.<]|<(?:Region|Country)#\\d+>)*)$");
       // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
       // trade verb after the apposition is the noun's too.
       static const RE2* kVerbAfterComma = new RE2(
