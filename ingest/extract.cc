@@ -617,7 +617,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
-          "purchases|purchased|purchasing|sell|sells|sold|selling) $");
+          "purchases|purchased|purchasing|sell|sells|sold|selling) $|"
+          // "BHP operates Escondida … and owns 57.5% of it": a share of what was named.
+          "\\b(?:owns|own|owned|holds|hold|held|controls|control|controlled|keeps|kept|retains|"
+          "retained) (?:a |an |the remaining |the other )?(?:\\d[\\d.,]*\\s?(?:%|per ?cent) |half |"
+          "most |all |a third |two-thirds )(?:(?:stake|interest|share) )?(?:of|in) $");
       const Item* subject = nullptr;
       const Item* traded = nullptr;
       for (const Item& it : *items) {
@@ -1593,6 +1597,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (no_topic) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
+      continue;
+    }
+    if (rule.require_object && !slot.contains("object")) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no object"));
       continue;
     }
     if (!rule.unless.empty()) {

@@ -218,6 +218,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       pending_.push_back(Pending{static_cast<size_t>(rule - rules_.data()), std::move(out),
                                  std::string(origin), line_no});
       rule->sources.emplace_back(value);
+    } else if (key == "require") {
+      if (absl::StripAsciiWhitespace(value) != "object") {
+        return Error(origin, line_no, absl::StrCat("require: only 'object' (not '", value, "')"));
+      }
+      rule->require_object = true;
     } else if (key == "direction") {
       if (value != "downstream") {
         return Error(origin, line_no, absl::StrCat("unknown direction '", value, "'"));

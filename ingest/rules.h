@@ -13,6 +13,7 @@
 //   set instrument=equity                          # fixed qualifiers (repeatable)
 //   fallback object=Company                        # end not in the pattern: nearest such tag
 //   fallback_section object                        # ... else the section's latest commodity
+//   require object                                 # no object filled: no claim
 //   topic object=Facility|Company                  # end not in the pattern: the key-figure
 //                                                  # heading's topic, else no claim
 //   unless \bdesigned to\b                        # drop a match whose text has this
@@ -82,6 +83,8 @@ struct Rule {
   // downstream (schema/downstream.tsv) is the object, and a match between two ends of one
   // tier, or unlisted ones, is dropped.
   bool by_downstream = false;
+  // "require object": a match whose object no pattern slot or fallback filled gives no claim.
+  bool require_object = false;
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;

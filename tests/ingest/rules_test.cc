@@ -127,6 +127,10 @@ TEST(RuleSetTest, LoadErrorsNameFileAndLine) {
       "rule b\ntype PRODUCES\npattern {subject:Company} x\nfallback_section owner\n", "s.rules");
   ASSERT_FALSE(section.ok());
   EXPECT_NE(section.status().message().find("s.rules:4"), std::string::npos) << section.status();
+  auto require = RuleSet::FromText(
+      "rule c\ntype PRODUCES\npattern {subject:Company} x\nrequire subject\n", "r.rules");
+  ASSERT_FALSE(require.ok());
+  EXPECT_NE(require.status().message().find("r.rules:4"), std::string::npos) << require.status();
 }
 
 TEST(RuleSetTest, HugeProgramsAreRefusedWithAHint) {
