@@ -614,6 +614,32 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
     // it": what is bought or sold is not the clause's subject (the sentence's first company)
     // but the latest other site or company this sentence named before the pronoun.
+    // "The company has also said it plans …": "it" right after a verb of saying is the speaker.
+    if (word == "it") {
+      static const RE2* kSaidIt = new RE2(
+          "^ (?:has |have |had )?(?:also |previously |repeatedly |since )?(?:said|says|announced|"
+          "announces|stated|states|added|adds|confirmed|confirms|indicated|indicates|told "
+          "(?:investors|reporters|analysts|shareholders))(?: that)? $");
+      // The speaker: a name, or a description resolved just before ("The company").
+      int speaker = -1;
+      size_t speaker_end = 0;
+      std::string speaker_tag;
+      for (const std::vector<Item>* v : {static_cast<const std::vector<Item>*>(items),
+                                          static_cast<const std::vector<Item>*>(&found)}) {
+        for (const Item& it : *v) {
+          if (it.entity >= 0 && it.end <= b && it.end >= speaker_end && IsAgent(it.tag)) {
+            speaker = it.entity;
+            speaker_end = it.end;
+            speaker_tag = it.tag;
+          }
+        }
+      }
+      if (speaker >= 0 &&
+          RE2::FullMatch(re2::StringPiece(s.text.data() + speaker_end, b - speaker_end), *kSaidIt)) {
+        refer_here(speaker, speaker_tag);
+        continue;
+      }
+    }
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
