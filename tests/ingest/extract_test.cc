@@ -2174,5 +2174,15 @@ TEST_F(ExtractTest, APairMemberNamedAgainLeavesTheOtherToTheDescription) {
   EXPECT_THAT(loan, Not(Contains(testing::StartsWith("LENDS_TO U.S. Department of Energy -> L-H"))));
 }
 
+TEST_F(ExtractTest, ItAfterAVerbOfSayingIsTheSpeaker) {
+  // "it" is the company that said it, not the government named just before.
+  const std::set<std::string> got = Claims(
+      "At the mine, east of Harare, Huayou Cobalt built a concentrator. The company has also said "
+      "it plans to sell spodumene to Tesla.");
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Government of Zimbabwe -> Tesla"))));
+  EXPECT_THAT(Claims("Huayou Cobalt said it supplies cobalt to Tesla."),
+              Contains(testing::StartsWith("SUPPLIES Huayou Cobalt -> Tesla")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
