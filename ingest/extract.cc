@@ -683,7 +683,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "restarts|restarted|upgrade|upgrades|upgraded|idle|idled|commission|commissioned|"
           "operate|operates|operated|operating|run|runs|reopen|reopens|reopened|reopening|"
           "open|opens|opened|suspend|suspends|suspended|suspending|halt|halts|halted|close|"
-          "closes|closed|mothball|mothballs|mothballed|shut|shuts) $");
+          "closes|closed|mothball|mothballs|mothballed|shut|shuts|size|sizes|sized|sizing|"
+          "design|designs|designed|rate|rates|rated) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
