@@ -92,6 +92,10 @@ class ExtractorInternal {
   void SetTopic(const std::set<int>& named, bool cut, absl::string_view heading);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
+  // Records a mention of a national government or a country (for "the federal government").
+  void NoteNational(const std::string& tag, int entity);
+  // The national government "the federal government" names here, or -1.
+  int NationalGovernment(const std::vector<Item>& items, size_t before) const;
   // "the plant", "the mill": the latest facility of the section, one with the same head noun
   // ("the mill" -> White Mesa Mill) before any other.
   void ResolveFacilities(const Sentence& s, std::vector<Item>* items);
@@ -143,6 +147,10 @@ class ExtractorInternal {
   // What the title is about: its first facility, else its only company ("Thacker Pass: GM
   // moves …"); the topic of a fact box whose heading names nothing ("Key figures:").
   int title_topic_ = -1;
+  // The article's latest national government ("Canberra", "the Australian government") and
+  // latest country, the title's included and never reset by a section: what "the federal
+  // government" is.
+  int national_government_ = -1, article_country_ = -1;
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
@@ -151,6 +159,13 @@ class ExtractorInternal {
 namespace {
 
 // Whether `text` holds a Chinese ideograph.
+// A government entity of a whole country ("Australian Government", "Government of Canada",
+// "U.S. government"), not a ministry, agency or bank.
+bool IsNationalGovernment(absl::string_view name) {
+  return absl::StrContains(name, "overnment") && !absl::StrContains(name, "Ministry") &&
+         !absl::StrContains(name, "Department");
+}
+
 bool HasHan(absl::string_view text) {
   static const RE2* kHan = new RE2("\\p{Han}");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kHan);
@@ -384,7 +399,48 @@ ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
   return ExtractorInternal::Item::At(b, e, entity, "Commodity");
 }
 
+void ExtractorInternal::NoteNational(const std::string& tag, int entity) {
+  if (entity < 0) return;
+  if (tag == "Country") article_country_ = entity;
+  if (tag == "Government" && IsNationalGovernment(Entity(entity).name)) {
+    national_government_ = entity;
+  }
+}
+
+int ExtractorInternal::NationalGovernment(const std::vector<Item>& items, size_t before) const {
+  int country = -1;
+  for (const Item& it : items) {
+    if (it.entity < 0 || it.end > before) continue;
+    if (it.tag == "Government" && IsNationalGovernment(Entity(it.entity).name)) return it.entity;
+    if (it.tag == "Country") country = it.entity;
+  }
+  if (country < 0 && national_government_ >= 0) return national_government_;
+  if (country < 0) country = article_country_;
+  if (country < 0) return -1;
+  const int g = x_.gazetteer_->Lookup(absl::StrCat(Entity(country).name, "'s government"));
+  return g >= 0 && Entity(g).label == "Government" ? g : -1;
+}
+
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
+  // "the federal government agreed to lend …": the national government of the article's
+  // country (the one named last, the title's included).
+  {
+    static const RE2* kNational = new RE2(
+        "(\\b[Tt]he (?:federal|national|central|commonwealth|union) government\\b)");
+    re2::StringPiece in(s.text);
+    re2::StringPiece hit;
+    std::vector<Item> found;
+    while (RE2::FindAndConsume(&in, *kNational, &hit)) {
+      const size_t b = static_cast<size_t>(hit.data() - s.text.data());
+      const size_t e = b + hit.size();
+      bool taken = false;
+      for (const Item& it : *items) taken |= b < it.end && it.begin < e;
+      if (taken) continue;
+      const int g = NationalGovernment(*items, b);
+      if (g >= 0) found.push_back(Item::At(b, e, g, "Government"));
+    }
+    AddItems(found, items);
+  }
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
@@ -3220,6 +3276,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   ++prev_country_age_;
   for (const Item& it : items) {
+    NoteNational(it.tag, it.entity);
     if (it.tag == "Government") prev_government_ = it.entity;
     if (it.tag == "Country") {
       prev_country_ = it.entity;
@@ -3415,6 +3472,7 @@ ArticleRecord ExtractorInternal::Run() {
           title_topic_ = m.entity;
         }
         if (Entity(m.entity).label == "Company") companies.insert(m.entity);
+        NoteNational(m.demonym ? "" : Entity(m.entity).label, m.entity);
       }
       if (facility_at == std::string::npos && companies.size() == 1) {
         title_topic_ = *companies.begin();

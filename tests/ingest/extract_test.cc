@@ -16,6 +16,7 @@ namespace kg::ingest {
 namespace {
 
 using ::testing::Contains;
+using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::IsSupersetOf;
@@ -2182,6 +2183,30 @@ TEST_F(ExtractTest, ItAfterAVerbOfSayingIsTheSpeaker) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Government of Zimbabwe -> Tesla"))));
   EXPECT_THAT(Claims("Huayou Cobalt said it supplies cobalt to Tesla."),
               Contains(testing::StartsWith("SUPPLIES Huayou Cobalt -> Tesla")));
+}
+
+TEST_F(ExtractTest, TheFederalGovernmentIsTheArticlesNationalGovernment) {
+  auto lenders = [&](const std::string& title, const std::string& body) {
+    std::vector<std::string> out;
+    const ArticleRecord r = extractor_->Extract(ParseTextArticle("t", title + "\n\n" + body + "\n"));
+    for (const ClaimRecord& c : r.claims) {
+      if (c.type != "LENDS_TO") continue;
+      for (const EntityRecord& e : r.entities) {
+        if (e.key == c.subject_key) out.push_back(e.name);
+      }
+    }
+    return out;
+  };
+  const std::string body =
+      "Iluka Resources will build a refinery at Eneabba after the federal government agreed to "
+      "lend the miner an extra A$400 million.";
+  // The title's "Canberra" names the country's government.
+  EXPECT_THAT(lenders("Canberra lifts Eneabba loan", body), ElementsAre("Australian Government"));
+  // A country named before is enough.
+  EXPECT_THAT(lenders("Refinery news", "Australia wants a refinery. " + body),
+              ElementsAre("Australian Government"));
+  // With no country anywhere, the phrase names nobody.
+  EXPECT_THAT(lenders("Refinery news", body), IsEmpty());
 }
 
 }  // namespace
