@@ -2435,11 +2435,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   auto coordinated = [&](int idx, bool before, bool members = false) {
     std::vector<int> out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
-    // invested"); further back, commas continue the list. "In Australia, Tianqi holds" is no list.
+    // invested", "Sojitz and the state-backed JOGMEC agreed"); further back, commas continue
+    // the list. "In Australia, Tianqi holds" is no list.
     // Commodities too, for an object named first ("Tungsten, bismuth and indium were added to
     // China's export control list").
     static const RE2* kBeforeFirst =
-        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?"
+                "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) )?)?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C": a repeated "by" goes on with the list; so do "from" and
