@@ -1796,6 +1796,12 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country" ||
              entities_[k.entity].label == "Region")) {  // "Nevada Lithium Resources".
           extends = true;
+        } else if (k.span.begin > b && k.span.end < name_end && !k.demonym &&
+                   static_cast<size_t>(k.entity) < entities_.size() &&
+                   (entities_[k.entity].label == "Country" ||
+                    entities_[k.entity].label == "Region")) {
+          // A country inside the name: "Almonty Korea Tungsten Corp.".
+          extends = true;
         } else {
           overlaps = true;
         }
