@@ -460,6 +460,15 @@ TEST(GazetteerTest, AnUnlistedNameStartsAfterACountrysPossessive) {
                                       "Tembusu Minerals Group=Tembusu Minerals Group"}));
 }
 
+TEST(GazetteerTest, ACountryInsideAnUnlistedNameWithASuffix) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  // A listed name ("Almonty"), a country and more words before the suffix: one unlisted name.
+  EXPECT_TRUE(HasName(g, "It runs through Almonty Korea Tungsten Corp today.",
+                      "Almonty Korea Tungsten Corp=Almonty Korea Tungsten Corp"));
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
