@@ -696,6 +696,38 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
     }
+    // "The venture's Gwangyang plant … was built …, and Pilbara has agreed to ship it …": the
+    // customer "it" after a supply verb is not that verb's subject (the name right before,
+    // unless "and" joins a second verb to it) but the site or company named before that.
+    if (word == "it") {
+      static const RE2* kSupplyVerb = new RE2(
+          "\\b(?:ship|ships|shipped|shipping|supply|supplies|supplied|supplying|deliver|delivers|"
+          "delivered|delivering|feed|feeds|fed|feeding) $");
+      static const RE2* kOwnVerb = new RE2("^ (?:has |have |had |will |would |is |was )?[a-z]+");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyVerb)) {
+        const Item* agent = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) agent = &it;
+        }
+        const absl::string_view gap =
+            agent == nullptr ? absl::string_view()
+                             : absl::string_view(s.text).substr(agent->end, b - agent->end);
+        if (agent != nullptr && !absl::StartsWith(gap, " and ") && gap.find(',') == gap.npos &&
+            RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), *kOwnVerb)) {
+          const Item* customer = nullptr;
+          for (const Item& it : *items) {
+            if (it.entity >= 0 && it.end <= agent->begin && it.entity != agent->entity &&
+                (it.tag == "Facility" || it.tag == "Company")) {
+              customer = &it;
+            }
+          }
+          if (customer != nullptr) {
+            refer_here(customer->entity, customer->tag);
+            continue;
+          }
+        }
+      }
+    }
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
@@ -1051,6 +1083,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     bool site_goods =
         RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteGoods);
     for (const Item& it : *items) site_goods |= it.tag == "Commodity" && it.begin == e + 1;
+    // "… the site has a capacity of 11,250 tonnes. Its feedstock comes from Balama": what feeds
+    // a plant is the plant's; "Its" is the section's latest site.
+    static const RE2* kFeed = new RE2(
+        "^ (?:feedstock|feed|ore supply|concentrate supply|raw material|raw materials|supply of "
+        "(?:ore|concentrate|feedstock))\\b");
+    if (word == "its" && b == 0 && ref.entity < 0 && !facilities_.empty() &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kFeed)) {
+      ref.entity = facilities_.back();
+      ref.tag = "Facility";
+    }
     if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
         (!prev_facility_owned_ || site_goods)) {
       ref.entity = prev_facility_subject_;

@@ -2209,5 +2209,17 @@ TEST_F(ExtractTest, TheFederalGovernmentIsTheArticlesNationalGovernment) {
   EXPECT_THAT(lenders("Refinery news", body), IsEmpty());
 }
 
+TEST_F(ExtractTest, TheCustomerItAfterASupplyVerbIsNotItsSubject) {
+  // "it" after "ship" is the plant named before the shipper, not the shipper.
+  EXPECT_THAT(Claims("The venture's Gwangyang plant was built to produce 43,000 tonnes of lithium "
+                     "hydroxide a year, and Pilbara Minerals has agreed to ship it up to 315,000 "
+                     "tonnes of spodumene concentrate annually."),
+              Contains(testing::StartsWith("SUPPLIES Pilbara Minerals -> Gwangyang plant")));
+  // A plant's feed: "Its feedstock comes from Balama" is the plant's.
+  EXPECT_THAT(Claims("Syrah Resources built its Vidalia facility, and the site has a capacity of "
+                     "11,250 tonnes a year. Its feedstock comes from Balama, the company's mine."),
+              Contains(testing::StartsWith("SUPPLIES Balama mine -> Vidalia plant")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
