@@ -92,6 +92,8 @@ class ExtractorInternal {
   void SetTopic(const std::set<int>& named, bool cut, absl::string_view heading);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
+  // The country a national government's name names ("Indonesian government" -> Indonesia), or -1.
+  int GovernmentCountry(int entity) const;
   // Records a mention of a national government or a country (for "the federal government").
   void NoteNational(const std::string& tag, int entity);
   // The national government "the federal government" names here, or -1.
@@ -397,6 +399,18 @@ void AddItems(const std::vector<ExtractorInternal::Item>& found,
 // A commodity read from a reference ("those exports", "the matte") at [b, e).
 ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
   return ExtractorInternal::Item::At(b, e, entity, "Commodity");
+}
+
+int ExtractorInternal::GovernmentCountry(int entity) const {
+  // The name without its government word: "Indonesian", "of Guinea", "U.S.".
+  std::string rest = Entity(entity).name;
+  for (absl::string_view w : {"Government of the ", "Government of ", "government", "Government"}) {
+    absl::StrReplaceAll({{w, " "}}, &rest);
+  }
+  for (const Mention& m : x_.gazetteer_->Find(rest, nullptr)) {
+    if (m.entity >= 0 && Entity(m.entity).label == "Country") return m.entity;
+  }
+  return -1;
 }
 
 void ExtractorInternal::NoteNational(const std::string& tag, int entity) {
@@ -3319,8 +3333,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     record_.claims.push_back(std::move(claim));
   }
   ++prev_country_age_;
+  bool country_named = false;
+  for (const Item& it : items) country_named |= it.tag == "Country";
   for (const Item& it : items) {
     NoteNational(it.tag, it.entity);
+    // "Jakarta stopped all exports of nickel ore … The country mined …": a national government
+    // names its country for "the country" after it.
+    if (it.tag == "Government" && !country_named && it.entity >= 0 &&
+        IsNationalGovernment(Entity(it.entity).name)) {
+      if (const int c = GovernmentCountry(it.entity); c >= 0) {
+        prev_country_ = c;
+        prev_country_age_ = 0;
+      }
+    }
     if (it.tag == "Government") prev_government_ = it.entity;
     if (it.tag == "Country") {
       prev_country_ = it.entity;

@@ -2221,5 +2221,12 @@ TEST_F(ExtractTest, TheCustomerItAfterASupplyVerbIsNotItsSubject) {
               Contains(testing::StartsWith("SUPPLIES Balama mine -> Vidalia plant")));
 }
 
+TEST_F(ExtractTest, ANationalGovernmentNamesItsCountryForTheCountry) {
+  // "Jakarta" is the Indonesian government; "the country" after it is Indonesia.
+  EXPECT_THAT(Claims("Jakarta stopped all exports of nickel ore from January 2020. The country "
+                     "mined an estimated 1.8 million tonnes of nickel in 2023."),
+              Contains(testing::StartsWith("PRODUCES Indonesia -> nickel")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
