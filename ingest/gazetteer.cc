@@ -1794,7 +1794,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         if (k.span.begin == b && k.span.end < name_end && !k.demonym &&
             static_cast<size_t>(k.entity) < entities_.size() &&
             (entities_[k.entity].label == "Company" || entities_[k.entity].label == "Country" ||
-             entities_[k.entity].label == "Region")) {  // "Nevada Lithium Resources".
+             entities_[k.entity].label == "Region" || entities_[k.entity].label == "Facility")) {
+          // "Nevada Lithium Resources"; a company named after its site, "Kisanfu Mining".
           extends = true;
         } else if (k.span.begin > b && k.span.end < name_end && !k.demonym &&
                    static_cast<size_t>(k.entity) < entities_.size() &&

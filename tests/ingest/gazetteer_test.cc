@@ -467,6 +467,9 @@ TEST(GazetteerTest, ACountryInsideAnUnlistedNameWithASuffix) {
   // A listed name ("Almonty"), a country and more words before the suffix: one unlisted name.
   EXPECT_TRUE(HasName(g, "It runs through Almonty Korea Tungsten Corp today.",
                       "Almonty Korea Tungsten Corp=Almonty Korea Tungsten Corp"));
+  // A company named after its listed site: "Kisanfu Mining" is no Kisanfu mine.
+  EXPECT_TRUE(HasName(g, "CMOC owns Kisanfu Mining, which runs the mine.",
+                      "Kisanfu Mining=Kisanfu Mining"));
 }
 
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
