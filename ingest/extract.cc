@@ -3481,15 +3481,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
     }
-    // A box heading that names nothing ("Key figures:", "At a glance") is about what the title
-    // is about.
+    // A box heading that names nothing ("Key figures:", "At a glance") is about the heading
+    // right above it ("Husab" then "Key figures:"), else about what the title is about.
     static const RE2* kBareBox = new RE2(
         "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
         "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
         "facts|quick facts)(?: \\(.{1,40}\\))?:?$");
-    if (named.empty() && title_topic_ >= 0 &&
-        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
-      named.insert(title_topic_);
+    if (named.empty() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
+      if (topic_ >= 0) {
+        named.insert(topic_);
+      } else if (title_topic_ >= 0) {
+        named.insert(title_topic_);
+      }
     }
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.

@@ -1191,6 +1191,11 @@ TEST_F(ExtractTest, ABareBoxHeadingTakesWhatTheTitleIsAbout) {
       "- Location: Humboldt County, Nevada, United States";
   EXPECT_THAT(claims_of("Thacker Pass: GM moves from customer to co-owner", box),
               IsSupersetOf({"OPERATES -> Thacker Pass project", "LOCATED_IN -> United States"}));
+  // A heading line above the bare box names it: "Husab" then "Key figures:".
+  EXPECT_THAT(claims_of("Namibia's uranium mines",
+                        "Intro sentence about Namibia.\n\nHusab\nKey figures:\n- Operator: Swakop "
+                        "Uranium\n\nRössing\nKey figures:\n- Operator: Rio Tinto"),
+              IsSupersetOf({"OPERATES -> Husab mine", "OPERATES -> Rössing mine"}));
   // A title that names no facility and no single company gives the box no topic.
   for (const std::string& c : claims_of("Lithium: GM and Ford move upstream", box)) {
     EXPECT_EQ(c.rfind("OPERATES", 0), std::string::npos) << c;
