@@ -886,6 +886,21 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           it.begin <= (*items)[0].end + 5 + 40 &&
           s.text.substr((*items)[0].end, it.begin - (*items)[0].end).find_first_of(",;") ==
               std::string::npos;
+      // "Glencore's copper smelter at Mount Isa and its refinery in Townsville": "its" after a
+      // possessed site is the possessor's, not the site's.
+      if (word == "its" && it.tag == "Facility") {
+        const Item* owner = nullptr;
+        for (const Item& o : *items) {
+          if (o.entity >= 0 && IsAgent(o.tag) && o.end <= it.begin && it.begin - o.end <= 3 &&
+              PossessiveAt(s.text, o.end)) {
+            owner = &o;
+          }
+        }
+        if (owner != nullptr) {
+          ref = *owner;
+          continue;
+        }
+      }
       if (it.tag == "Facility" && &it != &items->front() && !possessed_subject) continue;
       // A site owns, buys or lends nothing: "Greenbushes, the mine it co-owns with Albemarle"
       // (it: Tianqi, not its Kwinana refinery that opened the sentence).
