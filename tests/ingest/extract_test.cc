@@ -2233,5 +2233,11 @@ TEST_F(ExtractTest, ANationalGovernmentNamesItsCountryForTheCountry) {
               Contains(testing::StartsWith("PRODUCES Indonesia -> nickel")));
 }
 
+TEST_F(ExtractTest, ItsAfterAPossessedSiteIsThePossessors) {
+  EXPECT_THAT(Claims("What survived is the processing chain: Glencore's copper smelter at Mount "
+                     "Isa and its refinery in Townsville."),
+              Contains("OPERATES Glencore -> Townsville refinery"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
