@@ -2471,11 +2471,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     static const RE2* kRest = new RE2(
-        "(?i)\\bthe (?:rest|remainder|remaining|balance)\\b|\\bthe other (?:<PERCENT#\\d+>|half)|其余|剩余|其他股份");
+        "(?i)(\\bthe (?:rest|remainder|remaining|balance)\\b|\\bthe other (?:<PERCENT#\\d+>|half)|其余|剩余|其他股份)");
     static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");
-    const bool rest = type == "HOLDS_STAKE" && object < 0 &&
-                      RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest) &&
-                      !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kVentureWord);
+    // (Also when a fallback named the nearest company: "South32 holds 60% of South Africa
+    // Manganese, the venture that runs the Hotazel mines, while Anglo American holds the remaining
+    // 40%" is of South Africa Manganese, when the sentence names a stake before.)
+    // "the rest of the venture" is a stake in a venture; a venture named before the rest phrase
+    // belongs to another clause.
+    re2::StringPiece rest_at;
+    const bool rest_word =
+        RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kRest, &rest_at);
+    const absl::string_view from_rest =
+        rest_word ? absl::string_view(rest_at.data(), window.data() + window.size() - rest_at.data())
+                  : absl::string_view();
+    const bool rest = type == "HOLDS_STAKE" && (object < 0 || object_fallback) && rest_word &&
+                      !RE2::PartialMatch(re2::StringPiece(from_rest.data(), from_rest.size()), *kVentureWord);
     // A Chinese stake with nothing held named ("淡水河谷基本金属持股约33.9%", "A、B和C各持股20.33%")
     // is of the company of the stake just before (in the sentence, else the previous one); an
     // unnamed venture or business ("持有合资公司51%的股份", "收购X在巴西的铌、磷业务") is what is held.
@@ -2908,6 +2918,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
     // the latest earlier stake; a Chinese elliptic share only of the previous sentence's.
     int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
+    if (held < 0 && c.object >= 0) continue;  // A fallback object stands with no stake before.
     if (held < 0) held = c.elliptic ? held_before_ : last_held_;
     if (held < 0 || held == items[c.subject].entity) continue;
     c.object = add_synthetic(held);

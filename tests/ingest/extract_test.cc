@@ -2239,5 +2239,13 @@ TEST_F(ExtractTest, ItsAfterAPossessedSiteIsThePossessors) {
               Contains("OPERATES Glencore -> Townsville refinery"));
 }
 
+TEST_F(ExtractTest, TheRemainingShareIsOfTheStakeBeforeNotOfTheNearestName) {
+  const std::set<std::string> got = Claims(
+      "South32 holds 60% of South Africa Manganese, the Samancor venture that runs the Hotazel "
+      "mines in the Northern Cape, while Anglo American holds the remaining 40%.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Anglo American -> South Africa Manganese percent=40"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Hotazel"))));
+}
+
 }  // namespace
 }  // namespace kg::ingest
