@@ -237,8 +237,8 @@ TEST_F(QuantitiesTest, Percent) {
   for (const Case& c : kCases) ExpectOne(finder_, c);
 }
 
-// A fraction of the world's total is a share ("more than half of the world's nickel"); a
-// fraction of anything else stays words.
+// A fraction of the world's total is a share ("more than half of the world's nickel"), and so is
+// one of what a buyer imports or uses; a fraction of anything else stays words.
 TEST_F(QuantitiesTest, WorldFractions) {
   const Case kCases[] = {
       {"Indonesia mines more than half of the world's nickel.", "more than half", kPercent, "50",
@@ -252,6 +252,8 @@ TEST_F(QuantitiesTest, WorldFractions) {
       {"刚果(金)的钴产量约占全球的四分之三。", "四分之三", kPercent, "75", "", "%", "about"},
       {"中国约一半的重稀土原料依赖缅甸。", "约一半", kPercent, "50", "", "%", "about"},
       {"缅甸占其进口的一半以上。", "一半", kPercent, "50", "", "%", "over"},
+      {"China relies on South Africa for nearly half of the manganese ore it imports.",
+       "nearly half", kPercent, "50", "", "%", "under"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
   EXPECT_TRUE(finder_.Find("Lynas sells half of its output to Japan.").empty());
