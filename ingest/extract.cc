@@ -1727,9 +1727,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "…mined 21,000 tonnes of uranium in 2022. That made it the largest producer in the world":
     // with `fallback_section`, an object none in the sentence fills is the section's latest
     // commodity.
+    // "banned shipments of both metals": the section's two latest commodities, one claim each.
+    int second_object = -1;
     if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ >= 0 &&
         rule.fallback_section.contains("object")) {
       slot["object"] = synthetic_for(prev_commodity_);
+      static const RE2* kBoth = new RE2(
+          "\\b(?:both|the two|these two|those two) (?:metals|minerals|materials|elements|commodities|"
+          "products)\\b");
+      if (section_commodities_.size() >= 2 &&
+          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kBoth)) {
+        const int other = section_commodities_[section_commodities_.size() - 2];
+        if (other != prev_commodity_) second_object = synthetic_for(other);
+      }
     }
     std::string note_prefix = absl::StrCat("rule ", rule.id, " matched \"", window, "\"");
     // A field line under a key-figure heading ("Thacker Pass (Nevada):" then "- Operator: Lithium
@@ -2500,6 +2510,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture)) ||
         (type == "INVESTS_IN" && object < 0 &&
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake));
+    if (second_object >= 0) {
+      candidates.push_back(Candidate{&rule, type, subject, second_object, props, m.end - m.begin,
+                                     object_fallback, rest, elliptic, m.end});
+    }
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
                                    m.end - m.begin, object_fallback, rest, elliptic, m.end});
     if (tr) {
