@@ -20,6 +20,7 @@
 #include "ingest/fingerprint.h"
 #include "ingest/read.h"
 #include "ingest/segment.h"
+#include "ingest/strings_internal.h"
 
 #ifndef KG_DEFAULT_SCHEMA_DIR
 #define KG_DEFAULT_SCHEMA_DIR "schema"
@@ -92,8 +93,9 @@ class ExtractorInternal {
   void SetTopic(const std::set<int>& named, bool cut, absl::string_view heading);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
-  // The country a national government's name names ("Indonesian government" -> Indonesia), or -1.
-  int GovernmentCountry(int entity) const;
+  // The country a national government's name names ("Indonesian government" -> Indonesia), or -1
+  // (looked up once per article in the gazetteer).
+  int GovernmentCountry(int entity);
   // Records a mention of a national government or a country (for "the federal government").
   void NoteNational(const std::string& tag, int entity);
   // The national government "the federal government" names here, or -1.
@@ -153,6 +155,7 @@ class ExtractorInternal {
   // latest country, the title's included and never reset by a section: what "the federal
   // government" is.
   int national_government_ = -1, article_country_ = -1;
+  std::map<int, int> government_country_;  // GovernmentCountry's answers.
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
@@ -160,7 +163,6 @@ class ExtractorInternal {
 
 namespace {
 
-// Whether `text` holds a Chinese ideograph.
 // A government entity of a whole country ("Australian Government", "Government of Canada",
 // "U.S. government"), not a ministry, agency or bank.
 bool IsNationalGovernment(absl::string_view name) {
@@ -168,6 +170,7 @@ bool IsNationalGovernment(absl::string_view name) {
          !absl::StrContains(name, "Department");
 }
 
+// Whether `text` holds a Chinese ideograph.
 bool HasHan(absl::string_view text) {
   static const RE2* kHan = new RE2("\\p{Han}");
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kHan);
@@ -191,10 +194,7 @@ bool BulletBefore(absl::string_view text, size_t begin) {
 
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
-  if (pos > text.size()) return false;
-  const absl::string_view after = text.substr(pos);
-  return absl::StartsWith(after, "'s ") || absl::StartsWith(after, "' ") ||
-         absl::StartsWith(after, "’s ");
+  return internal::PossessiveLength(std::string_view(text.data(), text.size()), pos) > 0;
 }
 
 // The bytes of the closing bracket when text[begin, end) stands in brackets right after `from`
@@ -401,16 +401,21 @@ ExtractorInternal::Item CommodityItem(size_t b, size_t e, int entity) {
   return ExtractorInternal::Item::At(b, e, entity, "Commodity");
 }
 
-int ExtractorInternal::GovernmentCountry(int entity) const {
+int ExtractorInternal::GovernmentCountry(int entity) {
+  if (auto known = government_country_.find(entity); known != government_country_.end()) {
+    return known->second;
+  }
+  int& country = government_country_[entity];
+  country = -1;
   // The name without its government word: "Indonesian", "of Guinea", "U.S.".
   std::string rest = Entity(entity).name;
   for (absl::string_view w : {"Government of the ", "Government of ", "government", "Government"}) {
     absl::StrReplaceAll({{w, " "}}, &rest);
   }
   for (const Mention& m : x_.gazetteer_->Find(rest, nullptr)) {
-    if (m.entity >= 0 && Entity(m.entity).label == "Country") return m.entity;
+    if (m.entity >= 0 && Entity(m.entity).label == "Country") return country = m.entity;
   }
-  return -1;
+  return country;
 }
 
 void ExtractorInternal::NoteNational(const std::string& tag, int entity) {
@@ -681,9 +686,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       if (before_name) continue;
     }
-    // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
-    // it": what is bought or sold is not the clause's subject (the sentence's first company)
-    // but the latest other site or company this sentence named before the pronoun.
     // "The company has also said it plans …": "it" right after a verb of saying is the speaker.
     if (word == "it") {
       static const RE2* kSaidIt = new RE2(
@@ -742,6 +744,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
+    // it": what is bought or sold is not the clause's subject (the sentence's first company)
+    // but the latest other site or company this sentence named before the pronoun.
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
@@ -1106,12 +1111,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // agent named before stays the runner-up.
     // After "The company's Boffa mine …" only the site's goods are the site's ("Its output goes
     // to …"); "Its main customer" there is the owner's.
-    static const RE2* kSiteGoods = new RE2(
-        "^ (?:(?:[a-z-]+ )?(?:output|production|ore|ores|concentrate|concentrates|product|"
-        "products|shipments|exports|cargoes))\\b");
-    bool site_goods =
-        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteGoods);
-    for (const Item& it : *items) site_goods |= it.tag == "Commodity" && it.begin == e + 1;
+    auto site_goods = [&] {
+      static const RE2* kSiteGoods = new RE2(
+          "^ (?:(?:[a-z-]+ )?(?:output|production|ore|ores|concentrate|concentrates|product|"
+          "products|shipments|exports|cargoes))\\b");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteGoods)) {
+        return true;
+      }
+      for (const Item& it : *items) {
+        if (it.tag == "Commodity" && it.begin == e + 1) return true;
+      }
+      return false;
+    };
     // "… the site has a capacity of 11,250 tonnes. Its feedstock comes from Balama": what feeds
     // a plant is the plant's; "Its" is the section's latest site.
     static const RE2* kFeed = new RE2(
@@ -1123,7 +1134,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref.tag = "Facility";
     }
     if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
-        (!prev_facility_owned_ || site_goods)) {
+        (!prev_facility_owned_ || site_goods())) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
       if (alt < 0 && prev_agent_ >= 0) alt = prev_agent_;
@@ -3411,9 +3422,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     const bool after_owner =
-        owner != nullptr && it.begin >= owner->end &&
-        absl::StartsWith(absl::string_view(s.text).substr(owner->end), "'s ") &&
-        it.begin == owner->end + 3;
+        owner != nullptr &&
+        it.begin == owner->end + internal::PossessiveLength(s.text, owner->end) &&
+        PossessiveAt(s.text, owner->end);
     if (it.tag == "Facility" && (owner == nullptr ? it.begin <= 4 : after_owner)) {
       prev_facility_subject_ = it.entity;
       prev_facility_owned_ = owner != nullptr;

@@ -14,6 +14,7 @@
 #include "ingest/fingerprint.h"
 #include "ingest/normalize.h"
 #include "ingest/read.h"
+#include "ingest/strings_internal.h"
 #include "re2/re2.h"
 
 namespace kg::ingest {
@@ -1765,10 +1766,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       size_t possessor_end = 0;
       for (const Mention& k : out) {
         if (k.span.begin != b || k.span.end >= name_end || k.demonym) continue;
-        for (absl::string_view mark : {"'s ", "’s ", "' "}) {
-          if (absl::StartsWith(text.substr(k.span.end), mark)) {
-            possessor_end = k.span.end + mark.size();
-          }
+        if (const size_t mark = internal::PossessiveLength(
+                std::string_view(text.data(), text.size()), k.span.end);
+            mark > 0) {
+          possessor_end = k.span.end + mark;
         }
       }
       if (possessor_end > 0 && possessor_end < name_end) {

@@ -1,4 +1,4 @@
-// Small ASCII string predicates on std::string_view, shared by the read and segment stages.
+// Small string predicates on std::string_view, shared by the ingest stages.
 // (Debian's Abseil has its own absl::string_view, which std::string_view does not convert to,
 // so absl::StartsWith and friends cannot take these views directly.)
 #ifndef KG_INGEST_STRINGS_INTERNAL_H_
@@ -27,6 +27,15 @@ inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }
 inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
+
+// The bytes of a possessive mark ("'s ", "’s ", "' ") starting at `pos` of `text`, else 0.
+inline size_t PossessiveLength(std::string_view text, size_t pos) {
+  if (pos > text.size()) return 0;
+  for (std::string_view mark : {"'s ", "’s ", "' "}) {
+    if (StartsWith(text.substr(pos), mark)) return mark.size();
+  }
+  return 0;
 }
 
 }  // namespace kg::ingest::internal
