@@ -93,6 +93,9 @@ class ExtractorInternal {
   void SetTopic(const std::set<int>& named, bool cut, absl::string_view heading);
   std::vector<Item> BuildItems(const Sentence& s, const std::vector<Quantity>& qs);
   void ResolvePronouns(const Sentence& s, std::vector<Item>* items);
+  // The company named earlier in the article whose capitalized words' initials spell
+  // `surface` ("GAC": Guinea Alumina Corporation), or -1.
+  int NamedByInitials(absl::string_view surface) const;
   // The country a national government's name names ("Indonesian government" -> Indonesia), or -1
   // (looked up once per article in the gazetteer).
   int GovernmentCountry(int entity);
@@ -127,6 +130,7 @@ class ExtractorInternal {
   // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
   // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
   int prev_facility_subject_ = -1;
+  bool prev_agentless_ = false;  // The previous sentence named no company, government or country.
   bool prev_facility_owned_ = false;  // Named after its owner's possessive ("X's Boffa mine").
   // The previous sentence's last company other than its first: the runner-up of "the company"
   // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
@@ -299,6 +303,21 @@ void ExtractorInternal::AddAlias(int entity, std::string alias) {
   }
 }
 
+int ExtractorInternal::NamedByInitials(absl::string_view surface) const {
+  if (surface.size() < 2 || surface.size() > 6 ||
+      !std::all_of(surface.begin(), surface.end(), [](char c) { return absl::ascii_isupper(c); })) {
+    return -1;
+  }
+  for (int c : companies_) {
+    std::string initials;
+    for (absl::string_view w : absl::StrSplit(Entity(c).name, absl::ByAnyChar(" -"), absl::SkipEmpty())) {
+      if (absl::ascii_isupper(static_cast<unsigned char>(w[0]))) initials += w[0];
+    }
+    if (initials == surface && Entity(c).name.size() > surface.size()) return c;
+  }
+  return -1;
+}
+
 void ExtractorInternal::UseEntity(int entity) {
   const EntityDef& def = Entity(entity);
   if (!entity_keys_.insert(def.key).second) return;
@@ -335,6 +354,16 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     it.end = m.span.end;
     it.entity = region ? region_country : m.entity;
     it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    // "GAC" after "Guinea Alumina Corporation": an acronym spelling the initials of a company
+    // the article named before is that company, not a listed namesake (China's customs).
+    if (!m.demonym && !region) {
+      if (const int named = NamedByInitials(s.text.substr(m.span.begin, m.span.end - m.span.begin));
+          named >= 0 && named != it.entity) {
+        it.entity = named;
+        it.tag = Entity(named).label;
+        AddAlias(named, std::string(s.text.substr(m.span.begin, m.span.end - m.span.begin)));
+      }
+    }
     // "the Singapore-listed group", "a Zambia-focused explorer": a country inside a compound
     // word describes, as a demonym does; it is no agent.
     if (it.tag == "Country" && m.span.end + 1 < s.text.size() && s.text[m.span.end] == '-' &&
@@ -1131,6 +1160,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (word == "its" && b == 0 && ref.entity < 0 && !facilities_.empty() &&
         RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kFeed)) {
       ref.entity = facilities_.back();
+      ref.tag = "Facility";
+    }
+    // "Before the shutdown, Cobre Panama was one of the most important new sources. It turned
+    // out about 350,000 tonnes": a sentence-opening "It" after one about a site alone is the site.
+    if (word == "it" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
+        !prev_facility_owned_ && prev_agentless_) {
+      ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
     }
     if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
@@ -2550,13 +2586,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                 "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) )?)?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
-    // "backed by A and B, and by C": a repeated "by" goes on with the list; so do "from" and
+    // "backed by A and B, and by C" (or ", as well as by C"): a repeated "by" goes on with the list; so do "from" and
     // "to" ("buys cells from CATL and from BYD", "sells lithium to Ford and to LG").
     // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
     // place may stand between.
     static const RE2* kAfter = new RE2(
-        "^(?: in <(?:Country|Region)#\\d+>)?(?:(?:,| and|, and| or|和|、|及|与)(?: by)?|"
-        "(?: and|, and| or) (?:from|to|with)) ?(?:<Country#\\d+>'s )?"
+        "^(?: in <(?:Country|Region)#\\d+>)?(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
+        "(?: and|, and| or) (?:from|to|with)|"
+        // "owned by the state agency JOGMEC and the trading house Sojitz".
+        "(?: and|, and) the (?:[a-z-]+ ){0,2}(?:house|group|company|firm|miner|agency|fund|bank|"
+        "trader|producer|maker)) ?(?:<Country#\\d+>'s )?"
         "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
     // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
     // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
@@ -3409,6 +3448,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
+  prev_agentless_ = first_agent < 0;
   // The sentence's subject when it is a site named first ("Kamoa-Kakula produced …", "The
   // Mount Weld mine is …"); any other opening clears it.
   // "The company's Boffa mine, designed to …, began shipping": a site named after its owner's
@@ -3425,7 +3465,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         owner != nullptr &&
         it.begin == owner->end + internal::PossessiveLength(s.text, owner->end) &&
         PossessiveAt(s.text, owner->end);
-    if (it.tag == "Facility" && (owner == nullptr ? it.begin <= 4 : after_owner)) {
+    // After a fronted phrase too: "Before the shutdown, Cobre Panama was …".
+    const bool fronted = it.begin <= 40 && it.begin >= 2 &&
+                         s.text.compare(it.begin - 2, 2, ", ") == 0 &&
+                         s.text.substr(0, it.begin - 2).find(',') == absl::string_view::npos;
+    if (it.tag == "Facility" && (owner == nullptr ? it.begin <= 4 || fronted : after_owner)) {
       prev_facility_subject_ = it.entity;
       prev_facility_owned_ = owner != nullptr;
     }
@@ -3448,6 +3492,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   for (const Item& it : items) {
     if (it.tag != "Facility") continue;
+    // "the site of the former Sunflower Army Ammunition Plant": a site that no longer is one is
+    // no antecedent of "the plant".
+    if (it.begin >= 7 && s.text.compare(it.begin - 7, 7, "former ") == 0) continue;
     std::erase(facilities_, it.entity);
     facilities_.push_back(it.entity);
   }

@@ -169,6 +169,30 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
         if (!alias.empty()) def.aliases.emplace_back(alias);
       }
     }
+    // A legal form's long and short spellings name the same company: "Korea Mine
+    // Rehabilitation and Mineral Resources Corporation" is also "… Corp".
+    if (def.label == "Company" || def.label == "Government") {
+      static constexpr std::pair<absl::string_view, absl::string_view> kForms[] = {
+          {" Corporation", " Corp"}, {" Limited", " Ltd"}, {" Company", " Co."}};
+      const size_t listed = surfaces.size();
+      for (size_t k = 0; k < listed; ++k) {
+        const auto [surface, exact] = surfaces[k];
+        for (const auto& [long_form, short_form] : kForms) {
+          std::string variant;
+          if (absl::EndsWith(surface, long_form)) {
+            variant = absl::StrCat(surface.substr(0, surface.size() - long_form.size()), short_form);
+          } else if (absl::EndsWith(surface, short_form)) {
+            variant = absl::StrCat(surface.substr(0, surface.size() - short_form.size()), long_form);
+          }
+          if (variant.empty() || variant == def.name ||
+              std::find(def.aliases.begin(), def.aliases.end(), variant) != def.aliases.end()) {
+            continue;
+          }
+          surfaces.emplace_back(variant, exact);
+          def.aliases.push_back(std::move(variant));
+        }
+      }
+    }
     if (by_key.contains(def.key)) {
       return absl::InvalidArgumentError(
           absl::StrCat(origin, ":", line_no, ": duplicate entity '", def.name, "'"));
@@ -454,6 +478,18 @@ int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
   for (size_t k = 0; k < extra->size(); ++k) {
     if ((*extra)[k].key == def.key) return static_cast<int>(entities_.size() + k);
   }
+  // A site named before under another spelling it listed ("Bécancour facility" after the
+  // "Bécancour plant", whose aliases hold it) is that site.
+  if (def.label == "Facility") {
+    const std::string norm = NormalizeName(def.name);
+    for (size_t k = 0; k < extra->size(); ++k) {
+      const EntityDef& e = (*extra)[k];
+      if (e.label != def.label) continue;
+      for (const std::string& alias : e.aliases) {
+        if (NormalizeName(alias) == norm) return static_cast<int>(entities_.size() + k);
+      }
+    }
+  }
   extra->push_back(std::move(def));
   return static_cast<int>(entities_.size() + extra->size() - 1);
 }
@@ -636,6 +672,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kPlaceWordBefore = new RE2(
       "(?i)([ ](?:(in|at)|near|outside|(?:just[ ])?(?:north|south|east|west)(?:-?(?:east|west))?"
       "[ ]of)[ ])$");
+  // Heads that name the same kind of site: a writer picks any of them.
+  static constexpr absl::string_view kSameSite[] = {"plant", "factory", "facility"};
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
@@ -661,6 +699,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
       known = ListedFacilityLike(base, head_lower);
       if (known < 0 && base != place) known = ListedFacilityLike(place, head_lower);
+      // "a battery factory in De Soto" is the listed De Soto plant.
+      for (absl::string_view other : kSameSite) {
+        if (known >= 0 || other == head_lower ||
+            std::find(std::begin(kSameSite), std::end(kSameSite), head_lower) == std::end(kSameSite)) {
+          continue;
+        }
+        known = ListedFacilityLike(base, other);
+      }
       if (known >= 0) return known;
     }
     EntityDef def;
@@ -671,6 +717,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // The place alone names the facility too ("Tyseley Energy Park", "Chavara").
     if (!place_is_country && !place.empty() && std::string(place) != std::string(description)) {
       def.aliases.push_back(std::string(place));
+    }
+    // "the De Soto factory" is "the De Soto plant" and "the Bécancour facility": one site,
+    // whichever of the three heads a writer picks.
+    if (!place_is_country && !place.empty() &&
+        std::find(std::begin(kSameSite), std::end(kSameSite), head_lower) != std::end(kSameSite)) {
+      for (absl::string_view other : kSameSite) {
+        if (other != head_lower) def.aliases.push_back(absl::StrCat(place, " ", other));
+      }
     }
     return AddExtra(std::move(def), extra);
   };
@@ -1819,8 +1873,14 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           continue;
         }
         const absl::string_view after = text.substr(k.span.end);
+        // Or a verb after it ("Toyotsu Rare Earths India refines …"), not a facility head ("…
+        // Malaysia plant").
+        const bool verb_after =
+            after.size() > 1 && after[0] == ' ' && absl::ascii_islower(after[1]) &&
+            head_after_re_ != nullptr &&
+            !RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *head_after_re_);
         if (after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
-            (after[0] == '.' && (after.size() == 1 || after[1] == ' '))) {
+            (after[0] == '.' && (after.size() == 1 || after[1] == ' ')) || verb_after) {
           country_end = k.span.end;
         }
       }
@@ -3020,10 +3080,15 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     for (char c : name) acronym &= !absl::ascii_islower(c);
     // "HOUSTON — Lithium …", "SÃO PAULO — …": a dateline, long all-capital words opening the
     // text before a dash, also with its state or country ("ROUYN-NORANDA, Quebec — …").
-    static const RE2* kDashAfter =
-        new RE2("^(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?[ ](?:—|–|--|-)[ ]");
+    // Two places share a dateline: "HANOI/BANGKOK — …".
+    static const RE2* kDashAfter = new RE2(
+        "^((?:/\\p{Lu}[\\p{Lu}\\pM'.-]*(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2})?"
+        "(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?[ ](?:—|–|--|-)[ ])");
+    re2::StringPiece dateline;
     if (acronym && b == start && words.size() <= 3 && name.size() >= 5 &&
-        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter)) {
+        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter,
+                          &dateline)) {
+      pos = e + dateline.size();
       continue;
     }
     // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
@@ -3035,7 +3100,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
         "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
         "lends|took|takes|signed|approved|imports|imported|borrowed|struck|agreed)\\b|"
-        "^:|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
+        // "Eramet: US$699m to buy back …" is a name; "Area: about 15,703 hectares", "Rights:
+        // exploration" are a fact box's field labels.
+        "^:[ ](?:[\\d$€£¥]|US\\$|A\\$|C\\$)|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
         // "Inkai, in the south of the country, is 60% owned by …": a place apposition, then a verb.
         "^,[ ](?:in|near|on|at|outside)[ ][^,;.:]{1,50},[ ](?:is|was|has|had|will|produces|"
         "produced|owns|holds|operates|runs|supplies)\\b");
@@ -3082,6 +3149,19 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     auto [wb, we] = WordBefore(text, b);
     if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
+    // "Prime Minister Anwar Ibrahim", "Chief Executive Officer Jane Doe": a title inside the run
+    // is followed by a person's name.
+    {
+      const std::vector<absl::string_view> run_words =
+          absl::StrSplit(text.substr(run_b, e - run_b), ' ', absl::SkipEmpty());
+      bool titled = wb < we && name_words_.titles.contains(
+                                   absl::AsciiStrToLower(text.substr(wb, we - wb)));
+      for (size_t w = 0; w + 1 < run_words.size() && !titled; ++w) {
+        titled = name_words_.titles.contains(run_words[w]) ||
+                 name_words_.titles.contains(absl::AsciiStrToLower(run_words[w]));
+      }
+      if (titled) continue;
+    }
     // "Sinomine runs Tanco", "plans to restart Mt Cattlin": an unlisted name after a verb of
     // running or developing a site is that site. Not after "owns" or "bought", which take
     // companies as often; not a possessor ("runs Tanco's mill"), not a name with a capitalized

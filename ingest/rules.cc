@@ -416,7 +416,11 @@ std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
         if (g.data() != nullptr) m.slots[name] = absl::string_view(g.data(), g.size());
       }
       out.push_back(std::move(m));
-      pos = std::max(out.back().end, out.back().begin + 1);
+      // The next try starts at the match's last tag, so that the name one match ends with may
+      // open the next ("A owns 45% of B, which in turn holds 51% of C").
+      const size_t last_tag = tagged.rfind('<', out.back().end - 1);
+      pos = std::max(last_tag != absl::string_view::npos ? last_tag : out.back().end,
+                     out.back().begin + 1);
     }
   }
   return out;

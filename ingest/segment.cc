@@ -385,7 +385,13 @@ bool ShouldMerge(std::string_view before, std::string_view after) {
   std::string_view token = start == std::string_view::npos ? before : before.substr(start + 1);
   if (token.size() < 2) return false;
   if (OneOf(token, kNeverFinal)) return true;
-  if (token.size() == 2 && IsAsciiUpper(token[0])) return true;  // An initial: "J. Smith".
+  size_t word_end = 0;
+  while (word_end < after.size() && std::isalpha(static_cast<unsigned char>(after[word_end]))) {
+    ++word_end;
+  }
+  const bool starter = OneOf(after.substr(0, word_end), kStarters);
+  // An initial: "J. Smith"; but "the early Model S. The Japanese supplier …" ends a sentence.
+  if (token.size() == 2 && IsAsciiUpper(token[0])) return !starter;
   // Dotted initialisms: U.S., U.S.A., D.C., a.m.
   bool dotted = token.size() >= 4;
   for (size_t i = 0; dotted && i < token.size(); ++i) {
@@ -393,11 +399,7 @@ bool ShouldMerge(std::string_view before, std::string_view after) {
         (i % 2 == 0) ? std::isalpha(static_cast<unsigned char>(token[i])) != 0 : token[i] == '.';
   }
   if (!dotted && !OneOf(token, kMaybeFinal)) return false;
-  size_t word_end = 0;
-  while (word_end < after.size() && std::isalpha(static_cast<unsigned char>(after[word_end]))) {
-    ++word_end;
-  }
-  return !OneOf(after.substr(0, word_end), kStarters);
+  return !starter;
 }
 
 // --- The segmenter ---------------------------------------------------------------------

@@ -1278,6 +1278,32 @@ TEST_F(ExtractTest, AlongWithSharesTheClaim) {
   EXPECT_THAT(claims, Contains("SUPPLIES Eurasian Resources Group -> China"));
 }
 
+TEST_F(ExtractTest, AsWellAsByGoesOnWithTheList) {
+  const std::set<std::string> claims =
+      Claims("Serra Verde is backed by the private equity firm Denham Capital, as well as by "
+             "Vision Blue Resources.");
+  EXPECT_THAT(claims, Contains(::testing::HasSubstr("HOLDS_STAKE Denham Capital ->")));
+  EXPECT_THAT(claims, Contains(::testing::HasSubstr("HOLDS_STAKE Vision Blue Resources ->")));
+}
+
+TEST_F(ExtractTest, AnAcronymSpellsACompanyNamedBefore) {
+  // "GAC" is the listed acronym of China's customs; after "Guinea Alumina Corporation" it is that
+  // company.
+  const std::set<std::string> claims = Claims(
+      "Guinea Alumina Corporation exported bauxite from Boke. GAC supplies bauxite to China.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Guinea Alumina Corporation -> China"));
+}
+
+TEST_F(ExtractTest, ItAfterASentenceAboutASiteAloneIsTheSite) {
+  const std::set<std::string> claims = Claims(
+      "Before the shutdown, Cobre Panama was one of the most important new sources of the metal. "
+      "It produced about 350,000 tonnes of copper in 2022.");
+  EXPECT_THAT(claims, Contains("PRODUCES Cobre Panama mine -> copper"));
+  // With a company in the sentence before, "It" is still the company.
+  EXPECT_THAT(Claims("Glencore runs the Mutanda mine. It produced 30,000 tonnes of cobalt in 2024."),
+              Contains("PRODUCES Glencore -> cobalt"));
+}
+
 TEST_F(ExtractTest, AnAppositionOpensWithAWholeWord) {
   // ", after …" or ", although …" is no apposition opened by "a": the name before it is not
   // carried over the name inside to the verb.

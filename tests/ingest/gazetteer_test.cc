@@ -472,6 +472,46 @@ TEST(GazetteerTest, ACountryInsideAnUnlistedNameWithASuffix) {
                       "Kisanfu Mining=Kisanfu Mining"));
 }
 
+TEST(GazetteerTest, FieldLabelsTitlesAndDatelinesAreNoNames) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  // A fact box's one-word field label is no company; a company opening a line with a figure is.
+  EXPECT_TRUE(Names(g, "Area: about 15,703 hectares").empty());
+  EXPECT_TRUE(Names(g, "Rights: exploration, with exploitation to follow").empty());
+  EXPECT_TRUE(HasName(g, "Zentrix: US$40 million for the stake", "Zentrix=Zentrix"));
+  // A title inside a capitalized run is followed by a person, not a company.
+  EXPECT_TRUE(Names(g, "Prime Minister Anwar Ibrahim announced the ban in 2023").empty());
+  // Two places share a dateline.
+  EXPECT_EQ(Names(g, "HANOI/BANGKOK — For a decade Vietnam was described as rich"),
+            (std::vector<std::string>{"Vietnam=Vietnam"}));
+  // A country after a suffixed name and before a verb names the company's national unit.
+  EXPECT_TRUE(HasName(g, "Toyotsu Rare Earths India refines the chloride into neodymium",
+                      "Toyotsu Rare Earths India=Toyotsu Rare Earths India"));
+}
+
+TEST(GazetteerTest, SpellingVariantsNameOneEntity) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  // A legal form's short spelling finds the company listed with the long one.
+  EXPECT_TRUE(HasName(g, "It is held by Korea Mine Rehabilitation and Mineral Resources Corp today",
+                      "Korea Mine Rehabilitation and Mineral Resources Corp="
+                      "Korea Mine Rehabilitation and Mineral Resources Corporation"));
+  // "factory", "plant" and "facility" of one place name one unlisted site.
+  std::vector<EntityDef> extra;
+  const std::vector<Mention> first = g.Find("Panasonic opened a battery factory in De Soto, Kansas.", &extra);
+  const std::vector<Mention> second = g.Find("The De Soto plant makes cells.", &extra);
+  auto site = [&](const std::vector<Mention>& ms) {
+    for (const Mention& m : ms) {
+      if (EntityOf(g, extra, m.entity).label == "Facility") return m.entity;
+    }
+    return -1;
+  };
+  ASSERT_GE(site(first), 0);
+  EXPECT_EQ(site(first), site(second));
+}
+
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {

@@ -171,6 +171,9 @@ TEST(SegmentTest, AbbreviationCanStillEndASentence) {
       SegmentText("Title\n\nThe mine is in the U.S. The company owns it. It grew.\n");
   EXPECT_THAT(Texts(s),
               ElementsAre("Title", "The mine is in the U.S.", "The company owns it.", "It grew."));
+  // So can a capital letter that is no initial: "the early Model S. The …".
+  EXPECT_THAT(Texts(SegmentText("Title\n\nIt goes back to the early Model S. The supplier grew.\n")),
+              ElementsAre("Title", "It goes back to the early Model S.", "The supplier grew."));
 }
 
 TEST(SegmentTest, ChineseSentences) {
