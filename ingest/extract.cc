@@ -349,6 +349,16 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
                    (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
       continue;
     }
+    // "nickel-rich cathode material", "cobalt-free cells": a commodity in an adjective describes
+    // the goods after it; it is not them ("rare earth-bearing coal" is mined for them: kept).
+    if (!m.demonym && Entity(m.entity).label == "Commodity") {
+      static const RE2* kAdjectiveTail =
+          new RE2("^-(?:rich|based|free|heavy|lean|poor)\\b");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data() + m.span.end, s.text.size() - m.span.end),
+                            *kAdjectiveTail)) {
+        continue;
+      }
+    }
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
