@@ -349,6 +349,20 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
                    (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
       continue;
     }
+    // "Noveon Magnetics, based in San Marcos, Texas": a site's town after "based in" is the
+    // company's seat, not its site.
+    if (!m.demonym && Entity(m.entity).label == "Facility") {
+      static const RE2* kSeatBefore =
+          new RE2("\\b(?:based|headquartered|registered|incorporated) in $");
+      static const RE2* kHead = new RE2(
+          "(?i)\\b(?:plant|mine|refinery|smelter|mill|factory|facility|project|complex|hub|works|"
+          "deposit|concentrator|operation|site|pit|terminal|campus)s?\\b");
+      const re2::StringPiece surface(s.text.data() + m.span.begin, m.span.end - m.span.begin);
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), m.span.begin), *kSeatBefore) &&
+          !RE2::PartialMatch(surface, *kHead)) {
+        continue;
+      }
+    }
     // "nickel-rich cathode material", "cobalt-free cells": a commodity in an adjective describes
     // the goods after it; it is not them ("rare earth-bearing coal" is mined for them: kept).
     if (!m.demonym && Entity(m.entity).label == "Commodity") {

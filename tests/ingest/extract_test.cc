@@ -1304,6 +1304,15 @@ TEST_F(ExtractTest, ItAfterASentenceAboutASiteAloneIsTheSite) {
               Contains("PRODUCES Glencore -> cobalt"));
 }
 
+TEST_F(ExtractTest, TheTownACompanyIsBasedInIsNoSite) {
+  // The listed San Marcos plant's town after "based in" is the company's seat.
+  const std::set<std::string> claims = Claims(
+      "Noveon Magnetics, based in San Marcos, Texas, has capacity for about 2,000 tonnes a year of "
+      "sintered NdFeB magnets.");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Noveon Magnetics -> United States"));
+  EXPECT_THAT(claims, Not(Contains(::testing::HasSubstr("San Marcos plant"))));
+}
+
 TEST_F(ExtractTest, AnAppositionOpensWithAWholeWord) {
   // ", after …" or ", although …" is no apposition opened by "a": the name before it is not
   // carried over the name inside to the verb.
