@@ -418,9 +418,13 @@ std::vector<RuleMatch> RuleSet::Match(absl::string_view tagged) const {
       out.push_back(std::move(m));
       // The next try starts at the match's last tag, so that the name one match ends with may
       // open the next ("A owns 45% of B, which in turn holds 51% of C").
-      const size_t last_tag = tagged.rfind('<', out.back().end - 1);
-      pos = std::max(last_tag != absl::string_view::npos ? last_tag : out.back().end,
-                     out.back().begin + 1);
+      const RuleMatch& last = out.back();
+      size_t next = last.end;
+      if (last.end > last.begin) {
+        const size_t last_tag = tagged.rfind('<', last.end - 1);
+        if (last_tag != absl::string_view::npos && last_tag > last.begin) next = last_tag;
+      }
+      pos = std::max(next, last.begin + 1);
     }
   }
   return out;
