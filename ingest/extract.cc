@@ -354,12 +354,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     if (!m.demonym && Entity(m.entity).label == "Facility") {
       static const RE2* kSeatBefore =
           new RE2("\\b(?:based|headquartered|registered|incorporated) in $");
-      static const RE2* kHead = new RE2(
-          "(?i)\\b(?:plant|mine|refinery|smelter|mill|factory|facility|project|complex|hub|works|"
-          "deposit|concentrator|operation|site|pit|terminal|campus)s?\\b");
-      const re2::StringPiece surface(s.text.data() + m.span.begin, m.span.end - m.span.begin);
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), m.span.begin), *kSeatBefore) &&
-          !RE2::PartialMatch(surface, *kHead)) {
+      if (x_.gazetteer_->FacilityHead(s.text.substr(m.span.begin, m.span.end - m.span.begin))
+              .empty() &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), m.span.begin), *kSeatBefore)) {
         continue;
       }
     }
@@ -381,11 +378,11 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     // "GAC" after "Guinea Alumina Corporation": an acronym spelling the initials of a company
     // the article named before is that company, not a listed namesake (China's customs).
     if (!m.demonym && !region) {
-      if (const int named = NamedByInitials(s.text.substr(m.span.begin, m.span.end - m.span.begin));
-          named >= 0 && named != it.entity) {
+      const absl::string_view surface = s.text.substr(m.span.begin, m.span.end - m.span.begin);
+      if (const int named = NamedByInitials(surface); named >= 0 && named != it.entity) {
         it.entity = named;
         it.tag = Entity(named).label;
-        AddAlias(named, std::string(s.text.substr(m.span.begin, m.span.end - m.span.begin)));
+        AddAlias(named, std::string(surface));
       }
     }
     // "the Singapore-listed group", "a Zambia-focused explorer": a country inside a compound
@@ -3485,10 +3482,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       owner = &it;
       continue;
     }
-    const bool after_owner =
-        owner != nullptr &&
-        it.begin == owner->end + internal::PossessiveLength(s.text, owner->end) &&
-        PossessiveAt(s.text, owner->end);
+    const size_t mark = owner != nullptr ? internal::PossessiveLength(s.text, owner->end) : 0;
+    const bool after_owner = mark > 0 && it.begin == owner->end + mark;
     // After a fronted phrase too: "Before the shutdown, Cobre Panama was …".
     const bool fronted = it.begin <= 40 && it.begin >= 2 &&
                          s.text.compare(it.begin - 2, 2, ", ") == 0 &&

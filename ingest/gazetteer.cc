@@ -677,6 +677,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
+    const bool same_site_head =
+        std::find(std::begin(kSameSite), std::end(kSameSite), head_lower) != std::end(kSameSite);
     // "the plant at Tyseley Energy Park": a site ("Park") is named by its first word.
     const size_t last_space = place.rfind(' ');
     if (last_space != absl::string_view::npos &&
@@ -701,11 +703,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (known < 0 && base != place) known = ListedFacilityLike(place, head_lower);
       // "a battery factory in De Soto" is the listed De Soto plant.
       for (absl::string_view other : kSameSite) {
-        if (known >= 0 || other == head_lower ||
-            std::find(std::begin(kSameSite), std::end(kSameSite), head_lower) == std::end(kSameSite)) {
-          continue;
+        if (same_site_head && known < 0 && other != head_lower) {
+          known = ListedFacilityLike(base, other);
         }
-        known = ListedFacilityLike(base, other);
       }
       if (known >= 0) return known;
     }
@@ -720,8 +720,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     // "the De Soto factory" is "the De Soto plant" and "the Bécancour facility": one site,
     // whichever of the three heads a writer picks.
-    if (!place_is_country && !place.empty() &&
-        std::find(std::begin(kSameSite), std::end(kSameSite), head_lower) != std::end(kSameSite)) {
+    if (!place_is_country && !place.empty() && same_site_head) {
       for (absl::string_view other : kSameSite) {
         if (other != head_lower) def.aliases.push_back(absl::StrCat(place, " ", other));
       }
@@ -3147,19 +3146,17 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         !RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kInvestedIn)) {
       continue;
     }
-    auto [wb, we] = WordBefore(text, b);
-    if (wb < we && name_words_.titles.contains(text.substr(wb, we - wb))) continue;
-    // "Prime Minister Anwar Ibrahim", "Chief Executive Officer Jane Doe": a title inside the run
-    // is followed by a person's name.
+    // A title before the run, or inside it before its last word ("Prime Minister Anwar Ibrahim",
+    // "Chief Executive Officer Jane Doe"): a person's name follows.
     {
+      auto is_title = [&](absl::string_view w) {
+        return name_words_.titles.contains(w) || name_words_.titles.contains(absl::AsciiStrToLower(w));
+      };
+      auto [wb, we] = WordBefore(text, b);
+      bool titled = wb < we && is_title(text.substr(wb, we - wb));
       const std::vector<absl::string_view> run_words =
           absl::StrSplit(text.substr(run_b, e - run_b), ' ', absl::SkipEmpty());
-      bool titled = wb < we && name_words_.titles.contains(
-                                   absl::AsciiStrToLower(text.substr(wb, we - wb)));
-      for (size_t w = 0; w + 1 < run_words.size() && !titled; ++w) {
-        titled = name_words_.titles.contains(run_words[w]) ||
-                 name_words_.titles.contains(absl::AsciiStrToLower(run_words[w]));
-      }
+      for (size_t w = 0; w + 1 < run_words.size() && !titled; ++w) titled = is_title(run_words[w]);
       if (titled) continue;
     }
     // "Sinomine runs Tanco", "plans to restart Mt Cattlin": an unlisted name after a verb of
