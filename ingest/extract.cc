@@ -17,6 +17,7 @@
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "graph/names.h"
 #include "ingest/fingerprint.h"
 #include "ingest/read.h"
 #include "ingest/segment.h"
@@ -112,6 +113,9 @@ class ExtractorInternal {
     std::vector<size_t> begin, end;  // Per item: its tag "<Label#i>" is text[begin, end).
   };
   static Tagged Render(const Sentence& s, const std::vector<Item>& items);
+  // Whether the country a `Region` item stands for is stated in the sentence: inside the
+  // region's own words ("Western Australia") or as an item of its own (country or demonym).
+  bool CountryStated(const Sentence& s, const std::vector<Item>& items, int region) const;
   void UseEntity(int entity);
   // Records `alias` on an entity the article added (listed entities keep their gazetteer names).
   void AddAlias(int entity, std::string alias);
@@ -324,6 +328,28 @@ void ExtractorInternal::UseEntity(int entity) {
   if (def.label == "Company") companies_.push_back(entity);
   record_.entities.push_back(EntityRecord{def.key, def.label, def.name, def.aliases});
   record_.mentions.push_back(def.key);
+}
+
+bool ExtractorInternal::CountryStated(const Sentence& s, const std::vector<Item>& items,
+                                      int region) const {
+  const Item& r = items[region];
+  for (size_t j = 0; j < items.size(); ++j) {
+    if (static_cast<int>(j) != region && items[j].entity == r.entity &&
+        (items[j].tag == "Country" || items[j].tag == "Demonym")) {
+      return true;
+    }
+  }
+  const std::string words = absl::StrCat(" ", kg::NormalizeName(std::string_view(s.text).substr(r.begin, r.end - r.begin)), " ");
+  const EntityDef& country = Entity(r.entity);
+  auto inside = [&](const std::string& name) {
+    const std::string n = kg::NormalizeName(name);
+    return !n.empty() && absl::StrContains(words, absl::StrCat(" ", n, " "));
+  };
+  if (inside(country.name)) return true;
+  for (const std::string& alias : country.aliases) {
+    if (inside(alias)) return true;
+  }
+  return false;
 }
 
 std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
@@ -2421,6 +2447,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject ", name));
         continue;
       }
+    }
+    // "a plant in Sumter, South Carolina": the sentence places the site in a state; its country
+    // is what the reader knows, not what the source says (the seed's gold keeps such inferences
+    // optional). A LOCATED_IN reached only through a region needs the country in the sentence:
+    // in the region's own name ("Western Australia"), or named or described on its own
+    // ("in Michigan, … in the United States", "the Brazilian state of Minas Gerais").
+    if (rule.type == "LOCATED_IN" && object >= 0 && items[object].tag == "Region" &&
+        !CountryStated(s, items, object)) {
+      if (tr) {
+        tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, ",
+                                         Entity(items[object].entity).name,
+                                         " is only implied by a region"));
+      }
+      continue;
     }
     // "Arafura signed an offtake with Hyundai": the end further down the value chain buys.
     if (rule.by_downstream && object >= 0) {
