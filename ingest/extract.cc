@@ -1548,15 +1548,24 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   // "Rainbow, which manages the project" after "Rainbow Rare Earths": a lone unlisted word
   // that begins the name of exactly one company the article named before is that company.
+  // So is a lone listed word the article has not used for its own company yet: "a stake in
+  // Vulcan" after "Vulcan Energy Resources" is not the listed Vulcan Elements (but "Vale" after
+  // "Vale Base Metals", "Tianqi" after "Tianqi Lithium Energy Australia" are the listed parents
+  // the earlier names are built on).
   for (Item& it : items) {
-    if (!it.guessed || it.tag != "Company") continue;
+    if (it.tag != "Company" || it.entity < 0) continue;
+    if (!it.guessed && std::find(companies_.begin(), companies_.end(), it.entity) !=
+                           companies_.end()) {
+      continue;
+    }
     const std::string word = s.text.substr(it.begin, it.end - it.begin);
     if (word.find(' ') != std::string::npos) continue;
     const std::string prefix = absl::StrCat(word, " ");
     int found = -1;
     bool ambiguous = false;
     for (int c : companies_) {
-      if (!absl::StartsWith(Entity(c).name, prefix)) continue;
+      if (c == it.entity || !absl::StartsWith(Entity(c).name, prefix)) continue;
+      if (!it.guessed && absl::StartsWith(Entity(c).name, Entity(it.entity).name)) continue;
       ambiguous |= found >= 0 && found != c;
       found = c;
     }

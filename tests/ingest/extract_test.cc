@@ -1916,6 +1916,17 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
 }
 
+TEST_F(ExtractTest, AShortListedNameIsTheArticlesCompanyOfThatName) {
+  // "Vulcan" is listed for Vulcan Elements; after "Vulcan Energy Resources" it is that company.
+  EXPECT_THAT(Claims("Vulcan Energy Resources plans to extract lithium in Germany. Stellantis took a "
+                     "stake of roughly 8% in Vulcan for 50 million euros."),
+              Contains("HOLDS_STAKE Stellantis -> Vulcan Energy Resources percent=8"));
+  // A unit named after a listed parent does not take the parent's short name.
+  EXPECT_THAT(Claims("Vale Base Metals runs the Sudbury mines. In 2022 Vale agreed to sell nickel to "
+                     "Tesla."),
+              Contains(::testing::StartsWith("SUPPLIES Vale -> Tesla")));
+}
+
 TEST_F(ExtractTest, ACountryOnlyImpliedByARegionIsNoLocatedIn) {
   // A state or province places a site in a country the sentence does not name: the reader knows
   // it, the source does not say it (the seed's gold marks such an inference optional).
