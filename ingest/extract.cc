@@ -2644,7 +2644,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::vector<Candidate> expanded;
   // `members`: also the members listed after "including" (only for a claim with no figure,
   // since a figure belongs to the whole class: "5,500 t of oxides, including NdPr").
-  auto coordinated = [&](int idx, bool before, bool members = false) {
+  // `other`: the claim's other end, when known.
+  auto coordinated = [&](int idx, bool before, bool members = false, int other = -1) {
     std::vector<int> out;
     // The connector right before the claim's own subject must be "and"/"or" ("A, B and C
     // invested", "Sojitz and the state-backed JOGMEC agreed"); further back, commas continue
@@ -2732,7 +2733,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     } else {
       size_t start = rendered.end[idx];
-      for (int guard = 0; guard < 8; ++guard) {
+      // "CATL's recycling arm Brunp and the miner CMOC" (of CATL): a singular relational noun
+      // after the claim's other end names one company; the names after it are the sentence's
+      // other list, not more arms ("includes Hongqiao's parent Weiqiao and Winning" lists on).
+      static const RE2* kOneRelation = new RE2(
+          "<[A-Za-z]+#(\\d+)>(?:'s|') (?:[a-z-]+ ){0,2}(?:unit|subsidiary|arm|division|affiliate|"
+          "parent|partner),? $");
+      int owner = -1;
+      const bool one_relation =
+          other >= 0 &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[idx]), *kOneRelation,
+                            &owner) &&
+          owner >= 0 && static_cast<size_t>(owner) < items.size() &&
+          items[owner].entity == items[other].entity;
+      for (int guard = 0; guard < 8 && !one_relation; ++guard) {
         re2::StringPiece in(tagged.data() + start, tagged.size() - start);
         const size_t start_of_link = start;
         int j = -1;
@@ -3216,7 +3230,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           RE2::FullMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
                                           rendered.begin[c.subject] - rendered.end[c.object]),
                          *kAppositionOf);
-      for (int j : apposition ? std::vector<int>{} : coordinated(c.object, object_first, !figure)) {
+      for (int j : apposition ? std::vector<int>{} : coordinated(c.object, object_first, !figure, c.subject)) {
         if (types != c.rule->slot_types.end() &&
             !absl::StrContains(types->second, absl::StrCat("|", items[j].tag, "|"))) {
           continue;

@@ -1916,6 +1916,14 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
 }
 
+TEST_F(ExtractTest, ASingularArmNamesOneCompanyNotTheListAfterIt) {
+  const std::set<std::string> claims =
+      Claims("YLB picked CBC, a consortium formed by CATL, its recycling arm Brunp and the miner "
+             "CMOC, to build plants.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("HOLDS_STAKE CATL -> Brunp")));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE CATL -> CMOC"))));
+}
+
 TEST_F(ExtractTest, AShortListedNameIsTheArticlesCompanyOfThatName) {
   // "Vulcan" is listed for Vulcan Elements; after "Vulcan Energy Resources" it is that company.
   EXPECT_THAT(Claims("Vulcan Energy Resources plans to extract lithium in Germany. Stellantis took a "
