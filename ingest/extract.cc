@@ -547,6 +547,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   re2::StringPiece m[2];
   size_t pos = 0;
   std::vector<Item> found;
+  std::map<std::string, Item> described;  // "the company" -> what it named in this sentence.
   // The reference at [b, e) resolved to `entity`, tagged `tag`.
   auto refer = [&found](size_t b, size_t e, int entity, const std::string& tag) -> Item& {
     return found.emplace_back(Item::At(b, e, entity, tag));
@@ -1074,6 +1075,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "The company leaned on private money: Goldman Sachs led a round, two years after Ford had
+    // put $50 million into the company": a description said again in one sentence names what
+    // it named the first time, not the nearest company.
+    if (kind == kCompany && absl::StartsWith(word, "the ")) {
+      if (auto said = described.find(word); said != described.end()) {
+        found.push_back(said->second);
+        found.back().begin = b;
+        found.back().end = e;
+        continue;
+      }
+    }
     // "北方稀土的控股股东为包钢集团，公司主要从…采购": a bare 公司 opening a clause is the
     // company the sentence opened with, not the nearest name.
     if (word == "公司" && !items->empty() && items->front().entity >= 0 &&
@@ -1260,6 +1272,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         p.alt = ref.entity;
       }
     }
+    if (kind == kCompany && absl::StartsWith(word, "the ")) described.emplace(word, p);
     found.push_back(p);
   }
   AddItems(found, items);

@@ -1916,6 +1916,15 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
 }
 
+TEST_F(ExtractTest, ADescriptionSaidTwiceInASentenceNamesOneCompany) {
+  const std::set<std::string> claims = Claims(
+      "Redwood Materials recycles batteries in Nevada. The company leaned on private money "
+      "instead: Goldman Sachs Asset Management led a funding round, two years after Ford had put "
+      "$50 million into the company.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN Ford -> Redwood Materials")));
+  EXPECT_THAT(claims, Not(Contains(::testing::HasSubstr("-> Goldman Sachs"))));
+}
+
 TEST_F(ExtractTest, ASingularArmNamesOneCompanyNotTheListAfterIt) {
   const std::set<std::string> claims =
       Claims("YLB picked CBC, a consortium formed by CATL, its recycling arm Brunp and the miner "
