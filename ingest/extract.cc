@@ -2525,8 +2525,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // The sentence's one year dates what happened, not where a site is nor who runs it:
     // "Australia's Greenbushes mine produced 1.4 Mt in 2023" gives no LOCATED_IN of 2023, "CMOC
     // runs Tenke Fungurume, which produced 114,000 t in 2024" no OPERATES of 2024.
+    // Not across a shift in time: "… in 2023, two years after Ford had put $50 million into
+    // the company" (the investment is not of 2023).
+    static const RE2* kTimeShift = new RE2(
+        "\\b(?:[a-z]+|\\d+) (?:years?|months?|decades?) (?:after|before|earlier|later)\\b");
     if (period < 0 && years == 1 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
-      period = year_item;
+      const size_t yb = rendered.begin[year_item];
+      const size_t lo = std::min(yb, m.begin), hi = std::max(yb, m.begin);
+      if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + lo, hi - lo), *kTimeShift)) {
+        period = year_item;
+      }
     }
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;

@@ -2214,6 +2214,19 @@ TEST_F(ExtractTest, AFigureAYearEarlierIsDatedTheYearBefore) {
   EXPECT_THAT(dated, Contains("41300@\"2023\""));
 }
 
+TEST_F(ExtractTest, TheSentencesYearDoesNotDateAClauseYearsBeforeIt) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nGoldman Sachs led a funding round of Redwood Materials in 2023, two years "
+           "after Ford had put $50 million into Redwood Materials.\n"));
+  bool seen = false;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "INVESTS_IN" || c.props.find("amount") == c.props.end()) continue;
+    seen = true;
+    EXPECT_EQ(c.props.find("period"), c.props.end()) << c.props.at("period").ToJson();
+  }
+  EXPECT_TRUE(seen);
+}
+
 TEST_F(ExtractTest, AnUnlistedChineseCompanyByTheStemOfItsName) {
   // "青美邦" alone, after the full "青美邦新能源材料有限公司", is that company.
   const std::set<std::string> got = Claims(
