@@ -334,7 +334,9 @@ bool ExtractorInternal::CountryStated(const Sentence& s, const std::vector<Item>
                                       int region) const {
   const Item& r = items[region];
   for (size_t j = 0; j < items.size(); ++j) {
-    if (static_cast<int>(j) != region && items[j].entity == r.entity &&
+    // Not an adjective inside a compound: "American-made panels" places nothing.
+    const bool compound = items[j].end < s.text.size() && s.text[items[j].end] == '-';
+    if (static_cast<int>(j) != region && items[j].entity == r.entity && !compound &&
         (items[j].tag == "Country" || items[j].tag == "Demonym")) {
       return true;
     }

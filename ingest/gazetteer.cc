@@ -20,6 +20,16 @@
 namespace kg::ingest {
 namespace {
 
+// "a first copper mine in Indonesia", "another nickel plant in Sulawesi": an ordinal or a
+// quantifier counts sites; the description names none.
+bool CountsASite(absl::string_view description) {
+  static const absl::flat_hash_set<std::string_view> kCounting = {
+      "first", "second", "third", "fourth", "fifth", "another", "further", "next", "new",
+      "possible", "potential", "more", "other", "additional"};
+  const absl::string_view word = description.substr(0, description.find(' '));
+  return kCounting.contains(absl::AsciiStrToLower(word));
+}
+
 // Puts each of `added` in place of the mentions it overlaps, keeping `out` in text order.
 void ReplaceOverlapping(const std::vector<Mention>& added,
                         std::vector<Mention>* out) {
@@ -827,7 +837,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         entity = at_place->entity;  // "plant in Stillwater" where Stillwater is known.
         place_e = std::max(place_e, at_place->span.end);
       } else if (label == "Country" && at_place->span.begin == place_b && begin < head_b &&
-                 (introduced || possessive)) {
+                 (introduced || possessive) && !CountsASite(text.substr(begin, head_b - begin))) {
         // Named by the whole description; the mention stops before " in <Country>" so that
         // the country stays a mention of its own ("<Facility> in <Country>").
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);

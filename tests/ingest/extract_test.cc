@@ -1916,6 +1916,14 @@ TEST_F(ExtractTest, ChineseThisProjectIsTheProjectNamedBeforeNotAHeadlessSite) {
   EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Salar de Atacama -> lithium chloride")));
 }
 
+TEST_F(ExtractTest, AnOrdinalCountsSitesAndNamesNone) {
+  EXPECT_THAT(Claims("LX International was looking at another nickel mine and a first copper mine in "
+                     "Indonesia."),
+              Not(Contains(::testing::HasSubstr("LOCATED_IN"))));
+  EXPECT_THAT(Claims("LX International runs a nickel mine in Indonesia."),
+              Contains(::testing::StartsWith("LOCATED_IN")));
+}
+
 TEST_F(ExtractTest, ADescriptionSaidTwiceInASentenceNamesOneCompany) {
   const std::set<std::string> claims = Claims(
       "Redwood Materials recycles batteries in Nevada. The company leaned on private money "
@@ -1952,6 +1960,9 @@ TEST_F(ExtractTest, ACountryOnlyImpliedByARegionIsNoLocatedIn) {
   EXPECT_THAT(Claims("Noveon Magnetics, based in San Marcos, Texas, makes sintered magnets."),
               Not(Contains("LOCATED_IN Noveon Magnetics -> United States")));
   EXPECT_THAT(Claims("赣锋锂业拥有宁都锂矿，该矿位于江西。"),
+              Not(Contains(::testing::HasSubstr("LOCATED_IN"))));
+  EXPECT_THAT(Claims("Corning plans to make solar wafers at a plant in Michigan, giving American-made "
+                     "panels a local source."),
               Not(Contains(::testing::HasSubstr("LOCATED_IN"))));
   // The country stated: in the region's own name, on its own, or as an adjective.
   EXPECT_THAT(Claims("Lynas digs its ore at the Mount Weld mine in Western Australia."),
