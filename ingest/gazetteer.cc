@@ -1745,6 +1745,46 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     ReplaceOverlapping(units, &out);
   }
+  // "tin concentrate", "nickel matte", "copper anodes": a listed commodity with a word for its
+  // form after it is that form, a commodity of its own (what the text trades), unless the
+  // gazetteer lists the compound itself (then the longer match has read it already). Not an
+  // oxide ("6% lithium oxide" is a grade) and not "refined gallium" (the metal itself).
+  if (extra != nullptr) {
+    static const RE2* kFormAfter = new RE2(
+        "^ (concentrates?|ores?|matte|anodes?|ingots?|powders?|electrolyte|alloys?)\\b");
+    for (Mention& k : out) {
+      if (k.demonym || k.guessed || static_cast<size_t>(k.entity) >= entities_.size() ||
+          entities_[k.entity].label != "Commodity" ||
+          static_cast<unsigned char>(text[k.span.begin]) >= 0x80) {
+        continue;
+      }
+      // Only a commodity named by itself: "copper concentrate" read as copper cathode's alias
+      // "refined copper" stays what the gazetteer says.
+      const std::string surface(text.substr(k.span.begin, k.span.end - k.span.begin));
+      if (NormalizeName(surface) != NormalizeName(entities_[k.entity].name)) continue;
+      re2::StringPiece form;
+      std::string name;
+      const size_t b = k.span.begin;
+      size_t e = k.span.end;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kFormAfter, &form)) {
+        std::string word(form.data(), form.size());
+        // One form, singular: "tin concentrates" is the commodity "tin concentrate".
+        if (word != "matte" && word != "electrolyte" && absl::EndsWith(word, "s") &&
+            word != "ingots") {
+          word.pop_back();
+        }
+        name = absl::StrCat(entities_[k.entity].name, " ", word);
+        e += 1 + form.size();
+      } else {
+        continue;
+      }
+      bool taken = false;
+      for (const Mention& o : out) taken |= &o != &k && o.span.begin < e && b < o.span.end;
+      if (taken) continue;
+      k.entity = ListedOrAdded(name, "Commodity", extra);
+      k.span = Span{b, e};
+    }
+  }
   // "Hombre Muerto West", "Kisanfu North": a listed facility's name and a compass word name
   // another facility beside it (not before a possessive or another capitalized word).
   if (extra != nullptr) {

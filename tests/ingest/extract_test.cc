@@ -2238,6 +2238,18 @@ TEST_F(ExtractTest, TheSentencesYearDoesNotDateAClauseYearsBeforeIt) {
   EXPECT_TRUE(seen);
 }
 
+TEST_F(ExtractTest, ACommodityWithAWordForItsFormIsThatForm) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nAlphamin sells its tin concentrates to Gerald Metals. Vale ships nickel "
+           "to Tesla.\n"));
+  std::set<std::string> goods;
+  for (const ClaimRecord& c : r.claims) {
+    if (auto it = c.props.find("commodity"); it != c.props.end()) goods.insert(it->second.as_string());
+  }
+  EXPECT_THAT(goods, Contains("tin concentrate"));
+  EXPECT_THAT(goods, Contains("nickel"));
+}
+
 TEST_F(ExtractTest, AnUnlistedChineseCompanyByTheStemOfItsName) {
   // "青美邦" alone, after the full "青美邦新能源材料有限公司", is that company.
   const std::set<std::string> got = Claims(
