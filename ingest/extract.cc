@@ -1527,12 +1527,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   held_now_ = -1;
   const std::vector<Quantity> qs = x_.quantities_->Find(s.text);
   std::vector<Item> items = BuildItems(s, qs);
-  // "Nouveau Monde Graphite (NMG)": an unlisted name in brackets right after a company is
-  // that company's short name.
+  // "Nouveau Monde Graphite (NMG)", "GEMCO (Groote Eylandt Mining Company)": an unlisted name
+  // in brackets right after a company is that company's other name.
+  const size_t listed = x_.gazetteer_->entities().size();
   for (size_t i = 1; i < items.size(); ++i) {
     Item& it = items[i];
     const Item& prev = items[i - 1];
-    if (it.guessed && prev.entity >= 0 && (prev.tag == "Company" || prev.tag == "Government") &&
+    const bool unlisted = it.guessed || (it.tag == "Company" && it.entity >= 0 &&
+                                         static_cast<size_t>(it.entity) >= listed);
+    if (unlisted && prev.entity >= 0 && prev.entity != it.entity &&
+        (prev.tag == "Company" || prev.tag == "Government") &&
         s.text.compare(prev.end, it.begin - prev.end, " (") == 0 && it.end < s.text.size() &&
         s.text[it.end] == ')') {
       it.entity = prev.entity;

@@ -2238,6 +2238,14 @@ TEST_F(ExtractTest, TheSentencesYearDoesNotDateAClauseYearsBeforeIt) {
   EXPECT_TRUE(seen);
 }
 
+TEST_F(ExtractTest, AFactBoxHeadingWithTheFullNameInBracketsHasOneTopic) {
+  const std::set<std::string> claims = Claims(
+      "Key figures: GEMCO (Groote Eylandt Mining Company)\n- Ownership: South32 60% and operator; "
+      "Anglo American 40%");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE South32 -> GEMCO percent=60"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Anglo American -> GEMCO percent=40"));
+}
+
 TEST_F(ExtractTest, ACommodityWithAWordForItsFormIsThatForm) {
   const ArticleRecord r = extractor_->Extract(ParseTextArticle(
       "t", "Title\n\nAlphamin sells its tin concentrates to Gerald Metals. Vale ships nickel "
