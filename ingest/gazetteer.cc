@@ -1717,34 +1717,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (len > 0 && !taken) k.span.end += len;
     }
   }
-  // A listed company followed by a country names its national unit ("Rio Tinto Canada sold …",
-  // "Lithium Americas Argentina, a unit of …"); not before a possessive or another name.
-  if (extra != nullptr) {
-    std::vector<Mention> units;
-    for (size_t k = 0; k + 1 < out.size(); ++k) {
-      const Mention& c = out[k];
-      const Mention& n = out[k + 1];
-      if (c.demonym || n.demonym || static_cast<size_t>(c.entity) >= entities_.size() ||
-          static_cast<size_t>(n.entity) >= entities_.size() ||
-          entities_[c.entity].label != "Company" || entities_[n.entity].label != "Country" ||
-          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
-          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
-        continue;
-      }
-      const absl::string_view after = text.substr(n.span.end);
-      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
-          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
-        continue;
-      }
-      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
-      EntityDef def;
-      def.label = "Company";
-      def.name = name;
-      def.key = absl::StrCat("Company:", NormalizeName(name));
-      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
-    }
-    ReplaceOverlapping(units, &out);
-  }
   // "tin concentrate", "nickel matte", "copper anodes": a listed commodity with a word for its
   // form after it is that form, a commodity of its own (what the text trades), unless the
   // gazetteer lists the compound itself (then the longer match has read it already). Not an
@@ -2062,6 +2034,35 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     out.swap(kept);
   }
   if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  // A company followed by a country names its national unit ("Rio Tinto Canada sold …",
+  // "Lithium Americas Argentina, a unit of …", "SCM Minera Lumina Copper Chile, the company
+  // that …"); not before a possessive or another name.
+  if (extra != nullptr) {
+    std::vector<Mention> units;
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention& c = out[k];
+      const Mention& n = out[k + 1];
+      if (c.demonym || n.demonym || c.entity < 0 ||
+          static_cast<size_t>(n.entity) >= entities_.size() ||
+          LabelOf(c, *extra) != "Company" || entities_[n.entity].label != "Country" ||
+          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
+          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
+        continue;
+      }
+      const absl::string_view after = text.substr(n.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
+          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
+        continue;
+      }
+      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
+    }
+    ReplaceOverlapping(units, &out);
+  }
   // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
   // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
   if (extra != nullptr) {
