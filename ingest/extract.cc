@@ -732,6 +732,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    // "helped by the start-up of Mpama South": the event of starting, not a young company.
+    if ((absl::EndsWith(word, "start-up") || absl::EndsWith(word, "startup")) &&
+        absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) {
+      continue;
+    }
     // "acquired the Canadian explorer Patriot Battery Metals": a description right before a
     // name is that name's, not a reference.
     if (word != "it" && word != "its" && e < s.text.size() && s.text[e] == ' ') {

@@ -2246,6 +2246,15 @@ TEST_F(ExtractTest, AFactBoxHeadingWithTheFullNameInBracketsHasOneTopic) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Anglo American -> GEMCO percent=40"));
 }
 
+TEST_F(ExtractTest, TheStartUpOfASiteIsNoCompany) {
+  // "the start-up of" is an event; "Few" opens no name.
+  EXPECT_THAT(Tagged(extractor_, "Alphamin Resources runs the Bisie mine. Output rose, helped by "
+                                 "the start-up of Mpama South."),
+              ::testing::HasSubstr("the start-up of"));
+  EXPECT_THAT(Tagged(extractor_, "Few mines anywhere have had a stranger few years than Bisie."),
+              ::testing::StartsWith("Few mines"));
+}
+
 TEST_F(ExtractTest, ACommodityWithAWordForItsFormIsThatForm) {
   const ArticleRecord r = extractor_->Extract(ParseTextArticle(
       "t", "Title\n\nAlphamin sells its tin concentrates to Gerald Metals. Vale ships nickel "
