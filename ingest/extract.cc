@@ -1335,6 +1335,47 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     if (ref < 0) return;
     found.push_back(Item::At(b, e, ref, "Facility"));
   });
+  // "The tin operation, …, is run by Alphamin": the description names its goods; the site is the
+  // latest one with that head, or a site named without a head ("Bisie"), never another kind.
+  for (const Item& c : *items) {
+    if (c.tag != "Commodity" || c.begin < 4) continue;
+    const absl::string_view text(s.text);
+    const absl::string_view det = text.substr(c.begin - 4, 4);
+    if (det != "the " && det != "The ") continue;
+    if (c.begin > 4 && absl::ascii_isalnum(static_cast<unsigned char>(text[c.begin - 5]))) continue;
+    const absl::string_view rest = text.substr(c.end);
+    if (!absl::StartsWith(rest, " ")) continue;
+    const size_t stop = rest.find_first_of(" ,.;:'", 1);
+    const absl::string_view word = rest.substr(1, stop == absl::string_view::npos ? rest.npos : stop - 1);
+    const std::string head = absl::AsciiStrToLower(word);
+    if (head.empty() || x_.gazetteer_->FacilityHead(head) != head) continue;
+    const size_t b = c.begin - 4, e = c.end + 1 + word.size();
+    bool taken = false;
+    for (const Item& it : *items) taken |= &it != &c && b < it.end && it.begin < e;
+    for (const Item& it : found) taken |= b < it.end && it.begin < e;
+    if (taken || absl::StartsWith(text.substr(e), " of ")) continue;
+    // "Sorowako, the nickel mine in Indonesia": an apposition describes the name before it.
+    bool apposition = false;
+    for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
+    if (apposition && text.substr(b - 2, 2) == ", ") continue;
+    std::vector<int> candidates = facilities_;
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) candidates.push_back(it.entity);
+    }
+    int ref = -1;
+    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
+      const std::string own = x_.gazetteer_->FacilityHead(Entity(*it).name);
+      if (own == head || own.empty()) ref = *it;
+    }
+    if (ref >= 0) found.push_back(Item::At(b, e, ref, "Facility"));
+  }
+  std::erase_if(*items, [&](const Item& it) {
+    if (it.tag != "Commodity") return false;
+    for (const Item& f : found) {
+      if (f.begin < it.end && it.begin < f.end) return true;
+    }
+    return false;
+  });
   // "华友钴业表示，其冶炼厂…", "扩建其项目": 其 before a plant noun (schema/name_words.txt head_zh,
   // two characters or more: "其矿产" is no mine) is "its": the possessor is the latest agent,
   // of the sentence or else of the one before, and the noun is the latest facility of the section

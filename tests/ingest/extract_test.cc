@@ -2246,6 +2246,15 @@ TEST_F(ExtractTest, AFactBoxHeadingWithTheFullNameInBracketsHasOneTopic) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Anglo American -> GEMCO percent=40"));
 }
 
+TEST_F(ExtractTest, ADescriptionWithItsGoodsIsTheLatestSiteOfThatKind) {
+  EXPECT_THAT(Claims("Few mines are stranger than Bisie. The tin operation, hacked out of the rainforest "
+                     "of North Kivu, is run by Alphamin Resources."),
+              Contains("OPERATES Alphamin Resources -> Bisie"));
+  // Not a site of another kind, and not an apposition to a name.
+  EXPECT_THAT(Claims("Vale runs the Sorowako mine. The nickel plant is run by Harita Nickel."),
+              Not(Contains("OPERATES Harita Nickel -> Sorowako mine")));
+}
+
 TEST_F(ExtractTest, TheStartUpOfASiteIsNoCompany) {
   // "the start-up of" is an event; "Few" opens no name.
   EXPECT_THAT(Tagged(extractor_, "Alphamin Resources runs the Bisie mine. Output rose, helped by "
