@@ -2739,12 +2739,26 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       const size_t at = text.substr(b, e - b).rfind(mark);
       if (at == absl::string_view::npos) continue;
       const size_t possessor_end = b + at + (mark == "s' " ? 1 : 0);
-      bool company = false;
+      bool company = false, country = false;
       for (const Mention& o : *out) {
         company |= !o.demonym && o.span.begin >= b && o.span.end == possessor_end &&
                    LabelOf(o, *extra) == "Company";
+        country |= !o.demonym && o.span.begin >= b && o.span.end == possessor_end &&
+                   LabelOf(o, *extra) == "Country";
       }
       if (company) b += at + mark.size();
+      // "Japan's Tokuyama", "Norway's Norsk Mineral": after a country's possessive, a name
+      // that ends the clause or comes before a verb is a company ("Australia's Treasurer Jim
+      // Chalmers", a title, and "Bolivia's Legislative Assembly", no organisation, stay out).
+      if (country) {
+        static const RE2* kClauseGoesOn = new RE2(
+            "^(?:[,.;:)]|$|[ ](?:and|or|both|also|now|still|each|jointly|has|have|had|is|was|will|would|said|says|agreed|signed|"
+            "owns|holds|bought|sold|sells|supplies|runs|operates|invested|plans|makes|produces|"
+            "which|that|to|in|for|with|from|at)\\b)");
+        if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kClauseGoesOn)) {
+          b += at + mark.size();
+        }
+      }
       // "General Motors' Ultium plants": what a head noun follows names sites, not a company.
       static const RE2* kHeadsAfter = new RE2(
           "(?i)^[ ](?:plants?|mines?|projects?|operations?|refiner(?:y|ies)|facilit(?:y|ies)|"

@@ -2255,6 +2255,15 @@ TEST_F(ExtractTest, ADescriptionWithItsGoodsIsTheLatestSiteOfThatKind) {
               Not(Contains("OPERATES Harita Nickel -> Sorowako mine")));
 }
 
+TEST_F(ExtractTest, ANameAfterACountrysPossessiveBeforeAVerbIsACompany) {
+  EXPECT_THAT(Claims("The Quartz Corp, whose shareholders include Norway's Norsk Mineral, ships ore."),
+              Contains("HOLDS_STAKE Norsk Mineral -> Quartz Corp"));
+  // A title, a state and a body are no companies.
+  EXPECT_THAT(Tagged(extractor_, "Australia's Treasurer Jim Chalmers spoke. Man Maw lies in "
+                                 "Myanmar's Wa State, which is remote."),
+              Not(::testing::HasSubstr("<Company")));
+}
+
 TEST_F(ExtractTest, TheStartUpOfASiteIsNoCompany) {
   // "the start-up of" is an event; "Few" opens no name.
   EXPECT_THAT(Tagged(extractor_, "Alphamin Resources runs the Bisie mine. Output rose, helped by "
