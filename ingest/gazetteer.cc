@@ -2708,7 +2708,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
       "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
       "outskirts[ ]of|(?:state|province|region|department|county|district|city|town|village|"
-      "port|island)[ ]of)[ ](?:the[ ])?$");
+      "port|island|islands|strait|straits|gulf|bay|sea|lake|river|coast|peninsula)[ ]of|"
+      // "the islands of Bangka and Belitung": the second of two places.
+      "(?:islands|provinces|states|regions|towns|cities|ports)[ ]of[ ]\\p{Lu}[\\pL\\pM'’-]*[ ]and)"
+      "[ ](?:the[ ])?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;

@@ -2264,6 +2264,12 @@ TEST_F(ExtractTest, ANameAfterACountrysPossessiveBeforeAVerbIsACompany) {
               Not(::testing::HasSubstr("<Company")));
 }
 
+TEST_F(ExtractTest, ANameAfterAStraitOrTheSecondOfTwoIslandsIsAPlace) {
+  EXPECT_THAT(Tagged(extractor_, "Across the Strait of Malacca, tin is smelted. On the islands of "
+                                 "Bangka and Belitung, tin has been dug for centuries."),
+              Not(::testing::HasSubstr("<Company")));
+}
+
 TEST_F(ExtractTest, TheStartUpOfASiteIsNoCompany) {
   // "the start-up of" is an event; "Few" opens no name.
   EXPECT_THAT(Tagged(extractor_, "Alphamin Resources runs the Bisie mine. Output rose, helped by "
