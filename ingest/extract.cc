@@ -341,7 +341,8 @@ bool ExtractorInternal::CountryStated(const Sentence& s, const std::vector<Item>
       return true;
     }
   }
-  const std::string words = absl::StrCat(" ", kg::NormalizeName(std::string_view(s.text).substr(r.begin, r.end - r.begin)), " ");
+  const std::string words = absl::StrCat(
+      " ", kg::NormalizeName(std::string_view(s.text).substr(r.begin, r.end - r.begin)), " ");
   const EntityDef& country = Entity(r.entity);
   auto inside = [&](const std::string& name) {
     const std::string n = kg::NormalizeName(name);

@@ -1735,21 +1735,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       const std::string surface(text.substr(k.span.begin, k.span.end - k.span.begin));
       if (NormalizeName(surface) != NormalizeName(entities_[k.entity].name)) continue;
       re2::StringPiece form;
-      std::string name;
       const size_t b = k.span.begin;
-      size_t e = k.span.end;
-      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kFormAfter, &form)) {
-        std::string word(form.data(), form.size());
-        // One form, singular: "tin concentrates" is the commodity "tin concentrate".
-        if (word != "matte" && word != "electrolyte" && absl::EndsWith(word, "s") &&
-            word != "ingots") {
-          word.pop_back();
-        }
-        name = absl::StrCat(entities_[k.entity].name, " ", word);
-        e += 1 + form.size();
-      } else {
+      if (!RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
+                             *kFormAfter, &form)) {
         continue;
       }
+      const size_t e = k.span.end + 1 + form.size();
+      // One form, singular: "tin concentrates" is the commodity "tin concentrate".
+      std::string word(form.data(), form.size());
+      if (absl::EndsWith(word, "s")) word.pop_back();
+      const std::string name = absl::StrCat(entities_[k.entity].name, " ", word);
       bool taken = false;
       for (const Mention& o : out) taken |= &o != &k && o.span.begin < e && b < o.span.end;
       if (taken) continue;
