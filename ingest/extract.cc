@@ -1231,7 +1231,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // "Before the shutdown, Cobre Panama was one of the most important new sources. It turned
     // out about 350,000 tonnes": a sentence-opening "It" after one about a site alone is the site.
-    if (word == "it" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
+    // An introductory time phrase keeps "it" first in its clause: "In 2024 it produced about
+    // 28,000 tonnes of nickel" after "Ambatovy was designed to turn out …".
+    static const RE2* kIntroTime = new RE2(
+        "^(?:In|By|Since|During|Through|Until|Last|This|Earlier|Later)(?: [\\w-]+){0,3},? $");
+    const bool opens_clause =
+        b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kIntroTime);
+    if (word == "it" && opens_clause && ref.entity < 0 && prev_facility_subject_ >= 0 &&
         !prev_facility_owned_ && prev_agentless_) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";

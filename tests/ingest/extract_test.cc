@@ -2270,6 +2270,17 @@ TEST_F(ExtractTest, ANameAfterAStraitOrTheSecondOfTwoIslandsIsAPlace) {
               Not(::testing::HasSubstr("<Company")));
 }
 
+TEST_F(ExtractTest, ItAfterAnIntroductoryYearStillOpensTheClause) {
+  // After a sentence about a site alone, "In 2024 it produced" is the site's output, and the
+  // second figure of "A of nickel and B of cobalt" is a claim of its own.
+  const std::set<std::string> claims = Claims(
+      "KOMIR holds the rest. Ambatovy was designed to turn out 60,000 tonnes of nickel a year. In "
+      "2024 it produced about 28,000 tonnes of nickel and roughly 2,500 tonnes of cobalt.");
+  EXPECT_THAT(claims, Contains("PRODUCES Ambatovy mine -> nickel"));
+  EXPECT_THAT(claims, Contains("PRODUCES Ambatovy mine -> cobalt"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("PRODUCES Korea Mine"))));
+}
+
 TEST_F(ExtractTest, TheStartUpOfASiteIsNoCompany) {
   // "the start-up of" is an event; "Few" opens no name.
   EXPECT_THAT(Tagged(extractor_, "Alphamin Resources runs the Bisie mine. Output rose, helped by "
