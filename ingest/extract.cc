@@ -1235,10 +1235,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // 28,000 tonnes of nickel" after "Ambatovy was designed to turn out …".
     static const RE2* kIntroTime = new RE2(
         "^(?:In|By|Since|During|Through|Until|Last|This|Earlier|Later)(?: [\\w-]+){0,3},? $");
-    const bool opens_clause =
-        b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kIntroTime);
-    if (word == "it" && opens_clause && ref.entity < 0 && prev_facility_subject_ >= 0 &&
-        !prev_facility_owned_ && prev_agentless_) {
+    if (word == "it" && ref.entity < 0 && prev_facility_subject_ >= 0 && !prev_facility_owned_ &&
+        prev_agentless_ &&
+        (b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kIntroTime))) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
     }
@@ -1313,6 +1312,14 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   const RE2* re = x_.gazetteer_->facility_anaphor_re();
   if (re == nullptr) return;
   std::vector<Item> found;
+  // The sites a reference at byte b may mean: the section's, then this sentence's before b.
+  auto sites_before = [&](size_t b) {
+    std::vector<int> candidates = facilities_;
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) candidates.push_back(it.entity);
+    }
+    return candidates;
+  };
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
@@ -1327,10 +1334,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       }
     }
     int ref = -1;
-    std::vector<int> candidates = facilities_;
-    for (const Item& it : *items) {
-      if (it.tag == "Facility" && it.end <= b) candidates.push_back(it.entity);
-    }
+    const std::vector<int> candidates = sites_before(b);
     for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
       const std::string& name = Entity(*it).name;
       if ((!head.empty() && x_.gazetteer_->FacilityHead(name) == head) ||
@@ -1365,10 +1369,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     bool apposition = false;
     for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
     if (apposition && text.substr(b - 2, 2) == ", ") continue;
-    std::vector<int> candidates = facilities_;
-    for (const Item& it : *items) {
-      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) candidates.push_back(it.entity);
-    }
+    const std::vector<int> candidates = sites_before(b);
     int ref = -1;
     for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
       const std::string own = x_.gazetteer_->FacilityHead(Entity(*it).name);
@@ -1426,10 +1427,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       }
       if (owner < 0) owner = prev_agent_;
       if (owner < 0) continue;
-      std::vector<int> candidates = facilities_;
-      for (const Item& it : *items) {
-        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) candidates.push_back(it.entity);
-      }
+      const std::vector<int> candidates = sites_before(b);
       int facility = -1;
       bool owned = false;
       for (auto c = candidates.rbegin(); c != candidates.rend() && !owned; ++c) {

@@ -1730,16 +1730,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           static_cast<unsigned char>(text[k.span.begin]) >= 0x80) {
         continue;
       }
-      // Only a commodity named by itself: "copper concentrate" read as copper cathode's alias
-      // "refined copper" stays what the gazetteer says.
-      const std::string surface(text.substr(k.span.begin, k.span.end - k.span.begin));
-      if (NormalizeName(surface) != NormalizeName(entities_[k.entity].name)) continue;
       re2::StringPiece form;
       const size_t b = k.span.begin;
       if (!RE2::PartialMatch(re2::StringPiece(text.data() + k.span.end, text.size() - k.span.end),
                              *kFormAfter, &form)) {
         continue;
       }
+      // Only a commodity written by its own name: one read through an alias ("refined copper",
+      // copper cathode's) stays what the gazetteer says.
+      const std::string surface(text.substr(k.span.begin, k.span.end - k.span.begin));
+      if (NormalizeName(surface) != NormalizeName(entities_[k.entity].name)) continue;
       const size_t e = k.span.end + 1 + form.size();
       // One form, singular: "tin concentrates" is the commodity "tin concentrate".
       std::string word(form.data(), form.size());
