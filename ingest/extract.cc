@@ -925,6 +925,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
     }
+    // "the French group": the country of a demonym inside the description ("the
+    // Anglo-Australian miner", one of two, names none).
+    int nationality = -1;
+    for (const Item& it : *items) {
+      if (it.tag == "Demonym" && it.entity >= 0 && b < it.end && it.begin < e &&
+          s.text[it.begin - 1] != '-' && (it.end >= s.text.size() || s.text[it.end] != '-')) {
+        nationality = it.entity;
+      }
+    }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency"
@@ -1258,6 +1267,34 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         prev_company_other_ != ref.entity) {
       alt = prev_company_other_;
     }
+    // "Orano and the state miner Navoiyuran set up Nurlikum Mining …, with the French group
+    // holding 51%": a description with a nationality is the nearest company of that home
+    // country (schema/company_countries.tsv) named before it in the sentence, a partner of
+    // "A and B" included, else the runner-up when it is of that country; when the referent
+    // found is known to be of another country, the description stays unresolved.
+    if (kind == kCompany && nationality >= 0 && !x_.home_countries_.empty()) {
+      auto home = [&](int entity) {
+        auto h = x_.home_countries_.find(entity);
+        return h == x_.home_countries_.end() ? -1 : h->second;
+      };
+      const Item* same = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && it.tag == "Company" && home(it.entity) == nationality) {
+          same = &it;
+        }
+      }
+      if (same != nullptr && same->entity != ref.entity) {
+        alt = ref.entity;
+        ref = *same;
+      } else if (same == nullptr && home(ref.entity) != nationality) {
+        if (alt >= 0 && home(alt) == nationality) {
+          std::swap(ref.entity, alt);
+          ref.tag = Entity(ref.entity).label;
+        } else if (home(ref.entity) >= 0) {
+          continue;
+        }
+      }
+    }
     Item p;
     p.begin = b;
     p.end = e;
@@ -1450,7 +1487,25 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   }
   // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
   static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
-  if (venture_ >= 0) {
+  // "Orano and the state miner Navoiyuran set up Nurlikum Mining …, with the French group holding
+  // 51% of the venture": a company two partners formed earlier in the sentence is the venture.
+  std::vector<std::pair<size_t, int>> formed;  // (end of the name, entity)
+  {
+    static const RE2* kFormedBy = new RE2(
+        "\\b(?:formed|set up|created|established|launched|founded|incorporated) (?:a |an |the )?"
+        "(?:new )?(?:[a-z-]+ ){0,3}?(?:(?:joint venture|venture|JV|company|vehicle),? "
+        "(?:called |named )?)?$");
+    const absl::string_view text(s.text);
+    for (const Item& it : *items) {
+      if (it.tag != "Company" || it.entity < 0) continue;
+      const absl::string_view before = text.substr(0, it.begin);
+      if ((absl::StrContains(before, " and ") || absl::StrContains(before, " with ")) &&
+          RE2::PartialMatch(re2::StringPiece(before.data(), before.size()), *kFormedBy)) {
+        formed.emplace_back(it.end, it.entity);
+      }
+    }
+  }
+  if (venture_ >= 0 || !formed.empty()) {
     ForEachFreeMatch(*kVenture, s, *items, [&](size_t b, size_t e, re2::StringPiece) {
       // "BlueOval SK, the joint venture of Ford and SK On": an apposition, or a venture named
       // by its partners, describes another venture.
@@ -1459,7 +1514,12 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       bool apposition = false;
       for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
       if (apposition && s.text.compare(b - 2, 2, ", ") == 0) return;
-      found.push_back(Item::At(b, e, venture_, Entity(venture_).label));
+      int venture = venture_;
+      for (const auto& [end, entity] : formed) {
+        if (end <= b) venture = entity;
+      }
+      if (venture < 0) return;
+      found.push_back(Item::At(b, e, venture, Entity(venture).label));
     });
   }
   // "the consortium", "the Swiss trader": the agent last described by that noun, when one was;
@@ -3896,12 +3956,25 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
         return x->stages_.try_emplace(entity, std::string(key)).second;
       });
   if (!stages.ok()) return stages.status();
+  // Home countries of listed companies (company_countries.tsv): "COMPANY<TAB>COUNTRY".
+  absl::StatusOr<std::string> homes = read_named(
+      "company_countries.tsv", "a listed company's name, a tab and a listed country's name",
+      [&](absl::string_view key, int country) {
+        const int company = x->gazetteer_->Lookup(key);
+        if (company < 0 || x->gazetteer_->entities()[company].label != "Company" ||
+            x->gazetteer_->entities()[country].label != "Country") {
+          return false;
+        }
+        return x->home_countries_.try_emplace(company, country).second;
+      });
+  if (!homes.ok()) return homes.status();
   x->fingerprint_ = Fingerprint()
                         .Add(x->gazetteer_->fingerprint())
                         .Add(x->rules_->fingerprint())
                         .Add(context)
                         .Add(*tiers)
                         .Add(*stages)
+                        .Add(*homes)
                         .value();
   return x;
 }

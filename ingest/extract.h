@@ -58,6 +58,8 @@ class Extractor {
   std::map<int, int> tiers_;
   // Commodity entity index -> the stage of a capacity of it (schema/stages.tsv).
   std::map<int, std::string> stages_;
+  // Company entity index -> its home country's entity index (schema/company_countries.tsv).
+  std::map<int, int> home_countries_;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

@@ -1871,8 +1871,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         } else if (k.span.begin > b && k.span.end < name_end && !k.demonym &&
                    static_cast<size_t>(k.entity) < entities_.size() &&
                    (entities_[k.entity].label == "Country" ||
-                    entities_[k.entity].label == "Region")) {
-          // A country inside the name: "Almonty Korea Tungsten Corp.".
+                    entities_[k.entity].label == "Region" ||
+                    entities_[k.entity].label == "Facility")) {
+          // A country inside the name: "Almonty Korea Tungsten Corp."; a site, the local
+          // company named after it: "Alphamin Bisie Mining".
           extends = true;
         } else {
           overlaps = true;

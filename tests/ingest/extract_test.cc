@@ -2420,5 +2420,30 @@ TEST_F(ExtractTest, TheRemainingShareIsOfTheStakeBeforeNotOfTheNearestName) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Hotazel"))));
 }
 
+
+TEST_F(ExtractTest, ACompanyNamedAfterItsSiteIsOneCompany) {
+  // "Manono" is a listed project; with the owner's name before it and a suffix after, the run
+  // is the local operating company.
+  EXPECT_THAT(Claims("Glencore owns 75% of Glencore Manono Mining."),
+              Contains("HOLDS_STAKE Glencore -> Glencore Manono Mining percent=75"));
+}
+
+TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
+  EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
+                     "43% of the venture."),
+              Contains("HOLDS_STAKE Eramet -> PT Weda Bay Nickel percent=43"));
+}
+
+TEST_F(ExtractTest, ADescriptionWithANationalityIsACompanyOfThatCountry) {
+  // The nearest names are the venture and the Chilean partner; "the Chinese group" is Ganfeng.
+  EXPECT_THAT(Claims("Ganfeng Lithium and the state miner Codelco set up Salar Blanco Lithium Ltd "
+                     "in 2022, with the Chinese group holding 65% of the venture."),
+              Contains("HOLDS_STAKE Ganfeng Lithium -> Salar Blanco Lithium Ltd percent=65"));
+  // A referent of another country and none of this one: no claim rather than a wrong holder.
+  EXPECT_THAT(Claims("Codelco signed the lease in 2022. The French group holds 10% of Salar Blanco "
+                     "Lithium Ltd."),
+              Not(Contains(testing::StartsWith("HOLDS_STAKE"))));
+}
+
 }  // namespace
 }  // namespace kg::ingest
