@@ -159,6 +159,7 @@ class ExtractorInternal {
   // What the title is about: its first facility, else its only company ("Thacker Pass: GM
   // moves …"); the topic of a fact box whose heading names nothing ("Key figures:").
   int title_topic_ = -1;
+  std::set<int> title_checked_;  // Sites of the body already compared with the title.
   // The article's latest national government ("Canberra", "the Australian government") and
   // latest country, the title's included and never reset by a section: what "the federal
   // government" is.
@@ -3717,6 +3718,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (it.begin >= 7 && s.text.compare(it.begin - 7, 7, "former ") == 0) continue;
     std::erase(facilities_, it.entity);
     facilities_.push_back(it.entity);
+    // "Mozal aluminium smelter: key figures" over a body that names "the Mozal aluminium
+    // smelter", which nobody listed: with no listed topic in the title, the first site of the
+    // body every word of whose name the title holds ("Mozal smelter") is what it is about.
+    if (title_topic_ < 0 && !title_checked_.contains(it.entity)) {
+      title_checked_.insert(it.entity);
+      const std::vector<absl::string_view> title_words =
+          absl::StrSplit(doc_.title, absl::ByAnyChar(" :,;–—-"), absl::SkipEmpty());
+      const std::vector<absl::string_view> name_words =
+          absl::StrSplit(Entity(it.entity).name, ' ', absl::SkipEmpty());
+      bool all = name_words.size() >= 2;
+      for (absl::string_view w : name_words) {
+        all &= std::any_of(title_words.begin(), title_words.end(),
+                           [&](absl::string_view t) { return absl::EqualsIgnoreCase(t, w); });
+      }
+      if (all) title_topic_ = it.entity;
+    }
   }
   // Two holders of one company in a sentence ("A holds 51% of X, and B the other 49%"): X is
   // a joint venture.
