@@ -843,17 +843,29 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "most |all |a third |two-thirds )(?:(?:stake|interest|share) )?(?:of|in) $");
       const Item* subject = nullptr;
       const Item* traded = nullptr;
+      bool co_subject = false;
       for (const Item& it : *items) {
         if (it.end > b || it.entity < 0 || (it.tag != "Facility" && it.tag != "Company")) continue;
         if (subject == nullptr && it.tag == "Company") {
           subject = &it;
         } else if (subject == nullptr || it.entity != subject->entity) {
+          // "Cameco and Brookfield completed their acquisition of …, and Cameco now holds 49%
+          // of it": a co-subject of "A and B" is a buyer, not what was bought.
+          static const RE2* kCoSubject = new RE2("^(?:,? and|,| &) $");
+          if (subject != nullptr && it.begin >= subject->end &&
+              RE2::FullMatch(re2::StringPiece(s.text.data() + subject->end, it.begin - subject->end),
+                             *kCoSubject)) {
+            co_subject = true;
+            continue;
+          }
           traded = &it;
         }
       }
-      if (traded != nullptr &&
+      if ((traded != nullptr || co_subject) &&
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kTradedObject)) {
-        refer_here(traded->entity, traded->tag);
+        // With only the buyers named before it, what was bought is unnamed here: "it" stays a
+        // word rather than a wrong name.
+        if (traded != nullptr) refer_here(traded->entity, traded->tag);
         continue;
       }
     }
@@ -1879,6 +1891,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     bool object_fallback = false;
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
+      // Where the sentence's opening pair of agents ends, if it opens with one.
+      size_t opening_pair_end = 0;
+      {
+        static const RE2* kOpening = new RE2(
+            "^((?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<]*(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
+            "(?:the )?<(?:Company|Government)#\\d+> and (?:the )?<(?:Company|Government)#\\d+>) [a-z]");
+        re2::StringPiece pair;
+        if (RE2::PartialMatch(tagged, *kOpening, &pair)) opening_pair_end = pair.size();
+      }
       std::set<std::string> allowed = absl::StrSplit(types, '|');
       int best = -1;
       size_t best_distance = SIZE_MAX;
@@ -1922,6 +1943,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // passive ("由中国中铁牵头的财团控制": the consortium's leader).
         static const RE2* kPartnerAfter = new RE2("^(?:与|和|及|、)<");
         static const RE2* kPartnerBefore = new RE2("(?:>(?:与|和|及|、)|由|被)$");
+        // In English, the pair "A and B" opening the sentence before a verb (after a time
+        // phrase at most) are buyers or partners, not what is held ("In November 2023 Cameco
+        // and Brookfield completed their acquisition of …, while Brookfield owns 51%").
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
@@ -1930,7 +1954,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
                                                 tagged.size() - rendered.end[i]),
                                *kPartnerAfter) ||
-             RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kPartnerBefore))) {
+             RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kPartnerBefore) ||
+             (opening_pair_end > 0 && rendered.end[i] <= opening_pair_end))) {
           continue;
         }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.

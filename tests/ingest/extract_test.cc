@@ -2428,6 +2428,15 @@ TEST_F(ExtractTest, ACompanyNamedAfterItsSiteIsOneCompany) {
               Contains("HOLDS_STAKE Glencore -> Glencore Manono Mining percent=75"));
 }
 
+TEST_F(ExtractTest, ABuyerOfAPairIsNotWhatThePairBought) {
+  // What was bought is unnamed here: no stake rather than a stake in a buyer.
+  const std::set<std::string> got = Claims(
+      "In November 2023 Cameco and Brookfield Asset Management completed their $7.9 billion "
+      "acquisition of the Pittsburgh-based reactor builder, and Cameco now holds 49% of it while "
+      "Brookfield owns 51%.");
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("HOLDS_STAKE"))));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
