@@ -1578,6 +1578,16 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
       out.push_back(c);
     }
   };
+  // "counts 宁德时代（CATL）among its largest customers": an English word glued to a name that
+  // ends in a bracket or a Chinese character is a word of its own (a capitalized one may be a
+  // name in Chinese text: "博茨瓦纳Khoemacau铜矿").
+  auto space_if_glued = [&] {
+    if (pos > 0 && pos < s.text.size() && absl::ascii_islower(s.text[pos]) &&
+        (s.text[pos - 1] == ')' || static_cast<unsigned char>(s.text[pos - 1]) >= 0x80) &&
+        !out.empty() && out.back() == '>') {
+      out.push_back(' ');
+    }
+  };
   for (size_t i = 0; i < items.size(); ++i) {
     const Item& it = items[i];
     // "Zijin Mining (紫金矿业)", "Nouveau Monde Graphite (NMG)", "江西铜业(Jiangxi Copper)",
@@ -1588,6 +1598,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
         tagged.begin.push_back(tagged.begin.back());
         tagged.end.push_back(tagged.end.back());
         pos = it.end + close;
+        space_if_glued();
         continue;
       }
     }
@@ -1603,6 +1614,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
     tagged.end.push_back(out.size());
     if (it.possessive) out.append("'s");
     pos = it.end;
+    space_if_glued();
   }
   append_text(absl::string_view(s.text).substr(pos));
   return tagged;

@@ -2437,6 +2437,11 @@ TEST_F(ExtractTest, ABuyerOfAPairIsNotWhatThePairBought) {
   EXPECT_THAT(got, Not(Contains(testing::StartsWith("HOLDS_STAKE"))));
 }
 
+TEST_F(ExtractTest, AnEnglishWordGluedToABracketedChineseNameIsAWordOfItsOwn) {
+  EXPECT_THAT(Claims("Shanshan counts 宁德时代（CATL）among its largest customers."),
+              Contains("SUPPLIES Ningbo Shanshan -> CATL"));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
