@@ -146,6 +146,7 @@ class ExtractorInternal {
   int section_ = -1;
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
+  int venture_topic_ = -1;       // The key-figure topic under which it was introduced, if any.
   // "the consortium", "the trader": the section's latest agent the text described by that noun
   // ("Lobito Atlantic Railway, a consortium of …", "the Swiss trader Trafigura").
   std::map<std::string, int> described_;
@@ -3204,11 +3205,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         "^(?:Ownership|Owners|Owner|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
         "Equity holders)(?: structure)?: ");
     const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
+    // A site's box whose lines introduced the joint venture that runs it ("- Operator: POSCO
+    // Pilbara Lithium Solution, a joint venture of the two companies", then "- Ownership: POSCO
+    // Holdings 82%, Pilbara Minerals 18%"): the shares are the venture's.
+    const int held = topic_ >= 0 && Entity(topic_).label == "Facility" && venture_ >= 0 &&
+                             venture_topic_ == topic_ && Entity(venture_).label == "Company"
+                         ? venture_
+                         : topic_;
     for (Candidate& c : candidates) {
       if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rule->id != "kf.owners_listed") continue;
-      if (topic_ >= 0 && (labelled || topic_owned_) && topic_ != items[c.subject].entity) {
-        c.object = add_synthetic(topic_);
-        if (tr) tr->notes.push_back(absl::StrCat("heading: ", c.rule->id, " a stake in ", Entity(topic_).name));
+      if (held >= 0 && (labelled || topic_owned_) && held != items[c.subject].entity) {
+        c.object = add_synthetic(held);
+        if (tr) tr->notes.push_back(absl::StrCat("heading: ", c.rule->id, " a stake in ", Entity(held).name));
       }
     }
     std::erase_if(candidates, [](const Candidate& c) {
@@ -3780,7 +3788,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (c.type == "HOLDS_STAKE" && c.object_key) holders[*c.object_key].insert(c.subject_key);
   }
   for (const Item& it : items) {
-    if (it.tag == "Company" && holders[Entity(it.entity).key].size() >= 2) venture_ = it.entity;
+    if (it.tag == "Company" && holders[Entity(it.entity).key].size() >= 2) {
+      venture_ = it.entity;
+      venture_topic_ = topic_;
+    }
   }
   // "<Company>, a lithium hydroxide joint venture", "<Company> is a joint venture",
   // "the joint venture <Company>", "A and B set up <Company> in 2017": later "the joint
@@ -3801,6 +3812,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       continue;
     }
     venture_ = items[idx].entity;
+    venture_topic_ = topic_;
   }
   // "<Company>, a consortium of …", "the Belgian rail operator <Company>": later "the
   // consortium", "the operator" mean that agent.

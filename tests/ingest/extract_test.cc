@@ -2442,6 +2442,18 @@ TEST_F(ExtractTest, AnEnglishWordGluedToABracketedChineseNameIsAWordOfItsOwn) {
               Contains("SUPPLIES Ningbo Shanshan -> CATL"));
 }
 
+TEST_F(ExtractTest, OwnersOfASitesBoxAreTheVentureItsLinesIntroduced) {
+  const std::set<std::string> got = Claims(
+      "Gwangyang lithium hydroxide plant:\n\n"
+      "- Operator: POSCO Pilbara Lithium Solution, a joint venture of the two companies\n"
+      "- Ownership: POSCO Holdings 82%, Pilbara Minerals 18%\n\n"
+      "Kemerton plant:\n\n"
+      "- Ownership: Albemarle 60%, Mineral Resources 40%");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Pilbara Minerals -> POSCO Pilbara Lithium Solution percent=18"));
+  // The next box introduced no venture: its owners hold its site.
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Albemarle -> Kemerton plant percent=60"));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
