@@ -3930,6 +3930,27 @@ ArticleRecord ExtractorInternal::Run() {
         if (Entity(m.entity).label == "Company") companies.insert(m.entity);
         NoteNational(m.demonym ? "" : Entity(m.entity).label, m.entity);
       }
+      // "Electra's Ontario cobalt refinery: the key figures", "Wacker's Tennessee polysilicon
+      // plant, by the numbers": with no listed site, a site the headline describes (read as
+      // the body reads one: place, goods, head) is what a bare "Key figures:" box is about.
+      // It becomes an entity of the article only if a claim uses it.
+      if (facility_at == std::string::npos) {
+        std::vector<EntityDef> guessed = extra_;
+        const size_t known = x_.gazetteer_->entities().size() + extra_.size();
+        for (const Mention& m : x_.gazetteer_->Find(s.text, &guessed, /*facilities=*/true)) {
+          if (m.demonym || m.entity < 0) continue;
+          const EntityDef& def = static_cast<size_t>(m.entity) < x_.gazetteer_->entities().size()
+                                     ? x_.gazetteer_->entities()[m.entity]
+                                     : guessed[m.entity - x_.gazetteer_->entities().size()];
+          if (def.label != "Facility") continue;
+          if (static_cast<size_t>(m.entity) >= known) {
+            extra_ = guessed;  // Keeps the new site (and what was guessed before it in the line).
+          }
+          title_topic_ = m.entity;
+          facility_at = m.span.begin;
+          break;
+        }
+      }
       if (facility_at == std::string::npos && companies.size() == 1) {
         title_topic_ = *companies.begin();
       }

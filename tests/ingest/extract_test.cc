@@ -2454,6 +2454,19 @@ TEST_F(ExtractTest, OwnersOfASitesBoxAreTheVentureItsLinesIntroduced) {
   EXPECT_THAT(got, Contains("HOLDS_STAKE Albemarle -> Kemerton plant percent=60"));
 }
 
+TEST_F(ExtractTest, AFactBoxUnderAHeadlineAboutAnUnlistedSiteIsAboutThatSite) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Electra's Ontario cobalt refinery: the key figures\n\nKey figures:\n\n"
+           "- Owner and operator: Electra Battery Materials\n"
+           "- Design capacity: 6,500 tonnes of cobalt a year\n"));
+  std::set<std::string> got;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.object_key) got.insert(absl::StrCat(c.type, " ", c.subject_key, " -> ", *c.object_key));
+  }
+  EXPECT_THAT(got, Contains("OPERATES Company:electra battery materials -> Facility:ontario refinery"));
+  EXPECT_THAT(got, Contains("HAS_CAPACITY Facility:ontario refinery -> Commodity:cobalt"));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
