@@ -147,6 +147,8 @@ class ExtractorInternal {
   std::vector<int> facilities_;  // Facilities of the current section, latest last.
   int venture_ = -1;             // The section's latest company introduced as a joint venture.
   int venture_topic_ = -1;       // The key-figure topic under which it was introduced, if any.
+  int box_owner_ = -1;           // The owner or operator a key-figure line named for a topic,
+  int box_owner_topic_ = -1;     // and that topic.
   // "the consortium", "the trader": the section's latest agent the text described by that noun
   // ("Lobito Atlantic Railway, a consortium of …", "the Swiss trader Trafigura").
   std::map<std::string, int> described_;
@@ -2035,6 +2037,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
       continue;
     }
+    if (rule.subject_is_box_owner && !slot.contains("subject")) {
+      if (topic_ < 0 || box_owner_ < 0 || box_owner_topic_ != topic_) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the box named no owner"));
+        continue;
+      }
+      slot["subject"] = synthetic_for(box_owner_);
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": subject is the box's owner ", Entity(box_owner_).name));
+    }
     if (rule.require_object && !slot.contains("object")) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no object"));
       continue;
@@ -3778,6 +3788,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                            [&](absl::string_view t) { return absl::EqualsIgnoreCase(t, w); });
       }
       if (all) title_topic_ = it.entity;
+    }
+  }
+  // The owner or operator a key-figure line names for the box's topic ("- Owner and operator:
+  // Wacker Chemie AG"), for the box's later lines that name none (`owner subject`).
+  if (topic_ >= 0) {
+    for (size_t i = claims_before; i < record_.claims.size(); ++i) {
+      const ClaimRecord& c = record_.claims[i];
+      auto rule = c.props.find("rule");
+      if (rule == c.props.end() || !rule->second.is_string() || !c.object_key ||
+          *c.object_key != Entity(topic_).key) {
+        continue;
+      }
+      const std::string& id = rule->second.as_string();
+      if (id != "kf.field_operator" && id != "kf.field_owner") continue;
+      for (const Item& it : items) {
+        if (it.entity >= 0 && Entity(it.entity).key == c.subject_key) {
+          box_owner_ = it.entity;
+          box_owner_topic_ = topic_;
+        }
+      }
     }
   }
   // Two holders of one company in a sentence ("A holds 51% of X, and B the other 49%"): X is

@@ -16,6 +16,8 @@
 //   require object                                 # no object filled: no claim
 //   topic object=Facility|Company                  # end not in the pattern: the key-figure
 //                                                  # heading's topic, else no claim
+//   owner subject                                  # subject not in the pattern: the owner or
+//                                                  # operator the box named, else no claim
 //   unless \bdesigned to\b                        # drop a match whose text has this
 //   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
 //   subject_is Export-Import Bank|Loan Programs      # keep only a subject whose canonical name
@@ -85,6 +87,10 @@ struct Rule {
   bool by_downstream = false;
   // "require object": a match whose object no pattern slot or fallback filled gives no claim.
   bool require_object = false;
+  // "owner subject": a subject the pattern leaves out is the owner or operator that the
+  // key-figure box's earlier lines named for its topic ("- Owner and operator: Wacker Chemie"
+  // over "- Investment: about $2.5 billion"); with none, the match gives no claim.
+  bool subject_is_box_owner = false;
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;
