@@ -861,6 +861,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             co_subject = true;
             continue;
           }
+          // "bought the Kisanfu deposit from Freeport-McMoRan in 2020, holds 71.25% of it": the
+          // seller is not what was bought.
+          static const RE2* kSeller = new RE2("\\bfrom (?:the )?$");
+          if (traded != nullptr &&
+              RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kSeller)) {
+            continue;
+          }
           traded = &it;
         }
       }
@@ -3564,6 +3571,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return false;
   };
+  // "CMOC, which bought the Kisanfu deposit from Freeport-McMoRan in 2020, holds 71.25% of it":
+  // the whole share a purchase implies (a rule's fixed percent=100) yields to a share the
+  // sentence states for the same holder and company.
+  auto implied_share_stated = [&](const Candidate& a) {
+    if (a.type != "HOLDS_STAKE" || !a.rule->set.contains("percent") || a.object < 0) return false;
+    for (const Candidate& b : expanded) {
+      if (&a == &b || b.type != "HOLDS_STAKE" || b.object < 0 || b.rule->set.contains("percent") ||
+          !b.props.contains("percent") || items[a.subject].entity != items[b.subject].entity ||
+          items[a.object].entity != items[b.object].entity) {
+        continue;
+      }
+      return true;
+    }
+    return false;
+  };
   // "Greenbushes produced 1.4 million tonnes of spodumene concentrate, accounting for 20% of
   // global lithium supply": the share-only reading of the same subject and share (its object
   // the element the concentrate is counted in) is part of the claim with the tonnage.
@@ -3646,6 +3668,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (subsumed(c)) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", subsumed"));
+      continue;
+    }
+    if (implied_share_stated(c)) {
+      if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped ", c.rule->id, ", the sentence states the share"));
       continue;
     }
     const EntityDef& subj = Entity(items[c.subject].entity);

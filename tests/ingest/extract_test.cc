@@ -2467,6 +2467,14 @@ TEST_F(ExtractTest, AFactBoxUnderAHeadlineAboutAnUnlistedSiteIsAboutThatSite) {
   EXPECT_THAT(got, Contains("HAS_CAPACITY Facility:ontario refinery -> Commodity:cobalt"));
 }
 
+TEST_F(ExtractTest, AStatedShareBeatsTheWholeOneAPurchaseImplies) {
+  const std::set<std::string> got = Claims(
+      "CMOC, which bought the Kisanfu deposit from Freeport-McMoRan in 2020, holds 71.25% of it.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE CMOC -> Kisanfu mine percent=71.25"));
+  EXPECT_THAT(got, Not(Contains("HOLDS_STAKE CMOC -> Kisanfu mine percent=100")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Freeport-McMoRan"))));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
