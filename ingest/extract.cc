@@ -1691,6 +1691,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       AddAlias(it.entity, s.text.substr(it.begin, it.end - it.begin));
     }
   }
+  // "中广核矿业（CGN Mining）": an unlisted Chinese company name before a Latin one in brackets is
+  // that company's Chinese name.
+  for (size_t i = 1; i < items.size(); ++i) {
+    Item& prev = items[i - 1];
+    const Item& it = items[i];
+    if (prev.tag != "Company" || it.tag != "Company" || prev.entity < 0 || it.entity < 0 ||
+        prev.entity == it.entity || static_cast<size_t>(prev.entity) < listed ||
+        static_cast<unsigned char>(s.text[prev.begin]) < 0x80 ||
+        static_cast<unsigned char>(s.text[it.begin]) >= 0x80 ||
+        BracketedAfter(s.text, prev.end, it.begin, it.end) == 0) {
+      continue;
+    }
+    AddAlias(it.entity, s.text.substr(prev.begin, prev.end - prev.begin));
+    prev.entity = it.entity;
+    prev.guessed = it.guessed;
+  }
   // "楚梅布冶炼厂(Tsumeb smelter)", "the Tsumeb smelter (楚梅布冶炼厂)": a facility named again in
   // brackets is one facility, the listed name if either is listed, else the Latin one.
   for (size_t i = 1; i < items.size(); ++i) {

@@ -485,20 +485,29 @@ int Gazetteer::ExtraFacilityNamed(absl::string_view name,
 }
 
 int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
-  for (size_t k = 0; k < extra->size(); ++k) {
-    if ((*extra)[k].key == def.key) return static_cast<int>(entities_.size() + k);
-  }
-  // A site named before under another spelling it listed ("Bécancour facility" after the
-  // "Bécancour plant", whose aliases hold it) is that site.
-  if (def.label == "Facility") {
+  // A site or company named before under another spelling it listed ("Bécancour facility" after
+  // the "Bécancour plant", whose aliases hold it; "中广核矿业" after "中广核矿业（CGN Mining）", whose
+  // Chinese name became an alias of CGN Mining) is that site or company. A company's alias wins
+  // over a namesake guessed before the alias was known.
+  auto by_alias = [&]() -> int {
     const std::string norm = NormalizeName(def.name);
     for (size_t k = 0; k < extra->size(); ++k) {
       const EntityDef& e = (*extra)[k];
-      if (e.label != def.label) continue;
+      if (e.label != def.label || e.key == def.key) continue;
       for (const std::string& alias : e.aliases) {
         if (NormalizeName(alias) == norm) return static_cast<int>(entities_.size() + k);
       }
     }
+    return -1;
+  };
+  if (def.label == "Company") {
+    if (const int named = by_alias(); named >= 0) return named;
+  }
+  for (size_t k = 0; k < extra->size(); ++k) {
+    if ((*extra)[k].key == def.key) return static_cast<int>(entities_.size() + k);
+  }
+  if (def.label == "Facility") {
+    if (const int named = by_alias(); named >= 0) return named;
   }
   extra->push_back(std::move(def));
   return static_cast<int>(entities_.size() + extra->size() - 1);
@@ -2497,6 +2506,38 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       if ((absl::EndsWith(before, "由") || absl::EndsWith(before, "被")) &&
           RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kShareAfter)) {
         e -= 6;
+      }
+    }
+    // "持有谢米兹拜铀公司（Semizbay-U）49%的股份", "收购了奥尔塔雷克公司（Ortalyk）": a Latin name in
+    // brackets right after 公司 or 集团 confirms the run before as a name, longer than a bare one
+    // may be and holding a commodity; the company is the Latin name, the Chinese its alias.
+    if (!legal && (absl::EndsWith(text.substr(begin, e - begin), "公司") ||
+                   absl::EndsWith(text.substr(begin, e - begin), "集团"))) {
+      static const RE2* kLatinInBrackets = new RE2(
+          "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*(?:）|\\)))");
+      re2::StringPiece bracket, latin;
+      const size_t wide = name_start(begin, 2, 8, /*legal=*/true);
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kLatinInBrackets,
+                            &bracket, &latin) &&
+          wide != absl::string_view::npos && own_chars(wide, begin) >= 2 &&
+          !generic_in(wide, begin, true) && more_than_inner(wide, begin)) {
+        const std::string name(latin.data(), latin.size());
+        const int listed = Lookup(name);
+        int entity = listed >= 0 && entities_[listed].label == "Company" ? listed : -1;
+        if (entity < 0) {
+          EntityDef def;
+          def.label = "Company";
+          def.name = name;
+          def.key = absl::StrCat("Company:", NormalizeName(name));
+          def.aliases.push_back(std::string(text.substr(wide, e - wide)));
+          entity = AddExtra(std::move(def), extra);
+        }
+        // The mention spans the bracket too: the Latin name is said once.
+        const size_t end = e + bracket.size();
+        std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= wide && m.span.end <= end; });
+        added.push_back(Mention{Span{wide, end}, entity});
+        i = end;
+        continue;
       }
     }
     // With a legal form a commodity may make the name ("宜春银锂新能源有限责任公司"); without one

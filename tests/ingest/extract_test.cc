@@ -2475,6 +2475,18 @@ TEST_F(ExtractTest, AStatedShareBeatsTheWholeOneAPurchaseImplies) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Freeport-McMoRan"))));
 }
 
+TEST_F(ExtractTest, AChineseCompanyNameWithItsLatinNameInBracketsIsOneCompany) {
+  // Unlisted on both sides: the Latin name names the company, the Chinese one is its alias, and
+  // the Chinese name alone later is the same company.
+  const std::set<std::string> got = Claims(
+      "厦门钨业（Xiamen Tungsten）持有博白钨业公司（Bobai Tungsten）60%的股份。"
+      "华兴矿业（Huaxing Mining）持有谢米兹拜铀公司（Semizbay-U）49%的股份。"
+      "2021年，华兴矿业以约4.35亿美元收购了奥尔塔雷克公司（Ortalyk）49%的股权。");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Xiamen Tungsten -> Bobai Tungsten percent=60"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Huaxing Mining -> Semizbay-U percent=49"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Huaxing Mining -> Ortalyk percent=49"));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
