@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -953,7 +954,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     int nationality = -1;
     for (const Item& it : *items) {
       if (it.tag == "Demonym" && it.entity >= 0 && b < it.end && it.begin < e &&
-          s.text[it.begin - 1] != '-' && (it.end >= s.text.size() || s.text[it.end] != '-')) {
+          (it.begin == 0 || s.text[it.begin - 1] != '-') &&
+          (it.end >= s.text.size() || s.text[it.end] != '-')) {
         nationality = it.entity;
       }
     }
@@ -1913,6 +1915,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return add_synthetic(entity);
   };
+  // In English, the pair "A and B" opening the sentence before a verb (after a time phrase at
+  // most) are buyers or partners, not what is held ("In November 2023 Cameco and Brookfield
+  // completed their acquisition of …, while Brookfield owns 51%"): where that pair ends in the
+  // tagged text, 0 if the sentence opens with none. Read once, when a stake's fallback asks.
+  std::optional<size_t> opening_pair;
+  auto opening_pair_end = [&]() -> size_t {
+    if (!opening_pair) {
+      static const RE2* kOpening = new RE2(
+          "^((?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<]*(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
+          "(?:the )?<(?:Company|Government)#\\d+> and (?:the )?<(?:Company|Government)#\\d+>) [a-z]");
+      re2::StringPiece pair;
+      opening_pair = RE2::PartialMatch(tagged, *kOpening, &pair) ? pair.size() : 0;
+    }
+    return *opening_pair;
+  };
   for (const RuleMatch& m : x_.rules_->Match(tagged)) {
     const Rule& rule = *m.rule;
     const absl::string_view window = absl::string_view(tagged).substr(m.begin, m.end - m.begin);
@@ -1929,15 +1946,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     bool object_fallback = false;
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
-      // Where the sentence's opening pair of agents ends, if it opens with one.
-      size_t opening_pair_end = 0;
-      {
-        static const RE2* kOpening = new RE2(
-            "^((?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<]*(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
-            "(?:the )?<(?:Company|Government)#\\d+> and (?:the )?<(?:Company|Government)#\\d+>) [a-z]");
-        re2::StringPiece pair;
-        if (RE2::PartialMatch(tagged, *kOpening, &pair)) opening_pair_end = pair.size();
-      }
       std::set<std::string> allowed = absl::StrSplit(types, '|');
       int best = -1;
       size_t best_distance = SIZE_MAX;
@@ -1981,9 +1989,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // passive ("由中国中铁牵头的财团控制": the consortium's leader).
         static const RE2* kPartnerAfter = new RE2("^(?:与|和|及|、)<");
         static const RE2* kPartnerBefore = new RE2("(?:>(?:与|和|及|、)|由|被)$");
-        // In English, the pair "A and B" opening the sentence before a verb (after a time
-        // phrase at most) are buyers or partners, not what is held ("In November 2023 Cameco
-        // and Brookfield completed their acquisition of …, while Brookfield owns 51%").
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kNotHeld) ||
              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
@@ -1993,7 +1998,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                                 tagged.size() - rendered.end[i]),
                                *kPartnerAfter) ||
              RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kPartnerBefore) ||
-             (opening_pair_end > 0 && rendered.end[i] <= opening_pair_end))) {
+             rendered.end[i] <= opening_pair_end())) {
           continue;
         }
         // Distance from the match: inside counts as 0, then nearest by bytes in the tagged text.

@@ -2521,17 +2521,9 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                             &bracket, &latin) &&
           wide != absl::string_view::npos && own_chars(wide, begin) >= 2 &&
           !generic_in(wide, begin, true) && more_than_inner(wide, begin)) {
-        const std::string name(latin.data(), latin.size());
-        const int listed = Lookup(name);
-        int entity = listed >= 0 && entities_[listed].label == "Company" ? listed : -1;
-        if (entity < 0) {
-          EntityDef def;
-          def.label = "Company";
-          def.name = name;
-          def.key = absl::StrCat("Company:", NormalizeName(name));
-          def.aliases.push_back(std::string(text.substr(wide, e - wide)));
-          entity = AddExtra(std::move(def), extra);
-        }
+        const size_t extras = extra->size();
+        const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
+        if (extra->size() > extras) extra->back().aliases.emplace_back(text.substr(wide, e - wide));
         // The mention spans the bracket too: the Latin name is said once.
         const size_t end = e + bracket.size();
         std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= wide && m.span.end <= end; });
