@@ -1952,7 +1952,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       for (size_t i = 0; i < items.size(); ++i) {
         if (!allowed.contains(items[i].tag)) continue;
         bool used = false;
-        for (const auto& [n, idx] : slot) used |= idx == static_cast<int>(i);
+        // Nor another mention of a filled end ("西藏华钰矿业…，华钰矿业持有其50%的股权": 其 is not
+        // 华钰矿业 itself).
+        for (const auto& [n, idx] : slot) {
+          used |= idx == static_cast<int>(i) ||
+                  (idx >= 0 && static_cast<size_t>(idx) < items.size() && items[idx].entity >= 0 &&
+                   items[idx].entity == items[i].entity);
+        }
         if (used) continue;
         // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
         // Nickel Asia the remaining 10%") is a

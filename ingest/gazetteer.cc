@@ -533,6 +533,14 @@ const std::string& Gazetteer::LabelOf(const Mention& m,
 
 namespace {
 
+// A Latin name in brackets right after a Chinese one: "（Semizbay-U）", "(Hunan Gold Group)".
+// Groups: the bracket, the name.
+const RE2& LatinInBrackets() {
+  static const RE2* kLatinInBrackets = new RE2(
+      "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*(?:）|\\)))");
+  return *kLatinInBrackets;
+}
+
 bool IsDeterminer(absl::string_view w) {
   static constexpr absl::string_view kDet[] = {"the", "a", "an", "its", "their", "his", "her",
                                               "our", "this", "that"};
@@ -2467,6 +2475,26 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
         if (len == 0) break;  // A zh_after word ("汽车"): no trade word.
         at += len;
       }
+      // "湖南黄金集团（Hunan Gold Group）" after the listed 湖南黄金 (Hunan Gold): the Latin name in
+      // brackets says which company the longer name is, when it is not the listed one's.
+      re2::StringPiece bracket, latin;
+      if (!legal &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e),
+                            LatinInBrackets(), &bracket, &latin) &&
+          static_cast<size_t>(k.entity) < entities_.size() &&
+          Lookup(std::string(latin.data(), latin.size())) != k.entity) {
+        const size_t start = place_before(k.span.begin);
+        const size_t extras = extra->size();
+        const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
+        if (entity != k.entity) {
+          if (extra->size() > extras) extra->back().aliases.emplace_back(text.substr(start, e - start));
+          const size_t end = e + bracket.size();
+          std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= start && m.span.end <= end; });
+          added.push_back(Mention{Span{start, end}, entity});
+          i = end;
+          continue;
+        }
+      }
       bool complete = false;
       for (const auto& [zh, en] : zh_company_words_) complete |= absl::EndsWith(surface, zh);
       if (static_cast<size_t>(k.entity) < entities_.size() && trade_word && !complete &&
@@ -2508,18 +2536,17 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
         e -= 6;
       }
     }
-    // "持有谢米兹拜铀公司（Semizbay-U）49%的股份", "收购了奥尔塔雷克公司（Ortalyk）": a Latin name in
-    // brackets right after 公司 or 集团 confirms the run before as a name, longer than a bare one
-    // may be and holding a commodity; the company is the Latin name, the Chinese its alias.
-    if (!legal && (absl::EndsWith(text.substr(begin, e - begin), "公司") ||
-                   absl::EndsWith(text.substr(begin, e - begin), "集团"))) {
-      static const RE2* kLatinInBrackets = new RE2(
-          "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*(?:）|\\)))");
+    // "持有谢米兹拜铀公司（Semizbay-U）49%的股份", "收购了奥尔塔雷克公司（Ortalyk）", "塔铝金业（Talco
+    // Gold）": a Latin name in brackets right after company words confirms the run before as a
+    // name, longer than a bare one may be and holding a commodity; the company is the Latin name,
+    // the Chinese its alias. A country may open it ("塔吉克斯坦铝业公司（TALCO）").
+    if (!legal) {
       re2::StringPiece bracket, latin;
-      const size_t wide = name_start(begin, 2, 8, /*legal=*/true);
-      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kLatinInBrackets,
+      size_t wide = name_start(begin, 2, 8, /*legal=*/true);
+      if (wide == absl::string_view::npos && place_before(begin) < begin) wide = place_before(begin);
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), LatinInBrackets(),
                             &bracket, &latin) &&
-          wide != absl::string_view::npos && own_chars(wide, begin) >= 2 &&
+          wide != absl::string_view::npos && begin - wide >= 6 && own_chars(wide, begin) >= 1 &&
           !generic_in(wide, begin, true) && more_than_inner(wide, begin)) {
         const size_t extras = extra->size();
         const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);

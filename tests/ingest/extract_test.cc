@@ -2487,6 +2487,19 @@ TEST_F(ExtractTest, AChineseCompanyNameWithItsLatinNameInBracketsIsOneCompany) {
   EXPECT_THAT(got, Contains("HOLDS_STAKE Huaxing Mining -> Ortalyk percent=49"));
 }
 
+TEST_F(ExtractTest, ALatinNameInBracketsSaysWhichCompanyALongerChineseNameIs) {
+  // 盛屯 is the listed Chengtun Mining; "盛屯集团（Shengtun Group）" is its parent, named by the
+  // bracket. A name of company words holding a commodity or opening with a country is one company
+  // when a Latin name follows; 其 is the venture, not the partner named twice.
+  const std::set<std::string> got = Claims(
+      "其控股股东盛屯集团（Shengtun Group），持有盛屯矿业约30%的股份。"
+      "塔锑锌业（Tajik Antimony Zinc）由塔吉克斯坦锑业公司（Tajik Antimony）与西部矿业（Western "
+      "Mining）合资组建，西部矿业持有其40%的股权。");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Shengtun Group -> Chengtun Mining percent=30"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Western Mining -> Tajik Antimony Zinc percent=40"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Western Mining -> Western Mining"))));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
