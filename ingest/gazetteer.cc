@@ -25,7 +25,10 @@ namespace {
 bool CountsASite(absl::string_view description) {
   static const absl::flat_hash_set<std::string_view> kCounting = {
       "first", "second", "third", "fourth", "fifth", "another", "further", "next", "new",
-      "possible", "potential", "more", "other", "additional"};
+      "possible", "potential", "more", "other", "additional",
+      // A rank names no site either: "the miner's largest project in Canada" is Jansen.
+      "largest", "biggest", "smallest", "oldest", "newest", "latest", "last", "only", "sole",
+      "main", "second-largest", "third-largest", "second-biggest"};
   const absl::string_view word = description.substr(0, description.find(' '));
   return kCounting.contains(absl::AsciiStrToLower(word));
 }
@@ -2047,7 +2050,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     out.swap(kept);
   }
-  if (extra != nullptr && facilities) FindGuessedNames(text, &out, extra);
+  if (extra != nullptr && facilities) {
+    FindGuessedNames(text, &out, extra);
+    JoinTradeWords(text, &out, extra);
+  }
   // A company followed by a country names its national unit ("Rio Tinto Canada sold …",
   // "Lithium Americas Argentina, a unit of …", "SCM Minera Lumina Copper Chile, the company
   // that …"); not before a possessive or another name.
@@ -2248,6 +2254,56 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   }
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   return out;
+}
+
+void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out,
+                               std::vector<EntityDef>* extra) const {
+  // "Baobab Mining and Chemicals Corporation", "Chambal Fertilisers and Chemicals": after a
+  // company whose name ends in a trade word, "and" and more trade words (capitalized, company
+  // suffixes) go on with the same name; a name after "and" is another company.
+  static const RE2* kAndTrade =
+      new RE2("^[ ]and((?:[ ]\\p{Lu}\\p{Latin}*){1,3})");
+  for (size_t i = 0; i < out->size(); ++i) {
+    const Mention& a = (*out)[i];
+    if (a.demonym || LabelOf(a, *extra) != "Company") continue;
+    const absl::string_view surface = text.substr(a.span.begin, a.span.end - a.span.begin);
+    const size_t last_space = surface.rfind(' ');
+    // A trade, not a legal form or a fund's word ("Denham Capital and Energy and Minerals
+    // Group" are two).
+    static const absl::flat_hash_set<std::string> kTrades = {
+        "Mining", "Minerals", "Metals", "Chemicals", "Chemical", "Fertilisers", "Fertilizers",
+        "Smelting", "Refining", "Industries", "Resources", "Materials", "Steel", "Oil"};
+    if (last_space == absl::string_view::npos || !kTrades.contains(std::string(surface.substr(last_space + 1)))) {
+      continue;
+    }
+    re2::StringPiece words;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + a.span.end, text.size() - a.span.end),
+                           *kAndTrade, &words)) {
+      continue;
+    }
+    // Another "and" after them: a list of names, not one.
+    if (absl::StartsWith(text.substr(static_cast<size_t>(words.data() + words.size() - text.data())),
+                         " and ")) {
+      continue;
+    }
+    bool trade = true;
+    for (absl::string_view w : absl::StrSplit(absl::string_view(words.data(), words.size()), ' ',
+                                              absl::SkipEmpty())) {
+      trade &= suffix_first_words_.contains(w);
+    }
+    if (!trade) continue;
+    const size_t end = static_cast<size_t>(words.data() + words.size() - text.data());
+    Mention joined{Span{a.span.begin, end},
+                   ListedOrAdded(std::string(text.substr(a.span.begin, end - a.span.begin)),
+                                 "Company", extra)};
+    const size_t begin = a.span.begin;
+    std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= begin && m.span.end <= end; });
+    out->insert(std::upper_bound(out->begin(), out->end(), joined,
+                                 [](const Mention& x, const Mention& y) {
+                                   return x.span.begin < y.span.begin;
+                                 }),
+                joined);
+  }
 }
 
 bool Gazetteer::LongerCompanyWordAt(absl::string_view text, size_t at, size_t head_size) const {

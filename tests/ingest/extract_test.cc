@@ -2500,6 +2500,23 @@ TEST_F(ExtractTest, ALatinNameInBracketsSaysWhichCompanyALongerChineseNameIs) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Western Mining -> Western Mining"))));
 }
 
+TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
+  EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
+                     "Chemicals Corporation."),
+              Contains("HOLDS_STAKE Coromandel International -> Baobab Mining and Chemicals "
+                       "Corporation percent=45"));
+  // A name after "and" is another company; so is a list of two.
+  EXPECT_THAT(Claims("The mine is backed by Denham Capital and Energy and Minerals Group."),
+              Not(Contains(testing::HasSubstr("Denham Capital and Energy ->"))));
+}
+
+TEST_F(ExtractTest, ARankNamesNoSite) {
+  // "the miner's largest project in Canada" is Jansen, not a site of its own.
+  const std::set<std::string> got = Claims(
+      "Jansen is wholly owned by BHP and is the miner's largest project in Canada.");
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("largest project"))));
+}
+
 TEST_F(ExtractTest, AVentureTwoPartnersFormedIsTheVentureLaterInTheSentence) {
   EXPECT_THAT(Claims("Eramet and Tsingshan set up PT Weda Bay Nickel in 2018, with Eramet holding "
                      "43% of the venture."),
