@@ -418,7 +418,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
       "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
-      "))\\b|(?:该|这一|这个|这座|这家|此)(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
+      "))\\b|(?:该|这一|这个|这座|这家|此)(?:合资|合营)?(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   head_after_re_ = std::make_unique<RE2>(
       absl::StrCat("^[ ](?:[\\p{Ll}-]+[ ]){0,2}?(?:", heads, ")s?(?:$|[^\\pL\\d-])"));
   for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
@@ -2399,6 +2399,22 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     }
     return false;
   };
+  // Characters of [b, e) outside commodity mentions and generic words: "华菱" of "华菱钢铁".
+  auto distinct_chars = [&](size_t b, size_t e) {
+    std::string rest;
+    size_t at = b;
+    for (const Mention& m : *out) {
+      if (m.span.begin >= at && m.span.end <= e && label_of(m) == "Commodity") {
+        absl::StrAppend(&rest, text.substr(at, m.span.begin - at));
+        at = m.span.end;
+      }
+    }
+    if (at < e) absl::StrAppend(&rest, text.substr(at, e - at));
+    for (const std::string& g : name_words_.zh_generic) {
+      for (size_t pos; (pos = rest.find(g)) != std::string::npos;) rest.erase(pos, g.size());
+    }
+    return static_cast<int>(rest.size() / 3);
+  };
   // Whether [b, e) holds characters besides `inner_zh` words (a name is more than "投资").
   auto more_than_inner = [&](size_t b, size_t e) {
     std::string rest(text.substr(b, e - b));
@@ -2600,10 +2616,20 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       re2::StringPiece bracket, latin;
       size_t wide = name_start(begin, 2, 8, /*legal=*/true);
       if (wide == absl::string_view::npos && place_before(begin) < begin) wide = place_before(begin);
-      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), LatinInBrackets(),
-                            &bracket, &latin) &&
+      if (wide != absl::string_view::npos) wide = place_before(wide);  // "湖南华菱钢铁集团".
+      const bool bracketed = RE2::PartialMatch(
+          re2::StringPiece(text.data() + e, text.size() - e), LatinInBrackets(), &bracket, &latin);
+      // "中国宝武钢铁集团（China Baowu Steel Group）": the listed company the Latin name names
+      // opens the run.
+      if (const Mention* m = wide == absl::string_view::npos ? nullptr : ending_at(wide);
+          bracketed && m != nullptr && !m->demonym && label_of(*m) == "Company" &&
+          Lookup(std::string(latin.data(), latin.size())) == m->entity) {
+        wide = m->span.begin;
+      }
+      if (bracketed &&
           wide != absl::string_view::npos && begin - wide >= 6 && own_chars(wide, begin) >= 1 &&
-          !generic_in(wide, begin, true) && more_than_inner(wide, begin)) {
+          (!generic_in(wide, begin, true) || distinct_chars(wide, begin) >= 2) &&
+          more_than_inner(wide, begin)) {
         const size_t extras = extra->size();
         const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
         if (extra->size() > extras) extra->back().aliases.emplace_back(text.substr(wide, e - wide));

@@ -2500,6 +2500,18 @@ TEST_F(ExtractTest, ALatinNameInBracketsSaysWhichCompanyALongerChineseNameIs) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Western Mining -> Western Mining"))));
 }
 
+TEST_F(ExtractTest, AChineseClauseWithNoSubjectHasTheFirstClausesSubject) {
+  // The bracket makes one company of a name holding an industry word (钢铁) and a province;
+  // the second clause's holder is the first clause's subject, 该公司 the company it bought into.
+  const std::set<std::string> got = Claims(
+      "2010年，河北华钢钢铁集团（Hebei Huagang）斥资约5亿澳元入股Mineral Resources，一度持有该公司约"
+      "12%的股份。");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Hebei Huagang -> Mineral Resources percent=12"));
+  // A share of two things bought is no takeover of the first.
+  EXPECT_THAT(Claims("2022年，中国宝武钢铁集团（China Baowu Steel Group）收购了WCS矿山和基础设施项目49%的股份。"),
+              Not(Contains(testing::HasSubstr("percent=100"))));
+}
+
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
   EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
                      "Chemicals Corporation."),
