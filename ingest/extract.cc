@@ -2818,6 +2818,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
     }
+    // "its alumina refinery in Greece" is in Greece by its name: the claim would repeat it.
+    if (type == "LOCATED_IN" && subject >= 0 && object >= 0 && items[subject].entity >= 0 &&
+        items[object].entity >= 0 &&
+        absl::EndsWith(Entity(items[subject].entity).name,
+                       absl::StrCat(" in ", Entity(items[object].entity).name))) {
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the site's name says where it is"));
+      continue;
+    }
     static const RE2* kRest = new RE2(
         "(?i)(\\bthe (?:rest|remainder|remaining|balance)\\b|\\bthe other (?:<PERCENT#\\d+>|half)|其余|剩余|其他股份)");
     static const RE2* kVentureWord = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b");

@@ -1920,8 +1920,9 @@ TEST_F(ExtractTest, AnOrdinalCountsSitesAndNamesNone) {
   EXPECT_THAT(Claims("LX International was looking at another nickel mine and a first copper mine in "
                      "Indonesia."),
               Not(Contains(::testing::HasSubstr("LOCATED_IN"))));
+  // One site, named by its description (its LOCATED_IN would repeat the name).
   EXPECT_THAT(Claims("LX International runs a nickel mine in Indonesia."),
-              Contains(::testing::StartsWith("LOCATED_IN")));
+              Contains("OPERATES LX International -> nickel mine in Indonesia"));
 }
 
 TEST_F(ExtractTest, ADescriptionSaidTwiceInASentenceNamesOneCompany) {
@@ -2510,6 +2511,16 @@ TEST_F(ExtractTest, AChineseClauseWithNoSubjectHasTheFirstClausesSubject) {
   // A share of two things bought is no takeover of the first.
   EXPECT_THAT(Claims("2022年，中国宝武钢铁集团（China Baowu Steel Group）收购了WCS矿山和基础设施项目49%的股份。"),
               Not(Contains(testing::HasSubstr("percent=100"))));
+}
+
+TEST_F(ExtractTest, ASiteNamedByWhereItIsIsNotSaidToBeThere) {
+  // The plant has no name but its description: "in Greece" is the name, not a claim.
+  const std::set<std::string> got = Claims(
+      "Metlen Energy & Metals plans to produce 50 tonnes of gallium a year at its alumina refinery "
+      "in Greece by 2027.");
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("LOCATED_IN"))));
+  EXPECT_THAT(Claims("Eramet runs the Weda Bay mine in Indonesia."),
+              Contains("LOCATED_IN Weda Bay mine -> Indonesia"));
 }
 
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
