@@ -3253,17 +3253,30 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // — ownership:" then "- Anglo American: 50.1%"): the stake is in that company. Without such a
   // heading the line names nothing held, and gives no claim.
   {
+    // (The labels of schema/rules/keyfigures.rules' OWNERS_LABEL.)
     static const RE2* kOwnershipLabel = new RE2(
-        "^(?:Ownership|Owners|Owner|Shareholders|Shareholding|Shareholdings|Stakeholders|Partners|"
-        "Equity holders)(?: structure)?: ");
+        "^(?:(?:Controlling|Main|Major|Largest|Biggest|Principal|Majority|Other|Key|State) )?"
+        "(?:(?:O|o)wnership|(?:O|o)wners?|(?:S|s)hareholders?|(?:S|s)hareholdings?|(?:S|s)takeholders|"
+        "(?:P|p)artners|(?:E|e)quity holders)(?: structure)?: ");
     const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
     // A site's box whose lines introduced the joint venture that runs it ("- Operator: POSCO
     // Pilbara Lithium Solution, a joint venture of the two companies", then "- Ownership: POSCO
     // Holdings 82%, Pilbara Minerals 18%"): the shares are the venture's.
-    const int held = topic_ >= 0 && Entity(topic_).label == "Facility" && venture_ >= 0 &&
-                             venture_topic_ == topic_ && Entity(venture_).label == "Company"
-                         ? venture_
-                         : topic_;
+    int held = topic_ >= 0 && Entity(topic_).label == "Facility" && venture_ >= 0 &&
+                       venture_topic_ == topic_ && Entity(venture_).label == "Company"
+                   ? venture_
+                   : topic_;
+    // Major or controlling shareholders are a company's: under a site's box they hold its owner
+    // or operator, as an earlier line named it ("- Major shareholders: Investissement Québec
+    // (about 20%)" under "Matawinie graphite project"), else nothing. (Plain "Shareholders:"
+    // under a site are the site's: "Kipushi mine: - Shareholders: Ivanhoe Mines 34%, …".)
+    static const RE2* kShareholders = new RE2(
+        "^(?:Controlling|Main|Major|Largest|Biggest|Principal|Majority|Key) shareholders?: ");
+    if (held >= 0 && Entity(held).label == "Facility" && RE2::PartialMatch(tagged, *kShareholders)) {
+      held = box_owner_ >= 0 && box_owner_topic_ == topic_ && Entity(box_owner_).label == "Company"
+                 ? box_owner_
+                 : -1;
+    }
     for (Candidate& c : candidates) {
       if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rule->id != "kf.owners_listed") continue;
       if (held >= 0 && (labelled || topic_owned_) && held != items[c.subject].entity) {

@@ -317,6 +317,8 @@ std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic)
   if (compact == "₹") return "INR";
   if (compact == "₩") return "KRW";
   if (compact == "rs") return "INR";
+  if (compact == "rp") return "IDR";  // Indonesian rupiah: "Rp 1.1 trillion".
+  if (compact == "rm") return "MYR";  // Malaysian ringgit: "RM250 million".
   std::string upper;
   for (char c : compact) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   return upper;  // USD, EUR, GBP, JPY, CNY, AUD, CAD, HKD, NZD, SGD, CHF, NOK, SEK, KRW, …
@@ -492,7 +494,8 @@ Patterns::Patterns()
       percent_prefix("百分之", PatternOptions()),
       currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|S|R)?\$|€|£|￥|¥|₹|₩|)"
                              R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
-                             R"(Rs\.?|人民币){WS}?)"),
+                             R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|)"
+                             R"(Rs\.?|Rp\.?|RM|人民币){WS}?)"),
                       PatternOptions()),
       number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
                     R"((?:[.\x{FF0E}]({D}+))?)"),

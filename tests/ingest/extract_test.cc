@@ -2523,6 +2523,42 @@ TEST_F(ExtractTest, ASiteNamedByWhereItIsIsNotSaidToBeThere) {
               Contains("LOCATED_IN Weda Bay mine -> Indonesia"));
 }
 
+TEST_F(ExtractTest, KeyFigureLinesOfShareholdersOutputByYearAndRupiah) {
+  const std::set<std::string> got = Claims(
+      "PT Timah at a glance:\n"
+      "- Controlling shareholder: MIND ID, 65%\n"
+      "- Refined tin output: 15,340 t (2023); about 19,000 t (2024)\n");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE MIND ID -> PT Timah percent=65"));
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nPT Timah at a glance:\n- Refined tin output: 15,340 t (2023); about 19,000 t "
+           "(2024)\n"));
+  std::set<std::string> dated;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "PRODUCES") continue;
+    auto q = c.props.find("quantity");
+    auto p = c.props.find("period");
+    dated.insert(absl::StrCat(q == c.props.end() ? "?" : q->second.ToJson(), "@",
+                              p == c.props.end() ? "none" : p->second.ToJson()));
+  }
+  EXPECT_THAT(dated, Contains(testing::HasSubstr("15340")));
+  EXPECT_THAT(dated, Contains(testing::HasSubstr("19000")));
+  EXPECT_EQ(dated.size(), 2u);
+  // A company's major shareholders under a site's box hold the company the box named.
+  EXPECT_THAT(Claims("Matawinie graphite project at a glance:\n"
+                     "- Owner and operator: Nouveau Monde Graphite\n"
+                     "- Major shareholders: Investissement Québec (about 20%)\n"),
+              Contains("HOLDS_STAKE Investissement Québec -> Nouveau Monde Graphite percent=20"));
+  const ArticleRecord spent = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nPT Timah spent about Rp 1.1 trillion on its Muntok smelter.\n"));
+  bool rupiah = false;
+  for (const ClaimRecord& c : spent.claims) {
+    if (auto u = c.props.find("amount_unit"); u != c.props.end()) {
+      rupiah |= u->second.ToJson() == "\"IDR\"";
+    }
+  }
+  EXPECT_TRUE(rupiah);
+}
+
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
   EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
                      "Chemicals Corporation."),
