@@ -2559,6 +2559,15 @@ TEST_F(ExtractTest, KeyFigureLinesOfShareholdersOutputByYearAndRupiah) {
   EXPECT_TRUE(rupiah);
 }
 
+TEST_F(ExtractTest, ANameThatIsACompanysMineIsThatMine) {
+  // A copula works as the apposition does ("Iron Bridge, Fortescue's first magnetite mine").
+  EXPECT_THAT(Claims("Kwale North is Base Resources' second mineral sands mine."),
+              Contains("OPERATES Base Resources -> Kwale North mine"));
+  // A company that is a company's unit stays a company.
+  EXPECT_THAT(Claims("Albemarle is the largest lithium producer in the world."),
+              Not(Contains(testing::HasSubstr("Albemarle mine"))));
+}
+
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
   EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
                      "Chemicals Corporation."),
