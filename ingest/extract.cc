@@ -834,6 +834,68 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "Rostec, the state defence conglomerate, holds 25% of it", "Itochu owns 8% of it": the
+    // share is not the holder's own; "it" is the latest other site or company this sentence
+    // named before the holder, else the section's latest site, else the agent of the sentence
+    // before.
+    if (word == "it") {
+      static const RE2* kHolderThenShareOf = new RE2(
+          "^(?:, [^,]{1,80},)? (?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
+          "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
+          "the other )?(?:(?:about|around|roughly|nearly|almost|some|just over|just under|more "
+          "than) )?\\d[\\d.,]*\\s?(?:%|per ?cent) (?:(?:stake|interest|share) )?(?:of|in) $");
+      const Item* holder = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) holder = &it;
+      }
+      if (holder != nullptr &&
+          RE2::FullMatch(re2::StringPiece(s.text.data() + holder->end, b - holder->end),
+                         *kHolderThenShareOf)) {
+        // Not the holder's partner in "A and B" ("Cameco and Brookfield completed their
+        // acquisition of the reactor builder, and Cameco now holds 49% of it").
+        static const RE2* kPair = new RE2("^(?:,? and|,| &) $");
+        auto partner = [&](const Item& it) {
+          for (const Item& o : *items) {
+            if (o.entity != holder->entity) continue;
+            const bool before = o.begin >= it.end &&
+                                RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, o.begin - it.end), *kPair);
+            const bool after = it.begin >= o.end &&
+                               RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, it.begin - o.end), *kPair);
+            if (before || after) return true;
+          }
+          return false;
+        };
+        int held = -1;
+        size_t held_end = 0;
+        std::string held_tag;
+        // Names and the descriptions this sentence resolved before ("the reactor builder").
+        for (const std::vector<Item>* v : {static_cast<const std::vector<Item>*>(items),
+                                            static_cast<const std::vector<Item>*>(&found)}) {
+          for (const Item& it : *v) {
+            if (it.entity >= 0 && it.end <= holder->begin && it.end >= held_end &&
+                it.entity != holder->entity && (it.tag == "Facility" || it.tag == "Company") &&
+                !partner(it)) {
+              held = it.entity;
+              held_end = it.end;
+              held_tag = it.tag;
+            }
+          }
+        }
+        // Outside the sentence only when the holder opens it: with other names before it, what
+        // "it" is may be a thing this sentence described without a name ("the reactor builder").
+        bool first = true;
+        for (const Item& it : *items) first &= !(it.entity >= 0 && it.end <= holder->begin && IsAgent(it.tag));
+        if (held < 0 && first && !facilities_.empty() && facilities_.back() != holder->entity) {
+          held = facilities_.back();
+        } else if (held < 0 && first && prev_agent_ >= 0 && prev_agent_ != holder->entity) {
+          held = prev_agent_;
+        }
+        if (held >= 0) {
+          refer_here(held, held_tag.empty() ? Entity(held).label : held_tag);
+          continue;
+        }
+      }
+    }
     // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
     // it": what is bought or sold is not the clause's subject (the sentence's first company)
     // but the latest other site or company this sentence named before the pronoun.

@@ -2568,6 +2568,17 @@ TEST_F(ExtractTest, ANameThatIsACompanysMineIsThatMine) {
               Not(Contains(testing::HasSubstr("Albemarle mine"))));
 }
 
+TEST_F(ExtractTest, AShareOfItIsNotTheHoldersOwn) {
+  // "it" after "owns 8% of" is not Itochu: the site the sentence before named.
+  EXPECT_THAT(Claims("The Yandi mine is run by BHP in the Pilbara. Itochu owns 8% of it."),
+              Contains("HOLDS_STAKE Itochu -> Yandi mine percent=8"));
+  // With a partner named before the holder, "it" is what they bought, unnamed here: no claim in
+  // the partner.
+  EXPECT_THAT(Claims("Cameco and Brookfield completed their acquisition of the reactor builder, "
+                     "and Cameco now holds 49% of it."),
+              Not(Contains(testing::HasSubstr("Cameco -> Brookfield"))));
+}
+
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
   EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
                      "Chemicals Corporation."),
