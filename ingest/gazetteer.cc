@@ -2457,7 +2457,26 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头",
       "龙头", "概念", "产品", "技术", "资产"};
   std::vector<Mention> added;
-  for (size_t i = 0; i < text.size();) {
+  size_t i = 0;
+  // The Chinese name [start, name_end) with the Latin name in brackets after it is one company,
+  // the Latin name's, the Chinese its alias when the company is new; the mention spans the
+  // bracket (the name is said once) and the walk goes on after it. False, with nothing done, when
+  // the Latin name is the company `not_entity`.
+  auto name_with_bracket = [&](size_t start, size_t name_end, re2::StringPiece bracket,
+                               re2::StringPiece latin, int not_entity) {
+    const size_t extras = extra->size();
+    const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
+    if (entity == not_entity) return false;
+    if (extra->size() > extras) {
+      extra->back().aliases.emplace_back(text.substr(start, name_end - start));
+    }
+    const size_t end = name_end + bracket.size();
+    std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= start && m.span.end <= end; });
+    added.push_back(Mention{Span{start, end}, entity});
+    i = end;
+    return true;
+  };
+  while (i < text.size()) {
     size_t e = i;
     bool legal = false;
     std::string english;
@@ -2555,17 +2574,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                             LatinInBrackets(), &bracket, &latin) &&
           static_cast<size_t>(k.entity) < entities_.size() &&
           Lookup(std::string(latin.data(), latin.size())) != k.entity) {
-        const size_t start = place_before(k.span.begin);
-        const size_t extras = extra->size();
-        const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
-        if (entity != k.entity) {
-          if (extra->size() > extras) extra->back().aliases.emplace_back(text.substr(start, e - start));
-          const size_t end = e + bracket.size();
-          std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= start && m.span.end <= end; });
-          added.push_back(Mention{Span{start, end}, entity});
-          i = end;
-          continue;
-        }
+        if (name_with_bracket(place_before(k.span.begin), e, bracket, latin, k.entity)) continue;
       }
       bool complete = false;
       for (const auto& [zh, en] : zh_company_words_) complete |= absl::EndsWith(surface, zh);
@@ -2630,14 +2639,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
           wide != absl::string_view::npos && begin - wide >= 6 && own_chars(wide, begin) >= 1 &&
           (!generic_in(wide, begin, true) || distinct_chars(wide, begin) >= 2) &&
           more_than_inner(wide, begin)) {
-        const size_t extras = extra->size();
-        const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
-        if (extra->size() > extras) extra->back().aliases.emplace_back(text.substr(wide, e - wide));
-        // The mention spans the bracket too: the Latin name is said once.
-        const size_t end = e + bracket.size();
-        std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= wide && m.span.end <= end; });
-        added.push_back(Mention{Span{wide, end}, entity});
-        i = end;
+        name_with_bracket(wide, e, bracket, latin, -1);
         continue;
       }
     }
