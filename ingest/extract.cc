@@ -10,6 +10,7 @@
 #include <set>
 #include <string_view>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
@@ -120,11 +121,22 @@ class ExtractorInternal {
   void UseEntity(int entity);
   // Records `alias` on an entity the article added (listed entities keep their gazetteer names).
   void AddAlias(int entity, std::string alias);
+  // Reads unlisted goods from the whole article before its first sentence: the acronym or two or
+  // three lower-case words after a mass and "of" ("4 million tonnes a year of LNG", "66 million
+  // tonnes of liquefied natural gas"); one lower-case word is too often a modifier ("of sintered
+  // NdFeB magnets") or a listed good's head ("of matte"). Listed names are left to the gazetteer.
+  void FindUnlistedGoods();
+  // Tags the sentence's mentions of the unlisted goods as commodities (an entity only as a claim
+  // end); a name only guessed from its capitals ("LNG" read as a company) gives way.
+  void TagUnlistedGoods(const Sentence& s, std::vector<Item>* items);
 
   const Extractor& x_;
   const Document& doc_;
   std::vector<SentenceTrace>* trace_;
   std::vector<EntityDef> extra_;
+  // Goods the gazetteer does not list, read from "N tonnes (a year) of X" anywhere in the article
+  // (FindUnlistedGoods): each mention of X that no name covers is that commodity.
+  std::vector<std::string> unlisted_goods_;
   ArticleRecord record_;
   std::set<std::string> entity_keys_;
   std::set<std::string> claim_ids_;
@@ -360,6 +372,85 @@ bool ExtractorInternal::CountryStated(const Sentence& s, const std::vector<Item>
   return false;
 }
 
+void ExtractorInternal::FindUnlistedGoods() {
+  static const RE2* kMassOfGoods = new RE2(
+      "\\d(?:[\\d.,]*\\d)?(?:[ ](?:million|billion|thousand))?[ ]?(?:tonnes|tonne|tons|t|kt|Mt|"
+      "mtpa|Mtpa|tpa)(?:[ ](?:a|per|each)[ ](?:year|annum)|[ ]annually)?[ ]of[ ]"
+      "([A-Z][A-Z0-9]{1,5}|[a-z][a-z-]*(?:[ ][a-z][a-z-]*){1,2})\\b");
+  static const absl::flat_hash_set<absl::string_view> kStop = {
+      "of", "to", "from", "in", "into", "at", "for", "and", "or", "a", "an", "per", "by", "which",
+      "that", "with", "each", "year", "years", "annually", "over", "under", "on", "as", "than",
+      "until", "through", "via", "is", "was", "are", "were", "will", "would", "could", "has",
+      "have", "had", "be", "this", "these", "those", "it", "its", "their", "the"};
+  static const absl::flat_hash_set<absl::string_view> kNoGood = {
+      "ore", "ores", "capacity", "output", "production", "material", "materials", "concentrate",
+      "concentrates", "product", "products", "feed", "feedstock", "waste", "tailings", "rock",
+      "cargo", "cargoes", "metal", "metals", "equivalent", "supply", "supplies", "demand",
+      "imports", "exports", "reserves", "resources", "shipments", "sales", "emissions", "goods",
+      "oxide", "oxides", "matte", "powder", "alloy", "alloys", "cathode", "cathodes", "magnets",
+      "cells", "chemicals", "salts", "scrap", "slag", "minerals", "commodities", "new", "annual",
+      "additional", "contained", "mined", "refined", "processed", "finished", "raw", "such",
+      "other", "more", "some", "all"};
+  re2::StringPiece in(doc_.text);
+  re2::StringPiece goods;
+  // Each match moves past the one before: bounded by the text's size.
+  while (RE2::FindAndConsume(&in, *kMassOfGoods, &goods)) {
+    std::vector<absl::string_view> words;
+    for (absl::string_view w : absl::StrSplit(absl::string_view(goods.data(), goods.size()), ' ')) {
+      if (kStop.contains(w)) break;
+      words.push_back(w);
+    }
+    const bool acronym = words.size() == 1 && absl::ascii_isupper(words.front()[0]);
+    if (words.empty() || (!acronym && words.size() < 2) || kNoGood.contains(words.front()) ||
+        kNoGood.contains(words.back())) {
+      continue;
+    }
+    std::string name = absl::StrJoin(words, " ");
+    if (x_.gazetteer_->Lookup(name) >= 0) continue;
+    if (std::find(unlisted_goods_.begin(), unlisted_goods_.end(), name) == unlisted_goods_.end()) {
+      unlisted_goods_.push_back(std::move(name));
+    }
+  }
+}
+
+void ExtractorInternal::TagUnlistedGoods(const Sentence& s, std::vector<Item>* items) {
+  std::vector<Item> found;
+  for (const std::string& name : unlisted_goods_) {
+    const std::string key = absl::StrCat("Commodity:", kg::NormalizeName(name));
+    int entity = -1;
+    for (size_t k = 0; k < extra_.size() && entity < 0; ++k) {
+      if (extra_[k].key == key) entity = static_cast<int>(x_.gazetteer_->entities().size() + k);
+    }
+    for (size_t at = s.text.find(name); at != std::string::npos; at = s.text.find(name, at + 1)) {
+      const size_t e = at + name.size();
+      auto word_char = [&](size_t i) {
+        return absl::ascii_isalnum(static_cast<unsigned char>(s.text[i])) || s.text[i] == '-';
+      };
+      if ((at > 0 && word_char(at - 1)) || (e < s.text.size() && word_char(e))) continue;
+      const auto overlaps = [&](const Item& it) { return at < it.end && it.begin < e; };
+      const auto kept = [&](const Item& it) {
+        return overlaps(it) && !(it.guessed && it.tag == "Company" && it.begin == at && it.end == e);
+      };
+      if (std::any_of(items->begin(), items->end(), kept) ||
+          std::any_of(found.begin(), found.end(), overlaps)) {
+        continue;
+      }
+      std::erase_if(*items, overlaps);
+      if (entity < 0) {
+        extra_.push_back(EntityDef{key, "Commodity", name, {}});
+        entity = static_cast<int>(x_.gazetteer_->entities().size() + extra_.size() - 1);
+      }
+      Item it = Item::At(at, e, entity, "Commodity");
+      it.guessed = true;
+      found.push_back(it);
+    }
+  }
+  if (found.empty()) return;
+  items->insert(items->end(), found.begin(), found.end());
+  std::sort(items->begin(), items->end(),
+            [](const Item& a, const Item& b) { return a.begin < b.begin; });
+}
+
 std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     const Sentence& s, const std::vector<Quantity>& qs) {
   std::vector<Item> candidates;
@@ -443,6 +534,7 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   }
   std::sort(items.begin(), items.end(),
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
+  TagUnlistedGoods(s, &items);
   // "the Guinean government", "the Swedish state": a demonym with government or state that the
   // gazetteer does not list names the country itself (the agent), not a nationality.
   static const RE2* kStateAfter = new RE2(
@@ -4074,6 +4166,7 @@ ArticleRecord ExtractorInternal::Run() {
     record_.props["paragraphs"] = Value(std::move(list));
   }
   record_.content_hash = fp.Hex();
+  FindUnlistedGoods();
   record_.props["id"] = doc_.id;
   record_.props["title"] = doc_.title;
   record_.props["text"] = doc_.text;

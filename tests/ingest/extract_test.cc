@@ -2579,6 +2579,20 @@ TEST_F(ExtractTest, AShareOfItIsNotTheHoldersOwn) {
               Not(Contains(testing::HasSubstr("Cameco -> Brookfield"))));
 }
 
+TEST_F(ExtractTest, AnUnlistedGoodAfterAMassIsACommodityOfTheWholeArticle) {
+  // LNG is no listed good: "4 million tonnes a year of LNG" makes it one, for the sentences
+  // before it too, and its capitals no longer make a company Sinopec could buy.
+  const std::set<std::string> got = Claims(
+      "Sinopec buys LNG from QatarEnergy. QatarEnergy will supply 4 million tonnes a year of LNG "
+      "to Sinopec under a 27-year deal.");
+  EXPECT_THAT(got, Contains("SUPPLIES QatarEnergy -> Sinopec"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> LNG"))));
+  // One lower-case word after "of" is a modifier or a listed good's head, not a good.
+  EXPECT_THAT(Claims("Noveon Magnetics has capacity for about 2,000 tonnes a year of sintered NdFeB "
+                     "magnets."),
+              Not(Contains(testing::HasSubstr("-> sintered"))));
+}
+
 TEST_F(ExtractTest, TradeWordsAfterAndGoOnWithTheCompanyName) {
   EXPECT_THAT(Claims("Coromandel International has bought a 45% stake in Baobab Mining and "
                      "Chemicals Corporation."),
