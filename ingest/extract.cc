@@ -135,8 +135,13 @@ class ExtractorInternal {
   std::vector<SentenceTrace>* trace_;
   std::vector<EntityDef> extra_;
   // Goods the gazetteer does not list, read from "N tonnes (a year) of X" anywhere in the article
-  // (FindUnlistedGoods): each mention of X that no name covers is that commodity.
-  std::vector<std::string> unlisted_goods_;
+  // (FindUnlistedGoods): each mention of X that no name covers is that commodity. Each good's
+  // entity is added to extra_ at its first mention (-1 before).
+  struct UnlistedGood {
+    std::string name;
+    int entity = -1;
+  };
+  std::vector<UnlistedGood> unlisted_goods_;
   ArticleRecord record_;
   std::set<std::string> entity_keys_;
   std::set<std::string> claim_ids_;
@@ -407,25 +412,22 @@ void ExtractorInternal::FindUnlistedGoods() {
     }
     std::string name = absl::StrJoin(words, " ");
     if (x_.gazetteer_->Lookup(name) >= 0) continue;
-    if (std::find(unlisted_goods_.begin(), unlisted_goods_.end(), name) == unlisted_goods_.end()) {
-      unlisted_goods_.push_back(std::move(name));
+    if (std::none_of(unlisted_goods_.begin(), unlisted_goods_.end(),
+                     [&](const UnlistedGood& g) { return g.name == name; })) {
+      unlisted_goods_.push_back(UnlistedGood{std::move(name)});
     }
   }
 }
 
 void ExtractorInternal::TagUnlistedGoods(const Sentence& s, std::vector<Item>* items) {
   std::vector<Item> found;
-  for (const std::string& name : unlisted_goods_) {
-    const std::string key = absl::StrCat("Commodity:", kg::NormalizeName(name));
-    int entity = -1;
-    for (size_t k = 0; k < extra_.size() && entity < 0; ++k) {
-      if (extra_[k].key == key) entity = static_cast<int>(x_.gazetteer_->entities().size() + k);
-    }
+  auto word_char = [&](size_t i) {
+    return absl::ascii_isalnum(static_cast<unsigned char>(s.text[i])) || s.text[i] == '-';
+  };
+  for (UnlistedGood& good : unlisted_goods_) {
+    const std::string& name = good.name;
     for (size_t at = s.text.find(name); at != std::string::npos; at = s.text.find(name, at + 1)) {
       const size_t e = at + name.size();
-      auto word_char = [&](size_t i) {
-        return absl::ascii_isalnum(static_cast<unsigned char>(s.text[i])) || s.text[i] == '-';
-      };
       if ((at > 0 && word_char(at - 1)) || (e < s.text.size() && word_char(e))) continue;
       const auto overlaps = [&](const Item& it) { return at < it.end && it.begin < e; };
       const auto kept = [&](const Item& it) {
@@ -436,11 +438,12 @@ void ExtractorInternal::TagUnlistedGoods(const Sentence& s, std::vector<Item>* i
         continue;
       }
       std::erase_if(*items, overlaps);
-      if (entity < 0) {
-        extra_.push_back(EntityDef{key, "Commodity", name, {}});
-        entity = static_cast<int>(x_.gazetteer_->entities().size() + extra_.size() - 1);
+      if (good.entity < 0) {
+        extra_.push_back(
+            EntityDef{absl::StrCat("Commodity:", kg::NormalizeName(name)), "Commodity", name, {}});
+        good.entity = static_cast<int>(x_.gazetteer_->entities().size() + extra_.size() - 1);
       }
-      Item it = Item::At(at, e, entity, "Commodity");
+      Item it = Item::At(at, e, good.entity, "Commodity");
       it.guessed = true;
       found.push_back(it);
     }
@@ -785,6 +788,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       refer(b, e, other, Entity(other).label);
     }
   }
+  // The sentence's names, then the references resolved so far: what a later reference may mean.
+  const std::vector<Item>* const named_and_resolved[] = {items, &found};
+  // What joins the two names of a pair "A and B", "A, B", "A & B".
+  static const RE2* kPairJoin = new RE2("^(?:,? and|,| &) $");
   while (pos < s.text.size() &&
          kPronoun->Match(input, pos, s.text.size(), RE2::UNANCHORED, m, 2)) {
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
@@ -878,8 +885,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       int speaker = -1;
       size_t speaker_end = 0;
       std::string speaker_tag;
-      for (const std::vector<Item>* v : {static_cast<const std::vector<Item>*>(items),
-                                          static_cast<const std::vector<Item>*>(&found)}) {
+      for (const std::vector<Item>* v : named_and_resolved) {
         for (const Item& it : *v) {
           if (it.entity >= 0 && it.end <= b && it.end >= speaker_end && IsAgent(it.tag)) {
             speaker = it.entity;
@@ -945,14 +951,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                          *kHolderThenShareOf)) {
         // Not the holder's partner in "A and B" ("Cameco and Brookfield completed their
         // acquisition of the reactor builder, and Cameco now holds 49% of it").
-        static const RE2* kPair = new RE2("^(?:,? and|,| &) $");
         auto partner = [&](const Item& it) {
           for (const Item& o : *items) {
             if (o.entity != holder->entity) continue;
             const bool before = o.begin >= it.end &&
-                                RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, o.begin - it.end), *kPair);
+                                RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, o.begin - it.end), *kPairJoin);
             const bool after = it.begin >= o.end &&
-                               RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, it.begin - o.end), *kPair);
+                               RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, it.begin - o.end), *kPairJoin);
             if (before || after) return true;
           }
           return false;
@@ -961,8 +966,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         size_t held_end = 0;
         std::string held_tag;
         // Names and the descriptions this sentence resolved before ("the reactor builder").
-        for (const std::vector<Item>* v : {static_cast<const std::vector<Item>*>(items),
-                                            static_cast<const std::vector<Item>*>(&found)}) {
+        for (const std::vector<Item>* v : named_and_resolved) {
           for (const Item& it : *v) {
             if (it.entity >= 0 && it.end <= holder->begin && it.end >= held_end &&
                 it.entity != holder->entity && (it.tag == "Facility" || it.tag == "Company") &&
@@ -1009,10 +1013,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         } else if (subject == nullptr || it.entity != subject->entity) {
           // "Cameco and Brookfield completed their acquisition of …, and Cameco now holds 49%
           // of it": a co-subject of "A and B" is a buyer, not what was bought.
-          static const RE2* kCoSubject = new RE2("^(?:,? and|,| &) $");
           if (subject != nullptr && it.begin >= subject->end &&
               RE2::FullMatch(re2::StringPiece(s.text.data() + subject->end, it.begin - subject->end),
-                             *kCoSubject)) {
+                             *kPairJoin)) {
             co_subject = true;
             continue;
           }
@@ -3407,12 +3410,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // — ownership:" then "- Anglo American: 50.1%"): the stake is in that company. Without such a
   // heading the line names nothing held, and gives no claim.
   {
-    // (The labels of schema/rules/keyfigures.rules' OWNERS_LABEL.)
-    static const RE2* kOwnershipLabel = new RE2(
-        "^(?:(?:Controlling|Main|Major|Largest|Biggest|Principal|Majority|Other|Key|State) )?"
-        "(?:(?:O|o)wnership|(?:O|o)wners?|(?:S|s)hareholders?|(?:S|s)hareholdings?|(?:S|s)takeholders|"
-        "(?:P|p)artners|(?:E|e)quity holders)(?: structure)?: ");
-    const bool labelled = RE2::PartialMatch(tagged, *kOwnershipLabel);
+    const bool labelled =
+        x_.owners_label_ != nullptr && RE2::PartialMatch(tagged, *x_.owners_label_);
     // A site's box whose lines introduced the joint venture that runs it ("- Operator: POSCO
     // Pilbara Lithium Solution, a joint venture of the two companies", then "- Ownership: POSCO
     // Holdings 82%, Pilbara Minerals 18%"): the shares are the venture's.
@@ -4228,6 +4227,17 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));
   if (!r.ok()) return r.status();
   x->rules_ = std::move(*r);
+  if (const std::string* owners = x->rules_->macro("OWNERS_LABEL"); owners != nullptr) {
+    RE2::Options opts;
+    opts.set_case_sensitive(false);
+    opts.set_log_errors(false);
+    x->owners_label_ =
+        std::make_unique<RE2>(absl::StrCat("^", *owners, "(?: structure)?: "), opts);
+    if (!x->owners_label_->ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("rules: macro OWNERS_LABEL: ", x->owners_label_->error()));
+    }
+  }
   x->quantities_ = std::make_unique<QuantityFinder>();
   const std::string context_path = absl::StrCat(schema_dir, "/context.tsv");
   absl::StatusOr<std::string> context_text = ReadFileBytes(context_path);

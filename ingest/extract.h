@@ -60,6 +60,9 @@ class Extractor {
   std::map<int, std::string> stages_;
   // Company entity index -> its home country's entity index (schema/company_countries.tsv).
   std::map<int, int> home_countries_;
+  // A key-figure line opened by a label of owners ("Ownership:", "Controlling shareholder:"),
+  // built from the rules' macro OWNERS_LABEL; null when the rules define none.
+  std::unique_ptr<RE2> owners_label_;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

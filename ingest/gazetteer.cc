@@ -536,6 +536,13 @@ const std::string& Gazetteer::LabelOf(const Mention& m,
 
 namespace {
 
+// Removes every occurrence of each of `words` from *text ("投资" out of "鸿商投资").
+void EraseAll(const absl::flat_hash_set<std::string>& words, std::string* text) {
+  for (const std::string& w : words) {
+    for (size_t at; (at = text->find(w)) != std::string::npos;) text->erase(at, w.size());
+  }
+}
+
 // A Latin name in brackets right after a Chinese one: "（Semizbay-U）", "(Hunan Gold Group)".
 // Groups: the bracket, the name.
 const RE2& LatinInBrackets() {
@@ -2263,17 +2270,17 @@ void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out
   // suffixes) go on with the same name; a name after "and" is another company.
   static const RE2* kAndTrade =
       new RE2("^[ ]and((?:[ ]\\p{Lu}\\p{Latin}*){1,3})");
+  // The name before "and" ends in a trade, not a legal form or a fund's word ("Denham Capital
+  // and Energy and Minerals Group" are two).
+  static const absl::flat_hash_set<absl::string_view> kTrades = {
+      "Mining", "Minerals", "Metals", "Chemicals", "Chemical", "Fertilisers", "Fertilizers",
+      "Smelting", "Refining", "Industries", "Resources", "Materials", "Steel", "Oil"};
   for (size_t i = 0; i < out->size(); ++i) {
     const Mention& a = (*out)[i];
     if (a.demonym || LabelOf(a, *extra) != "Company") continue;
     const absl::string_view surface = text.substr(a.span.begin, a.span.end - a.span.begin);
     const size_t last_space = surface.rfind(' ');
-    // A trade, not a legal form or a fund's word ("Denham Capital and Energy and Minerals
-    // Group" are two).
-    static const absl::flat_hash_set<std::string> kTrades = {
-        "Mining", "Minerals", "Metals", "Chemicals", "Chemical", "Fertilisers", "Fertilizers",
-        "Smelting", "Refining", "Industries", "Resources", "Materials", "Steel", "Oil"};
-    if (last_space == absl::string_view::npos || !kTrades.contains(std::string(surface.substr(last_space + 1)))) {
+    if (last_space == absl::string_view::npos || !kTrades.contains(surface.substr(last_space + 1))) {
       continue;
     }
     re2::StringPiece words;
@@ -2410,17 +2417,13 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       }
     }
     if (at < e) absl::StrAppend(&rest, text.substr(at, e - at));
-    for (const std::string& g : name_words_.zh_generic) {
-      for (size_t pos; (pos = rest.find(g)) != std::string::npos;) rest.erase(pos, g.size());
-    }
+    EraseAll(name_words_.zh_generic, &rest);
     return static_cast<int>(rest.size() / 3);
   };
   // Whether [b, e) holds characters besides `inner_zh` words (a name is more than "投资").
   auto more_than_inner = [&](size_t b, size_t e) {
     std::string rest(text.substr(b, e - b));
-    for (const std::string& w : name_words_.zh_inner) {
-      for (size_t at; (at = rest.find(w)) != std::string::npos;) rest.erase(at, w.size());
-    }
+    EraseAll(name_words_.zh_inner, &rest);
     return !rest.empty();
   };
   auto place_before = [&](size_t b) {  // A province or country opening the name: its start.

@@ -181,12 +181,12 @@ class Gazetteer {
   int ExtraFacilityNamed(absl::string_view name, const std::vector<EntityDef>& extra) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
-  // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed
-  // "<label>:<normalized name>") added to *extra.
   // A company named "<...> Mining and Chemicals Corporation": the trade words after "and" go on
   // with the name before (FindGuessedNames read two companies).
   void JoinTradeWords(absl::string_view text, std::vector<Mention>* out,
                       std::vector<EntityDef>* extra) const;
+  // The listed entity `name` when it has `label`, else an unlisted one of that label (keyed
+  // "<label>:<normalized name>") added to *extra.
   int ListedOrAdded(const std::string& name, const std::string& label,
                     std::vector<EntityDef>* extra) const;
   // The label of a mention's entity, listed or in *extra.

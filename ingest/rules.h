@@ -128,6 +128,11 @@ class RuleSet {
   std::vector<RuleMatch> Match(absl::string_view tagged) const;
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // The body of the macro `name` as the rule files define it; null when none does.
+  const std::string* macro(const std::string& name) const {
+    auto it = macros_.find(name);
+    return it == macros_.end() ? nullptr : &it->second;
+  }
   uint64_t fingerprint() const { return fingerprint_; }
 
  private:
