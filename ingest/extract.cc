@@ -2118,10 +2118,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         if (used) continue;
         // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
-        // Nickel Asia the remaining 10%") is a
-        // holder in a list, not the company held.
+        // Nickel Asia the remaining 10%", "…，电装(Denso)约5.5%") is a holder in a list, not the
+        // company held.
         static const RE2* kHolderShare =
-            new RE2("^ (?:\\(|the (?:remaining|other|rest of the|balance of the) )?<PERCENT#");
+            new RE2("^(?: (?:\\(|the (?:remaining|other|rest of the|balance of the) )?|[（(]|约|(?:则|还|也|另|各)?(?:持股|占股)?(?:约|逾|近|超过)?)<PERCENT#");
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
             RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
                               *kHolderShare)) {
@@ -3444,13 +3444,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // An elliptic share with nothing held named in the sentence ("China holds 60% of refining
   // capacity, while Indonesia has 20%") is a share of a market or of output: no claim.
   // (An unnamed venture is something held: "The joint venture, in which POSCO holds 82%, …".)
+  // A company's share right after a sentence with a stake named, in a sentence about no market,
+  // output or capacity, is a further share of that company ("TSMC holds 86.5% of JASM. Toyota,
+  // which came in as a shareholder in 2024, holds about 2%.").
   static const RE2* kVentureNamed = new RE2("(?i)\\b(?:joint venture|venture|JV|partnership)\\b|合资");
+  static const RE2* kMarketWords = new RE2(
+      "(?i)\\b(?:market|capacity|output|production|supply|supplies|sales|exports|imports|demand|"
+      "reserves|resources|refining|processing|mining|consumption|shipments)\\b");
   const bool venture_in_sentence = RE2::PartialMatch(tagged, *kVentureNamed);
-  std::erase_if(candidates, [&](const Candidate& c) {
-    const bool drop = c.type == "HOLDS_STAKE" && c.object < 0 && !c.rest &&
-                      c.rule->id == "stake.elliptic" && !venture_in_sentence;
-    if (drop && tr) tr->notes.push_back("dropped stake.elliptic: nothing held in the sentence");
-    return drop;
+  const bool share_of_held_before = held_before_ >= 0 && !RE2::PartialMatch(tagged, *kMarketWords);
+  std::erase_if(candidates, [&](Candidate& c) {
+    if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rest || c.rule->id != "stake.elliptic" ||
+        venture_in_sentence) {
+      return false;
+    }
+    if (share_of_held_before && items[c.subject].tag == "Company") {
+      c.elliptic = true;
+      return false;
+    }
+    if (tr) tr->notes.push_back("dropped stake.elliptic: nothing held in the sentence");
+    return true;
   });
   for (Candidate& c : candidates) {
     if (!c.rest && !c.elliptic) continue;
