@@ -274,7 +274,9 @@ std::string HedgeApprox(std::string_view hedge) {
       {"至少", "over"},          {"多于", "over"},          {"大于", "over"},
       {"高于", "over"},          {"将近", "under"},         {"接近", "under"},
       {"近", "under"},           {"不到", "under"},         {"不足", "under"},
-      {"少于", "under"},         {"小于", "under"},         {"低于", "under"}};
+      {"少于", "under"},         {"小于", "under"},         {"低于", "under"},
+      {"最高", "under"},         {"最多", "under"},         {"至多", "under"},
+      {"高达", "under"}};
   for (const auto& [prefix, approx] : kPrefixes) {
     if (key.starts_with(prefix)) return std::string(approx);
   }
@@ -488,7 +490,7 @@ Patterns::Patterns()
                    R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
                    R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
                    R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过了|超过|超|逾|至少|多于|大于|)"
-                   R"(高于|大约为|大约|约为|约达|约|大概|将近|接近|近|不到|不足|少于|小于|低于))"),
+                   R"(高于|大约为|大约|约为|约达|约|大概|将近|接近|近|不到|不足|少于|小于|低于|最高|最多|至多|高达))"),
             PatternOptions()),
       annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),
       percent_prefix("百分之", PatternOptions()),
