@@ -938,7 +938,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // before.
     if (word == "it") {
       static const RE2* kHolderThenShareOf = new RE2(
-          "^(?:, [^,]{1,80},)? (?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
+          "^(?:, [^,]{1,80},)? (?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
           "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
           "the other )?(?:(?:about|around|roughly|nearly|almost|some|just over|just under|more "
           "than) )?\\d[\\d.,]*\\s?(?:%|per ?cent) (?:(?:stake|interest|share) )?(?:of|in) $");
@@ -949,19 +949,28 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (holder != nullptr &&
           RE2::FullMatch(re2::StringPiece(s.text.data() + holder->end, b - holder->end),
                          *kHolderThenShareOf)) {
-        // Not the holder's partner in "A and B" ("Cameco and Brookfield completed their
-        // acquisition of the reactor builder, and Cameco now holds 49% of it").
-        auto partner = [&](const Item& it) {
-          for (const Item& o : *items) {
-            if (o.entity != holder->entity) continue;
-            const bool before = o.begin >= it.end &&
-                                RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, o.begin - it.end), *kPairJoin);
-            const bool after = it.begin >= o.end &&
-                               RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, it.begin - o.end), *kPairJoin);
-            if (before || after) return true;
+        // Not the holder's partner in "A and B" or "A, B and C" ("Cameco and Brookfield
+        // completed their acquisition of the reactor builder, and Cameco now holds 49% of it";
+        // "GAIL, ONGC, IOC and BPCL each still hold 12.5% of it").
+        std::set<int> partners;
+        for (size_t k = 0; k < items->size(); ++k) {
+          if ((*items)[k].entity != holder->entity) continue;
+          for (size_t cur = k, j = k; j-- > 0;) {
+            const Item& o = (*items)[j];
+            if (o.entity < 0 || o.end > (*items)[cur].begin) continue;
+            if (!RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, (*items)[cur].begin - o.end), *kPairJoin)) break;
+            partners.insert(o.entity);
+            cur = j;
           }
-          return false;
-        };
+          for (size_t cur = k, j = k + 1; j < items->size(); ++j) {
+            const Item& o = (*items)[j];
+            if (o.entity < 0 || o.begin < (*items)[cur].end) continue;
+            if (!RE2::FullMatch(re2::StringPiece(s.text.data() + (*items)[cur].end, o.begin - (*items)[cur].end), *kPairJoin)) break;
+            partners.insert(o.entity);
+            cur = j;
+          }
+        }
+        auto partner = [&](const Item& it) { return partners.contains(it.entity); };
         int held = -1;
         size_t held_end = 0;
         std::string held_tag;
@@ -3169,10 +3178,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // "… to Nouveau Monde, and Panasonic US$25 million": a mention with a figure of its
         // own is a new clause with its verb left out, as is one with a counterpart of its own
         // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
+        // So does the first of a list of holders with their verb ("owns 90% of Orano, and Japan
+        // Nuclear Fuel and Mitsubishi Heavy Industries each hold about 5%").
         static const RE2* kVerbNext = new RE2(
-            "^ (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
+            "^(?: (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "(?:[a-z]{2,}s|[a-z]+ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
-            "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)");
+            "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)|"
+            "(?:(?:,|,? and) <(?:Company|Government|Country)#\\d+>)+ (?:each |both |jointly |together )?"
+            "(?:still |also |now )?(?:hold|holds|own|owns|control|controls|have|has|keep|keeps|retain|"
+            "retains)\\b)");
         // ("as" is no verb: "lined up Tesla, LGES and Ford as customers".)
         // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
         static const RE2* kCounterpartNext =
