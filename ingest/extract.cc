@@ -1787,6 +1787,21 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
       const bool boundary = out.size() == 4 || !absl::ascii_isalnum(out[out.size() - 5]);
       if (boundary && (tail == "the " || tail == "The ")) out.resize(out.size() - 4);
     }
+    // So is a description of one to three lower-case words with a determiner before a company's
+    // or an agency's name ("the state miner Gécamines", "the trading house Gerald Metals"): a
+    // rule sees the name where the description stood.
+    if (it.entity >= 0 && !it.possessive && (it.tag == "Company" || it.tag == "Government")) {
+      static const RE2* kDescribed = new RE2(
+          "(?:^|[^\\w>])((?:the|The|a|A|an|An) (?:[a-z][a-z-]* ){0,2}(?:miner|mining company|"
+          "trader|trading house|trading company|house|group|company|firm|producer|refiner|"
+          "smelter|investor|fund|conglomerate|agency|developer|explorer|bank|lender|carmaker|"
+          "automaker|maker|utility|operator|giant|major|shareholder) )$");
+      const size_t from = out.size() > 80 ? out.size() - 80 : 0;
+      re2::StringPiece desc;
+      if (RE2::PartialMatch(re2::StringPiece(out.data() + from, out.size() - from), *kDescribed, &desc)) {
+        out.resize(static_cast<size_t>(desc.data() - out.data()));
+      }
+    }
     tagged.begin.push_back(out.size());
     absl::StrAppend(&out, "<", it.tag, "#", i, ">");
     tagged.end.push_back(out.size());
