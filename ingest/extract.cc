@@ -1787,19 +1787,28 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
       const bool boundary = out.size() == 4 || !absl::ascii_isalnum(out[out.size() - 5]);
       if (boundary && (tail == "the " || tail == "The ")) out.resize(out.size() - 4);
     }
-    // So is a description of one to three lower-case words with a determiner before a company's
-    // or an agency's name ("the state miner Gécamines", "the trading house Gerald Metals"): a
-    // rule sees the name where the description stood.
+    // So is a description of lower-case words before a company's or an agency's name, after a
+    // determiner ("the state miner Gécamines", "the trading house Gerald Metals") or a
+    // preposition ("by commodities trader Trafigura", "from Johannesburg-listed Impala
+    // Platinum"): a rule sees the name where the description stood. (Not after a demonym, which
+    // COMPANY_DESC reads: "the Chinese battery maker Gotion".)
     if (it.entity >= 0 && !it.possessive && (it.tag == "Company" || it.tag == "Government")) {
       static const RE2* kDescribed = new RE2(
-          "(?:^|[^\\w>])((?:the|The|a|A|an|An) (?:[a-z][a-z-]* ){0,2}(?:miner|mining company|"
+          "(?:(?:^|[^\\w>'-])((?:the|The|a|A|an|An) (?:[a-z][a-z-]* ){0,2}(?:miner|mining company|"
           "trader|trading house|trading company|house|group|company|firm|producer|refiner|"
           "smelter|investor|fund|conglomerate|agency|developer|explorer|bank|lender|carmaker|"
-          "automaker|maker|utility|operator|giant|major|shareholder) )$");
-      const size_t from = out.size() > 80 ? out.size() - 80 : 0;
-      re2::StringPiece desc;
-      if (RE2::PartialMatch(re2::StringPiece(out.data() + from, out.size() - from), *kDescribed, &desc)) {
-        out.resize(static_cast<size_t>(desc.data() - out.data()));
+          "automaker|maker|utility|operator|giant|major|shareholder) )|"
+          "(?:^|\\b(?:by|to|from|with|of|for|as|including|than|between) )("
+          "(?:[a-z][a-z-]* ){0,2}(?:miner|trader|house|group|company|firm|producer|refiner|smelter|"
+          "investor|fund|conglomerate|agency|developer|explorer|bank|lender|carmaker|automaker|"
+          "maker|utility|operator|giant|major) |(?:the |The )?[A-Z][a-z]+-(?:listed|based|"
+          "headquartered) ))$");
+      const size_t from = out.size() > 90 ? out.size() - 90 : 0;
+      re2::StringPiece after_determiner, after_preposition;
+      if (RE2::PartialMatch(re2::StringPiece(out.data() + from, out.size() - from), *kDescribed,
+                            &after_determiner, &after_preposition)) {
+        const re2::StringPiece& d = after_determiner.data() != nullptr ? after_determiner : after_preposition;
+        out.resize(static_cast<size_t>(d.data() - out.data()));
       }
     }
     tagged.begin.push_back(out.size());
@@ -2145,10 +2154,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // Nickel Asia the remaining 10%", "…，电装(Denso)约5.5%") is a holder in a list, not the
         // company held.
         static const RE2* kHolderShare =
-            new RE2("^(?: (?:\\(|the (?:remaining|other|rest of the|balance of the) )?|[（(]|约|(?:则|还|也|另|各)?(?:持股|占股)?(?:约|逾|近|超过)?)<PERCENT#");
+            new RE2("^ (?:\\(|the (?:remaining|other|rest of the|balance of the) )?<PERCENT#");
+        // (In Chinese only a name that opens its clause: "持有莫罗瓦利工业园49.69%的股份" names the held.)
+        static const RE2* kZhHolderShare = new RE2("^(?:[（(]|(?:则|还|也|另|各)?(?:持股|占股)?(?:约|逾|近|超过)?)<PERCENT#");
+        static const RE2* kZhClauseStart = new RE2("(?:^|[，,、；;：:])$");
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
-            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
-                              *kHolderShare)) {
+            (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
+                               *kHolderShare) ||
+             (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
+                                *kZhHolderShare) &&
+              RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kZhClauseStart)))) {
           continue;
         }
         // Nor is a name after "led by" or "owned by" (an owner: "is 68% held by a consortium led
