@@ -1078,6 +1078,38 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // Materials, which bought it out of bankruptcy": the "it" a relative clause's verb acts on
     // is not the clause's own subject, the name the relative pronoun follows, but the name
     // before that in the sentence; with none, "it" stays a word.
+    // "CMOC overtook Glencore …, and the Kisanfu mine, which it has run since 2023, is …": the
+    // subject of a relative clause on a site is the sentence's subject, not the latest name.
+    if (word == "it") {
+      static const RE2* kRelativeOpen = new RE2("^,? (?:which|that) $");
+      static const RE2* kClauseVerb = new RE2(
+          "^ (?:has|had|have|is|was|will|would|can|could|now|still|also|already|bought|acquired|"
+          "built|runs|run|operates|operated|owns|owned|controls|controlled|took|developed|"
+          "manages|managed|acquired)\\b");
+      const Item* site = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && it.tag == "Facility" &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kRelativeOpen)) {
+          site = &it;
+        }
+      }
+      if (site != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kClauseVerb)) {
+        const Item* subject = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity >= 0 && it.end <= site->begin && IsAgent(it.tag)) {
+            subject = &it;
+            break;
+          }
+        }
+        // Only a subject that opens the sentence ("CMOC Group … overtook"), not one after a
+        // fronted phrase or a preposition.
+        if (subject != nullptr && subject->begin <= 4) {
+          refer(b, e, subject->entity, subject->tag);
+          continue;
+        }
+      }
+    }
     if (word == "it") {
       static const RE2* kRelativeVerb = new RE2("^,? (?:which|who|that) (?:[a-z]+ ){0,2}?[a-z]+ $");
       const Item* relative = nullptr;
@@ -1435,8 +1467,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // 28,000 tonnes of nickel" after "Ambatovy was designed to turn out …".
     static const RE2* kIntroTime = new RE2(
         "^(?:In|By|Since|During|Through|Until|Last|This|Earlier|Later)(?: [\\w-]+){0,3},? $");
+    // So is one whose verb only a site has, after a sentence with a site as its subject and its
+    // owner named later ("The Mutanda mine is wholly owned by Glencore. It can produce about
+    // 25,000 tonnes of cobalt a year").
+    static const RE2* kSiteVerbAfter = new RE2(
+        "^ (?:can |could |will |would |now |currently |is able to |is expected to |is designed to |"
+        "was designed to )?(?:produce|produces|produced|process|processes|processed|treat|treats|"
+        "turn out|turns out|turned out|has (?:a |an )?(?:annual |nameplate |design )?capacity|"
+        "had (?:a |an )?(?:annual |nameplate |design )?capacity|lies|sits|is located)\\b");
     if (word == "it" && ref.entity < 0 && prev_facility_subject_ >= 0 && !prev_facility_owned_ &&
-        prev_agentless_ &&
+        (prev_agentless_ ||
+         RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteVerbAfter)) &&
         (b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kIntroTime))) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
@@ -4026,9 +4067,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const size_t mark = owner != nullptr ? internal::PossessiveLength(s.text, owner->end) : 0;
     const bool after_owner = mark > 0 && it.begin == owner->end + mark;
     // After a fronted phrase too: "Before the shutdown, Cobre Panama was …".
-    const bool fronted = it.begin <= 40 && it.begin >= 2 &&
-                         s.text.compare(it.begin - 2, 2, ", ") == 0 &&
-                         s.text.substr(0, it.begin - 2).find(',') == absl::string_view::npos;
+    // Or after a description it stands in apposition to: "The second operation, the Mutanda
+    // mine, is …".
+    const size_t comma = it.begin >= 6 && s.text.compare(it.begin - 6, 6, ", the ") == 0 ? it.begin - 6
+                         : it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0 ? it.begin - 2
+                                                                                       : absl::string_view::npos;
+    const bool fronted = it.begin <= 46 && comma != absl::string_view::npos &&
+                         s.text.substr(0, comma).find(',') == absl::string_view::npos;
     if (it.tag == "Facility" && (owner == nullptr ? it.begin <= 4 || fronted : after_owner)) {
       prev_facility_subject_ = it.entity;
       prev_facility_owned_ = owner != nullptr;
