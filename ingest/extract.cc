@@ -645,7 +645,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
-      "\\b(?i:the department|the ministry|the agency)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
+      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -1159,7 +1159,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
-                      : word == "the department" || word == "the ministry" || word == "the agency"
+                      : word == "the department" || word == "the ministry" || word == "the agency" ||
+                              word == "the office"
                           ? kGovernment
                       : word == "the country" ? kCountry
                                               : kCompany;
@@ -1718,7 +1719,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     }
   }
   // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
-  static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|该合资公司");
+  static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|(?:该|这家)合资(?:公司|企业)");
   // "Orano and the state miner Navoiyuran set up Nurlikum Mining …, with the French group holding
   // 51% of the venture": a company two partners formed earlier in the sentence is the venture.
   std::vector<std::pair<size_t, int>> formed;  // (end of the name, entity)
@@ -1737,8 +1738,17 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       }
     }
   }
-  if (venture_ >= 0 || !formed.empty()) {
+  // "The largest loan went to BlueOval SK. … 福特汽车和SK On各持有该合资企业50%的股份": with no venture
+  // introduced as one, a Chinese 该合资企业 is the company the sentence before named, when this
+  // sentence does not name it (its partners hold it).
+  const bool zh_venture_word = absl::StrContains(s.text, "合资");
+  int company_before = zh_venture_word ? prev_company_ : -1;
+  for (const Item& it : *items) {
+    if (it.entity == company_before) company_before = -1;
+  }
+  if (venture_ >= 0 || !formed.empty() || company_before >= 0) {
     ForEachFreeMatch(*kVenture, s, *items, [&](size_t b, size_t e, re2::StringPiece) {
+      if (venture_ < 0 && formed.empty() && !absl::StrContains(s.text.substr(b, e - b), "合资")) return;
       // "BlueOval SK, the joint venture of Ford and SK On": an apposition, or a venture named
       // by its partners, describes another venture.
       const absl::string_view after = absl::string_view(s.text).substr(e);
@@ -1746,7 +1756,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       bool apposition = false;
       for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
       if (apposition && s.text.compare(b - 2, 2, ", ") == 0) return;
-      int venture = venture_;
+      int venture = venture_ >= 0 ? venture_ : company_before;
       for (const auto& [end, entity] : formed) {
         if (end <= b) venture = entity;
       }
