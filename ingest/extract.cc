@@ -3858,9 +3858,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   };
   // An object the pattern names beats one a rule's fallback filled in for the same subject
   // and figure: "Maginito, in which Mkango holds 79.4%" is a stake in Maginito, not in the
-  // nearest other company.
+  // nearest other company. So does it beat no object: "Ganfeng will invest US$130 million in
+  // Leo Lithium" is no sum with nothing named to receive it (invest.planned_sum).
   auto outranked = [&](const Candidate& a) {
-    if (!a.object_fallback) return false;
+    if (!a.object_fallback && !(a.object < 0 && a.type == "INVESTS_IN")) return false;
     for (const Candidate& b : expanded) {
       if (&a == &b || b.object_fallback || b.object < 0 || a.type != b.type ||
           items[a.subject].entity != items[b.subject].entity) {
