@@ -1166,8 +1166,26 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref, weak, second, earlier;
+    // "IRH, the mining arm of Abu Dhabi conglomerate IHC, has completed its acquisition": names
+    // inside an apposition closed before the reference describe the name before it, which the
+    // reference means.
+    size_t appos_begin = 0, appos_end = 0;
+    if (word == "its" || word == "it") {
+      static const RE2* kApposThenVerb = new RE2(
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
+          "[a-z]+ $");
+      for (const Item& it : *items) {
+        if (it.entity < 0 || it.end > b || !IsAgent(it.tag)) continue;
+        if (RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kApposThenVerb)) {
+          appos_begin = it.end;
+          appos_end = b;
+          break;
+        }
+      }
+    }
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
       if (it.end > b || it.entity < 0) continue;
+      if (it.begin >= appos_begin && it.end <= appos_end && appos_end > 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
       static const RE2* kLocative = new RE2("(?i)\\b(?:in|outside|across)(?: the)? $");
       // So is a country after a town ("in Sillamäe, Estonia, which it has operated"), and a
