@@ -1322,8 +1322,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           agent_passive |= subject.entity >= 0 && subject.end == aux && IsAgent(subject.tag);
         }
       }
+      // (A possessor after a quantity's "of" is no object of it: "Most of LGES's American
+      // capacity … sits inside Ultium Cells, its 50-50 joint venture": LGES's. "buy $400
+      // million of MP Materials' stock, making it …" stays the buyer's.)
+      static const RE2* kQuantityOf = new RE2(
+          "(?i)\\b(?:most|much|part|all|some|half|many|none|each|one|bulk|majority|rest) of $");
+      const bool possessor = PossessiveAt(s.text, it.end) &&
+                             RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kQuantityOf);
       if (participle_agent || agent_passive ||
-          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional)) {
+          (!possessor && RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kPrepositional))) {
         if (ref.entity < 0) weak = it;
         second = it;
         continue;
