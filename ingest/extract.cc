@@ -1109,6 +1109,45 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           continue;
         }
       }
+      // "The ban cut Rusal off from QAL, the Gladstone refinery in which it holds a 20% stake":
+      // the holder in a relative clause on what is held is another name, the sentence's first
+      // agent that is neither the held one nor named in apposition to it.
+      static const RE2* kInWhichHolds = new RE2(
+          "^,? (?:in which|of which|in whom|where) $");
+      static const RE2* kHoldsAfter = new RE2(
+          "^ (?:now |still |also |currently )?(?:holds|owns|has|controls|held|owned|had|retains|keeps)\\b");
+      const Item* held = nullptr;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kInWhichHolds)) {
+          held = &it;
+        }
+      }
+      if (held != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHoldsAfter)) {
+        // The name an apposition ending at the held one describes ("QAL, the Gladstone refinery").
+        const Item* described = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity >= 0 && it.end + 2 <= held->begin &&
+              s.text.compare(it.end, 2, ", ") == 0 &&
+              s.text.substr(it.end + 2, held->begin - it.end - 2).find(',') == absl::string_view::npos) {
+            described = &it;
+          }
+        }
+        const Item* holder = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity < 0 || it.end > held->begin || !IsAgent(it.tag) || it.entity == held->entity ||
+              (described != nullptr && it.entity == described->entity)) {
+            continue;
+          }
+          holder = &it;
+          break;
+        }
+        if (holder != nullptr) {
+          refer(b, e, holder->entity, holder->tag);
+          continue;
+        }
+      }
     }
     if (word == "it") {
       static const RE2* kRelativeVerb = new RE2("^,? (?:which|who|that) (?:[a-z]+ ){0,2}?[a-z]+ $");
