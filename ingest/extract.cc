@@ -3364,11 +3364,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   };
   // Gapping: "GM committed US$150 million in equity to Nouveau Monde, and Panasonic US$25
   // million" repeats the verb and object for a new subject with its own figure; so does
-  // "Albemarle holds 49% of Talison and Tianqi the remaining 51%".
+  // "Albemarle holds 49% of Talison and Tianqi the remaining 51%", and "Itochu owns 8% of it and
+  // Mitsui 7%, interests for which …" (a clause or apposition may follow after a comma).
   static const RE2* kGapped = new RE2(
       "^(?:[^<.;]|<(?:Company|Government|Facility|Commodity|YEAR|DATE)#\\d+>)*?,? and "
       "(?:the )?(?:(?:government|state) of )?<(?:Company|Government|Country)#(\\d+)> (?:the (?:remaining|other|rest of the|balance of the) )?"
-      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$|, (?:with|while|whereas|but|leaving|giving|according)\\b)");
+      "<(MONEY|MASS|PERCENT)#(\\d+)>(?: each)?\\s*(?:[.;]|$|, [a-z])");
   // The same after a match that ended on " and " ("…, with Toyota Tsusho holding 25% and
   // JEMSE 8.5%").
   static const RE2* kGappedBare = new RE2(
