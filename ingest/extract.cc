@@ -3618,7 +3618,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         venture_in_sentence) {
       return false;
     }
-    if (share_of_held_before && items[c.subject].tag == "Company") {
+    // So is one after a stake this sentence named ("Wacker remains the largest shareholder of
+    // Siltronic with 30.8%, while GlobalWafers has kept a stake of about 13.7%").
+    bool stake_before = false;
+    for (const Candidate& d : candidates) {
+      stake_before |= &d != &c && d.type == "HOLDS_STAKE" && d.object >= 0 &&
+                      rendered.begin[d.subject] < rendered.begin[c.subject];
+    }
+    if ((share_of_held_before || stake_before) && items[c.subject].tag == "Company") {
       c.elliptic = true;
       return false;
     }
