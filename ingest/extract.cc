@@ -1114,17 +1114,27 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // agent that is neither the held one nor named in apposition to it.
       static const RE2* kInWhichHolds = new RE2(
           "^,? (?:in which|of which|in whom|where) $");
+      // After another preposition any verb: "the Kings Mountain mine …, for which it was awarded a
+      // $149.7 million grant" (it: the company, the nearest other agent before the site).
+      static const RE2* kPrepWhich = new RE2(
+          "^,? (?:for|to|from|under|through|with|by|at) which $");
       static const RE2* kHoldsAfter = new RE2(
           "^ (?:now |still |also |currently )?(?:holds|owns|has|controls|held|owned|had|retains|keeps)\\b");
       const Item* held = nullptr;
+      bool nearest = false;  // The nearest other agent, not the first.
       for (const Item& it : *items) {
-        if (it.entity >= 0 && it.end <= b &&
-            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kInWhichHolds)) {
+        if (it.entity < 0 || it.end > b) continue;
+        const re2::StringPiece between(s.text.data() + it.end, b - it.end);
+        if (RE2::FullMatch(between, *kInWhichHolds)) {
           held = &it;
+          nearest = false;
+        } else if (RE2::FullMatch(between, *kPrepWhich)) {
+          held = &it;
+          nearest = true;
         }
       }
       if (held != nullptr &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHoldsAfter)) {
+          (nearest || RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHoldsAfter))) {
         // The name an apposition ending at the held one describes ("QAL, the Gladstone refinery").
         const Item* described = nullptr;
         for (const Item& it : *items) {
@@ -1134,15 +1144,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             described = &it;
           }
         }
-        const Item* holder = nullptr;
-        for (const Item& it : *items) {
-          if (it.entity < 0 || it.end > held->begin || !IsAgent(it.tag) || it.entity == held->entity ||
-              (described != nullptr && it.entity == described->entity)) {
-            continue;
+        // Names and the references resolved before in this sentence ("The company also wants to
+        // reopen …"), in text order.
+        std::vector<const Item*> before;
+        for (const std::vector<Item>* v : named_and_resolved) {
+          for (const Item& it : *v) {
+            if (it.entity >= 0 && it.end <= held->begin && IsAgent(it.tag) && it.entity != held->entity &&
+                (described == nullptr || it.entity != described->entity)) {
+              before.push_back(&it);
+            }
           }
-          holder = &it;
-          break;
         }
+        std::sort(before.begin(), before.end(), [](const Item* x, const Item* y) { return x->begin < y->begin; });
+        const Item* holder = before.empty() ? nullptr : nearest ? before.back() : before.front();
         if (holder != nullptr) {
           refer(b, e, holder->entity, holder->tag);
           continue;
