@@ -1004,6 +1004,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
     // it": what is bought or sold is not the clause's subject (the sentence's first company)
     // but the latest other site or company this sentence named before the pronoun.
+    // "shipping it to steelmakers in Japan": what is shipped or sent to someone is goods, not a
+    // company; "it" stays a word.
+    if (word == "it") {
+      static const RE2* kShippedIt = new RE2(
+          "(?i)\\b(?:ship|ships|shipped|shipping|send|sends|sent|sending|export|exports|exported|"
+          "exporting|truck|trucks|trucked|trucking|rail|rails|railed) $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShippedIt) &&
+          absl::StartsWith(s.text.substr(e), " to ")) {
+        continue;
+      }
+    }
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
