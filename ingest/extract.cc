@@ -1001,9 +1001,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
-    // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
-    // it": what is bought or sold is not the clause's subject (the sentence's first company)
-    // but the latest other site or company this sentence named before the pronoun.
     // "shipping it to steelmakers in Japan": what is shipped or sent to someone is goods, not a
     // company; "it" stays a word.
     if (word == "it") {
@@ -1015,6 +1012,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
     }
+    // "took control of the Rincon project after buying it", "courted Neo Lithium and bought
+    // it": what is bought or sold is not the clause's subject (the sentence's first company)
+    // but the latest other site or company this sentence named before the pronoun.
     if (word == "it") {
       static const RE2* kTradedObject = new RE2(
           "(?i)\\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|purchase|"
@@ -1085,10 +1085,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
     }
-    // "Lynas is backed by JOGMEC, which lent it $200 million", "the mine has been run by MP
-    // Materials, which bought it out of bankruptcy": the "it" a relative clause's verb acts on
-    // is not the clause's own subject, the name the relative pronoun follows, but the name
-    // before that in the sentence; with none, "it" stays a word.
     // "CMOC overtook Glencore …, and the Kisanfu mine, which it has run since 2023, is …": the
     // subject of a relative clause on a site is the sentence's subject, not the latest name.
     if (word == "it") {
@@ -1096,7 +1092,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       static const RE2* kClauseVerb = new RE2(
           "^ (?:has|had|have|is|was|will|would|can|could|now|still|also|already|bought|acquired|"
           "built|runs|run|operates|operated|owns|owned|controls|controlled|took|developed|"
-          "manages|managed|acquired)\\b");
+          "manages|managed)\\b");
       const Item* site = nullptr;
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && it.tag == "Facility" &&
@@ -1174,6 +1170,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "Lynas is backed by JOGMEC, which lent it $200 million", "the mine has been run by MP
+    // Materials, which bought it out of bankruptcy": the "it" a relative clause's verb acts on
+    // is not the clause's own subject, the name the relative pronoun follows, but the name
+    // before that in the sentence; with none, "it" stays a word.
     if (word == "it") {
       static const RE2* kRelativeVerb = new RE2("^,? (?:which|who|that) (?:[a-z]+ ){0,2}?[a-z]+ $");
       const Item* relative = nullptr;
