@@ -3661,13 +3661,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (!c.rest && !c.elliptic) continue;
     // "成立了合资公司X，浦项持股82%": a holder whose stake another rule read with its company
     // named needs no ellipsis (left with no object, it is dropped below).
+    // Its share goes to that stake when the stake has none ("The largest shareholder in Novonix
+    // is Phillips 66, …, which paid $150 million in 2021 for a stake of about 16%": one stake of
+    // 16%, not a shareless one and one in nothing).
     if (c.elliptic) {
-      bool named = false;
-      for (const Candidate& d : candidates) {
-        named |= &d != &c && d.type == "HOLDS_STAKE" && !d.elliptic && !d.rest && d.object >= 0 &&
-                 items[d.subject].entity == items[c.subject].entity;
+      Candidate* named = nullptr;
+      for (Candidate& d : candidates) {
+        if (&d != &c && d.type == "HOLDS_STAKE" && !d.elliptic && !d.rest && d.object >= 0 &&
+            items[d.subject].entity == items[c.subject].entity) {
+          named = &d;
+        }
       }
-      if (named) continue;
+      if (named != nullptr && c.object < 0 && !named->props.contains("percent") &&
+          c.props.contains("percent") && !HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length))) {
+        for (const char* k : {"percent", "approx"}) {
+          if (auto v = c.props.find(k); v != c.props.end()) named->props[k] = v->second;
+        }
+        c.type = "merged";
+        if (tr) tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " share given to the stake named"));
+      }
+      if (named != nullptr) continue;
     }
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
     // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
@@ -3722,6 +3735,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                                   : Value(static_cast<double>(thousandths) / 1000);
     if (tr) tr->notes.push_back(absl::StrCat("ellipsis: the rest is ", 100 - sum, "%"));
   }
+  std::erase_if(candidates, [](const Candidate& c) { return c.type == "merged"; });
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
   // company).
