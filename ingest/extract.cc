@@ -953,22 +953,25 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         // completed their acquisition of the reactor builder, and Cameco now holds 49% of it";
         // "GAIL, ONGC, IOC and BPCL each still hold 12.5% of it").
         std::set<int> partners;
+        // The names joined to items[k] one after another, walking back (step -1) or on (+1).
+        auto join_list = [&](size_t k, int step) {
+          const Item* cur = &(*items)[k];
+          for (size_t j = k + step; j < items->size(); j += step) {  // size_t wraps below 0.
+            const Item& o = (*items)[j];
+            const Item& left = step < 0 ? o : *cur;
+            const Item& right = step < 0 ? *cur : o;
+            if (o.entity < 0 || left.end > right.begin) continue;
+            if (!RE2::FullMatch(re2::StringPiece(s.text.data() + left.end, right.begin - left.end), *kPairJoin)) {
+              break;
+            }
+            partners.insert(o.entity);
+            cur = &o;
+          }
+        };
         for (size_t k = 0; k < items->size(); ++k) {
           if ((*items)[k].entity != holder->entity) continue;
-          for (size_t cur = k, j = k; j-- > 0;) {
-            const Item& o = (*items)[j];
-            if (o.entity < 0 || o.end > (*items)[cur].begin) continue;
-            if (!RE2::FullMatch(re2::StringPiece(s.text.data() + o.end, (*items)[cur].begin - o.end), *kPairJoin)) break;
-            partners.insert(o.entity);
-            cur = j;
-          }
-          for (size_t cur = k, j = k + 1; j < items->size(); ++j) {
-            const Item& o = (*items)[j];
-            if (o.entity < 0 || o.begin < (*items)[cur].end) continue;
-            if (!RE2::FullMatch(re2::StringPiece(s.text.data() + (*items)[cur].end, o.begin - (*items)[cur].end), *kPairJoin)) break;
-            partners.insert(o.entity);
-            cur = j;
-          }
+          join_list(k, -1);
+          join_list(k, +1);
         }
         auto partner = [&](const Item& it) { return partners.contains(it.entity); };
         int held = -1;
@@ -2298,11 +2301,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // (In Chinese only a name that opens its clause: "持有莫罗瓦利工业园49.69%的股份" names the held.)
         static const RE2* kZhHolderShare = new RE2("^(?:[（(]|(?:则|还|也|另|各)?(?:持股|占股)?(?:约|逾|近|超过)?)<PERCENT#");
         static const RE2* kZhClauseStart = new RE2("(?:^|[，,、；;：:])$");
+        const re2::StringPiece after_name(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]);
         if (name == "object" && rule.type == "HOLDS_STAKE" &&
-            (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
-                               *kHolderShare) ||
-             (RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i], tagged.size() - rendered.end[i]),
-                                *kZhHolderShare) &&
+            (RE2::PartialMatch(after_name, *kHolderShare) ||
+             (RE2::PartialMatch(after_name, *kZhHolderShare) &&
               RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kZhClauseStart)))) {
           continue;
         }
@@ -3657,6 +3659,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (tr) tr->notes.push_back("dropped stake.elliptic: nothing held in the sentence");
     return true;
   });
+  std::set<const Candidate*> given_away;  // Elliptic shares given to a stake named (below).
   for (Candidate& c : candidates) {
     if (!c.rest && !c.elliptic) continue;
     // "成立了合资公司X，浦项持股82%": a holder whose stake another rule read with its company
@@ -3677,7 +3680,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         for (const char* k : {"percent", "approx"}) {
           if (auto v = c.props.find(k); v != c.props.end()) named->props[k] = v->second;
         }
-        c.type = "merged";
+        given_away.insert(&c);
         if (tr) tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " share given to the stake named"));
       }
       if (named != nullptr) continue;
@@ -3735,7 +3738,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                                   : Value(static_cast<double>(thousandths) / 1000);
     if (tr) tr->notes.push_back(absl::StrCat("ellipsis: the rest is ", 100 - sum, "%"));
   }
-  std::erase_if(candidates, [](const Candidate& c) { return c.type == "merged"; });
+  std::erase_if(candidates, [&](const Candidate& c) { return given_away.contains(&c); });
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
   // company).
