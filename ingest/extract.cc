@@ -993,7 +993,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         // "it" is may be a thing this sentence described without a name ("the reactor builder").
         bool first = true;
         for (const Item& it : *items) first &= !(it.entity >= 0 && it.end <= holder->begin && IsAgent(it.tag));
-        if (held < 0 && first && !facilities_.empty() && facilities_.back() != holder->entity) {
+        // The previous sentence's subject when the text introduced it as a joint venture
+        // ("Strand Minerals is itself a joint venture. Tsingshan holds 57% of it"), else the
+        // section's latest site.
+        if (held < 0 && first && prev_agent_ >= 0 && prev_agent_ == venture_ &&
+            prev_agent_ != holder->entity) {
+          held = prev_agent_;
+        } else if (held < 0 && first && !facilities_.empty() && facilities_.back() != holder->entity) {
           held = facilities_.back();
         } else if (held < 0 && first && prev_agent_ >= 0 && prev_agent_ != holder->entity) {
           held = prev_agent_;
@@ -3808,9 +3814,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         subject_last && c.type == "LOCATED_IN" &&
         PossessiveAt(absl::string_view(tagged).substr(0, rendered.begin[c.subject]),
                      rendered.end[c.object]);
+    // "X, in which A and B each hold 30%": a relative clause on the object opens with the
+    // subject's own list, which coordinates backwards as in a main clause.
+    static const RE2* kRelativeOnObject = new RE2("^,? (?:in which|of which|in whom|where) ");
+    const bool relative_subject =
+        subject_last && RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
+                                                           rendered.begin[c.subject] - rendered.end[c.object]),
+                                          *kRelativeOnObject);
     const std::vector<int> subjects =
         respectively || possessor_object ? std::vector<int>{}
-        : subject_last              ? coordinated(c.subject, false)
+        : subject_last && !relative_subject ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
     // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.
@@ -4281,7 +4294,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // "the joint venture <Company>", "A and B set up <Company> in 2017": later "the joint
   // venture" means that company.
   static const RE2* kVentureIntro = new RE2(
-      "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:is |was |became )?(?:a|an|the) "
+      "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:(?:is|was|became) (?:itself |also |now )?)?(?:a|an|the) "
       "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>|"
       "<(?:Company|Government)#\\d+>,? (?:and|with) <(?:Company|Government)#\\d+> (?:have |had "
       "|jointly |together )?(?:formed|set up|created|established|launched|founded|incorporated) "

@@ -795,10 +795,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     size_t begin = walk_back(head_b, &product);
     // "Excelsior Nickel Cobalt HPAL plant in …": a capitalized commodity after a capitalized
     // name is part of that name, read as "the <name> plant" below.
-    if (begin < head_b && absl::ascii_isupper(text[begin])) {
+    // So is a capitalized name right before the head: "its Benete smelter near Batu Hijau" is
+    // the Benete smelter, near a place. (Not a possessor: "Neo's plant in Narva" is named after
+    // its place.)
+    if (begin == head_b || absl::ascii_isupper(text[begin])) {
       auto [nb0, ne0] = WordBefore(text, begin);
+      const absl::string_view word = text.substr(nb0, ne0 - nb0);
       if (nb0 < ne0 && ne0 + 1 == begin && absl::ascii_isupper(text[nb0]) &&
-          mention_at(nb0, ne0) == nullptr && !name_words_.stops.contains(text.substr(nb0, ne0 - nb0))) {
+          mention_at(nb0, ne0) == nullptr && !name_words_.stops.contains(word) &&
+          !absl::EndsWith(word, "'s") && !absl::EndsWith(word, "’s") && !absl::EndsWith(word, "'")) {
         continue;
       }
     }
@@ -3405,6 +3410,16 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       if (absl::StartsWith((*extra)[k].key, facility) ||
           (*extra)[k].key == absl::StrCat("Facility:", norm)) {  // Named so by an apposition.
         entity = static_cast<int>(entities_.size() + k);
+      }
+    }
+    // Or a listed mine named without its head ("Centinela, which lies in the Atacama desert"
+    // for the listed "Centinela mine").
+    if (entity < 0 && !company_apposition) {
+      const std::string mine_name = absl::StrCat(name, " mine");
+      const int mine = Lookup(mine_name);
+      if (mine >= 0 && entities_[mine].label == "Facility" &&
+          entities_[mine].name == mine_name) {  // Same capitals: "APEX" is no "Apex mine".
+        entity = mine;
       }
     }
     // "owns the Golden Grove mine in Western Australia and Capricorn Copper in Queensland": a
