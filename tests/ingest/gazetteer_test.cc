@@ -229,7 +229,11 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
   EXPECT_FALSE(has("General Motors' Ultium plants buy magnets.", "Ultium=Ultium"));
   // A bare name after a verb of running a site is that site; after "owns" it stays a name.
   EXPECT_EQ(label_of("Sinomine Resource Group runs Tanco in Manitoba.", "Tanco"), "Facility");
-  EXPECT_EQ(label_of("Glencore owns Tanco outright.", "Tanco"), "Company");
+  EXPECT_EQ(label_of("Glencore owns Norvik outright.", "Norvik"), "Company");
+  // A listed mine named without its head is the mine ("Tanco" for the listed "Tanco mine"),
+  // only with the same capitals.
+  EXPECT_EQ(label_of("Glencore owns Tanco outright.", "Tanco"), "Facility");
+  EXPECT_EQ(label_of("Glencore owns TANCO outright.", "TANCO"), "Company");
   // A name in apposition to a possessor's description.
   EXPECT_EQ(label_of("Output from Ngungaju, Pilbara Minerals' restarted processing plant, rose.",
                      "Ngungaju"),
