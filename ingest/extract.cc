@@ -2589,6 +2589,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // relative clause or the verb that follows is about the facility.
     // Also "the Kokkola refinery, on Finland's west coast, is designed to …" and "the
     // Greentech plant at Grota do Cirilo, which Sigma operates, was built to …".
+    // "POSCO of South Korea holds the remaining 3%": a country after a company's "of" places that
+    // company, which is the subject.
+    if (items[slot["subject"]].tag == "Country" && rendered.begin[slot["subject"]] >= 4 &&
+        absl::EndsWith(absl::string_view(tagged).substr(0, rendered.begin[slot["subject"]]), "> of ")) {
+      const size_t of = rendered.begin[slot["subject"]] - 4;
+      for (size_t k = 0; k < items.size(); ++k) {
+        if (rendered.end[k] == of && items[k].tag == "Company" && items[k].entity >= 0) {
+          if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": subject is the company the country places"));
+          slot["subject"] = static_cast<int>(k);
+        }
+      }
+    }
     // "Norway's Equinor has taken a stake": a country owning a name kg does not know is that
     // name's country; the unknown company, not the country, is the subject.
     if (items[slot["subject"]].tag == "Country" &&
