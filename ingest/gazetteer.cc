@@ -775,6 +775,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     size_t place_e = place_b + m[2].size();
     pos = place_e;
     if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
+    // "its first gigafactory in May 2023": a month, a weekday or another stop word is no place.
+    {
+      const absl::string_view place_text = text.substr(place_b, place_e - place_b);
+      if (name_words_.stops.contains(place_text.substr(0, place_text.find(' ')))) continue;
+    }
     // "a plant on Obi island", "a smelter on Obi Island": after "on" only an island or other
     // place word makes the name a place ("a plant on Monday", "the mine on Friday" do not).
     if (text.substr(head_b + m[1].size(), 4) == " on ") {
