@@ -167,6 +167,7 @@ class ExtractorInternal {
   int venture_topic_ = -1;       // The key-figure topic under which it was introduced, if any.
   int box_owner_ = -1;           // The owner or operator a key-figure line named for a topic,
   int box_owner_topic_ = -1;     // and that topic.
+  bool box_operator_ = false;    // Named by an operator line (an owner line does not replace it).
   // "the consortium", "the trader": the section's latest agent the text described by that noun
   // ("Lobito Atlantic Railway, a consortium of …", "the Swiss trader Trafigura").
   std::map<std::string, int> described_;
@@ -2408,8 +2409,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         no_topic = true;
         break;
       }
-      slot[name] = synthetic_for(topic_);
-      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": ", name, " is the heading's ", Entity(topic_).name));
+      // A site's box whose operator line named the joint venture that runs it ("- Operator:
+      // Automotive Cells Company", introduced as "the battery joint venture of Stellantis, …"):
+      // its shareholders hold the venture.
+      int end = topic_;
+      if (rule.type == "HOLDS_STAKE" && name == "object" && Entity(topic_).label == "Facility" &&
+          box_operator_ && box_owner_topic_ == topic_ && box_owner_ == venture_ &&
+          Entity(box_owner_).label == "Company") {
+        end = box_owner_;
+      }
+      slot[name] = synthetic_for(end);
+      if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": ", name, " is the heading's ", Entity(end).name));
     }
     if (no_topic) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
@@ -4281,10 +4291,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       const std::string& id = rule->second.as_string();
       if (id != "kf.field_operator" && id != "kf.field_owner") continue;
+      // "- Operator: ACC", then "- Shareholders: Stellantis, Mercedes-Benz and TotalEnergies": the
+      // operator stays the box's owner for the lines after.
+      const bool operator_line = id == "kf.field_operator";
+      if (!operator_line && box_operator_ && box_owner_topic_ == topic_) continue;
       for (const Item& it : items) {
         if (it.entity >= 0 && Entity(it.entity).key == c.subject_key) {
           box_owner_ = it.entity;
           box_owner_topic_ = topic_;
+          box_operator_ = operator_line;
         }
       }
     }

@@ -843,8 +843,20 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         ((place_mention == nullptr || label_of(*place_mention) != "Country") &&
          RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kSizedBefore)) ||
         (absl::EndsWith(det, ":") && det_e + 1 == begin);
+    // "ACC gigafactory in Billy-Berclau Douvrin": a company named right before the head owns it,
+    // as a possessive does.
+    // (Not "the Ultium Cells plant in Lansing", which names the plant after its owner.)
+    const Mention* owner_before = det_e + 1 == begin ? mention_at(det_b, det_e) : nullptr;
+    if (owner_before != nullptr) {
+      auto [tb, te] = WordBefore(text, owner_before->span.begin);
+      if (tb < te && te + 1 == owner_before->span.begin &&
+          absl::AsciiStrToLower(text.substr(tb, te - tb)) == "the") {
+        owner_before = nullptr;
+      }
+    }
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
-                            absl::EndsWith(det, "’s");
+                            absl::EndsWith(det, "’s") ||
+                            (owner_before != nullptr && label_of(*owner_before) == "Company");
     int entity = -1;
     // "a demonstration plant at Lanxess' bromine site": a possessor is no place.
     if (EndsInPossessor(text.substr(place_b, place_e - place_b))) continue;
