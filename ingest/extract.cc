@@ -2377,6 +2377,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         slot["object"] = synthetic_for(p->second);
       }
     }
+    // A capacity or output in energy ("is designed for 14 GWh of cells a year", "with as much as
+    // 90 GWh of annual capacity") is of battery cells, unless a good is named right after it
+    // ("40 GWh of lithium-ion batteries"); a good named elsewhere in the sentence is not its good.
+    if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && slot.contains("quantity") &&
+        items[slot["quantity"]].quantity >= 0 && qs[items[slot["quantity"]].quantity].unit == "GWh") {
+      static const RE2* kGoodAfter = new RE2(
+          "^(?: (?:a|per) year| annually)?(?: of (?:annual |yearly |battery |cell |production )*capacity)?"
+          "(?: (?:a|per) year)? of (?:[a-z-]+ ){0,2}?<Commodity#(\\d+)>");
+      const size_t qe = rendered.end[slot["quantity"]];
+      int good = -1;
+      if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + qe, tagged.size() - qe), *kGoodAfter, &good) ||
+          good < 0 || static_cast<size_t>(good) >= items.size()) {
+        good = -1;
+      }
+      if (good >= 0) {
+        slot["object"] = good;
+      } else if (const int cells = x_.gazetteer_->Lookup("battery cells"); cells >= 0) {
+        slot["object"] = synthetic_for(cells);
+      }
+    }
     // "…mined 21,000 tonnes of uranium in 2022. That made it the largest producer in the world":
     // with `fallback_section`, an object none in the sentence fills is the section's latest
     // commodity.

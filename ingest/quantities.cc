@@ -18,8 +18,9 @@
 // - "¥" is CNY when the text contains Han characters, JPY otherwise; "￥" is CNY; "yen"
 //   and 日元 are JPY. A bare "$" is USD unless a currency word follows ("$5 million AUD").
 // - "mt"/"MT" are metric tons, "Mt" is million tonnes; "wet"/"dry tonnes" are tonnes. Short,
-//   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb` and
-//   ounces `oz`, kept in the unit the text states (SPEC's `t` is for metric tons).
+//   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb`,
+//   ounces `oz` and a battery plant's energy ("40 GWh", "16 gigawatt-hours") `GWh`, kept in the
+//   unit the text states (SPEC's `t` is for metric tons).
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
@@ -465,6 +466,7 @@ struct Patterns {
   RE2 mass_unit;
   RE2 non_metric;
   RE2 imperial_mass;
+  RE2 energy_unit;
   RE2 currency_suffix;
   RE2 connector;  // (symbol)|(word)
   RE2 hedge_after;
@@ -520,6 +522,8 @@ Patterns::Patterns()
       // Pounds of a good (not money: "of" must follow) and troy ounces, kept in their unit.
       imperial_mass(Expand(R"((?:{WS}|-)?((?i:pounds?|lbs?)){WS}+of\b|(?:{WS}|-)?((?i:ounces?|oz)))"),
                     PatternOptions()),
+      // A battery plant's yearly output, in energy: "40 GWh", "16 gigawatt-hours", "100吉瓦时".
+      energy_unit(Expand(R"((?:{WS}|-)?(GWh|(?i:gigawatt(?:{WS}|-)hours?)|吉瓦时))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
@@ -848,6 +852,12 @@ class Scan {
         s.kind = QuantityKind::kMass;
         s.unit = !View(g[1]).empty() ? "lb" : "oz";
         pos = End(!View(g[1]).empty() ? g[1] : g[2]);
+      } else if (At(re_.energy_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+        if (s.has_prefix) return std::nullopt;
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
+        s.unit = "GWh";
+        pos = End(g[0]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);
         if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {

@@ -515,6 +515,14 @@ TEST_F(QuantitiesTest, PoundsOfAGoodAndOunces) {
   EXPECT_TRUE(finder_.Find("It was paid 5 million pounds.").empty());
 }
 
+// A battery plant's size in energy: kept in GWh. A gigawatt of power is no quantity of a good.
+TEST_F(QuantitiesTest, GigawattHoursOfCells) {
+  ExpectOne(finder_, {"It is designed for 14 GWh of cells a year.", "14 GWh", kMass, "14", "", "GWh"});
+  ExpectOne(finder_, {"a plant of 16 gigawatt-hours", "16 gigawatt-hours", kMass, "16", "", "GWh"});
+  ExpectOne(finder_, {"规划产能100吉瓦时", "100吉瓦时", kMass, "100", "", "GWh"});
+  EXPECT_TRUE(finder_.Find("a 2 GW solar farm").empty());
+}
+
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
 TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
   ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
