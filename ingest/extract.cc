@@ -134,6 +134,8 @@ class ExtractorInternal {
   const Document& doc_;
   std::vector<SentenceTrace>* trace_;
   std::vector<EntityDef> extra_;
+  // Listed facilities found by a description, and the names the text gave them there.
+  std::map<int, std::set<std::string>> named_as_;
   // Goods the gazetteer does not list, read from "N tonnes (a year) of X" anywhere in the article
   // (FindUnlistedGoods): each mention of X that no name covers is that commodity. Each good's
   // entity is added to extra_ at its first mention (-1 before).
@@ -499,6 +501,7 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
         continue;
       }
     }
+    if (!m.named_as.empty()) named_as_[m.entity].insert(m.named_as);
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
@@ -4502,6 +4505,16 @@ ArticleRecord ExtractorInternal::Run() {
       continue;
     }
     ProcessSentence(s);
+  }
+  // A listed site the article named by a description keeps that name among the aliases the
+  // article gives it ("Debrecen plant" for EcoPro's listed "EcoPro Debrecen plant").
+  for (EntityRecord& e : record_.entities) {
+    const int listed = x_.gazetteer_->Lookup(e.name);
+    auto named = named_as_.find(listed);
+    if (listed < 0 || named == named_as_.end() || Entity(listed).key != e.key) continue;
+    for (const std::string& n : named->second) {
+      if (std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) e.aliases.push_back(n);
+    }
   }
   return std::move(record_);
 }

@@ -681,6 +681,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   struct Found {
     size_t begin, end;
     int entity, product;
+    std::string named_as = {};  // The site's name as this text gives it, when it is listed otherwise.
   };
   std::vector<Found> found;
   // A description (found[index]) that describes the facility ending at `before`, if any.
@@ -711,6 +712,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       "[ ]of)[ ])$");
   // Heads that name the same kind of site: a writer picks any of them.
   static constexpr absl::string_view kSameSite[] = {"plant", "factory", "facility"};
+  // The listed company a description names as the site's owner ("EcoPro BM's plant in
+  // Debrecen", "EcoPro BM, …, whose plant in Debrecen"; for "its", the latest company before
+  // it), or -1: its own site of that place is the one meant, not another company's there.
+  int owner_hint = -1;
+  std::string made_name;  // The name make() built, when it returned a listed site of another name.
   auto make = [&](absl::string_view place, absl::string_view head, absl::string_view description,
                   bool place_is_country) -> int {
     const std::string head_lower = absl::AsciiStrToLower(head);
@@ -724,8 +730,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     std::string name = place_is_country ? std::string(description)
                                         : absl::StrCat(place, " ", head_lower);
+    made_name.clear();
     int known = Lookup(name);
     if (known >= 0 && entities_[known].label == "Facility") return known;
+    if (!place_is_country) made_name = name;
+    if (owner_hint >= 0 && static_cast<size_t>(owner_hint) < entities_.size() && !place_is_country) {
+      const std::string& owner = entities_[owner_hint].name;
+      for (absl::string_view o : {absl::string_view(owner), absl::string_view(owner).substr(0, owner.find(' '))}) {
+        known = Lookup(absl::StrCat(o, " ", place, " ", head_lower));
+        if (known >= 0 && entities_[known].label == "Facility") return known;
+      }
+    }
     // "a high-pressure acid leach plant on Obi island" is the listed Obi HPAL plant, "the Kidd
     // mine" the Kidd Creek mine: the one listed facility of that place and head.
     if (!place_is_country && !place.empty()) {
@@ -856,7 +871,22 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
                             absl::EndsWith(det, "’s") ||
-                            (owner_before != nullptr && label_of(*owner_before) == "Company");
+                            (owner_before != nullptr && label_of(*owner_before) == "Company") ||
+                            absl::AsciiStrToLower(det) == "whose";  // "…, whose plant in Debrecen".
+    owner_hint = -1;
+    made_name.clear();
+    if (owner_before != nullptr && label_of(*owner_before) == "Company") {
+      owner_hint = owner_before->entity;
+    } else if (absl::AsciiStrToLower(det) == "whose" || absl::AsciiStrToLower(det) == "its") {
+      for (const Mention& o : *out) {
+        if (o.span.end <= det_b && !o.demonym && label_of(o) == "Company") owner_hint = o.entity;
+      }
+    } else if (possessive) {
+      const size_t mark = absl::EndsWith(det, "’s") ? 4 : absl::EndsWith(det, "'s") ? 2 : 1;
+      for (const Mention& o : *out) {
+        if (o.span.end + mark == det_e && !o.demonym && label_of(o) == "Company") owner_hint = o.entity;
+      }
+    }
     int entity = -1;
     // "a demonstration plant at Lanxess' bromine site": a possessor is no place.
     if (EndsInPossessor(text.substr(place_b, place_e - place_b))) continue;
@@ -1023,7 +1053,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         }
       }
     }
-    found.push_back(Found{begin, place_e, entity, product});
+    found.push_back(Found{begin, place_e, entity, product, made_name});
+    made_name.clear();
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
   re2::StringPiece g[5];
@@ -1641,6 +1672,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   for (const Found& f : found) {
     Mention mention{Span{f.begin, f.end}, f.entity};
     mention.product = f.product;
+    // A listed site found by a description keeps the name the text gives it ("Debrecen plant"
+    // for "its plant in Debrecen", listed as "EcoPro Debrecen plant").
+    if (!f.named_as.empty() && static_cast<size_t>(f.entity) < entities_.size() &&
+        NormalizeName(f.named_as) != NormalizeName(entities_[f.entity].name)) {
+      mention.named_as = f.named_as;
+    }
     kept.push_back(mention);
   }
   std::sort(kept.begin(), kept.end(),

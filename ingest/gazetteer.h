@@ -81,6 +81,9 @@ struct Mention {
   bool demonym = false;  // "German": `entity` is the country.
   int product = -1;   // Unnamed facility: the Commodity entity its description names.
   bool guessed = false;  // A capitalized name nobody listed, read as a Company (see Find).
+  // A listed facility found by a description ("its plant in Debrecen"): the name the text gives
+  // it ("Debrecen plant"), when that is not its listed name; empty otherwise.
+  std::string named_as;
 };
 
 // The words of schema/name_words.txt.

@@ -346,6 +346,7 @@ std::string SuffixCurrency(std::string_view word) {
   if (key == "chf") return "CHF";
   if (key == "won") return "KRW";
   if (key == "rupees") return "INR";
+  if (key == "forint" || key == "forints") return "HUF";
   return "CNY";  // yuan, renminbi, rmb, cny, 元, 人民币, 人民币元, 元人民币.
 }
 
@@ -527,7 +528,7 @@ Patterns::Patterns()
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
-                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
                  R"(人民币|元))"),
           PatternOptions()),

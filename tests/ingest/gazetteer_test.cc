@@ -7,6 +7,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_join.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "ingest/extract.h"
 #include "ingest/normalize.h"
@@ -354,6 +355,35 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 
 // Unlisted Chinese names: company words or a facility head after two to four characters that
 // follow a clean boundary (schema/company_suffixes.txt `zh`, schema/name_words.txt `*_zh`).
+// A description names the site its owner has at that place, not another company's there; the
+// mention keeps the name the text gives it. A company right before a head owns it; a month after
+// "in" is no place.
+TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto found = [&](absl::string_view text) {
+    std::vector<std::string> out;
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      const EntityDef& e = EntityOf(g, extra, m.entity);
+      if (e.label == "Facility") out.push_back(e.name + (m.named_as.empty() ? "" : " as " + m.named_as));
+    }
+    return out;
+  };
+  EXPECT_THAT(found("EcoPro BM, a Korean supplier, whose plant in Debrecen can turn out 54,000 tonnes."),
+              testing::ElementsAre("EcoPro Debrecen plant as Debrecen plant"));
+  EXPECT_THAT(found("EcoPro BM's plant in Debrecen is new."),
+              testing::ElementsAre("EcoPro Debrecen plant as Debrecen plant"));
+  EXPECT_THAT(found("CATL's plant in Debrecen is new."),
+              testing::ElementsAre("CATL Debrecen plant as Debrecen plant"));
+  EXPECT_THAT(found("ACC gigafactory in Billy-Berclau Douvrin"),
+              testing::ElementsAre("ACC Billy-Berclau plant"));
+  EXPECT_TRUE(found("ACC inaugurated its first gigafactory in May 2023.").empty());
+  EXPECT_THAT(found("It commissioned its Benete smelter near Batu Hijau."),
+              testing::ElementsAre("Benete smelter", "Batu Hijau mine"));
+}
+
 TEST(GazetteerTest, UnlistedChineseNames) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();

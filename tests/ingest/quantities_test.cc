@@ -515,6 +515,12 @@ TEST_F(QuantitiesTest, PoundsOfAGoodAndOunces) {
   EXPECT_TRUE(finder_.Find("It was paid 5 million pounds.").empty());
 }
 
+// Hungary's currency after the figure.
+TEST_F(QuantitiesTest, Forints) {
+  ExpectOne(finder_, {"It granted 36 billion forints in subsidies.", "36 billion forints", kMoney,
+                      "36000000000", "", "HUF"});
+}
+
 // A battery plant's size in energy: kept in GWh. A gigawatt of power is no quantity of a good.
 TEST_F(QuantitiesTest, GigawattHoursOfCells) {
   ExpectOne(finder_, {"It is designed for 14 GWh of cells a year.", "14 GWh", kMass, "14", "", "GWh"});
