@@ -3468,7 +3468,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     }
     // Or a listed mine named without its head ("Centinela, which lies in the Atacama desert"
     // for the listed "Centinela mine").
-    if (entity < 0 && !company_apposition) {
+    // (Not the subject of a company's verb: "Ravensthorpe, which bought Mincor Resources".)
+    static const RE2* kAgentVerbAfter = new RE2(
+        "^,?[ ](?:(?:which|that|who)[ ])?(?:(?:has|had|have|also|then|later|now)[ ])*(?:bought|buys|"
+        "acquired|acquires|signed|signs|agreed|agrees|invested|invests|said|says|owns|owned|holds|held|"
+        "sold|sells|raised|raises|paid|pays|plans|planned|announced|announces|employs|lent|lends)\\b");
+    if (entity < 0 && !company_apposition &&
+        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAgentVerbAfter)) {
       const std::string mine_name = absl::StrCat(name, " mine");
       const int mine = Lookup(mine_name);
       if (mine >= 0 && entities_[mine].label == "Facility" &&

@@ -1074,8 +1074,8 @@ TEST_F(ExtractTest, ANameThatOpensItsOwnClauseIsNoSecondCompanyHeld) {
   // "…, and South32 bought the remaining 45%": South32 holds, it is not held by KGHM.
   const std::set<std::string> claims =
       Claims("KGHM holds 55% of Sierra Gorda, and South32 bought the remaining 45% in 2022.");
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE KGHM -> Sierra Gorda percent=55"));
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE South32 -> Sierra Gorda percent=45"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE KGHM -> Sierra Gorda mine percent=55"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE South32 -> Sierra Gorda mine percent=45"));
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE KGHM -> South32 percent=55")));
 }
 
