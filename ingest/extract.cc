@@ -3172,7 +3172,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const bool annual =
         props.contains("annual") ||
         RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kAYear);
-    if (type == "PRODUCES" && annual &&
+    // (Not an average: "about 500,000 tonnes of copper a year on average from 2028 to 2036" is
+    // planned output, which produce.expected states beside the capacity kf.field_planned reads.)
+    static const RE2* kOnAverage = new RE2("^[^.;]{0,30}?\\bon average\\b");
+    const bool averaged =
+        rule.id == "produce.expected" &&
+        RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kOnAverage);
+    if (type == "PRODUCES" && annual && !averaged &&
         (status == "planned" ||
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";
