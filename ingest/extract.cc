@@ -1867,19 +1867,36 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     });
   }
   // "the consortium", "the Swiss trader": the agent last described by that noun, when one was;
-  // not a description right before a name ("the trader Trafigura" names it).
-  if (!described_.empty()) {
+  // not a description right before a name ("the trader Trafigura" names it). "The railway is run
+  // by Lobito Atlantic Railway …; Trafigura and Mota-Engil each hold 49.5% of the operator": a
+  // company said earlier in the sentence to run a site is "the operator".
+  int runs_here = -1;
+  size_t runs_here_end = 0;
+  {
+    static const RE2* kRunBy = new RE2("(?i)\\b(?:is|are|was|were|has been|have been) (?:also |now |still |jointly )?(?:run|operated|managed) by (?:the )?$");
+    for (const Item& it : *items) {
+      if (it.entity >= 0 && it.tag == "Company" &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kRunBy)) {
+        runs_here = it.entity;
+        runs_here_end = it.end;
+      }
+    }
+  }
+  if (!described_.empty() || runs_here >= 0) {
     static const RE2* kDescribedRef = new RE2(
         "(?i)\\bthe (?:[A-Z][a-z]+ )?(" KG_DESCRIBED_NOUNS ")\\b");
     ForEachFreeMatch(*kDescribedRef, s, *items, [&](size_t b, size_t e, re2::StringPiece noun) {
-      auto it = described_.find(absl::AsciiStrToLower(noun.ToString()));
-      if (it == described_.end()) return;
+      const std::string key = absl::AsciiStrToLower(noun.ToString());
+      auto it = described_.find(key);
+      const int here = key == "operator" && runs_here >= 0 && runs_here_end <= b ? runs_here : -1;
+      if (here < 0 && it == described_.end()) return;
+      const int entity = here >= 0 ? here : it->second;
       if (e + 1 < s.text.size() && s.text[e] == ' ' &&
           std::any_of(items->begin(), items->end(),
                       [&](const Item& x) { return x.entity >= 0 && x.begin == e + 1; })) {
         return;
       }
-      found.push_back(Item::At(b, e, it->second, Entity(it->second).label));
+      found.push_back(Item::At(b, e, entity, Entity(entity).label));
     });
   }
   AddItems(found, items);

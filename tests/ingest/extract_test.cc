@@ -1070,6 +1070,16 @@ TEST_F(ExtractTest, AFallbackObjectThatHoldsAStakeIsAHolderNotTheHeld) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gécamines -> CMOC percent=20")));
 }
 
+// "the operator" is the company the sentence said runs the site.
+TEST_F(ExtractTest, TheOperatorIsTheCompanyThatRunsTheSite) {
+  const std::set<std::string> claims = Claims(
+      "The railway is run by Lobito Atlantic Railway under a 30-year concession; Trafigura and "
+      "Mota-Engil each hold 49.5% of the operator, and Vecturis holds the remaining 1%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Trafigura -> Lobito Atlantic Railway percent=49.5"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Mota-Engil -> Lobito Atlantic Railway percent=49.5"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Vecturis -> Lobito Atlantic Railway percent=1"));
+}
+
 TEST_F(ExtractTest, ANameThatOpensItsOwnClauseIsNoSecondCompanyHeld) {
   // "…, and South32 bought the remaining 45%": South32 holds, it is not held by KGHM.
   const std::set<std::string> claims =
