@@ -2318,8 +2318,43 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
     ReplaceOverlapping(merged, &out);
   }
+  if (extra != nullptr) FindGovernments(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   return out;
+}
+
+void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* out,
+                                std::vector<EntityDef>* extra) const {
+  // "the Government of Jamaica": the country's national government, listed ("Government of
+  // Ghana") or else named so for the article. ("Jamaica's government" stays the country, as
+  // writers annotate it.)
+  static const RE2* kBefore = new RE2("(?i)(\\bgovernment of (?:the )?)$");
+  std::vector<Mention> added;
+  for (const Mention& c : *out) {
+    if (static_cast<size_t>(c.entity) >= entities_.size() || entities_[c.entity].label != "Country") continue;
+    size_t b = c.span.begin, e = c.span.end;
+    re2::StringPiece cap;
+    if (!c.demonym && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kBefore, &cap)) {
+      b = static_cast<size_t>(cap.data() - text.data());
+    } else {
+      continue;
+    }
+    bool taken = false;
+    for (const Mention& o : *out) taken |= &o != &c && o.span.begin < e && b < o.span.end;
+    if (taken) continue;
+    const std::string name = absl::StrCat("Government of ", entities_[c.entity].name);
+    int entity = Lookup(name);
+    if (entity < 0 || entities_[entity].label != "Government") {
+      EntityDef def;
+      def.label = "Government";
+      def.name = name;
+      def.key = absl::StrCat("Government:", NormalizeName(name));
+      def.aliases.push_back(std::string(text.substr(b, e - b)));
+      entity = AddExtra(std::move(def), extra);
+    }
+    added.push_back(Mention{Span{b, e}, entity});
+  }
+  ReplaceOverlapping(added, out);
 }
 
 void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out,

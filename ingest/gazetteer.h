@@ -174,6 +174,10 @@ class Gazetteer {
                         std::vector<EntityDef>* extra) const;
   // Unlisted Chinese companies and facilities (see the file comment); facilities only when
   // `facilities`.
+  // "the Government of Jamaica": the country's listed government, or one named "Government of
+  // <Country>" added to `extra`.
+  void FindGovernments(absl::string_view text, std::vector<Mention>* out,
+                       std::vector<EntityDef>* extra) const;
   void FindZhNames(absl::string_view text, std::vector<Mention>* out,
                    std::vector<EntityDef>* extra, bool facilities) const;
   // Whether a Chinese company word longer than `head_size` bytes starts at `at` ("Kodal矿业":

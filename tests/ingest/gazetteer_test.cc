@@ -384,6 +384,27 @@ TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
               testing::ElementsAre("Benete smelter", "Batu Hijau mine"));
 }
 
+// "the Government of X" names X's government, listed or not; "X's government" stays the country.
+TEST(GazetteerTest, TheGovernmentOfACountry) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto labelled = [&](absl::string_view text) {
+    std::vector<std::string> out;
+    std::vector<EntityDef> extra;
+    for (const Mention& m : g.Find(text, &extra)) {
+      const EntityDef& e = EntityOf(g, extra, m.entity);
+      out.push_back(e.label + ":" + e.name);
+    }
+    return out;
+  };
+  EXPECT_THAT(labelled("while the Government of Jamaica holds the remaining 45%"),
+              testing::ElementsAre("Government:Government of Jamaica"));
+  EXPECT_THAT(labelled("The Government of Ghana holds 10%."),
+              testing::ElementsAre("Government:Government of Ghana"));
+  EXPECT_THAT(labelled("Jamaica's government holds 45%."), testing::ElementsAre("Country:Jamaica"));
+}
+
 TEST(GazetteerTest, UnlistedChineseNames) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
