@@ -3294,10 +3294,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Commodities too, for an object named first ("Tungsten, bismuth and indium were added to
     // China's export control list").
     static const RE2* kBeforeFirst =
-        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?"
+        new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?"
                 "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) )?)?)$");
     static const RE2* kBefore =
-        new RE2("(?:<(?:Company|Government|Country|Commodity)#(\\d+)>(?:,|、) ?)$");
+        new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C" (or ", as well as by C"): a repeated "by" goes on with the list; so do "from" and
     // "to" ("buys cells from CATL and from BYD", "sells lithium to Ford and to LG").
     // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
