@@ -2350,11 +2350,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
             "\\b(?:joint venture|venture|JV|partnership|consortium) (?:of|between|with|formed by)"
             "(?: the)?(?: <[A-Za-z]+#\\d+>,?(?: and)?(?: the)?)?) $");
         // Nor a name that holds something itself ("…，Lithium Argentina持有44.8%，其余8.5%由JEMSE
-        // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …").
+        // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …"), nor a
+        // buyer paying for a share ("Nippon Steel will pay US$720 million for a 20% interest, and
+        // JFE Steel US$360 million for 10%").
         static const RE2* kHolderVerb = new RE2(
             "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
-            "controlling|retains|keeps|kept|retained) )|(?:则|还|也|仍|目前|将|已|共同|分别)?"
-            "(?:持有|持股|拥有|控股|占股))");
+            "controlling|retains|keeps|kept|retained) )|(?: (?:will |would |has agreed to |agreed "
+            "to )?(?:pay|pays|paid) <MONEY#\\d+> for )| <MONEY#\\d+> for |"
+            "(?:则|还|也|仍|目前|将|已|共同|分别)?(?:持有|持股|拥有|控股|占股))");
         // Nor a partner named with another ("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%": 淡水河谷 is a
         // partner of the unnamed venture, not the company held), nor the agent of a Chinese
         // passive ("由中国中铁牵头的财团控制": the consortium's leader).
@@ -4230,6 +4233,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (claim.type == "HOLDS_STAKE" && c.object >= 0) held_now_ = last_held_ = items[c.object].entity;
     record_.claims.push_back(std::move(claim));
+  }
+  // "Whitehaven has agreed to sell 30% of its Blackwater mine to two Japanese steelmakers": a
+  // share put up for sale says what the next sentence's shares are of, its buyers unnamed here.
+  if (held_now_ < 0) {
+    static const RE2* kShareForSale = new RE2(
+        "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded) (?:a |an )?"
+        "(?:<PERCENT#\\d+>|(?:[a-z-]+ )?(?:stake|interest|holding))(?: (?:stake|interest|holding))? "
+        "(?:of|in) (?:<[A-Za-z]+#\\d+>'s |its |their )?<(?:Company|Facility)#(\\d+)>");
+    int idx = -1;
+    if (RE2::PartialMatch(tagged, *kShareForSale, &idx) && idx >= 0 &&
+        static_cast<size_t>(idx) < items.size() && items[idx].entity >= 0) {
+      held_now_ = items[idx].entity;
+    }
   }
   ++prev_country_age_;
   bool country_named = false;
