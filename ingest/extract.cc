@@ -3298,7 +3298,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // China's export control list").
     static const RE2* kBeforeFirst =
         new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?"
-                "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) )?)?)$");
+                "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) |"
+                // "PowerCo and the Belgian materials group Umicore each hold 50%".
+                "<Demonym#\\d+> (?:[a-z-]+ ){0,2}(?:group|company|miner|firm|maker|producer|"
+                "carmaker|trader|investor|fund) )?)?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C" (or ", as well as by C"): a repeated "by" goes on with the list; so do "from" and
