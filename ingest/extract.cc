@@ -161,6 +161,9 @@ class ExtractorInternal {
   // since put A$40 million into the company").
   int prev_company_other_ = -1;
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
+  // How often the article named each commodity so far: with none in the section, the most named
+  // one is what a capacity with no good is of.
+  std::map<int, int> article_commodities_;
   std::vector<int> section_commodities_;  // The section's commodities, latest last.
   std::string prev_agent_tag_;
   int section_ = -1;
@@ -2425,6 +2428,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // commodity.
     // "banned shipments of both metals": the section's two latest commodities, one claim each.
     int second_object = -1;
+    // A capacity in a section that names no good: the article's most named good ("Calcasieu
+    // Pass … has a nameplate capacity of 10 million tonnes a year" in an LNG article).
+    if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ < 0 &&
+        rule.type == "HAS_CAPACITY" && rule.fallback_section.contains("object") &&
+        !article_commodities_.empty()) {
+      auto top = std::max_element(article_commodities_.begin(), article_commodities_.end(),
+                                  [](const auto& a, const auto& b) { return a.second < b.second; });
+      slot["object"] = synthetic_for(top->first);
+    }
     if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ >= 0 &&
         rule.fallback_section.contains("object")) {
       slot["object"] = synthetic_for(prev_commodity_);
@@ -4271,6 +4283,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (it.tag == "Commodity" && it.entity >= 0) {
       prev_commodity_ = it.entity;
+      ++article_commodities_[it.entity];
       std::erase(section_commodities_, it.entity);
       section_commodities_.push_back(it.entity);
     }
