@@ -60,6 +60,18 @@ std::vector<std::string> Names(const Gazetteer& g, absl::string_view text) {
   return out;
 }
 
+// What Find reads in `text`, as "Label:entity name", with " as <named_as>" when a listed site
+// was found by a description.
+std::vector<std::string> Labelled(const Gazetteer& g, absl::string_view text) {
+  std::vector<EntityDef> extra;
+  std::vector<std::string> out;
+  for (const Mention& m : g.Find(text, &extra)) {
+    const EntityDef& e = EntityOf(g, extra, m.entity);
+    out.push_back(e.label + ":" + e.name + (m.named_as.empty() ? "" : " as " + m.named_as));
+  }
+  return out;
+}
+
 // Whether Find reads `want` ("surface=entity name") in `text`.
 bool HasName(const Gazetteer& g, absl::string_view text, const std::string& want) {
   const std::vector<std::string> names = Names(g, text);
@@ -362,12 +374,10 @@ TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
   const Gazetteer& g = (*x)->gazetteer();
-  auto found = [&](absl::string_view text) {
+  auto found = [&](absl::string_view text) {  // The facilities only.
     std::vector<std::string> out;
-    std::vector<EntityDef> extra;
-    for (const Mention& m : g.Find(text, &extra)) {
-      const EntityDef& e = EntityOf(g, extra, m.entity);
-      if (e.label == "Facility") out.push_back(e.name + (m.named_as.empty() ? "" : " as " + m.named_as));
+    for (const std::string& l : Labelled(g, text)) {
+      if (absl::StartsWith(l, "Facility:")) out.push_back(l.substr(9));
     }
     return out;
   };
@@ -389,20 +399,11 @@ TEST(GazetteerTest, TheGovernmentOfACountry) {
   auto x = Extractor::Load(DefaultSchemaDir());
   ASSERT_TRUE(x.ok()) << x.status();
   const Gazetteer& g = (*x)->gazetteer();
-  auto labelled = [&](absl::string_view text) {
-    std::vector<std::string> out;
-    std::vector<EntityDef> extra;
-    for (const Mention& m : g.Find(text, &extra)) {
-      const EntityDef& e = EntityOf(g, extra, m.entity);
-      out.push_back(e.label + ":" + e.name);
-    }
-    return out;
-  };
-  EXPECT_THAT(labelled("while the Government of Jamaica holds the remaining 45%"),
+  EXPECT_THAT(Labelled(g, "while the Government of Jamaica holds the remaining 45%"),
               testing::ElementsAre("Government:Government of Jamaica"));
-  EXPECT_THAT(labelled("The Government of Ghana holds 10%."),
+  EXPECT_THAT(Labelled(g, "The Government of Ghana holds 10%."),
               testing::ElementsAre("Government:Government of Ghana"));
-  EXPECT_THAT(labelled("Jamaica's government holds 45%."), testing::ElementsAre("Country:Jamaica"));
+  EXPECT_THAT(Labelled(g, "Jamaica's government holds 45%."), testing::ElementsAre("Country:Jamaica"));
 }
 
 TEST(GazetteerTest, UnlistedChineseNames) {
