@@ -2332,13 +2332,11 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
   std::vector<Mention> added;
   for (const Mention& c : *out) {
     if (static_cast<size_t>(c.entity) >= entities_.size() || entities_[c.entity].label != "Country") continue;
-    size_t b = c.span.begin, e = c.span.end;
     re2::StringPiece cap;
-    if (!c.demonym && RE2::PartialMatch(re2::StringPiece(text.data(), b), *kBefore, &cap)) {
-      b = static_cast<size_t>(cap.data() - text.data());
-    } else {
+    if (c.demonym || !RE2::PartialMatch(re2::StringPiece(text.data(), c.span.begin), *kBefore, &cap)) {
       continue;
     }
+    const size_t b = static_cast<size_t>(cap.data() - text.data()), e = c.span.end;
     bool taken = false;
     for (const Mention& o : *out) taken |= &o != &c && o.span.begin < e && b < o.span.end;
     if (taken) continue;
