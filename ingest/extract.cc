@@ -1873,25 +1873,27 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   // not a description right before a name ("the trader Trafigura" names it). "The railway is run
   // by Lobito Atlantic Railway …; Trafigura and Mota-Engil each hold 49.5% of the operator": a
   // company said earlier in the sentence to run a site is "the operator".
-  int runs_here = -1;
-  size_t runs_here_end = 0;
-  {
-    static const RE2* kRunBy = new RE2("(?i)\\b(?:is|are|was|were|has been|have been) (?:also |now |still |jointly )?(?:run|operated|managed) by (?:the )?$");
+  // The company the sentence says runs something, before `before` ("is run by X"), or -1.
+  auto runs_here = [&](size_t before) {
+    static const RE2* kRunBy = new RE2(
+        "(?i)\\b(?:is|are|was|were|has been|have been) (?:also |now |still |jointly )?(?:run|operated|"
+        "managed) by (?:the )?$");
+    int runner = -1;
     for (const Item& it : *items) {
-      if (it.entity >= 0 && it.tag == "Company" &&
+      if (it.entity >= 0 && it.tag == "Company" && it.end <= before &&
           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kRunBy)) {
-        runs_here = it.entity;
-        runs_here_end = it.end;
+        runner = it.entity;
       }
     }
-  }
-  if (!described_.empty() || runs_here >= 0) {
+    return runner;
+  };
+  {
     static const RE2* kDescribedRef = new RE2(
         "(?i)\\bthe (?:[A-Z][a-z]+ )?(" KG_DESCRIBED_NOUNS ")\\b");
     ForEachFreeMatch(*kDescribedRef, s, *items, [&](size_t b, size_t e, re2::StringPiece noun) {
       const std::string key = absl::AsciiStrToLower(noun.ToString());
       auto it = described_.find(key);
-      const int here = key == "operator" && runs_here >= 0 && runs_here_end <= b ? runs_here : -1;
+      const int here = key == "operator" ? runs_here(b) : -1;
       if (here < 0 && it == described_.end()) return;
       const int entity = here >= 0 ? here : it->second;
       if (e + 1 < s.text.size() && s.text[e] == ' ' &&
@@ -2419,8 +2421,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       if (good >= 0) {
         slot["object"] = good;
-      } else if (const int cells = x_.gazetteer_->Lookup("battery cells"); cells >= 0) {
-        slot["object"] = synthetic_for(cells);
+      } else if (x_.energy_good_ >= 0) {
+        slot["object"] = synthetic_for(x_.energy_good_);
       }
     }
     // "…mined 21,000 tonnes of uranium in 2022. That made it the largest producer in the world":
@@ -4563,12 +4565,12 @@ ArticleRecord ExtractorInternal::Run() {
   }
   // A listed site the article named by a description keeps that name among the aliases the
   // article gives it ("Debrecen plant" for EcoPro's listed "EcoPro Debrecen plant").
-  for (EntityRecord& e : record_.entities) {
-    const int listed = x_.gazetteer_->Lookup(e.name);
-    auto named = named_as_.find(listed);
-    if (listed < 0 || named == named_as_.end() || Entity(listed).key != e.key) continue;
-    for (const std::string& n : named->second) {
-      if (std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) e.aliases.push_back(n);
+  for (const auto& [entity, names] : named_as_) {
+    for (EntityRecord& e : record_.entities) {
+      if (e.key != Entity(entity).key) continue;
+      for (const std::string& n : names) {
+        if (std::find(e.aliases.begin(), e.aliases.end(), n) == e.aliases.end()) e.aliases.push_back(n);
+      }
     }
   }
   return std::move(record_);
@@ -4579,6 +4581,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   absl::StatusOr<std::unique_ptr<Gazetteer>> g = Gazetteer::Load(schema_dir);
   if (!g.ok()) return g.status();
   x->gazetteer_ = std::move(*g);
+  x->energy_good_ = x->gazetteer_->Lookup("battery cells");
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));
   if (!r.ok()) return r.status();
   x->rules_ = std::move(*r);

@@ -63,6 +63,9 @@ class Extractor {
   // A key-figure line opened by a label of owners ("Ownership:", "Controlling shareholder:"),
   // built from the rules' macro OWNERS_LABEL; null when the rules define none.
   std::unique_ptr<RE2> owners_label_;
+  // The good a capacity or output in GWh is of when none is named right after it (the listed
+  // "battery cells"), or -1.
+  int energy_good_ = -1;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

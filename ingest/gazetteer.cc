@@ -851,8 +851,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         "(?i)\\b(?:a|an|its|their)[ ]\\d[\\d.,]*(?:[ -](?:tonnes?|tons?|t|tpa|kt|ktpa|mt|mtpa|"
         "metric[ -]tons?|gigawatt-hours?|gwh))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
     // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
+    const std::string det_lower = absl::AsciiStrToLower(det);
     const bool introduced =
-        (IsDeterminer(det) && absl::AsciiStrToLower(det) != "the") ||
+        (IsDeterminer(det) && det_lower != "the") ||
         (begin == head_b &&
          RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore)) ||
         ((place_mention == nullptr || label_of(*place_mention) != "Country") &&
@@ -869,15 +870,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         owner_before = nullptr;
       }
     }
+    const bool company_before = owner_before != nullptr && label_of(*owner_before) == "Company";
     const bool possessive = absl::EndsWith(det, "'s") || absl::EndsWith(det, "s'") ||
-                            absl::EndsWith(det, "’s") ||
-                            (owner_before != nullptr && label_of(*owner_before) == "Company") ||
-                            absl::AsciiStrToLower(det) == "whose";  // "…, whose plant in Debrecen".
+                            absl::EndsWith(det, "’s") || company_before ||
+                            det_lower == "whose";  // "…, whose plant in Debrecen".
     owner_hint = -1;
     made_name.clear();
-    if (owner_before != nullptr && label_of(*owner_before) == "Company") {
+    if (company_before) {
       owner_hint = owner_before->entity;
-    } else if (absl::AsciiStrToLower(det) == "whose" || absl::AsciiStrToLower(det) == "its") {
+    } else if (det_lower == "whose" || det_lower == "its") {
       for (const Mention& o : *out) {
         if (o.span.end <= det_b && !o.demonym && label_of(o) == "Company") owner_hint = o.entity;
       }
@@ -908,7 +909,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       const std::string head_here = absl::AsciiStrToLower(m[1].ToString());
       if (label == "Facility" && at_place->span.begin == place_b && !listed_head.empty() &&
           listed_head != head_here && !generic(listed_head) && !generic(head_here) &&
-          (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+          (introduced || possessive || det_lower == "the")) {
         place_e = std::max(place_e, at_place->span.end);
         entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                       text.substr(begin, place_e - begin), false);
@@ -922,7 +923,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         entity = make("", m[1].ToString(), text.substr(begin, at_place->span.end - begin), true);
         place_e = head_b + m[1].size();
       } else if (label == "Region" && at_place->span.begin == place_b &&
-                 (introduced || possessive || absl::AsciiStrToLower(det) == "the")) {
+                 (introduced || possessive || det_lower == "the")) {
         // "its first plant in Salta", "a manganese sulphate plant in Louisiana": the plant of
         // that state or province, "Salta plant".
         place_e = std::max(place_e, at_place->span.end);
@@ -934,7 +935,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       } else {
         continue;  // A company or other name: no facility name to give.
       }
-    } else if (introduced || possessive || absl::AsciiStrToLower(det) == "the") {
+    } else if (introduced || possessive || det_lower == "the") {
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                     text.substr(begin, place_e - begin), false);
     } else {
@@ -966,7 +967,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         anchor = pb;
       }
     }
-    if ((introduced || absl::AsciiStrToLower(det) == "the" || possessor) &&
+    if ((introduced || det_lower == "the" || possessor) &&
         anchor >= 2 && text.substr(anchor - 2, 2) == ", ") {
       det_b = anchor;
       static const RE2* kNameBefore = new RE2(
@@ -1054,7 +1055,6 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
     }
     found.push_back(Found{begin, place_e, entity, product, made_name});
-    made_name.clear();
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
   re2::StringPiece g[5];
@@ -2340,15 +2340,12 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
     bool taken = false;
     for (const Mention& o : *out) taken |= &o != &c && o.span.begin < e && b < o.span.end;
     if (taken) continue;
-    const std::string name = absl::StrCat("Government of ", entities_[c.entity].name);
-    int entity = Lookup(name);
-    if (entity < 0 || entities_[entity].label != "Government") {
-      EntityDef def;
-      def.label = "Government";
-      def.name = name;
-      def.key = absl::StrCat("Government:", NormalizeName(name));
-      def.aliases.push_back(std::string(text.substr(b, e - b)));
-      entity = AddExtra(std::move(def), extra);
+    const int entity =
+        ListedOrAdded(absl::StrCat("Government of ", entities_[c.entity].name), "Government", extra);
+    if (static_cast<size_t>(entity) >= entities_.size()) {
+      std::vector<std::string>& aliases = (*extra)[entity - entities_.size()].aliases;
+      const std::string surface(text.substr(b, e - b));
+      if (std::find(aliases.begin(), aliases.end(), surface) == aliases.end()) aliases.push_back(surface);
     }
     added.push_back(Mention{Span{b, e}, entity});
   }
