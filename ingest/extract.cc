@@ -3207,10 +3207,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         props.contains("annual") ||
         RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kAYear);
     // (Not an average: "about 500,000 tonnes of copper a year on average from 2028 to 2036" is
-    // planned output, which produce.expected states beside the capacity kf.field_planned reads.)
+    // output, planned or not; produce.expected states it beside the capacity kf.field_planned
+    // reads.)
     static const RE2* kOnAverage = new RE2("^[^.;]{0,30}?\\bon average\\b");
     const bool averaged =
-        rule.id == "produce.expected" &&
         RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kOnAverage);
     if (type == "PRODUCES" && annual && !averaged &&
         (status == "planned" ||
