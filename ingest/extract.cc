@@ -1571,14 +1571,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // out about 350,000 tonnes": a sentence-opening "It" after one about a site alone is the site.
     // An introductory time phrase keeps "it" first in its clause: "In 2024 it produced about
     // 28,000 tonnes of nickel" after "Ambatovy was designed to turn out …".
+    // So does a phrase on the site's own completion: "Once commissioned in 2027, it will be able to
+    // separate about 5,500 tonnes".
     static const RE2* kIntroTime = new RE2(
-        "^(?:In|By|Since|During|Through|Until|Last|This|Earlier|Later)(?: [\\w-]+){0,3},? $");
+        "^(?:(?:In|By|Since|During|Through|Until|Last|This|Earlier|Later)(?: [\\w-]+){0,3},? |"
+        "(?:Once|When|After) (?:fully |first )?(?:commissioned|completed|built|finished|"
+        "operational|running|opened|expanded)(?: [\\w-]+){0,2}, )$");
     // So is one whose verb only a site has, after a sentence with a site as its subject and its
     // owner named later ("The Mutanda mine is wholly owned by Glencore. It can produce about
     // 25,000 tonnes of cobalt a year").
     static const RE2* kSiteVerbAfter = new RE2(
         "^ (?:can |could |will |would |now |currently |is able to |is expected to |is designed to |"
-        "was designed to )?(?:produce|produces|produced|process|processes|processed|treat|treats|"
+        "was designed to |will be able to |should be able to )?(?:produce|produces|produced|process|"
+        "processes|processed|treat|treats|separate|separates|refine|refines|"
         "turn out|turns out|turned out|has (?:a |an )?(?:annual |nameplate |design )?capacity|"
         "had (?:a |an )?(?:annual |nameplate |design )?capacity|lies|sits|is located)\\b");
     if (word == "it" && ref.entity < 0 && prev_facility_subject_ >= 0 && !prev_facility_owned_ &&
