@@ -3217,7 +3217,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kOnAverage = new RE2("^[^.;]{0,30}?\\bon average\\b");
     const bool averaged =
         RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kOnAverage);
-    if (type == "PRODUCES" && annual && !averaged &&
+    if (type == "PRODUCES" && annual && !averaged && !rule.rate_is_output &&
         (status == "planned" ||
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kAble))) {
       type = "HAS_CAPACITY";

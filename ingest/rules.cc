@@ -223,6 +223,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         return Error(origin, line_no, absl::StrCat("require: only 'object' (not '", value, "')"));
       }
       rule->require_object = true;
+    } else if (key == "rate") {
+      if (absl::StripAsciiWhitespace(value) != "output") {
+        return Error(origin, line_no, absl::StrCat("rate: only 'output' (not '", value, "')"));
+      }
+      rule->rate_is_output = true;
     } else if (key == "owner") {
       if (absl::StripAsciiWhitespace(value) != "subject") {
         return Error(origin, line_no, absl::StrCat("owner: only 'subject' (not '", value, "')"));

@@ -18,6 +18,7 @@
 //                                                  # heading's topic, else no claim
 //   owner subject                                  # subject not in the pattern: the owner or
 //                                                  # operator the box named, else no claim
+//   rate output                                    # a planned yearly rate stays output
 //   unless \bdesigned to\b                        # drop a match whose text has this
 //   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
 //   subject_is Export-Import Bank|Loan Programs      # keep only a subject whose canonical name
@@ -91,6 +92,9 @@ struct Rule {
   // key-figure box's earlier lines named for its topic ("- Owner and operator: Wacker Chemie"
   // over "- Investment: about $2.5 billion"); with none, the match gives no claim.
   bool subject_is_box_owner = false;
+  // "rate output": a planned yearly figure this rule reads stays output (PRODUCES), not the
+  // capacity that a planned "… a year" otherwise becomes.
+  bool rate_is_output = false;
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;
