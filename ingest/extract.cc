@@ -942,8 +942,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "Rostec, the state defence conglomerate, holds 25% of it", "Itochu owns 8% of it": the
     // share is not the holder's own; "it" is the latest other site or company this sentence
     // named before the holder, else the section's latest site, else the agent of the sentence
-    // before.
-    if (word == "it") {
+    // before. So is "its" before the shares ("the carmaker Stellantis also holds about 8% of its
+    // shares").
+    static const RE2* kSharesAfter =
+        new RE2("^ (?:shares|share capital|stock|equity|capital|voting shares|issued shares)\\b");
+    if (word == "it" ||
+        (word == "its" &&
+         RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSharesAfter))) {
       static const RE2* kHolderThenShareOf = new RE2(
           "^(?:, [^,]{1,80},)? (?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
           "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
@@ -1013,6 +1018,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
         if (held >= 0) {
           refer_here(held, held_tag.empty() ? Entity(held).label : held_tag);
+          found.back().possessive = word == "its";
           continue;
         }
       }
@@ -3316,11 +3322,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Commodities too, for an object named first ("Tungsten, bismuth and indium were added to
     // China's export control list").
     static const RE2* kBeforeFirst =
-        new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?: and| or|, and|, or|和|与|及|、) ?"
+        new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>"
+                // "JOGMEC, the state minerals agency, and the industrial gas supplier Iwatani".
+                "(?:, (?:the|a|an) [a-z][a-z -]{0,40},)?(?: and|, and| or|, or|和|与|及|、) ?"
                 "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) |"
                 // "PowerCo and the Belgian materials group Umicore each hold 50%".
                 "<Demonym#\\d+> (?:[a-z-]+ ){0,2}(?:group|company|miner|firm|maker|producer|"
-                "carmaker|trader|investor|fund) )?)?)$");
+                "carmaker|trader|investor|fund) |"
+                "(?:[a-z-]+ ){1,3}(?:group|company|miner|firm|maker|producer|carmaker|trader|"
+                "investor|fund|supplier|agency|bank|house) )?)?)$");
     static const RE2* kBefore =
         new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>(?:,|、) ?)$");
     // "backed by A and B, and by C" (or ", as well as by C"): a repeated "by" goes on with the list; so do "from" and
@@ -3389,8 +3399,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[j]), *kFronted)) break;
         // "…financed by JOGMEC, and Sojitz will sell": ", and" after a lone name joins two
         // clauses; in a list ("A, B, and C") the name before it follows another comma.
+        // (Not after the first member's apposition: "JOGMEC, the state minerals agency, and
+        // Iwatani".)
         static const RE2* kCommaAnd = new RE2(", (?:and|or) ?$");
-        if (guard == 0 && RE2::PartialMatch(in, *kCommaAnd)) {
+        static const RE2* kApposition = new RE2("^, (?:the|a|an) [a-z]");
+        if (guard == 0 && RE2::PartialMatch(in, *kCommaAnd) &&
+            !RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j], end - rendered.end[j]),
+                               *kApposition)) {
           re2::StringPiece head(tagged.data(), rendered.begin[j]);
           if (!RE2::PartialMatch(head, *kBefore)) break;
         }
@@ -3450,12 +3465,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // own is a new clause with its verb left out, as is one with a counterpart of its own
         // ("supplies lithium hydroxide to BMW, and Tianqi to Tesla").
         // So does the first of a list of holders with their verb ("owns 90% of Orano, and Japan
-        // Nuclear Fuel and Mitsubishi Heavy Industries each hold about 5%").
+        // Nuclear Fuel and Mitsubishi Heavy Industries each hold about 5%"), but not the last
+        // member before a new clause ("with Stellantis and Renault, and Stellantis also holds").
         static const RE2* kVerbNext = new RE2(
             "^(?: (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
             "(?:[a-z]{2,}s|[a-z]+ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
             "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)|"
-            "(?:(?:,|,? and) <(?:Company|Government|Country)#\\d+>)+ (?:each |both |jointly |together )?"
+            "(?: and <(?:Company|Government|Country)#\\d+>|(?:, <(?:Company|Government|Country)#\\d+>)+,? and "
+            "<(?:Company|Government|Country)#\\d+>) (?:each |both |jointly |together )?"
             "(?:still |also |now )?(?:hold|holds|own|owns|control|controls|have|has|keep|keeps|retain|"
             "retains)\\b)");
         // ("as" is no verb: "lined up Tesla, LGES and Ford as customers".)
