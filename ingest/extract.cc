@@ -4200,7 +4200,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       break;
     }
   }
-  std::set<std::string> seen;
+  std::map<std::string, std::vector<std::string>> seen;  // Claim key -> the periods kept.
   const size_t claims_before = record_.claims.size();
   for (size_t ci = 0; ci < expanded.size(); ++ci) {
     const Candidate& c = expanded[ci];
@@ -4230,10 +4230,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const std::string dedupe =
         absl::StrCat(c.type, "|", subj.key, "|", obj_key, "|", str("commodity"), "|",
                      str("stage"), "|", str("percent"), "|", str("amount"), "|", str("quantity"));
-    if (!seen.insert(dedupe).second) {
+    // The same claim dated twice is two events ("restricted exports of antimony in September 2024
+    // and then banned shipments of the metal … in December 2024"); an undated one repeats any.
+    std::vector<std::string>& periods = seen[dedupe];
+    const std::string period = str("period");
+    if (std::any_of(periods.begin(), periods.end(), [&](const std::string& p) {
+          return p == period || p.empty() || period.empty();
+        })) {
       if (tr) tr->notes.push_back(absl::StrCat("consolidate: dropped duplicate from ", c.rule->id));
       continue;
     }
+    periods.push_back(period);
     ClaimRecord claim;
     claim.type = c.type;
     claim.subject_key = subj.key;

@@ -2300,6 +2300,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         if (stop) break;
         b -= 3;
         ++chars;
+        // A transliteration's joiner between two characters: "莫塔-恩吉尔", "莫塔·恩吉尔".
+        const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
+        if (joiner > 0 && b >= joiner + 3 && is_han_start(b - joiner - 3)) b -= joiner;
       }
       if (chars < 2) continue;
       bool other = false;  // Only commodity mentions may lie inside the Chinese name.

@@ -488,6 +488,9 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
                   "鑫盛矿业(Xinsheng Mining)=Xinsheng Mining"));
   EXPECT_TRUE(UnlistedHasAlias(g, "鑫海集团通过鑫盛矿业有限公司(Xinsheng Mining)运营该矿。",
                                 "Xinsheng Mining", "鑫盛矿业有限公司"));
+  // A transliteration's joiner stays inside the Chinese name.
+  EXPECT_TRUE(has("该矿由莫阿-尼克尔（Moa Nickel）运营。", "莫阿-尼克尔（Moa Nickel）=Moa Nickel"));
+  EXPECT_TRUE(has("该矿由莫阿·尼克尔（Moa Nickel）运营。", "莫阿·尼克尔（Moa Nickel）=Moa Nickel"));
 }
 
 // A Latin name before a Chinese facility head, then a further head ("Kitumba铜矿项目"): one
