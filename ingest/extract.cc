@@ -4518,6 +4518,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
     topic_ = -1;
     topic_owned_ = false;
+  } else {
+    // A field naming the site ("- Name: Iron Bridge magnetite project") makes it the topic of the
+    // lines after it, whatever the heading or title made the topic.
+    static const RE2* kNameField = new RE2(
+        "(?i)^(?:name|project name|site name|mine name|plant name|facility name): ");
+    if (RE2::PartialMatch(s.text, *kNameField)) {
+      std::set<int> named;
+      for (const Item& it : items) {
+        if (it.tag == "Facility" && it.entity >= 0) named.insert(it.entity);
+      }
+      if (named.size() == 1) SetTopic(named, false, "");
+    }
   }
 }
 

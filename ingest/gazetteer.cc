@@ -1355,7 +1355,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       taken |= k.demonym || label_of(k) != "Commodity" || !absl::ascii_isupper(text[k.span.begin]);
     }
     if (taken) continue;
-    const int entity = make(name, head, name, false);
+    // A listed site named without its head keeps its name: "Iron Bridge is Fortescue's first
+    // magnetite operation" is the listed "Iron Bridge project", not an "Iron Bridge operation".
+    const int listed = ListedSiteOf(name);
+    const int entity = listed >= 0 ? listed : make(name, head, name, false);
     found.push_back(Found{nb, nb + name.size(), entity, product});
   }
   // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
@@ -2931,6 +2934,18 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   ReplaceOverlapping(added, out);
 }
 
+int Gazetteer::ListedSiteOf(absl::string_view bare) const {
+  for (absl::string_view head : {"mine", "project", "plant", "refinery", "smelter", "complex"}) {
+    const std::string site_name = absl::StrCat(bare, " ", head);
+    const int listed = Lookup(site_name);
+    if (listed >= 0 && entities_[listed].label == "Facility" &&
+        entities_[listed].name == site_name) {  // Same capitals: "APEX" is no "Apex mine".
+      return listed;
+    }
+  }
+  return -1;
+}
+
 void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
                                  std::vector<EntityDef>* extra) const {
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
@@ -3508,12 +3523,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "sold|sells|raised|raises|paid|pays|plans|planned|announced|announces|employs|lent|lends)\\b");
     if (entity < 0 && !company_apposition &&
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAgentVerbAfter)) {
-      const std::string mine_name = absl::StrCat(name, " mine");
-      const int mine = Lookup(mine_name);
-      if (mine >= 0 && entities_[mine].label == "Facility" &&
-          entities_[mine].name == mine_name) {  // Same capitals: "APEX" is no "Apex mine".
-        entity = mine;
-      }
+      entity = ListedSiteOf(name);
     }
     // "owns the Golden Grove mine in Western Australia and Capricorn Copper in Queensland": a
     // name joined to a facility before it, each followed by its place, is a facility too.

@@ -170,6 +170,9 @@ class Gazetteer {
   absl::flat_hash_set<std::string> prefixes_;
   void FindFacilities(absl::string_view text, std::vector<Mention>* out,
                       std::vector<EntityDef>* extra) const;
+  // The listed facility a bare name stands for ("Centinela" for "Centinela mine", "Iron Bridge"
+  // for "Iron Bridge project"), with the same capitals; -1 when none.
+  int ListedSiteOf(absl::string_view bare) const;
   void FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
                         std::vector<EntityDef>* extra) const;
   // Unlisted Chinese companies and facilities (see the file comment); facilities only when
