@@ -2336,6 +2336,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                    items[idx].entity == items[i].entity);
         }
         if (used) continue;
+        // A good naming a kind of customer is no good of the claim: "ships to steel mills around
+        // the Gulf" (but "one of the world's largest zircon producers" names the good).
+        static const RE2* kCustomerNoun = new RE2(
+            "^ (?:mills|plants|smelters|buyers|users|customers|industry|industries|sector)\\b");
+        if (items[i].tag == "Commodity" &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[i],
+                                               tagged.size() - rendered.end[i]),
+                              *kCustomerNoun)) {
+          continue;
+        }
         // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
         // Nickel Asia the remaining 10%", "…，电装(Denso)约5.5%") is a holder in a list, not the
         // company held.
