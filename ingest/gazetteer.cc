@@ -516,6 +516,59 @@ int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
   return static_cast<int>(entities_.size() + extra->size() - 1);
 }
 
+void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
+                                 std::vector<EntityDef>* extra) const {
+  const std::string key = absl::StrCat("Alias:", alias);
+  for (const EntityDef& e : *extra) {
+    if (e.key == key) return;  // The first name given wins.
+  }
+  EntityDef def;
+  def.key = key;
+  def.label = "Alias";
+  def.name = std::string(alias);
+  def.alias_of = entity;
+  extra->push_back(std::move(def));
+}
+
+void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
+                                   std::vector<EntityDef>* extra) const {
+  auto label_of = [&](int entity) -> const std::string& {
+    return static_cast<size_t>(entity) < entities_.size() ? entities_[entity].label
+                                                          : (*extra)[entity - entities_.size()].label;
+  };
+  // A Chinese name in brackets right after an organisation's or a site's name.
+  static const RE2* kZhInBrackets =
+      new RE2("^ ?(?:\\(|（)(\\p{Han}[\\p{Han}·-]{1,23})(?:\\)|）)");
+  std::vector<Mention> merged;
+  for (const Mention& m : *out) {
+    if (m.demonym || m.entity < 0) continue;
+    const std::string& label = label_of(m.entity);
+    if (label != "Company" && label != "Government" && label != "Facility") continue;
+    re2::StringPiece whole(text.data() + m.span.end, text.size() - m.span.end), zh;
+    re2::StringPiece rest = whole;
+    if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
+    NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
+    merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
+  }
+  ReplaceOverlapping(merged, out);
+  // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks).
+  std::vector<Mention> found;
+  for (const EntityDef& e : *extra) {
+    if (e.alias_of < 0) continue;
+    for (size_t at = text.find(e.name); at != absl::string_view::npos;
+         at = text.find(e.name, at + e.name.size())) {
+      const Span span{at, at + e.name.size()};
+      bool inside = false;  // Already part of a longer mention (the bracket itself).
+      for (const Mention& o : *out) {
+        inside |= o.span.begin <= span.begin && span.end <= o.span.end &&
+                  (o.span.end - o.span.begin > span.end - span.begin || o.entity == e.alias_of);
+      }
+      if (!inside) found.push_back(Mention{span, e.alias_of});
+    }
+  }
+  ReplaceOverlapping(found, out);
+}
+
 int Gazetteer::ListedOrAdded(const std::string& name, const std::string& label,
                              std::vector<EntityDef>* extra) const {
   const int listed = Lookup(name);
@@ -2295,7 +2348,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       int chars = 0;
       while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
         bool stop = false;
-        for (absl::string_view w : kStarts) stop |= absl::EndsWith(text.substr(0, b), w);
+        // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.)
+        for (absl::string_view w : kStarts) stop |= b <= tail && absl::EndsWith(text.substr(0, b), w);
         for (const std::string& w : name_words_.zh_stops) {
           stop |= b <= tail && !name_words_.zh_inner.contains(w) &&
                   absl::EndsWith(text.substr(0, b), w);
@@ -2308,23 +2362,34 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         if (joiner > 0 && b >= joiner + 3 && is_han_start(b - joiner - 3)) b -= joiner;
       }
       if (chars < 2) continue;
-      bool other = false;  // Only commodity mentions may lie inside the Chinese name.
+      // Only commodity mentions may lie inside the Chinese name, and the parent its bracketed
+      // name begins with ("中铝铁矿控股（Chinalco Iron Ore Holdings）": 中铝 is Chinalco).
+      const std::string bracketed_name = NormalizeName(
+          static_cast<size_t>(m.entity) >= entities_.size() ? (*extra)[m.entity - entities_.size()].name
+                                                           : entities_[m.entity].name);
+      bool other = false;
       for (const Mention& o : out) {
         if (o.span.begin < paren && b < o.span.end &&
             (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
-             entities_[o.entity].label != "Commodity")) {
+             (entities_[o.entity].label != "Commodity" &&
+              !(entities_[o.entity].label == "Company" && o.span.begin == b &&
+                absl::StartsWith(bracketed_name,
+                                 absl::StrCat(NormalizeName(entities_[o.entity].name), " ")))))) {
           other = true;
         }
       }
       if (other) continue;
       if (static_cast<size_t>(m.entity) >= entities_.size()) {
         (*extra)[m.entity - entities_.size()].aliases.push_back(std::string(text.substr(b, paren - b)));
+      } else {
+        NoteArticleAlias(m.entity, text.substr(b, paren - b), extra);  // "莫塔-恩吉尔（Mota-Engil）".
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
     ReplaceOverlapping(merged, &out);
   }
   if (extra != nullptr) FindGovernments(text, &out, extra);
+  if (extra != nullptr) FindArticleAliases(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   return out;
 }
@@ -3426,8 +3491,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "produced|owns|holds|operates|runs|supplies)\\b");
     // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
     // "Separately, the company bought …").
+    // (A name in brackets may come first: "VSMPO-Avisma (上萨尔达冶金生产联合体), the world's largest
+    // titanium producer, …".)
     static const RE2* kCompanyApposition = new RE2(
-        "^,[ ](?:the|a|an)[ ](?:[\\w-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
+        "^(?:[ ]?[(（][^()（）]{1,40}[)）])?,[ ](?:the|a|an)[ ](?:[\\w'’-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
         "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
         "operator|owner)"
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");

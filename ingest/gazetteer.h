@@ -73,6 +73,10 @@ struct EntityDef {
   std::string label;
   std::string name;
   std::vector<std::string> aliases;
+  // In an article's extra list only: a record of label "Alias" saying that `name`, a Chinese
+  // name the article gave in brackets ("China Baowu Steel Group (中国宝武钢铁集团)"), stands for
+  // entity `alias_of` (an index as in Mention::entity) in the rest of the article.
+  int alias_of = -1;
 };
 
 struct Mention {
@@ -191,6 +195,13 @@ class Gazetteer {
   int ExtraFacilityNamed(absl::string_view name, const std::vector<EntityDef>& extra) const;
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
+  // Records `alias` (a Chinese name) as the article's name for `entity`; FindArticleAliases
+  // reads it in later text.
+  void NoteArticleAlias(int entity, absl::string_view alias, std::vector<EntityDef>* extra) const;
+  // "Chinalco Iron Ore Holdings (中铝铁矿控股)": a name followed by a Chinese name in brackets is
+  // one mention, the Chinese name its article alias; then every mention of a noted alias.
+  void FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
+                          std::vector<EntityDef>* extra) const;
   // A company named "<...> Mining and Chemicals Corporation": the trade words after "and" go on
   // with the name before (FindGuessedNames read two companies).
   void JoinTradeWords(absl::string_view text, std::vector<Mention>* out,

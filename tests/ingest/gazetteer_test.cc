@@ -493,6 +493,40 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
   EXPECT_TRUE(has("该矿由莫阿·尼克尔（Moa Nickel）运营。", "莫阿·尼克尔（Moa Nickel）=Moa Nickel"));
 }
 
+// A Chinese name the article gives a name in brackets, either way round, names it in the
+// article's later sentences ("中铝铁矿控股持有…" after "Chinalco Iron Ore Holdings (中铝铁矿控股)"),
+// also when it begins with the parent's Chinese name or ends in a word that is a verb elsewhere
+// (控股).
+TEST(GazetteerTest, AChineseNameGivenInBracketsNamesItLater) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  auto names_after = [&](absl::string_view first, absl::string_view later) {
+    std::vector<EntityDef> extra;
+    g.Find(first, &extra);
+    std::vector<std::string> out;
+    for (const Mention& m : g.Find(later, &extra)) {
+      out.push_back(std::string(later.substr(m.span.begin, m.span.end - m.span.begin)) + "=" +
+                    EntityOf(g, extra, m.entity).name);
+    }
+    return out;
+  };
+  EXPECT_THAT(names_after("The southern blocks belong to Simfer, a joint venture of Rio Tinto and "
+                          "Chinalco Iron Ore Holdings (中铝铁矿控股).",
+                          "其余47%由中铝铁矿控股持有。"),
+              testing::Contains("中铝铁矿控股=Chinalco Iron Ore Holdings"));
+  EXPECT_THAT(names_after("China Baowu Steel Group (中国宝武钢铁集团) is a shareholder.",
+                          "中国宝武钢铁集团持有该公司49%的股份。"),
+              testing::Contains("中国宝武钢铁集团=China Baowu Steel Group"));
+  EXPECT_THAT(names_after("该财团由莫阿-尼克尔（Moa Nickel）组成。", "莫阿-尼克尔持有其余1%。"),
+              testing::Contains("莫阿-尼克尔=Moa Nickel"));
+  EXPECT_THAT(Names(g, "其余47%由中铝铁矿控股（Chinalco Iron Ore Holdings）持有。"),
+              testing::Contains(testing::StartsWith("中铝铁矿控股（Chinalco Iron Ore Holdings）=")));
+  // Without the bracket earlier in the article, the name is nobody's.
+  EXPECT_THAT(names_after("Rio Tinto runs Simfer.", "中铝铁矿控股持有47%。"),
+              testing::Not(testing::Contains(testing::StartsWith("中铝铁矿控股="))));
+}
+
 // A Latin name before a Chinese facility head, then a further head ("Kitumba铜矿项目"): one
 // facility, named by its last head with the product between ("Kitumba copper project"), not a
 // mine and a bare 项目; one head alone names it as before.
