@@ -536,16 +536,42 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     return static_cast<size_t>(entity) < entities_.size() ? entities_[entity].label
                                                           : (*extra)[entity - entities_.size()].label;
   };
-  // A Chinese name in brackets right after an organisation's or a site's name.
+  // A Chinese name in brackets right after an organisation's or a site's name, perhaps with an
+  // abbreviation ("The Winning Consortium Simandou (西芒杜赢联盟, WCS)").
   static const RE2* kZhInBrackets =
-      new RE2("^ ?(?:\\(|（)(\\p{Han}[\\p{Han}·-]{1,23})(?:\\)|）)");
+      new RE2("^ ?(?:\\(|（)(\\p{Han}[\\p{Han}·-]{1,23})(?:[,，、] ?\\p{Lu}[\\p{Lu}\\d&-]{1,7})?(?:\\)|）)");
+  // Or other names of the same one: "跨几内亚公司（La Compagnie du TransGuinéen，CTG）".
+  static const RE2* kOpen = new RE2("^ ?(?:\\(|（)");
+  static const RE2* kSeparator = new RE2("^ ?(?:[,，、;；]|or|or the) ?");
+  static const RE2* kClose = new RE2("^ ?(?:\\)|）)");
   std::vector<Mention> merged;
-  for (const Mention& m : *out) {
+  for (size_t k = 0; k < out->size(); ++k) {
+    const Mention& m = (*out)[k];
     if (m.demonym || m.entity < 0) continue;
     const std::string& label = label_of(m.entity);
     if (label != "Company" && label != "Government" && label != "Facility") continue;
     re2::StringPiece whole(text.data() + m.span.end, text.size() - m.span.end), zh;
     re2::StringPiece rest = whole;
+    if (RE2::Consume(&rest, *kOpen)) {
+      // Names of the same entity only, up to the closing bracket.
+      size_t at = static_cast<size_t>(rest.data() - text.data());
+      size_t j = k + 1;
+      bool same = false;
+      for (; j < out->size() && (*out)[j].span.begin == at && !(*out)[j].demonym &&
+             (*out)[j].entity == m.entity;
+           ++j) {
+        same = true;
+        re2::StringPiece after(text.data() + (*out)[j].span.end, text.size() - (*out)[j].span.end);
+        if (RE2::Consume(&after, *kClose)) {
+          merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(after.data() - text.data())}, m.entity});
+          break;
+        }
+        if (!RE2::Consume(&after, *kSeparator)) break;
+        at = static_cast<size_t>(after.data() - text.data());
+      }
+      if (same && !merged.empty() && merged.back().span.begin == m.span.begin) continue;
+    }
+    rest = whole;
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
     NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
@@ -3045,8 +3071,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     pos = e;
     // Inside a word; but a Latin name right after Chinese text starts a word of its own
     // ("对博茨瓦纳Khoemacau铜矿", "合资公司PT Halmahera Persada Lygend").
-    const bool after_cjk = b >= 3 && static_cast<unsigned char>(text[b - 3]) >= 0xE3 &&
-                           static_cast<unsigned char>(text[b - 3]) <= 0xE9;
+    // (Also after a full-width comma, semicolon or colon: "，WCS和Simfer各持有42.5%"; not after a
+    // bracket, which the bracket rules read.)
+    const bool after_cjk =
+        b >= 3 && ((static_cast<unsigned char>(text[b - 3]) >= 0xE3 &&
+                    static_cast<unsigned char>(text[b - 3]) <= 0xE9) ||
+                   text.substr(b - 3, 3) == "，" || text.substr(b - 3, 3) == "；" ||
+                   text.substr(b - 3, 3) == "：");
     if (b > 0 && (absl::ascii_isalnum(text[b - 1]) ||
                   (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
       continue;
