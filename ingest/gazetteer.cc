@@ -2202,35 +2202,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     FindGuessedNames(text, &out, extra);
     JoinTradeWords(text, &out, extra);
   }
-  // A company followed by a country names its national unit ("Rio Tinto Canada sold …",
-  // "Lithium Americas Argentina, a unit of …", "SCM Minera Lumina Copper Chile, the company
-  // that …"); not before a possessive or another name.
-  if (extra != nullptr) {
-    std::vector<Mention> units;
-    for (size_t k = 0; k + 1 < out.size(); ++k) {
-      const Mention& c = out[k];
-      const Mention& n = out[k + 1];
-      if (c.demonym || n.demonym || c.entity < 0 ||
-          static_cast<size_t>(n.entity) >= entities_.size() ||
-          LabelOf(c, *extra) != "Company" || entities_[n.entity].label != "Country" ||
-          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
-          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
-        continue;
-      }
-      const absl::string_view after = text.substr(n.span.end);
-      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
-          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
-        continue;
-      }
-      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
-      EntityDef def;
-      def.label = "Company";
-      def.name = name;
-      def.key = absl::StrCat("Company:", NormalizeName(name));
-      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
-    }
-    ReplaceOverlapping(units, &out);
-  }
   // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
   // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
   if (extra != nullptr) {
@@ -2301,6 +2272,36 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
                  Mention{Span{first.span.begin, second.span.end}, entity});
     }
+  }
+  // A company followed by a country names its national unit ("Rio Tinto Canada sold …",
+  // "K+S Potash Canada, a wholly owned subsidiary", after "K+S Potash" is joined above,
+  // "Lithium Americas Argentina, a unit of …", "SCM Minera Lumina Copper Chile, the company
+  // that …"); not before a possessive or another name.
+  if (extra != nullptr) {
+    std::vector<Mention> units;
+    for (size_t k = 0; k + 1 < out.size(); ++k) {
+      const Mention& c = out[k];
+      const Mention& n = out[k + 1];
+      if (c.demonym || n.demonym || c.entity < 0 ||
+          static_cast<size_t>(n.entity) >= entities_.size() ||
+          LabelOf(c, *extra) != "Company" || entities_[n.entity].label != "Country" ||
+          n.span.begin != c.span.end + 1 || text[c.span.end] != ' ' ||
+          static_cast<unsigned char>(text[n.span.begin]) >= 0x80) {
+        continue;
+      }
+      const absl::string_view after = text.substr(n.span.end);
+      if (absl::StartsWith(after, "'") || absl::StartsWith(after, "’") ||
+          (after.size() >= 2 && after[0] == ' ' && absl::ascii_isupper(after[1]))) {
+        continue;
+      }
+      const std::string name(text.substr(c.span.begin, n.span.end - c.span.begin));
+      EntityDef def;
+      def.label = "Company";
+      def.name = name;
+      def.key = absl::StrCat("Company:", NormalizeName(name));
+      units.push_back(Mention{Span{c.span.begin, n.span.end}, AddExtra(std::move(def), extra)});
+    }
+    ReplaceOverlapping(units, &out);
   }
   // A key-figures line opened by a company and a country, "POSCO Argentina: 25,000 t …", names
   // the company's unit in that country.
