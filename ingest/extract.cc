@@ -943,7 +943,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // share is not the holder's own; "it" is the latest other site or company this sentence
     // named before the holder, else the section's latest site, else the agent of the sentence
     // before. So is "its" before the shares ("the carmaker Stellantis also holds about 8% of its
-    // shares").
+    // shares"), and "it" that the holder spent money on.
     static const RE2* kSharesAfter =
         new RE2("^ (?:shares|share capital|stock|equity|capital|voting shares|issued shares)\\b");
     if (word == "it" ||
@@ -953,7 +953,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "^(?:, [^,]{1,80},)? (?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
           "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
           "the other )?(?:(?:about|around|roughly|nearly|almost|some|just over|just under|more "
-          "than) )?\\d[\\d.,]*\\s?(?:%|per ?cent) (?:(?:stake|interest|share) )?(?:of|in) $");
+          "than) )?\\d[\\d.,]*\\s?(?:%|per ?cent) (?:(?:stake|interest|share) )?(?:of|in) $|"
+          // So is money the holder spent on it: "after K+S had spent about C$4.1 billion on it".
+          "^ (?:had |has |have |also |already )*(?:spent|invested|put|poured|sunk|sank) (?:(?:about|"
+          "around|roughly|nearly|almost|some|more than|over) )?(?:[A-Z]{0,3}\\$|€|£|¥)?\\d[\\d.,]*"
+          "(?: ?(?:million|billion|bn|m))? (?:on|in|into) $");
       const Item* holder = nullptr;
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) holder = &it;
@@ -3173,10 +3177,31 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // the company" (the investment is not of 2023).
     static const RE2* kTimeShift = new RE2(
         "\\b(?:[a-z]+|\\d+) (?:years?|months?|decades?) (?:after|before|earlier|later)\\b");
+    // Nor a year inside a relative clause on a beginning that the match reads past: "The mine,
+    // which opened in 2017 after K+S had spent about C$4.1 billion on it, extracts potash" (the
+    // year is the opening's).
+    auto in_passed_clause = [&](size_t yb) {
+      const size_t open = tagged.rfind(", which ", yb);
+      const size_t open_that = tagged.rfind(", that ", yb);
+      const size_t o = open == std::string::npos ? open_that
+                       : open_that == std::string::npos ? open
+                                                        : std::max(open, open_that);
+      if (o == std::string::npos || o < m.begin) return false;
+      const size_t close = tagged.find(',', yb);
+      // Only a clause on the site's or company's own beginning ("which opened in 2017"); "Sojitz,
+      // which took part in Lynas' 2023 capital raising, put in A$50 million" dates the claim.
+      static const RE2* kOwnStart = new RE2(
+          "^, (?:which|that) (?:was |were |has been )?(?:opened|began|started|founded|discovered|"
+          "built|commissioned|established|formed|set up|created|listed)\\b");
+      return close != std::string::npos && close < m.end &&
+             tagged.substr(o + 2, close - o - 2).find_first_of(";.") == std::string::npos &&
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + o, close - o), *kOwnStart);
+    };
     if (period < 0 && years == 1 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
       const size_t yb = rendered.begin[year_item];
       const size_t lo = std::min(yb, m.begin), hi = std::max(yb, m.begin);
-      if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + lo, hi - lo), *kTimeShift)) {
+      if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + lo, hi - lo), *kTimeShift) &&
+          !in_passed_clause(yb)) {
         period = year_item;
       }
     }
