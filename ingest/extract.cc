@@ -652,7 +652,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
-      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司)");
+      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|"
+      "后者|前者)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -824,6 +825,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                 it.tag != "Commodity" && (!it.guessed || it.tag == "Company") && !compound;
     }
     if (inside) continue;
+    // "A与B签订了年度协议，后者将向A供应…": the latter is the last of the two names before it in
+    // the sentence, the former the one before that; with fewer, the word stays a word.
+    if (m[0] == "后者" || m[0] == "前者") {
+      std::vector<const Item*> agents;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) agents.push_back(&it);
+      }
+      const size_t back = m[0] == "后者" ? 1 : 2;
+      if (agents.size() >= 2) {
+        const Item& it = *agents[agents.size() - back];
+        refer_here(it.entity, it.tag);
+      }
+      continue;
+    }
     // A word of rank or contrast makes the phrase another company: "the largest producer", "the
     // rival miner", "the other company", "the operating company" (a unit, read by the rules).
     static const RE2* kNotTheSame = new RE2(
@@ -950,10 +965,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         (word == "its" &&
          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSharesAfter))) {
       static const RE2* kHolderThenShareOf = new RE2(
-          "^(?:, [^,]{1,80},)? (?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
+          "^(?:, [^,]{1,80},)? (?:which |that |who )?(?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
           "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
           "the other )?(?:(?:about|around|roughly|nearly|almost|some|just over|just under|more "
-          "than) )?\\d[\\d.,]*\\s?(?:%|per ?cent) (?:(?:stake|interest|share) )?(?:of|in) $|"
+          "than) )?(?:\\d[\\d.,]*\\s?(?:%|per ?cent)|half|a third|two-thirds|two thirds|a quarter|"
+          "three-quarters|three quarters|a majority|most) (?:(?:stake|interest|share) )?(?:of|in) $|"
           // So is money the holder spent on it: "after K+S had spent about C$4.1 billion on it".
           "^ (?:had |has |have |also |already )*(?:spent|invested|put|poured|sunk|sank) (?:(?:about|"
           "around|roughly|nearly|almost|some|more than|over) )?(?:[A-Z]{0,3}\\$|€|£|¥)?\\d[\\d.,]*"
@@ -1035,6 +1051,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "exporting|truck|trucks|trucked|trucking|rail|rails|railed) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShippedIt) &&
           absl::StartsWith(s.text.substr(e), " to ")) {
+        continue;
+      }
+      // So is what is worked at a site: "mines phosphate rock at Umm Wu'al … and processes it at
+      // its Ras Al-Khair complex".
+      static const RE2* kWorkedIt = new RE2(
+          "(?i)\\b(?:process|processes|processed|processing|refine|refines|refined|refining|treat|"
+          "treats|treated|treating|smelt|smelts|smelted|smelting|convert|converts|converted|"
+          "converting|upgrade|upgrades|upgraded|concentrate|concentrates|concentrated) $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kWorkedIt) &&
+          (absl::StartsWith(s.text.substr(e), " at ") || absl::StartsWith(s.text.substr(e), " in ") ||
+           absl::StartsWith(s.text.substr(e), " into "))) {
         continue;
       }
     }
@@ -1277,7 +1304,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (it.end > b || it.entity < 0) continue;
       if (it.begin >= appos_begin && it.end <= appos_end && appos_end > 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.
-      static const RE2* kLocative = new RE2("(?i)\\b(?:in|outside|across)(?: the)? $");
+      static const RE2* kLocative = new RE2(
+          "(?i)\\b(?:in|outside|across)(?: the)?(?: (?:northern|southern|eastern|western|central|"
+          "north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|"
+          "southeastern|southwestern))? $");
       // So is a country after a town ("in Sillamäe, Estonia, which it has operated"), and a
       // country opening an apposition as a possessor ("JL Mag, China's biggest supplier of
       // magnets, says it can produce"): both describe the name before them.

@@ -2170,7 +2170,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // Mobis" is not Hyundai Motor, "Anglo American Sur" not Anglo American. The listed mention
   // is dropped so that the whole run is read as an unlisted name.
   if (extra != nullptr && facilities) {
-    static const RE2* kNextWord = new RE2("^[ ](\\p{Lu}[\\p{Ll}\\pM]+)(?:$|[^\\pL\\d'’-])");
+    // (An apostrophe may join its parts: "Ma'aden Wa'ad Al Shamal Phosphate Company".)
+    static const RE2* kNextWord =
+        new RE2("^[ ](\\p{Lu}[\\p{Ll}\\pM]+(?:['’]\\p{Ll}+)?)(?:$|[^\\pL\\d'’-])");
     std::vector<Mention> kept;
     kept.reserve(out.size());
     for (const Mention& k : out) {
@@ -2397,6 +2399,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       bool other = false;
       for (const Mention& o : out) {
         if (o.span.begin < paren && b < o.span.end &&
+            o.entity != m.entity &&  // Its own shorter name: "青海盐湖工业（Qinghai Salt Lake Industry）".
             (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
              (entities_[o.entity].label != "Commodity" &&
               !(entities_[o.entity].label == "Company" && o.span.begin == b &&
