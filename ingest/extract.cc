@@ -1053,6 +1053,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           absl::StartsWith(s.text.substr(e), " to ")) {
         continue;
       }
+      // "exported about 890 million tonnes of iron ore in 2024, more than 80% of it to China": a
+      // share of goods sent somewhere.
+      static const RE2* kShareOfIt = new RE2("(?:%|per ?cent|half|third|thirds|quarter|most|all) of $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOfIt) &&
+          absl::StartsWith(s.text.substr(e), " to ")) {
+        continue;
+      }
       // So is what is worked at a site: "mines phosphate rock at Umm Wu'al … and processes it at
       // its Ras Al-Khair complex".
       static const RE2* kWorkedIt = new RE2(
@@ -1632,6 +1639,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         (b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kIntroTime))) {
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
+    }
+    // Within a sentence, a clause after a semicolon whose verb only a site has: "Rio Tinto and
+    // China Baowu opened the Western Range mine in the Pilbara in 2025; it can produce 25 million
+    // tonnes a year" (the latest site named before it).
+    if (word == "it" && b >= 2 && s.text.compare(b - 2, 2, "; ") == 0 &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteVerbAfter)) {
+      for (const Item& it : *items) {
+        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) {
+          ref = it;
+        }
+      }
     }
     if (word == "its" && b == 0 && ref.entity < 0 && prev_facility_subject_ >= 0 &&
         (!prev_facility_owned_ || site_goods())) {
