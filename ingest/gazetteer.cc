@@ -3531,6 +3531,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kCompanyApposition = new RE2(
         "^(?:[ ]?[(（][^()（）]{1,40}[)）])?,[ ](?:the|a|an)[ ](?:[\\w'’-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
         "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
+        "start-up|startup|steelmaker|carmaker|automaker|utility|investor|"
         "operator|owner)"
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
     const re2::StringPiece after_run(text.data() + e, text.size() - e);
