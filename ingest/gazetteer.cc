@@ -3029,6 +3029,19 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   ReplaceOverlapping(added, out);
 }
 
+int Gazetteer::ListedCompanyOf(absl::string_view bare) const {
+  for (absl::string_view form : {"AG", "SE", "SA", "S.A.", "Inc.", "Inc", "Ltd", "Limited", "plc",
+                                 "PLC", "Corp.", "Corp", "Corporation", "NV", "N.V.", "ASA", "AB",
+                                 "Oyj", "GmbH", "LLC", "Co."}) {
+    const std::string name = absl::StrCat(bare, " ", form);
+    const int listed = Lookup(name);
+    if (listed >= 0 && entities_[listed].label == "Company" && entities_[listed].name == name) {
+      return listed;
+    }
+  }
+  return -1;
+}
+
 int Gazetteer::ListedSiteOf(absl::string_view bare) const {
   for (absl::string_view head : {"mine", "project", "plant", "refinery", "smelter", "complex"}) {
     const std::string site_name = absl::StrCat(bare, " ", head);
@@ -3529,7 +3542,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // (A name in brackets may come first: "VSMPO-Avisma (上萨尔达冶金生产联合体), the world's largest
     // titanium producer, …".)
     static const RE2* kCompanyApposition = new RE2(
-        "^(?:[ ]?[(（][^()（）]{1,40}[)）])?,[ ](?:the|a|an)[ ](?:[\\w'’-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
+        "^(?:[ ]?[(（][^()（）]{1,40}[)）])?,[ ](?:the|a|an|\\p{Lu}[\\w.-]+['’]s)[ ](?:[\\w'’-]+[ ]){0,3}?(?:miner|company|producer|group|firm|developer|"
         "refiner|maker|smelter|explorer|trader|unit|subsidiary|arm|division|affiliate|venture|"
         "start-up|startup|steelmaker|carmaker|automaker|utility|investor|"
         "operator|owner)"
@@ -3628,6 +3641,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAgentVerbAfter)) {
       entity = ListedSiteOf(name);
     }
+    // Or a listed company named without its legal form: "Salzgitter, Germany's second-largest
+    // steelmaker" for the listed "Salzgitter AG" (a place after "in" was left out above).
+    if (entity < 0 && !after_site_verb) entity = ListedCompanyOf(name);
     // "owns the Golden Grove mine in Western Australia and Capricorn Copper in Queensland": a
     // name joined to a facility before it, each followed by its place, is a facility too.
     bool joined_site = false;

@@ -177,6 +177,9 @@ class Gazetteer {
   // The listed facility a bare name stands for ("Centinela" for "Centinela mine", "Iron Bridge"
   // for "Iron Bridge project"), with the same capitals; -1 when none.
   int ListedSiteOf(absl::string_view bare) const;
+  // The listed company a bare name stands for when the list spells it with a legal form only
+  // ("Salzgitter" for "Salzgitter AG"), with the same capitals; -1 when none.
+  int ListedCompanyOf(absl::string_view bare) const;
   void FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
                         std::vector<EntityDef>* extra) const;
   // Unlisted Chinese companies and facilities (see the file comment); facilities only when
