@@ -961,11 +961,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // shares"), and "it" that the holder spent money on.
     static const RE2* kSharesAfter =
         new RE2("^ (?:shares|share capital|stock|equity|capital|voting shares|issued shares)\\b");
-    if (word == "it" ||
+    // So is "the company" in "founded in 2016 by SSAB, LKAB and Vattenfall, which each own a third
+    // of the company".
+    if (word == "it" || word == "the company" || word == "the venture" || word == "the joint venture" ||
         (word == "its" &&
          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSharesAfter))) {
       static const RE2* kHolderThenShareOf = new RE2(
-          "^(?:, [^,]{1,80},)? (?:which |that |who )?(?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
+          "^(?:, [^,]{1,80},)?,? (?:which |that |who )?(?:each |jointly |together )?(?:also |now |still |currently |itself )?(?:owns|own|owned|holds|"
           "hold|held|controls|controlled|keeps|kept|retains|retained) (?:a |an |the remaining |"
           "the other )?(?:(?:about|around|roughly|nearly|almost|some|just over|just under|more "
           "than) )?(?:\\d[\\d.,]*\\s?(?:%|per ?cent)|half|a third|two-thirds|two thirds|a quarter|"
@@ -1009,8 +1011,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         int held = -1;
         size_t held_end = 0;
         std::string held_tag;
+        // "the company" is another company only after a list of holders ("SSAB, LKAB and
+        // Vattenfall, which each own a third of the company"); after one holder it is the company
+        // the text is about ("Volkswagen, which held roughly 21% of the company").
+        const bool described = word != "it" && word != "its";
         // Names and the descriptions this sentence resolved before ("the reactor builder").
         for (const std::vector<Item>* v : named_and_resolved) {
+          if (described && partners.empty()) break;
           for (const Item& it : *v) {
             if (it.entity >= 0 && it.end <= holder->begin && it.end >= held_end &&
                 it.entity != holder->entity && (it.tag == "Facility" || it.tag == "Company") &&
@@ -1028,6 +1035,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         // The previous sentence's subject when the text introduced it as a joint venture
         // ("Strand Minerals is itself a joint venture. Tsingshan holds 57% of it"), else the
         // section's latest site.
+        first &= !described;
         if (held < 0 && first && prev_agent_ >= 0 && prev_agent_ == venture_ &&
             prev_agent_ != holder->entity) {
           held = prev_agent_;
