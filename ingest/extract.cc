@@ -160,6 +160,7 @@ class ExtractorInternal {
   // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
   // since put A$40 million into the company").
   int prev_company_other_ = -1;
+  std::map<int, int> company_mentions_;  // Company entity -> sentences of the article naming it.
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
   // How often the article named each commodity so far: with none in the section, the most named
   // one is what a capacity with no good is of.
@@ -835,9 +836,31 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kLongerWord)) {
         continue;
       }
-      int site = facilities_.empty() ? -1 : facilities_.back();
+      // A specific head names a site with that head ("该竖炉" is no mine); 项目/基地/设施/园区 any.
+      static const std::map<std::string, std::vector<std::string>> kHeads = {
+          {"该工厂", {"plant", "factory", "works", "steelworks", "refinery", "smelter"}},
+          {"该厂", {"plant", "factory", "works", "steelworks", "refinery", "smelter"}},
+          {"该矿山", {"mine", "deposit", "pit"}},
+          {"该矿", {"mine", "deposit", "pit"}},
+          {"该冶炼厂", {"smelter"}},
+          {"该精炼厂", {"refinery"}},
+          {"该竖炉", {"furnace"}}};
+      const std::string pronoun(m[0].data(), m[0].size());
+      auto fits_head = [&](int entity) {
+        auto h = kHeads.find(pronoun);
+        if (h == kHeads.end()) return true;
+        const std::string name = absl::AsciiStrToLower(Entity(entity).name);
+        for (const std::string& head : h->second) {
+          if (absl::StrContains(name, head)) return true;
+        }
+        return false;
+      };
+      int site = -1;
+      for (auto f = facilities_.rbegin(); f != facilities_.rend() && site < 0; ++f) {
+        if (fits_head(*f)) site = *f;
+      }
       for (const Item& it : *items) {
-        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) site = it.entity;
+        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b && fits_head(it.entity)) site = it.entity;
       }
       if (site >= 0) refer_here(site, "Facility");
       continue;
@@ -1681,6 +1704,26 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref.entity = prev_facility_subject_;
       ref.tag = "Facility";
       if (alt < 0 && prev_agent_ >= 0) alt = prev_agent_;
+    }
+    // "The company, which made about 6 million tonnes of crude steel …" opening a paragraph after
+    // one about its customers: the company the article has named in the most sentences, when one
+    // leads.
+    if (word == "the company" && b == 0 && ref.entity < 0 && s.span.begin > 0 &&
+        doc_.text[s.span.begin - 1] == '\n') {
+      int best = -1, best_n = 0, second_n = 0;
+      for (const auto& [c, n] : company_mentions_) {
+        if (n > best_n) {
+          second_n = best_n;
+          best_n = n;
+          best = c;
+        } else if (n > second_n) {
+          second_n = n;
+        }
+      }
+      if (best >= 0 && best_n >= 3 && best_n >= 2 * second_n) {
+        ref.entity = best;
+        ref.tag = "Company";
+      }
     }
     if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
     if (ref.entity < 0) {
@@ -4456,6 +4499,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       prev_facility_owned_ = owner != nullptr;
     }
     break;
+  }
+  {
+    std::set<int> named;
+    for (const Item& it : items) {
+      if (it.tag == "Company" && it.entity >= 0) named.insert(it.entity);
+    }
+    for (int c : named) ++company_mentions_[c];
   }
   if (first_company >= 0) {
     prev_company_ = first_company;
