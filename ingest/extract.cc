@@ -3489,7 +3489,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
     // place may stand between.
     static const RE2* kAfter = new RE2(
-        "^(?: in <(?:Country|Region)#\\d+>)?(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
+        "^(?: in <(?:Country|Region)#\\d+>| (?:north|south|east|west|north-east|north-west|south-east|"
+        "south-west|northeast|northwest|southeast|southwest) of (?:[A-Z][\\w-]+|<(?:Country|Region)#\\d+>))?"
+        "(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
         "(?: and|, and| or) (?:from|to|with)|"
         // "owned by the state agency JOGMEC and the trading house Sojitz".
         "(?: and|, and) the (?:[a-z-]+ ){0,2}(?:house|group|company|firm|miner|agency|fund|bank|"
