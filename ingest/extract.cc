@@ -1355,7 +1355,21 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "TotalEnergies (through its subsidiary Saft)": "its" in a bracket right after a name is
+    // that name's.
+    if (word == "its") {
+      static const RE2* kBracketBefore =
+          new RE2("^ ?\\((?:through|via|with|by|and|including|incl\\.)? ?$");
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag) &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kBracketBefore)) {
+          ref = it;
+        }
+      }
+    }
+    const bool bracket_owner = ref.entity >= 0;
     for (const Item& it : *items) {  // Nearest preceding compatible mention.
+      if (bracket_owner) break;
       if (it.end > b || it.entity < 0) continue;
       if (it.begin >= appos_begin && it.end <= appos_end && appos_end > 0) continue;
       // A place named after "in"/"outside" is a setting, not an antecedent.

@@ -1485,6 +1485,15 @@ TEST_F(ExtractTest, ANameRepeatedInBracketsWithoutASpaceIsOneEnd) {
               Not(Contains("HOLDS_STAKE CATL -> CMOC percent=24")));
 }
 
+TEST_F(ExtractTest, ItsInABracketAfterANameIsThatNames) {
+  // "its" right after "(through" belongs to the name before the bracket, not to the first of a
+  // list.
+  const auto claims =
+      Claims("ACC is owned by Stellantis, Mercedes-Benz and TotalEnergies (through its subsidiary Saft).");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE TotalEnergies -> Saft"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Stellantis -> Saft")));
+}
+
 TEST_F(ExtractTest, AGappedShareInARelativeClauseIsTheHolders) {
   // "X, a joint venture in which A holds 51% and B the remaining 49%": B holds 49% of X; the
   // gapped name is not the thing held, though X was written before the clause.
