@@ -654,7 +654,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|"
-      "后者|前者|该项目|该工厂|该厂|该矿山|该矿|该冶炼厂|该精炼厂|该竖炉|该基地|该设施|该园区)");
+      "后者|前者)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -826,45 +826,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                 it.tag != "Commodity" && (!it.guessed || it.tag == "Company") && !compound;
     }
     if (inside) continue;
-    // "中国石化为该项目投资近30亿元人民币": "this project" (plant, mine, furnace …) is the latest site
-    // this sentence named before it, else the section's latest site.
-    if (absl::StartsWith(absl::string_view(m[0].data(), m[0].size()), "该") &&
-        m[0] != "该公司" && m[0] != "该集团") {
-      // Not the start of a longer word: 该矿业公司, 该矿产, 该厂商.
-      static const RE2* kLongerWord = new RE2("^(?:业|产|商|家|区|石|床)");
-      if ((m[0] == "该矿" || m[0] == "该厂") &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kLongerWord)) {
-        continue;
-      }
-      // A specific head names a site with that head ("该竖炉" is no mine); 项目/基地/设施/园区 any.
-      static const std::map<std::string, std::vector<std::string>> kHeads = {
-          {"该工厂", {"plant", "factory", "works", "steelworks", "refinery", "smelter"}},
-          {"该厂", {"plant", "factory", "works", "steelworks", "refinery", "smelter"}},
-          {"该矿山", {"mine", "deposit", "pit"}},
-          {"该矿", {"mine", "deposit", "pit"}},
-          {"该冶炼厂", {"smelter"}},
-          {"该精炼厂", {"refinery"}},
-          {"该竖炉", {"furnace"}}};
-      const std::string pronoun(m[0].data(), m[0].size());
-      auto fits_head = [&](int entity) {
-        auto h = kHeads.find(pronoun);
-        if (h == kHeads.end()) return true;
-        const std::string name = absl::AsciiStrToLower(Entity(entity).name);
-        for (const std::string& head : h->second) {
-          if (absl::StrContains(name, head)) return true;
-        }
-        return false;
-      };
-      int site = -1;
-      for (auto f = facilities_.rbegin(); f != facilities_.rend() && site < 0; ++f) {
-        if (fits_head(*f)) site = *f;
-      }
-      for (const Item& it : *items) {
-        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b && fits_head(it.entity)) site = it.entity;
-      }
-      if (site >= 0) refer_here(site, "Facility");
-      continue;
-    }
     // "A与B签订了年度协议，后者将向A供应…": the latter is the last of the two names before it in
     // the sentence, the former the one before that; with fewer, the word stays a word.
     if (m[0] == "后者" || m[0] == "前者") {
