@@ -1053,19 +1053,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
     // "shipping it to steelmakers in Japan": what is shipped or sent to someone is goods, not a
-    // company; "it" stays a word.
+    // company; "it" stays a word. So is a share of it sent somewhere ("exported about 890 million
+    // tonnes of iron ore in 2024, more than 80% of it to China").
     if (word == "it") {
       static const RE2* kShippedIt = new RE2(
-          "(?i)\\b(?:ship|ships|shipped|shipping|send|sends|sent|sending|export|exports|exported|"
-          "exporting|truck|trucks|trucked|trucking|rail|rails|railed) $");
+          "(?i)(?:\\b(?:ship|ships|shipped|shipping|send|sends|sent|sending|export|exports|exported|"
+          "exporting|truck|trucks|trucked|trucking|rail|rails|railed)|"
+          "(?:%|per ?cent|half|third|thirds|quarter|most|all) of) $");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShippedIt) &&
-          absl::StartsWith(s.text.substr(e), " to ")) {
-        continue;
-      }
-      // "exported about 890 million tonnes of iron ore in 2024, more than 80% of it to China": a
-      // share of goods sent somewhere.
-      static const RE2* kShareOfIt = new RE2("(?:%|per ?cent|half|third|thirds|quarter|most|all) of $");
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOfIt) &&
           absl::StartsWith(s.text.substr(e), " to ")) {
         continue;
       }
@@ -3271,22 +3266,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Nor a year inside a relative clause on a beginning that the match reads past: "The mine,
     // which opened in 2017 after K+S had spent about C$4.1 billion on it, extracts potash" (the
     // year is the opening's).
+    // Only a clause on the site's or company's own beginning ("which opened in 2017"); "Sojitz,
+    // which took part in Lynas' 2023 capital raising, put in A$50 million" dates the claim.
     auto in_passed_clause = [&](size_t yb) {
-      const size_t open = tagged.rfind(", which ", yb);
-      const size_t open_that = tagged.rfind(", that ", yb);
-      const size_t o = open == std::string::npos ? open_that
-                       : open_that == std::string::npos ? open
-                                                        : std::max(open, open_that);
-      if (o == std::string::npos || o < m.begin) return false;
-      const size_t close = tagged.find(',', yb);
-      // Only a clause on the site's or company's own beginning ("which opened in 2017"); "Sojitz,
-      // which took part in Lynas' 2023 capital raising, put in A$50 million" dates the claim.
       static const RE2* kOwnStart = new RE2(
           "^, (?:which|that) (?:was |were |has been )?(?:opened|began|started|founded|discovered|"
-          "built|commissioned|established|formed|set up|created|listed)\\b");
-      return close != std::string::npos && close < m.end &&
-             tagged.substr(o + 2, close - o - 2).find_first_of(";.") == std::string::npos &&
-             RE2::PartialMatch(re2::StringPiece(tagged.data() + o, close - o), *kOwnStart);
+          "built|commissioned|established|formed|set up|created|listed)\\b[^,;.]*$");
+      const size_t open = tagged.rfind(", ", yb);
+      const size_t close = tagged.find(',', yb);
+      return open != std::string::npos && open >= m.begin && close != std::string::npos &&
+             close < m.end &&
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + open, close - open), *kOwnStart);
     };
     if (period < 0 && years == 1 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
       const size_t yb = rendered.begin[year_item];

@@ -323,6 +323,26 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
           absl::StrCat(origin, ": company suffixes: ", g->company_re_->error()));
     }
   }
+  // Listed names without their facility head or legal form, with the same capitals ("Centinela"
+  // for "Centinela mine", "Salzgitter" for "Salzgitter AG"; "APEX" is no "Apex mine"): the first
+  // head or form in these lists wins, then the first listed entity.
+  auto index_bare = [&](const std::string& label, std::initializer_list<absl::string_view> ends,
+                        absl::flat_hash_map<std::string, int>* index) {
+    for (absl::string_view end : ends) {
+      const std::string suffix = absl::StrCat(" ", end);
+      for (size_t k = 0; k < g->entities_.size(); ++k) {
+        const EntityDef& e = g->entities_[k];
+        if (e.label == label && e.name.size() > suffix.size() && absl::EndsWith(e.name, suffix)) {
+          index->emplace(e.name.substr(0, e.name.size() - suffix.size()), static_cast<int>(k));
+        }
+      }
+    }
+  };
+  index_bare("Facility", {"mine", "project", "plant", "refinery", "smelter", "complex"}, &g->bare_sites_);
+  index_bare("Company", {"AG", "SE", "SA", "S.A.", "Inc.", "Inc", "Ltd", "Limited", "plc", "PLC",
+                         "Corp.", "Corp", "Corporation", "NV", "N.V.", "ASA", "AB", "Oyj", "GmbH",
+                         "LLC", "Co."},
+             &g->bare_companies_);
   return g;
 }
 
@@ -532,10 +552,6 @@ void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
 
 void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
                                    std::vector<EntityDef>* extra) const {
-  auto label_of = [&](int entity) -> const std::string& {
-    return static_cast<size_t>(entity) < entities_.size() ? entities_[entity].label
-                                                          : (*extra)[entity - entities_.size()].label;
-  };
   // A Chinese name in brackets right after an organisation's or a site's name, perhaps with an
   // abbreviation ("The Winning Consortium Simandou (西芒杜赢联盟, WCS)").
   static const RE2* kZhInBrackets =
@@ -548,7 +564,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   for (size_t k = 0; k < out->size(); ++k) {
     const Mention& m = (*out)[k];
     if (m.demonym || m.entity < 0) continue;
-    const std::string& label = label_of(m.entity);
+    const std::string& label = LabelOf(m, *extra);
     if (label != "Company" && label != "Government" && label != "Facility") continue;
     re2::StringPiece whole(text.data() + m.span.end, text.size() - m.span.end), zh;
     re2::StringPiece rest = whole;
@@ -3030,28 +3046,13 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
 }
 
 int Gazetteer::ListedCompanyOf(absl::string_view bare) const {
-  for (absl::string_view form : {"AG", "SE", "SA", "S.A.", "Inc.", "Inc", "Ltd", "Limited", "plc",
-                                 "PLC", "Corp.", "Corp", "Corporation", "NV", "N.V.", "ASA", "AB",
-                                 "Oyj", "GmbH", "LLC", "Co."}) {
-    const std::string name = absl::StrCat(bare, " ", form);
-    const int listed = Lookup(name);
-    if (listed >= 0 && entities_[listed].label == "Company" && entities_[listed].name == name) {
-      return listed;
-    }
-  }
-  return -1;
+  auto it = bare_companies_.find(bare);
+  return it == bare_companies_.end() ? -1 : it->second;
 }
 
 int Gazetteer::ListedSiteOf(absl::string_view bare) const {
-  for (absl::string_view head : {"mine", "project", "plant", "refinery", "smelter", "complex"}) {
-    const std::string site_name = absl::StrCat(bare, " ", head);
-    const int listed = Lookup(site_name);
-    if (listed >= 0 && entities_[listed].label == "Facility" &&
-        entities_[listed].name == site_name) {  // Same capitals: "APEX" is no "Apex mine".
-      return listed;
-    }
-  }
-  return -1;
+  auto it = bare_sites_.find(bare);
+  return it == bare_sites_.end() ? -1 : it->second;
 }
 
 void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,

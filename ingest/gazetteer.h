@@ -221,6 +221,9 @@ class Gazetteer {
   std::unique_ptr<RE2> company_re_;
   std::unique_ptr<RE2> company_prefix_re_;  // "PT …": a name opened by a corporate prefix.
   absl::flat_hash_set<std::string> suffix_first_words_;  // "Rare" of "Rare Earths", "Mining", …
+  // Listed sites and companies by their name without head or legal form (ListedSiteOf,
+  // ListedCompanyOf), built at load.
+  absl::flat_hash_map<std::string, int> bare_sites_, bare_companies_;
   // Chinese company words (锂业, 集团, 有限公司, …; longest first) with their English word ("Group"
   // for 集团; empty for 公司), and which of them are legal forms (有限公司, 股份有限公司, …).
   std::vector<std::pair<std::string, std::string>> zh_company_words_;
