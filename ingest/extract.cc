@@ -1294,14 +1294,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref, weak, second, earlier;
-    // "IRH, the mining arm of Abu Dhabi conglomerate IHC, has completed its acquisition": names
-    // inside an apposition closed before the reference describe the name before it, which the
-    // reference means.
+    // "IRH, the mining arm of Abu Dhabi conglomerate IHC, has completed its acquisition",
+    // "Soulbrain, which supplies much of Samsung Electronics' hydrogen fluoride, doubled the
+    // capacity of its plant": names inside an apposition or a relative clause closed before the
+    // reference describe the name before it, which the reference means.
     size_t appos_begin = 0, appos_end = 0;
     if (word == "its" || word == "it") {
       static const RE2* kApposThenVerb = new RE2(
-          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
-          "[a-z]+ $");
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
+          "[a-z]+(?: [a-z-]+){0,4} $");
       for (const Item& it : *items) {
         if (it.entity < 0 || it.end > b || !IsAgent(it.tag)) continue;
         if (RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kApposThenVerb)) {
@@ -2749,9 +2750,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           // or negation written just before it.
           "\\b(?:could|might|cannot|can't|won't|wouldn't|not|never|nor)(?: (?:yet|also|still|soon|"
           "eventually|one day|be able to))? )(?:(?:its|their|<[A-Za-z]+#\\d+>(?:'s|')) )?$");
-      // A conditional clause opening the sentence: "If approved, the deal would give …".
+      // A conditional clause opening the sentence: "If approved, the deal would give …"; a match
+      // inside that clause is no claim either ("Should China restrict fluorspar exports again, …").
       static const RE2* kConditional = new RE2(
-          "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) [^;]*, ");
+          "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) (?:[^;]*, |[^,;]*$)");
       const size_t from = m.begin > 60 ? m.begin - 60 : 0;
       if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kConditional)) {

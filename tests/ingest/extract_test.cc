@@ -2647,5 +2647,23 @@ TEST_F(ExtractTest, ADescriptionWithANationalityIsACompanyOfThatCountry) {
               Not(Contains(testing::StartsWith("HOLDS_STAKE"))));
 }
 
+TEST_F(ExtractTest, ItsAfterARelativeClauseIsTheSubjects) {
+  // "X, which supplies much of Y's goods, doubled the capacity of its plant": the relative clause
+  // names Y, but "its" after it is the subject's.
+  const auto claims =
+      Claims("Soulbrain, which now supplies much of Samsung Electronics' etching-grade hydrogen "
+             "fluoride, doubled the capacity of its plant in Gongju, South Korea, in 2020.");
+  EXPECT_THAT(claims, Contains(HasSubstr("SUPPLIES Soulbrain -> Samsung Electronics")));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("OPERATES Samsung"), std::string::npos) << c;
+}
+
+TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
+  // "Should China restrict …, producers would …": the condition states nothing.
+  EXPECT_THAT(Claims("Should China restrict fluorspar exports again, producers in Japan would have "
+                     "few alternative sources."),
+              IsEmpty());
+  EXPECT_THAT(Claims("If Glencore supplies cobalt to Tesla, prices may fall."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace kg::ingest
