@@ -3441,8 +3441,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // China's export control list").
     static const RE2* kBeforeFirst =
         new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>"
-                // "JOGMEC, the state minerals agency, and the industrial gas supplier Iwatani".
-                "(?:, (?:the|a|an) [a-z][a-z -]{0,40},)?(?: and|, and| or|, or|和|与|及|、) ?"
+                // "JOGMEC, the state minerals agency, and the industrial gas supplier Iwatani";
+                // "Ingas, a purifier in the port city of Mariupol, Ukraine, and Cryoin".
+                "(?:, (?:the|a|an) [a-z][a-z -]{0,40}(?:<(?:Region|Country)#\\d+>(?:, "
+                "<(?:Region|Country)#\\d+>)?)?,)?(?: and|, and| or|, or|和|与|及|、) ?"
                 "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) |"
                 // "PowerCo and the Belgian materials group Umicore each hold 50%".
                 "<Demonym#\\d+> (?:[a-z-]+ ){0,2}(?:group|company|miner|firm|maker|producer|"
