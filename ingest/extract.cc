@@ -2048,7 +2048,11 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
     // "Zijin Mining (紫金矿业)", "Nouveau Monde Graphite (NMG)", "江西铜业(Jiangxi Copper)",
     // "天齐锂业（Tianqi Lithium）": a name repeated in brackets, ASCII or full-width, with or
     // without a space before them, renders once, so that rules see one subject or object.
-    if (i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive) {
+    // So does a sum restated in another currency, "50 billion won (about $38 million)": the
+    // first currency is kept (SPEC §2).
+    const bool same_name = i > 0 && it.entity >= 0 && it.entity == items[i - 1].entity && !it.possessive;
+    const bool restated_sum = i > 0 && it.tag == "MONEY" && items[i - 1].tag == "MONEY";
+    if (same_name || restated_sum) {
       if (const size_t close = BracketedAfter(s.text, pos, it.begin, it.end); close > 0) {
         tagged.begin.push_back(tagged.begin.back());
         tagged.end.push_back(tagged.end.back());

@@ -2665,5 +2665,21 @@ TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   EXPECT_THAT(Claims("If Glencore supplies cobalt to Tesla, prices may fall."), IsEmpty());
 }
 
+TEST_F(ExtractTest, ASumRestatedInAnotherCurrencyKeepsTheFirst) {
+  // "50 billion won (about $38 million)": one sum, in the currency written first.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nSoulbrain plans to invest a further 50 billion won (about $38 million) in the "
+           "Gongju plant by 2025.\n"));
+  std::vector<std::string> sums;
+  for (const ClaimRecord& c : r.claims) {
+    auto a = c.props.find("amount");
+    auto u = c.props.find("amount_unit");
+    if (c.type == "INVESTS_IN" && a != c.props.end() && u != c.props.end()) {
+      sums.push_back(absl::StrCat(a->second.ToJson(), " ", u->second.ToJson()));
+    }
+  }
+  EXPECT_THAT(sums, ElementsAre("50000000000 \"KRW\""));
+}
+
 }  // namespace
 }  // namespace kg::ingest
