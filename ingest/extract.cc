@@ -1583,6 +1583,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref = items->front();
       }
     }
+    // "Ascend received the larger share. The DOE awarded it $316 million": "it" right after a
+    // verb of giving is what the verb's subject gives to, never that subject; with no other agent
+    // before it here, the previous sentence's agent.
+    if (word == "it" && ref.entity >= 0 && ref.end <= b && earlier.entity < 0 &&
+        prev_agent_ >= 0 && prev_agent_ != ref.entity) {
+      static const RE2* kGaveIt = new RE2(
+          "^ (?:has |had |have |will |would |also |then |later |first |again )*(?:awarded|awards|"
+          "award|lent|lends|lend|gave|gives|give|granted|grants|grant|loaned|loans|loan|paid|pays|"
+          "pay|offered|offers|offer|handed|hands|owes|owed|promised|promises) $");
+      if (RE2::FullMatch(re2::StringPiece(s.text.data() + ref.end, b - ref.end), *kGaveIt)) {
+        ref.entity = prev_agent_;
+        ref.tag = Entity(prev_agent_).label;
+      }
+    }
     // The runner-up: a prepositional object of this sentence, or for a description ("the
     // company") the previous sentence's referent.
     // ("Apple committed $500 million to MP Materials, which will supply the iPhone maker": a
@@ -2870,10 +2884,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           !IsAgent(items[it->second].tag)) {
         continue;
       }
+      // "Glencore invested $200 million in Li-Cycle through a convertible note in 2022 and agreed
+      // to supply battery scrap to …": a sum or a date may stand in the first verb's phrase, and
+      // a short phrase of its own after the name.
       static const RE2* kPrepositionOfVerb = new RE2(
-          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)? (?:[a-z-]+ |<Commodity#\\d+> )"
-          "{1,5}?(?:in|to|from|with|at|for|across|into|on) (?:the )?$");
-      static const RE2* kAndVerbAfter = new RE2("^,? and (?:also |then |now |still )?[a-z]+s\\b");
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)? (?:[a-z-]+ |"
+          "<(?:Commodity|MONEY|MASS|PERCENT|YEAR|DATE)#\\d+> ){1,5}?(?:in|to|from|with|at|for|"
+          "across|into|on) (?:the )?$");
+      static const RE2* kAndVerbAfter = new RE2(
+          "^(?: (?:through|via|with|under|in|for|at|by) (?:[a-z-]+ |<(?:YEAR|DATE|MONEY)#\\d+> ?)"
+          "{1,6}?)?,? and (?:also |then |now |still )?(?:[a-z]+s|agreed|signed|promised|pledged|"
+          "committed)\\b");
       const size_t at = rendered.begin[it->second];
       const size_t end = rendered.end[it->second];
       int j = -1;
