@@ -2772,8 +2772,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // inside that clause is no claim either ("Should China restrict fluorspar exports again, …").
       static const RE2* kConditional = new RE2(
           "^\\s*(?:If|Unless|Should|Assuming|Provided|Were|Even if|In case) (?:[^;]*, |[^,;]*$)");
+      // A site's place in an apposition is no part of the verb before it: "is exploring Lofdal,
+      // a heavy rare earth deposit in Namibia" (Lofdal is in Namibia).
+      static const RE2* kAppositionStart = new RE2("^<Facility#\\d+>, (?:a|an|the) ");
+      const bool described_place =
+          rule.type == "LOCATED_IN" &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
+                            *kAppositionStart);
       const size_t from = m.begin > 60 ? m.begin - 60 : 0;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned) ||
+      if ((!described_place &&
+           RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned)) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kConditional)) {
         drop = "governed by a negation or hypothetical before it";
       }

@@ -947,6 +947,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         "metric[ -]tons?|gigawatt-hours?|gwh))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
     // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const std::string det_lower = absl::AsciiStrToLower(det);
+    // "Base 1, a recycling plant in Covington, Georgia": an apposition describes the site named
+    // before it; it names no second site.
+    if ((det_lower == "a" || det_lower == "an") && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
+      const Mention* before = nullptr;
+      for (const Mention& o : *out) {
+        if (o.span.end == det_b - 2) before = &o;
+      }
+      if (before != nullptr && label_of(*before) == "Facility") continue;
+    }
     const bool introduced =
         (IsDeterminer(det) && det_lower != "the") ||
         (begin == head_b &&

@@ -638,6 +638,24 @@ TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
   EXPECT_EQ(names("发电装置"), std::vector<std::string>{});
 }
 
+// A description in apposition to a named site ("Base 1, a recycling plant in Covington") is that
+// site's, not a second site named after the town.
+TEST(GazetteerTest, AnAppositionAfterASiteNamesNoSecondSite) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  for (const std::string& n :
+       Labelled(g, "Ascend Elements runs the Base 1 plant, a recycling plant in Covington, Georgia.")) {
+    EXPECT_EQ(n.find("Covington"), std::string::npos) << n;
+  }
+  // Without a site before it the description still names one.
+  bool named = false;
+  for (const std::string& n : Labelled(g, "Ascend Elements runs a recycling plant in Covington, Georgia.")) {
+    named |= n.find("Facility:") == 0;
+  }
+  EXPECT_TRUE(named);
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
