@@ -1583,13 +1583,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref = items->front();
       }
     }
-    // "Ascend received the larger share. The DOE awarded it $316 million": "it" right after a
-    // verb of giving is what the verb's subject gives to, never that subject; with no other agent
-    // before it here, the previous sentence's agent.
+    // "Ascend received the larger share. The DOE awarded it $316 million", "VTB, the Russian state
+    // bank …, lent it billions": "it" right after a verb of giving is what the verb's subject gives
+    // to, never that subject; with no other agent before it here, the previous sentence's agent.
     if (word == "it" && ref.entity >= 0 && ref.end <= b && earlier.entity < 0 &&
         prev_agent_ >= 0 && prev_agent_ != ref.entity) {
       static const RE2* kGaveIt = new RE2(
-          "^ (?:has |had |have |will |would |also |then |later |first |again )*(?:awarded|awards|"
+          "^(?:, [^,;]{1,120},)? (?:has |had |have |will |would |also |then |later |first |again )*(?:awarded|awards|"
           "award|lent|lends|lend|gave|gives|give|granted|grants|grant|loaned|loans|loan|paid|pays|"
           "pay|offered|offers|offer|handed|hands|owes|owed|promised|promises) $");
       if (RE2::FullMatch(re2::StringPiece(s.text.data() + ref.end, b - ref.end), *kGaveIt)) {
@@ -4152,6 +4152,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
 
+  // No entity is its own counterpart: a claim the expansion made reflexive (a partner or a list
+  // member that is the other end) is dropped.
+  std::erase_if(expanded, [&](const Candidate& c) {
+    const bool reflexive = c.object >= 0 && items[c.subject].entity == items[c.object].entity;
+    if (reflexive && tr) {
+      tr->notes.push_back(absl::StrCat("coordination: dropped ", c.rule->id, ", subject is object"));
+    }
+    return reflexive;
+  });
   // A takeover is also a whole stake (SPEC §2, instrument `acquisition`): "Rio Tinto completed
   // its acquisition of Arcadium Lithium", "Arcadium Lithium已被力拓收购" give HOLDS_STAKE 100 too,
   // with the takeover's status and period, unless a rule already read a stake between the two.
@@ -4685,7 +4694,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // lines after it, whatever the heading or title made the topic.
     static const RE2* kNameField = new RE2(
         "(?i)^(?:name|project name|site name|mine name|plant name|facility name): ");
-    if (RE2::PartialMatch(s.text, *kNameField)) {
+    // So does a field naming the box's asset when nothing else made a topic ("Key figures:"
+    // under a title that names no listed site, then "- Asset: Erdenet mine, open-pit …"). Only
+    // then: under a company's heading "Mine: X" lists one of its assets.
+    static const RE2* kAssetField = new RE2(
+        "(?i)^(?:asset|main asset|mine|project|site|plant|facility|operation|refinery|smelter): ");
+    if (RE2::PartialMatch(s.text, *kNameField) ||
+        (topic_ < 0 && RE2::PartialMatch(s.text, *kAssetField))) {
       std::set<int> named;
       for (const Item& it : items) {
         if (it.tag == "Facility" && it.entity >= 0) named.insert(it.entity);

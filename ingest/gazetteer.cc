@@ -588,6 +588,27 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       if (same && !merged.empty() && merged.back().span.begin == m.span.begin) continue;
     }
     rest = whole;
+    // The other way round: an unlisted Chinese name with a listed one in brackets right after it
+    // ("加拿大出口发展公司（Export Development Canada）") names the listed one, here and later.
+    if (static_cast<size_t>(m.entity) >= entities_.size() && k + 1 < out->size() &&
+        RE2::Consume(&rest, *kOpen)) {
+      static const RE2* kHanStart = new RE2("^\\p{Han}");
+      const Mention& n = (*out)[k + 1];
+      const size_t at = static_cast<size_t>(rest.data() - text.data());
+      re2::StringPiece after(text.data() + n.span.end, text.size() - n.span.end);
+      const std::string& listed_label =
+          n.entity >= 0 && static_cast<size_t>(n.entity) < entities_.size() ? entities_[n.entity].label : "";
+      if (n.span.begin == at && !n.demonym &&
+          (listed_label == "Company" || listed_label == "Government" || listed_label == "Facility") &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + m.span.begin, m.span.end - m.span.begin),
+                            *kHanStart) &&
+          RE2::Consume(&after, *kClose)) {
+        NoteArticleAlias(n.entity, text.substr(m.span.begin, m.span.end - m.span.begin), extra);
+        merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(after.data() - text.data())}, n.entity});
+        continue;
+      }
+      rest = whole;
+    }
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
     NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
@@ -3561,6 +3582,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     const bool company_apposition = RE2::PartialMatch(after_run, *kCompanyApposition);
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
         !RE2::PartialMatch(after_run, *kVerbAfter)) {
+      continue;
+    }
+    // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has
+    // …"): an unlisted company is seldom one word with such an ending.
+    static const RE2* kAbstractNoun =
+        new RE2("^\\p{Lu}\\p{Ll}+(?:ment|tion|sion|ness|ity|ance|ence|ism|ship)$");
+    if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
+        RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *kAbstractNoun)) {
       continue;
     }
     // "Ulsan, South Korea", "Fredrikstad, Norway)", "Kalgoorlie, Western Australia": a name

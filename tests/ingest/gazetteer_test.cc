@@ -656,6 +656,17 @@ TEST(GazetteerTest, AnAppositionAfterASiteNamesNoSecondSite) {
   EXPECT_TRUE(named);
 }
 
+// A common or abstract noun opening a sentence before a verb is no company ("Money is the sore
+// point", "Management says …"); an unlisted name there still is ("Kisanfu began …").
+TEST(GazetteerTest, ACommonNounOpeningASentenceIsNoName) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  EXPECT_THAT(Labelled(g, "Money is the sore point."), testing::IsEmpty());
+  EXPECT_THAT(Labelled(g, "Management says output could triple."), testing::IsEmpty());
+  EXPECT_THAT(Labelled(g, "Zanaga has signed a deal."), testing::Contains(testing::HasSubstr("Zanaga")));
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
