@@ -1301,6 +1301,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       // "the Louisiana plant", "Louisiana plant: 65,000 t a year", "the South West Arkansas
       // project": named after its state.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
+    } else if (at_place != nullptr && !at_place->demonym && label_of(*at_place) == "Country" &&
+               at_place->span.begin == place_b && at_place->span.end + 1 < place_b + place.size() &&
+               absl::ascii_isupper(g[3][0]) && absl::ascii_isupper(text[at_place->span.end + 1]) &&
+               (absl::AsciiStrToLower(det) == "the" || possessive || listed)) {
+      // "the Kazakhstan Aluminium Smelter", "the Zambia Copper Smelter": a name written in
+      // capitals from a country's name to its head is a site's (not "the China lithium plant").
+      entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr) {
       if (label_of(*at_place) != "Facility" || at_place->span.begin != place_b) continue;
       if (at_place->span.end >= end) continue;  // The name already includes the head.

@@ -667,6 +667,19 @@ TEST(GazetteerTest, ACommonNounOpeningASentenceIsNoName) {
   EXPECT_THAT(Labelled(g, "Zanaga has signed a deal."), testing::Contains(testing::HasSubstr("Zanaga")));
 }
 
+// A site's name written in capitals from a country's name to its head ("the Zambia Copper
+// Smelter") is one facility; a country before a lower-case head stays the country.
+TEST(GazetteerTest, ACapitalizedSiteNameMayBeginWithACountry) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  EXPECT_THAT(Labelled(g, "Vedanta runs the Zambia Copper Smelter at Nchanga."),
+              testing::Contains("Facility:Zambia Copper smelter"));
+  for (const std::string& n : Labelled(g, "It is the China lithium plant of the group.")) {
+    EXPECT_EQ(n.find("Facility:"), std::string::npos) << n;
+  }
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
