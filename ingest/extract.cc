@@ -3313,11 +3313,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
              close < m.end &&
              RE2::PartialMatch(re2::StringPiece(tagged.data() + open, close - open), *kOwnStart);
     };
+    // Nor a year in a clause that a conjunction joins after the match: "Mongolia relies on China
+    // for more than 90% of its export earnings, and a closed border in 2022 drained the budget".
+    static const RE2* kLaterClause = new RE2(", (?:and|but|while|whereas|although|though) |; ");
+    auto in_later_clause = [&](size_t yb) {
+      return yb >= m.end &&
+             RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, yb - m.end), *kLaterClause);
+    };
     if (period < 0 && years == 1 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
       const size_t yb = rendered.begin[year_item];
       const size_t lo = std::min(yb, m.begin), hi = std::max(yb, m.begin);
       if (!RE2::PartialMatch(re2::StringPiece(tagged.data() + lo, hi - lo), *kTimeShift) &&
-          !in_passed_clause(yb)) {
+          !in_passed_clause(yb) && !in_later_clause(yb)) {
         period = year_item;
       }
     }
