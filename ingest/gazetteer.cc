@@ -1237,7 +1237,20 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const bool running = det_b < det_e && !plural && absl::ascii_islower(g[3][0]) &&
                          std::all_of(det.begin(), det.end(),
                                      [](char c) { return absl::ascii_islower(c); });
-    if (!IsDeterminer(det) && !possessive && !listed && !running) continue;
+    // A name written with its head in capitals needs no article: "owns Dalla Mine in Zimbabwe",
+    // "paid $180 million for Mabira Mine" (not a longer name that goes on, "Acme Mine Holdings",
+    // nor a company an apposition describes, "run by Deutsche Energy Terminal, a company owned
+    // by …", nor a town, "based at Ellesmere Port").
+    static const RE2* kNameGoesOn = new RE2(
+        "^(?:[ ]\\p{Lu}|,[ ](?:a|an|the)[ ](?:[\\pL-]+[ ]){0,3}?(?:company|firm|group|operator|"
+        "venture|subsidiary|unit|consortium)\\b)");
+    const bool titled = det_b < det_e && !plural && absl::ascii_isupper(g[3][0]) &&
+                        absl::AsciiStrToLower(g[3].ToString()) != "port" &&
+                        std::all_of(det.begin(), det.end(),
+                                    [](char c) { return absl::ascii_islower(c); }) &&
+                        !RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
+                                           *kNameGoesOn);
+    if (!IsDeterminer(det) && !possessive && !listed && !running && !titled) continue;
     // The words between place and head: descriptors or one Commodity mention.
     int product = -1;
     // One word that is no descriptor may stand between ("its Sorel-Tracy metallurgical

@@ -680,6 +680,22 @@ TEST(GazetteerTest, ACapitalizedSiteNameMayBeginWithACountry) {
   }
 }
 
+// A site named with its head in capitals needs no article ("owns Dalla Mine in Zimbabwe"); a
+// longer name, a company in apposition and a town are no such site.
+TEST(GazetteerTest, ACapitalizedHeadNamesASiteWithoutAnArticle) {
+  auto x = Extractor::Load(DefaultSchemaDir());
+  ASSERT_TRUE(x.ok()) << x.status();
+  const Gazetteer& g = (*x)->gazetteer();
+  EXPECT_THAT(Labelled(g, "Acme Mining owns Dalla Mine in Zimbabwe."),
+              testing::Contains("Facility:Dalla mine"));
+  for (absl::string_view text : {"The plant is run by Nordvik Energy Terminal, a company owned by the state.",
+                                 "Less Common Metals is based at Ellesmere Port in England."}) {
+    for (const std::string& n : Labelled(g, text)) {
+      EXPECT_EQ(n.find("Facility:"), std::string::npos) << text << ": " << n;
+    }
+  }
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
