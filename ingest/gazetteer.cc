@@ -1234,9 +1234,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Running text without an article: "said Ulbo mine would restart", "shipments from Pallo
     // refinery": after a lower-case word, a head in lower case; the place must then be unlisted
     // or a listed facility (a company, region or country before a head needs "the" below).
-    const bool running = det_b < det_e && !plural && absl::ascii_islower(g[3][0]) &&
-                         std::all_of(det.begin(), det.end(),
-                                     [](char c) { return absl::ascii_islower(c); });
+    const bool after_word = det_b < det_e && !plural &&
+                            std::all_of(det.begin(), det.end(),
+                                        [](char c) { return absl::ascii_islower(c); });
+    const bool running = after_word && absl::ascii_islower(g[3][0]);
     // A name written with its head in capitals needs no article: "owns Dalla Mine in Zimbabwe",
     // "paid $180 million for Mabira Mine" (not a longer name that goes on, "Acme Mine Holdings",
     // nor a company an apposition describes, "run by Deutsche Energy Terminal, a company owned
@@ -1244,10 +1245,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static const RE2* kNameGoesOn = new RE2(
         "^(?:[ ]\\p{Lu}|,[ ](?:a|an|the)[ ](?:[\\pL-]+[ ]){0,3}?(?:company|firm|group|operator|"
         "venture|subsidiary|unit|consortium)\\b)");
-    const bool titled = det_b < det_e && !plural && absl::ascii_isupper(g[3][0]) &&
+    const bool titled = after_word && absl::ascii_isupper(g[3][0]) &&
                         absl::AsciiStrToLower(g[3].ToString()) != "port" &&
-                        std::all_of(det.begin(), det.end(),
-                                    [](char c) { return absl::ascii_islower(c); }) &&
                         !RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
                                            *kNameGoesOn);
     if (!IsDeterminer(det) && !possessive && !listed && !running && !titled) continue;
