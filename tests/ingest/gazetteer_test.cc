@@ -30,6 +30,17 @@ std::unique_ptr<Gazetteer> Make() {
   return std::move(*g);
 }
 
+// The shipped schema's gazetteer, loaded once for every test that reads it (null when the schema
+// does not load; each such test asserts it).
+const Gazetteer* ShippedGazetteer() {
+  static const Extractor* const shipped = [] {
+    auto x = Extractor::Load(DefaultSchemaDir());
+    EXPECT_TRUE(x.ok()) << x.status();
+    return x.ok() ? x->release() : nullptr;
+  }();
+  return shipped == nullptr ? nullptr : &shipped->gazetteer();
+}
+
 // A mention's entity: the gazetteer's, or one of the unlisted names Find added to `extra`.
 const EntityDef& EntityOf(const Gazetteer& g, const std::vector<EntityDef>& extra, int entity) {
   const size_t known = g.entities().size();
@@ -212,9 +223,9 @@ TEST(GazetteerTest, RegionKnowsItsCountry) {
 
 // Names nobody listed, read by their shape (the shipped schema).
 TEST(GazetteerTest, UnlistedNamesByShape) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   auto label_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
     std::vector<EntityDef> extra;
@@ -284,9 +295,9 @@ TEST(GazetteerTest, UnlistedNamesByShape) {
 // head, a place word in lower case, "on" an island, the one listed facility of a place and head,
 // a description in apposition to the facility before it, a dateline with its province.
 TEST(GazetteerTest, FacilityNamesInProse) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   // Label of the entity a surface is read as ("" when it is none).
   auto entity_of = [&](absl::string_view text, absl::string_view surface) -> std::string {
     std::vector<EntityDef> extra;
@@ -371,9 +382,9 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 // mention keeps the name the text gives it. A company right before a head owns it; a month after
 // "in" is no place.
 TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto found = [&](absl::string_view text) {  // The facilities only.
     std::vector<std::string> out;
     for (const std::string& l : Labelled(g, text)) {
@@ -396,9 +407,9 @@ TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
 
 // "the Government of X" names X's government, listed or not; "X's government" stays the country.
 TEST(GazetteerTest, TheGovernmentOfACountry) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   EXPECT_THAT(Labelled(g, "while the Government of Jamaica holds the remaining 45%"),
               testing::ElementsAre("Government:Government of Jamaica"));
   EXPECT_THAT(Labelled(g, "The Government of Ghana holds 10%."),
@@ -407,9 +418,9 @@ TEST(GazetteerTest, TheGovernmentOfACountry) {
 }
 
 TEST(GazetteerTest, UnlistedChineseNames) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   auto labels = [&](absl::string_view text) {
     std::vector<EntityDef> extra;
@@ -460,9 +471,9 @@ TEST(GazetteerTest, UnlistedChineseNames) {
 // 控股 after the passive 由 or 被 and before a share is the verb, not the name's "Holdings";
 // elsewhere it stays in the name.
 TEST(GazetteerTest, KongguAfterThePassiveBeforeAShareIsTheVerb) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   EXPECT_TRUE(has("该矿由中国有色矿业控股60%。", "中国有色矿业=中国有色矿业"));
   EXPECT_TRUE(has("该矿由鑫海矿业控股约45.5%。", "鑫海矿业=鑫海矿业"));
@@ -476,9 +487,9 @@ TEST(GazetteerTest, KongguAfterThePassiveBeforeAShareIsTheVerb) {
 // verb or preposition of the stop list ("通过"), which stays out of the mention; the Chinese
 // name is the bracketed company's alias.
 TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   EXPECT_TRUE(has("中国有色矿业通过中色非洲矿业有限公司(NFC Africa Mining)运营谦比希铜矿。",
                   "中色非洲矿业有限公司(NFC Africa Mining)=NFC Africa Mining"));
@@ -498,9 +509,9 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
 // also when it begins with the parent's Chinese name or ends in a word that is a verb elsewhere
 // (控股).
 TEST(GazetteerTest, AChineseNameGivenInBracketsNamesItLater) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto names_after = [&](absl::string_view first, absl::string_view later) {
     std::vector<EntityDef> extra;
     g.Find(first, &extra);
@@ -531,9 +542,9 @@ TEST(GazetteerTest, AChineseNameGivenInBracketsNamesItLater) {
 // facility, named by its last head with the product between ("Kitumba copper project"), not a
 // mine and a bare 项目; one head alone names it as before.
 TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto has = [&](absl::string_view text, const std::string& want) { return HasName(g, text, want); };
   EXPECT_TRUE(has("中矿资源同意收购赞比亚Kitumba铜矿项目百分之六十五的股权。",
                   "Kitumba铜矿项目=Kitumba copper project"));
@@ -545,18 +556,18 @@ TEST(GazetteerTest, ALatinNameBeforeTwoChineseHeadsIsOneFacility) {
 }
 
 TEST(GazetteerTest, AnUnlistedNameStartsAfterACountrysPossessive) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   EXPECT_EQ(Names(g, "It includes Singapore's Tembusu Minerals Group today"),
             (std::vector<std::string>{"Singapore=Singapore",
                                       "Tembusu Minerals Group=Tembusu Minerals Group"}));
 }
 
 TEST(GazetteerTest, ACountryInsideAnUnlistedNameWithASuffix) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   // A listed name ("Almonty"), a country and more words before the suffix: one unlisted name.
   EXPECT_TRUE(HasName(g, "It runs through Almonty Korea Tungsten Corp today.",
                       "Almonty Korea Tungsten Corp=Almonty Korea Tungsten Corp"));
@@ -566,9 +577,9 @@ TEST(GazetteerTest, ACountryInsideAnUnlistedNameWithASuffix) {
 }
 
 TEST(GazetteerTest, FieldLabelsTitlesAndDatelinesAreNoNames) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   // A fact box's one-word field label is no company; a company opening a line with a figure is.
   EXPECT_TRUE(Names(g, "Area: about 15,703 hectares").empty());
   EXPECT_TRUE(Names(g, "Rights: exploration, with exploitation to follow").empty());
@@ -584,9 +595,9 @@ TEST(GazetteerTest, FieldLabelsTitlesAndDatelinesAreNoNames) {
 }
 
 TEST(GazetteerTest, SpellingVariantsNameOneEntity) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   // A legal form's short spelling finds the company listed with the long one.
   EXPECT_TRUE(HasName(g, "It is held by Korea Mine Rehabilitation and Mineral Resources Corp today",
                       "Korea Mine Rehabilitation and Mineral Resources Corp="
@@ -608,9 +619,9 @@ TEST(GazetteerTest, SpellingVariantsNameOneEntity) {
 // The shipped gazetteer's companies of the sector: short, Chinese and former names find the
 // company; a name that is also a lowercase phrase is the company only with its capitals.
 TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   auto names = [&](absl::string_view text) { return Names(g, text); };
   EXPECT_EQ(names("Sigma shipped it."), (std::vector<std::string>{"Sigma=Sigma Lithium"}));
   EXPECT_EQ(names("盛屯矿业"), (std::vector<std::string>{"盛屯矿业=Chengtun Mining"}));
@@ -641,9 +652,9 @@ TEST(GazetteerTest, ShippedSectorCompaniesAndTheirPhrases) {
 // A description in apposition to a named site ("Base 1, a recycling plant in Covington") is that
 // site's, not a second site named after the town.
 TEST(GazetteerTest, AnAppositionAfterASiteNamesNoSecondSite) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   for (const std::string& n :
        Labelled(g, "Ascend Elements runs the Base 1 plant, a recycling plant in Covington, Georgia.")) {
     EXPECT_EQ(n.find("Covington"), std::string::npos) << n;
@@ -659,9 +670,9 @@ TEST(GazetteerTest, AnAppositionAfterASiteNamesNoSecondSite) {
 // A common or abstract noun opening a sentence before a verb is no company ("Money is the sore
 // point", "Management says …"); an unlisted name there still is ("Kisanfu began …").
 TEST(GazetteerTest, ACommonNounOpeningASentenceIsNoName) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   EXPECT_THAT(Labelled(g, "Money is the sore point."), testing::IsEmpty());
   EXPECT_THAT(Labelled(g, "Management says output could triple."), testing::IsEmpty());
   EXPECT_THAT(Labelled(g, "Zanaga has signed a deal."), testing::Contains(testing::HasSubstr("Zanaga")));
@@ -670,9 +681,9 @@ TEST(GazetteerTest, ACommonNounOpeningASentenceIsNoName) {
 // A site's name written in capitals from a country's name to its head ("the Zambia Copper
 // Smelter") is one facility; a country before a lower-case head stays the country.
 TEST(GazetteerTest, ACapitalizedSiteNameMayBeginWithACountry) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   EXPECT_THAT(Labelled(g, "Vedanta runs the Zambia Copper Smelter at Nchanga."),
               testing::Contains("Facility:Zambia Copper smelter"));
   for (const std::string& n : Labelled(g, "It is the China lithium plant of the group.")) {
@@ -683,9 +694,9 @@ TEST(GazetteerTest, ACapitalizedSiteNameMayBeginWithACountry) {
 // A site named with its head in capitals needs no article ("owns Dalla Mine in Zimbabwe"); a
 // longer name, a company in apposition and a town are no such site.
 TEST(GazetteerTest, ACapitalizedHeadNamesASiteWithoutAnArticle) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer& g = (*x)->gazetteer();
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
   EXPECT_THAT(Labelled(g, "Acme Mining owns Dalla Mine in Zimbabwe."),
               testing::Contains("Facility:Dalla mine"));
   for (absl::string_view text : {"The plant is run by Nordvik Energy Terminal, a company owned by the state.",
@@ -699,9 +710,8 @@ TEST(GazetteerTest, ACapitalizedHeadNamesASiteWithoutAnArticle) {
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
-  auto x = Extractor::Load(DefaultSchemaDir());
-  ASSERT_TRUE(x.ok()) << x.status();
-  const Gazetteer* g = &(*x)->gazetteer();
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
   std::map<std::string, std::set<std::string>> owners;  // shadow key -> entity keys
   for (const EntityDef& e : g->entities()) {
     std::vector<std::string> surfaces = e.aliases;
