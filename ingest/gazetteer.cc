@@ -560,55 +560,59 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   static const RE2* kOpen = new RE2("^ ?(?:\\(|（)");
   static const RE2* kSeparator = new RE2("^ ?(?:[,，、;；]|or|or the) ?");
   static const RE2* kClose = new RE2("^ ?(?:\\)|）)");
+  // What a bracket may name: an organisation or a site.
+  auto org_or_site = [](const std::string& label) {
+    return label == "Company" || label == "Government" || label == "Facility";
+  };
+  static const RE2* kHanStart = new RE2("^\\p{Han}");
   std::vector<Mention> merged;
   for (size_t k = 0; k < out->size(); ++k) {
     const Mention& m = (*out)[k];
-    if (m.demonym || m.entity < 0) continue;
-    const std::string& label = LabelOf(m, *extra);
-    if (label != "Company" && label != "Government" && label != "Facility") continue;
-    re2::StringPiece whole(text.data() + m.span.end, text.size() - m.span.end), zh;
-    re2::StringPiece rest = whole;
-    if (RE2::Consume(&rest, *kOpen)) {
+    if (m.demonym || m.entity < 0 || !org_or_site(LabelOf(m, *extra))) continue;
+    const re2::StringPiece whole(text.data() + m.span.end, text.size() - m.span.end);
+    re2::StringPiece inside = whole;
+    const bool opened = RE2::Consume(&inside, *kOpen);
+    const size_t open_end = static_cast<size_t>(inside.data() - text.data());
+    // The end of the closing bracket right after `e`, or npos.
+    auto closed_at = [&](size_t e) {
+      re2::StringPiece after(text.data() + e, text.size() - e);
+      return RE2::Consume(&after, *kClose) ? static_cast<size_t>(after.data() - text.data())
+                                           : absl::string_view::npos;
+    };
+    if (opened) {
       // Names of the same entity only, up to the closing bracket.
-      size_t at = static_cast<size_t>(rest.data() - text.data());
-      size_t j = k + 1;
+      size_t at = open_end;
       bool same = false;
-      for (; j < out->size() && (*out)[j].span.begin == at && !(*out)[j].demonym &&
-             (*out)[j].entity == m.entity;
+      for (size_t j = k + 1; j < out->size() && (*out)[j].span.begin == at && !(*out)[j].demonym &&
+                             (*out)[j].entity == m.entity;
            ++j) {
         same = true;
-        re2::StringPiece after(text.data() + (*out)[j].span.end, text.size() - (*out)[j].span.end);
-        if (RE2::Consume(&after, *kClose)) {
-          merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(after.data() - text.data())}, m.entity});
+        if (const size_t close = closed_at((*out)[j].span.end); close != absl::string_view::npos) {
+          merged.push_back(Mention{Span{m.span.begin, close}, m.entity});
           break;
         }
+        re2::StringPiece after(text.data() + (*out)[j].span.end, text.size() - (*out)[j].span.end);
         if (!RE2::Consume(&after, *kSeparator)) break;
         at = static_cast<size_t>(after.data() - text.data());
       }
       if (same && !merged.empty() && merged.back().span.begin == m.span.begin) continue;
     }
-    rest = whole;
     // The other way round: an unlisted Chinese name with a listed one in brackets right after it
     // ("加拿大出口发展公司（Export Development Canada）") names the listed one, here and later.
-    if (static_cast<size_t>(m.entity) >= entities_.size() && k + 1 < out->size() &&
-        RE2::Consume(&rest, *kOpen)) {
-      static const RE2* kHanStart = new RE2("^\\p{Han}");
+    if (opened && static_cast<size_t>(m.entity) >= entities_.size() && k + 1 < out->size()) {
       const Mention& n = (*out)[k + 1];
-      const size_t at = static_cast<size_t>(rest.data() - text.data());
-      re2::StringPiece after(text.data() + n.span.end, text.size() - n.span.end);
-      const std::string& listed_label =
-          n.entity >= 0 && static_cast<size_t>(n.entity) < entities_.size() ? entities_[n.entity].label : "";
-      if (n.span.begin == at && !n.demonym &&
-          (listed_label == "Company" || listed_label == "Government" || listed_label == "Facility") &&
+      const bool listed = n.entity >= 0 && static_cast<size_t>(n.entity) < entities_.size();
+      const size_t close = closed_at(n.span.end);
+      if (n.span.begin == open_end && !n.demonym && listed && org_or_site(entities_[n.entity].label) &&
+          close != absl::string_view::npos &&
           RE2::PartialMatch(re2::StringPiece(text.data() + m.span.begin, m.span.end - m.span.begin),
-                            *kHanStart) &&
-          RE2::Consume(&after, *kClose)) {
+                            *kHanStart)) {
         NoteArticleAlias(n.entity, text.substr(m.span.begin, m.span.end - m.span.begin), extra);
-        merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(after.data() - text.data())}, n.entity});
+        merged.push_back(Mention{Span{m.span.begin, close}, n.entity});
         continue;
       }
-      rest = whole;
     }
+    re2::StringPiece rest = whole, zh;
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
     NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
