@@ -1245,12 +1245,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // A name written with its head in capitals needs no article: "owns Dalla Mine in Zimbabwe",
     // "paid $180 million for Mabira Mine" (not a longer name that goes on, "Acme Mine Holdings",
     // nor a company an apposition describes, "run by Deutsche Energy Terminal, a company owned
-    // by …", nor a town, "based at Ellesmere Port").
+    // by …", nor a place whose last word is a `place` word of name_words.txt, "based at Ellesmere
+    // Port").
     static const RE2* kNameGoesOn = new RE2(
         "^(?:[ ]\\p{Lu}|,[ ](?:a|an|the)[ ](?:[\\pL-]+[ ]){0,3}?(?:company|firm|group|operator|"
         "venture|subsidiary|unit|consortium)\\b)");
     const bool titled = after_word && absl::ascii_isupper(g[3][0]) &&
-                        absl::AsciiStrToLower(g[3].ToString()) != "port" &&
+                        !name_words_.places.contains(g[3].ToString()) &&
                         !RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
                                            *kNameGoesOn);
     if (!IsDeterminer(det) && !possessive && !listed && !running && !titled) continue;
