@@ -2415,8 +2415,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return *opening_pair;
   };
-  for (const RuleMatch& m : x_.rules_->Match(tagged)) {
+  const std::vector<RuleMatch> matches = x_.rules_->Match(tagged);
+  // Rules that read what another claim implies (`ends_from`) run second, over the candidates
+  // the others made.
+  for (int pass = 0; pass < 2; ++pass)
+  for (const RuleMatch& m : matches) {
     const Rule& rule = *m.rule;
+    if (rule.ends_from.empty() == (pass == 1)) continue;
     const absl::string_view window = absl::string_view(tagged).substr(m.begin, m.end - m.begin);
     std::map<std::string, int> slot;
     for (const auto& [name, text] : m.slots) {
@@ -2429,6 +2434,41 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (!slot.contains(name) && !text.empty()) literal[name] = std::string(text);
     }
     bool object_fallback = false;
+    // "Lundin Mining bought 51% of Caserones from JX for $950 million": the price is paid by the
+    // stake's holder for what it holds. The source is the claim of the named type whose match
+    // holds where this one begins, overlapping it most (one the pattern's own subject or object
+    // agrees with); an end in the pattern stays. (A claim read inside this match is another's:
+    // "agreed to buy Latin Resources, which owns the Salinas project, for A$560 million".)
+    int source_index = -1;
+    if (!rule.ends_from.empty()) {
+      const Candidate* source = nullptr;
+      size_t best_overlap = 0;
+      for (const Candidate& c : candidates) {
+        if (c.type != rule.ends_from || c.object < 0) continue;
+        const size_t cb = c.match_end - c.length;
+        if (cb > m.begin || c.match_end <= m.begin) continue;
+        const size_t overlap_begin = m.begin, overlap_end = std::min(c.match_end, m.end);
+        bool agrees = true;
+        for (const auto& [name, end] : {std::pair{"subject", c.subject}, std::pair{"object", c.object}}) {
+          auto it = slot.find(name);
+          agrees &= it == slot.end() || items[it->second].entity == items[end].entity;
+        }
+        if (agrees && overlap_end - overlap_begin > best_overlap) {
+          best_overlap = overlap_end - overlap_begin;
+          source = &c;
+        }
+      }
+      if (source == nullptr) {
+        if (tr) {
+          tr->notes.push_back(absl::StrCat("rule ", rule.id, " matched \"", window,
+                                           "\": dropped, no ", rule.ends_from, " claim it reads"));
+        }
+        continue;
+      }
+      source_index = static_cast<int>(source - candidates.data());
+      slot.try_emplace("subject", source->subject);
+      if (slot.try_emplace("object", source->object).second) object_fallback = source->object_fallback;
+    }
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
       std::set<std::string> allowed = absl::StrSplit(types, '|');
@@ -3454,6 +3494,28 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture)) ||
         (type == "INVESTS_IN" && object < 0 &&
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake));
+    if (source_index >= 0) {
+      // A whole stake bought is a takeover (SPEC §2).
+      auto share = candidates[source_index].props.find("percent");
+      auto instrument = props.find("instrument");
+      if (share != candidates[source_index].props.end() && share->second == Value(int64_t{100}) &&
+          instrument != props.end() && instrument->second == Value("equity")) {
+        instrument->second = Value("acquisition");
+      }
+      // What a claim implies adds its figures to the same claim read already ("Rio Tinto
+      // acquired Arcadium for $6.7 billion": the takeover gains the sum), rather than making a
+      // second one.
+      auto read = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
+        return c.type == type && c.rule->ends_from.empty() && c.object >= 0 &&
+               items[c.subject].entity == items[subject].entity &&
+               items[c.object].entity == items[object].entity;
+      });
+      if (read != candidates.end()) {
+        for (const auto& [k, v] : props) read->props.try_emplace(k, v);
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": adds its figures to ", read->rule->id));
+        continue;
+      }
+    }
     if (second_object >= 0) {
       candidates.push_back(Candidate{&rule, type, subject, second_object, props, m.end - m.begin,
                                      object_fallback, rest, elliptic, m.end});

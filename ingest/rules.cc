@@ -218,6 +218,13 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       pending_.push_back(Pending{static_cast<size_t>(rule - rules_.data()), std::move(out),
                                  std::string(origin), line_no});
       rule->sources.emplace_back(value);
+    } else if (key == "ends_from") {
+      // "ends_from HOLDS_STAKE": the ends come from a claim of that type the sentence states.
+      const std::string from(absl::StripAsciiWhitespace(value));
+      if (!ClaimTypes().contains(from)) {
+        return Error(origin, line_no, absl::StrCat("ends_from: unknown claim type '", from, "'"));
+      }
+      rule->ends_from = from;
     } else if (key == "require") {
       if (absl::StripAsciiWhitespace(value) != "object") {
         return Error(origin, line_no, absl::StrCat("require: only 'object' (not '", value, "')"));

@@ -14,6 +14,8 @@
 //   fallback object=Company                        # end not in the pattern: nearest such tag
 //   fallback_section object                        # ... else the section's latest commodity
 //   require object                                 # no object filled: no claim
+//   ends_from HOLDS_STAKE                          # ends: those of an overlapping claim of
+//                                                  # the type in the sentence, else no claim
 //   topic object=Facility|Company                  # end not in the pattern: the key-figure
 //                                                  # heading's topic, else no claim
 //   owner subject                                  # subject not in the pattern: the owner or
@@ -86,6 +88,11 @@ struct Rule {
   // downstream (schema/downstream.tsv) is the object, and a match between two ends of one
   // tier, or unlisted ones, is dropped.
   bool by_downstream = false;
+  // "ends_from HOLDS_STAKE": a reading of what another claim of the sentence implies — the
+  // price paid for a stake, the stake an investment bought. The ends the pattern leaves out are
+  // those of a claim of that type whose match overlaps this one (a subject the pattern names
+  // must be that claim's); with no such claim, the match gives none. Empty: an ordinary rule.
+  std::string ends_from;
   // "require object": a match whose object no pattern slot or fallback filled gives no claim.
   bool require_object = false;
   // "owner subject": a subject the pattern leaves out is the owner or operator that the

@@ -2040,6 +2040,33 @@ TEST_F(ExtractTest, ATakeoverIsAlsoAWholeStakeUnlessJointOrAShare) {
               Not(Contains("HOLDS_STAKE CMOC -> Tenke Fungurume mine percent=100")));
 }
 
+TEST_F(ExtractTest, APriceOrAShareReadFromAnotherClaimTakesItsEndsOnce) {
+  // `ends_from`: the price of a stake is an investment by its holder in what it holds, the
+  // share an investment bought a stake of its investor.
+  EXPECT_THAT(Claims("Lundin Mining bought 51% of the Caserones copper mine in Chile from JX Nippon "
+                     "Mining & Metals for $950 million in 2023."),
+              IsSupersetOf({"HOLDS_STAKE Lundin Mining -> Caserones mine percent=51",
+                            "INVESTS_IN Lundin Mining -> Caserones mine"}));
+  EXPECT_THAT(Claims("In 2023 Ma'aden put $126 million into Ivanhoe Electric, a U.S.-listed explorer, "
+                     "in exchange for a 9.9% stake."),
+              Contains("HOLDS_STAKE Ma'aden -> Ivanhoe Electric percent=9.9"));
+  // A stake read inside the price's words is another's: Latin Resources pays nothing.
+  EXPECT_THAT(Claims("In 2024 Pilbara Minerals agreed to buy Latin Resources, which owns the Salinas "
+                     "lithium project in Brazil, for about A$560 million in shares."),
+              Not(Contains(HasSubstr("INVESTS_IN Latin Resources"))));
+  // With the investment read already, the price adds nothing new: one claim, with its sum.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nCMOC bought Freeport-McMoRan's 95% interest in the Kisanfu copper and cobalt "
+           "deposit for US$550 million in 2020.\n"));
+  int investments = 0;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "INVESTS_IN") continue;
+    ++investments;
+    EXPECT_TRUE(c.props.contains("amount"));
+  }
+  EXPECT_EQ(investments, 1);
+}
+
 TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
   // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
   EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
