@@ -547,7 +547,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
   TagUnlistedGoods(s, &items);
   // "the Guinean government", "the Swedish state": a demonym with government or state that the
-  // gazetteer does not list names the country itself (the agent), not a nationality.
+  // gazetteer does not list names the country's government when it lists one as "Swedish
+  // government" (the state holds, lends and invests), else the country itself (the agent), not
+  // a nationality.
   static const RE2* kStateAfter = new RE2(
       "^ (?:government|state)\\b(?:$|[^-'’]|['’]s)");
   static const RE2* kNotTheState = new RE2(
@@ -560,8 +562,20 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     if (it.tag != "Demonym" || it.entity < 0) continue;
     re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
     if (!RE2::PartialMatch(after, *kStateAfter) || RE2::PartialMatch(after, *kNotTheState)) continue;
-    it.tag = "Country";
+    // ("the Brazilian state of Minas Gerais" is a part of the country, not its government.)
+    const int government =
+        after.starts_with(" state of ")
+            ? -1
+            : x_.gazetteer_->Lookup(absl::StrCat(s.text.substr(it.begin, it.end - it.begin), " government"));
     it.end += after.starts_with(" government") ? 11 : 6;
+    if (government >= 0 && Entity(government).label == "Government") {
+      it.entity = government;
+      it.tag = "Government";
+      // The article's name for it ("Guinean state") joins its aliases in the export.
+      named_as_[government].insert(std::string(s.text.substr(it.begin, it.end - it.begin)));
+    } else {
+      it.tag = "Country";
+    }
   }
   return items;
 }

@@ -1016,12 +1016,18 @@ TEST_F(ExtractTest, TheItOfARelativeClauseIsNotItsOwnSubject) {
   }
 }
 
-TEST_F(ExtractTest, AnUnlistedDemonymGovernmentIsItsCountry) {
+TEST_F(ExtractTest, ADemonymGovernmentOrStateIsTheListedGovernmentElseItsCountry) {
   EXPECT_THAT(Claims("The Omani government will hold a 15% free-carried interest in Simandou."),
               Contains("HOLDS_STAKE Oman -> Simandou project percent=15"));
   // A listed one is the government (schema/entities.tsv: "Guinean government").
   EXPECT_THAT(Claims("The Guinean government will hold a 15% free-carried interest in Simandou."),
               Contains("HOLDS_STAKE Government of Guinea -> Simandou project percent=15"));
+  // So is "the Guinean state" (its article name joins the government's aliases); "the
+  // Brazilian state of Goiás" is a part of Brazil, not its government.
+  EXPECT_THAT(Claims("The Guinean state holds 15% of Simandou."),
+              Contains("HOLDS_STAKE Government of Guinea -> Simandou project percent=15"));
+  EXPECT_THAT(Claims("The Pela Ema mine in the Brazilian state of Goiás produces rare earths."),
+              Not(Contains(HasSubstr("Government of Brazil"))));
   // State media or a state-owned company are no state.
   for (const std::string& c :
        Claims("Swedish state media said LKAB holds 10% of Boliden.")) {
@@ -1532,8 +1538,8 @@ TEST_F(ExtractTest, TheCompanyHeldIsNotTheHolderNamedBeforeIt) {
   // "the company" is Comilog, held by Eramet in the same sentence, not Eramet itself.
   const auto claims = Claims("Comilog, which operates the Moanda mine in Gabon, is 63.7%-owned by "
                              "Eramet, while the Gabonese state holds about 29% of the company.");
-  EXPECT_THAT(claims, Contains("HOLDS_STAKE Gabon -> Comilog percent=29"));
-  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Gabon -> Eramet percent=29")));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Government of Gabon -> Comilog percent=29"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Government of Gabon -> Eramet percent=29")));
 }
 
 TEST_F(ExtractTest, AnEllipticStakeIsNotInAnOwnerOrADescribedFacility) {
