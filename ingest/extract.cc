@@ -479,10 +479,46 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     const bool region = Entity(m.entity).label == "Region";
     const int region_country = region ? x_.gazetteer_->RegionCountry(m.entity) : -1;
     if (region && region_country < 0) continue;
-    // "Oklahoma-based", "Quebec-focused": a region inside a compound word stays text.
-    if (region && ((m.span.end < s.text.size() && s.text[m.span.end] == '-') ||
-                   (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
+    // "Oklahoma-based", "Quebec-focused", "the Beijing-based group": a region or a capital
+    // (a government's alias) inside a compound word stays text.
+    if ((region || (!m.demonym && Entity(m.entity).label == "Government")) &&
+        ((m.span.end < s.text.size() && s.text[m.span.end] == '-') ||
+         (m.span.begin > 0 && s.text[m.span.begin - 1] == '-'))) {
       continue;
+    }
+    // "south of Bamako, the capital of Mali", "a plant in Beijing": a government's seat after a
+    // preposition of place is a place in its country, tagged as a region that knows its country
+    // (a site there is in the country only where the sentence states it), no party (but "lent
+    // $1 billion to Kinshasa" is the government). Only a city's spelling: a capitalized word or
+    // two, no acronym ("in DOE funding") and no institution word.
+    int seat_of = -1;
+    if (!m.demonym && Entity(m.entity).label == "Government") {
+      static const RE2* kPlaceBefore = new RE2("\\b(?:in|near|outside|around|at|of)[ ]$");
+      static const RE2* kCity = new RE2("\\p{Lu}\\p{Ll}+(?:[ ]\\p{Lu}\\p{Ll}+)?");
+      static const RE2* kInstitution = new RE2(
+          "(?i)government|ministry|department|agency|administration|bank|commission|council|"
+          "office|fund|state|federal|corporation|authority|union");
+      const absl::string_view surface = s.text.substr(m.span.begin, m.span.end - m.span.begin);
+      const re2::StringPiece name(surface.data(), surface.size());
+      // (Nor a modifier: "in Pentagon funding".)
+      static const RE2* kFunctionWordAfter = new RE2(
+          "^[ ](?:and|or|on|in|to|for|from|at|with|where|which|that|the|since|until|after|"
+          "before|during|last|this|earlier|later|as|by)\\b");
+      const re2::StringPiece after(s.text.data() + m.span.end, s.text.size() - m.span.end);
+      const bool modifier = absl::StartsWith(absl::string_view(after.data(), after.size()), " ") &&
+                            after.size() > 1 && absl::ascii_islower(static_cast<unsigned char>(after[1])) &&
+                            !RE2::PartialMatch(after, *kFunctionWordAfter);
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), m.span.begin), *kPlaceBefore) &&
+          RE2::FullMatch(name, *kCity) && !RE2::PartialMatch(name, *kInstitution) && !modifier) {
+        seat_of = GovernmentCountry(m.entity);
+        if (seat_of < 0) continue;
+        // "west of Maputo, Mozambique": the city written with its country stays text.
+        const EntityDef& country = Entity(seat_of);
+        bool with_country = false;
+        const absl::string_view rest(after.data(), after.size());
+        for (const std::string& n : country.aliases) with_country |= absl::StartsWith(rest, absl::StrCat(", ", n));
+        if (with_country || absl::StartsWith(rest, absl::StrCat(", ", country.name))) continue;
+      }
     }
     // "Noveon Magnetics, based in San Marcos, Texas": a site's town after "based in" is the
     // company's seat, not its site.
@@ -509,8 +545,8 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     Item it;
     it.begin = m.span.begin;
     it.end = m.span.end;
-    it.entity = region ? region_country : m.entity;
-    it.tag = m.demonym ? "Demonym" : Entity(m.entity).label;
+    it.entity = region ? region_country : seat_of >= 0 ? seat_of : m.entity;
+    it.tag = m.demonym ? "Demonym" : seat_of >= 0 ? "Region" : Entity(m.entity).label;
     // "GAC" after "Guinea Alumina Corporation": an acronym spelling the initials of a company
     // the article named before is that company, not a listed namesake (China's customs).
     if (!m.demonym && !region) {

@@ -2491,6 +2491,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr) FindGovernments(text, &out, extra);
   if (extra != nullptr) FindArticleAliases(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
+  // "BEIJING — …", "HANOI/BANGKOK — …", "NEW DELHI (Reuters) — …": a dateline says where the
+  // story was filed; a place, a capital or a guessed name in it (the wire in brackets) is no
+  // party to what the sentence says.
+  static const RE2* kDateline = new RE2(
+      "^(\\p{Lu}[\\p{Lu}\\pM'.-]+(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2}"
+      "(?:/\\p{Lu}[\\p{Lu}\\pM'.-]*(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2})?"
+      "(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?(?:[ ]\\([A-Z][A-Za-z ]{1,20}\\))?)[ ](?:—|–|--)[ ]");
+  re2::StringPiece dateline;
+  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kDateline, &dateline)) {
+    std::erase_if(out, [&](const Mention& m) {
+      if (m.span.end > dateline.size() || m.entity < 0) return false;
+      if (static_cast<size_t>(m.entity) >= entities_.size()) return true;
+      const std::string& label = entities_[m.entity].label;
+      return m.demonym || label == "Government" || label == "Country" || label == "Region";
+    });
+  }
   return out;
 }
 

@@ -2073,6 +2073,22 @@ TEST_F(ExtractTest, APriceOrAShareReadFromAnotherClaimTakesItsEndsOnce) {
   EXPECT_EQ(investments, 1);
 }
 
+TEST_F(ExtractTest, ACapitalIsItsGovernmentExceptAsAPlaceOrInADateline) {
+  // schema/entities.tsv lists seats of government as their governments' aliases.
+  EXPECT_THAT(Claims("Hanoi banned exports of rare earths in 2024."),
+              Contains("RESTRICTS_EXPORT Government of Vietnam -> rare earths"));
+  // After a preposition of place it is a place in the country, which a site is not placed in
+  // by the city alone; in a compound it is no name; in a dateline no party.
+  EXPECT_THAT(Claims("The Goulamina mine lies south of Bamako, where Ganfeng Lithium runs a plant."),
+              Not(Contains(HasSubstr("Mali"))));
+  EXPECT_THAT(Claims("Shenghe Resources, a Beijing-based group, supplies rare earths to Toyota Tsusho."),
+              Contains("SUPPLIES Shenghe Resources -> Toyota Tsusho"));
+  for (const std::string& c :
+       Claims("HANOI — Masan High-Tech Materials supplies tungsten to Mitsubishi Materials.")) {
+    EXPECT_EQ(c.find("Vietnam"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
   // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
   EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
