@@ -1647,6 +1647,44 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref.tag = Entity(prev_agent_).label;
       }
     }
+    // "Jindal Stainless runs a plant at Kalinganagar. Tata Steel and IMFA each supply it with
+    // ferrochrome": "it" between a verb of supplying and "with" is the customer, never a supplier
+    // named before it; the previous sentence's agent when this one has not named it yet.
+    if (word == "it" && ref.entity >= 0 && ref.end <= b && prev_agent_ >= 0 &&
+        s.text.compare(e, 6, " with ") == 0) {
+      static const RE2* kSupplyIt = new RE2(
+          "\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing|feed|feeds|"
+          "fed|feeding|furnish|furnishes|furnished) $");
+      // The suppliers: the last agent before the verb and the partners "and" joins to it ("Tata
+      // Steel and Indian Metals & Ferro Alloys (IMFA) each supply it"). Another agent named
+      // before them is the runner-up ("Tesla signed a deal for Piedmont to provide it").
+      std::vector<const Item*> before;
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) before.push_back(&it);
+      }
+      std::set<int> suppliers;
+      bool others = false;
+      for (size_t k = before.size(); k-- > 0;) {
+        const Item* it = before[k];
+        const bool joined =
+            k + 1 == before.size() || it->entity == before[k + 1]->entity ||
+            (suppliers.contains(before[k + 1]->entity) &&
+             RE2::FullMatch(re2::StringPiece(s.text.data() + it->end, before[k + 1]->begin - it->end),
+                            "(?: [(][^()]*[)])?(?:,? and |, )"));
+        if (joined && !others) {
+          suppliers.insert(it->entity);
+        } else {
+          others = true;
+        }
+      }
+      const bool named_here = std::any_of(before.begin(), before.end(),
+                                          [&](const Item* it) { return it->entity == prev_agent_; });
+      if (!named_here && !others && suppliers.contains(ref.entity) &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + ref.end, b - ref.end), *kSupplyIt)) {
+        ref.entity = prev_agent_;
+        ref.tag = Entity(prev_agent_).label;
+      }
+    }
     // The runner-up: a prepositional object of this sentence, or for a description ("the
     // company") the previous sentence's referent.
     // ("Apple committed $500 million to MP Materials, which will supply the iPhone maker": a

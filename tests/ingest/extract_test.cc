@@ -2089,6 +2089,17 @@ TEST_F(ExtractTest, ACapitalIsItsGovernmentExceptAsAPlaceOrInADateline) {
   }
 }
 
+TEST_F(ExtractTest, ItSuppliedWithGoodsIsTheCustomerNotASupplier) {
+  EXPECT_THAT(Claims("Jindal Stainless operates an integrated plant at Kalinganagar. Tata Steel and "
+                     "Indian Metals & Ferro Alloys (IMFA) each supply it with ferrochrome."),
+              IsSupersetOf({"SUPPLIES Tata Steel -> Jindal Stainless",
+                            "SUPPLIES Indian Metals & Ferro Alloys -> Jindal Stainless"}));
+  // Another agent named before the supplier is the customer.
+  EXPECT_THAT(Claims("LG Chem buys lithium. Tesla signed a deal in 2020 for Piedmont Lithium to "
+                     "provide it with spodumene."),
+              Contains("SUPPLIES Piedmont Lithium -> Tesla"));
+}
+
 TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
   // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
   EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
