@@ -36,7 +36,7 @@ namespace kg::ingest {
 #define KG_DESCRIBED_NOUNS                                                                     \
   "consortium|trader|trading house|operator|refiner|smelter|utility|fund|investor|lender|"       \
   "partnership|carmaker|automaker|recycler|developer|explorer|miner|producer|manufacturer|"     \
-  "processor|agency|railway operator|offtaker|buyer|customer|supplier"
+  "processor|agency|railway operator|offtaker|buyer|customer|supplier|subsidiary|affiliate"
 
 std::string DefaultSchemaDir() {
   const char* env = std::getenv("KG_SCHEMA");
