@@ -322,6 +322,7 @@ std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic)
   if (compact == "rs") return "INR";
   if (compact == "rp") return "IDR";  // Indonesian rupiah: "Rp 1.1 trillion".
   if (compact == "rm") return "MYR";  // Malaysian ringgit: "RM250 million".
+  if (compact == "r") return "ZAR";   // South African rand, written against its figure: "R1.5 billion".
   std::string upper;
   for (char c : compact) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
   return upper;  // USD, EUR, GBP, JPY, CNY, AUD, CAD, HKD, NZD, SGD, CHF, NOK, SEK, KRW, …
@@ -500,7 +501,7 @@ Patterns::Patterns()
       currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|S|R)?\$|€|£|￥|¥|₹|₩|)"
                              R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
                              R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|)"
-                             R"(Rs\.?|Rp\.?|RM|人民币){WS}?)"),
+                             R"(Rs\.?|Rp\.?|RM|人民币|R){WS}?)"),
                       PatternOptions()),
       number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
                     R"((?:[.\x{FF0E}]({D}+))?)"),
@@ -810,6 +811,12 @@ class Scan {
     }
     std::optional<Figure> figure = ParseFigure(pos);
     if (!figure) return std::nullopt;
+    // A bare "R" is the rand only before a sum that reads as one ("R1.5 billion", "R250m",
+    // "R12,000"), not "the R2 route".
+    if (s.has_prefix && s.unit == "ZAR" && g[1].size() == 1 && !figure->has_scale &&
+        text_.substr(pos, figure->end - pos).find_first_of(", ") == std::string_view::npos) {
+      return std::nullopt;
+    }
     s.figure = *figure;
     pos = figure->end;
 

@@ -114,6 +114,8 @@ TEST_F(QuantitiesTest, Money) {
       {"Hydro invested NOK 1 billion.", "NOK 1 billion", kMoney, "1000000000", "", "NOK"},
       {"It got SEK 5 billion.", "SEK 5 billion", kMoney, "5000000000", "", "SEK"},
       {"It invested Rs 500 crore.", "Rs 500 crore", kMoney, "5000000000", "", "INR"},
+      {"Merafe will invest R1.5 billion.", "R1.5 billion", kMoney, "1500000000", "", "ZAR"},
+      {"Assore paid R250m for it.", "R250m", kMoney, "250000000", "", "ZAR"},
       {"It invested 1 trillion won.", "1 trillion won", kMoney, "1000000000000", "", "KRW"},
       {"Brussels set aside €250m for recycling.", "€250m", kMoney, "250000000", "", "EUR"},
       {"Brussels set aside EUR 250 million.", "EUR 250 million", kMoney, "250000000", "",
@@ -397,6 +399,7 @@ TEST_F(QuantitiesTest, NoQuantity) {
   const char* kTexts[] = {
       "MP Materials operates Mountain Pass.",
       "MP1 is a project code.",
+      "Trucks use the R2 route.",               // A bare "R" before a plain number is no rand.
       "COVID-19 disrupted shipping.",
       "As reported earlier [3], output fell.",
       "Prices in $ were not disclosed.",
