@@ -2537,6 +2537,31 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
     added.push_back(Mention{Span{b, e}, entity});
   }
   ReplaceOverlapping(added, out);
+  added.clear();
+  static const RE2* kMinistry = new RE2(
+      "\\b((?:Ministry|Ministère|Ministerio|Ministério) (?:of|for) (?:the )?\\p{Lu}[\\w-]*"
+      "(?:(?:,? and |, | & |[ ])\\p{Lu}[\\w-]*)*)");
+  re2::StringPiece input(text.data(), text.size()), name;
+  while (RE2::FindAndConsume(&input, *kMinistry, &name)) {
+    const size_t b = static_cast<size_t>(name.data() - text.data());
+    size_t e = b + name.size();
+    // "… of Kazakhstan": the country it serves ends the name.
+    for (const Mention& c : *out) {
+      if (static_cast<size_t>(c.entity) < entities_.size() && entities_[c.entity].label == "Country" &&
+          !c.demonym && c.span.begin == e + 4 && text.substr(e, 4) == " of ") {
+        e = c.span.end;
+      }
+    }
+    // A listed organisation inside it is the name kg knows ("Ministry of Commerce of China").
+    bool listed = false;
+    for (const Mention& o : *out) {
+      listed |= o.span.begin < e && b < o.span.end && static_cast<size_t>(o.entity) < entities_.size() &&
+                (entities_[o.entity].label == "Government" || entities_[o.entity].label == "Company");
+    }
+    if (listed) continue;
+    added.push_back(Mention{Span{b, e}, ListedOrAdded(std::string(text.substr(b, e - b)), "Government", extra)});
+  }
+  ReplaceOverlapping(added, out);
 }
 
 void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out,

@@ -185,7 +185,9 @@ class Gazetteer {
   // Unlisted Chinese companies and facilities (see the file comment); facilities only when
   // `facilities`.
   // "the Government of Jamaica": the country's listed government, or one named "Government of
-  // <Country>" added to `extra`.
+  // <Country>" added to `extra`. An unlisted ministry ("the Ministry of Industry and
+  // Infrastructure Development of Kazakhstan", "Brazil's Ministry of Mines and Energy") is one
+  // Government named as written, not companies made of its capitalized words.
   void FindGovernments(absl::string_view text, std::vector<Mention>* out,
                        std::vector<EntityDef>* extra) const;
   void FindZhNames(absl::string_view text, std::vector<Mention>* out,

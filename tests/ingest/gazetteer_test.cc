@@ -415,6 +415,12 @@ TEST(GazetteerTest, TheGovernmentOfACountry) {
   EXPECT_THAT(Labelled(g, "The Government of Ghana holds 10%."),
               testing::ElementsAre("Government:Government of Ghana"));
   EXPECT_THAT(Labelled(g, "Jamaica's government holds 45%."), testing::ElementsAre("Country:Jamaica"));
+  // An unlisted ministry is one government body, its country's name included, not companies.
+  EXPECT_THAT(Labelled(g, "The Ministry of Industry and Infrastructure Development of Kazakhstan said so."),
+              testing::ElementsAre(
+                  "Government:Ministry of Industry and Infrastructure Development of Kazakhstan"));
+  EXPECT_THAT(Labelled(g, "Brazil's Ministry of Mines and Energy said so."),
+              testing::ElementsAre("Country:Brazil", "Government:Ministry of Mines and Energy"));
 }
 
 TEST(GazetteerTest, UnlistedChineseNames) {
