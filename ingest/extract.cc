@@ -3647,8 +3647,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "to" ("buys cells from CATL and from BYD", "sells lithium to Ford and to LG").
     // "operates Voisey's Bay in Newfoundland and Labrador and the Sudbury complex": a facility's
     // place may stand between.
+    // ("runs the Donskoy mine in Khromtau, in the Aktobe region, as well as the Aksu plant": a
+    // town and its region too.)
     static const RE2* kAfter = new RE2(
-        "^(?: in <(?:Country|Region)#\\d+>| (?:north|south|east|west|north-east|north-west|south-east|"
+        "^(?: in (?:<(?:Country|Region)#\\d+>|[A-Z][\\w-]+)(?:, in the (?:<Region#\\d+>|[A-Z][\\w-]+) "
+        "(?:region|province|state|district|oblast|county|prefecture))?|"
+        " (?:north|south|east|west|north-east|north-west|south-east|"
         "south-west|northeast|northwest|southeast|southwest) of (?:[A-Z][\\w-]+|<(?:Country|Region)#\\d+>))?"
         "(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
         "(?: and|, and| or) (?:from|to|with)|"
