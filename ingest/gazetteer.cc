@@ -2277,10 +2277,14 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
   // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
   if (extra != nullptr) {
+    // ("Vietnam Rare Earth supplies oxides to …": "supplies" with an object is the verb.)
     static const RE2* kTradeNoun = new RE2(
-        "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
-        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
-        "miners?|refiners?|refining|processing|projects?|mines?|plants?)\\b");
+        "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|"
+        "reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
+        "miners?|refiners?|refining|processing|projects?|mines?|plants?|"
+        "(?:supply|supplies)(?:[ ](?:rose|fell|are|were|is|was|have|has|had|dropped|increased|"
+        "declined|grew|tightened|remain|remained|from|of|in|to|will|could|may|might|and|chain)\\b|"
+        "[^ a-z]|$))");
     auto label = [&](const Mention& m) { return LabelOf(m, *extra); };
     for (size_t k = 0; k + 1 < out.size(); ++k) {
       const Mention country = out[k];

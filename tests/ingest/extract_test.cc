@@ -570,6 +570,10 @@ TEST_F(ExtractTest, ACountryBeforeACapitalizedCommodityIsACompanysName) {
   EXPECT_THAT(Claims("China Lithium output rose in 2024, and Ganfeng Lithium produced 80,000 "
                      "tonnes of lithium carbonate."),
               Contains("PRODUCES Ganfeng Lithium -> lithium carbonate"));
+  // "supplies" with an object is the verb, not the trade's noun.
+  EXPECT_THAT(Claims("Vietnam Rare Earth supplies rare earth oxides to Toyota Tsusho."),
+              Contains("SUPPLIES Vietnam Rare Earth -> Toyota Tsusho"));
+  EXPECT_THAT(Claims("Vietnam Rare Earth supplies fell in 2024."), Not(Contains(HasSubstr("Vietnam Rare Earth"))));
 }
 
 TEST_F(ExtractTest, ASubsidiaryIsNoReferenceToACompany) {
