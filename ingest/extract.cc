@@ -2467,6 +2467,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     bool rest = false;             // A stake in "the rest", "其余": of a company named before.
     bool elliptic = false;         // A Chinese stake in nothing named: of the stake just before.
     size_t match_end = 0;          // Where the rule's match ends in the tagged sentence.
+    int id = -1;                   // Its index in `candidates` (copies keep it).
+    int source = -1;               // An `ends_from` reading: the id of the claim it reads.
   };
   std::vector<Candidate> candidates;
   // An end the sentence does not write (a heading's topic, a facility's product, the company
@@ -2532,7 +2534,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const Candidate* source = nullptr;
       size_t best_overlap = 0;
       for (const Candidate& c : candidates) {
-        if (c.type != rule.ends_from || c.object < 0) continue;
+        // (A stake in something named later, "… for a 20% interest", is read with its object
+        // once the ellipsis is resolved.)
+        if (c.type != rule.ends_from) continue;
         const size_t cb = c.match_end - c.length;
         if (cb > m.begin || c.match_end <= m.begin) continue;
         const size_t overlap_begin = m.begin, overlap_end = std::min(c.match_end, m.end);
@@ -2555,7 +2559,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       source_index = static_cast<int>(source - candidates.data());
       slot.try_emplace("subject", source->subject);
-      if (slot.try_emplace("object", source->object).second) object_fallback = source->object_fallback;
+      if (source->object >= 0 && slot.try_emplace("object", source->object).second) {
+        object_fallback = source->object_fallback;
+      }
     }
     for (const auto& [name, types] : rule.fallback) {
       if (slot.contains(name)) continue;
@@ -3583,6 +3589,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         (type == "INVESTS_IN" && object < 0 &&
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake));
     if (source_index >= 0) {
+      // The deal's status and date are the claim's it reads ("…, and JFE Steel US$360 million
+      // for 10%": planned as Nippon Steel's "will pay").
+      for (const char* k : {"status", "period"}) {
+        if (auto v = candidates[source_index].props.find(k); v != candidates[source_index].props.end()) {
+          props.try_emplace(k, v->second);
+        }
+      }
       // A whole stake bought is a takeover (SPEC §2).
       auto share = candidates[source_index].props.find("percent");
       auto instrument = props.find("instrument");
@@ -3594,7 +3607,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // acquired Arcadium for $6.7 billion": the takeover gains the sum), rather than making a
       // second one.
       auto read = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& c) {
-        return c.type == type && c.rule->ends_from.empty() && c.object >= 0 &&
+        return c.type == type && c.rule->ends_from.empty() && c.object >= 0 && object >= 0 &&
                items[c.subject].entity == items[subject].entity &&
                items[c.object].entity == items[object].entity;
       });
@@ -3606,10 +3619,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (second_object >= 0) {
       candidates.push_back(Candidate{&rule, type, subject, second_object, props, m.end - m.begin,
-                                     object_fallback, rest, elliptic, m.end});
+                                     object_fallback, rest, elliptic, m.end,
+                                     static_cast<int>(candidates.size()), source_index});
     }
     candidates.push_back(Candidate{&rule, type, subject, object, std::move(props),
-                                   m.end - m.begin, object_fallback, rest, elliptic, m.end});
+                                   m.end - m.begin, object_fallback, rest, elliptic, m.end,
+                                   static_cast<int>(candidates.size()), source_index});
     if (tr) {
       tr->notes.push_back(absl::StrCat(note_prefix, ": candidate ", type, " ",
                                        Entity(items[subject].entity).name, " -> ",
@@ -4313,6 +4328,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
 
+  // An `ends_from` reading whose source had nothing named to hold ("Nippon Steel will pay US$720
+  // million for a 20% interest") takes the object the ellipsis gave the source, or goes.
+  std::erase_if(expanded, [&](Candidate& c) {
+    if (c.source < 0 || c.object >= 0) return false;
+    for (const Candidate& d : expanded) {
+      if (d.id == c.source && d.object >= 0 && items[d.subject].entity == items[c.subject].entity) {
+        c.object = d.object;
+        return false;
+      }
+    }
+    if (tr) tr->notes.push_back(absl::StrCat(c.rule->id, ": dropped, what it reads holds nothing named"));
+    return true;
+  });
   // No entity is its own counterpart: a claim the expansion made reflexive (a partner or a list
   // member that is the other end) is dropped.
   std::erase_if(expanded, [&](const Candidate& c) {

@@ -2060,6 +2060,12 @@ TEST_F(ExtractTest, APriceOrAShareReadFromAnotherClaimTakesItsEndsOnce) {
   EXPECT_THAT(Claims("In 2023 Ma'aden put $126 million into Ivanhoe Electric, a U.S.-listed explorer, "
                      "in exchange for a 9.9% stake."),
               Contains("HOLDS_STAKE Ma'aden -> Ivanhoe Electric percent=9.9"));
+  // A stake in something named before ("for a 20% interest") lends the price its object once
+  // the ellipsis is read; the verb said once serves the second buyer.
+  EXPECT_THAT(Claims("Whitehaven Coal owns the Blackwater mine. Nippon Steel will pay US$720 million "
+                     "for a 20% interest, and JFE Steel US$360 million for 10%."),
+              IsSupersetOf({"INVESTS_IN Nippon Steel -> Blackwater mine",
+                            "INVESTS_IN JFE Holdings -> Blackwater mine"}));
   // A stake read inside the price's words is another's: Latin Resources pays nothing.
   EXPECT_THAT(Claims("In 2024 Pilbara Minerals agreed to buy Latin Resources, which owns the Salinas "
                      "lithium project in Brazil, for about A$560 million in shares."),
