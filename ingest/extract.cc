@@ -2538,8 +2538,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // once the ellipsis is resolved.)
         if (c.type != rule.ends_from) continue;
         const size_t cb = c.match_end - c.length;
-        if (cb > m.begin || c.match_end <= m.begin) continue;
-        const size_t overlap_begin = m.begin, overlap_end = std::min(c.match_end, m.end);
+        // (Or one a participle right after it reads: "completed the purchase of an additional
+        // 14% of PT Vale Indonesia for 4.5 trillion rupiah, lifting its stake to 34%".)
+        static const RE2* kLifting = new RE2(
+            "^,? (?:lifting|raising|taking|bringing|increasing|boosting|giving|which (?:lifted|raised|took|gave)) ");
+        const bool after = cb >= m.end && cb - m.end <= 40 &&
+                           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kLifting);
+        if (!after && (cb > m.begin || c.match_end <= m.begin)) continue;
+        const size_t overlap_begin = m.begin, overlap_end = after ? m.end : std::min(c.match_end, m.end);
         bool agrees = true;
         for (const auto& [name, end] : {std::pair{"subject", c.subject}, std::pair{"object", c.object}}) {
           auto it = slot.find(name);

@@ -348,6 +348,14 @@ std::string SuffixCurrency(std::string_view word) {
   if (key == "won") return "KRW";
   if (key == "rupees") return "INR";
   if (key == "forint" || key == "forints") return "HUF";
+  if (key == "rupiah") return "IDR";
+  if (key == "rand") return "ZAR";
+  if (key == "ringgit") return "MYR";
+  if (key.starts_with("rouble") || key.starts_with("ruble")) return "RUB";
+  if (key == "tenge") return "KZT";
+  if (key == "reais") return "BRL";
+  if (key == "baht") return "THB";
+  if (key == "dong") return "VND";
   return "CNY";  // yuan, renminbi, rmb, cny, 元, 人民币, 人民币元, 元人民币.
 }
 
@@ -529,7 +537,8 @@ Patterns::Patterns()
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
-                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?|rupiah|rand|ringgit|)"
+                 R"(roubles?|rubles?|tenge|reais|baht|dong)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
                  R"(人民币|元))"),
           PatternOptions()),
