@@ -3935,26 +3935,40 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     candidates.push_back(std::move(d));
   }
   // A list of holders with their shares after a stake: "CMOC holds 71.25% of Kisanfu, CATL
-  // 23.75% and the Congolese state 5%" (each a stake in the same company).
+  // 23.75% and the Congolese state 5%" (each a stake in the same company); so in a key-figures
+  // line, however long and however its items are written: "Shareholders: QatarEnergy 75%;
+  // ExxonMobil 6.25%; …; Eni 3.125%", "owned by BHP (33.75%), Glencore (33.75%), Teck (22.5%)
+  // and Mitsubishi (10%)", "85% China Metallurgical Group; MRDC 15%", "Black Rock Mining 84%,
+  // Tanzanian government 16% (free-carried)".
   static const RE2* kHolderItem = new RE2(
-      "^,? (?:and )?(?:the )?<(?:Company|Government|Country)#(\\d+)> \\(?<PERCENT#(\\d+)>\\)?");
+      "^(?:,|;)? (?:and )?(?:the )?(?:<(?:Company|Government|Country)#(\\d+)>,? \\(?<PERCENT#(\\d+)>\\)?|"
+      "<PERCENT#(\\d+)> (?:the )?<(?:Company|Government|Country)#(\\d+)>)(?: \\([a-z][a-z -]{0,30}\\))?");
   static const RE2* kListEnd = new RE2("^\\s*(?:[.;]|$)");
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate c = candidates[i];  // A copy: the loop appends to candidates.
-    if (c.type != "HOLDS_STAKE" || c.object < 0 || !c.props.contains("percent") ||
-        rendered.begin[c.object] < rendered.begin[c.subject]) {
-      continue;
-    }
+    // (With nothing held named yet, as under a key-figures heading, the members wait for it
+    // with the first.)
+    if (c.type != "HOLDS_STAKE" || !c.props.contains("percent")) continue;
     re2::StringPiece rest(tagged.data() + c.match_end, tagged.size() - c.match_end);
+    // (The stake's own trailing bracket: "Tanzanian government 16% (free-carried)".)
+    RE2::Consume(&rest, "^ \\([a-z][a-z -]{0,30}\\)");
     std::vector<std::pair<int, int>> list;
-    int j = -1, q = -1;
-    while (RE2::Consume(&rest, *kHolderItem, &j, &q)) list.emplace_back(j, q);
+    // (Groups that do not take part are empty: read as pieces, not numbers.)
+    re2::StringPiece g1, g2, g3, g4;
+    for (int guard = 0; guard < 32 && RE2::Consume(&rest, *kHolderItem, &g1, &g2, &g3, &g4); ++guard) {
+      int who = -1, share = -1;
+      if (!absl::SimpleAtoi(absl::string_view(g1.empty() ? g4.data() : g1.data(), g1.empty() ? g4.size() : g1.size()), &who) ||
+          !absl::SimpleAtoi(absl::string_view(g2.empty() ? g3.data() : g2.data(), g2.empty() ? g3.size() : g2.size()), &share)) {
+        break;
+      }
+      list.emplace_back(who, share);
+    }
     if (list.empty() || !RE2::PartialMatch(rest, *kListEnd)) continue;
     for (const auto& [who, share] : list) {
       if (who < 0 || share < 0 || static_cast<size_t>(who) >= items.size() ||
           static_cast<size_t>(share) >= items.size() || items[share].quantity < 0 ||
           items[who].entity == items[c.subject].entity ||
-          items[who].entity == items[c.object].entity) {
+          (c.object >= 0 && items[who].entity == items[c.object].entity)) {
         continue;
       }
       Candidate d = c;

@@ -2110,6 +2110,19 @@ TEST_F(ExtractTest, ItSuppliedWithGoodsIsTheCustomerNotASupplier) {
               Contains("SUPPLIES Piedmont Lithium -> Tesla"));
 }
 
+TEST_F(ExtractTest, EveryHolderOfAKeyFiguresOwnersLineHoldsItsShare) {
+  const std::set<std::string> antamina = Claims(
+      "Antamina: owned by BHP (33.75%), Glencore (33.75%), Teck Resources (22.5%) and Mitsubishi (10%)");
+  EXPECT_THAT(antamina, IsSupersetOf({"HOLDS_STAKE BHP -> Antamina mine percent=33.75",
+                                      "HOLDS_STAKE Mitsubishi -> Antamina mine percent=10"}));
+  EXPECT_THAT(Claims("Mahenge project (Tanzania): Black Rock Mining 84%, Tanzanian government 16% "
+                     "(free-carried)"),
+              Contains("HOLDS_STAKE Government of Tanzania -> Mahenge project percent=16"));
+  EXPECT_THAT(Claims("Ramu nickel-cobalt mine (Papua New Guinea): 85% China Metallurgical Group; "
+                     "Mineral Resources Development Company 15%"),
+              Contains("HOLDS_STAKE Mineral Resources Development Company -> Ramu mine percent=15"));
+}
+
 TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
   // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
   EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
