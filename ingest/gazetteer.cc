@@ -2573,8 +2573,10 @@ void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out
   // "Baobab Mining and Chemicals Corporation", "Chambal Fertilisers and Chemicals": after a
   // company whose name ends in a trade word, "and" and more trade words (capitalized, company
   // suffixes) go on with the same name; a name after "and" is another company.
+  // "&" joins whatever capitalized words follow ("Lygend Resources & Technology", "Jiangxi
+  // Special Electric Motor & Materials"): writers join two companies with "and".
   static const RE2* kAndTrade =
-      new RE2("^[ ]and((?:[ ]\\p{Lu}\\p{Latin}*){1,3})");
+      new RE2("^[ ](and|&)((?:[ ]\\p{Lu}\\p{Latin}*){1,3})");
   // The name before "and" ends in a trade, not a legal form or a fund's word ("Denham Capital
   // and Energy and Minerals Group" are two).
   static const absl::flat_hash_set<absl::string_view> kTrades = {
@@ -2585,12 +2587,14 @@ void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out
     if (a.demonym || LabelOf(a, *extra) != "Company") continue;
     const absl::string_view surface = text.substr(a.span.begin, a.span.end - a.span.begin);
     const size_t last_space = surface.rfind(' ');
-    if (last_space == absl::string_view::npos || !kTrades.contains(surface.substr(last_space + 1))) {
+    re2::StringPiece conjunction, words;
+    if (!RE2::PartialMatch(re2::StringPiece(text.data() + a.span.end, text.size() - a.span.end),
+                           *kAndTrade, &conjunction, &words)) {
       continue;
     }
-    re2::StringPiece words;
-    if (!RE2::PartialMatch(re2::StringPiece(text.data() + a.span.end, text.size() - a.span.end),
-                           *kAndTrade, &words)) {
+    const bool ampersand = conjunction == "&";
+    if (!ampersand &&
+        (last_space == absl::string_view::npos || !kTrades.contains(surface.substr(last_space + 1)))) {
       continue;
     }
     // Another "and" after them: a list of names, not one.
@@ -2603,11 +2607,15 @@ void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out
                                               absl::SkipEmpty())) {
       trade &= suffix_first_words_.contains(w);
     }
-    if (!trade) continue;
+    if (!trade && !ampersand) continue;
     const size_t end = static_cast<size_t>(words.data() + words.size() - text.data());
+    const std::string full(text.substr(a.span.begin, end - a.span.begin));
+    // A listed company's fuller name ("Lygend Resources & Technology") is still that company,
+    // the name the article gave it among its aliases.
+    const bool listed = static_cast<size_t>(a.entity) < entities_.size();
+    if (listed && ampersand && Lookup(full) < 0) NoteArticleAlias(a.entity, full, extra);
     Mention joined{Span{a.span.begin, end},
-                   ListedOrAdded(std::string(text.substr(a.span.begin, end - a.span.begin)),
-                                 "Company", extra)};
+                   listed && ampersand && Lookup(full) < 0 ? a.entity : ListedOrAdded(full, "Company", extra)};
     const size_t begin = a.span.begin;
     std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= begin && m.span.end <= end; });
     out->insert(std::upper_bound(out->begin(), out->end(), joined,

@@ -415,6 +415,12 @@ TEST(GazetteerTest, TheGovernmentOfACountry) {
   EXPECT_THAT(Labelled(g, "The Government of Ghana holds 10%."),
               testing::ElementsAre("Government:Government of Ghana"));
   EXPECT_THAT(Labelled(g, "Jamaica's government holds 45%."), testing::ElementsAre("Country:Jamaica"));
+  // "&" joins the capitalized words after it to a company's name.
+  EXPECT_THAT(Labelled(g, "Norvane Mining & Trading sells lithium."),
+              testing::Contains("Company:Norvane Mining & Trading"));
+  // A listed company's fuller name is that company ("Jiangxi Special Electric Motor" is listed).
+  EXPECT_THAT(Labelled(g, "Jiangxi Special Electric Motor & Materials sells lithium."),
+              testing::ElementsAre("Company:Jiangte Motor", "Commodity:lithium"));
   // An unlisted ministry is one government body, its country's name included, not companies.
   EXPECT_THAT(Labelled(g, "The Ministry of Industry and Infrastructure Development of Kazakhstan said so."),
               testing::ElementsAre(
