@@ -4276,8 +4276,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         PossessiveAt(absl::string_view(tagged).substr(0, rendered.begin[c.subject]),
                      rendered.end[c.object]);
     // "X, in which A and B each hold 30%": a relative clause on the object opens with the
-    // subject's own list, which coordinates backwards as in a main clause.
-    static const RE2* kRelativeOnObject = new RE2("^,? (?:in which|of which|in whom|where) ");
+    // subject's own list, which coordinates backwards as in a main clause (also after the
+    // object's apposition: "IMACID, a plant at Jorf Lasfar in which OCP, Chambal and Tata each
+    // hold a third").
+    static const RE2* kRelativeOnObject = new RE2(
+        "^,? (?:in which|of which|in whom|where) |\\b(?:in which|of which|in whom) (?:(?:the )?<(?:Company|"
+        "Government|Country)#\\d+>(?:,| and|, and) ?)*$");
     const bool relative_subject =
         subject_last && RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
                                                            rendered.begin[c.subject] - rendered.end[c.object]),
