@@ -1662,6 +1662,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) before.push_back(&it);
       }
+      static const RE2* kJoins = new RE2("(?: [(][^()]*[)])?(?:,? and |, )");
       std::set<int> suppliers;
       bool others = false;
       for (size_t k = before.size(); k-- > 0;) {
@@ -1670,7 +1671,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             k + 1 == before.size() || it->entity == before[k + 1]->entity ||
             (suppliers.contains(before[k + 1]->entity) &&
              RE2::FullMatch(re2::StringPiece(s.text.data() + it->end, before[k + 1]->begin - it->end),
-                            "(?: [(][^()]*[)])?(?:,? and |, )"));
+                            *kJoins));
         if (joined && !others) {
           suppliers.insert(it->entity);
         } else {
@@ -2534,8 +2535,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const Candidate* source = nullptr;
       size_t best_overlap = 0;
       for (const Candidate& c : candidates) {
-        // (A stake in something named later, "… for a 20% interest", is read with its object
-        // once the ellipsis is resolved.)
+        // (Also one with nothing held named yet, "… for a 20% interest": the reading takes the
+        // object the ellipsis gives it, below.)
         if (c.type != rule.ends_from) continue;
         const size_t cb = c.match_end - c.length;
         // (Or one a participle right after it reads: "completed the purchase of an additional
@@ -2549,7 +2550,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         bool agrees = true;
         for (const auto& [name, end] : {std::pair{"subject", c.subject}, std::pair{"object", c.object}}) {
           auto it = slot.find(name);
-          agrees &= it == slot.end() || items[it->second].entity == items[end].entity;
+          agrees &= it == slot.end() || end < 0 || items[it->second].entity == items[end].entity;
         }
         if (agrees && overlap_end - overlap_begin > best_overlap) {
           best_overlap = overlap_end - overlap_begin;
@@ -3951,7 +3952,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (c.type != "HOLDS_STAKE" || !c.props.contains("percent")) continue;
     re2::StringPiece rest(tagged.data() + c.match_end, tagged.size() - c.match_end);
     // (The stake's own trailing bracket: "Tanzanian government 16% (free-carried)".)
-    RE2::Consume(&rest, "^ \\([a-z][a-z -]{0,30}\\)");
+    static const RE2* kAside = new RE2("^ \\([a-z][a-z -]{0,30}\\)");
+    RE2::Consume(&rest, *kAside);
     std::vector<std::pair<int, int>> list;
     // (Groups that do not take part are empty: read as pieces, not numbers.)
     re2::StringPiece g1, g2, g3, g4;
@@ -4354,16 +4356,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
 
   // An `ends_from` reading whose source had nothing named to hold ("Nippon Steel will pay US$720
   // million for a 20% interest") takes the object the ellipsis gave the source, or goes.
-  std::erase_if(expanded, [&](Candidate& c) {
-    if (c.source < 0 || c.object >= 0) return false;
+  for (Candidate& c : expanded) {
+    if (c.source < 0 || c.object >= 0) continue;
     for (const Candidate& d : expanded) {
       if (d.id == c.source && d.object >= 0 && items[d.subject].entity == items[c.subject].entity) {
         c.object = d.object;
-        return false;
+        break;
       }
     }
-    if (tr) tr->notes.push_back(absl::StrCat(c.rule->id, ": dropped, what it reads holds nothing named"));
-    return true;
+  }
+  std::erase_if(expanded, [&](const Candidate& c) {
+    const bool orphan = c.source >= 0 && c.object < 0;
+    if (orphan && tr) tr->notes.push_back(absl::StrCat(c.rule->id, ": dropped, what it reads holds nothing named"));
+    return orphan;
   });
   // No entity is its own counterpart: a claim the expansion made reflexive (a partner or a list
   // member that is the other end) is dropped.
