@@ -3352,7 +3352,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const int earlier = later == object ? subject : object;
       const int alt = items[later].alt >= 0 ? items[later].alt : items[earlier].alt;
       const int which = items[later].alt >= 0 ? later : earlier;
-      if (alt < 0 || alt == items[which == later ? earlier : later].entity ||
+      // (Not a buyer's own goods: "Mt. Holly, which has long bought most of its raw material on
+      // the open market" names no supplier.)
+      static const RE2* kOwnGoods = new RE2(
+          "^(?:'s|') (?:[a-z-]+ )?(?:raw materials?|ore|concentrates?|feedstock|needs|supplies|"
+          "inputs|requirements|<Commodity#\\d+>)");
+      const bool own_goods =
+          (rule.type == "SUPPLIES" || rule.type == "DEPENDS_ON") &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[which],
+                                             tagged.size() - rendered.end[which]),
+                            *kOwnGoods);
+      if (alt < 0 || own_goods || alt == items[which == later ? earlier : later].entity ||
           Entity(alt).label != items[which].tag) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
         continue;

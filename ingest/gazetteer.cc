@@ -3657,8 +3657,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
     const re2::StringPiece after_run(text.data() + e, text.size() - e);
     const bool company_apposition = RE2::PartialMatch(after_run, *kCompanyApposition);
+    // (A name the article has named as a company before is that company here too: "Zimasco的铬铁
+    // 主要出口到中国" after "The oldest producer, Zimasco, …".)
+    const bool named_before =
+        extra != nullptr && std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
+          return d.alias_of < 0 && d.label == "Company" && d.name == name;
+        });
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
-        !RE2::PartialMatch(after_run, *kVerbAfter)) {
+        !named_before && !RE2::PartialMatch(after_run, *kVerbAfter)) {
       continue;
     }
     // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has

@@ -2123,6 +2123,17 @@ TEST_F(ExtractTest, EveryHolderOfAKeyFiguresOwnersLineHoldsItsShare) {
               Contains("HOLDS_STAKE Mineral Resources Development Company -> Ramu mine percent=15"));
 }
 
+TEST_F(ExtractTest, ANameTheArticleGaveACompanyOpensASentenceAsThatCompany) {
+  EXPECT_THAT(Claims("The oldest producer, Zimasco, changed hands in 2007. "
+                     "Zimasco的铬铁主要出口到中国，供应当地的不锈钢厂。"),
+              Contains("SUPPLIES Zimasco -> China"));
+  // A buyer's own goods name no supplier, even with another company named before.
+  EXPECT_THAT(Claims("Century Aluminum owns Jamalco. Century did not say whether any Jamalco alumina "
+                     "will be shipped to Mt. Holly, which has long bought most of its raw material on "
+                     "the open market."),
+              Not(Contains(HasSubstr("-> Mt. Holly"))));
+}
+
 TEST_F(ExtractTest, ChineseQiAfterAPartyWordIsTheAgentOfTheSentenceBefore) {
   // 与其/向其 + a verb: the other party, named in the sentence before; not the subject.
   EXPECT_THAT(Claims("Tesla is a major buyer of lithium hydroxide. "
