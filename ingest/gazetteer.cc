@@ -20,6 +20,20 @@
 namespace kg::ingest {
 namespace {
 
+// "HOUSTON — …", "HANOI/BANGKOK — …", "ROUYN-NORANDA, Quebec — …", "NEW DELHI (Reuters) — …": the
+// length of the dateline opening `text` (capital words, a second place, a state, the wire in
+// brackets, the dash and its space), or 0 when the text opens with none.
+size_t DatelineLength(absl::string_view text) {
+  static const RE2* kDateline = new RE2(
+      "^(\\p{Lu}[\\p{Lu}\\pM'.-]+(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2}"
+      "(?:/\\p{Lu}[\\p{Lu}\\pM'.-]*(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2})?"
+      "(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?(?:[ ]\\([A-Z][A-Za-z ]{1,20}\\))?[ ](?:—|–|--|-)[ ])");
+  re2::StringPiece dateline;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kDateline, &dateline)
+             ? dateline.size()
+             : 0;
+}
+
 // "a first copper mine in Indonesia", "another nickel plant in Sulawesi": an ordinal or a
 // quantifier counts sites; the description names none.
 bool CountsASite(absl::string_view description) {
@@ -2495,17 +2509,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr) FindGovernments(text, &out, extra);
   if (extra != nullptr) FindArticleAliases(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
-  // "BEIJING — …", "HANOI/BANGKOK — …", "NEW DELHI (Reuters) — …": a dateline says where the
-  // story was filed; a place, a capital or a guessed name in it (the wire in brackets) is no
-  // party to what the sentence says.
-  static const RE2* kDateline = new RE2(
-      "^(\\p{Lu}[\\p{Lu}\\pM'.-]+(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2}"
-      "(?:/\\p{Lu}[\\p{Lu}\\pM'.-]*(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2})?"
-      "(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?(?:[ ]\\([A-Z][A-Za-z ]{1,20}\\))?)[ ](?:—|–|--)[ ]");
-  re2::StringPiece dateline;
-  if (RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kDateline, &dateline)) {
+  // A dateline says where the story was filed; a place, a capital or a guessed name in it (the
+  // wire in brackets) is no party to what the sentence says.
+  if (const size_t dateline = DatelineLength(text); dateline > 0) {
     std::erase_if(out, [&](const Mention& m) {
-      if (m.span.end > dateline.size() || m.entity < 0) return false;
+      if (m.span.end > dateline || m.entity < 0) return false;
       if (static_cast<size_t>(m.entity) >= entities_.size()) return true;
       const std::string& label = entities_[m.entity].label;
       return m.demonym || label == "Government" || label == "Country" || label == "Region";
@@ -3617,18 +3625,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // written in capitals (CATL, BTR).
     bool acronym = true;
     for (char c : name) acronym &= !absl::ascii_islower(c);
-    // "HOUSTON — Lithium …", "SÃO PAULO — …": a dateline, long all-capital words opening the
-    // text before a dash, also with its state or country ("ROUYN-NORANDA, Quebec — …").
-    // Two places share a dateline: "HANOI/BANGKOK — …".
-    static const RE2* kDashAfter = new RE2(
-        "^((?:/\\p{Lu}[\\p{Lu}\\pM'.-]*(?:[ ]\\p{Lu}[\\p{Lu}\\pM'.-]*){0,2})?"
-        "(?:,[ ]\\p{Lu}[^,;:—–]{1,40}?)?[ ](?:—|–|--|-)[ ])");
-    re2::StringPiece dateline;
-    if (acronym && b == start && words.size() <= 3 && name.size() >= 5 &&
-        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kDashAfter,
-                          &dateline)) {
-      pos = e + dateline.size();
-      continue;
+    // "HOUSTON — Lithium …", "SÃO PAULO — …": long all-capital words opening a dateline
+    // (DatelineLength) are no name; guessing goes on after it.
+    if (acronym && b == start && words.size() <= 3 && name.size() >= 5) {
+      if (const size_t dateline = DatelineLength(text.substr(start)); start + dateline > e) {
+        pos = start + dateline;
+        continue;
+      }
     }
     // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
     static const RE2* kVerbAfter = new RE2(
