@@ -34,6 +34,13 @@ size_t DatelineLength(absl::string_view text) {
              : 0;
 }
 
+// Nouns of a trade after a capitalized commodity that make it the trade's, not a company's
+// name ("China Lithium output", "Lithium Australia exports"): an RE2 alternation.
+constexpr char kTradeNouns[] =
+    "output|production|producers?|prices?|exports?|imports?|demand|reserves?|mining|industry|"
+    "sector|market|deposits?|resources|sales|trade|miners?|refiners?|refining|processing|"
+    "projects?|mines?|plants?";
+
 // "a first copper mine in Indonesia", "another nickel plant in Sulawesi": an ordinal or a
 // quantifier counts sites; the description names none.
 bool CountsASite(absl::string_view description) {
@@ -2292,13 +2299,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // company's name, unless a noun for the trade follows ("China Lithium Output Rises").
   if (extra != nullptr) {
     // ("Vietnam Rare Earth supplies oxides to …": "supplies" with an object is the verb.)
-    static const RE2* kTradeNoun = new RE2(
-        "(?i)^[ ](?:output|production|producers?|prices?|exports?|imports?|demand|"
-        "reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
-        "miners?|refiners?|refining|processing|projects?|mines?|plants?|"
-        "(?:supply|supplies)(?:[ ](?:rose|fell|are|were|is|was|have|has|had|dropped|increased|"
-        "declined|grew|tightened|remain|remained|from|of|in|to|will|could|may|might|and|chain)\\b|"
-        "[^ a-z]|$))");
+    static const RE2* kTradeNoun = new RE2(absl::StrCat(
+        "(?i)^[ ](?:", kTradeNouns, "|(?:supply|supplies)(?:[ ](?:rose|fell|are|were|is|was|have|"
+        "has|had|dropped|increased|declined|grew|tightened|remain|remained|from|of|in|to|will|could|"
+        "may|might|and|chain)\\b|[^ a-z]|$))"));
     auto label = [&](const Mention& m) { return LabelOf(m, *extra); };
     for (size_t k = 0; k + 1 < out.size(); ++k) {
       const Mention country = out[k];
@@ -2326,12 +2330,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // "Albemarle Lithium said", are names of companies; not before a noun of the trade ("Lithium
   // Australia output", "Rio Tinto Lithium project") or a possessive of the second word.
   if (extra != nullptr) {
-    static const RE2* kNounAfter = new RE2(
-        "(?i)^(?:[ ](?:output|production|producers?|prices?|exports?|imports?|demand|supply|"
-        "supplies|reserves?|mining|industry|sector|market|deposits?|resources|sales|trade|"
-        "miners?|refiners?|refining|processing|projects?|mines?|plants?|refinery|refineries|"
-        "operations?|assets|business|hydroxide|carbonate|oxide|sulphate|sulfate|metal|"
-        "concentrate|ore)\\b|['’])");
+    static const RE2* kNounAfter = new RE2(absl::StrCat(
+        "(?i)^(?:[ ](?:", kTradeNouns, "|supply|supplies|refinery|refineries|operations?|assets|"
+        "business|hydroxide|carbonate|oxide|sulphate|sulfate|metal|concentrate|ore)\\b|['’])"));
     auto label = [&](const Mention& m) { return m.demonym ? std::string("Demonym") : LabelOf(m, *extra); };
     for (size_t k = 0; k + 1 < out.size(); ++k) {
       const Mention first = out[k];
