@@ -1754,7 +1754,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         "was designed to |will be able to |should be able to )?(?:produce|produces|produced|process|"
         "processes|processed|treat|treats|separate|separates|refine|refines|"
         "turn out|turns out|turned out|has (?:a |an )?(?:annual |nameplate |design )?capacity|"
-        "had (?:a |an )?(?:annual |nameplate |design )?capacity|lies|sits|is located)\\b");
+        "had (?:a |an )?(?:annual |nameplate |design )?capacity|lies|sits|is located|"
+        // A thing bought or run, never the country the sentence before praised ("The mine … was
+        // once Australia's largest source of antimony. It was acquired by Larvotto in 2023").
+        "(?:was|is|has been|had been) (?:acquired|bought|purchased|taken over|operated|run|built|"
+        "developed) by)\\b");
     if (word == "it" && ref.entity < 0 && prev_facility_subject_ >= 0 && !prev_facility_owned_ &&
         (prev_agentless_ ||
          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kSiteVerbAfter)) &&
