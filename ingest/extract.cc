@@ -923,8 +923,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (name_next) continue;
     }
     // "CMOC, the Chinese group that runs …,": an apposition describes the name before it.
-    // Not a site's owner: "Balama, the company's mine in Mozambique" is the company's.
-    if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
+    // Not a site's owner: "Balama, the company's mine in Mozambique" is the company's. Nor a
+    // fronted phrase of place or time: "Outside the United States, the company owns 55% of
+    // Jamalco".
+    static const RE2* kFrontedPhrase = new RE2(
+        "^(?:(?:Outside|In|Beyond|Across|Abroad|Elsewhere|Meanwhile|Separately|Since|By|During|"
+        "Last|This|Earlier|Later|At|Overseas|Domestically|Today|Now|Under|After|Before)"
+        "(?: [\\w.'-]+){0,5}, )$");
+    if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0 &&
+        !RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kFrontedPhrase)) {
       const bool possessive = PossessiveAt(s.text, e);
       bool after_name = false;
       // Not a region: "In Tibet, the company's …" opens the clause.
@@ -1785,9 +1792,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // "The company, which made about 6 million tonnes of crude steel …" opening a paragraph after
     // one about its customers: the company the article has named in the most sentences, when one
-    // leads.
-    if (word == "the company" && b == 0 && ref.entity < 0 && s.span.begin > 0 &&
-        doc_.text[s.span.begin - 1] == '\n') {
+    // leads. A fronted phrase of place or time keeps it first (kFrontedPhrase).
+    if (word == "the company" && ref.entity < 0 && s.span.begin > 0 &&
+        doc_.text[s.span.begin - 1] == '\n' &&
+        (b == 0 || RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kFrontedPhrase))) {
       int best = -1, best_n = 0, second_n = 0;
       for (const auto& [c, n] : company_mentions_) {
         if (n > best_n) {

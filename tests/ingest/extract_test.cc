@@ -2752,6 +2752,20 @@ TEST_F(ExtractTest, ItsAfterARelativeClauseIsTheSubjects) {
   for (const std::string& c : claims) EXPECT_EQ(c.find("OPERATES Samsung"), std::string::npos) << c;
 }
 
+TEST_F(ExtractTest, TheCompanyAfterAFrontedPlaceOpensTheParagraph) {
+  // A paragraph about others, then "Outside the United States, the company …": the phrase of
+  // place is no name the description describes; the company is the one the article is about.
+  const std::string before =
+      "Century Aluminum will restart a smelter. Century will invest $50 million. Glencore owns "
+      "43% of Century. Century intends to build a second smelter.\n\nAnalysts said a tariff cut "
+      "could hurt.\n\n";
+  EXPECT_THAT(Claims(before + "Outside the United States, the company owns 55% of Jamalco."),
+              Contains("HOLDS_STAKE Century Aluminum -> Jamalco percent=55"));
+  // A real apposition still describes the name before it: no holder is guessed.
+  EXPECT_THAT(Claims(before + "Glencore trades with Jamaica, the company owns 55% of Jamalco."),
+              Not(Contains("HOLDS_STAKE Century Aluminum -> Jamalco percent=55")));
+}
+
 TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   // "Should China restrict …, producers would …": the condition states nothing.
   EXPECT_THAT(Claims("Should China restrict fluorspar exports again, producers in Japan would have "
