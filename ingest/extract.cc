@@ -930,14 +930,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         "^(?:(?:Outside|In|Beyond|Across|Abroad|Elsewhere|Meanwhile|Separately|Since|By|During|"
         "Last|This|Earlier|Later|At|Overseas|Domestically|Today|Now|Under|After|Before)"
         "(?: [\\w.'-]+){0,5}, )$");
-    if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0 &&
-        !RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kFrontedPhrase)) {
+    if (word != "it" && word != "its" && b >= 2 && s.text.compare(b - 2, 2, ", ") == 0) {
       const bool possessive = PossessiveAt(s.text, e);
+      const bool fronted = RE2::FullMatch(re2::StringPiece(s.text.data(), b), *kFrontedPhrase);
       bool after_name = false;
       // Not a region: "In Tibet, the company's …" opens the clause.
       for (const Item& it : *items) {
         after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region" &&
-                      !(possessive && it.tag == "Facility");
+                      !(possessive && it.tag == "Facility") && !(fronted && it.tag == "Country");
       }
       if (after_name) continue;
     }
