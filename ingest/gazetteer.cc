@@ -1206,6 +1206,22 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{begin, place_e, entity, product, made_name});
   }
+  // Whether only commodity mentions, each after a space, fill [from, to): "the Louisiana HPMSM
+  // plant" is named by its state and its product, not by a company "Louisiana HPMSM".
+  auto GoodsUpTo = [&](size_t from, size_t to) {
+    bool any = false;
+    for (int guard = 0; guard < 4 && from < to; ++guard) {
+      if (text[from] != ' ') return false;
+      const Mention* goods = mention_at(from + 1, to);
+      if (goods == nullptr || goods->span.begin != from + 1 || goods->demonym ||
+          label_of(*goods) != "Commodity") {
+        return false;
+      }
+      from = goods->span.end;
+      any = true;
+    }
+    return any && from == to;
+  };
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
   re2::StringPiece g[5];
   for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(
@@ -1334,7 +1350,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       // "the Covalent refinery": a facility named after its company.
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
-               at_place->span.begin >= place_b && at_place->span.end == place_b + place.size() &&
+               at_place->span.begin >= place_b &&
+               (at_place->span.end == place_b + place.size() ||
+                GoodsUpTo(at_place->span.end, place_b + place.size())) &&
                (absl::AsciiStrToLower(det) == "the" || possessive || listed)) {
       // "the Louisiana plant", "Louisiana plant: 65,000 t a year", "the South West Arkansas
       // project": named after its state.
