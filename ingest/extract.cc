@@ -3677,7 +3677,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         new RE2("(?:<(?:Company|Government|Country|Commodity|Facility)#(\\d+)>"
                 // "JOGMEC, the state minerals agency, and the industrial gas supplier Iwatani";
                 // "Ingas, a purifier in the port city of Mariupol, Ukraine, and Cryoin".
-                "(?:, (?:the|a|an) [a-z][a-z -]{0,40}(?:<(?:Region|Country)#\\d+>(?:, "
+                // "PowerCo, Volkswagen's battery company, and Umicore each own half of IONWAY".
+                "(?:, (?:the|a|an|<(?:Company|Government|Country)#\\d+>'s) [a-z][a-z -]{0,40}(?:<(?:Region|Country)#\\d+>(?:, "
                 "<(?:Region|Country)#\\d+>)?)?,)?(?: and|, and| or|, or|和|与|及|、) ?"
                 "(?:the (?:[a-z]+-(?:backed|owned|run|controlled|listed|based|funded) |"
                 // "PowerCo and the Belgian materials group Umicore each hold 50%".
@@ -3762,7 +3763,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // (Not after the first member's apposition: "JOGMEC, the state minerals agency, and
         // Iwatani".)
         static const RE2* kCommaAnd = new RE2(", (?:and|or) ?$");
-        static const RE2* kApposition = new RE2("^, (?:the|a|an) [a-z]");
+        static const RE2* kApposition =
+            new RE2("^, (?:the|a|an|<(?:Company|Government|Country)#\\d+>'s) [a-z]");
         if (guard == 0 && RE2::PartialMatch(in, *kCommaAnd) &&
             !RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j], end - rendered.end[j]),
                                *kApposition)) {

@@ -1444,7 +1444,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // operator"; not a name the gazetteer knows as something else.
   static const RE2* kAppositionName = new RE2(
       "(?:^|[ (])(\\p{Lu}[\\pL\\pM'’-]*(?:[ ](?:" KG_NAME_PARTICLE ")?"
-      "\\p{Lu}[\\pL\\pM'’-]*){0,3})(?:,|[ ](?:is|was|remains))[ ]((?i:a|an|the|its|their)|"
+      "\\p{Lu}[\\pL\\pM'’-]*){0,3})(?:,|[ ](?:is|was|remains))[ ]("
+      // "Mimosa, the country's second platinum mine": a possessor the article described.
+      "(?i:the)[ ](?i:country|nation|region|province|state|island|territory|company|group|miner)"
+      "(?:'s|’s)|(?i:a|an|the|its|their)|"
       // "Ngungaju, Pilbara Minerals' restarted processing plant": a possessor instead.
       "\\p{Lu}[\\pL\\pM\\d&.-]*(?:[ ]\\p{Lu}[\\pL\\pM\\d&.-]*){0,3}(?:'s|’s|'|’))[ ]");
   re2::StringPiece ap[3];
