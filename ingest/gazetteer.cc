@@ -3259,6 +3259,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         static const RE2* kClauseGoesOn = new RE2(
             "^(?:[,.;:)]|$|[ ](?:and|or|both|also|now|still|each|jointly|has|have|had|is|was|will|would|said|says|agreed|signed|"
             "owns|holds|bought|sold|sells|supplies|runs|operates|invested|plans|makes|produces|"
+            "holding|owning|controlling|keeping|retaining|taking|"
             "which|that|to|in|for|with|from|at)\\b)");
         if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kClauseGoesOn)) {
           b += at + mark.size();
