@@ -2766,6 +2766,17 @@ TEST_F(ExtractTest, TheCompanyAfterAFrontedPlaceOpensTheParagraph) {
               Not(Contains("HOLDS_STAKE Century Aluminum -> Jamalco percent=55")));
 }
 
+TEST_F(ExtractTest, BareSharesAreOfTheSiteTheSentenceOpensWith) {
+  // "At Antamina, BHP and Glencore each own 33.75%": the fronted site is what the shares are of,
+  // not the site of the previous sentence's stake.
+  const auto claims = Claims(
+      "JX Advanced Metals holds 77% of the Caserones mine. At Antamina in Peru, BHP and Glencore "
+      "each own 33.75%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE BHP -> Antamina mine percent=33.75"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Glencore -> Antamina mine percent=33.75"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE BHP -> Caserones mine percent=33.75")));
+}
+
 TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   // "Should China restrict …, producers would …": the condition states nothing.
   EXPECT_THAT(Claims("Should China restrict fluorspar exports again, producers in Japan would have "
