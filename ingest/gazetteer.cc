@@ -448,6 +448,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
+  plural_after_re_ = std::make_unique<RE2>(absl::StrCat("\\b(?i:(", heads, "))s[ ](?:in|at)[ ]"));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
   // mine", "the Salar de los Angeles project").
@@ -462,7 +463,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       "))\\b|(?:该|这一|这个|这座|这家|此)(?:合资|合营)?(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   head_after_re_ = std::make_unique<RE2>(
       absl::StrCat("^[ ](?:[\\p{Ll}-]+[ ]){0,2}?(?:", heads, ")s?(?:$|[^\\pL\\d-])"));
-  for (const RE2* re : {facility_after_re_.get(), facility_before_re_.get(),
+  for (const RE2* re : {facility_after_re_.get(), plural_after_re_.get(), facility_before_re_.get(),
                         facility_anaphor_re_.get(), head_after_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
   }
@@ -1222,6 +1223,67 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     return any && from == to;
   };
+  // "plants in Boyertown, Pennsylvania, and Aizu, Japan", "its sites in Burghausen and Nünchritz
+  // in Germany": a plural head before a list of two or more unknown places names one facility per
+  // place (a town's region or country after it stays a mention of its own).
+  {
+    static const RE2* kPlaceAt = new RE2(
+        "^(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})");
+    re2::StringPiece ph[2];
+    for (size_t pos = 0; pos < text.size() &&
+                         plural_after_re_->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 2);) {
+      const std::string head(ph[1].data(), ph[1].size());
+      size_t at = static_cast<size_t>(ph[0].data() - text.data()) + ph[0].size();
+      pos = at;
+      std::vector<std::pair<size_t, size_t>> places;
+      for (int guard = 0; guard < 6 && at < text.size(); ++guard) {
+        re2::StringPiece got;
+        if (!RE2::PartialMatch(re2::StringPiece(text.data() + at, text.size() - at), *kPlaceAt, &got)) {
+          break;
+        }
+        // "two fabs in Magdeburg, and Berlin had promised …": a name before a verb opens a clause.
+        static const RE2* kVerbNext = new RE2(
+            "^[ ](?:had|has|have|is|are|was|were|will|would|can|could|said|says|also|then|[a-z]+ed)\\b");
+        if (!places.empty() &&
+            RE2::PartialMatch(re2::StringPiece(text.data() + at + got.size(), text.size() - at - got.size()),
+                              *kVerbNext)) {
+          break;
+        }
+        places.emplace_back(at, at + got.size());
+        at += got.size();
+        // The town's region or country: ", Pennsylvania", or one for the whole list, " in Germany".
+        for (absl::string_view lead : {", ", " in "}) {
+          if (text.substr(at, lead.size()) != lead) continue;
+          const Mention* where = mention_at(at + lead.size(), at + lead.size() + 1);
+          if (where != nullptr && where->span.begin == at + lead.size() && !where->demonym &&
+              (label_of(*where) == "Country" || label_of(*where) == "Region")) {
+            at = where->span.end;
+          }
+        }
+        bool more = false;
+        for (absl::string_view sep : {", and ", " and ", ", "}) {
+          if (text.substr(at, sep.size()) == sep) {
+            at += sep.size();
+            more = true;
+            break;
+          }
+        }
+        if (!more) break;
+      }
+      if (places.size() < 2) continue;
+      for (const auto& [pb, pe] : places) {
+        const absl::string_view place = text.substr(pb, pe - pb);
+        if (mention_at(pb, pe) != nullptr || name_words_.stops.contains(place.substr(0, place.find(' ')))) {
+          continue;
+        }
+        bool taken = false;
+        for (const Found& f : found) taken |= f.begin < pe && pb < f.end;
+        if (taken) continue;
+        found.push_back(Found{pb, pe, make(place, head, place, false), -1});
+      }
+      pos = std::max(pos, at);
+    }
+  }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".
   re2::StringPiece g[5];
   for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(

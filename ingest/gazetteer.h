@@ -235,6 +235,7 @@ class Gazetteer {
   NameWords name_words_;
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
+  std::unique_ptr<RE2> plural_after_re_;  // "plants in ": a plural head before a list of places.
   // A head right after a name, up to two lower-case words between (" nickel operation").
   std::unique_ptr<RE2> head_after_re_;
   std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.

@@ -719,6 +719,21 @@ TEST(GazetteerTest, ACapitalizedHeadNamesASiteWithoutAnArticle) {
   }
 }
 
+TEST(GazetteerTest, APluralHeadBeforeAListOfPlacesNamesOneSitePerPlace) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
+  const auto names = Labelled(g, "Acme refines tantalum at plants in Boyertown, Pennsylvania, and Aizu, Japan.");
+  EXPECT_THAT(names, testing::Contains("Facility:Boyertown plant"));
+  EXPECT_THAT(names, testing::Contains("Facility:Aizu plant"));
+  EXPECT_THAT(names, testing::Contains("Country:Japan"));
+  // A name that opens a clause after ", and" is no second site.
+  for (const std::string& n :
+       Labelled(g, "Acme wanted two fabs in Magdeburg, and Berlin had promised subsidies.")) {
+    EXPECT_NE(n, "Facility:Berlin fab") << n;
+  }
+}
+
 // The shipped gazetteer: no name or alias denotes two entities (the first listed would win
 // silently), and every country's name is found as that country.
 TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
