@@ -3785,6 +3785,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // "the Indonesia Weda Bay Industrial Park": a named site is a facility, also after "at".
     // A name with a capitalized commodity in it is no place ("around North American Lithium").
     const bool site = words.size() > 1 && !extended && name_words_.sites.contains(words.back());
+    // "at Burghausen and Nünchritz in Germany": the second of two unknown places after a
+    // preposition of place (a listed name first, "at Glencore and …", proves nothing).
+    static const RE2* kSecondPlace =
+        new RE2("\\b(?:in|at|near)[ ](\\p{Lu}[\\pL\\pM'’-]*)[ ]and[ ]$");
+    re2::StringPiece first_place;
+    if (!extended && !site && swallowed.empty() && words.size() == 1 &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), b), *kSecondPlace, &first_place)) {
+      const size_t fb = static_cast<size_t>(first_place.data() - text.data());
+      bool listed = false;
+      for (const Mention& o : *out) listed |= o.span.begin < fb + first_place.size() && fb < o.span.end;
+      if (!listed && !name_words_.stops.contains(first_place.ToString())) continue;
+    }
     if (!extended && !site && swallowed.empty() &&
         (RE2::PartialMatch(re2::StringPiece(text.data(), b), *kPlaceBefore) ||
          RE2::PartialMatch(re2::StringPiece(text.data(), run_b), *kPlaceBefore)) &&

@@ -727,6 +727,10 @@ TEST(GazetteerTest, APluralHeadBeforeAListOfPlacesNamesOneSitePerPlace) {
   EXPECT_THAT(names, testing::Contains("Facility:Boyertown plant"));
   EXPECT_THAT(names, testing::Contains("Facility:Aizu plant"));
   EXPECT_THAT(names, testing::Contains("Country:Japan"));
+  // The second of two unknown places after "at" is a place, not a company.
+  for (const std::string& n : Labelled(g, "Acme makes silicon at Burghausen and Nunchritz in Germany.")) {
+    EXPECT_EQ(n.find("Company:Nunchritz"), std::string::npos) << n;
+  }
   // A name that opens a clause after ", and" is no second site.
   for (const std::string& n :
        Labelled(g, "Acme wanted two fabs in Magdeburg, and Berlin had promised subsidies.")) {
