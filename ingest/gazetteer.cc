@@ -446,8 +446,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.descriptors.empty() ? "\\pL+" : alternation(name_words_.descriptors);
   // A place: one to three capitalized words.
   const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
+  // ("a processing plant it runs in Drag, Norway": a relative clause of running may stand between.)
   facility_after_re_ = std::make_unique<RE2>(
-      absl::StrCat("\\b(?i:(", heads, "))[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
+      absl::StrCat("\\b(?i:(", heads, "))(?:[ ](?:that|which))?(?:[ ](?:it|they)[ ](?:runs|ran|operates|operated|"
+                   "owns|owned|built|opened|has|had))?[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
   plural_after_re_ = std::make_unique<RE2>(absl::StrCat("\\b(?i:(", heads, "))s[ ](?:in|at)[ ]"));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
@@ -911,6 +913,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // The place alone names the facility too ("Tyseley Energy Park", "Chavara").
     if (!place_is_country && !place.empty() && std::string(place) != std::string(description)) {
       def.aliases.push_back(std::string(place));
+      // So does the place before the whole description: "the rare earth processing facility it
+      // opened in Saskatoon" is the Saskatoon rare earth processing facility.
+      const size_t at = absl::AsciiStrToLower(description).find(head_lower);
+      if (at != std::string::npos && at > 0) {
+        def.aliases.push_back(absl::StrCat(place, " ", description.substr(0, at + head_lower.size())));
+      }
     }
     // "the De Soto factory" is "the De Soto plant" and "the Bécancour facility": one site,
     // whichever of the three heads a writer picks.
