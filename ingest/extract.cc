@@ -375,6 +375,8 @@ bool ExtractorInternal::CountryStated(const Sentence& s, const std::vector<Item>
   const EntityDef& country = Entity(r.entity);
   auto inside = [&](const std::string& name) {
     const std::string n = kg::NormalizeName(name);
+    // Chinese has no spaces between words: "西澳大利亚" holds "澳大利亚".
+    if (!n.empty() && HasHan(n)) return absl::StrContains(words, n);
     return !n.empty() && absl::StrContains(words, absl::StrCat(" ", n, " "));
   };
   if (inside(country.name)) return true;
