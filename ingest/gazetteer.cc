@@ -1269,7 +1269,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           }
         }
         bool more = false;
-        for (absl::string_view sep : {", and ", " and ", ", "}) {
+        for (absl::string_view sep : {", and in ", " and in ", ", and at ", " and at ", ", and ", " and ", ", "}) {
           if (text.substr(at, sep.size()) == sep) {
             at += sep.size();
             more = true;
