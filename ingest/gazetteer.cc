@@ -3780,8 +3780,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         const std::string& label = LabelOf(o, *extra);
         if (label != "Country" && label != "Region") continue;
         const absl::string_view after = text.substr(o.span.end);
+        // "Debrecen, Hungary's second-largest city": the country's town, in apposition.
+        static const RE2* kCountrysTown = new RE2(
+            "^(?:'s|’s) (?:[a-z-]+ ){0,3}(?:city|town|port|capital|village|hub)\\b");
         town = after.empty() || after[0] == ',' || after[0] == ';' || after[0] == ')' ||
-               (after[0] == '.' && (after.size() == 1 || after[1] == ' '));
+               (after[0] == '.' && (after.size() == 1 || after[1] == ' ')) ||
+               (label == "Country" && RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kCountrysTown));
       }
       if (town) continue;
     }

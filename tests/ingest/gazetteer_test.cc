@@ -731,6 +731,11 @@ TEST(GazetteerTest, APluralHeadBeforeAListOfPlacesNamesOneSitePerPlace) {
   for (const std::string& n : Labelled(g, "Acme makes silicon at Burghausen and Nunchritz in Germany.")) {
     EXPECT_EQ(n.find("Company:Nunchritz"), std::string::npos) << n;
   }
+  // A town in apposition to its country's description is a place too.
+  for (const std::string& n :
+       Labelled(g, "Acme builds a factory at the southern edge of Debrecen, Hungary's second-largest city.")) {
+    EXPECT_EQ(n.find("Company:Debrecen"), std::string::npos) << n;
+  }
   // A name that opens a clause after ", and" is no second site.
   for (const std::string& n :
        Labelled(g, "Acme wanted two fabs in Magdeburg, and Berlin had promised subsidies.")) {
