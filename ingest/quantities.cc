@@ -19,8 +19,9 @@
 //   and 日元 are JPY. A bare "$" is USD unless a currency word follows ("$5 million AUD").
 // - "mt"/"MT" are metric tons, "Mt" is million tonnes; "wet"/"dry tonnes" are tonnes. Short,
 //   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb`,
-//   ounces `oz` and a battery plant's energy ("40 GWh", "16 gigawatt-hours") `GWh`, kept in the
-//   unit the text states (SPEC's `t` is for metric tons).
+//   ounces `oz`, a battery plant's energy ("40 GWh", "16 gigawatt-hours") `GWh` and a solar
+//   plant's power ("3.3 gigawatts", "500 MW") `GW`/`MW`, kept in the unit the text states
+//   (SPEC's `t` is for metric tons).
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
@@ -477,6 +478,7 @@ struct Patterns {
   RE2 non_metric;
   RE2 imperial_mass;
   RE2 energy_unit;
+  RE2 power_unit;
   RE2 currency_suffix;
   RE2 connector;  // (symbol)|(word)
   RE2 hedge_after;
@@ -534,6 +536,10 @@ Patterns::Patterns()
                     PatternOptions()),
       // A battery plant's yearly output, in energy: "40 GWh", "16 gigawatt-hours", "100吉瓦时".
       energy_unit(Expand(R"((?:{WS}|-)?(GWh|(?i:gigawatt(?:{WS}|-)hours?)|吉瓦时))"), PatternOptions()),
+      // A plant's yearly output in power, as solar makers state it: "3.3 gigawatts of solar
+      // modules a year", "5 GW". Kept in the unit the text states.
+      // Only before "of" and a good (or in Chinese): "a 2 GW solar farm" is a power plant's size.
+      power_unit(Expand(R"((?:{WS}|-)?(?:(GW|MW|(?i:gigawatts?|megawatts?))(?:{WS}+of\b)|(吉瓦|兆瓦)))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
@@ -875,6 +881,14 @@ class Scan {
         s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
         s.unit = "GWh";
         pos = End(g[0]);
+      } else if (At(re_.power_unit, pos, g, 3) &&
+                 BoundaryAfter(End(!View(g[1]).empty() ? g[1] : g[2]))) {
+        if (s.has_prefix) return std::nullopt;
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;
+        const std::string_view unit = !View(g[1]).empty() ? View(g[1]) : View(g[2]);
+        s.unit = unit == "MW" || unit == "兆瓦" || unit.starts_with("mega") || unit.starts_with("Mega") ? "MW" : "GW";
+        pos = End(!View(g[1]).empty() ? g[1] : g[2]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);
         if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {

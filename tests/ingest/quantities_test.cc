@@ -527,12 +527,17 @@ TEST_F(QuantitiesTest, Forints) {
                       "36000000000", "", "HUF"});
 }
 
-// A battery plant's size in energy: kept in GWh. A gigawatt of power is no quantity of a good.
+// A battery plant's size in energy: kept in GWh. A gigawatt of power is no quantity of a good
+// unless a good follows ("of"), or in Chinese.
 TEST_F(QuantitiesTest, GigawattHoursOfCells) {
   ExpectOne(finder_, {"It is designed for 14 GWh of cells a year.", "14 GWh", kMass, "14", "", "GWh"});
   ExpectOne(finder_, {"a plant of 16 gigawatt-hours", "16 gigawatt-hours", kMass, "16", "", "GWh"});
   ExpectOne(finder_, {"规划产能100吉瓦时", "100吉瓦时", kMass, "100", "", "GWh"});
   EXPECT_TRUE(finder_.Find("a 2 GW solar farm").empty());
+  // A factory's yearly output of a good, in power ("3.3 gigawatts of solar modules a year").
+  ExpectOne(finder_, {"It can make 3.3 gigawatts of solar modules a year.", "3.3 gigawatts", kMass, "3.3", "", "GW"});
+  ExpectOne(finder_, {"alkaline electrolysers of 700 MW of capacity", "700 MW", kMass, "700", "", "MW"});
+  ExpectOne(finder_, {"年产能已达到2.5吉瓦", "2.5吉瓦", kMass, "2.5", "", "GW"});
 }
 
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
