@@ -986,7 +986,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         (place_mention == nullptr || label_of(*place_mention) != "Country")) {
       auto [db, de] = WordBefore(text, wb);
       const absl::string_view d = text.substr(db, de - db);
-      if (de + 1 == wb && IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") begin = wb;
+      // Also after a possessive: "Qcells' module factory in Dalton".
+      const bool possessor = absl::EndsWith(d, "'s") || absl::EndsWith(d, "s'") || absl::EndsWith(d, "’s");
+      if (de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || possessor)) begin = wb;
     }
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
