@@ -1360,7 +1360,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     size_t appos_begin = 0, appos_end = 0;
     if (word == "its" || word == "it") {
       static const RE2* kApposThenVerb = new RE2(
-          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|once|formerly|previously) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
           "[a-z]+(?: [a-z-]+){0,4} $");
       for (const Item& it : *items) {
         if (it.entity < 0 || it.end > b || !IsAgent(it.tag)) continue;
@@ -3518,6 +3518,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (int64_t share = 0; literal.contains("share") && absl::SimpleAtoi(literal["share"], &share) &&
                            share > 0 && share <= 100) {
       props["percent"] = Value(share);
+    }
+    // "will take all of the lithium carbonate produced at Thacker Pass", "全部": the whole of a
+    // supplier's output is 100% of it.
+    if (literal.contains("whole") && !props.contains("percent")) {
+      props["percent"] = Value(int64_t{100});
+      if (!props.contains("basis")) props["basis"] = "output";
     }
     if (literal.contains("instrument")) {
       props["instrument"] = NormalizeInstrument(literal["instrument"]);
