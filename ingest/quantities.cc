@@ -1196,7 +1196,10 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       " of (?:[A-Z][\\w-]*(?: [A-Z][\\w-]*){0,3}(?:'s|’s|'))|"
       // Or of what its buyer imports or uses: "nearly half of the manganese ore it imports".
       " of (?:the |its |their )?(?:[a-z-]+ ){1,3}(?:that |which )?(?:it|they) (?:imports|imported|"
-      "uses|used|consumes|consumed|needs|needed|buys|bought)\\b)");
+      "uses|used|consumes|consumed|needs|needed|buys|bought)\\b|"
+      // Or of goods a named buyer uses: "about a quarter of the enriched uranium used by U.S.
+      // nuclear plants".
+      " of (?:the |its |their )?(?:[a-z-]+ ){1,3}(?:used|bought|imported|consumed|needed|burned) (?:by|in)\\b)");
   static const RE2* kChinese = new RE2(
       "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
   // "中国约一半的重稀土原料依赖缅甸": a fraction of what follows 的, as "about half of its …".
