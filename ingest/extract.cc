@@ -900,7 +900,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         "single|sole|one|another|each|every|no|any|world|global|foreign|local|domestic|"
         "western|such|parent|buying|selling|acquiring|target|operating|holding|joint|venture|"
         "sister|partner|investee|shell|trading) ");
-    if (RE2::PartialMatch(m[1], *kNotTheSame)) continue;
+    // ("the trading house" is a description of a trader, like "the trader".)
+    if (RE2::PartialMatch(m[1], *kNotTheSame) &&
+        !absl::EndsWithIgnoreCase(absl::string_view(m[1].data(), m[1].size()), "the trading house")) {
+      continue;
+    }
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
       // "有限公司", "股份公司", "有限责任公司": a legal form, the end of a name nobody read.
@@ -4166,9 +4170,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   {
     static const RE2* kFrontedSite =
         new RE2("^(?:At|In|For) <(?:Facility|Company)#(\\d+)>(?: in <(?:Country|Region)#\\d+>)?, ");
+    // Else a share "of" a named company or site in the sentence whose holder no rule read ("The
+    // trading house owns 40% of the Quellaveco mine, with Anglo American holding the rest", the
+    // holder unresolved): the rest is of that, not of an earlier sentence's stake.
+    static const RE2* kShareOf =
+        new RE2("<PERCENT#\\d+> (?:(?:stake|interest|holding) )?(?:of|in) (?:the )?<(?:Facility|Company)#(\\d+)>");
     int j = -1;
-    if (RE2::PartialMatch(tagged, *kFrontedSite, &j) && j >= 0 &&
-        static_cast<size_t>(j) < items.size()) {
+    if ((RE2::PartialMatch(tagged, *kFrontedSite, &j) || RE2::PartialMatch(tagged, *kShareOf, &j)) &&
+        j >= 0 && static_cast<size_t>(j) < items.size()) {
       fronted_site = items[j].entity;
     }
   }

@@ -2777,6 +2777,19 @@ TEST_F(ExtractTest, BareSharesAreOfTheSiteTheSentenceOpensWith) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE BHP -> Caserones mine percent=33.75")));
 }
 
+TEST_F(ExtractTest, TheRestIsOfTheSitesShareEvenWithItsHolderUnread) {
+  // The holder of the 40% is a description no name stands for; the rest is still of Quellaveco.
+  const auto claims = Claims(
+      "CMOC holds 80% of Tenke Fungurume Mining. The other partner owns 40% of the Quellaveco mine, "
+      "with Anglo American holding the rest.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Anglo American -> Quellaveco mine"));
+  EXPECT_THAT(claims, Not(Contains(testing::StartsWith("HOLDS_STAKE Anglo American -> Tenke"))));
+  // "The trading house" is the trader named before, like "the trader".
+  EXPECT_THAT(Claims("Mitsubishi Corporation is a partner in copper. The trading house owns 40% of "
+                     "the Quellaveco mine."),
+              Contains("HOLDS_STAKE Mitsubishi -> Quellaveco mine percent=40"));
+}
+
 TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   // "Should China restrict …, producers would …": the condition states nothing.
   EXPECT_THAT(Claims("Should China restrict fluorspar exports again, producers in Japan would have "
