@@ -2851,6 +2851,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         pos = e;
       }
     }
+    // "the 49% of Turquoise Hill that it did not already own": the rest a holder lacked, not a
+    // negation of the purchase.
+    {
+      static const RE2* kNotAlreadyOwned = new RE2(
+          "(?i)\\b(?:that |which )?(?:it|they|<[A-Za-z]+#\\d+>) (?:did not|didn't|does not|doesn't) (?:already )?own\\b");
+      re2::StringPiece input(context.data(), context.size());
+      re2::StringPiece hit;
+      for (size_t pos = 0; pos < context.size() &&
+                           kNotAlreadyOwned->Match(input, pos, context.size(), RE2::UNANCHORED, &hit, 1);) {
+        const size_t b = static_cast<size_t>(hit.data() - context.data());
+        std::fill(context.begin() + b, context.begin() + b + hit.size(), ' ');
+        pos = b + std::max<size_t>(hit.size(), 1);
+      }
+    }
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {

@@ -2790,6 +2790,14 @@ TEST_F(ExtractTest, TheRestIsOfTheSitesShareEvenWithItsHolderUnread) {
               Contains("HOLDS_STAKE Mitsubishi -> Quellaveco mine percent=40"));
 }
 
+TEST_F(ExtractTest, TheShareAHolderDidNotAlreadyOwnIsNoNegation) {
+  // "the 49% … that it did not already own" names the rest bought, not a purchase denied.
+  EXPECT_THAT(Claims("Rio Tinto bought out the roughly 49% of Turquoise Hill Resources that it did "
+                     "not already own."),
+              Contains("HOLDS_STAKE Rio Tinto -> Turquoise Hill Resources percent=100"));
+  EXPECT_THAT(Claims("Rio Tinto did not buy the 49% of Turquoise Hill Resources."), IsEmpty());
+}
+
 TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   // "Should China restrict …, producers would …": the condition states nothing.
   EXPECT_THAT(Claims("Should China restrict fluorspar exports again, producers in Japan would have "
