@@ -1415,11 +1415,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                    absl::EndsWith(text.substr(0, place_b), ", "))) {
       continue;
     }
+    static const RE2* kLabelAfter = new RE2("^(?: \\([^()]{1,40}\\))?:");
     int entity = -1;
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
-        absl::AsciiStrToLower(det) == "the") {
-      // "the Covalent refinery": a facility named after its company.
+        (absl::AsciiStrToLower(det) == "the" ||
+         (listed && RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
+                                      *kLabelAfter)))) {
+      // "the Covalent refinery": a facility named after its company; so is a key-figures line's
+      // "- Alba smelter (Bahrain): …" (its label's colon right after).
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
                at_place->span.begin >= place_b &&
