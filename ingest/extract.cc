@@ -4178,9 +4178,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (tr) tr->notes.push_back("dropped stake.elliptic: nothing held in the sentence");
     return true;
   });
-  // "At Antamina in Peru, BHP and Glencore each own 33.75%, …": a site fronted by "At"/"In" is
-  // what the sentence's bare shares are of, before any stake of an earlier sentence.
-  int fronted_site = -1;
+  // The company or site the sentence's bare shares are of, before any stake of an earlier
+  // sentence: one fronted by "At"/"In" ("At Antamina in Peru, BHP and Glencore each own 33.75%").
+  int sentence_site = -1;
   {
     static const RE2* kFrontedSite =
         new RE2("^(?:At|In|For) <(?:Facility|Company)#(\\d+)>(?: in <(?:Country|Region)#\\d+>)?, ");
@@ -4192,7 +4192,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     int j = -1;
     if ((RE2::PartialMatch(tagged, *kFrontedSite, &j) || RE2::PartialMatch(tagged, *kShareOf, &j)) &&
         j >= 0 && static_cast<size_t>(j) < items.size()) {
-      fronted_site = items[j].entity;
+      sentence_site = items[j].entity;
     }
   }
   std::set<const Candidate*> given_away;  // Elliptic shares given to a stake named (below).
@@ -4225,7 +4225,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
     // the latest earlier stake; a Chinese elliptic share only of the previous sentence's.
     int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
-    if (held < 0 && fronted_site >= 0 && fronted_site != items[c.subject].entity) held = fronted_site;
+    if (held < 0 && sentence_site >= 0 && sentence_site != items[c.subject].entity) held = sentence_site;
     if (held < 0 && c.object >= 0) continue;  // A fallback object stands with no stake before.
     if (held < 0) held = c.elliptic ? held_before_ : last_held_;
     if (held < 0 || held == items[c.subject].entity) continue;
@@ -4314,7 +4314,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // "Tianqi holds 40% of Windfield, while Albemarle and IGO hold 30% each": the stake
         // is in the company of the sentence's own earlier stake, else of the section's last.
         int held = earlier_stake_in(c, [](const Candidate& d) { return d.object_fallback; });
-        if (held < 0) held = fronted_site;  // "At Antamina in Peru, BHP and Glencore each own …".
+        if (held < 0) held = sentence_site;  // "At Antamina in Peru, BHP and Glencore each own …".
         if (held < 0) held = last_held_;
         bool member = false;
         for (int j : list) member |= items[j].entity == held;
