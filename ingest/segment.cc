@@ -332,6 +332,18 @@ bool IsHeadingCandidate(std::string_view line) {
   return HasWordChar(line) && !EndsWithFunctionWord(line);
 }
 
+// A fact box's field line: a short capitalized label, a colon and a value ("Operator: Swakop
+// Uranium", "Production (2024): 3,400 t"): at most five words before the colon, none of them
+// ending a sentence.
+bool IsFieldLine(std::string_view line) {
+  const size_t colon = line.find(": ");
+  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  if (!IsAsciiUpper(line[0])) return false;
+  const std::string_view label = line.substr(0, colon);
+  if (label.find_first_of(".!?;,") != std::string_view::npos) return false;
+  return CountWords(label) <= 5;
+}
+
 // A leading label such as "Core Viewpoint" in "Core Viewpoint - The U.S. is …".
 bool IsLabel(std::string_view label) {
   if (label.empty() || label.size() > 60 || CountWords(label) > 6) return false;
@@ -606,10 +618,13 @@ std::vector<Sentence> Segmenter::Run() {
       StartSection(view);
       continue;
     }
-    // Ordinary text: join a soft-wrapped continuation, else start a new block.
+    // Ordinary text: join a soft-wrapped continuation, else start a new block. Two field lines
+    // of a fact box without bullets ("Ownership: Taurus Minerals 90%, Epangelo Mining 10%" then
+    // "Operator: Swakop Uranium") are two lines, however long the first.
     if (block_ && !was_blank) {
       std::string_view last = View(text_, block_last_line_);
       const bool wrapped = !EndsSentence(text_, block_last_line_) && !EndsWith(last, ":") &&
+                           !(IsFieldLine(last) && IsFieldLine(view)) &&
                            (CountCodePoints(last) >= 40 || IsAsciiLower(view[0]));
       if (wrapped) {
         block_->end = c.end;

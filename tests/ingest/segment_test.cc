@@ -355,6 +355,20 @@ TEST(SegmentTest, JsonlParagraphs) {
   EXPECT_FALSE(s[0].is_title);  // The title is not in the text.
 }
 
+TEST(SegmentTest, FactBoxLinesWithoutBulletsStayApart) {
+  // A long field line is no soft-wrapped sentence when the next line is a field line too.
+  const std::vector<std::string> texts = Texts(SegmentText(
+      "T\n\nHusab mine\nOwnership: Taurus Minerals 90%, Epangelo Mining 10%\nOperator: Swakop "
+      "Uranium\n\nThe mine opened in 2016 and has since become one of the largest uranium mines "
+      "in\nthe world.\n"));
+  EXPECT_THAT(texts, testing::Contains("Ownership: Taurus Minerals 90%, Epangelo Mining 10%"));
+  EXPECT_THAT(texts, testing::Contains("Operator: Swakop Uranium"));
+  // Prose wrapped after 40 characters is still joined.
+  EXPECT_THAT(texts, testing::Contains(
+                         "The mine opened in 2016 and has since become one of the largest uranium "
+                         "mines in the world."));
+}
+
 TEST(SegmentTest, VeryLongSentenceIsCut) {
   std::string body;
   for (int i = 0; i < 1000; ++i) body += "word ";
