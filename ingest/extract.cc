@@ -899,12 +899,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         "only|other|same|first|last|former|new|next|rival|main|dominant|smaller|larger|bigger|"
         "single|sole|one|another|each|every|no|any|world|global|foreign|local|domestic|"
         "western|such|parent|buying|selling|acquiring|target|operating|holding|joint|venture|"
-        "sister|partner|investee|shell|trading) ");
-    // ("the trading house" is a description of a trader, like "the trader".)
-    if (RE2::PartialMatch(m[1], *kNotTheSame) &&
-        !absl::EndsWithIgnoreCase(absl::string_view(m[1].data(), m[1].size()), "the trading house")) {
-      continue;
-    }
+        "sister|partner|investee|shell) |"
+        // "the trading unit" is another company; "the trading house" is the trader itself.
+        "(?i)^the (?:.* )?trading (?:[a-z-]+ )*?(?:company|firm|miner|producer|group|carmaker|"
+        "automaker|refiner|maker|business|start-up|startup|smelter|trader|developer|explorer|"
+        "recycler|manufacturer|processor|unit|subsidiary)\\b");
+    if (RE2::PartialMatch(m[1], *kNotTheSame)) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {
       // "有限公司", "股份公司", "有限责任公司": a legal form, the end of a name nobody read.
@@ -2851,15 +2851,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         pos = e;
       }
     }
-    // "the 49% of Turquoise Hill that it did not already own": the rest a holder lacked, not a
-    // negation of the purchase.
-    {
-      static const RE2* kNotAlreadyOwned = new RE2(
-          "(?i)\\b(?:that |which )?(?:it|they|<[A-Za-z]+#\\d+>) (?:did not|didn't|does not|doesn't) (?:already )?own\\b");
+    // So are phrases context.tsv marks `not_a_trigger` ("that it did not already own").
+    for (const auto& t : x_.triggers_) {
+      if (t.kind != "not_a_trigger") continue;
       re2::StringPiece input(context.data(), context.size());
       re2::StringPiece hit;
       for (size_t pos = 0; pos < context.size() &&
-                           kNotAlreadyOwned->Match(input, pos, context.size(), RE2::UNANCHORED, &hit, 1);) {
+                           t.re->Match(input, pos, context.size(), RE2::UNANCHORED, &hit, 1);) {
         const size_t b = static_cast<size_t>(hit.data() - context.data());
         std::fill(context.begin() + b, context.begin() + b + hit.size(), ' ');
         pos = b + std::max<size_t>(hit.size(), 1);
@@ -2868,6 +2866,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::string status;
     std::string drop;
     for (const auto& t : x_.triggers_) {
+      if (t.kind == "not_a_trigger") continue;
       // A negation that governs the clause after it ("CATL denied that it supplies …", "No
       // agreement was reached for Korea Zinc to supply …") is looked for before the match.
       if (t.kind == "negation_before") {
@@ -5118,7 +5117,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
                                                       "negation_before", "negation_after",
-                                                      "conditional_after"};
+                                                      "conditional_after", "not_a_trigger"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

@@ -987,8 +987,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       auto [db, de] = WordBefore(text, wb);
       const absl::string_view d = text.substr(db, de - db);
       // Also after a possessive: "Qcells' module factory in Dalton".
-      const bool possessor = absl::EndsWith(d, "'s") || absl::EndsWith(d, "s'") || absl::EndsWith(d, "’s");
-      if (de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || possessor)) begin = wb;
+      if (de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || EndsInPossessor(d))) {
+        begin = wb;
+      }
     }
     auto [det_b, det_e] = WordBefore(text, begin);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
@@ -1219,7 +1220,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   }
   // Whether only commodity mentions, each after a space, fill [from, to): "the Louisiana HPMSM
   // plant" is named by its state and its product, not by a company "Louisiana HPMSM".
-  auto GoodsUpTo = [&](size_t from, size_t to) {
+  auto goods_up_to = [&](size_t from, size_t to) {
     bool any = false;
     for (int guard = 0; guard < 4 && from < to; ++guard) {
       if (text[from] != ' ') return false;
@@ -1428,7 +1429,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     } else if (at_place != nullptr && label_of(*at_place) == "Region" &&
                at_place->span.begin >= place_b &&
                (at_place->span.end == place_b + place.size() ||
-                GoodsUpTo(at_place->span.end, place_b + place.size())) &&
+                goods_up_to(at_place->span.end, place_b + place.size())) &&
                (absl::AsciiStrToLower(det) == "the" || possessive || listed)) {
       // "the Louisiana plant", "Louisiana plant: 65,000 t a year", "the South West Arkansas
       // project": named after its state.

@@ -537,8 +537,8 @@ Patterns::Patterns()
       // A battery plant's yearly output, in energy: "40 GWh", "16 gigawatt-hours", "100吉瓦时".
       energy_unit(Expand(R"((?:{WS}|-)?(GWh|(?i:gigawatt(?:{WS}|-)hours?)|吉瓦时))"), PatternOptions()),
       // A plant's yearly output in power, as solar makers state it: "3.3 gigawatts of solar
-      // modules a year", "5 GW". Kept in the unit the text states.
-      // Only before "of" and a good (or in Chinese): "a 2 GW solar farm" is a power plant's size.
+      // modules a year", kept in the unit the text states. Only before "of" and a good (or in
+      // Chinese): "a 2 GW solar farm" is a power plant's size.
       power_unit(Expand(R"((?:{WS}|-)?(?:(GW|MW|(?i:gigawatts?|megawatts?))(?:{WS}+of\b)|(吉瓦|兆瓦)))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
