@@ -1418,6 +1418,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     static const RE2* kLabelAfter = new RE2("^(?: \\([^()]{1,40}\\))?:");
     int entity = -1;
+    made_name.clear();  // Set by make() below: the name a listed site is given here.
     if (at_place != nullptr && label_of(*at_place) == "Company" &&
         at_place->span.begin == place_b && at_place->span.end == place_b + place.size() &&
         (absl::AsciiStrToLower(det) == "the" ||
@@ -1465,7 +1466,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     } else {
       entity = make(place, g[3].ToString(), text.substr(place_b, end - place_b), false);
     }
-    found.push_back(Found{place_b, end, entity, product});
+    found.push_back(Found{place_b, end, entity, product, made_name});
     pos = end;
   }
   // "Core Lithium suspended mining at Finniss", "loparite mined at Lovozero", "production at
@@ -1625,9 +1626,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (taken) continue;
     // A listed site named without its head keeps its name: "Iron Bridge is Fortescue's first
     // magnetite operation" is the listed "Iron Bridge project", not an "Iron Bridge operation".
+    // A listed site found under another name ("the Riverside plant" for the listed "Novonix
+    // Riverside plant") keeps the name this text gives it.
     const int listed = ListedSiteOf(name);
     const int entity = listed >= 0 ? listed : make(name, head, name, false);
-    found.push_back(Found{nb, nb + name.size(), entity, product});
+    found.push_back(Found{nb, nb + name.size(), entity, product, listed >= 0 ? "" : made_name});
   }
   // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
   // Cauchari projects", "Tesla's Shanghai and Berlin factories": each place with the singular head

@@ -398,6 +398,9 @@ TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
               testing::ElementsAre("EcoPro Debrecen plant as Debrecen plant"));
   EXPECT_THAT(found("CATL's plant in Debrecen is new."),
               testing::ElementsAre("CATL Debrecen plant as Debrecen plant"));
+  // A name and head that find a listed site of a longer name keep the name the text gives.
+  EXPECT_THAT(found("Novonix said the Riverside plant will make 20,000 tonnes."),
+              testing::ElementsAre("Novonix Riverside plant as Riverside plant"));
   EXPECT_THAT(found("ACC gigafactory in Billy-Berclau Douvrin"),
               testing::ElementsAre("ACC Billy-Berclau plant"));
   EXPECT_TRUE(found("ACC inaugurated its first gigafactory in May 2023.").empty());
