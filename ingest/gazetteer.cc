@@ -1909,6 +1909,104 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     found.push_back(Found{b, e, entity, product});
   }
+  // A foreign site's Chinese transliteration with its Latin name in brackets, before its head
+  // ("巴拉莫（Balamo）石墨矿", the Balamo mine), or before a verb of building or running and the
+  // site's description ("在芬兰科特卡（Kotka）建设年产10万吨的负极材料基地", the Kotka hub): the
+  // site "<Latin name> <head>", whose mention is the whole name in the first case and the
+  // transliteration with its brackets in the second (the figures after it stay readable). The
+  // transliteration starts after the last mention or `stop_zh` word before it.
+  static const RE2* kZhLatinBracket = new RE2(
+      "(\\p{Han}{2,12})（(\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3})）");
+  static const RE2* kBuildOrRun = new RE2(
+      "^(?:计划|拟|将|正在|已)?(?:投资)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)(?:一座|一个|了)?"
+      "((?:年产(?:能)?(?:约|超过|逾)?[^，。；（）<]{1,18}?的)?)");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhLatinBracket->Match(input, pos, text.size(), RE2::UNANCHORED, g, 3);) {
+    size_t b = static_cast<size_t>(g[1].data() - text.data());
+    const size_t latin_b = static_cast<size_t>(g[2].data() - text.data());
+    const size_t close = latin_b + g[2].size() + std::string_view("）").size();
+    pos = close;
+    if (mention_at(latin_b, latin_b + g[2].size()) != nullptr) continue;  // Read elsewhere.
+    for (const Mention& k : *out) {
+      if (k.span.end > b && k.span.end < latin_b) b = k.span.end;
+    }
+    for (size_t at = b; at < latin_b;) {
+      size_t stop = 0;
+      for (const std::string& w : name_words_.zh_stops) {
+        if (text.substr(at, w.size()) == w && at + w.size() < latin_b) stop = std::max(stop, w.size());
+      }
+      if (stop > 0) {
+        b = at + stop;
+        at += stop;
+      } else {
+        at += 3;  // One Han character (three bytes in UTF-8).
+      }
+    }
+    if (latin_b - b < 2 * 3 + std::string_view("（").size()) continue;  // Two characters at least.
+    // Directly before the head, through the product ("石墨矿"); or after a verb and a description.
+    size_t at = close;
+    size_t span_e = 0;
+    int product = -1;
+    re2::StringPiece rest(text.data() + close, text.size() - close);
+    if (RE2::Consume(&rest, *kBuildOrRun)) at = static_cast<size_t>(rest.data() - text.data());
+    const bool direct = at == close;
+    const std::pair<std::string, std::string>* head = nullptr;
+    for (int guard = 0; guard < 6 && at < text.size() && head == nullptr; ++guard) {
+      head = ZhHeadAt(text, at);
+      if (head != nullptr) break;
+      const Mention* c = mention_at(at, at + 1);
+      if (c != nullptr && !c->demonym && label_of(*c) == "Commodity" && c->span.begin == at) {
+        if (product < 0) product = c->entity;
+        at = c->span.end;
+        continue;
+      }
+      bool kind = false;
+      for (const std::string& w : name_words_.zh_kinds) {
+        if (!kind && text.substr(at, w.size()) == w) {
+          at += w.size();
+          kind = true;
+        }
+      }
+      for (absl::string_view w : {"一体化", "生产", "加工"}) {
+        if (!kind && text.substr(at, w.size()) == w) {
+          at += w.size();
+          kind = true;
+        }
+      }
+      if (!kind) break;
+    }
+    if (head == nullptr || LongerCompanyWordAt(text, at, head->first.size())) continue;
+    span_e = direct ? at + head->first.size() : close;
+    const std::string latin(g[2].data(), g[2].size());
+    // Listed under this name, or under its owner's (the last company before it in the text).
+    int entity = Lookup(absl::StrCat(latin, " ", head->second));
+    if (entity < 0 || entities_[entity].label != "Facility") entity = ListedFacilityLike(latin, head->second);
+    for (const Mention& k : *out) {
+      if (k.span.end > b || k.demonym || k.entity < 0 ||
+          static_cast<size_t>(k.entity) >= entities_.size() || entities_[k.entity].label != "Company" ||
+          (entity >= 0 && entities_[entity].label == "Facility")) {
+        continue;
+      }
+      const int owned = Lookup(absl::StrCat(entities_[k.entity].name, " ", latin, " ", head->second));
+      if (owned >= 0 && entities_[owned].label == "Facility") entity = owned;
+    }
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < span_e && b < f.end;
+    if (inside_found) continue;
+    if (entity < 0 || static_cast<size_t>(entity) >= entities_.size() ||
+        entities_[entity].label != "Facility") {
+      EntityDef def;
+      def.label = "Facility";
+      def.name = absl::StrCat(latin, " ", head->second);
+      def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+      def.aliases.push_back(absl::StrCat(g[1].ToString().substr(b - static_cast<size_t>(g[1].data() - text.data())),
+                                         head->first));
+      // A production base (基地) or works (厂) is a plant too.
+      if (head->second == "hub" || head->second == "park") def.aliases.push_back(absl::StrCat(latin, " plant"));
+      entity = AddExtra(std::move(def), extra);
+    }
+    found.push_back(Found{b, span_e, entity, product});
+  }
   for (const Join& j : joins) {
     if (j.index >= found.size()) continue;
     const int before = facility_ending_at(j.before, &found[j.index]).value_or(-1);

@@ -381,6 +381,27 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 // A description names the site its owner has at that place, not another company's there; the
 // mention keeps the name the text gives it. A company right before a head owns it; a month after
 // "in" is no place.
+// A foreign site written as its Chinese transliteration with the Latin name in brackets: the
+// "<Latin> <head>" site, whether the head follows at once or after a verb of building; the
+// transliteration starts after the place or stop word before it.
+TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
+  EXPECT_TRUE(HasName(g, "Syrah在莫桑比克运营巴拉莫（Balamo）石墨矿。", "巴拉莫（Balamo）石墨矿=Balamo mine"));
+  EXPECT_TRUE(HasName(g, "杉杉股份计划在芬兰科特卡（Kotka）建设年产10万吨的负极材料一体化基地。",
+                      "科特卡（Kotka）=Kotka hub"));
+  EXPECT_TRUE(HasName(g, "贝特瑞计划在印度尼西亚中爪哇省的肯德尔（Kendal）建设负极材料工厂。",
+                      "肯德尔（Kendal）=Kendal plant"));
+  // Owned by the company before it and listed under its name.
+  EXPECT_TRUE(HasName(g, "宁德时代计划在匈牙利德布勒森（Debrecen）建设电池工厂。",
+                      "德布勒森（Debrecen）=CATL Debrecen plant"));
+  // No head after it: a place, no site.
+  for (const std::string& n : Names(g, "该公司总部位于芬兰科特卡（Kotka）。")) {
+    EXPECT_FALSE(absl::StrContains(n, "Kotka")) << n;
+  }
+}
+
 TEST(GazetteerTest, ASiteOfItsOwnerAtAPlace) {
   const Gazetteer* shipped = ShippedGazetteer();
   ASSERT_NE(shipped, nullptr);
