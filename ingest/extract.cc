@@ -2891,6 +2891,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         continue;
       }
+      // A question states nothing ("Will Beijing ban graphite exports outright?").
+      if (t.kind == "question") {
+        if (RE2::PartialMatch(re2::StringPiece(tagged.data(), tagged.size()), *t.re)) {
+          drop = "question";
+          break;
+        }
+        continue;
+      }
       if (t.kind == "negation_after") {
         if (RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end),
                               *t.re)) {
@@ -5117,7 +5125,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
                                                       "negation_before", "negation_after",
-                                                      "conditional_after", "not_a_trigger"};
+                                                      "conditional_after", "question",
+                                                      "not_a_trigger"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

@@ -2806,6 +2806,14 @@ TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   EXPECT_THAT(Claims("If Glencore supplies cobalt to Tesla, prices may fall."), IsEmpty());
 }
 
+TEST_F(ExtractTest, AQuestionStatesNothing) {
+  EXPECT_THAT(Claims("Will Beijing ban graphite exports outright?"), IsEmpty());
+  EXPECT_THAT(Claims("Does Glencore still supply cobalt to Tesla?\""), IsEmpty());
+  EXPECT_THAT(Claims("宁德时代会向特斯拉供应电池吗？"), IsEmpty());
+  EXPECT_THAT(Claims("China banned graphite exports in 2025."),
+              Contains("RESTRICTS_EXPORT China -> graphite"));
+}
+
 TEST_F(ExtractTest, ASumRestatedInAnotherCurrencyKeepsTheFirst) {
   // "50 billion won (about $38 million)": one sum, in the currency written first.
   const ArticleRecord r = extractor_->Extract(ParseTextArticle(
