@@ -1595,17 +1595,28 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // sentence, "The Belgian group", counts).
     if (word == "its") {
       static const RE2* kSupplyFrom = new RE2(absl::StrCat(
-          "(?i)\\b(", kSupplyVerbs, "|export|exports|exported)\\b[^.;]{0,80}\\bfrom $"));
+          "(?i)\\b(", kSupplyVerbs, "|export|exports|exported|deliveries|shipments)\\b[^.;]{0,80}\\bfrom $"));
+      // "eVAC Magnetics, a unit of Vacuumschmelze, started supplying …": a name inside an
+      // apposition describes the supplier before it.
+      static const RE2* kApposition = new RE2(
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|whose|once|formerly|previously|part|now) "
+          "[^,;.:]*,");
       re2::StringPiece verb;
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFrom, &verb)) {
         const size_t v = static_cast<size_t>(verb.data() - s.text.data());
         const Item* supplier = nullptr;
+        size_t appositive_end = 0;  // The end of an apposition after the latest supplier.
         const std::vector<Item>* pools[] = {items, &found};
         for (const std::vector<Item>* pool : pools) {
           for (const Item& it : *pool) {
-            if (it.entity >= 0 && it.end <= v && IsAgent(it.tag) &&
-                (supplier == nullptr || it.end > supplier->end)) {
+            if (it.entity < 0 || it.end > v || !IsAgent(it.tag)) continue;
+            if (supplier != nullptr && it.begin > supplier->end && it.end <= appositive_end) continue;
+            if (supplier == nullptr || it.end > supplier->end) {
               supplier = &it;
+              re2::StringPiece rest(s.text.data() + it.end, v - it.end);
+              appositive_end = RE2::Consume(&rest, *kApposition)
+                                   ? static_cast<size_t>(rest.data() - s.text.data())
+                                   : 0;
             }
           }
         }

@@ -136,6 +136,19 @@ TEST_F(ExtractTest, ASentenceOpeningWithItsContinuesTheSiteTheSentenceBeforeOpen
               Contains("SUPPLIES Ivanhoe Mines -> CITIC Metal"));
 }
 
+TEST_F(ExtractTest, ItsAfterGoodsSentFromIsTheSuppliersNotANameInItsApposition) {
+  // What a supplier ships "from its plant" is its own, after a nominal delivery too.
+  EXPECT_THAT(Claims("Samsung SDI started deliveries of prismatic battery cells to BMW from its "
+                     "plant in Göd."),
+              Contains(::testing::StartsWith("OPERATES Samsung SDI -> ")));
+  // The parent named in the supplier's apposition owns nothing here.
+  const std::set<std::string> claims =
+      Claims("eVAC Magnetics, a unit of Vacuumschmelze, started supplying magnets to General "
+             "Motors from its plant in Sumter, South Carolina, in 2025.");
+  EXPECT_THAT(claims, Contains("OPERATES eVAC Magnetics -> Sumter plant"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Vacuumschmelze -> Sumter plant")));
+}
+
 TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
   // "one of its main buyers" is not Ganfeng's own: Pilbara, the agent of the sentence before.
   EXPECT_THAT(Claims("Pilbara Minerals sells spodumene concentrate to Chinese converters. Ganfeng "
