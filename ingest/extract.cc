@@ -154,6 +154,9 @@ class ExtractorInternal {
   // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
   // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
   int prev_facility_subject_ = -1;
+  // The previous sentence's companies and governments, in text order, each once: what "the
+  // former" and "the latter" opening a sentence choose between.
+  std::vector<int> prev_agents_;
   bool prev_agentless_ = false;  // The previous sentence named no company, government or country.
   bool prev_facility_owned_ = false;  // Named after its owner's possessive ("X's Boffa mine").
   // The previous sentence's last company other than its first: the runner-up of "the company"
@@ -706,7 +709,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|"
-      "后者|前者)");
+      "后者|前者|\\b(?i:the former|the latter)\\b)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
   size_t pos = 0;
@@ -879,16 +882,23 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     if (inside) continue;
     // "A与B签订了年度协议，后者将向A供应…": the latter is the last of the two names before it in
-    // the sentence, the former the one before that; with fewer, the word stays a word.
-    if (m[0] == "后者" || m[0] == "前者") {
+    // the sentence, the former the one before that; with fewer, the two companies or governments
+    // of the sentence before ("Lynas and MP Materials are … . The former mines …, while the latter
+    // digs …"); else the word stays a word.
+    if (m[0] == "后者" || m[0] == "前者" || absl::EqualsIgnoreCase(m[0].ToString(), "the former") ||
+        absl::EqualsIgnoreCase(m[0].ToString(), "the latter")) {
+      const bool latter = m[0] == "后者" || absl::EqualsIgnoreCase(m[0].ToString(), "the latter");
       std::vector<const Item*> agents;
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) agents.push_back(&it);
       }
-      const size_t back = m[0] == "后者" ? 1 : 2;
+      const size_t back = latter ? 1 : 2;
       if (agents.size() >= 2) {
         const Item& it = *agents[agents.size() - back];
         refer_here(it.entity, it.tag);
+      } else if (agents.empty() && prev_agents_.size() == 2) {
+        const int entity = prev_agents_[latter ? 1 : 0];
+        refer_here(entity, Entity(entity).label);
       }
       continue;
     }
@@ -1209,6 +1219,21 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                             *kFacilityVerb) ||
           RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kFacilityObject)) {
         refer_here(facility, "Facility");
+        continue;
+      }
+    }
+    // "The project lies in Mongolia. The miner holds 66% of it": a share of "it" is of the site
+    // this sentence named, or else the one the sentence before opened with.
+    if (word == "it") {
+      static const RE2* kShareOf = new RE2(
+          "(?i)(?:\\d%|\\d per ?cent|\\b(?:stake|interest|share|shares|holding|half|third|"
+          "quarter)) (?:in|of) $");
+      int site = prev_facility_subject_;
+      for (const Item& it : *items) {
+        if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) site = it.entity;
+      }
+      if (site >= 0 && RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOf)) {
+        refer_here(site, "Facility");
         continue;
       }
     }
@@ -2250,6 +2275,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     section_ = s.section_index;
     prev_agent_ = prev_company_ = prev_government_ = prev_country_ = prev_commodity_ = -1;
     prev_facility_subject_ = -1;
+    prev_agents_.clear();
     section_commodities_.clear();
     prev_company_other_ = -1;
     facilities_.clear();
@@ -4790,6 +4816,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   if (first_agent >= 0) prev_agent_ = first_agent;
   prev_agentless_ = first_agent < 0;
+  prev_agents_.clear();
+  for (const Item& it : items) {
+    if (it.entity >= 0 && (it.tag == "Company" || it.tag == "Government") &&
+        std::find(prev_agents_.begin(), prev_agents_.end(), it.entity) == prev_agents_.end()) {
+      prev_agents_.push_back(it.entity);
+    }
+  }
   // The sentence's subject when it is a site named first ("Kamoa-Kakula produced …", "The
   // Mount Weld mine is …"); any other opening clears it.
   // "The company's Boffa mine, designed to …, began shipping": a site named after its owner's

@@ -149,6 +149,25 @@ TEST_F(ExtractTest, ItsAfterGoodsSentFromIsTheSuppliersNotANameInItsApposition) 
   EXPECT_THAT(claims, Not(Contains("OPERATES Vacuumschmelze -> Sumter plant")));
 }
 
+TEST_F(ExtractTest, TheFormerAndTheLatterAreThePairOfTheSentenceBefore) {
+  const std::set<std::string> claims =
+      Claims("Lynas Rare Earths and MP Materials are the two largest producers outside China. The "
+             "former mines its ore at Mount Weld in Western Australia, while the latter digs at "
+             "Mountain Pass in California.");
+  EXPECT_THAT(claims, Contains("OPERATES Lynas Rare Earths -> Mount Weld mine"));
+  EXPECT_THAT(claims, Contains("OPERATES MP Materials -> Mountain Pass mine"));
+  // With three names before, "the former" names none of them.
+  EXPECT_THAT(Claims("Lynas, Iluka and MP Materials are large producers. The former mines at "
+                     "Mount Weld."),
+              Not(Contains(::testing::StartsWith("OPERATES"))));
+}
+
+TEST_F(ExtractTest, AShareOfItIsOfTheSiteTheSentenceBeforeOpenedWith) {
+  EXPECT_THAT(Claims("Rio Tinto runs Oyu Tolgoi in Mongolia. The project lies in the South Gobi "
+                     "desert. The miner holds 66% of it."),
+              Contains(::testing::StartsWith("HOLDS_STAKE Rio Tinto -> Oyu Tolgoi mine")));
+}
+
 TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
   // "one of its main buyers" is not Ganfeng's own: Pilbara, the agent of the sentence before.
   EXPECT_THAT(Claims("Pilbara Minerals sells spodumene concentrate to Chinese converters. Ganfeng "
