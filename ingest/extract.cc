@@ -3771,6 +3771,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         "south-west|northeast|northwest|southeast|southwest) of (?:[A-Z][\\w-]+|<(?:Country|Region)#\\d+>))?"
         "(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
         "(?: and|, and| or) (?:from|to|with)|"
+        // "eight gallium products and six germanium products".
+        " (?:products|compounds|items)(?:,| and|, and) (?:[a-z]+ |\\d+ )?|"
         // "owned by the state agency JOGMEC and the trading house Sojitz".
         "(?: and|, and) the (?:[a-z-]+ ){0,2}(?:house|group|company|firm|miner|agency|fund|bank|"
         "trader|producer|maker)) ?(?:<Country#\\d+>'s )?"
