@@ -20,6 +20,28 @@
 namespace kg::ingest {
 namespace {
 
+// A legal form right after a company's name (", Co., Ltd.", " AG", " a.s.", " (Private) Limited"):
+// group 1 is the forms and their dots; the character after them must end a word.
+const RE2& LegalFormAfter() {
+  static const RE2* re = new RE2(
+      "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|LLP|AG|SA|S\\.A\\.|"
+      "S\\.A\\.S\\.|SAS|S\\.L\\.|SRL|S\\.r\\.l\\.|Tbk|ASA|AB|NV|N\\.V\\.|BV|B\\.V\\.|Oy|Oyj|SpA|"
+      "S\\.p\\.A\\.|SE|Pty|Pte|Bhd|Berhad|Sdn[ ]Bhd|GmbH|KGaA|KK|K\\.K\\.|PJSC|JSC|OJSC|a\\.s|"
+      "s\\.r\\.o|Sp\\.[ ]z[ ]o\\.o|\\((?:Private|Pvt|Pty)\\)[ ](?:Limited|Ltd))\\.?){1,2})(?:$|[^\\pL\\d-])");
+  return *re;
+}
+
+// The length of the legal form right after `end` in `text`, or 0. A sentence-final dot belongs
+// to the sentence unless the form is an abbreviation.
+size_t LegalFormLength(absl::string_view text, size_t end) {
+  re2::StringPiece rest(text.data() + end, text.size() - end);
+  re2::StringPiece m;
+  if (!RE2::PartialMatch(rest, LegalFormAfter(), &m)) return 0;
+  size_t len = m.size();
+  if (len > 0 && text[end + len - 1] == '.' && end + len == text.size()) --len;
+  return len;
+}
+
 // "HOUSTON — …", "HANOI/BANGKOK — …", "ROUYN-NORANDA, Quebec — …", "NEW DELHI (Reuters) — …": the
 // length of the dateline opening `text` (capital words, a second place, a state, the wire in
 // brackets, the dash and its space), or 0 when the text opens with none.
@@ -2155,21 +2177,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
   // "Norsk Hydro ASA", "Umicore NV", "Jinchuan … Co. Ltd").
   {
-    // Group 1: the forms and their dots; the character after them must end a word.
-    static const RE2* kLegalForm = new RE2(
-        "^((?:,?[ ](?:Co\\.?,?[ ])?(?:Ltd|Limited|Inc|Corp|plc|PLC|LLC|AG|SA|S\\.A\\.|Tbk|ASA|AB|"
-        "NV|N\\.V\\.|Oy|Oyj|SpA|S\\.p\\.A\\.|SE|Pty|Pte|Bhd|GmbH|KK)\\.?){1,2})(?:$|[^\\pL\\d-])");
+    const RE2* kLegalForm = &LegalFormAfter();
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Company") {
         continue;
       }
-      re2::StringPiece rest(text.data() + k.span.end, text.size() - k.span.end);
-      re2::StringPiece m;
-      if (!RE2::PartialMatch(rest, *kLegalForm, &m)) continue;
-      size_t len = m.size();
-      // A sentence-final dot belongs to the sentence unless the form is an abbreviation.
-      if (len > 0 && text[k.span.end + len - 1] == '.' && k.span.end + len == text.size()) --len;
+      const size_t len = LegalFormLength(text, k.span.end);
       bool taken = false;
       for (const Mention& o : out) taken |= &o != &k && o.span.begin < k.span.end + len && k.span.end <= o.span.begin;
       if (len > 0 && !taken) k.span.end += len;
@@ -2493,6 +2507,37 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr && facilities) {
     FindGuessedNames(text, &out, extra);
     JoinTradeWords(text, &out, extra);
+    // "Siemens Gamesa Renewable Energy S.A.", "Geomet s.r.o.": a legal form after a company's
+    // name, listed or not, is part of its mention, even when it was read as a name of its own
+    // ("S.A"); capitalized words read as a new name right after a listed company and closed by a
+    // legal form are the rest of that company's full name.
+    for (size_t i = 0; i < out.size(); ++i) {
+      Mention& a = out[i];
+      if (a.demonym || a.entity < 0 || LabelOf(a, *extra) != "Company") continue;
+      Mention* b = i + 1 < out.size() ? &out[i + 1] : nullptr;
+      const bool adjacent = b != nullptr && b->span.begin == a.span.end + 1 && text[a.span.end] == ' ';
+      size_t end = a.span.end + LegalFormLength(text, a.span.end);
+      if (adjacent && end >= b->span.end) {  // The form itself was read as a name.
+        a.span.end = end;
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+        continue;
+      }
+      if (adjacent && b->guessed && static_cast<size_t>(a.entity) < entities_.size()) {
+        // The form after the new name, or its last word ("Renewable Energy S.A" read with its dots).
+        size_t b_end = b->span.end + LegalFormLength(text, b->span.end);
+        const size_t space = text.rfind(' ', b->span.end - 1);
+        if (b_end == b->span.end && space != absl::string_view::npos && space > b->span.begin) {
+          const size_t len = LegalFormLength(text, space);
+          if (space + len >= b->span.end) b_end = space + len;
+        }
+        if (b_end > b->span.end) {
+          a.span.end = b_end;
+          out.erase(out.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+          continue;
+        }
+      }
+      if (end > a.span.end && (b == nullptr || b->span.begin >= end)) a.span.end = end;
+    }
   }
   // A country before a capitalized commodity, "Mali Lithium's 50%", "Canada Nickel said", is a
   // company's name, unless a noun for the trade follows ("China Lithium Output Rises").

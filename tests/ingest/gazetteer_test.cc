@@ -384,6 +384,23 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 // A foreign site written as its Chinese transliteration with the Latin name in brackets: the
 // "<Latin> <head>" site, whether the head follows at once or after a verb of building; the
 // transliteration starts after the place or stop word before it.
+// A legal form after a company's name is part of its mention, listed or not, in the forms of
+// many countries; it never becomes a company of its own.
+TEST(GazetteerTest, LegalFormsOfManyCountriesCloseTheName) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
+  EXPECT_TRUE(HasName(g, "ČEZ a.s. holds 51% of Geomet s.r.o., the developer.", "ČEZ a.s.=CEZ Group"));
+  EXPECT_TRUE(HasName(g, "ČEZ a.s. holds 51% of Geomet s.r.o., the developer.", "Geomet s.r.o.=Geomet"));
+  EXPECT_TRUE(HasName(g, "Sinomine bought 74% of Bikita Minerals (Private) Limited in 2022.",
+                      "Bikita Minerals (Private) Limited=Bikita Minerals"));
+  EXPECT_TRUE(HasName(g, "Arafura supplies Hyundai Mobis Co., Ltd. with oxide.",
+                      "Hyundai Mobis Co., Ltd.=Hyundai Mobis"));
+  for (const std::string& n : Names(g, "Vestas buys magnets from Acme Renewable Energy S.A. for turbines.")) {
+    EXPECT_FALSE(absl::StartsWith(n, "S.A")) << n;
+  }
+}
+
 TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
   const Gazetteer* shipped = ShippedGazetteer();
   ASSERT_NE(shipped, nullptr);
