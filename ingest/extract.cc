@@ -1785,6 +1785,23 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref.entity = facilities_.back();
       ref.tag = "Facility";
     }
+    // "Most of the world's cobalt comes from Congo. Its government halted exports …": what has a
+    // government, a president or a parliament is a country, the latest one this sentence or the
+    // one before named.
+    static const RE2* kStateAfter = new RE2(
+        "^ (?:government|president|prime minister|parliament|cabinet|ministry of [a-z ]+|"
+        "mining ministry|state|authorities|central bank)\\b");
+    if (word == "its" &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kStateAfter)) {
+      int country = prev_country_age_ <= 1 ? prev_country_ : -1;
+      for (const Item& it : *items) {
+        if (it.tag == "Country" && it.entity >= 0 && it.end <= b) country = it.entity;
+      }
+      if (country >= 0) {
+        ref = Item::At(0, 0, country, "Country");
+        earlier = Item();
+      }
+    }
     // "Before the shutdown, Cobre Panama was one of the most important new sources. It turned
     // out about 350,000 tonnes": a sentence-opening "It" after one about a site alone is the site.
     // An introductory time phrase keeps "it" first in its clause: "In 2024 it produced about

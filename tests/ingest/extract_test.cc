@@ -162,6 +162,16 @@ TEST_F(ExtractTest, TheFormerAndTheLatterAreThePairOfTheSentenceBefore) {
               Not(Contains(::testing::StartsWith("OPERATES"))));
 }
 
+TEST_F(ExtractTest, ItsGovernmentIsTheCountryNamedLast) {
+  // A company has no government: "its government" is the country the sentence before named,
+  // even after a company named earlier.
+  const std::set<std::string> claims =
+      Claims("Glencore sells cobalt to Tesla. Most of the world's cobalt comes from the Democratic "
+             "Republic of Congo. Its government halted exports of the metal in February 2025.");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Democratic Republic of Congo -> cobalt"));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("RESTRICTS_EXPORT Glencore"))));
+}
+
 TEST_F(ExtractTest, AShareOfItIsOfTheSiteTheSentenceBeforeOpenedWith) {
   EXPECT_THAT(Claims("Rio Tinto runs Oyu Tolgoi in Mongolia. The project lies in the South Gobi "
                      "desert. The miner holds 66% of it."),
