@@ -2856,6 +2856,17 @@ TEST_F(ExtractTest, AQuestionStatesNothing) {
               Contains("RESTRICTS_EXPORT China -> graphite"));
 }
 
+TEST_F(ExtractTest, ADealStillUnderDiscussionAndARestrictionSinceLiftedAreNoClaims) {
+  EXPECT_THAT(Claims("A deal under which Lynas would send heavy rare earths to the U.S. Department "
+                     "of Defense remains under discussion."),
+              Not(Contains(::testing::StartsWith("SUPPLIES"))));
+  EXPECT_THAT(Claims("In 2010 China halted rare earth shipments to Japan for two months, an embargo "
+                     "that was lifted but that pushed Tokyo to finance Lynas."),
+              Not(Contains(::testing::StartsWith("RESTRICTS_EXPORT"))));
+  EXPECT_THAT(Claims("In 2010 China halted rare earth shipments to Japan for two months."),
+              Contains(::testing::StartsWith("RESTRICTS_EXPORT China -> rare earths")));
+}
+
 TEST_F(ExtractTest, ASumRestatedInAnotherCurrencyKeepsTheFirst) {
   // "50 billion won (about $38 million)": one sum, in the currency written first.
   const ArticleRecord r = extractor_->Extract(ParseTextArticle(
