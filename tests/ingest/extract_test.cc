@@ -162,6 +162,16 @@ TEST_F(ExtractTest, TheFormerAndTheLatterAreThePairOfTheSentenceBefore) {
               Not(Contains(::testing::StartsWith("OPERATES"))));
 }
 
+TEST_F(ExtractTest, TheMineIsTheSiteThisSentenceNamedBeforeTheSections) {
+  // "the mine's operator" is Pilgangoora's (listed as a project), named earlier in the sentence,
+  // not the section's latest mine.
+  const std::set<std::string> claims =
+      Claims("CMOC runs the Tenke Fungurume mine in Congo. Pilgangoora, in the Pilbara, kept mining "
+             "through the lithium price slump, the mine's operator, Pilbara Minerals, said.");
+  EXPECT_THAT(claims, Contains("OPERATES Pilbara Minerals -> Pilgangoora project"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Pilbara Minerals -> Tenke Fungurume mine")));
+}
+
 TEST_F(ExtractTest, ItsGovernmentIsTheCountryNamedLast) {
   // A company has no government: "its government" is the country the sentence before named,
   // even after a company named earlier.
