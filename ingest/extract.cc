@@ -2199,8 +2199,36 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
   Tagged tagged;
   std::string& out = tagged.text;
   size_t pos = 0;
-  auto append_text = [&](absl::string_view t) {
+  bool after_tag = false;  // The output ends with an item's tag.
+  // A CJK character or full-width punctuation (U+3000–U+9FFF, U+FF00–U+FFEF) starts at t[i].
+  auto cjk_at = [](absl::string_view t, size_t i) {
+    if (i >= t.size()) return false;
+    const auto lead = static_cast<unsigned char>(t[i]);
+    return (lead >= 0xE3 && lead <= 0xE9) ||
+           (lead == 0xEF && i + 1 < t.size() &&
+            (static_cast<unsigned char>(t[i + 1]) == 0xBC ||
+             static_cast<unsigned char>(t[i + 1]) == 0xBD));
+  };
+  auto ends_in_cjk = [&] {
+    return out.size() >= 3 && cjk_at(out, out.size() - 3);
+  };
+  // "持有 Kamoa-Kakula 铜矿", "由 Ivanhoe Mines 负责运营": in Chinese a space written around a
+  // Latin name is no word break; the tag stands glued to the characters, as the rules expect.
+  // `tag_follows`: an item's tag comes right after `t`; `tag_in_cjk`: its words are Chinese.
+  auto append_text = [&](absl::string_view t, bool tag_follows, bool tag_in_cjk) {
     for (size_t i = 0; i < t.size(); ++i) {
+      if (absl::ascii_isspace(t[i])) {
+        size_t next = i;
+        while (next < t.size() && absl::ascii_isspace(t[next])) ++next;
+        const bool next_cjk = cjk_at(t, next);
+        const bool next_tag = next == t.size() && tag_follows;
+        if ((after_tag && out.size() > 0 && out.back() == '>' && (next_cjk || (next_tag && tag_in_cjk))) ||
+            (ends_in_cjk() && next_tag)) {
+          i = next - 1;
+          continue;
+        }
+      }
+      if (!absl::ascii_isspace(t[i])) after_tag = false;
       // Typographic apostrophe (U+2019) -> '.
       if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&
           static_cast<unsigned char>(t[i + 1]) == 0x80 &&
@@ -2246,7 +2274,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
         continue;
       }
     }
-    append_text(absl::string_view(s.text).substr(pos, it.begin - pos));
+    append_text(absl::string_view(s.text).substr(pos, it.begin - pos), true, cjk_at(s.text, it.begin));
     // "the Pentagon" and "Pentagon" render alike: a determiner before an entity is dropped.
     if (it.entity >= 0 && !it.possessive && it.tag != "Demonym" && out.size() >= 4) {
       absl::string_view tail = absl::string_view(out).substr(out.size() - 4);
@@ -2280,11 +2308,12 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
     tagged.begin.push_back(out.size());
     absl::StrAppend(&out, "<", it.tag, "#", i, ">");
     tagged.end.push_back(out.size());
+    after_tag = !it.possessive;
     if (it.possessive) out.append("'s");
     pos = it.end;
     space_if_glued();
   }
-  append_text(absl::string_view(s.text).substr(pos));
+  append_text(absl::string_view(s.text).substr(pos), false, false);
   return tagged;
 }
 

@@ -2858,6 +2858,14 @@ TEST_F(ExtractTest, AClaimInsideAnOpeningConditionIsNone) {
   EXPECT_THAT(Claims("If Glencore supplies cobalt to Tesla, prices may fall."), IsEmpty());
 }
 
+TEST_F(ExtractTest, SpacesAroundALatinNameInChineseAreNoWordBreak) {
+  // Writers often set a Latin name off with spaces inside Chinese; the rules read it glued.
+  EXPECT_THAT(Claims("洛阳钼业（CMOC）旗下的 Tenke Fungurume 铜钴矿位于刚果（金）卢阿拉巴省。"),
+              Contains("OPERATES CMOC -> Tenke Fungurume mine"));
+  EXPECT_THAT(Claims("紫金矿业持有 Kamoa-Kakula 铜矿约39.6%的权益。"),
+              Contains(::testing::StartsWith("HOLDS_STAKE Zijin Mining -> Kamoa-Kakula mine")));
+}
+
 TEST_F(ExtractTest, AQuestionStatesNothing) {
   EXPECT_THAT(Claims("Will Beijing ban graphite exports outright?"), IsEmpty());
   EXPECT_THAT(Claims("Does Glencore still supply cobalt to Tesla?\""), IsEmpty());
