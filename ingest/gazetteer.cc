@@ -1940,7 +1940,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   static const RE2* kZhLatinBracket = new RE2(
       "(\\p{Han}{2,12})（(\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3})）");
   static const RE2* kBuildOrRun = new RE2(
-      "^(?:计划|拟|将|正在|已)?(?:投资)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)(?:一座|一个|了)?"
+      "^(?:的)?(?:计划|拟|将|正在|已)?(?:投资(?:约|逾|超过)?[\\d.,]+(?:亿|万)?(?:美元|欧元|元|人民币|澳元|"
+      "加元|英镑|日元|韩元|林吉特)?)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)?(?:一座|一个|一家|了)?"
       "((?:年产(?:能)?(?:约|超过|逾)?[^，。；（）<]{1,18}?的)?)");
   for (size_t pos = 0; pos < text.size() &&
                        kZhLatinBracket->Match(input, pos, text.size(), RE2::UNANCHORED, g, 3);) {
@@ -1948,7 +1949,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t latin_b = static_cast<size_t>(g[2].data() - text.data());
     const size_t close = latin_b + g[2].size() + std::string_view("）").size();
     pos = close;
-    if (mention_at(latin_b, latin_b + g[2].size()) != nullptr) continue;  // Read elsewhere.
+    // A Latin name read elsewhere is that entity's, unless it is a region the site is named after
+    // ("拟在吉打州（Kedah）投资…建设一座圆柱电池工厂", the Kedah plant).
+    if (const Mention* named = mention_at(latin_b, latin_b + g[2].size());
+        named != nullptr && (named->demonym || label_of(*named) != "Region")) {
+      continue;
+    }
     for (const Mention& k : *out) {
       if (k.span.end > b && k.span.end < latin_b) b = k.span.end;
     }
@@ -1989,7 +1995,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           kind = true;
         }
       }
-      for (absl::string_view w : {"一体化", "生产", "加工"}) {
+      for (absl::string_view w : {"一体化", "生产", "加工", "超级", "大型", "圆柱", "电池", "新"}) {
         if (!kind && text.substr(at, w.size()) == w) {
           at += w.size();
           kind = true;
@@ -2027,7 +2033,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (head->second == "hub" || head->second == "park") def.aliases.push_back(absl::StrCat(latin, " plant"));
       entity = AddExtra(std::move(def), extra);
     }
-    found.push_back(Found{b, span_e, entity, product});
+    // A listed site of another name keeps the name this text gives it ("Thuringia plant" for
+    // the listed "CATL Thuringia plant").
+    found.push_back(Found{b, span_e, entity, product,
+                          static_cast<size_t>(entity) < entities_.size()
+                              ? absl::StrCat(latin, " ", head->second)
+                              : std::string()});
   }
   for (const Join& j : joins) {
     if (j.index >= found.size()) continue;

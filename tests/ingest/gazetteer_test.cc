@@ -413,6 +413,12 @@ TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
   // Owned by the company before it and listed under its name.
   EXPECT_TRUE(HasName(g, "宁德时代计划在匈牙利德布勒森（Debrecen）建设电池工厂。",
                       "德布勒森（Debrecen）=CATL Debrecen plant"));
+  // "的" before the head, a sum invested before it, a listed region as the Latin name.
+  EXPECT_TRUE(HasName(g, "宁德时代在欧洲设厂，其位于德国图林根州（Thuringia）的工厂已开始量产。",
+                      "图林根州（Thuringia）=CATL Thuringia plant"));
+  EXPECT_TRUE(HasName(g, "公司拟在吉打州（Kedah）投资4.22亿美元建设一座圆柱电池工厂。",
+                      "吉打州（Kedah）=Kedah plant"));
+  EXPECT_TRUE(HasName(g, "该公司在杜埃（Douai）运营一座超级工厂。", "杜埃（Douai）=AESC Douai plant"));
   // No head after it: a place, no site.
   for (const std::string& n : Names(g, "该公司总部位于芬兰科特卡（Kotka）。")) {
     EXPECT_FALSE(absl::StrContains(n, "Kotka")) << n;
