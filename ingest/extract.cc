@@ -598,7 +598,9 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
       "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
       "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
       "holdings?|investment|corporations?|conglomerates?|groups?|lenders?|entit(?:y|ies)|vehicles?|"
-      "procurement|stockpiles?|reserves?)\\b");
+      "procurement|stockpiles?|reserves?|development|mining|oil|energy|power|railways?|pension|"
+      "wealth|export|credit|infrastructure|nuclear|steel|chemicals?|shipping|trading|financial|"
+      "insurers?|refiners?|producers?|smelters?)\\b");
   for (Item& it : items) {
     if (it.tag != "Demonym" || it.entity < 0) continue;
     re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
@@ -2145,6 +2147,11 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       // by its partners, describes another venture.
       const absl::string_view after = absl::string_view(s.text).substr(e);
       if (absl::StartsWith(after, " of ") || absl::StartsWith(after, " between ")) return;
+      // "the joint venture developing Thacker Pass": a description with its own participle names
+      // another venture.
+      static const RE2* kRestrictive = new RE2(
+          "^ (?:developing|building)\\b");
+      if (RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kRestrictive)) return;
       bool apposition = false;
       for (const Item& it : *items) apposition |= it.entity >= 0 && b >= 2 && it.end == b - 2;
       if (apposition && s.text.compare(b - 2, 2, ", ") == 0) return;

@@ -2866,6 +2866,15 @@ TEST_F(ExtractTest, SpacesAroundALatinNameInChineseAreNoWordBreak) {
               Contains(::testing::StartsWith("HOLDS_STAKE Zijin Mining -> Kamoa-Kakula mine")));
 }
 
+TEST_F(ExtractTest, AStateBankIsNoGovernment) {
+  // "the German state development bank" describes KfW; it is not the German government.
+  const std::set<std::string> claims =
+      Claims("KfW, the German state development bank, subscribed for €600 million of convertible "
+             "bonds issued by Northvolt.");
+  EXPECT_THAT(claims, Contains(::testing::StartsWith("INVESTS_IN KfW -> Northvolt")));
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("INVESTS_IN German government"))));
+}
+
 TEST_F(ExtractTest, AQuestionStatesNothing) {
   EXPECT_THAT(Claims("Will Beijing ban graphite exports outright?"), IsEmpty());
   EXPECT_THAT(Claims("Does Glencore still supply cobalt to Tesla?\""), IsEmpty());
