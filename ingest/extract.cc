@@ -3835,8 +3835,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         "south-west|northeast|northwest|southeast|southwest) of (?:[A-Z][\\w-]+|<(?:Country|Region)#\\d+>))?"
         "(?:(?:,| and|, and| or|,? as well as|和|、|及|与)(?: by)?|"
         "(?: and|, and| or) (?:from|to|with)|"
-        // "eight gallium products and six germanium products".
+        // "eight gallium products and six germanium products"; "natural flake graphite and
+        // high-purity synthetic graphite".
         " (?:products|compounds|items)(?:,| and|, and) (?:[a-z]+ |\\d+ )?|"
+        "(?:,| and|, and) (?:high-purity|battery-grade|refined|natural|synthetic|crude|processed|raw) |"
         // "owned by the state agency JOGMEC and the trading house Sojitz".
         "(?: and|, and) the (?:[a-z-]+ ){0,2}(?:house|group|company|firm|miner|agency|fund|bank|"
         "trader|producer|maker)) ?(?:<Country#\\d+>'s )?"
