@@ -1437,6 +1437,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         continue;
       }
       if (!fits(kind, it.tag)) continue;
+      // "… giving Moscow leverage over … its trading arm Tenex": what has an arm, a unit or a
+      // subsidiary is a company.
+      static const RE2* kCompanyPart = new RE2(
+          "^ (?:[a-z-]+ )?(?:arm|unit|subsidiary|division|affiliate|business)\\b");
+      if (word == "its" && it.tag != "Company" &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kCompanyPart)) {
+        continue;
+      }
       // "Covalent Lithium, its 50-50 joint venture": an apposition's "its" is not the name's;
       // in a list, "CATL, its recycling unit Brunp" names a new member right after the noun.
       if (kind == kAgent && it.end + 2 == b && s.text.compare(it.end, 2, ", ") == 0) {

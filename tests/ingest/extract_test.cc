@@ -2866,6 +2866,14 @@ TEST_F(ExtractTest, SpacesAroundALatinNameInChineseAreNoWordBreak) {
               Contains(::testing::StartsWith("HOLDS_STAKE Zijin Mining -> Kamoa-Kakula mine")));
 }
 
+TEST_F(ExtractTest, ItsArmIsACompanysNotAGovernments) {
+  // "its trading arm Tenex" belongs to Rosatom, not to Moscow named after it.
+  const std::set<std::string> claims =
+      Claims("Russia's Rosatom holds about 44% of the world's enrichment capacity, giving Moscow "
+             "leverage over utilities that still buy enriched uranium from its trading arm Tenex.");
+  EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE Government of Russia -> Tenex"))));
+}
+
 TEST_F(ExtractTest, AStateBankIsNoGovernment) {
   // "the German state development bank" describes KfW; it is not the German government.
   const std::set<std::string> claims =
