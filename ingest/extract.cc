@@ -3391,7 +3391,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "had|can|produces|produced|processes|processed|makes|made|mines|mined|refines|refined|"
           "supplies|supplied|sells|sold|ships|shipped|exports|exported|delivers|delivered|"
           "provides|provided|buys|bought|imports|imported|sources|sourced|agreed|signed)\\b");
-      reassign_subject(*kParticipleBefore, *kVerbAfterComma, "before the participial apposition");
+      // (Only when the rule reads on past the apposition: "BTR, controlled by China Baoan Group,
+      // has been …" read up to the group says who controls BTR.)
+      if (m.end > rendered.end[slot["subject"]]) {
+        reassign_subject(*kParticipleBefore, *kVerbAfterComma, "before the participial apposition");
+      }
     }
     // "exports of some lithium battery materials": a commodity right before another one is its
     // modifier; the restriction is of the second.

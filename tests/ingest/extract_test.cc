@@ -2874,6 +2874,14 @@ TEST_F(ExtractTest, ItsArmIsACompanysNotAGovernments) {
   EXPECT_THAT(claims, Not(Contains(::testing::StartsWith("HOLDS_STAKE Government of Russia -> Tenex"))));
 }
 
+TEST_F(ExtractTest, AParticipialAppositionNamesItsOwnAgentWhenTheRuleEndsThere) {
+  // "controlled by China Baoan Group" says who controls BTR; the verb after the apposition
+  // belongs to no rule here.
+  EXPECT_THAT(Claims("BTR New Material Group, controlled by China Baoan Group, has been the world's "
+                     "largest maker of anode material for more than a decade."),
+              Contains(::testing::StartsWith("HOLDS_STAKE China Baoan Group -> BTR")));
+}
+
 TEST_F(ExtractTest, AStateBankIsNoGovernment) {
   // "the German state development bank" describes KfW; it is not the German government.
   const std::set<std::string> claims =
