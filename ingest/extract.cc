@@ -1238,6 +1238,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         refer_here(site, "Facility");
         continue;
       }
+      // With no site: the company the sentence before named last, when it is not a holder named
+      // in this sentence ("… completed their acquisition of Westinghouse. Cameco now holds 49% of
+      // it").
+      if (site < 0 && !prev_agents_.empty() &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOf)) {
+        const int last = prev_agents_.back();
+        bool here = false;
+        for (const Item& it : *items) here |= it.entity == last && it.end <= b;
+        if (!here && Entity(last).label == "Company") {
+          refer_here(last, "Company");
+          continue;
+        }
+      }
     }
     // "CMOC overtook Glencore …, and the Kisanfu mine, which it has run since 2023, is …": the
     // subject of a relative clause on a site is the sentence's subject, not the latest name.

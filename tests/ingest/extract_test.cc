@@ -186,6 +186,9 @@ TEST_F(ExtractTest, AShareOfItIsOfTheSiteTheSentenceBeforeOpenedWith) {
   EXPECT_THAT(Claims("Rio Tinto runs Oyu Tolgoi in Mongolia. The project lies in the South Gobi "
                      "desert. The miner holds 66% of it."),
               Contains(::testing::StartsWith("HOLDS_STAKE Rio Tinto -> Oyu Tolgoi mine")));
+  // With no site, the company the sentence before named last.
+  EXPECT_THAT(Claims("The second front is Westinghouse. Cameco now holds 49% of it."),
+              Contains(::testing::StartsWith("HOLDS_STAKE Cameco -> Westinghouse Electric")));
 }
 
 TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
