@@ -2027,10 +2027,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       def.label = "Facility";
       def.name = absl::StrCat(latin, " ", head->second);
       def.key = absl::StrCat("Facility:", NormalizeName(def.name));
-      def.aliases.push_back(absl::StrCat(g[1].ToString().substr(b - static_cast<size_t>(g[1].data() - text.data())),
-                                         head->first));
-      // A production base (基地) or works (厂) is a plant too.
-      if (head->second == "hub" || head->second == "park") def.aliases.push_back(absl::StrCat(latin, " plant"));
+      // Its Chinese name: the transliteration and the head ("科特卡基地").
+      def.aliases.push_back(
+          absl::StrCat(text.substr(b, latin_b - std::string_view("（").size() - b), head->first));
+      // A production base (基地, "hub") is a plant too.
+      if (head->second == "hub") def.aliases.push_back(absl::StrCat(latin, " plant"));
       entity = AddExtra(std::move(def), extra);
     }
     // A listed site of another name keeps the name this text gives it ("Thuringia plant" for
