@@ -2009,12 +2009,12 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     }
     int ref = -1;
     // "Pilgangoora, in the Pilbara, kept mining …, the mine's operator said": a site this
-    // sentence named before the reference, of that head or of a generic one ("project") or none,
-    // comes before the section's.
+    // sentence named before the reference, of that head or of a generic one ("project"), comes
+    // before the section's.
     for (const Item& it : *items) {
       if (it.tag != "Facility" || it.entity < 0 || it.end > b) continue;
       const std::string own = x_.gazetteer_->FacilityHead(Entity(it.entity).name);
-      if (!head.empty() && (own == head || own.empty() || own == "project" || own == "operation" ||
+      if (!head.empty() && (own == head || own == "project" || own == "operation" ||
                             own == "complex" || own == "site")) {
         ref = it.entity;
       }

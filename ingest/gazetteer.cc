@@ -3918,6 +3918,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "(?:,|[ ](?:that|which|who|whose|of|in|based|with)\\b)");
     const re2::StringPiece after_run(text.data() + e, text.size() - e);
     const bool company_apposition = RE2::PartialMatch(after_run, *kCompanyApposition);
+    // "Johan Sverdrup, the Equinor-operated oil field", "Hornsea 2, Ørsted's flagship offshore
+    // wind farm": an apposition of a site's kind makes the name a site's.
+    static const RE2* kSiteApposition = new RE2(
+        "^,[ ](?:the|a|an|\\p{Lu}[\\w.-]+['’]s)[ ](?:[\\w'’-]+[ ]){0,4}?(?:oil field|gas field|"
+        "oilfield|gasfield|field|wind farm|solar farm|mine|plant|refinery|smelter|terminal|"
+        "deposit|complex|concentrator|gigafactory|fab)(?:,|[ ](?:in|off|on|near|that|which)\\b)");
+    const bool site_apposition =
+        !company_apposition && !extended && RE2::PartialMatch(after_run, *kSiteApposition);
     // (A name the article has named as a company before is that company here too: "Zimasco的铬铁
     // 主要出口到中国" after "The oldest producer, Zimasco, …".)
     const bool named_before =
@@ -4066,13 +4074,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     const bool head_last = !extended && head_at_end(b, e);
     if (entity < 0) {
       EntityDef def;
-      def.label = site || bare_site || head_last ? "Facility" : "Company";
+      def.label = site || bare_site || head_last || site_apposition ? "Facility" : "Company";
       def.name = std::string(name);
       def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = !site && !head_last;
+    mention.guessed = !site && !head_last && !site_apposition;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);
