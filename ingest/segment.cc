@@ -296,9 +296,16 @@ bool IsRuleLine(std::string_view line) {
   return marks >= 3;
 }
 
-// Length of a bullet marker ("- ", "* ", "• ") at the start of `line`, or 0.
+// Length of a bullet marker ("- ", "* ", "• ", or a list number "1) ", "(2) ") at the start of
+// `line`, or 0.
 size_t BulletMarker(std::string_view line) {
   size_t n = MatchAny(line, 0, {"-", "*", "+", "\xE2\x80\xA2", "\xC2\xB7"});
+  if (n == 0) {
+    size_t d = line.size() > 0 && line[0] == '(' ? 1 : 0;
+    const size_t digits = d;
+    while (d < line.size() && d - digits < 2 && line[d] >= '0' && line[d] <= '9') ++d;
+    if (d > digits && d < line.size() && line[d] == ')') n = d + 1;
+  }
   if (n == 0 || n >= line.size() || (line[n] != ' ' && line[n] != '\t')) return 0;
   while (n < line.size() && (line[n] == ' ' || line[n] == '\t')) ++n;
   return n;

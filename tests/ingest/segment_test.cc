@@ -369,6 +369,16 @@ TEST(SegmentTest, FactBoxLinesWithoutBulletsStayApart) {
                          "mines in the world."));
 }
 
+TEST(SegmentTest, NumberedListItemsAreItemsOfTheirOwn) {
+  // "1) …", "(2) …": list numbers mark items as bullets do.
+  const std::vector<std::string> texts = Texts(SegmentText(
+      "T\n\nFact box: Kamoto Copper Company\n1) Shareholders: Glencore 75%, Gecamines 25%\n"
+      "2) Country: Democratic Republic of the Congo\n(3) Output (2024): 210 kt copper\n"));
+  EXPECT_THAT(texts, testing::Contains("Shareholders: Glencore 75%, Gecamines 25%"));
+  EXPECT_THAT(texts, testing::Contains("Country: Democratic Republic of the Congo"));
+  EXPECT_THAT(texts, testing::Contains("Output (2024): 210 kt copper"));
+}
+
 TEST(SegmentTest, VeryLongSentenceIsCut) {
   std::string body;
   for (int i = 0; i < 1000; ++i) body += "word ";
