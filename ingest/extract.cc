@@ -5081,7 +5081,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // A box word on either side of a colon or dash ("Thacker Pass, Nevada: key figures",
   // "Factbox: Thacker Pass").
   static const RE2* kBoxHeading = new RE2(
-      "(?i)^(?:(?:factbox|fact box|fact file|key facts|key figures|at a glance|profile|snapshot)"
+      "(?i)^(?:(?:factbox|fact box|fact file|key facts|key figures|at a glance|profile|snapshot|"
+      // "Site 1: Mount Weld mine", "Plant 2: Lynas Malaysia plant, Kuantan": a numbered site.
+      "(?:site|plant|mine|asset|project|facility|operation|box) \\d{1,2})"
       " ?(?::|—|–| -) ?[^:\\n]{1,80}|[^:\\n]{1,80}(?::|—|–| -) ?(?:key facts|key figures|at a "
       "glance|factbox|fact box|fact file|in figures|in numbers|profile|snapshot))$");
   // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure. A place in
@@ -5105,7 +5107,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kBareBox = new RE2(
         "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
         "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
-        "facts|quick facts)(?: \\(.{1,40}\\))?:?$");
+        "facts|quick facts|project snapshot|project overview|项目概况|关键数据|要点)(?: \\(.{1,40}\\))?:?$|"
+        "^项目概况 ?/ ?(?i:project snapshot|key figures|at a glance):?$");
     if (named.empty() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
       if (topic_ >= 0) {
         named.insert(topic_);

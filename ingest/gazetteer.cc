@@ -3879,6 +3879,11 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
     }
+    // "Site 1", "Phase 2", "Table 3": a numbered part of something is no name.
+    static const RE2* kNumberedPart = new RE2(
+        "(?:Site|Plant|Mine|Asset|Project|Phase|Line|Train|Unit|Stage|Box|Table|Figure|Chart|Item|"
+        "Part|Section|Step|Block|Lot|Module)[ ]\\d{1,2}[A-Za-z]?");
+    if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *kNumberedPart)) continue;
     // A lone capitalized word opening the sentence is just its first word, unless it is
     // written in capitals (CATL, BTR).
     bool acronym = true;

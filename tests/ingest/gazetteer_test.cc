@@ -386,6 +386,14 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 // transliteration starts after the place or stop word before it.
 // A legal form after a company's name is part of its mention, listed or not, in the forms of
 // many countries; it never becomes a company of its own.
+TEST(GazetteerTest, ANumberedPartIsNoName) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  for (const std::string& n : Names(*shipped, "Site 1: Mount Weld mine")) {
+    EXPECT_FALSE(absl::StartsWith(n, "Site 1")) << n;
+  }
+}
+
 TEST(GazetteerTest, LegalFormsOfManyCountriesCloseTheName) {
   const Gazetteer* shipped = ShippedGazetteer();
   ASSERT_NE(shipped, nullptr);
