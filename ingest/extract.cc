@@ -623,6 +623,16 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   return items;
 }
 
+// A box heading that names nothing ("Key figures:", "At a glance", "项目概况 / Project snapshot").
+bool IsBareBoxHeading(absl::string_view text) {
+  static const RE2* kBareBox = new RE2(
+      "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
+      "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
+      "facts|quick facts|project snapshot|project overview|项目概况|关键数据|要点)(?: \\(.{1,40}\\))?:?$|"
+      "^项目概况 ?/ ?(?i:project snapshot|key figures|at a glance):?$");
+  return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox);
+}
+
 // Verbs of handing goods to a buyer, as an alternation: "its" after them and "from" is the
 // seller's, after them and "to"/"for" the buyer's.
 constexpr char kSupplyVerbs[] =
@@ -2383,6 +2393,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       cut |= e + 1 < s.section.size() && (s.section[e] == ' ' || s.section[e] == '-') &&
              absl::ascii_isupper(static_cast<unsigned char>(s.section[e + 1]));
     }
+    // A section headed by a bare box heading is about what the title is about.
+    if (named.empty() && title_topic_ >= 0 && IsBareBoxHeading(s.section)) named.insert(title_topic_);
     SetTopic(named, cut, s.section);
   }
   held_before_ = held_now_;
@@ -5104,12 +5116,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     // A box heading that names nothing ("Key figures:", "At a glance") is about the heading
     // right above it ("Husab" then "Key figures:"), else about what the title is about.
-    static const RE2* kBareBox = new RE2(
-        "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
-        "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
-        "facts|quick facts|project snapshot|project overview|项目概况|关键数据|要点)(?: \\(.{1,40}\\))?:?$|"
-        "^项目概况 ?/ ?(?i:project snapshot|key figures|at a glance):?$");
-    if (named.empty() && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox)) {
+    if (named.empty() && IsBareBoxHeading(absl::string_view(text.data(), text.size()))) {
       if (topic_ >= 0) {
         named.insert(topic_);
       } else if (title_topic_ >= 0) {
