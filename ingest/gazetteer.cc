@@ -3879,6 +3879,20 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
     }
+    // "The Detroit carmaker": one unlisted capitalized word between "the" and a noun for a kind
+    // of company describes where that company is; it names none ("the Techint group" does).
+    {
+      static const RE2* kTheBefore = new RE2("(?:^|[ (])[Tt]he[ ]$");
+      static const RE2* kKindAfter = new RE2(
+          "^[ ](?:[a-z-]+[ ])?(?:carmaker|automaker|miner|producer|firm|refiner|maker|trader|"
+          "giant|smelter|lender|investor|developer|explorer|start-up|startup|steelmaker|"
+          "chipmaker|supplier|buyer)s?\\b");
+      if (name.find(' ') == absl::string_view::npos &&
+          RE2::PartialMatch(re2::StringPiece(text.data(), b), *kTheBefore) &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kKindAfter)) {
+        continue;
+      }
+    }
     // "Site 1", "Phase 2", "Table 3": a numbered part of something is no name.
     static const RE2* kNumberedPart = new RE2(
         "(?:Site|Plant|Mine|Asset|Project|Phase|Line|Train|Unit|Stage|Box|Table|Figure|Chart|Item|"

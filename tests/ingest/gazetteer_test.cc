@@ -386,6 +386,16 @@ TEST(GazetteerTest, FacilityNamesInProse) {
 // transliteration starts after the place or stop word before it.
 // A legal form after a company's name is part of its mention, listed or not, in the forms of
 // many countries; it never becomes a company of its own.
+TEST(GazetteerTest, AWordBetweenTheAndAKindOfCompanyIsNoName) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  // "The Detroit carmaker" describes a company; "the Techint group" names one.
+  for (const std::string& n : Names(*shipped, "The Detroit carmaker owns half of the venture.")) {
+    EXPECT_FALSE(absl::StartsWith(n, "Detroit")) << n;
+  }
+  EXPECT_TRUE(HasName(*shipped, "Tecpetrol is the oil arm of the Techint group.", "Techint=Techint"));
+}
+
 TEST(GazetteerTest, ANumberedPartIsNoName) {
   const Gazetteer* shipped = ShippedGazetteer();
   ASSERT_NE(shipped, nullptr);
