@@ -897,9 +897,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // the sentence, the former the one before that; with fewer, the two companies or governments
     // of the sentence before ("Lynas and MP Materials are … . The former mines …, while the latter
     // digs …"); else the word stays a word.
-    if (m[0] == "后者" || m[0] == "前者" || absl::EqualsIgnoreCase(m[0].ToString(), "the former") ||
-        absl::EqualsIgnoreCase(m[0].ToString(), "the latter")) {
-      const bool latter = m[0] == "后者" || absl::EqualsIgnoreCase(m[0].ToString(), "the latter");
+    const std::string said = absl::AsciiStrToLower(m[0].ToString());
+    if (said == "后者" || said == "前者" || said == "the former" || said == "the latter") {
+      const bool latter = said == "后者" || said == "the latter";
       std::vector<const Item*> agents;
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) agents.push_back(&it);
@@ -1236,23 +1236,22 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // "The project lies in Mongolia. The miner holds 66% of it": a share of "it" is of the site
     // this sentence named, or else the one the sentence before opened with.
-    if (word == "it") {
-      static const RE2* kShareOf = new RE2(
-          "(?i)(?:\\d%|\\d per ?cent|\\b(?:stake|interest|share|shares|holding|half|third|"
-          "quarter)) (?:in|of) $");
+    static const RE2* kShareOf = new RE2(
+        "(?i)(?:\\d%|\\d per ?cent|\\b(?:stake|interest|share|shares|holding|half|third|"
+        "quarter)) (?:in|of) $");
+    if (word == "it" && RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOf)) {
       int site = prev_facility_subject_;
       for (const Item& it : *items) {
         if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) site = it.entity;
       }
-      if (site >= 0 && RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOf)) {
+      if (site >= 0) {
         refer_here(site, "Facility");
         continue;
       }
       // With no site: the company the sentence before named last, when it is not a holder named
       // in this sentence ("… completed their acquisition of Westinghouse. Cameco now holds 49% of
       // it").
-      if (site < 0 && !prev_agents_.empty() &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kShareOf)) {
+      if (!prev_agents_.empty()) {
         const int last = prev_agents_.back();
         bool here = false;
         for (const Item& it : *items) here |= it.entity == last && it.end <= b;
@@ -2024,8 +2023,7 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     for (const Item& it : *items) {
       if (it.tag != "Facility" || it.entity < 0 || it.end > b) continue;
       const std::string own = x_.gazetteer_->FacilityHead(Entity(it.entity).name);
-      if (!head.empty() && (own == head || own == "project" || own == "operation" ||
-                            own == "complex" || own == "site")) {
+      if (!head.empty() && (own == head || Gazetteer::IsGenericHead(own))) {
         ref = it.entity;
       }
     }

@@ -413,8 +413,11 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
-    if (kv.first == "stop_zh" || kv.first == "kind_zh") {
-      (kv.first == "stop_zh" ? name_words_.zh_stops : name_words_.zh_kinds).push_back(written);
+    if (kv.first == "stop_zh" || kv.first == "kind_zh" || kv.first == "desc_zh") {
+      (kv.first == "stop_zh"   ? name_words_.zh_stops
+       : kv.first == "kind_zh" ? name_words_.zh_kinds
+                               : name_words_.zh_descriptors)
+          .push_back(written);
       continue;
     }
     if (kv.first == "generic_zh" || kv.first == "inner_zh") {
@@ -450,7 +453,8 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // Longest first, so that 冶炼厂 is tried before 厂 (file order among equals).
   std::stable_sort(name_words_.zh_heads.begin(), name_words_.zh_heads.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  for (std::vector<std::string>* words : {&name_words_.zh_stops, &name_words_.zh_kinds}) {
+  for (std::vector<std::string>* words :
+       {&name_words_.zh_stops, &name_words_.zh_kinds, &name_words_.zh_descriptors}) {
     std::stable_sort(words->begin(), words->end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   }
@@ -510,6 +514,13 @@ const std::pair<std::string, std::string>* Gazetteer::ZhHeadAt(absl::string_view
     if (zh.first.size() >= min_bytes && absl::StartsWith(text.substr(at), zh.first)) return &zh;
   }
   return nullptr;
+}
+
+bool Gazetteer::IsGenericHead(absl::string_view head) {
+  static constexpr absl::string_view kGenericHeads[] = {"project", "operation", "complex",
+                                                        "site", "facility", "hub", "works"};
+  return std::find(std::begin(kGenericHeads), std::end(kGenericHeads), head) !=
+         std::end(kGenericHeads);
 }
 
 std::string Gazetteer::FacilityHead(absl::string_view name) const {
@@ -1084,12 +1095,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
           label == "Facility" && static_cast<size_t>(at_place->entity) < entities_.size()
               ? FacilityHead(entities_[at_place->entity].name)
               : "";
-      static constexpr absl::string_view kGenericHeads[] = {"project", "operation", "complex",
-                                                            "site", "facility", "hub", "works"};
-      auto generic = [&](absl::string_view h) {
-        return std::find(std::begin(kGenericHeads), std::end(kGenericHeads), h) !=
-               std::end(kGenericHeads);
-      };
+      auto generic = [](absl::string_view h) { return IsGenericHead(h); };
       const std::string head_here = absl::AsciiStrToLower(m[1].ToString());
       if (label == "Facility" && at_place->span.begin == place_b && !listed_head.empty() &&
           listed_head != head_here && !generic(listed_head) && !generic(head_here) &&
@@ -1989,16 +1995,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         continue;
       }
       bool kind = false;
-      for (const std::string& w : name_words_.zh_kinds) {
-        if (!kind && text.substr(at, w.size()) == w) {
-          at += w.size();
-          kind = true;
-        }
-      }
-      for (absl::string_view w : {"一体化", "生产", "加工", "超级", "大型", "圆柱", "电池", "新"}) {
-        if (!kind && text.substr(at, w.size()) == w) {
-          at += w.size();
-          kind = true;
+      for (const std::vector<std::string>* words : {&name_words_.zh_kinds, &name_words_.zh_descriptors}) {
+        for (const std::string& w : *words) {
+          if (!kind && text.substr(at, w.size()) == w) {
+            at += w.size();
+            kind = true;
+          }
         }
       }
       if (!kind) break;

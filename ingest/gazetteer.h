@@ -113,6 +113,9 @@ struct NameWords {
   std::vector<std::string> zh_stops;
   absl::flat_hash_set<std::string> zh_generic;
   std::vector<std::string> zh_kinds;
+  // Words of a site's description between a transliterated name in brackets and its head
+  // ("科特卡（Kotka）建设…一体化基地", "一座超级工厂"; longest first).
+  std::vector<std::string> zh_descriptors;
   // Stop or generic words that may stand inside an unlisted name before a legal form
   // ("鸿商投资有限公司": 投资); never a name by themselves.
   absl::flat_hash_set<std::string> zh_inner;
@@ -145,6 +148,9 @@ class Gazetteer {
   }
   // The entity a name or alias denotes, if any (first listed wins).
   int Lookup(absl::string_view name) const;
+  // Whether a facility head names any kind of site ("project", "operation", "complex", …): a
+  // writer may call a mine or a plant by it.
+  static bool IsGenericHead(absl::string_view head);
   // The head noun of a facility name ("White Mesa Mill" -> "mill"), or "" if none.
   std::string FacilityHead(absl::string_view name) const;
   // The longest Chinese facility head (schema/name_words.txt head_zh) of at least `min_bytes`
