@@ -3785,7 +3785,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          HasHan(absl::string_view(window.data(), window.size())) &&
          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture)) ||
         (type == "INVESTS_IN" && object < 0 &&
-         RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake));
+         RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake)) ||
+        // So is a rank with the company left out ("The purchases made Hancock the largest
+        // shareholder", after a sentence on its stake in Liontown).
+        (type == "HOLDS_STAKE" && object < 0 && !rest && literal.contains("rank"));
     if (source_index >= 0) {
       // The deal's status and date are the claim's it reads ("…, and JFE Steel US$360 million
       // for 10%": planned as Nippon Steel's "will pay").
@@ -4425,11 +4428,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::erase_if(candidates, [&](const Candidate& c) { return given_away.contains(&c); });
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
-  // company).
+  // company). Nor is a rank in nothing named.
   std::erase_if(candidates, [&](const Candidate& c) {
     if ((!c.rest && !c.elliptic) || c.object >= 0) return false;
     const bool drop =
-        HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length));
+        HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length)) ||
+        (c.elliptic && c.props.contains("rank"));
     if (drop && tr) tr->notes.push_back(absl::StrCat("dropped ", c.rule->id, ": nothing held named before"));
     return drop;
   });
