@@ -983,6 +983,24 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
       if (before_name) continue;
     }
+    // "Vale keeps the other 90% of the base metals unit": two words of a description that are
+    // words of a company the article named ("Vale Base Metals") name that company.
+    {
+      static const RE2* kNameWords = new RE2(
+          "^the ([a-z]+ [a-z]+) (?:unit|business|subsidiary|company|arm|division|group|firm)$");
+      std::string words;
+      int named = -1;
+      if (RE2::FullMatch(word, *kNameWords, &words)) {
+        for (auto c = companies_.rbegin(); c != companies_.rend() && named < 0; ++c) {
+          const std::string name = absl::StrCat(" ", absl::AsciiStrToLower(Entity(*c).name), " ");
+          if (absl::StrContains(name, absl::StrCat(" ", words, " "))) named = *c;
+        }
+      }
+      if (named >= 0) {
+        refer_here(named, "Company");
+        continue;
+      }
+    }
     // "The company has also said it plans …": "it" right after a verb of saying is the speaker.
     if (word == "it") {
       static const RE2* kSaidIt = new RE2(
@@ -3786,9 +3804,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
          !RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kUnnamedVenture)) ||
         (type == "INVESTS_IN" && object < 0 &&
          RE2::PartialMatch(re2::StringPiece(window.data(), window.size()), *kThatStake)) ||
-        // So is a rank with the company left out ("The purchases made Hancock the largest
-        // shareholder", after a sentence on its stake in Liontown).
-        (type == "HOLDS_STAKE" && object < 0 && !rest && literal.contains("rank"));
+        // So is the stake of a rule that says so (`held before`: "The purchases made Hancock the
+        // largest shareholder", after a sentence on its stake in Liontown).
+        (type == "HOLDS_STAKE" && object < 0 && !rest && rule.object_held_before);
     if (source_index >= 0) {
       // The deal's status and date are the claim's it reads ("…, and JFE Steel US$360 million
       // for 10%": planned as Nippon Steel's "will pay").
@@ -4374,7 +4392,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // The rest of the latest earlier stake with a share ("First Quantum holds 90% of Minera
     // Panamá, the company that owns Cobre Panamá, KOMIR持有其余10%": of Minera Panamá), else of
     // the latest earlier stake; a Chinese elliptic share only of the previous sentence's.
-    int held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
+    int held = -1;
+    // A second `held before` share is of the first's company ("Vale Canada, a wholly owned
+    // subsidiary of Vale Base Metals, cut its stake to 33.9%, while the holding of Sumitomo
+    // fell to about 11.5%": both of PT Vale Indonesia, not of Vale Canada).
+    if (c.elliptic && c.rule->object_held_before) {
+      held = earlier_stake_in(c, [](const Candidate& d) {
+        return !d.elliptic || !d.rule->object_held_before;
+      });
+    }
+    if (held < 0) held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
     if (held < 0 && sentence_site >= 0 && sentence_site != items[c.subject].entity) held = sentence_site;
     if (held < 0 && c.object >= 0) continue;  // A fallback object stands with no stake before.
     if (held < 0) held = c.elliptic ? held_before_ : last_held_;
@@ -4428,12 +4455,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   std::erase_if(candidates, [&](const Candidate& c) { return given_away.contains(&c); });
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
-  // company). Nor is a rank in nothing named.
+  // company). Nor is one of a `held before` rule.
   std::erase_if(candidates, [&](const Candidate& c) {
     if ((!c.rest && !c.elliptic) || c.object >= 0) return false;
     const bool drop =
         HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length)) ||
-        (c.elliptic && c.props.contains("rank"));
+        (c.elliptic && c.rule->object_held_before);
     if (drop && tr) tr->notes.push_back(absl::StrCat("dropped ", c.rule->id, ": nothing held named before"));
     return drop;
   });

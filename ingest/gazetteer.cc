@@ -350,8 +350,11 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
                            ")\\b(?:\\.?,?\\s(?:Ltd|Limited|Inc|LLC|plc|AG|SA|Tbk)\\b)?\\.?");
   }
   if (!prefixes.empty()) {
-    const std::string prefixed =
-        absl::StrCat("(?:", prefixes, ")\\s", word, "(?:\\s", word, "){0,3}\\b");
+    // An apostrophe only inside a word ("O'Neill"), not a possessive after the name ("PT Vale
+    // Indonesia's largest shareholder").
+    const std::string prefixed_word = "[A-Z][A-Za-z0-9&-]*(?:'[A-Z][A-Za-z0-9&-]*)?";
+    const std::string prefixed = absl::StrCat("(?:", prefixes, ")\\s", prefixed_word, "(?:\\s",
+                                              prefixed_word, "){0,3}\\b");
     g->company_prefix_re_ = std::make_unique<RE2>(prefixed);
     if (!g->company_prefix_re_->ok()) {
       return absl::InvalidArgumentError(

@@ -235,6 +235,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         return Error(origin, line_no, absl::StrCat("rate: only 'output' (not '", value, "')"));
       }
       rule->rate_is_output = true;
+    } else if (key == "held") {
+      if (absl::StripAsciiWhitespace(value) != "before") {
+        return Error(origin, line_no, absl::StrCat("held: only 'before' (not '", value, "')"));
+      }
+      rule->object_held_before = true;
     } else if (key == "owner") {
       if (absl::StripAsciiWhitespace(value) != "subject") {
         return Error(origin, line_no, absl::StrCat("owner: only 'subject' (not '", value, "')"));

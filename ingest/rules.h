@@ -102,6 +102,11 @@ struct Rule {
   // "rate output": a planned yearly figure this rule reads stays output (PRODUCES), not the
   // capacity that a planned "… a year" otherwise becomes.
   bool rate_is_output = false;
+  // "held before": the company or site a HOLDS_STAKE pattern leaves out is that of the stake
+  // this sentence or the one before named ("The purchases made Hancock the largest
+  // shareholder"); with none, the match gives no claim (another name in the sentence is never
+  // taken for it).
+  bool object_held_before = false;
   std::vector<std::unique_ptr<RE2>> unless;       // A match containing one is dropped.
   // A match whose preceding 40 bytes of tagged text contain one is dropped.
   std::vector<std::unique_ptr<RE2>> unless_before;

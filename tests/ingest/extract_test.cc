@@ -2929,5 +2929,34 @@ TEST_F(ExtractTest, ASumRestatedInAnotherCurrencyKeepsTheFirst) {
   EXPECT_THAT(sums, ElementsAre("50000000000 \"KRW\""));
 }
 
+
+TEST_F(ExtractTest, ADescriptionMadeOfACompanysNameWordsIsThatCompany) {
+  const std::set<std::string> claims = Claims(
+      "Manara Minerals paid about $2.5 billion for a 10% stake in Vale Base Metals in 2024. Vale "
+      "keeps the other 90% of the base metals unit.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Vale -> Vale Base Metals percent=90"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Vale -> Manara Minerals percent=90")));
+}
+
+TEST_F(ExtractTest, AStakeWithItsCompanyLeftOutIsOfTheStakeNamedBefore) {
+  const std::set<std::string> claims = Claims(
+      "MIND ID raised its stake in PT Vale Indonesia to 34% in 2024. Vale Canada, a wholly owned "
+      "subsidiary of Vale Base Metals, cut its stake to 33.9% by selling shares to MIND ID, while "
+      "the holding of Sumitomo Metal Mining fell to about 11.5%. The purchases made MIND ID the "
+      "largest shareholder.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Vale Canada -> Vale Indonesia percent=33.9"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Sumitomo Metal Mining -> Vale Indonesia percent=11.5"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE MIND ID -> Vale Indonesia"));
+  // With no stake named before, nothing is held: no claim, and never another name of the sentence.
+  EXPECT_THAT(Claims("The purchases made Hancock the largest shareholder and gave it enough votes "
+                     "to block the takeover that Albemarle had agreed."),
+              IsEmpty());
+}
+
+TEST_F(ExtractTest, APossessiveAfterAPrefixedNameIsNotPartOfIt) {
+  EXPECT_THAT(Claims("With the deal, MIND ID became PT Vale Indonesia's largest shareholder."),
+              Contains("HOLDS_STAKE MIND ID -> Vale Indonesia"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
