@@ -187,6 +187,9 @@ class ExtractorInternal {
   // and whether it speaks of ownership ("Anglo American Sur — ownership:").
   int topic_ = -1;
   bool topic_owned_ = false;
+  // Under a bare owners label of the topic's box ("- Shareholders:" then "– Hancock Prospecting:
+  // 19.9%"): until a line with no share.
+  bool owners_sublist_ = false;
   // What the title is about: its first facility, else its only company ("Thacker Pass: GM
   // moves …"); the topic of a fact box whose heading names nothing ("Key figures:").
   int title_topic_ = -1;
@@ -223,8 +226,10 @@ bool BulletBefore(absl::string_view text, size_t begin) {
   while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t')) --i;
   if (i >= 1 && (text[i - 1] == '-' || text[i - 1] == '*')) {
     --i;
-  } else if (i >= 3 && text.substr(i - 3, 3) == "\u2022") {
+  } else if (i >= 3 && (text.substr(i - 3, 3) == "\u2022" || text.substr(i - 3, 3) == "\u2013")) {
     i -= 3;
+  } else if (i >= 2 && text.substr(i - 2, 2) == "\u00B7") {
+    i -= 2;
   } else {
     return false;
   }
@@ -623,13 +628,18 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   return items;
 }
 
+// The words of a fact box's heading ("Key figures", "In numbers", "Project at a glance", "关键数据").
+#define KG_BOX_WORDS                                                                           \
+  "key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact sheet|"     \
+  "factsheet|(?:project |site |plant |mine |company )?at a glance|in figures|in numbers|by the " \
+  "numbers|the numbers|snapshot|profile|fast facts|quick facts|project snapshot|project "        \
+  "overview|项目概况|关键数据|要点"
+
 // A box heading that names nothing ("Key figures:", "At a glance", "项目概况 / Project snapshot").
 bool IsBareBoxHeading(absl::string_view text) {
   static const RE2* kBareBox = new RE2(
-      "(?i)^(?:key (?:figures|facts|numbers|data|details|points)|factbox|fact box|fact file|fact "
-      "sheet|at a glance|in figures|in numbers|by the numbers|the numbers|snapshot|profile|fast "
-      "facts|quick facts|project snapshot|project overview|项目概况|关键数据|要点)(?: \\(.{1,40}\\))?:?$|"
-      "^项目概况 ?/ ?(?i:project snapshot|key figures|at a glance):?$");
+      "(?i)^(?:" KG_BOX_WORDS ")(?: \\(.{1,40}\\))?[:：]?$|"
+      "^项目概况 ?/ ?(?i:project snapshot|key figures|at a glance)[:：]?$");
   return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox);
 }
 
@@ -2377,6 +2387,7 @@ void ExtractorInternal::SetTopic(const std::set<int>& named, bool cut,
   static const RE2* kOwnedHeading = new RE2(
       "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
   topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
+  owners_sublist_ = false;
   topic_owned_ = topic_ >= 0 &&
                  RE2::PartialMatch(re2::StringPiece(heading.data(), heading.size()), *kOwnedHeading);
 }
@@ -2871,14 +2882,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     int second_object = -1;
     // A capacity in a section that names no good: the article's most named good ("Calcasieu
     // Pass … has a nameplate capacity of 10 million tonnes a year" in an LNG article).
-    if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ < 0 &&
+    // (A subject the key-figure heading gives, below, counts: "- Nameplate capacity: 1.62 Mtpa
+    // of concentrate" under "Key figures: Greenbushes mine".)
+    const bool has_subject = slot.contains("subject") || (rule.topic.contains("subject") && topic_ >= 0);
+    if (!slot.contains("object") && has_subject && prev_commodity_ < 0 &&
         rule.type == "HAS_CAPACITY" && rule.fallback_section.contains("object") &&
         !article_commodities_.empty()) {
       auto top = std::max_element(article_commodities_.begin(), article_commodities_.end(),
                                   [](const auto& a, const auto& b) { return a.second < b.second; });
       slot["object"] = synthetic_for(top->first);
     }
-    if (!slot.contains("object") && slot.contains("subject") && prev_commodity_ >= 0 &&
+    if (!slot.contains("object") && has_subject && prev_commodity_ >= 0 &&
         rule.fallback_section.contains("object")) {
       slot["object"] = synthetic_for(prev_commodity_);
       static const RE2* kBoth = new RE2(
@@ -4306,7 +4320,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     for (Candidate& c : candidates) {
       if (c.type != "HOLDS_STAKE" || c.object >= 0 || c.rule->id != "kf.owners_listed") continue;
-      if (held >= 0 && (labelled || topic_owned_) && held != items[c.subject].entity) {
+      if (held >= 0 && (labelled || topic_owned_ || owners_sublist_) && held != items[c.subject].entity) {
         c.object = add_synthetic(held);
         if (tr) tr->notes.push_back(absl::StrCat("heading: ", c.rule->id, " a stake in ", Entity(held).name));
       }
@@ -5119,14 +5133,22 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     text.remove_prefix(1);
     text.remove_suffix(1);
   }
+  // A bare owners label in the topic's box ("- Shareholders:") keeps the topic: the lines after
+  // it with a share ("– Hancock Prospecting: 19.9%") are stakes in it; a line with none ends them.
+  static const RE2* kOwnersLabelLine = new RE2(
+      "(?i)^(?:ownership|owners|shareholders|shareholding|(?:major|main|largest) shareholders|股东)[:：]$");
+  if (topic_ >= 0 && RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kOwnersLabelLine)) {
+    owners_sublist_ = true;
+    return;
+  }
+  if (!absl::StrContains(tagged, "<PERCENT#")) owners_sublist_ = false;
   // A box word on either side of a colon or dash ("Thacker Pass, Nevada: key figures",
   // "Factbox: Thacker Pass").
   static const RE2* kBoxHeading = new RE2(
-      "(?i)^(?:(?:factbox|fact box|fact file|key facts|key figures|at a glance|profile|snapshot|"
+      "(?i)^(?:(?:" KG_BOX_WORDS "|"
       // "Site 1: Mount Weld mine", "Plant 2: Lynas Malaysia plant, Kuantan": a numbered site.
       "(?:site|plant|mine|asset|project|facility|operation|box) \\d{1,2})"
-      " ?(?::|—|–| -) ?[^:\\n]{1,80}|[^:\\n]{1,80}(?::|—|–| -) ?(?:key facts|key figures|at a "
-      "glance|factbox|fact box|fact file|in figures|in numbers|profile|snapshot))$");
+      " ?(?::|：|—|–| -) ?[^:\\n]{1,80}|[^:\\n]{1,80}(?::|：|—|–| -) ?(?:" KG_BOX_WORDS "))$");
   // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure. A place in
   // brackets may end it ("Thacker Pass (Nevada)").
   static const RE2* kUnpunctuatedLine =

@@ -296,10 +296,10 @@ bool IsRuleLine(std::string_view line) {
   return marks >= 3;
 }
 
-// Length of a bullet marker ("- ", "* ", "• ", or a list number "1) ", "(2) ") at the start of
-// `line`, or 0.
+// Length of a bullet marker ("- ", "* ", "• ", "– ", or a list number "1) ", "(2) ") at the
+// start of `line`, or 0.
 size_t BulletMarker(std::string_view line) {
-  size_t n = MatchAny(line, 0, {"-", "*", "+", "\xE2\x80\xA2", "\xC2\xB7"});
+  size_t n = MatchAny(line, 0, {"-", "*", "+", "\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93"});
   if (n == 0) {
     size_t d = line.size() > 0 && line[0] == '(' ? 1 : 0;
     const size_t digits = d;

@@ -2958,5 +2958,27 @@ TEST_F(ExtractTest, APossessiveAfterAPrefixedNameIsNotPartOfIt) {
               Contains("HOLDS_STAKE MIND ID -> Vale Indonesia"));
 }
 
+
+TEST_F(ExtractTest, EnDashBulletsAndASecondBoxHeadingAndAnOwnersSubList) {
+  const std::set<std::string> claims = Claims(
+      "Key figures: Greenbushes mine\n"
+      "- Operator: Talison Lithium\n\n"
+      "In numbers: Kwinana lithium hydroxide refinery\n"
+      "Operator: TLEA\n\n"
+      "At a glance: Liontown Resources\n"
+      "\u2013 Buyers: Tesla, Ford\n"
+      "\u2013 Shareholders:\n"
+      "    \u2013 Hancock Prospecting: 19.9%\n"
+      "\u2013 Convertible notes: US$250m\n");
+  // The second box is about its own site, not the first box's.
+  EXPECT_THAT(claims, Contains("OPERATES Tianqi Lithium Energy Australia -> Kwinana plant"));
+  EXPECT_THAT(claims, Not(Contains("OPERATES Tianqi Lithium Energy Australia -> Greenbushes mine")));
+  // "– " opens a line of its own, as "- " does.
+  EXPECT_THAT(claims, Contains("SUPPLIES Liontown Resources -> Tesla"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Liontown Resources -> Ford"));
+  // A holder under a bare "Shareholders:" label holds the box's company.
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Hancock Prospecting -> Liontown Resources percent=19.9"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
