@@ -1960,12 +1960,22 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     pos = close;
     // A Latin name read elsewhere is that entity's, unless it is a region the site is named after
     // ("拟在吉打州（Kedah）投资…建设一座圆柱电池工厂", the Kedah plant).
-    if (const Mention* named = mention_at(latin_b, latin_b + g[2].size());
-        named != nullptr && (named->demonym || label_of(*named) != "Region")) {
-      continue;
-    }
+    // (A good's word inside it is no such name: "（Huafei Nickel Cobalt）".)
+    const Mention* named = nullptr;
     for (const Mention& k : *out) {
-      if (k.span.end > b && k.span.end < latin_b) b = k.span.end;
+      if (k.span.begin < latin_b + g[2].size() && latin_b < k.span.end &&
+          (k.demonym || label_of(k) != "Commodity" || k.span.begin == latin_b)) {
+        named = &k;
+        break;
+      }
+    }
+    if (named != nullptr && (named->demonym || label_of(*named) != "Region")) continue;
+    // (A good inside the transliteration is part of it: "华飞镍钴（Huafei Nickel Cobalt）项目".)
+    for (const Mention& k : *out) {
+      const bool inner_good = !k.demonym && label_of(k) == "Commodity" && k.span.begin > b &&
+                              k.span.begin >= 3 && k.span.begin <= latin_b &&
+                              (static_cast<unsigned char>(text[k.span.begin - 3]) & 0xF0) == 0xE0;
+      if (k.span.end > b && k.span.end < latin_b && !inner_good) b = k.span.end;
     }
     for (size_t at = b; at < latin_b;) {
       size_t stop = 0;
@@ -2175,6 +2185,17 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     if (!found) ++i;
   }
 
+  // The tail of a joined Chinese transliteration is no name of its own: "考查里-奥拉罗斯（Cauchari-Olaroz）"
+  // is not the listed 奥拉罗斯 (Olaroz).
+  std::erase_if(out, [&](const Mention& m) {
+    const size_t b = m.span.begin;
+    const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
+    auto han_at = [&](size_t at) {
+      const unsigned char c = static_cast<unsigned char>(text[at]);
+      return c >= 0xE4 && c <= 0xE9;
+    };
+    return joiner > 0 && b + 3 <= text.size() && han_at(b) && b >= joiner + 3 && han_at(b - joiner - 3);
+  });
   // "the La Negra plant near Antofagasta", "north-east of Kalgoorlie": a company's name right
   // after "near" or a compass direction's "of" is the town it is named after, not the company
   // (unless it possesses what follows: "near Lynas' plant").

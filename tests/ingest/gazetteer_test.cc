@@ -437,6 +437,15 @@ TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
   EXPECT_TRUE(HasName(g, "公司拟在吉打州（Kedah）投资4.22亿美元建设一座圆柱电池工厂。",
                       "吉打州（Kedah）=Kedah plant"));
   EXPECT_TRUE(HasName(g, "该公司在杜埃（Douai）运营一座超级工厂。", "杜埃（Douai）=AESC Douai plant"));
+  // A good's characters inside the transliteration and its words inside the Latin name.
+  EXPECT_TRUE(HasName(g, "华友又在纬达贝工业园推进华飞镍钴（Huafei Nickel Cobalt）项目。",
+                      "华飞镍钴（Huafei Nickel Cobalt）项目=Huafei project"));
+  // The tail of a joined transliteration is not a listed name of its own.
+  EXPECT_TRUE(HasName(g, "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目设计年产能为4万吨碳酸锂。",
+                      "Cauchari-Olaroz=Cauchari-Olaroz project"));
+  for (const std::string& n : Names(g, "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目设计年产能为4万吨碳酸锂。")) {
+    EXPECT_FALSE(absl::EndsWith(n, "=Olaroz project")) << n;
+  }
   // No head after it: a place, no site.
   for (const std::string& n : Names(g, "该公司总部位于芬兰科特卡（Kotka）。")) {
     EXPECT_FALSE(absl::StrContains(n, "Kotka")) << n;
