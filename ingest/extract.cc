@@ -1292,7 +1292,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "CMOC overtook Glencore …, and the Kisanfu mine, which it has run since 2023, is …": the
     // subject of a relative clause on a site is the sentence's subject, not the latest name.
     if (word == "it") {
-      static const RE2* kRelativeOpen = new RE2("^,? (?:which|that) $");
+      // (Also after an apposition on the site: "at Las Bambas, the Peruvian mine that it bought
+      // from Glencore", "Tenke Fungurume, a Lualaba mine whose controlling stake it bought".)
+      static const RE2* kRelativeOpen = new RE2(
+          "^(?:, (?:the|a|an) (?:[\\w'’-]+ ){0,3}?(?:mine|project|refinery|smelter|plant|complex|"
+          "operation|deposit|asset|site|facility))?,? (?:which|that|whose (?:controlling |majority |"
+          "entire )?(?:stake|interest|shares)) $");
       static const RE2* kClauseVerb = new RE2(
           "^ (?:has|had|have|is|was|will|would|can|could|now|still|also|already|bought|acquired|"
           "built|runs|run|operates|operated|owns|owned|controls|controlled|took|developed|"

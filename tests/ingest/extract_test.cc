@@ -2980,5 +2980,22 @@ TEST_F(ExtractTest, EnDashBulletsAndASecondBoxHeadingAndAnOwnersSubList) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Hancock Prospecting -> Liontown Resources percent=19.9"));
 }
 
+
+TEST_F(ExtractTest, ASiteBoughtInARelativeClauseOnItIsTheSentenceSubjectsInvestment) {
+  const std::set<std::string> claims = Claims(
+      "MMG, a unit of the state-owned China Minmetals, produced about 322,000 tonnes of copper in "
+      "2024 at Las Bambas, the Peruvian mine that it bought from Glencore in 2014.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN MMG -> Las Bambas mine"));
+  EXPECT_THAT(claims, Not(Contains("INVESTS_IN China Minmetals -> Las Bambas mine")));
+  EXPECT_THAT(claims, Not(Contains("INVESTS_IN Glencore -> Las Bambas mine")));
+  // A controlling stake bought is an investment, not a takeover of the whole.
+  const std::set<std::string> stake = Claims(
+      "CMOC, which overtook Glencore as the largest cobalt miner in 2023, produced 114,165 tonnes "
+      "of cobalt in 2024, most of it at Tenke Fungurume, a Lualaba mine whose controlling stake it "
+      "bought from Freeport-McMoRan in 2016 for $2.65 billion.");
+  EXPECT_THAT(stake, Contains("INVESTS_IN CMOC -> Tenke Fungurume mine"));
+  EXPECT_THAT(stake, Not(Contains("HOLDS_STAKE CMOC -> Tenke Fungurume mine percent=100")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
