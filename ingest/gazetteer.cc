@@ -1947,7 +1947,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // transliteration with its brackets in the second (the figures after it stay readable). The
   // transliteration starts after the last mention or `stop_zh` word before it.
   static const RE2* kZhLatinBracket = new RE2(
-      "(\\p{Han}{2,12})（(\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3})）");
+      "(\\p{Han}{2,12})（(\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3}(?:[ ]\\p{Ll}+)?)）");
   static const RE2* kBuildOrRun = new RE2(
       "^(?:的)?(?:计划|拟|将|正在|已)?(?:投资(?:约|逾|超过)?[\\d.,]+(?:亿|万)?(?:美元|欧元|元|人民币|澳元|"
       "加元|英镑|日元|韩元|林吉特)?)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)?(?:一座|一个|一家|了)?"
@@ -1990,6 +1990,30 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
     }
     if (latin_b - b < 2 * 3 + std::string_view("（").size()) continue;  // Two characters at least.
+    // A Chinese name with its own head, then the Latin name with its own ("萨拉戈萨电池厂（Zaragoza
+    // plant）"): the site of the Latin name, the Chinese one its alias.
+    {
+      const std::string latin(g[2].data(), g[2].size());
+      const absl::string_view zh_name = text.substr(b, latin_b - std::string_view("（").size() - b);
+      bool zh_head = false;
+      for (const auto& zh : name_words_.zh_heads) zh_head |= absl::EndsWith(zh_name, zh.first);
+      if (zh_head && latin.find(' ') != std::string::npos && !FacilityHead(latin).empty()) {
+        int entity = Lookup(latin);
+        bool inside_found = false;
+        for (const Found& f : found) inside_found |= f.begin < close && b < f.end;
+        if (inside_found || (entity >= 0 && entities_[entity].label != "Facility")) continue;
+        if (entity < 0) {
+          EntityDef def;
+          def.label = "Facility";
+          def.name = latin;
+          def.key = absl::StrCat("Facility:", NormalizeName(def.name));
+          def.aliases.push_back(std::string(zh_name));
+          entity = AddExtra(std::move(def), extra);
+        }
+        found.push_back(Found{b, close, entity, -1});
+        continue;
+      }
+    }
     // Directly before the head, through the product ("石墨矿"); or after a verb and a description.
     size_t at = close;
     size_t span_e = 0;

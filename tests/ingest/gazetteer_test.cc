@@ -446,6 +446,9 @@ TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
   for (const std::string& n : Names(g, "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目设计年产能为4万吨碳酸锂。")) {
     EXPECT_FALSE(absl::EndsWith(n, "=Olaroz project")) << n;
   }
+  // A Chinese name with its head, then the Latin name with its own.
+  EXPECT_TRUE(HasName(g, "两家公司计划合资建设萨拉戈萨电池厂（Zaragoza plant），总投资41亿欧元。",
+                      "萨拉戈萨电池厂（Zaragoza plant）=Zaragoza plant"));
   // No head after it: a place, no site.
   for (const std::string& n : Names(g, "该公司总部位于芬兰科特卡（Kotka）。")) {
     EXPECT_FALSE(absl::StrContains(n, "Kotka")) << n;
