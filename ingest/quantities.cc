@@ -1185,8 +1185,8 @@ namespace {
 // A share written as a fraction: "more than half of the world's mined nickel", "two-thirds of
 // global supply", "half of China's bauxite imports", "约占全球的四分之三", "约一半的重稀土原料",
 // "占其进口的一半以上". In English only of the world or global total, of a named owner's whole, or
-// of what a buyer imports or uses ("half of the manganese ore it imports"); elsewhere ("half of
-// its output") it stays words for the rules that read it.
+// of what a buyer imports or uses ("half of the manganese ore it imports", "imports about two-thirds
+// of its ore from Gabon"); elsewhere ("half of its output") it stays words for the rules that read it.
 void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   static const RE2* kEnglish = new RE2(
       "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
@@ -1200,6 +1200,13 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       // Or of goods a named buyer uses: "about a quarter of the enriched uranium used by U.S.
       // nuclear plants".
       " of (?:the |its |their )?(?:[a-z-]+ ){1,3}(?:used|bought|imported|consumed|needed|burned) (?:by|in)\\b)");
+  // Or of what a buyer imports from a source: "imports about two-thirds of its ore from Gabon" (not
+  // "buys half of its cobalt from Glencore", a customer's supplier, read from the words).
+  static const RE2* kImported = new RE2(
+      "(?i)\\b(?:imports|imported|import) ((?:(?:more than|over|nearly|almost|about|roughly|around|"
+      "some|close to|at least|less than|under|well over|just over|just under) )?)(half|one-half|a "
+      "third|one-third|two-thirds|two thirds|a quarter|one-quarter|one quarter|three-quarters|three "
+      "quarters|a fifth|one-fifth|a tenth|one-tenth) of (?:its|their|the) (?:[\\w-]+ ){1,4}?from\\b");
   static const RE2* kChinese = new RE2(
       "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
   // "中国约一半的重稀土原料依赖缅甸": a fraction of what follows 的, as "about half of its …".
@@ -1242,6 +1249,7 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
     }
   };
   add(*kEnglish);
+  add(*kImported);
   add(*kChinese);
   add(*kChineseOver, "over");
   add(*kChineseOf);

@@ -259,10 +259,14 @@ TEST_F(QuantitiesTest, WorldFractions) {
       {"缅甸占其进口的一半以上。", "一半", kPercent, "50", "", "%", "over"},
       {"China relies on South Africa for nearly half of the manganese ore it imports.",
        "nearly half", kPercent, "50", "", "%", "under"},
+      {"The United States imports about two-thirds of its ore from Gabon.", "about two-thirds",
+       kPercent, "67", "", "%", "about"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
   EXPECT_TRUE(finder_.Find("Lynas sells half of its output to Japan.").empty());
   EXPECT_TRUE(finder_.Find("A third of the board resigned.").empty());
+  // A customer's supplier is read from the words, not a share of anyone's imports.
+  EXPECT_TRUE(finder_.Find("Umicore buys about half of its cobalt hydroxide from Glencore.").empty());
 }
 
 // ---- Ranges ----------------------------------------------------------------------------
