@@ -2297,6 +2297,27 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
           continue;
         }
       }
+      // Markdown emphasis ("**Glencore** supplies cobalt") and a link's address ("[Glencore](https://…)")
+      // are no words: the rules read the text they mark.
+      if (i + 1 < t.size() && (t[i] == '*' || t[i] == '_') && t[i + 1] == t[i]) {
+        ++i;
+        continue;
+      }
+      if (t[i] == ']' && absl::StartsWith(t.substr(i + 1), "(http")) {
+        const size_t close = t.find(')', i + 1);
+        if (close != absl::string_view::npos) {
+          i = close;
+          continue;
+        }
+      }
+      if (t[i] == '[') {
+        const absl::string_view rest(t.data() + i, s.text.data() + s.text.size() - (t.data() + i));
+        const size_t link = rest.find("](http");
+        if (link != absl::string_view::npos && rest.size() > 1 && !absl::ascii_isdigit(rest[1]) &&
+            rest.substr(0, link).find('[', 1) == absl::string_view::npos) {
+          continue;
+        }
+      }
       if (!absl::ascii_isspace(t[i])) after_tag = false;
       // Typographic apostrophe (U+2019) -> '.
       if (i + 2 < t.size() && static_cast<unsigned char>(t[i]) == 0xE2 &&

@@ -2997,5 +2997,16 @@ TEST_F(ExtractTest, ASiteBoughtInARelativeClauseOnItIsTheSentenceSubjectsInvestm
   EXPECT_THAT(stake, Not(Contains("HOLDS_STAKE CMOC -> Tenke Fungurume mine percent=100")));
 }
 
+
+TEST_F(ExtractTest, MarkdownEmphasisAndLinksAreReadThrough) {
+  EXPECT_THAT(Claims("**Glencore** supplies cobalt to **Tesla**."),
+              Contains("SUPPLIES Glencore -> Tesla"));
+  EXPECT_THAT(Claims("[Glencore](https://www.glencore.com) supplies cobalt to "
+                     "[Tesla](https://www.tesla.com)."),
+              Contains("SUPPLIES Glencore -> Tesla"));
+  EXPECT_THAT(Claims("__Albemarle__ holds 49% of Talison Lithium."),
+              Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
