@@ -237,6 +237,13 @@ bool BulletBefore(absl::string_view text, size_t begin) {
   return i == 0 || text[i - 1] == '\n';
 }
 
+// The number of UTF-8 code points in `text`.
+size_t CountCodePointsOf(absl::string_view text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
   return internal::PossessiveLength(std::string_view(text.data(), text.size()), pos) > 0;
@@ -2317,6 +2324,15 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
             rest.substr(0, link).find('[', 1) == absl::string_view::npos) {
           continue;
         }
+      }
+      // A Chinese field label's full-width colon reads as the field rules expect ("产能：…" as
+      // "产能: …"): a short label opening the sentence, before any name.
+      if (t.substr(i, 3) == "\xEF\xBC\x9A" && !out.empty() && out.find('<') == std::string::npos &&
+          out.find(' ') == std::string::npos && CountCodePointsOf(out) <= 8) {
+        out.append(": ");
+        i += 2;
+        while (i + 1 < t.size() && t[i + 1] == ' ') ++i;
+        continue;
       }
       if (!absl::ascii_isspace(t[i])) after_tag = false;
       // Typographic apostrophe (U+2019) -> '.
@@ -5178,10 +5194,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Not a fact line itself ("- Albemarle: 21%"): no bullet, colon or figure. A place in
   // brackets may end it ("Thacker Pass (Nevada)").
   static const RE2* kUnpunctuatedLine =
-      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:]{0,79}[^\\n\\d%.!?;:,。！？；，：\\]\"”'’]$");
+      new RE2("^[^\\n\\d%:•*-][^\\n\\d%:：]{0,79}[^\\n\\d%.!?;:,。！？；，：\\]\"”'’]$");
   // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
-  // sentence ends it, as does the next heading.
-  static const RE2* kFieldLine = new RE2("^[^\\n.:!?]{1,60}: ");
+  // sentence ends it, as does the next heading. (A Chinese label may end in a full-width colon.)
+  static const RE2* kFieldLine = new RE2("^[^\\n.:!?：]{1,60}(?:: |：)");
   const bool bullet = BulletBefore(doc_.text, s.span.begin);
   if (!bullet && !text.empty() &&
       (text.back() == ':' ||

@@ -341,8 +341,19 @@ bool IsHeadingCandidate(std::string_view line) {
 
 // A fact box's field line: a short capitalized label, a colon and a value ("Operator: Swakop
 // Uranium", "Production (2024): 3,400 t"): at most five words before the colon, none of them
-// ending a sentence.
+// ending a sentence; or a short Chinese label and a full-width colon.
 bool IsFieldLine(std::string_view line) {
+  // A Chinese label before a full-width colon ("股东：华友钴业", "产能：年处理原矿450万吨"): at most
+  // eight characters, no punctuation among them.
+  if (const size_t wide = line.find("\xEF\xBC\x9A"); wide != std::string_view::npos && wide > 0) {
+    const std::string_view label = line.substr(0, wide);
+    const unsigned char first = static_cast<unsigned char>(line[0]);
+    if (((first >= 0xE4 && first <= 0xE9) || IsAsciiUpper(line[0])) && CountCodePoints(label) <= 8 &&
+        label.find("\xEF\xBC\x8C") == std::string_view::npos &&   // ，
+        label.find("\xE3\x80\x82") == std::string_view::npos) {  // 。
+      return true;
+    }
+  }
   const size_t colon = line.find(": ");
   if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
   if (!IsAsciiUpper(line[0])) return false;

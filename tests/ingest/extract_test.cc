@@ -3008,5 +3008,19 @@ TEST_F(ExtractTest, MarkdownEmphasisAndLinksAreReadThrough) {
               Contains("HOLDS_STAKE Albemarle -> Talison Lithium percent=49"));
 }
 
+
+TEST_F(ExtractTest, AChineseBoxWithFullWidthColons) {
+  const std::set<std::string> claims = Claims(
+      "关键数据：Arcadia锂矿\n"
+      "股东：华友钴业，经旗下Prospect Lithium Zimbabwe持股100%\n"
+      "运营商：Prospect Lithium Zimbabwe（PLZ）\n"
+      "包销方：华友钴业，精矿全部运回国内加工\n");
+  // Each line is a line of its own, and its label reads as a field's.
+  EXPECT_THAT(claims, Contains("OPERATES Prospect Lithium Zimbabwe -> Arcadia mine"));
+  EXPECT_THAT(claims, Contains("SUPPLIES Arcadia mine -> Huayou Cobalt"));
+  // The unit through which the parent holds is no holder of the parent.
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Prospect Lithium Zimbabwe -> Huayou Cobalt percent=100")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
