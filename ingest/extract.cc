@@ -237,13 +237,6 @@ bool BulletBefore(absl::string_view text, size_t begin) {
   return i == 0 || text[i - 1] == '\n';
 }
 
-// The number of UTF-8 code points in `text`.
-size_t CountCodePointsOf(absl::string_view text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // Whether a possessive mark starts at `pos` of `text` ("X's ", "X' ", "X’s ").
 bool PossessiveAt(absl::string_view text, size_t pos) {
   return internal::PossessiveLength(std::string_view(text.data(), text.size()), pos) > 0;
@@ -2328,7 +2321,7 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
       // A Chinese field label's full-width colon reads as the field rules expect ("产能：…" as
       // "产能: …"): a short label opening the sentence, before any name.
       if (t.substr(i, 3) == "\xEF\xBC\x9A" && !out.empty() && out.find('<') == std::string::npos &&
-          out.find(' ') == std::string::npos && CountCodePointsOf(out) <= 8) {
+          out.find(' ') == std::string::npos && internal::CountCodePoints(out) <= 8) {
         out.append(": ");
         i += 2;
         while (i + 1 < t.size() && t[i + 1] == ' ') ++i;

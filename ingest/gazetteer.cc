@@ -20,6 +20,11 @@
 namespace kg::ingest {
 namespace {
 
+// Whether a Chinese ideograph starts at byte `at` of `text` (internal::HanStartsAt on Abseil's view).
+bool HanAt(absl::string_view text, size_t at) {
+  return internal::HanStartsAt(std::string_view(text.data(), text.size()), at);
+}
+
 // A legal form right after a company's name (", Co., Ltd.", " AG", " a.s.", " (Private) Limited"):
 // group 1 is the forms and their dots; the character after them must end a word.
 const RE2& LegalFormAfter() {
@@ -1974,7 +1979,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     for (const Mention& k : *out) {
       const bool inner_good = !k.demonym && label_of(k) == "Commodity" && k.span.begin > b &&
                               k.span.begin >= 3 && k.span.begin <= latin_b &&
-                              (static_cast<unsigned char>(text[k.span.begin - 3]) & 0xF0) == 0xE0;
+                              HanAt(text, k.span.begin - 3);
       if (k.span.end > b && k.span.end < latin_b && !inner_good) b = k.span.end;
     }
     for (size_t at = b; at < latin_b;) {
@@ -2214,11 +2219,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   std::erase_if(out, [&](const Mention& m) {
     const size_t b = m.span.begin;
     const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
-    auto han_at = [&](size_t at) {
-      const unsigned char c = static_cast<unsigned char>(text[at]);
-      return c >= 0xE4 && c <= 0xE9;
-    };
-    return joiner > 0 && b + 3 <= text.size() && han_at(b) && b >= joiner + 3 && han_at(b - joiner - 3);
+    return joiner > 0 && HanAt(text, b) && b >= joiner + 3 &&
+           HanAt(text, b - joiner - 3);
   });
   // "the La Negra plant near Antofagasta", "north-east of Kalgoorlie": a company's name right
   // after "near" or a compass direction's "of" is the town it is named after, not the company
@@ -2734,10 +2736,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         "持有", "拥有", "收购了", "收购", "入股", "控股", "运营", "经营", "投资", "向", "与", "和",
         "由", "及", "的", "了", "在", "于", "对", "是", "为", "从", "以", "被", "把", "旗下", "、",
         "，", "。", "：", "；", "“", "”", "（", "("};
-    auto is_han_start = [&](size_t at) {  // A three-byte character that is no punctuation.
-      const unsigned char c = static_cast<unsigned char>(text[at]);
-      return c >= 0xE4 && c <= 0xE9;
-    };
     std::vector<Mention> merged;
     for (size_t k = 0; k < out.size(); ++k) {
       const Mention& m = out[k];
@@ -2770,7 +2768,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       size_t b = paren;
       int chars = 0;
-      while (b >= 3 && chars < 12 && is_han_start(b - 3)) {
+      while (b >= 3 && chars < 12 && HanAt(text, b - 3)) {
         bool stop = false;
         // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.)
         for (absl::string_view w : kStarts) stop |= b <= tail && absl::EndsWith(text.substr(0, b), w);
@@ -2783,7 +2781,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         ++chars;
         // A transliteration's joiner between two characters: "莫塔-恩吉尔", "莫塔·恩吉尔".
         const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
-        if (joiner > 0 && b >= joiner + 3 && is_han_start(b - joiner - 3)) b -= joiner;
+        if (joiner > 0 && b >= joiner + 3 && HanAt(text, b - joiner - 3)) b -= joiner;
       }
       if (chars < 2) continue;
       // Only commodity mentions may lie inside the Chinese name, and the parent its bracketed

@@ -31,9 +31,11 @@
 namespace kg::ingest {
 namespace {
 
+using internal::CountCodePoints;
 using internal::EndsWith;
 using internal::EqualsIgnoreCase;
 using internal::StartsWith;
+using internal::HanStartsAt;
 using internal::StartsWithIgnoreCase;
 
 constexpr size_t kMaxSentenceBytes = 2000;
@@ -87,12 +89,6 @@ std::string_view View(std::string_view s, Range r) { return s.substr(r.begin, r.
 bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-
-size_t CountCodePoints(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
 
 size_t CountWords(std::string_view s) {
   size_t n = 0;
@@ -347,8 +343,7 @@ bool IsFieldLine(std::string_view line) {
   // eight characters, no punctuation among them.
   if (const size_t wide = line.find("\xEF\xBC\x9A"); wide != std::string_view::npos && wide > 0) {
     const std::string_view label = line.substr(0, wide);
-    const unsigned char first = static_cast<unsigned char>(line[0]);
-    if (((first >= 0xE4 && first <= 0xE9) || IsAsciiUpper(line[0])) && CountCodePoints(label) <= 8 &&
+    if ((HanStartsAt(line, 0) || IsAsciiUpper(line[0])) && CountCodePoints(label) <= 8 &&
         label.find("\xEF\xBC\x8C") == std::string_view::npos &&   // ，
         label.find("\xE3\x80\x82") == std::string_view::npos) {  // 。
       return true;

@@ -29,6 +29,21 @@ inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
 }
 
+// The number of UTF-8 code points in `s`.
+inline size_t CountCodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Whether a Chinese ideograph (a three-byte character of U+4E00..U+9FFF, no punctuation) starts
+// at byte `at` of `text`.
+inline bool HanStartsAt(std::string_view text, size_t at) {
+  if (at + 3 > text.size()) return false;
+  const unsigned char lead = static_cast<unsigned char>(text[at]);
+  return lead >= 0xE4 && lead <= 0xE9;
+}
+
 // The bytes of a possessive mark ("'s ", "’s ", "' ") starting at `pos` of `text`, else 0.
 inline size_t PossessiveLength(std::string_view text, size_t pos) {
   if (pos > text.size()) return 0;
