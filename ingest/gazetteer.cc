@@ -428,6 +428,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
           .push_back(written);
       continue;
     }
+    if (kv.first == "ambiguous") {
+      name_words_.ambiguous.insert(word);
+      continue;
+    }
     if (kv.first == "generic_zh" || kv.first == "inner_zh") {
       (kv.first == "generic_zh" ? name_words_.zh_generic : name_words_.zh_inner).insert(written);
       continue;
@@ -1356,11 +1360,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Leading stop words are not part of the place ("The Narva plant"); a place that is all
     // stop words ("The plant") is none. After a possessor the words are the name ("Cameco's
     // Key Lake mill").
-    // Only function words go: "Key", "North" or "National" can begin a place's name ("the Key
-    // Lake mill").
+    // Only function words and descriptors that are stop words go ("Planned Debari smelter:",
+    // "Flagship mine:" opening a box line): "Key", "North" or "National" can begin a place's
+    // name ("the Key Lake mill"), and so can "New" ("New Afton").
     place = DropLeadingWords(place, &place_b, [&](absl::string_view first, bool more) {
       return !(after_possessor && more) && name_words_.stops.contains(first) &&
-             (!more || IsFunctionWord(first));
+             (!more || IsFunctionWord(first) || (first != "New" && is_descriptor(first)));
     });
     if (place.empty()) continue;
     // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
@@ -2214,6 +2219,51 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     if (!found) ++i;
   }
 
+  // An alias that is a common word ("lead") names its commodity only in the trade's context:
+  // after a quantity's "of", joined to another commodity, or before a word of the trade.
+  if (!name_words_.ambiguous.empty()) {
+    static const RE2* kQuantityOf = new RE2(
+        "(?:\\d|\\b(?:tonnes?|tons?|t|kt|Mt|mt|ounces?|oz|pounds?|lbs?|kg|kilograms?|grams?))"
+        "(?:[ ](?:a|per)[ ](?:year|annum))?[ ]of[ ](?:refined[ ]|primary[ ]|mined[ ])?$");
+    static const RE2* kTradeAfter = new RE2(
+        "^[ ](?:concentrates?|smelters?|smelting|refinery|refineries|refining|ingots?|bullion|"
+        "output|production|producers?|prices?|metal|mines?|mining|ore|reserves|deposits?|"
+        "batteries|battery|alloys?)\\b");
+    static const RE2* kJoiner = new RE2("^(?:,[ ]|[ ]and[ ]|,[ ]and[ ]|[ ]or[ ]|/|-)$");
+    auto is_commodity = [&](const Mention& m) {
+      return !m.demonym && static_cast<size_t>(m.entity) < entities_.size() &&
+             entities_[m.entity].label == "Commodity";
+    };
+    std::vector<bool> keep(out.size(), true);
+    for (size_t k = 0; k < out.size(); ++k) {
+      const Mention& m = out[k];
+      if (!is_commodity(m) ||
+          !name_words_.ambiguous.contains(
+              absl::AsciiStrToLower(text.substr(m.span.begin, m.span.end - m.span.begin)))) {
+        continue;
+      }
+      auto joined = [&](size_t a, size_t b) {  // Mentions a then b, a joiner between them.
+        if (out[a].span.end > out[b].span.begin) return false;
+        const absl::string_view between =
+            text.substr(out[a].span.end, out[b].span.begin - out[a].span.end);
+        return RE2::FullMatch(re2::StringPiece(between.data(), between.size()), *kJoiner);
+      };
+      bool context =
+          RE2::PartialMatch(re2::StringPiece(text.data(), m.span.begin), *kQuantityOf) ||
+          RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),
+                            *kTradeAfter);
+      for (size_t o = 0; o < out.size() && !context; ++o) {
+        if (o == k || !is_commodity(out[o])) continue;
+        context = o < k ? joined(o, k) : joined(k, o);
+      }
+      keep[k] = context;
+    }
+    size_t w = 0;
+    for (size_t k = 0; k < out.size(); ++k) {
+      if (keep[k]) out[w++] = std::move(out[k]);
+    }
+    out.resize(w);
+  }
   // The tail of a joined Chinese transliteration is no name of its own: "考查里-奥拉罗斯（Cauchari-Olaroz）"
   // is not the listed 奥拉罗斯 (Olaroz).
   std::erase_if(out, [&](const Mention& m) {

@@ -119,6 +119,10 @@ struct NameWords {
   // Stop or generic words that may stand inside an unlisted name before a legal form
   // ("鸿商投资有限公司": 投资); never a name by themselves.
   absl::flat_hash_set<std::string> zh_inner;
+  // Aliases that are common English words ("lead"): a mention only beside a quantity, another
+  // commodity or a word of the trade ("430,000 tonnes of lead", "zinc and lead", "lead
+  // concentrate"). (lower case)
+  absl::flat_hash_set<std::string> ambiguous;
 };
 
 class Gazetteer {

@@ -336,8 +336,9 @@ bool IsHeadingCandidate(std::string_view line) {
 }
 
 // A fact box's field line: a short capitalized label, a colon and a value ("Operator: Swakop
-// Uranium", "Production (2024): 3,400 t"): at most five words before the colon, none of them
-// ending a sentence; or a short Chinese label and a full-width colon.
+// Uranium", "Production (2024): 3,400 t", "Refined zinc output, FY2025: 827,000 t"): at most seven
+// words before the colon, none of them ending a sentence or a clause (a comma may set off the
+// label's period); or a short Chinese label and a full-width colon.
 bool IsFieldLine(std::string_view line) {
   // A Chinese label before a full-width colon ("股东：华友钴业", "产能：年处理原矿450万吨"): at most
   // eight characters, no punctuation among them.
@@ -350,11 +351,15 @@ bool IsFieldLine(std::string_view line) {
     }
   }
   const size_t colon = line.find(": ");
-  if (colon == std::string_view::npos || colon == 0 || colon > 40) return false;
+  if (colon == std::string_view::npos || colon == 0 || colon > 50) return false;
   if (!IsAsciiUpper(line[0])) return false;
   const std::string_view label = line.substr(0, colon);
-  if (label.find_first_of(".!?;,") != std::string_view::npos) return false;
-  return CountWords(label) <= 5;
+  if (label.find_first_of(".!?;") != std::string_view::npos) return false;
+  if (const size_t comma = label.find(','); comma != std::string_view::npos &&
+      (label.find(',', comma + 1) != std::string_view::npos || CountWords(label.substr(comma + 1)) > 2)) {
+    return false;
+  }
+  return CountWords(label) <= 7;
 }
 
 // A leading label such as "Core Viewpoint" in "Core Viewpoint - The U.S. is …".

@@ -854,5 +854,19 @@ TEST(GazetteerTest, ShippedEntitiesShareNoAlias) {
   }
 }
 
+TEST(GazetteerTest, AnAmbiguousAliasNamesItsCommodityOnlyInTheTradesContext) {
+  // "lead" is the metal beside a quantity, another metal or a word of the trade ("lead prices"), and the verb
+  // elsewhere (schema/name_words.txt: ambiguous lead).
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  EXPECT_TRUE(HasName(*g, "roughly 430,000 tonnes of lead a year", "lead=lead metal"));
+  EXPECT_TRUE(HasName(*g, "a smelter of zinc, lead and silver", "lead=lead metal"));
+  EXPECT_TRUE(HasName(*g, "lead prices rose", "lead=lead metal"));
+  EXPECT_TRUE(HasName(*g, "Lead output fell", "Lead=lead metal"));
+  EXPECT_FALSE(HasName(*g, "the deal will lead to more zinc output", "lead=lead metal"));
+  EXPECT_FALSE(HasName(*g, "Glencore will lead the consortium", "lead=lead metal"));
+  EXPECT_FALSE(HasName(*g, "Lead times for zinc plants are long", "Lead=lead metal"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

@@ -363,6 +363,10 @@ TEST(SegmentTest, FactBoxLinesWithoutBulletsStayApart) {
       "in\nthe world.\n"));
   EXPECT_THAT(texts, testing::Contains("Ownership: Taurus Minerals 90%, Epangelo Mining 10%"));
   EXPECT_THAT(texts, testing::Contains("Operator: Swakop Uranium"));
+  // A comma may set off the label's period ("Refined zinc output, FY2025:").
+  EXPECT_THAT(Texts(SegmentText("T\n\nKey figures\nMain smelting site: Chanderiya Lead-Zinc "
+                                "Smelter, Chittorgarh\nRefined zinc output, FY2025: 827,000 t\n")),
+              testing::Contains("Refined zinc output, FY2025: 827,000 t"));
   // Prose wrapped after 40 characters is still joined.
   EXPECT_THAT(texts, testing::Contains(
                          "The mine opened in 2016 and has since become one of the largest uranium "
