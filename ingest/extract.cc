@@ -4202,6 +4202,44 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     candidates.push_back(std::move(d));
   }
+  // Further goods with their figures after an output or a capacity: "turns out about 650,000
+  // tonnes of zinc a year, along with roughly 430,000 tonnes of lead and more than 2,000 tonnes
+  // of silver" (each of the subject, with its own figure and the first one's rate).
+  static const RE2* kFurtherGood = new RE2(
+      "^(?: (?:a|per) year| annually)?(?:,| and|, and|,? along with|,? as well as|,? plus|,? "
+      "besides) <MASS#(\\d+)> of (?:[a-z-]+ ){0,2}?<Commodity#(\\d+)>");
+  for (size_t i = 0, n = candidates.size(); i < n; ++i) {
+    if ((candidates[i].type != "PRODUCES" && candidates[i].type != "HAS_CAPACITY") ||
+        candidates[i].object < 0 || candidates[i].object_fallback ||
+        items[candidates[i].object].tag != "Commodity" ||
+        !candidates[i].props.contains("quantity")) {
+      continue;
+    }
+    size_t at = rendered.end[candidates[i].object];
+    for (int guard = 0; guard < 8 && at < tagged.size(); ++guard) {
+      int q = -1, g = -1;
+      re2::StringPiece rest(tagged.data() + at, tagged.size() - at);
+      if (!RE2::Consume(&rest, *kFurtherGood, &q, &g) || q < 0 || g < 0 ||
+          static_cast<size_t>(q) >= items.size() || static_cast<size_t>(g) >= items.size() ||
+          items[q].quantity < 0) {
+        break;
+      }
+      at = static_cast<size_t>(rest.data() - tagged.data());
+      Candidate d = candidates[i];
+      d.object = g;
+      for (const char* k : {"quantity", "quantity_unit", "quantity_max", "approx"}) d.props.erase(k);
+      const Quantity& figure = qs[items[q].quantity];
+      d.props["quantity"] = DecimalValue(figure.value);
+      d.props["quantity_unit"] = figure.unit;
+      if (figure.max) d.props["quantity_max"] = DecimalValue(*figure.max);
+      if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+      if (tr) {
+        tr->notes.push_back(absl::StrCat("list: ", d.rule->id, " again for ",
+                                         Entity(items[g].entity).name));
+      }
+      candidates.push_back(std::move(d));
+    }
+  }
   // A list of holders with their shares after a stake: "CMOC holds 71.25% of Kisanfu, CATL
   // 23.75% and the Congolese state 5%" (each a stake in the same company); so in a key-figures
   // line, however long and however its items are written: "Shareholders: QatarEnergy 75%;

@@ -3022,5 +3022,18 @@ TEST_F(ExtractTest, AChineseBoxWithFullWidthColons) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Prospect Lithium Zimbabwe -> Huayou Cobalt percent=100")));
 }
 
+TEST_F(ExtractTest, FurtherGoodsWithTheirFiguresAfterAnOutput) {
+  // Each good after the first, with its own figure, is of the same producer.
+  const std::set<std::string> claims = Claims(
+      "The Onsan smelter turns out about 650,000 tonnes of zinc a year, along with roughly "
+      "430,000 tonnes of lead and more than 2,000 tonnes of silver.");
+  EXPECT_THAT(claims, Contains("PRODUCES Onsan smelter -> zinc"));
+  EXPECT_THAT(claims, Contains("PRODUCES Onsan smelter -> lead metal"));
+  EXPECT_THAT(claims, Contains("PRODUCES Onsan smelter -> silver"));
+  // A good that another producer makes is not the first one's.
+  EXPECT_THAT(Claims("Glencore produced 100,000 tonnes of cobalt, and Vale 50,000 tonnes of nickel."),
+              Not(Contains("PRODUCES Glencore -> nickel")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
