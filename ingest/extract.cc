@@ -727,7 +727,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[A-Z][A-Za-z-]+ ){0,2}?"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
-      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:[a-z]+ )?)(?i:company|firm|miner|producer|group|"
+      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|"
@@ -932,10 +932,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         "single|sole|one|another|each|every|no|any|world|global|foreign|local|domestic|"
         "western|such|parent|buying|selling|acquiring|target|operating|holding|joint|venture|"
         "sister|partner|investee|shell) |"
-        // "the trading unit" is another company; "the trading house" is the trader itself.
-        "(?i)^the (?:.* )?trading (?:[a-z-]+ )*?(?:company|firm|miner|producer|group|carmaker|"
-        "automaker|refiner|maker|business|start-up|startup|smelter|trader|developer|explorer|"
-        "recycler|manufacturer|processor|unit|subsidiary)\\b");
+        // "the trading unit" is another company; "the trading house" and "the mining and trading
+        // group" are the trader itself.
+        "(?i)^the (?:.* )?trading (?:[a-z-]+ )*?(?:unit|subsidiary|arm|division)\\b");
     if (RE2::PartialMatch(m[1], *kNotTheSame)) continue;
     // "合资公司", "子公司", "控股公司": a compound noun, not "the company".
     if (m[1] == "公司" && b >= 3) {

@@ -1368,6 +1368,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
              (!more || IsFunctionWord(first) || (first != "New" && is_descriptor(first)));
     });
     if (place.empty()) continue;
+    // "Cathode plant: Schwarzheide" opening a box line: a place of descriptors alone before the
+    // label's colon is the description's own words capitalized, no name ("Battery chemicals
+    // plant capacity:" may still name the plant the text described).
+    if (text.substr(end, 1) == ":") {
+      bool all_descriptors = true;
+      for (absl::string_view w : absl::StrSplit(place, ' ')) all_descriptors &= is_descriptor(w);
+      if (all_descriptors) continue;
+    }
     // "Alphamin Resources' tin mine": a possessor that ends the place is no place.
     if (EndsInPossessor(place)) continue;
     bool inside_found = false;

@@ -3035,5 +3035,13 @@ TEST_F(ExtractTest, FurtherGoodsWithTheirFiguresAfterAnOutput) {
               Not(Contains("PRODUCES Glencore -> nickel")));
 }
 
+TEST_F(ExtractTest, TheMiningAndTradingGroupIsTheTraderNamedBefore) {
+  // Two words joined by "and" before the head still describe the company named before;
+  // "the trading unit" would be another company.
+  EXPECT_THAT(Claims("Glencore was hardly a stranger to Li-Cycle. The mining and trading group "
+                     "first invested $200 million in Li-Cycle in 2022."),
+              Contains("INVESTS_IN Glencore -> Li-Cycle"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

@@ -868,5 +868,19 @@ TEST(GazetteerTest, AnAmbiguousAliasNamesItsCommodityOnlyInTheTradesContext) {
   EXPECT_FALSE(HasName(*g, "Lead times for zinc plants are long", "Lead=lead metal"));
 }
 
+TEST(GazetteerTest, ABoxLabelOfDescriptorsIsNoSiteName) {
+  // "Cathode plant:" and "Planned Debari smelter:" open box lines: the label's capitalized
+  // descriptors name no site, the value does.
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  EXPECT_THAT(Labelled(*g, "Cathode plant: Schwarzheide, Germany (operator: BASF)"),
+              testing::Not(testing::Contains("Facility:Cathode plant")));
+  EXPECT_THAT(Labelled(*g, "Planned Debari smelter: 250,000 t a year of new zinc capacity"),
+              testing::Contains("Facility:Debari smelter"));
+  // A description that goes on with more label words may still name the plant the text described.
+  EXPECT_THAT(Labelled(*g, "Battery chemicals plant capacity: 170,000 t of nickel sulphate"),
+              testing::Contains(testing::HasSubstr("Facility:")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
