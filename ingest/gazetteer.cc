@@ -2824,8 +2824,18 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           }
         }
       }
-      size_t b = paren;
+      // Latin letters glued to the Chinese name belong to it: "爱科普BM（EcoPro BM）", "LG化学（LG
+      // Chem）" (at most six on either side).
+      auto latin_run = [&](size_t at) {
+        size_t n = 0;
+        while (n < 6 && at > n && (absl::ascii_isalnum(text[at - n - 1]) || text[at - n - 1] == '&')) ++n;
+        return n < 6 && (at == n || !absl::ascii_isalnum(text[at - n - 1])) ? n : 0;
+      };
+      const size_t latin_b = paren - latin_run(paren);
+      size_t b = latin_b;
+      if (b < paren) tail = b;
       int chars = 0;
+      bool stopped = false;
       while (b >= 3 && chars < 12 && HanAt(text, b - 3)) {
         bool stop = false;
         // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.)
@@ -2834,7 +2844,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           stop |= b <= tail && !name_words_.zh_inner.contains(w) &&
                   absl::EndsWith(text.substr(0, b), w);
         }
-        if (stop) break;
+        if (stop) {
+          stopped = true;
+          break;
+        }
         b -= 3;
         ++chars;
         // A transliteration's joiner between two characters: "莫塔-恩吉尔", "莫塔·恩吉尔".
@@ -2842,6 +2855,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         if (joiner > 0 && b >= joiner + 3 && HanAt(text, b - joiner - 3)) b -= joiner;
       }
       if (chars < 2) continue;
+      if (!stopped) b -= latin_run(b);
       // Only commodity mentions may lie inside the Chinese name, and the parent its bracketed
       // name begins with ("中铝铁矿控股（Chinalco Iron Ore Holdings）": 中铝 is Chinalco).
       const std::string bracketed_name = NormalizeName(
@@ -2851,6 +2865,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       for (const Mention& o : out) {
         if (o.span.begin < paren && b < o.span.end &&
             o.entity != m.entity &&  // Its own shorter name: "青海盐湖工业（Qinghai Salt Lake Industry）".
+            !(o.span.begin >= latin_b && o.span.end <= paren) &&  // Its glued Latin letters ("BM").
             (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
              (entities_[o.entity].label != "Commodity" &&
               !(entities_[o.entity].label == "Company" && o.span.begin == b &&

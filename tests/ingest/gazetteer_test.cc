@@ -882,5 +882,14 @@ TEST(GazetteerTest, ABoxLabelOfDescriptorsIsNoSiteName) {
               testing::Contains(testing::HasSubstr("Facility:")));
 }
 
+TEST(GazetteerTest, LatinLettersGluedToAChineseNameBeforeItsBracketsArePartOfIt) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  EXPECT_TRUE(HasName(*g, "爱科普BM（EcoPro BM）是韩国规模最大的正极材料企业之一。",
+                      "爱科普BM（EcoPro BM）=EcoPro BM"));
+  EXPECT_TRUE(HasName(*g, "再把这些中间品加工成三元前驱体，供应给LG化学（LG Chem）等正极材料客户。",
+                      "LG化学（LG Chem）=LG Chem"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
