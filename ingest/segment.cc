@@ -391,8 +391,13 @@ constexpr std::string_view kNeverFinal[] = {
     "approx.", "Jan.",  "Feb.", "Mar.", "Apr.", "Jun.",  "Jul.", "Aug.", "Sep.",  "Sept.",
     "Oct.",    "Nov.",  "Dec.", "Ave.", "Rd.",  "Pres.", "Amb."};
 // Abbreviations that may also end a sentence ("… in the U.S. The company …").
-constexpr std::string_view kMaybeFinal[] = {"U.S.", "U.K.", "U.N.", "E.U.", "Inc.", "Corp.",
-                                            "Co.",  "Ltd.", "Jr.",  "Sr.",  "Bros."};
+constexpr std::string_view kMaybeFinal[] = {"U.S.", "U.K.", "U.N.", "E.U.", "Jr.", "Sr.", "Bros."};
+// A company's legal form ends the sentence unless another legal form follows it ("Mitsui & Co.
+// Ltd."): "… is owned by Acme Metals Ltd. Acme Metals operates …" is two sentences.
+constexpr std::string_view kLegalFormFinal[] = {"Inc.", "Corp.", "Co.", "Ltd."};
+constexpr std::string_view kLegalFormNext[] = {"Ltd",  "Limited", "Inc", "Co",  "Corp", "Corporation",
+                                               "LLC",  "PLC",     "Plc", "plc", "Pty",  "SA",
+                                               "S.A.", "AG",      "NV",  "N.V.", "Bhd", "KK"};
 // Words that usually begin a new sentence; a break after a kMaybeFinal abbreviation before
 // one of them is kept.
 constexpr std::string_view kStarters[] = {
@@ -420,6 +425,12 @@ bool ShouldMerge(std::string_view before, std::string_view after) {
     ++word_end;
   }
   const bool starter = OneOf(after.substr(0, word_end), kStarters);
+  if (OneOf(token, kLegalFormFinal)) {
+    size_t next_end = after.find_first_of(" \t\n,;:");
+    std::string_view next = after.substr(0, next_end);
+    if (!next.empty() && next.back() == '.' && !OneOf(next, kLegalFormNext)) next.remove_suffix(1);
+    return OneOf(next, kLegalFormNext);
+  }
   // An initial: "J. Smith"; but "the early Model S. The Japanese supplier …" ends a sentence.
   if (token.size() == 2 && IsAsciiUpper(token[0])) return !starter;
   // Dotted initialisms: U.S., U.S.A., D.C., a.m.

@@ -171,6 +171,11 @@ TEST(SegmentTest, AbbreviationCanStillEndASentence) {
       SegmentText("Title\n\nThe mine is in the U.S. The company owns it. It grew.\n");
   EXPECT_THAT(Texts(s),
               ElementsAre("Title", "The mine is in the U.S.", "The company owns it.", "It grew."));
+  // A company's legal form ends a sentence unless another legal form follows it.
+  EXPECT_THAT(Texts(SegmentText("Title\n\nThe smelter is owned by Acme Metals Ltd. Acme Metals "
+                                "operates it. Mitsui & Co. Ltd. holds 20%.\n")),
+              ElementsAre("Title", "The smelter is owned by Acme Metals Ltd.",
+                          "Acme Metals operates it.", "Mitsui & Co. Ltd. holds 20%."));
   // So can a capital letter that is no initial: "the early Model S. The …".
   EXPECT_THAT(Texts(SegmentText("Title\n\nIt goes back to the early Model S. The supplier grew.\n")),
               ElementsAre("Title", "It goes back to the early Model S.", "The supplier grew."));
