@@ -2067,7 +2067,26 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
         ref = *it;
       }
     }
-    if (ref < 0 && !candidates.empty()) ref = candidates.back();
+    // Else the latest site whose kind the head allows: "the plant" is no mine and "the mine" no
+    // plant ("The plant will make …" after "the Greenbushes mine"); "the project", "the
+    // operation", "the mill" may be either.
+    auto kind = [](absl::string_view h) {
+      static constexpr absl::string_view kMine[] = {"mine", "mines", "deposit", "pit"};
+      static constexpr absl::string_view kPlant[] = {"plant",      "factory",   "refinery",
+                                                     "smelter",    "works",     "steelworks",
+                                                     "ironworks",  "fab",       "gigafactory"};
+      for (absl::string_view w : kMine) {
+        if (h == w) return 1;
+      }
+      for (absl::string_view w : kPlant) {
+        if (h == w) return 2;
+      }
+      return 0;
+    };
+    for (auto it = candidates.rbegin(); it != candidates.rend() && ref < 0; ++it) {
+      const int want = kind(head), own = kind(x_.gazetteer_->FacilityHead(Entity(*it).name));
+      if (want == 0 || own == 0 || want == own) ref = *it;
+    }
     if (ref < 0) return;
     found.push_back(Item::At(b, e, ref, "Facility"));
   });

@@ -3043,5 +3043,19 @@ TEST_F(ExtractTest, TheMiningAndTradingGroupIsTheTraderNamedBefore) {
               Contains("INVESTS_IN Glencore -> Li-Cycle"));
 }
 
+TEST_F(ExtractTest, ThePlantIsNoMineAndTheMineNoPlant) {
+  // A description of another kind of site does not fall back on the latest site.
+  EXPECT_THAT(Claims("Sumitomo Metal Mining owns a quarter of the Sierra Gorda mine. Posco "
+                     "invested 1.1 trillion won in the plant."),
+              Not(Contains("INVESTS_IN Posco -> Sierra Gorda mine")));
+  // The same kind, or a generic head, still does.
+  EXPECT_THAT(Claims("Sumitomo Metal Mining owns a quarter of the Sierra Gorda mine. The mine "
+                     "produced 30,000 tonnes of copper last year."),
+              Contains("PRODUCES Sierra Gorda mine -> copper"));
+  EXPECT_THAT(Claims("Sumitomo Metal Mining owns a quarter of the Sierra Gorda mine. The operation "
+                     "produced 30,000 tonnes of copper last year."),
+              Contains("PRODUCES Sierra Gorda mine -> copper"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
