@@ -4258,6 +4258,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       candidates.push_back(std::move(d));
     }
   }
+  // A supply of a source's whole output is 100% of it (SPEC §2, basis output): "GM agreed to buy
+  // the mine's entire output", "takes all of the production".
+  static const RE2* kWholeOutput = new RE2(
+      "(?:^|[ (])(?:(?:all|the whole|the entire|the full) (?:of )?(?:the |its |their |<[A-Za-z]+#\\d+>(?:'s|') )?|"
+      "(?:the|its|their|<[A-Za-z]+#\\d+>(?:'s|')) (?:entire|whole|full|total) )(?:[a-z-]+ )?"
+      "(?:output|production)\\b");
+  for (Candidate& c : candidates) {
+    if (c.type != "SUPPLIES" || c.props.contains("percent") || c.length > c.match_end) continue;
+    const absl::string_view matched = absl::string_view(tagged).substr(c.match_end - c.length, c.length);
+    if (RE2::PartialMatch(re2::StringPiece(matched.data(), matched.size()), *kWholeOutput)) {
+      c.props["percent"] = 100;
+      c.props["basis"] = "output";
+    }
+  }
   // A list of holders with their shares after a stake: "CMOC holds 71.25% of Kisanfu, CATL
   // 23.75% and the Congolese state 5%" (each a stake in the same company); so in a key-figures
   // line, however long and however its items are written: "Shareholders: QatarEnergy 75%;

@@ -1059,6 +1059,21 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
       if (before != nullptr && label_of(*before) == "Facility") continue;
     }
+    // So does a copula's: "Thacker Pass is a lithium mine in Nevada" names no Nevada mine.
+    if (det_lower == "a" || det_lower == "an") {
+      static const RE2* kCopulaBefore = new RE2(
+          "([ ](?:is|was|remains|remained|became|becomes|has become|had become|will be|would be)"
+          "(?:[ ](?:now|still|also|already|once))?[ ])$");
+      re2::StringPiece copula;
+      if (RE2::PartialMatch(re2::StringPiece(text.data(), det_b), *kCopulaBefore, &copula)) {
+        const size_t subject_end = det_b - copula.size();
+        const Mention* before = nullptr;
+        for (const Mention& o : *out) {
+          if (o.span.end == subject_end) before = &o;
+        }
+        if (before != nullptr && label_of(*before) == "Facility") continue;
+      }
+    }
     const bool introduced =
         (IsDeterminer(det) && det_lower != "the") ||
         (begin == head_b &&

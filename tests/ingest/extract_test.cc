@@ -3057,5 +3057,15 @@ TEST_F(ExtractTest, ThePlantIsNoMineAndTheMineNoPlant) {
               Contains("PRODUCES Sierra Gorda mine -> copper"));
 }
 
+TEST_F(ExtractTest, ASupplyOfTheWholeOutputIsAllOfIt) {
+  EXPECT_THAT(Claims("Thacker Pass is a lithium mine in Nevada. General Motors agreed to buy the "
+                     "mine's entire output for ten years."),
+              Contains("SUPPLIES Thacker Pass project -> General Motors percent=100"));
+  // A share of it is not.
+  EXPECT_THAT(Claims("Thacker Pass is a lithium mine in Nevada. General Motors agreed to buy "
+                     "most of the mine's output."),
+              Not(Contains("SUPPLIES Thacker Pass project -> General Motors percent=100")));
+}
+
 }  // namespace
 }  // namespace kg::ingest

@@ -891,5 +891,16 @@ TEST(GazetteerTest, LatinLettersGluedToAChineseNameBeforeItsBracketsArePartOfIt)
                       "LG化学（LG Chem）=LG Chem"));
 }
 
+TEST(GazetteerTest, ACopulasDescriptionNamesNoSecondSite) {
+  // "X is a lithium mine in Nevada" describes X, as an apposition does; it names no Nevada mine.
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  EXPECT_THAT(Labelled(*g, "Thacker Pass is a lithium mine in Nevada."),
+              testing::Not(testing::Contains(testing::HasSubstr("Nevada mine"))));
+  // Without a site before the copula, the description still names one.
+  EXPECT_THAT(Labelled(*g, "Lithium Americas is building a lithium mine in Nevada."),
+              testing::Contains(testing::HasSubstr("Nevada mine")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
