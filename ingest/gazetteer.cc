@@ -4028,6 +4028,17 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kKindAfter)) {
         continue;
       }
+      // After "a" or "an" the word describes even before "company" or "group": "Brunp, a Foshan
+      // company in which it bought a controlling stake".
+      static const RE2* kABefore = new RE2("(?:^|[ (])(?:[Aa]n?)[ ]$");
+      static const RE2* kAnyKindAfter = new RE2(
+          "^[ ](?:[a-z-]+[ ])?(?:company|group|business|conglomerate|concern|firm|corporation)s?\\b");
+      if (name.find(' ') == absl::string_view::npos &&
+          RE2::PartialMatch(re2::StringPiece(text.data(), b), *kABefore) &&
+          (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kKindAfter) ||
+           RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAnyKindAfter))) {
+        continue;
+      }
     }
     // "Site 1", "Phase 2", "Table 3": a numbered part of something is no name.
     static const RE2* kNumberedPart = new RE2(

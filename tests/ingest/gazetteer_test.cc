@@ -902,5 +902,15 @@ TEST(GazetteerTest, ACopulasDescriptionNamesNoSecondSite) {
               testing::Contains(testing::HasSubstr("Nevada mine")));
 }
 
+TEST(GazetteerTest, OneCapitalizedWordBetweenAAndAKindOfCompanyNamesNone) {
+  // "a Foshan company", "a Detroit carmaker": where the company is, not its name.
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  EXPECT_THAT(Labelled(*g, "Brunp, a Foshan company in which it bought a stake, grew."),
+              testing::Not(testing::Contains("Company:Foshan")));
+  // Two words, or a listed name, still name one.
+  EXPECT_THAT(Labelled(*g, "It is a Glencore company."), testing::Contains("Company:Glencore"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
