@@ -874,6 +874,28 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       refer(b, e, other, Entity(other).label);
     }
   }
+  // "Through its subsidiary Talison Lithium, Tianqi Lithium operates …": "its" in a phrase
+  // opening the sentence before any name is the name right after the phrase's comma.
+  {
+    static const RE2* kOpenerIts = new RE2(
+        "^\\s*(?:Through|Via|With|Under|Using|Despite|After|Before|Since|Following|Unlike|Like|"
+        "Beyond|Besides|Alongside|Having|Apart from|In addition to|On top of|Thanks to|Because of|"
+        "Amid|Along with|Together with|Backed by)\\b[^,;.<]*?\\b([Ii]ts|[Tt]heir)\\b[^,;.]*, (?:the )?");
+    re2::StringPiece groups[2];
+    if (kOpenerIts->Match(s.text, 0, s.text.size(), RE2::ANCHOR_START, groups, 2)) {
+      const size_t b = static_cast<size_t>(groups[1].data() - s.text.data());
+      const size_t after = static_cast<size_t>(groups[0].data() - s.text.data()) + groups[0].size();
+      const Item* named = nullptr;
+      bool earlier = false;  // A name before "its" is what it may mean: the usual reading.
+      for (const Item& it : *items) {
+        earlier |= it.entity >= 0 && it.end <= b && IsAgent(it.tag);
+        if (it.entity >= 0 && it.begin == after && IsAgent(it.tag)) named = &it;
+      }
+      if (named != nullptr && !earlier) {
+        refer(b, b + groups[1].size(), named->entity, named->tag).possessive = true;
+      }
+    }
+  }
   // The sentence's names, then the references resolved so far: what a later reference may mean.
   const std::vector<Item>* const named_and_resolved[] = {items, &found};
   // What joins the two names of a pair "A and B", "A, B", "A & B".
@@ -883,6 +905,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     const size_t b = static_cast<size_t>(m[0].data() - s.text.data());
     const size_t e = b + m[0].size();
     pos = e;
+    // Resolved already (the opening phrase's "its").
+    if (std::any_of(found.begin(), found.end(),
+                    [&](const Item& f) { return b < f.end && f.begin < e; })) {
+      continue;
+    }
     // The pronoun's words stop being whatever they were tagged as and refer to `entity`.
     auto refer_here = [&](int entity, std::string tag) {
       std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
@@ -2422,12 +2449,32 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
         out.resize(static_cast<size_t>(d.data() - out.data()));
       }
     }
+    // "The venture, Kamoa Copper, is 39.6% owned by Ivanhoe": a description opening the sentence
+    // with the name in commas after it is the name; the name is the verb's subject.
+    bool named_after_description = false;
+    if (it.entity >= 0 && !it.possessive && out.size() < 40) {
+      static const RE2* kOpeningDescription = new RE2(
+          "^(?:The|the) (?:[a-z][a-z-]* ){0,3}(?:venture|joint venture|company|firm|group|miner|"
+          "producer|refiner|smelter|maker|developer|mine|plant|project|refinery|operation|unit|"
+          "subsidiary|operator|buyer|supplier|lender|investor|fund|agency|regulator), $");
+      static const RE2* kVerbAfter = new RE2(
+          "^, (?:is|was|are|were|has|had|have|will|would|can|could|now|also|still|plans|planned|"
+          "produces|produced|owns|owned|operates|operated|runs|ran|holds|held|supplies|supplied|"
+          "sells|sold|signed|agreed|bought|acquired|said|says|makes|made|expects|took|takes)\\b");
+      if (RE2::FullMatch(out, *kOpeningDescription) && it.end < s.text.size() &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
+                            *kVerbAfter)) {
+        out.clear();
+        named_after_description = true;
+      }
+    }
     tagged.begin.push_back(out.size());
     absl::StrAppend(&out, "<", it.tag, "#", i, ">");
     tagged.end.push_back(out.size());
     after_tag = !it.possessive;
     if (it.possessive) out.append("'s");
     pos = it.end;
+    if (named_after_description) pos += 1;  // The comma closing the name.
     space_if_glued();
   }
   append_text(absl::string_view(s.text).substr(pos), false, false);

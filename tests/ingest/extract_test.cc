@@ -3067,5 +3067,22 @@ TEST_F(ExtractTest, ASupplyOfTheWholeOutputIsAllOfIt) {
               Not(Contains("SUPPLIES Thacker Pass project -> General Motors percent=100")));
 }
 
+TEST_F(ExtractTest, OpeningPhrasesAndDescriptionsBeforeTheSubject) {
+  // "its" in an opening phrase is the subject named after the comma, not the company before.
+  const std::set<std::string> through = Claims(
+      "JBIC lent money to Vale. Through its subsidiary Talison Lithium, Tianqi Lithium operates "
+      "the Greenbushes mine.");
+  EXPECT_THAT(through, Contains("HOLDS_STAKE Tianqi Lithium -> Talison Lithium"));
+  EXPECT_THAT(through, Not(Contains("HOLDS_STAKE Japan Bank for International Cooperation -> Talison Lithium")));
+  // A description with the name in commas after it opens the sentence: the name is the subject.
+  EXPECT_THAT(Claims("The venture, Kamoa Copper, is 39.6% owned by Ivanhoe Mines."),
+              Contains("HOLDS_STAKE Ivanhoe Mines -> Kamoa Copper percent=39.6"));
+  // A participle naming the owner or operator of the subject.
+  EXPECT_THAT(Claims("Owned by Anglo American, the Quellaveco mine produced 319,000 tonnes of copper."),
+              Contains("HOLDS_STAKE Anglo American -> Quellaveco mine"));
+  EXPECT_THAT(Claims("Once owned by Anglo American, the Quellaveco mine produced 319,000 tonnes."),
+              Not(Contains("HOLDS_STAKE Anglo American -> Quellaveco mine")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
