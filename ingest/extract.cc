@@ -4224,6 +4224,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     candidates.push_back(std::move(d));
   }
+  // Puts the figure of quantity item `q` in `slot` ("amount", "quantity" or "percent") of a
+  // copied claim, in place of the figure it had (its value, unit, upper end and hedge).
+  auto replace_figure = [&](ValueMap* props, const std::string& slot, int q) {
+    const std::string max = slot == "percent" ? "percent_max" : slot + "_max";
+    for (const std::string& k : {slot, slot + "_unit", max, std::string("approx")}) props->erase(k);
+    const Quantity& figure = qs[items[q].quantity];
+    (*props)[slot] = DecimalValue(figure.value);
+    if (slot != "percent") (*props)[slot + "_unit"] = figure.unit;
+    if (figure.max) (*props)[max] = DecimalValue(*figure.max);
+    if (!figure.approx.empty()) (*props)["approx"] = figure.approx;
+  };
   for (size_t i = 0, n = candidates.size(); i < n; ++i) {
     const Candidate& c = candidates[i];
     int j = -1, q = -1;
@@ -4252,15 +4263,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     Candidate d = c;
     (object_first ? d.object : d.subject) = j;
-    for (const std::string& k : {slot, slot + "_unit", slot + "_max", std::string("percent_max"),
-                                 std::string("approx"), std::string("annual")}) {
-      d.props.erase(k);
-    }
-    const Quantity& figure = qs[items[q].quantity];
-    d.props[slot] = DecimalValue(figure.value);
-    if (slot != "percent") d.props[slot + "_unit"] = figure.unit;
-    if (figure.max) d.props[slot == "percent" ? "percent_max" : slot + "_max"] = DecimalValue(*figure.max);
-    if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+    d.props.erase("percent_max");
+    d.props.erase("annual");
+    replace_figure(&d.props, slot, q);
     if (tr) {
       tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " again for ",
                                        Entity(items[j].entity).name));
@@ -4292,12 +4297,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       at = static_cast<size_t>(rest.data() - tagged.data());
       Candidate d = candidates[i];
       d.object = g;
-      for (const char* k : {"quantity", "quantity_unit", "quantity_max", "approx"}) d.props.erase(k);
-      const Quantity& figure = qs[items[q].quantity];
-      d.props["quantity"] = DecimalValue(figure.value);
-      d.props["quantity_unit"] = figure.unit;
-      if (figure.max) d.props["quantity_max"] = DecimalValue(*figure.max);
-      if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+      replace_figure(&d.props, "quantity", q);  // The first one's rate ("a year") stays.
       if (tr) {
         tr->notes.push_back(absl::StrCat("list: ", d.rule->id, " again for ",
                                          Entity(items[g].entity).name));
@@ -4359,11 +4359,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       Candidate d = c;
       d.subject = who;
-      for (const char* k : {"percent", "percent_max", "approx"}) d.props.erase(k);
-      const Quantity& figure = qs[items[share].quantity];
-      d.props["percent"] = DecimalValue(figure.value);
-      if (figure.max) d.props["percent_max"] = DecimalValue(*figure.max);
-      if (!figure.approx.empty()) d.props["approx"] = figure.approx;
+      replace_figure(&d.props, "percent", share);
       if (tr) {
         tr->notes.push_back(absl::StrCat("gapping: ", c.rule->id, " list member ",
                                          Entity(items[who].entity).name));

@@ -2314,7 +2314,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",
   // "Norsk Hydro ASA", "Umicore NV", "Jinchuan … Co. Ltd").
   {
-    const RE2* kLegalForm = &LegalFormAfter();
     for (Mention& k : out) {
       if (k.demonym || static_cast<size_t>(k.entity) >= entities_.size() ||
           entities_[k.entity].label != "Company") {
