@@ -1051,28 +1051,23 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const std::string det_lower = absl::AsciiStrToLower(det);
     // "Base 1, a recycling plant in Covington, Georgia": an apposition describes the site named
-    // before it; it names no second site.
-    if ((det_lower == "a" || det_lower == "an") && det_b >= 2 && text.substr(det_b - 2, 2) == ", ") {
-      const Mention* before = nullptr;
-      for (const Mention& o : *out) {
-        if (o.span.end == det_b - 2) before = &o;
-      }
-      if (before != nullptr && label_of(*before) == "Facility") continue;
-    }
-    // So does a copula's: "Thacker Pass is a lithium mine in Nevada" names no Nevada mine.
+    // before it; it names no second site. So does a copula's: "Thacker Pass is a lithium mine in
+    // Nevada" names no Nevada mine.
     if (det_lower == "a" || det_lower == "an") {
       static const RE2* kCopulaBefore = new RE2(
           "([ ](?:is|was|remains|remained|became|becomes|has become|had become|will be|would be)"
           "(?:[ ](?:now|still|also|already|once))?[ ])$");
       re2::StringPiece copula;
-      if (RE2::PartialMatch(re2::StringPiece(text.data(), det_b), *kCopulaBefore, &copula)) {
-        const size_t subject_end = det_b - copula.size();
-        const Mention* before = nullptr;
-        for (const Mention& o : *out) {
-          if (o.span.end == subject_end) before = &o;
-        }
-        if (before != nullptr && label_of(*before) == "Facility") continue;
+      const size_t described_end =
+          det_b >= 2 && text.substr(det_b - 2, 2) == ", " ? det_b - 2
+          : RE2::PartialMatch(re2::StringPiece(text.data(), det_b), *kCopulaBefore, &copula)
+              ? det_b - copula.size()
+              : absl::string_view::npos;
+      const Mention* before = nullptr;
+      for (const Mention& o : *out) {
+        if (o.span.end == described_end) before = &o;
       }
+      if (before != nullptr && label_of(*before) == "Facility") continue;
     }
     const bool introduced =
         (IsDeterminer(det) && det_lower != "the") ||
@@ -2260,9 +2255,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     std::vector<bool> keep(out.size(), true);
     for (size_t k = 0; k < out.size(); ++k) {
       const Mention& m = out[k];
+      const absl::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
       if (!is_commodity(m) ||
-          !name_words_.ambiguous.contains(
-              absl::AsciiStrToLower(text.substr(m.span.begin, m.span.end - m.span.begin)))) {
+          std::none_of(name_words_.ambiguous.begin(), name_words_.ambiguous.end(),
+                       [&](const std::string& w) { return absl::EqualsIgnoreCase(surface, w); })) {
         continue;
       }
       auto joined = [&](size_t a, size_t b) {  // Mentions a then b, a joiner between them.
@@ -4022,21 +4018,19 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           "^[ ](?:[a-z-]+[ ])?(?:carmaker|automaker|miner|producer|firm|refiner|maker|trader|"
           "giant|smelter|lender|investor|developer|explorer|start-up|startup|steelmaker|"
           "chipmaker|supplier|buyer)s?\\b");
-      if (name.find(' ') == absl::string_view::npos &&
-          RE2::PartialMatch(re2::StringPiece(text.data(), b), *kTheBefore) &&
-          RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kKindAfter)) {
-        continue;
-      }
       // After "a" or "an" the word describes even before "company" or "group": "Brunp, a Foshan
       // company in which it bought a controlling stake".
       static const RE2* kABefore = new RE2("(?:^|[ (])(?:[Aa]n?)[ ]$");
       static const RE2* kAnyKindAfter = new RE2(
           "^[ ](?:[a-z-]+[ ])?(?:company|group|business|conglomerate|concern|firm|corporation)s?\\b");
-      if (name.find(' ') == absl::string_view::npos &&
-          RE2::PartialMatch(re2::StringPiece(text.data(), b), *kABefore) &&
-          (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kKindAfter) ||
-           RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAnyKindAfter))) {
-        continue;
+      if (name.find(' ') == absl::string_view::npos) {
+        const re2::StringPiece before(text.data(), b), after(text.data() + e, text.size() - e);
+        const bool the = RE2::PartialMatch(before, *kTheBefore);
+        const bool a = !the && RE2::PartialMatch(before, *kABefore);
+        if ((the || a) && (RE2::PartialMatch(after, *kKindAfter) ||
+                           (a && RE2::PartialMatch(after, *kAnyKindAfter)))) {
+          continue;
+        }
       }
     }
     // "Site 1", "Phase 2", "Table 3": a numbered part of something is no name.
