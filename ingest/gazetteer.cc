@@ -1691,24 +1691,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const int entity = listed >= 0 ? listed : make(name, head, name, false);
     found.push_back(Found{nb, nb + name.size(), entity, product, listed >= 0 ? "" : made_name});
   }
-  // Two places under one plural head: "the Syväjärvi and Rapasaari open pits", "its Olaroz and
-  // Cauchari projects", "Tesla's Shanghai and Berlin factories": each place with the singular head
-  // is a facility; the second's mention takes the head.
+  // Two to six places under one plural head: "the Syväjärvi and Rapasaari open pits", "its
+  // Olaroz and Cauchari projects", "Tesla's Shanghai and Berlin factories", "the Kestrel, Dalby
+  // and Morro mines": each place with the singular head is a facility; the last one's mention
+  // takes the head.
   static const RE2* kPluralHeads = new RE2(
       "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ]|['’]s[ ])"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),?[ ]and[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}"
+      "(?:,[ ]\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}){0,4}),?[ ]and[ ]"
       "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
       "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits|"
       "factories))\\b");
   re2::StringPiece ph[5];
   for (size_t pos = 0; pos < text.size() &&
                        kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 5);) {
-    g[1] = ph[1];
-    g[2] = ph[2];
-    g[3] = ph[4];
-    const size_t a_b = static_cast<size_t>(g[1].data() - text.data());
-    const size_t b_b = static_cast<size_t>(g[2].data() - text.data());
-    const size_t end = static_cast<size_t>(g[3].data() - text.data()) + g[3].size();
+    std::vector<absl::string_view> places = absl::StrSplit(
+        absl::string_view(ph[1].data(), ph[1].size()), ", ");
+    places.push_back(absl::string_view(ph[2].data(), ph[2].size()));
+    const size_t last_b = static_cast<size_t>(ph[2].data() - text.data());
+    const size_t end = static_cast<size_t>(ph[4].data() - text.data()) + ph[4].size();
     pos = end;
     // "the Prominent Hill and Carrapateena copper mines": the words before the head are
     // descriptors or commodities.
@@ -1734,46 +1735,46 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
       return nullptr;
     };
-    const Mention* ma = other_mention(a_b, a_b + g[1].size());
-    const Mention* mb = other_mention(b_b, b_b + g[2].size());
-    auto exact_facility = [&](const Mention* k, const re2::StringPiece& place) {
+    std::vector<const Mention*> known;
+    bool other_name = false;
+    for (absl::string_view place : places) {
       const size_t pb = static_cast<size_t>(place.data() - text.data());
-      return k != nullptr && label_of(*k) == "Facility" && k->span.begin == pb &&
-             k->span.end == pb + place.size();
-    };
-    if ((ma != nullptr && !exact_facility(ma, g[1])) || (mb != nullptr && !exact_facility(mb, g[2])) ||
-        (ma != nullptr && mb != nullptr)) {
-      continue;
+      const Mention* k = other_mention(pb, pb + place.size());
+      other_name |= k != nullptr && !(label_of(*k) == "Facility" && k->span.begin == pb &&
+                                      k->span.end == pb + place.size());
+      known.push_back(k);
     }
+    if (other_name || std::count(known.begin(), known.end(), nullptr) == 0) continue;
     bool inside_found = false;
-    for (const Found& f : found) inside_found |= f.begin < end && a_b < f.end;
+    const size_t first_b = static_cast<size_t>(places.front().data() - text.data());
+    for (const Found& f : found) inside_found |= f.begin < end && first_b < f.end;
     if (inside_found) continue;
-    std::string head = absl::AsciiStrToLower(g[3].ToString());
+    std::string head = absl::AsciiStrToLower(ph[4].ToString());
     head = head == "refineries"  ? "refinery"
            : head == "factories" ? "factory"
                                  : head.substr(0, head.size() - 1);
-    for (const re2::StringPiece& place : {g[1], g[2]}) {
-      const size_t pb = static_cast<size_t>(place.data() - text.data());
-      const Mention* known_here = pb == a_b ? ma : mb;
-      if (known_here != nullptr) {
-        if (pb == b_b) found.push_back(Found{pb, end, known_here->entity, -1});
+    // With words between ("Carrapateena copper mines") or a comma after ("Angel Nickel and
+    // Oracle Nickel smelters, Indonesia Weda Bay Industrial Park") the last mention stops at
+    // its name too, so that the head reads as the plural head of all and ends the list.
+    const bool head_apart = !ph[3].empty() || text.substr(end, 2) == ", ";
+    for (size_t i = 0; i < places.size(); ++i) {
+      const size_t pb = static_cast<size_t>(places[i].data() - text.data());
+      const size_t pe = pb == last_b && !head_apart ? end : pb + places[i].size();
+      if (known[i] != nullptr) {
+        if (pb == last_b) found.push_back(Found{pb, end, known[i]->entity, -1});
         continue;
       }
-      const std::string name = absl::StrCat(place.ToString(), " ", head);
+      const std::string name = absl::StrCat(places[i], " ", head);
       int entity = Lookup(name);
       if (entity < 0 || entities_[entity].label != "Facility") {
         EntityDef def;
         def.label = "Facility";
         def.name = name;
         def.key = absl::StrCat("Facility:", NormalizeName(name));
-        def.aliases.push_back(place.ToString());
+        def.aliases.push_back(std::string(places[i]));
         entity = AddExtra(std::move(def), extra);
       }
-      // With words between ("Carrapateena copper mines") or a comma after ("Angel Nickel and
-      // Oracle Nickel smelters, Indonesia Weda Bay Industrial Park") the second mention stops at
-      // its name too, so that the head reads as the plural head of both and ends the list.
-      const bool head_apart = !ph[3].empty() || text.substr(end, 2) == ", ";
-      found.push_back(Found{pb, pb == b_b && !head_apart ? end : pb + place.size(), entity, product});
+      found.push_back(Found{pb, pe, entity, product});
     }
   }
   // Chinese: "还运营贵溪冶炼厂", "拥有的德兴铜矿选矿厂": two to four characters of place before a

@@ -868,6 +868,14 @@ TEST_F(ExtractTest, TwoUnlistedPlacesUnderOnePluralHeadAreTwoFacilities) {
   EXPECT_THAT(claims, Contains("SUPPLIES Rapasaari open pit -> Päiväneva concentrator"));
   EXPECT_THAT(Claims("Arcadium runs the Olaroz and Cauchari projects in Argentina."),
               Contains("OPERATES Arcadium Lithium -> Cauchari project"));
+  // Three or more places: each is a facility, none a company guessed from the list.
+  const std::set<std::string> three =
+      Claims("The Kestrel, Dalby and Morro mines are owned by Velta Resources.");
+  EXPECT_THAT(three, Contains("HOLDS_STAKE Velta Resources -> Kestrel mine"));
+  EXPECT_THAT(three, Contains("HOLDS_STAKE Velta Resources -> Dalby mine"));
+  EXPECT_THAT(three, Contains("HOLDS_STAKE Velta Resources -> Morro mine"));
+  EXPECT_THAT(Claims("Velta Resources runs the Kestrel, Dalby, Tembo and Morro mines."),
+              Contains("OPERATES Velta Resources -> Tembo mine"));
 }
 
 TEST_F(ExtractTest, APlannedRateAtAFacilityIsTheFacilitysCapacity) {
