@@ -1689,6 +1689,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // Riverside plant") keeps the name this text gives it.
     const int listed = ListedSiteOf(name);
     const int entity = listed >= 0 ? listed : make(name, head, name, false);
+    // "Metalkol, a tailings reprocessing plant" is the listed Metalkol RTR (its alias "Metalkol
+    // plant"): the bare name means it for the rest of the article ("a second phase at Metalkol").
+    if (listed < 0 && entity >= 0 && static_cast<size_t>(entity) < entities_.size() &&
+        Lookup(name) < 0) {
+      NoteArticleAlias(entity, name, extra);
+    }
     found.push_back(Found{nb, nb + name.size(), entity, product, listed >= 0 ? "" : made_name});
   }
   // Two to six places under one plural head: "the Syväjärvi and Rapasaari open pits", "its

@@ -3092,5 +3092,26 @@ TEST_F(ExtractTest, OpeningPhrasesAndDescriptionsBeforeTheSubject) {
               Not(Contains("HOLDS_STAKE Anglo American -> Quellaveco mine")));
 }
 
+TEST_F(ExtractTest, ABareNameALaterSentenceRepeatsIsTheListedSiteItsDescriptionNamed) {
+  // "Metalkol, a … plant" is the listed Metalkol RTR (alias "Metalkol plant"); the bare name
+  // later in the article is the same site.
+  const std::set<std::string> claims = Claims(
+      "At the other end of the scale sits Metalkol, a tailings reprocessing plant near Kolwezi "
+      "that is operated by Eurasian Resources Group. The company plans to spend a further $300 "
+      "million on a second phase at Metalkol, due to start in 2027.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN Eurasian Resources Group -> Metalkol RTR"));
+}
+
+TEST_F(ExtractTest, ASumInvestedWithNoInvesteeNamedHasNoObject) {
+  EXPECT_THAT(Claims("Tsingshan has invested more than $15 billion in Indonesian smelters."),
+              Contains("INVESTS_IN Tsingshan Holding Group -> null"));
+  EXPECT_THAT(Claims("Hindustan Zinc approved an investment of 12,000 crore rupees."),
+              Contains("INVESTS_IN Hindustan Zinc -> null"));
+  // A named investee is the object; exploration spending is no investment.
+  EXPECT_THAT(Claims("BHP has invested $5 billion in the Jansen mine."),
+              Contains("INVESTS_IN BHP -> Jansen mine"));
+  EXPECT_THAT(Claims("Tsingshan has invested more than $15 billion in exploration."), IsEmpty());
+}
+
 }  // namespace
 }  // namespace kg::ingest
