@@ -2699,13 +2699,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                             *kTradeNoun)) {
         continue;
       }
-      const std::string name(
-          text.substr(country.span.begin, commodity.span.end - country.span.begin));
+      // A listed company right before names its unit there: "Almonty Korea Tungsten".
+      size_t first = k;
+      if (k > 0 && !out[k - 1].demonym && out[k - 1].entity >= 0 &&
+          static_cast<size_t>(out[k - 1].entity) < entities_.size() &&
+          label(out[k - 1]) == "Company" && out[k - 1].span.end + 1 == country.span.begin &&
+          text[out[k - 1].span.end] == ' ') {
+        first = k - 1;
+      }
+      const size_t begin = out[first].span.begin;
+      const std::string name(text.substr(begin, commodity.span.end - begin));
       const int entity = ListedOrAdded(name, "Company", extra);
-      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k),
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(first),
                 out.begin() + static_cast<std::ptrdiff_t>(k) + 2);
-      out.insert(out.begin() + static_cast<std::ptrdiff_t>(k),
-                 Mention{Span{country.span.begin, commodity.span.end}, entity});
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(first),
+                 Mention{Span{begin, commodity.span.end}, entity});
+      k = first;
     }
   }
   // A capitalized commodity before a country, "Lithium Australia owns", "Lithium Chile sold", and

@@ -1185,8 +1185,8 @@ namespace {
 // A share written as a fraction: "more than half of the world's mined nickel", "two-thirds of
 // global supply", "half of China's bauxite imports", "约占全球的四分之三", "约一半的重稀土原料",
 // "占其进口的一半以上". In English only of the world or global total, of a named owner's whole, or
-// of what a buyer imports or uses ("half of the manganese ore it imports", "imports about two-thirds
-// of its ore from Gabon"); elsewhere ("half of its output") it stays words for the rules that read it.
+// of what a buyer imports or uses ("half of the manganese ore it imports", "half of its imported
+// tungsten", "imports about two-thirds of its ore from Gabon"); elsewhere ("half of its output") it stays words for the rules that read it.
 void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   static const RE2* kEnglish = new RE2(
       "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
@@ -1197,6 +1197,8 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       // Or of what its buyer imports or uses: "nearly half of the manganese ore it imports".
       " of (?:the |its |their )?(?:[a-z-]+ ){1,3}(?:that |which )?(?:it|they) (?:imports|imported|"
       "uses|used|consumes|consumed|needs|needed|buys|bought)\\b|"
+      // Or of its imports: "more than half of its imported tungsten products".
+      " of (?:its|their) (?:imported|imports)\\b|"
       // Or of goods a named buyer uses: "about a quarter of the enriched uranium used by U.S.
       // nuclear plants".
       " of (?:the |its |their )?(?:[a-z-]+ ){1,3}(?:used|bought|imported|consumed|needed|burned) (?:by|in)\\b)");

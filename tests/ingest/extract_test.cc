@@ -3113,5 +3113,25 @@ TEST_F(ExtractTest, ASumInvestedWithNoInvesteeNamedHasNoObject) {
   EXPECT_THAT(Claims("Tsingshan has invested more than $15 billion in exploration."), IsEmpty());
 }
 
+TEST_F(ExtractTest, AListedCompanyBeforeACountryAndAGoodNamesItsUnit) {
+  EXPECT_THAT(Claims("KfW IPEX-Bank agreed to lend $75 million to Almonty Korea Tungsten."),
+              Contains("LENDS_TO KfW IPEX-Bank -> Almonty Korea Tungsten"));
+}
+
+TEST_F(ExtractTest, AnEventIsNoCompany) {
+  // "the Cold War" is no company, so "its first phase" is the mine's.
+  const std::set<std::string> claims = Claims(
+      "Sangdong, which supplied a sizeable share of Western demand during the Cold War, has been "
+      "designed in its first phase to produce about 2,300 tonnes of tungsten concentrate a year.");
+  EXPECT_THAT(claims, Contains("PRODUCES Sangdong mine -> tungsten concentrate"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("Cold War"))));
+}
+
+TEST_F(ExtractTest, HalfOfItsImportsIsAShareOfTheDependence) {
+  EXPECT_THAT(Claims("The United States relies on China for more than half of its imported "
+                     "tungsten products."),
+              Contains("DEPENDS_ON United States -> China percent=50"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
