@@ -3103,6 +3103,17 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   auto name_start = [&](size_t end, int min_chars, int max_chars, bool legal = false) -> size_t {
     size_t b = end;
     for (int chars = 0;;) {
+      // A transliteration's parts joined by "·" or "-" are one name ("马拉卡斯·门申矿"), up to
+      // four characters more.
+      const size_t joiner = b >= 2 && text.substr(b - 2, 2) == "·" ? 2
+                            : b >= 1 && text[b - 1] == '-'        ? 1
+                                                                   : 0;
+      if (joiner > 0 && chars >= 1 && b >= joiner + 3 && HanAt(text, b) &&
+          HanAt(text, b - joiner - 3) && max_chars < 12) {
+        b -= joiner;
+        max_chars += 4;
+        continue;
+      }
       if (boundary(b, legal)) return chars >= min_chars ? b : absl::string_view::npos;
       if (chars >= max_chars) return absl::string_view::npos;
       if (const Mention* m = ending_at(b); m != nullptr) {

@@ -3133,5 +3133,12 @@ TEST_F(ExtractTest, HalfOfItsImportsIsAShareOfTheDependence) {
               Contains("DEPENDS_ON United States -> China percent=50"));
 }
 
+TEST_F(ExtractTest, AChineseTransliterationJoinedByADotIsOneName) {
+  const std::set<std::string> claims =
+      Claims("Largo公司在巴西（Brazil）运营马拉卡斯·门申矿（Maracás Menchen）。");
+  EXPECT_THAT(claims, Contains("OPERATES Largo Inc. -> Maracás Menchen mine"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Maracás Menchen mine -> Brazil"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
