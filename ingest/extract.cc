@@ -4756,9 +4756,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           }
           continue;
         }
-        Candidate d = c;
-        d.object = j;
-        expanded.push_back(d);
+        // Each subject of a list with each object of one ("商务部和海关总署宣布对镓、锗…实施出口管制").
+        for (size_t k = 0; k <= subjects.size(); ++k) {
+          Candidate d = c;
+          d.subject = k == 0 ? c.subject : subjects[k - 1];
+          d.object = j;
+          expanded.push_back(d);
+        }
       }
     }
   }

@@ -3140,5 +3140,17 @@ TEST_F(ExtractTest, AChineseTransliterationJoinedByADotIsOneName) {
   EXPECT_THAT(claims, Contains("LOCATED_IN Maracás Menchen mine -> Brazil"));
 }
 
+TEST_F(ExtractTest, ListsOfSubjectsAndObjectsGiveEveryPair) {
+  const std::set<std::string> claims =
+      Claims("2023年7月，中国商务部和海关总署宣布对镓、锗相关物项实施出口管制，自2023年8月1日起施行。");
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> gallium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT Ministry of Commerce of China -> germanium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT General Administration of Customs -> gallium"));
+  EXPECT_THAT(claims, Contains("RESTRICTS_EXPORT General Administration of Customs -> germanium"));
+  // Joined by 和 before a joint announcement, both are subjects.
+  EXPECT_THAT(Claims("中国商务部和海关总署联合发布公告，宣布自2023年12月1日起对部分石墨物项实施出口管制。"),
+              Contains("RESTRICTS_EXPORT General Administration of Customs -> graphite"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
