@@ -1697,6 +1697,25 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     }
     found.push_back(Found{nb, nb + name.size(), entity, product, listed >= 0 ? "" : made_name});
   }
+  // A fact box's site label and an unlisted name after it: "Smelter: Pulau Indah, Selangor,
+  // Malaysia" is the Pulau Indah smelter (a listed name is read as it is listed).
+  {
+    static const RE2* kSiteLabel = new RE2(
+        "^(?:[-•*] )?((?i:mine|plant|smelter|refinery|mill|concentrator|factory))(?i: site)?: "
+        "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:,|$|[ ]\\()");
+    re2::StringPiece sl[3];
+    if (kSiteLabel->Match(input, 0, text.size(), RE2::ANCHOR_START, sl, 3)) {
+      const size_t nb = static_cast<size_t>(sl[2].data() - text.data());
+      const absl::string_view name(sl[2].data(), sl[2].size());
+      bool taken = name_words_.stops.contains(name.substr(0, name.find(' ')));
+      for (const Found& f : found) taken |= f.begin < nb + name.size() && nb < f.end;
+      for (const Mention& k : *out) taken |= k.span.begin < nb + name.size() && nb < k.span.end;
+      if (!taken) {
+        const int entity = make(name, sl[1].ToString(), name, false);
+        found.push_back(Found{nb, nb + name.size(), entity, -1, made_name});
+      }
+    }
+  }
   // Two to six places under one plural head: "the Syväjärvi and Rapasaari open pits", "its
   // Olaroz and Cauchari projects", "Tesla's Shanghai and Berlin factories", "the Kestrel, Dalby
   // and Morro mines": each place with the singular head is a facility; the last one's mention

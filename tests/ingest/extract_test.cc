@@ -3152,5 +3152,13 @@ TEST_F(ExtractTest, ListsOfSubjectsAndObjectsGiveEveryPair) {
               Contains("RESTRICTS_EXPORT General Administration of Customs -> graphite"));
 }
 
+TEST_F(ExtractTest, ABoxSiteLabelNamesAnUnlistedSite) {
+  const std::set<std::string> claims =
+      Claims("MALAYSIA SMELTING CORPORATION\nSmelter: Pulau Indah, Selangor, Malaysia\n"
+             "Refining capacity: about 40,000 t of tin a year at the Pisco smelter on the coast");
+  EXPECT_THAT(claims, Contains("LOCATED_IN Pulau Indah smelter -> Malaysia"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Pisco smelter -> tin"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
