@@ -1393,8 +1393,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     if (inside_found) continue;
     // Introduced by a determiner or a possessive, so a sentence's first word is no place.
     auto [det_b, det_e] = WordBefore(text, place_b);
-    // "its planned Carolina Lithium project": descriptors before the place are skipped.
-    for (int guard = 0; guard < 2 && det_b < det_e && is_descriptor(text.substr(det_b, det_e - det_b));
+    // "its planned Carolina Lithium project": descriptors before the place are skipped, and so
+    // are compound adjectives ("the century-old Butterworth plant", "the Chinese-built Morro
+    // smelter", "the 100-year-old Dalby mine").
+    auto compound = [](absl::string_view w) {
+      const size_t dash = w.rfind('-');
+      return dash != absl::string_view::npos && dash > 0 && dash + 2 < w.size() &&
+             std::all_of(w.begin() + dash + 1, w.end(), [](char c) { return absl::ascii_islower(c); });
+    };
+    for (int guard = 0; guard < 2 && det_b < det_e &&
+                        (is_descriptor(text.substr(det_b, det_e - det_b)) ||
+                         compound(text.substr(det_b, det_e - det_b)));
          ++guard) {
       std::tie(det_b, det_e) = WordBefore(text, det_b);
     }

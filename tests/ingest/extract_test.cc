@@ -3160,5 +3160,14 @@ TEST_F(ExtractTest, ABoxSiteLabelNamesAnUnlistedSite) {
   EXPECT_THAT(claims, Contains("HAS_CAPACITY Pisco smelter -> tin"));
 }
 
+TEST_F(ExtractTest, ACompoundAdjectiveBeforeASiteNameLeavesItASite) {
+  EXPECT_THAT(Claims("Velta Resources runs the long-delayed Kestrel mine."),
+              Contains("OPERATES Velta Resources -> Kestrel mine"));
+  // Not a company guessed from the name, and no company the description refers back to.
+  EXPECT_THAT(Claims("Velta Resources bought a stake in Sarn Mining. Glencore owns the "
+                     "Chinese-built Morro smelter."),
+              Not(Contains("HOLDS_STAKE Glencore -> Velta Resources")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
