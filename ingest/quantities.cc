@@ -1186,7 +1186,8 @@ namespace {
 // global supply", "half of China's bauxite imports", "约占全球的四分之三", "约一半的重稀土原料",
 // "占其进口的一半以上". In English only of the world or global total, of a named owner's whole, or
 // of what a buyer imports or uses ("half of the manganese ore it imports", "half of its imported
-// tungsten", "imports about two-thirds of its ore from Gabon"); elsewhere ("half of its output") it stays words for the rules that read it.
+// tungsten", "imports about two-thirds of its ore from Gabon"); elsewhere ("half of its output")
+// it stays words for the rules that read it.
 void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   static const RE2* kEnglish = new RE2(
       "(?i)\\b((?:(?:more than|over|nearly|almost|about|roughly|around|some|close to|at least|"
