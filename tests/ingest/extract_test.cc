@@ -3169,5 +3169,18 @@ TEST_F(ExtractTest, ACompoundAdjectiveBeforeASiteNameLeavesItASite) {
               Not(Contains("HOLDS_STAKE Glencore -> Velta Resources")));
 }
 
+TEST_F(ExtractTest, AYearInAVerbPhraseJoinedAfterTheClaimDoesNotDateIt) {
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nThe United States relies on China for more than half of its imported "
+           "tungsten products and has had no working tungsten mine since 2015.\n"));
+  int depends = 0;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "DEPENDS_ON") continue;
+    ++depends;
+    EXPECT_FALSE(c.props.contains("period"));
+  }
+  EXPECT_EQ(depends, 1);
+}
+
 }  // namespace
 }  // namespace kg::ingest
