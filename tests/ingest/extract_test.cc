@@ -3119,11 +3119,13 @@ TEST_F(ExtractTest, AListedCompanyBeforeACountryAndAGoodNamesItsUnit) {
 }
 
 TEST_F(ExtractTest, AnEventIsNoCompany) {
-  // "the Cold War" is no company, so "its first phase" is the mine's.
+  // "the Cold War" is no company, so "its first phase" is the mine's (and what it is designed
+  // to produce is its capacity).
   const std::set<std::string> claims = Claims(
       "Sangdong, which supplied a sizeable share of Western demand during the Cold War, has been "
       "designed in its first phase to produce about 2,300 tonnes of tungsten concentrate a year.");
-  EXPECT_THAT(claims, Contains("PRODUCES Sangdong mine -> tungsten concentrate"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Sangdong mine -> tungsten concentrate"));
+  EXPECT_THAT(claims, Not(Contains("PRODUCES Sangdong mine -> tungsten concentrate")));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("Cold War"))));
 }
 
