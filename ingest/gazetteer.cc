@@ -776,6 +776,14 @@ bool IsPlainAdjective(absl::string_view w) {
              std::end(kNotAdjective);
 }
 
+// A compound adjective: words joined by hyphens that end in a plain adjective ("century-old",
+// "Chinese-built", "100-year-old").
+bool IsCompoundAdjective(absl::string_view w) {
+  const size_t dash = w.rfind('-');
+  return dash != absl::string_view::npos && dash > 0 && dash + 2 < w.size() &&
+         IsPlainAdjective(w.substr(dash + 1));
+}
+
 // +1 for a head that names where ore is dug (mine, deposit, pit), -1 for one that names where
 // it is treated apart (plant, refinery, smelter, mill, factory), 0 for one that may be either
 // (project, operation, complex, site, facility, hub, works; a concentrator stands at its mine).
@@ -1396,14 +1404,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // "its planned Carolina Lithium project": descriptors before the place are skipped, and so
     // are compound adjectives ("the century-old Butterworth plant", "the Chinese-built Morro
     // smelter", "the 100-year-old Dalby mine").
-    auto compound = [](absl::string_view w) {
-      const size_t dash = w.rfind('-');
-      return dash != absl::string_view::npos && dash > 0 && dash + 2 < w.size() &&
-             std::all_of(w.begin() + dash + 1, w.end(), [](char c) { return absl::ascii_islower(c); });
-    };
     for (int guard = 0; guard < 2 && det_b < det_e &&
                         (is_descriptor(text.substr(det_b, det_e - det_b)) ||
-                         compound(text.substr(det_b, det_e - det_b)));
+                         IsCompoundAdjective(text.substr(det_b, det_e - det_b)));
          ++guard) {
       std::tie(det_b, det_e) = WordBefore(text, det_b);
     }

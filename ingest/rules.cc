@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <thread>
 
@@ -42,6 +43,37 @@ const std::set<std::string, std::less<>>& ClaimTypes() {
 
 absl::Status Error(absl::string_view origin, int line, absl::string_view msg) {
   return absl::InvalidArgumentError(absl::StrCat(origin, ":", line, ": ", msg));
+}
+
+// Appends `value` to `out` with each `{NAME}` replaced by its macro; regex repetitions such as
+// {0,80} pass through, and a `{slot:TYPES}` goes to `slot(inner, at)` (`at`: the brace's offset
+// in `value`), which appends the slot's regex. An error is the message for the line.
+absl::Status ExpandBraces(absl::string_view value, const std::map<std::string, std::string>& macros,
+                          std::string* out,
+                          const std::function<absl::Status(absl::string_view, size_t)>& slot) {
+  size_t i = 0;
+  while (i < value.size()) {
+    if (value[i] != '{' || (i > 0 && value[i - 1] == '\\')) {
+      out->push_back(value[i++]);
+      continue;
+    }
+    const size_t close = value.find('}', i);
+    if (close == absl::string_view::npos) return absl::InvalidArgumentError("unclosed '{'");
+    const absl::string_view inner = value.substr(i + 1, close - i - 1);
+    if (!inner.empty() && (absl::ascii_isdigit(inner[0]) || inner[0] == ',')) {
+      out->append(value.data() + i, close - i + 1);
+    } else if (inner.find(':') == absl::string_view::npos) {
+      auto it = macros.find(std::string(inner));
+      if (it == macros.end()) {
+        return absl::InvalidArgumentError(absl::StrCat("unknown macro {", inner, "}"));
+      }
+      out->append(it->second);
+    } else if (absl::Status st = slot(inner, i); !st.ok()) {
+      return st;
+    }
+    i = close + 1;
+  }
+  return absl::OkStatus();
 }
 
 // "a=b; c=d" -> map.
@@ -161,59 +193,42 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
     } else if (key == "pattern") {
       // Expand {slot:TYPES} and {MACRO}.
       std::string out;
-      size_t i = 0;
       std::set<std::string> seen;
-      while (i < value.size()) {
-        if (value[i] != '{' || (i > 0 && value[i - 1] == '\\')) {
-          out.push_back(value[i++]);
-          continue;
-        }
-        size_t close = value.find('}', i);
-        if (close == absl::string_view::npos) return Error(origin, line_no, "unclosed '{'");
-        absl::string_view inner = value.substr(i + 1, close - i - 1);
-        // Regex repetition such as {0,80} passes through.
-        if (!inner.empty() && (absl::ascii_isdigit(inner[0]) || inner[0] == ',')) {
-          out.append(value.data() + i, close - i + 1);
-          i = close + 1;
-          continue;
-        }
-        size_t colon = inner.find(':');
-        if (colon == absl::string_view::npos) {
-          auto it = macros_.find(std::string(inner));
-          if (it == macros_.end()) {
-            return Error(origin, line_no, absl::StrCat("unknown macro {", inner, "}"));
-          }
-          out.append(it->second);
-        } else {
-          std::string slot(inner.substr(0, colon));
-          if (!SlotNames().contains(slot)) {
-            return Error(origin, line_no, absl::StrCat("unknown slot '", slot, "'"));
-          }
-          if (!seen.insert(slot).second) {
-            return Error(origin, line_no, absl::StrCat("slot '", slot, "' used twice"));
-          }
-          std::string alts;
-          if (!ExpandTypes(inner.substr(colon + 1), &alts)) {
-            return Error(origin, line_no, absl::StrCat("unknown slot type in '", inner, "'"));
-          }
-          // A slot that can be a company or a government body may follow the description that
-          // names it ("to Chinese converter Ganfeng Lithium", "by Japanese state agency JOGMEC"):
-          // the COMPANY_DESC macro, when defined, goes
-          // before the slot, outside it — not at the start of a pattern, which matches
-          // anywhere anyway, nor after a {DESC} the rule wrote itself.
-          const std::string fenced = absl::StrCat("|", alts, "|");
-          if (auto desc = macros_.find("COMPANY_DESC");
-              desc != macros_.end() && !out.empty() && !absl::EndsWith(value.substr(0, i), "{DESC}") &&
-              (absl::StrContains(fenced, "|Company|") || absl::StrContains(fenced, "|Government|"))) {
-            out.append(desc->second);
-          }
-          absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
-          std::string& types = rule->slot_types[slot];
-          if (types.empty()) types = "|";
-          absl::StrAppend(&types, alts, "|");
-        }
-        i = close + 1;
-      }
+      const absl::Status expanded = ExpandBraces(
+          value, macros_, &out, [&](absl::string_view inner, size_t i) -> absl::Status {
+            const size_t colon = inner.find(':');
+            std::string slot(inner.substr(0, colon));
+            if (!SlotNames().contains(slot)) {
+              return absl::InvalidArgumentError(absl::StrCat("unknown slot '", slot, "'"));
+            }
+            if (!seen.insert(slot).second) {
+              return absl::InvalidArgumentError(absl::StrCat("slot '", slot, "' used twice"));
+            }
+            std::string alts;
+            if (!ExpandTypes(inner.substr(colon + 1), &alts)) {
+              return absl::InvalidArgumentError(
+                  absl::StrCat("unknown slot type in '", inner, "'"));
+            }
+            // A slot that can be a company or a government body may follow the description that
+            // names it ("to Chinese converter Ganfeng Lithium", "by Japanese state agency
+            // JOGMEC"): the COMPANY_DESC macro, when defined, goes before the slot, outside it —
+            // not at the start of a pattern, which matches anywhere anyway, nor after a {DESC}
+            // the rule wrote itself.
+            const std::string fenced = absl::StrCat("|", alts, "|");
+            if (auto desc = macros_.find("COMPANY_DESC");
+                desc != macros_.end() && !out.empty() &&
+                !absl::EndsWith(value.substr(0, i), "{DESC}") &&
+                (absl::StrContains(fenced, "|Company|") ||
+                 absl::StrContains(fenced, "|Government|"))) {
+              out.append(desc->second);
+            }
+            absl::StrAppend(&out, "(?P<", slot, "><(?:", alts, ")#\\d+>)");
+            std::string& types = rule->slot_types[slot];
+            if (types.empty()) types.push_back('|');
+            absl::StrAppend(&types, alts, "|");
+            return absl::OkStatus();
+          });
+      if (!expanded.ok()) return Error(origin, line_no, expanded.message());
       // Compiled by CompileFilter, in parallel with the other patterns.
       pending_.push_back(Pending{static_cast<size_t>(rule - rules_.data()), std::move(out),
                                  std::string(origin), line_no});
@@ -252,10 +267,18 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
       rule->by_downstream = true;
     } else if (key == "unless" || key == "unless_before" || key == "subject_is" ||
                key == "subject_not") {
+      // {MACRO}s expand here too; slots are for patterns only.
+      std::string regex;
+      const absl::Status expanded = ExpandBraces(
+          value, macros_, &regex, [&](absl::string_view inner, size_t) {
+            return absl::InvalidArgumentError(
+                absl::StrCat(key, ": a slot {", inner, "} belongs in a pattern"));
+          });
+      if (!expanded.ok()) return Error(origin, line_no, expanded.message());
       RE2::Options opts;
       opts.set_case_sensitive(false);
       opts.set_log_errors(false);
-      auto re = std::make_unique<RE2>(std::string(value), opts);
+      auto re = std::make_unique<RE2>(regex, opts);
       if (!re->ok()) {
         return Error(origin, line_no,
                      absl::StrCat("rule ", rule->id, ": bad ", key, ": ", re->error()));

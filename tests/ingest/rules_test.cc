@@ -136,6 +136,24 @@ TEST(RuleSetTest, LoadErrorsNameFileAndLine) {
   EXPECT_NE(require.status().message().find("r.rules:4"), std::string::npos) << require.status();
 }
 
+TEST(RuleSetTest, UnlessLinesExpandMacrosButRefuseSlots) {
+  auto ok = RuleSet::FromText(
+      "macro PART = \\bhalf of\n"
+      "rule a\ntype HOLDS_STAKE\nunless {PART}\npattern {subject:Company} bought {object:Company}\n",
+      "m.rules");
+  ASSERT_TRUE(ok.ok()) << ok.status();
+  auto unknown = RuleSet::FromText(
+      "rule b\ntype HOLDS_STAKE\nunless {NOPE}\npattern {subject:Company} bought {object:Company}\n",
+      "n.rules");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("n.rules:3"), std::string::npos) << unknown.status();
+  auto slot = RuleSet::FromText(
+      "rule c\ntype HOLDS_STAKE\nunless {subject:Company}\npattern {subject:Company} x\n",
+      "o.rules");
+  ASSERT_FALSE(slot.ok());
+  EXPECT_NE(slot.status().message().find("o.rules:3"), std::string::npos) << slot.status();
+}
+
 TEST(RuleSetTest, HugeProgramsAreRefusedWithAHint) {
   // A counted repetition of a group compiles to thousands of RE2 instructions and makes
   // extraction slow; the loader names the rule and says how to write it instead.
