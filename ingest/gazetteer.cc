@@ -1732,13 +1732,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // Olaroz and Cauchari projects", "Tesla's Shanghai and Berlin factories", "the Kestrel, Dalby
   // and Morro mines": each place with the singular head is a facility; the last one's mention
   // takes the head.
+  // The counts (up to six places of up to three words, up to three words before the head)
+  // are checked after the match: written as counted repetitions of these letter classes, the
+  // program had 40,000 instructions and its DFA ran out of memory on long sentences.
   static const RE2* kPluralHeads = new RE2(
       "(?:(?:^|[ ])(?i:the|its|their|our)[ ]|:[ ]|['’]s[ ])"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}"
-      "(?:,[ ]\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}){0,4}),?[ ]and[ ]"
-      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})((?:[ ][\\p{Ll}-]+){0,3}?)[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:,?[ ]\\p{Lu}[\\pL\\pM'’-]*)*),?[ ]and[ ]"
+      "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*)*)((?:[ ][\\p{Ll}-]+)*?)[ ]"
       "((?i:open[ ]pits|mines|plants|projects|deposits|refineries|smelters|mills|concentrators|pits|"
       "factories))\\b");
+  auto words = [](absl::string_view s) { return std::count(s.begin(), s.end(), ' ') + 1; };
   re2::StringPiece ph[5];
   for (size_t pos = 0; pos < text.size() &&
                        kPluralHeads->Match(input, pos, text.size(), RE2::UNANCHORED, ph, 5);) {
@@ -1748,6 +1751,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const size_t last_b = static_cast<size_t>(ph[2].data() - text.data());
     const size_t end = static_cast<size_t>(ph[4].data() - text.data()) + ph[4].size();
     pos = end;
+    bool fits = places.size() <= 6 &&
+                (ph[3].empty() || words(absl::string_view(ph[3].data() + 1, ph[3].size() - 1)) <= 3);
+    for (absl::string_view place : places) fits &= words(place) <= 3;
+    if (!fits) {
+      pos = static_cast<size_t>(ph[0].data() - text.data()) + 1;
+      continue;
+    }
     // "the Prominent Hill and Carrapateena copper mines": the words before the head are
     // descriptors or commodities.
     int product = -1;
