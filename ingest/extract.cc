@@ -3091,6 +3091,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject in a fronted phrase"));
         continue;
       }
+      // Nor is the holder of a stake the object of a verb of buying or of "control of" before
+      // it: "Vedanta regained control of KCM in 2023 … and now holds 79.4% of the company" (KCM
+      // holds nothing). A relative clause on that name is its own clause ("bought Xstrata,
+      // which owns …"); a place, a runner or an output may be the object's ("bought an interest
+      // in the Kisanfu deposit in the DRC").
+      static const RE2* kObjectBefore = new RE2(
+          "\\b(?:(?:control|ownership|stakes?|interests?|shares|holdings?) (?:of|in)|"
+          "(?:regained|regains|gained|gains|took|takes|taken|taking|acquired|acquires|acquiring|"
+          "bought|buys|buying|sold|sells|selling|purchased|purchases|purchasing)"
+          "(?: control of)?) (?:the )?$");
+      // (Only a subject the match starts with: a pattern may read the words before it.)
+      if (rule.type == "HOLDS_STAKE" && rendered.begin[sub] == m.begin &&
+          !RE2::PartialMatch(after, *kRelativeAfter) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kObjectBefore)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the object of a verb before it"));
+        continue;
+      }
     }
     // Context: negation and hypotheticals are not claims; status triggers.
     // A relative clause that holds none of the claim's slots is parenthetical: "The United
@@ -5310,9 +5327,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
   // sentence ends it, as does the next heading. (A Chinese label may end in a full-width colon.)
   static const RE2* kFieldLine = new RE2("^[^\\n.:!?：]{1,60}(?:: |：)");
+  // A line that is one name and nothing else heads its box even with a figure in the name
+  // ("QUEBRADA BLANCA PHASE 2 (QB2)").
+  static const RE2* kNameAlone = new RE2("<(?:Company|Facility)#\\d+>");
   const bool bullet = BulletBefore(doc_.text, s.span.begin);
   if (!bullet && !text.empty() &&
-      (text.back() == ':' ||
+      (text.back() == ':' || RE2::FullMatch(tagged, *kNameAlone) ||
        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kUnpunctuatedLine) ||
        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBoxHeading))) {
     std::set<int> named;

@@ -46,8 +46,9 @@ absl::Status Error(absl::string_view origin, int line, absl::string_view msg) {
 }
 
 // Appends `value` to `out` with each `{NAME}` replaced by its macro; regex repetitions such as
-// {0,80} pass through, and a `{slot:TYPES}` goes to `slot(inner, at)` (`at`: the brace's offset
-// in `value`), which appends the slot's regex. An error is the message for the line.
+// {0,80} and escapes such as \p{Latin} pass through, and a `{slot:TYPES}` goes to
+// `slot(inner, at)` (`at`: the brace's offset in `value`), which appends the slot's regex. An
+// error is the message for the line.
 absl::Status ExpandBraces(absl::string_view value, const std::map<std::string, std::string>& macros,
                           std::string* out,
                           const std::function<absl::Status(absl::string_view, size_t)>& slot) {
@@ -60,7 +61,10 @@ absl::Status ExpandBraces(absl::string_view value, const std::map<std::string, s
     const size_t close = value.find('}', i);
     if (close == absl::string_view::npos) return absl::InvalidArgumentError("unclosed '{'");
     const absl::string_view inner = value.substr(i + 1, close - i - 1);
-    if (!inner.empty() && (absl::ascii_isdigit(inner[0]) || inner[0] == ',')) {
+    // RE2's \p{Latin}, \P{Han} and \x{2019} are regex too.
+    const bool escape = i >= 2 && value[i - 2] == '\\' &&
+                        (value[i - 1] == 'p' || value[i - 1] == 'P' || value[i - 1] == 'x');
+    if (escape || (!inner.empty() && (absl::ascii_isdigit(inner[0]) || inner[0] == ','))) {
       out->append(value.data() + i, close - i + 1);
     } else if (inner.find(':') == absl::string_view::npos) {
       auto it = macros.find(std::string(inner));

@@ -3184,5 +3184,25 @@ TEST_F(ExtractTest, AYearInAVerbPhraseJoinedAfterTheClaimDoesNotDateIt) {
   EXPECT_EQ(depends, 1);
 }
 
+TEST_F(ExtractTest, TheObjectOfABuyingVerbIsNoHolderOfTheStakeAfterIt) {
+  const std::set<std::string> claims = Claims(
+      "Vedanta Resources regained control of Konkola Copper Mines (KCM) in 2023 after a "
+      "four-year legal dispute with the government and now holds 79.4% of the company.");
+  for (const std::string& c : claims) EXPECT_THAT(c, Not(HasSubstr("HOLDS_STAKE Konkola")));
+  // A relative clause on the name bought is its own clause.
+  EXPECT_THAT(Claims("Glencore bought Xstrata Copper, which owns 44% of the Collahuasi mine."),
+              Contains("HOLDS_STAKE Xstrata Copper -> Collahuasi mine percent=44"));
+}
+
+TEST_F(ExtractTest, ABoxHeadingThatIsOneNameMayHoldAFigure) {
+  const std::set<std::string> claims = Claims(
+      "Key figures\n\nQUEBRADA BLANCA PHASE 2 (QB2)\nOperator: Teck Resources\nShareholders: "
+      "Teck Resources 60%; Sumitomo Metal Mining 25%; ENAMI, the Chilean state mining company, "
+      "10%\nLocation: Tarapacá region, northern Chile, about 4,400 metres above sea level");
+  EXPECT_THAT(claims, Contains("OPERATES Teck Resources -> Quebrada Blanca mine"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE ENAMI -> Quebrada Blanca mine percent=10"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Quebrada Blanca mine -> Chile"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
