@@ -344,6 +344,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
     if (!alt.empty()) alt += "|";
     alt += RE2::QuoteMeta(re2::StringPiece(line.data(), line.size()));
     g->suffix_first_words_.insert(std::string(line.substr(0, line.find(' '))));
+    g->suffixes_.insert(std::string(line));
   }
   std::stable_sort(g->zh_company_words_.begin(), g->zh_company_words_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
@@ -619,6 +620,10 @@ void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
   extra->push_back(std::move(def));
 }
 
+namespace {
+bool IsFunctionWord(absl::string_view w);  // Below.
+}  // namespace
+
 void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
                                    std::vector<EntityDef>* extra) const {
   // A Chinese name in brackets right after an organisation's or a site's name, perhaps with an
@@ -687,17 +692,73 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
   }
   ReplaceOverlapping(merged, out);
-  // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks).
+  // A company named in full is named later by its name without the suffix: "Savannah" after
+  // "Savannah Resources", "Critical Metals" after "Critical Metals Corp". Not a name that is a
+  // listed entity of its own ("Pilbara" of "Pilbara Minerals" is a region), a stop or function
+  // word, or a short one-word name ("Mineral" of "Mineral Resources", "Rio" of "Rio Resources");
+  // a one-word short name is no mention at the start of a sentence ("Global demand …"), nor is
+  // one after "the".
+  static const std::string kShortKey = "Short:";
+  auto name_char = [](char c) {
+    return absl::ascii_isalnum(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
+  };
+  for (const Mention& m : *out) {
+    if (m.demonym || m.entity < 0 || LabelOf(m, *extra) != "Company") continue;
+    const absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
+    absl::string_view bare;
+    for (size_t sp = name.rfind(' '); sp != absl::string_view::npos && sp > 0;
+         sp = name.rfind(' ', sp - 1)) {
+      if (suffixes_.contains(name.substr(sp + 1))) bare = name.substr(0, sp);
+      if (!bare.empty() || name.size() - sp > 16) break;
+    }
+    if (bare.empty() || !absl::ascii_isupper(bare.front())) continue;
+    const absl::string_view first = bare.substr(0, bare.find(' '));
+    const bool one_word = first.size() == bare.size();
+    if ((one_word && bare.size() < 5) ||
+        name_words_.stops.contains(first) || IsFunctionWord(first) ||
+        suffixes_.contains(bare) || Lookup(std::string(bare)) >= 0) {
+      continue;
+    }
+    const std::string key = absl::StrCat(kShortKey, bare);
+    bool noted = false;
+    for (const EntityDef& e : *extra) noted |= e.key == key;
+    if (noted) continue;
+    EntityDef def;
+    def.key = key;
+    def.label = "Alias";
+    def.name = std::string(bare);
+    def.alias_of = m.entity;
+    extra->push_back(std::move(def));
+  }
+  // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks; a
+  // short name stands between word boundaries).
   std::vector<Mention> found;
   for (const EntityDef& e : *extra) {
     if (e.alias_of < 0) continue;
+    const bool short_name = absl::StartsWith(e.key, kShortKey);
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
+      if (short_name) {
+        const bool word_start = at == 0 || !name_char(text[at - 1]);
+        const bool word_end = span.end == text.size() || !name_char(text[span.end]);
+        const bool opens = at == 0 || text.substr(0, at).find_first_not_of(" \"'“‘*•-") == absl::string_view::npos;
+        // (After "the" it is a place or a thing: "in the Elk Valley of British Columbia" after
+        // "Elk Valley Resources".)
+        const bool after_the = at >= 4 && absl::EqualsIgnoreCase(text.substr(at - 4, 4), "the ");
+        if (!word_start || !word_end || after_the ||
+            (opens && e.name.find(' ') == std::string::npos)) {
+          continue;
+        }
+      }
       bool inside = false;  // Already part of a longer mention (the bracket itself).
       for (const Mention& o : *out) {
-        inside |= o.span.begin <= span.begin && span.end <= o.span.end &&
-                  (o.span.end - o.span.begin > span.end - span.begin || o.entity == e.alias_of);
+        // (A suffix's optional dot makes no longer name: "… of Critical Metals.")
+        const size_t o_end = short_name && o.span.end == span.end + 1 && text[span.end] == '.'
+                                 ? span.end
+                                 : o.span.end;
+        inside |= o.span.begin <= span.begin && span.end <= o_end &&
+                  (o_end - o.span.begin > span.end - span.begin || o.entity == e.alias_of);
       }
       if (!inside) found.push_back(Mention{span, e.alias_of});
     }

@@ -214,7 +214,8 @@ class Gazetteer {
   // reads it in later text.
   void NoteArticleAlias(int entity, absl::string_view alias, std::vector<EntityDef>* extra) const;
   // "Chinalco Iron Ore Holdings (中铝铁矿控股)": a name followed by a Chinese name in brackets is
-  // one mention, the Chinese name its article alias; then every mention of a noted alias.
+  // one mention, the Chinese name its article alias; a company's name without its suffix
+  // ("Savannah" after "Savannah Resources") is one too; then every mention of a noted alias.
   void FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
                           std::vector<EntityDef>* extra) const;
   // A company named "<...> Mining and Chemicals Corporation": the trade words after "and" go on
@@ -233,6 +234,7 @@ class Gazetteer {
   std::unique_ptr<RE2> company_re_;
   std::unique_ptr<RE2> company_prefix_re_;  // "PT …": a name opened by a corporate prefix.
   absl::flat_hash_set<std::string> suffix_first_words_;  // "Rare" of "Rare Earths", "Mining", …
+  absl::flat_hash_set<std::string> suffixes_;            // "Rare Earths", "Mining", "Corp", …
   // Listed sites and companies by their name without head or legal form (ListedSiteOf,
   // ListedCompanyOf), built at load.
   absl::flat_hash_map<std::string, int> bare_sites_, bare_companies_;

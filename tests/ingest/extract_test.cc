@@ -3204,5 +3204,18 @@ TEST_F(ExtractTest, ABoxHeadingThatIsOneNameMayHoldAFigure) {
   EXPECT_THAT(claims, Contains("LOCATED_IN Quebrada Blanca mine -> Chile"));
 }
 
+TEST_F(ExtractTest, ACompanyNamedInFullIsNamedLaterWithoutItsSuffix) {
+  const std::set<std::string> claims = Claims(
+      "Savannah Resources owns the Barroso project. AMG holds about 16% of Savannah. Critical "
+      "Metals Corp owns the Wolfsberg project. European Lithium holds about 60% of Critical "
+      "Metals.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE AMG Critical Materials -> Savannah Resources percent=16"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE European Lithium -> Critical Metals Corp percent=60"));
+  // After "the" the short name is a place, not the company.
+  EXPECT_THAT(Claims("Elk Valley Resources is a coal miner. Producers in the Elk Valley sell coal "
+                     "to Nippon Steel."),
+              IsEmpty());
+}
+
 }  // namespace
 }  // namespace kg::ingest
