@@ -1094,6 +1094,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "GM invested $650 million in Lithium Americas in 2023, which made it the company's
+    // largest shareholder": "it" after "which made" and before a rank among holders is the
+    // clause's subject, the agent that opens the sentence, not the latest name.
+    if (word == "it") {
+      static const RE2* kWhichMadeIt =
+          new RE2("(?:, |\\bwhich |\\bthat )(?:made|makes|making|will make|would make) $");
+      static const RE2* kHolderRankAfter = new RE2(
+          "^ [^,.;]{1,40}?(?:'s|') (?:largest|biggest|second-largest|second largest|top|single "
+          "largest|main|major) (?:shareholder|investor|owner|backer)");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kWhichMadeIt) &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHolderRankAfter)) {
+        // (A name, or a description resolved before it: "The Detroit carmaker".)
+        const Item* first = nullptr;
+        for (const std::vector<Item>* v : named_and_resolved) {
+          for (const Item& it : *v) {
+            if (it.entity >= 0 && it.end <= b && IsAgent(it.tag) &&
+                (first == nullptr || it.begin < first->begin)) {
+              first = &it;
+            }
+          }
+        }
+        if (first != nullptr) {
+          refer_here(first->entity, first->tag);
+          continue;
+        }
+      }
+    }
     // "Rostec, the state defence conglomerate, holds 25% of it", "Itochu owns 8% of it": the
     // share is not the holder's own; "it" is the latest other site or company this sentence
     // named before the holder, else the section's latest site, else the agent of the sentence

@@ -3217,5 +3217,13 @@ TEST_F(ExtractTest, ACompanyNamedInFullIsNamedLaterWithoutItsSuffix) {
               IsEmpty());
 }
 
+TEST_F(ExtractTest, ItAfterWhichMadeBeforeARankAmongHoldersIsTheInvestor) {
+  const std::set<std::string> claims = Claims(
+      "General Motors is a backer. The Detroit carmaker invested $650 million in Lithium "
+      "Americas in 2023, which made it the company's largest shareholder at the time.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE General Motors -> Lithium Americas"));
+  for (const std::string& c : claims) EXPECT_THAT(c, Not(HasSubstr("Lithium Americas -> General Motors")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
