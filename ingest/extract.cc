@@ -3128,6 +3128,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:regained|regains|gained|gains|took|takes|taken|taking|acquired|acquires|acquiring|"
           "bought|buys|buying|sold|sells|selling|purchased|purchases|purchasing)"
           "(?: control of)?) (?:the )?$");
+      // Nor is the last agent of a participle in an apposition, for any claim: "Nemaska
+      // Lithium, a company owned in equal parts by Investissement Québec … and by Rio Tinto, is
+      // developing the Whabouchi mine" (Rio Tinto develops nothing; the comma before the verb
+      // closes the apposition).
+      static const RE2* kAgentBefore = new RE2("\\b(?:and|or) by (?:the )?$");
+      static const RE2* kVerbAfterComma = new RE2(
+          "^, (?:is|are|was|were|has|have|had|will|would|can|could|also|now|still)\\b");
+      if (rendered.begin[sub] == m.begin && RE2::PartialMatch(after, *kVerbAfterComma) &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kAgentBefore)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the agent of a participle before it"));
+        continue;
+      }
       // (Only a subject the match starts with: a pattern may read the words before it.)
       if (rule.type == "HOLDS_STAKE" && rendered.begin[sub] == m.begin &&
           !RE2::PartialMatch(after, *kRelativeAfter) &&

@@ -3225,5 +3225,14 @@ TEST_F(ExtractTest, ItAfterWhichMadeBeforeARankAmongHoldersIsTheInvestor) {
   for (const std::string& c : claims) EXPECT_THAT(c, Not(HasSubstr("Lithium Americas -> General Motors")));
 }
 
+TEST_F(ExtractTest, TheLastAgentOfAParticipleInAnAppositionIsNoSubject) {
+  for (const std::string& c :
+       Claims("Nemaska Lithium, a company owned in equal parts by Investissement Québec, the "
+              "province's state investment arm, and by Rio Tinto, is developing the Whabouchi "
+              "spodumene mine.")) {
+    EXPECT_THAT(c, Not(HasSubstr("OPERATES Rio Tinto")));
+  }
+}
+
 }  // namespace
 }  // namespace kg::ingest
