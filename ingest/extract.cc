@@ -3113,7 +3113,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kRelativeAfter = new RE2("^, (?:which|who|whose|that|where)\\b");
       const int sub = slot["subject"];
       const re2::StringPiece after(tagged.data() + rendered.end[sub], tagged.size() - rendered.end[sub]);
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kFronted) &&
+      // The tagged text before the subject ends in `re`.
+      auto before_subject = [&](const RE2& re) {
+        return RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), re);
+      };
+      if (before_subject(*kFronted) &&
           tagged.compare(rendered.end[sub], 2, ", ") == 0 && !RE2::PartialMatch(after, *kRelativeAfter)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject in a fronted phrase"));
         continue;
@@ -3136,14 +3140,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kVerbAfterComma = new RE2(
           "^, (?:is|are|was|were|has|have|had|will|would|can|could|also|now|still)\\b");
       if (rendered.begin[sub] == m.begin && RE2::PartialMatch(after, *kVerbAfterComma) &&
-          RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kAgentBefore)) {
+          before_subject(*kAgentBefore)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the agent of a participle before it"));
         continue;
       }
       // (Only a subject the match starts with: a pattern may read the words before it.)
       if (rule.type == "HOLDS_STAKE" && rendered.begin[sub] == m.begin &&
-          !RE2::PartialMatch(after, *kRelativeAfter) &&
-          RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[sub]), *kObjectBefore)) {
+          !RE2::PartialMatch(after, *kRelativeAfter) && before_subject(*kObjectBefore)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the object of a verb before it"));
         continue;
       }
