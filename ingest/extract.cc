@@ -3122,6 +3122,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject in a fronted phrase"));
         continue;
       }
+      // (The two tests below read only a subject the match starts with: a pattern may read the
+      // words before it.)
+      const bool match_opens_with_subject = rendered.begin[sub] == m.begin;
+      // Nor is the last agent of a participle in an apposition, for any claim: "Nemaska
+      // Lithium, a company owned in equal parts by Investissement Québec … and by Rio Tinto, is
+      // developing the Whabouchi mine" (Rio Tinto develops nothing; the comma before the verb
+      // closes the apposition).
+      static const RE2* kAgentBefore = new RE2("\\b(?:and|or) by (?:the )?$");
+      static const RE2* kVerbAfterComma = new RE2(
+          "^, (?:is|are|was|were|has|have|had|will|would|can|could|also|now|still)\\b");
+      if (match_opens_with_subject && RE2::PartialMatch(after, *kVerbAfterComma) &&
+          before_subject(*kAgentBefore)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the agent of a participle before it"));
+        continue;
+      }
       // Nor is the holder of a stake the object of a verb of buying or of "control of" before
       // it: "Vedanta regained control of KCM in 2023 … and now holds 79.4% of the company" (KCM
       // holds nothing). A relative clause on that name is its own clause ("bought Xstrata,
@@ -3132,20 +3147,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:regained|regains|gained|gains|took|takes|taken|taking|acquired|acquires|acquiring|"
           "bought|buys|buying|sold|sells|selling|purchased|purchases|purchasing)"
           "(?: control of)?) (?:the )?$");
-      // Nor is the last agent of a participle in an apposition, for any claim: "Nemaska
-      // Lithium, a company owned in equal parts by Investissement Québec … and by Rio Tinto, is
-      // developing the Whabouchi mine" (Rio Tinto develops nothing; the comma before the verb
-      // closes the apposition).
-      static const RE2* kAgentBefore = new RE2("\\b(?:and|or) by (?:the )?$");
-      static const RE2* kVerbAfterComma = new RE2(
-          "^, (?:is|are|was|were|has|have|had|will|would|can|could|also|now|still)\\b");
-      if (rendered.begin[sub] == m.begin && RE2::PartialMatch(after, *kVerbAfterComma) &&
-          before_subject(*kAgentBefore)) {
-        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the agent of a participle before it"));
-        continue;
-      }
-      // (Only a subject the match starts with: a pattern may read the words before it.)
-      if (rule.type == "HOLDS_STAKE" && rendered.begin[sub] == m.begin &&
+      if (rule.type == "HOLDS_STAKE" && match_opens_with_subject &&
           !RE2::PartialMatch(after, *kRelativeAfter) && before_subject(*kObjectBefore)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is the object of a verb before it"));
         continue;

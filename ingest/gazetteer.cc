@@ -607,8 +607,8 @@ int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
 }
 
 void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
-                                 std::vector<EntityDef>* extra) const {
-  const std::string key = absl::StrCat("Alias:", alias);
+                                 std::vector<EntityDef>* extra, absl::string_view kind) const {
+  const std::string key = absl::StrCat(kind, alias);
   for (const EntityDef& e : *extra) {
     if (e.key == key) return;  // The first name given wins.
   }
@@ -698,7 +698,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   // word, or a short one-word name ("Mineral" of "Mineral Resources", "Rio" of "Rio Resources");
   // a one-word short name is no mention at the start of a sentence ("Global demand …"), nor is
   // one after "the".
-  static const std::string kShortKey = "Short:";
+  static constexpr absl::string_view kShortKey = "Short:";
   auto name_char = [](char c) {
     return absl::ascii_isalnum(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
   };
@@ -716,19 +716,10 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     const bool one_word = first.size() == bare.size();
     if ((one_word && bare.size() < 5) ||
         name_words_.stops.contains(first) || IsFunctionWord(first) ||
-        suffixes_.contains(bare) || Lookup(std::string(bare)) >= 0) {
+        suffixes_.contains(bare) || Lookup(bare) >= 0) {
       continue;
     }
-    const std::string key = absl::StrCat(kShortKey, bare);
-    bool noted = false;
-    for (const EntityDef& e : *extra) noted |= e.key == key;
-    if (noted) continue;
-    EntityDef def;
-    def.key = key;
-    def.label = "Alias";
-    def.name = std::string(bare);
-    def.alias_of = m.entity;
-    extra->push_back(std::move(def));
+    NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
   // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks; a
   // short name stands between word boundaries).
@@ -742,7 +733,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       if (short_name) {
         const bool word_start = at == 0 || !name_char(text[at - 1]);
         const bool word_end = span.end == text.size() || !name_char(text[span.end]);
-        const bool opens = at == 0 || text.substr(0, at).find_first_not_of(" \"'“‘*•-") == absl::string_view::npos;
+        const bool opens =
+            text.substr(0, at).find_first_not_of(" \"'“‘*•-") == absl::string_view::npos;
         // (After "the" it is a place or a thing: "in the Elk Valley of British Columbia" after
         // "Elk Valley Resources".)
         const bool after_the = at >= 4 && absl::EqualsIgnoreCase(text.substr(at - 4, 4), "the ");

@@ -211,8 +211,10 @@ class Gazetteer {
   // The index of `def` in the combined list, appending it to *extra when new.
   int AddExtra(EntityDef def, std::vector<EntityDef>* extra) const;
   // Records `alias` (a Chinese name) as the article's name for `entity`; FindArticleAliases
-  // reads it in later text.
-  void NoteArticleAlias(int entity, absl::string_view alias, std::vector<EntityDef>* extra) const;
+  // reads it in later text. The first name given wins. `kind` prefixes the record's key:
+  // "Short:" marks a company's name without its suffix, read only between word boundaries.
+  void NoteArticleAlias(int entity, absl::string_view alias, std::vector<EntityDef>* extra,
+                        absl::string_view kind = "Alias:") const;
   // "Chinalco Iron Ore Holdings (中铝铁矿控股)": a name followed by a Chinese name in brackets is
   // one mention, the Chinese name its article alias; a company's name without its suffix
   // ("Savannah" after "Savannah Resources") is one too; then every mention of a noted alias.
