@@ -2906,8 +2906,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
-  // Copper)", "第一量子矿业(First Quantum Minerals)"): one mention from the Chinese name to the
-  // closing bracket. The Chinese name starts after a verb or particle and holds no other name
+  // Copper)", "第一量子矿业(First Quantum Minerals)"), and so for a government or a site ("布阿泽尔
+  // （Bou Azzer）钴矿"): one mention from the Chinese name to the closing bracket. The Chinese name starts after a verb or particle and holds no other name
   // than a commodity character.
   if (extra != nullptr) {
     static constexpr absl::string_view kStarts[] = {
@@ -2925,11 +2925,17 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                                : text.substr(m.span.end, 3) == "）" ? 3
                                                                    : 0;
       if (open_len == 0 || close_len == 0) continue;
-      const bool company = static_cast<size_t>(m.entity) >= entities_.size()
-                               ? (*extra)[m.entity - entities_.size()].label == "Company"
-                               : entities_[m.entity].label == "Company";
-      if (!company) continue;
+      const std::string& label = static_cast<size_t>(m.entity) >= entities_.size()
+                                     ? (*extra)[m.entity - entities_.size()].label
+                                     : entities_[m.entity].label;
+      if (label != "Company" && label != "Government" && label != "Facility") continue;
       const size_t paren = m.span.begin - open_len;
+      // The same entity's name found right before ("甘其毛都口岸（Ganqimaodu port）"): no stop word
+      // inside it ends the Chinese name ("都" of 甘其毛都).
+      size_t same_begin = paren;
+      for (const Mention& o : out) {
+        if (o.span.end == paren && o.entity == m.entity && !o.demonym) same_begin = o.span.begin;
+      }
       // The company words closing the Chinese name ("矿业有限公司"): before them, any word after
       // which a name begins ends it too ("通过中色非洲矿业有限公司(NFC Africa Mining)" starts after
       // 通过); inside them, a stop word ("公司") ends nothing.
@@ -2958,11 +2964,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       bool stopped = false;
       while (b >= 3 && chars < 12 && HanAt(text, b - 3)) {
         bool stop = false;
-        // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.)
-        for (absl::string_view w : kStarts) stop |= b <= tail && absl::EndsWith(text.substr(0, b), w);
+        // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.) A
+        // one-character stop word one character before the bracket is part of a transliteration
+        // ("科达尔（Kodal Minerals）": 达 is also "reach").
+        auto stops_here = [&](absl::string_view w) {
+          return b <= tail && b <= same_begin && absl::EndsWith(text.substr(0, b), w) &&
+                 (chars != 1 || w.size() > 3);
+        };
+        for (absl::string_view w : kStarts) stop |= stops_here(w);
         for (const std::string& w : name_words_.zh_stops) {
-          stop |= b <= tail && !name_words_.zh_inner.contains(w) &&
-                  absl::EndsWith(text.substr(0, b), w);
+          stop |= !name_words_.zh_inner.contains(w) && stops_here(w);
         }
         if (stop) {
           stopped = true;
@@ -2974,16 +2985,42 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
         if (joiner > 0 && b >= joiner + 3 && HanAt(text, b - joiner - 3)) b -= joiner;
       }
-      if (chars < 2) continue;
+      // (Twelve characters with no boundary before them: where a site's or a government's name
+      // starts is unknown.)
+      if (chars < 2 || (label != "Company" && !stopped && b >= 3 && HanAt(text, b - 3))) continue;
       if (!stopped) b -= latin_run(b);
+      // (A longer Latin word glued before it: "Morowali工业园（IMIP）" is read with its head below.)
+      if (b > 0 && absl::ascii_isalnum(text[b - 1])) continue;
       // Only commodity mentions may lie inside the Chinese name, and the parent its bracketed
       // name begins with ("中铝铁矿控股（Chinalco Iron Ore Holdings）": 中铝 is Chinalco).
       const std::string bracketed_name = NormalizeName(
           static_cast<size_t>(m.entity) >= entities_.size() ? (*extra)[m.entity - entities_.size()].name
                                                            : entities_[m.entity].name);
+      // A guessed company that is only a place and company words ("摩洛哥矿业集团马纳杰姆（Managem）":
+      // "the Moroccan mining group Managem") describes the bracketed one and is part of its name.
+      auto description_only = [&](const Mention& o) {
+        if (o.demonym || static_cast<size_t>(o.entity) < entities_.size() ||
+            (*extra)[o.entity - entities_.size()].label != "Company" || o.span.begin != b) {
+          return false;
+        }
+        absl::string_view rest = text.substr(o.span.begin, o.span.end - o.span.begin);
+        for (bool more = true; more;) {
+          more = false;
+          for (const auto& [zh, en] : zh_company_words_) {
+            if (rest.size() > zh.size() && absl::ConsumeSuffix(&rest, zh)) more = true;
+          }
+        }
+        const int place = Lookup(rest);
+        return place >= 0 && (entities_[place].label == "Country" || entities_[place].label == "Region");
+      };
       bool other = false;
       for (const Mention& o : out) {
-        if (o.span.begin < paren && b < o.span.end &&
+        // A listed name glued inside the transliteration ("哈里亚瓦尔塔（Harjavalta）": 瓦尔塔 is
+        // Varta's) is no name of its own.
+        const bool glued = o.span.begin > b && o.span.begin >= 3 && HanAt(text, o.span.begin - 3) && o.span.end <= paren &&
+                           !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+                           entities_[o.entity].label == "Company";
+        if (o.span.begin < paren && b < o.span.end && !description_only(o) && !glued &&
             o.entity != m.entity &&  // Its own shorter name: "青海盐湖工业（Qinghai Salt Lake Industry）".
             !(o.span.begin >= latin_b && o.span.end <= paren) &&  // Its glued Latin letters ("BM").
             (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
@@ -3270,7 +3307,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   // ("矿业", "矿石", "采矿权" are no heads).
   static constexpr absl::string_view kAfterHead[] = {
       "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
-      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去",
+      "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去", "设",
       "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
   auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
     for (const auto& zh : name_words_.zh_heads) {
@@ -3555,7 +3592,13 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   // "腾科丰谷鲁梅铜钴矿".
   added.clear();
   for (const Mention& f : *out) {
-    if (f.demonym || label_of(f) != "Facility" || !han_before(f.span.end)) continue;
+    // (Also after a bracket that ends its name: "布阿泽尔（Bou Azzer）钴矿".)
+    const absl::string_view before_end = text.substr(0, f.span.end);
+    if (f.demonym || label_of(f) != "Facility" ||
+        !(han_before(f.span.end) || absl::EndsWith(before_end, "）") ||
+          absl::EndsWith(before_end, ")"))) {
+      continue;
+    }
     size_t at = f.span.end;
     int product = f.product;
     for (bool more = true; more;) {

@@ -442,7 +442,7 @@ TEST(GazetteerTest, AForeignSitesTransliterationWithItsLatinName) {
                       "华飞镍钴（Huafei Nickel Cobalt）项目=Huafei project"));
   // The tail of a joined transliteration is not a listed name of its own.
   EXPECT_TRUE(HasName(g, "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目设计年产能为4万吨碳酸锂。",
-                      "Cauchari-Olaroz=Cauchari-Olaroz project"));
+                      "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目=Cauchari-Olaroz project"));
   for (const std::string& n : Names(g, "考查里-奥拉罗斯（Cauchari-Olaroz）盐湖项目设计年产能为4万吨碳酸锂。")) {
     EXPECT_FALSE(absl::EndsWith(n, "=Olaroz project")) << n;
   }
@@ -591,6 +591,27 @@ TEST(GazetteerTest, AWordBeforeABracketedNameStaysOut) {
   // A transliteration's joiner stays inside the Chinese name.
   EXPECT_TRUE(has("该矿由莫阿-尼克尔（Moa Nickel）运营。", "莫阿-尼克尔（Moa Nickel）=Moa Nickel"));
   EXPECT_TRUE(has("该矿由莫阿·尼克尔（Moa Nickel）运营。", "莫阿·尼克尔（Moa Nickel）=Moa Nickel"));
+}
+
+// Chinese characters before a bracketed name are its Chinese name, for a company, a government or
+// a site: a one-character stop word inside a transliteration (达 of 科达尔), a place and company
+// words that only describe it, a listed name glued inside it and a stop word inside the same
+// name's listed Chinese alias (都 of 甘其毛都) do not cut it; a longer Latin word glued before it
+// leaves it to the facility heads.
+TEST(GazetteerTest, AChineseNameBeforeABracketedNameIsItsName) {
+  const Gazetteer* shipped = ShippedGazetteer();
+  ASSERT_NE(shipped, nullptr);
+  const Gazetteer& g = *shipped;
+  EXPECT_TRUE(HasName(g, "据报道，科达尔（Kodal Minerals）持有该项目51%的股份。",
+                      "科达尔（Kodal Minerals）=Kodal Minerals"));
+  EXPECT_TRUE(HasName(g, "摩洛哥矿业集团马纳杰姆（Managem）是非洲少数的钴精炼企业之一。",
+                      "摩洛哥矿业集团马纳杰姆（Managem）=Managem"));
+  EXPECT_TRUE(HasName(g, "诺里尔斯克镍业运营着哈里亚瓦尔塔（Harjavalta）精炼厂。",
+                      "哈里亚瓦尔塔（Harjavalta）精炼厂=Harjavalta refinery"));
+  EXPECT_TRUE(HasName(g, "修建连接嘎顺苏海图与甘其毛都口岸（Ganqimaodu port）的跨境铁路。",
+                      "甘其毛都口岸（Ganqimaodu port）=Ganqimaodu port"));
+  EXPECT_THAT(Names(g, "青山控股运营的印尼Morowali工业园（IMIP）年产能超过100万吨。"),
+              testing::Not(testing::Contains(testing::StartsWith("工业园（IMIP）="))));
 }
 
 // A Chinese name the article gives a name in brackets, either way round, names it in the
