@@ -1097,14 +1097,24 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "GM invested $650 million in Lithium Americas in 2023, which made it the company's
     // largest shareholder": "it" after "which made" and before a rank among holders is the
     // clause's subject, the agent that opens the sentence, not the latest name.
+    // So is the subject "it" of a clause joined by "and" ("BHP agreed in 2021 to supply nickel to
+    // Tesla, and in 2022 it signed a deal to sell nickel sulphate to …").
     if (word == "it") {
       static const RE2* kWhichMadeIt =
           new RE2("(?:, |\\bwhich |\\bthat )(?:made|makes|making|will make|would make) $");
       static const RE2* kHolderRankAfter = new RE2(
           "^ [^,.;]{1,40}?(?:'s|') (?:largest|biggest|second-largest|second largest|top|single "
           "largest|main|major) (?:shareholder|investor|owner|backer)");
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kWhichMadeIt) &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kHolderRankAfter)) {
+      static const RE2* kAndIt = new RE2(
+          "[,;] and (?:(?:in|by|since) (?:[A-Z][a-z]+ )?\\d{4},? |then |later |now |also |last year,? "
+          "|this year,? )?$");
+      static const RE2* kVerbAfter = new RE2(
+          "^ (?:has |have |had |will |would |also |then |later |now |since )*[a-z]+(?:ed|s)\\b");
+      const re2::StringPiece after(s.text.data() + e, s.text.size() - e);
+      if ((RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kWhichMadeIt) &&
+           RE2::PartialMatch(after, *kHolderRankAfter)) ||
+          (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kAndIt) &&
+           RE2::PartialMatch(after, *kVerbAfter))) {
         // (A name, or a description resolved before it: "The Detroit carmaker".)
         const Item* first = nullptr;
         for (const std::vector<Item>* v : named_and_resolved) {
@@ -1115,7 +1125,20 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             }
           }
         }
+        // The possessor opening the sentence is not its subject ("Huayou's Huayue plant uses …,
+        // and it has capacity for …": the plant).
         if (first != nullptr) {
+          for (const std::vector<Item>* v : named_and_resolved) {
+            for (const Item& it : *v) {
+              if (it.entity < 0 || it.end > b || it.begin <= first->end ||
+                  (it.tag != "Facility" && !IsAgent(it.tag))) {
+                continue;
+              }
+              const absl::string_view gap =
+                  absl::string_view(s.text).substr(first->end, it.begin - first->end);
+              if (gap == "'s " || gap == "’s " || gap == "' " || gap == "’ ") first = &it;
+            }
+          }
           refer_here(first->entity, first->tag);
           continue;
         }
@@ -2922,12 +2945,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // apposition or a relative clause describes the company by ("Tenke Fungurume Mining, the
         // operator of the Tenke Fungurume mine, with Gécamines holding the remaining 20%", "NFC
         // Africa Mining, which runs the Chambishi mine, while ZCCM has the other 15%": of the
-        // company).
+        // company), nor its parent ("Galena Asset Management, the investment arm of Trafigura,
+        // holds about 24%").
         // Nor a partner of the venture the sentence is about ("is a joint venture of Ivanhoe Mines
         // and Zijin Mining, with the Congolese government holding 20%": of the venture).
         static const RE2* kNotHeld = new RE2(
             "(?:\\b(?:led|headed|owned|held|controlled|backed) by|, (?:the|its|a|an) "
-            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager) of|, (?:which|that) "
+            "(?:[a-z-]+ )?(?:operator|owner|developer|parent|builder|manager|arm|unit|subsidiary|division|"
+            "affiliate) of|, (?:which|that) "
             "(?:also |now |still )?(?:runs|operates|owns|manages|develops|built|controls)|"
             "\\b(?:joint venture|venture|JV|partnership|consortium) (?:of|between|with|formed by)"
             "(?: the)?(?: <[A-Za-z]+#\\d+>,?(?: and)?(?: the)?)?) $");
