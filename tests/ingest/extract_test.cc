@@ -3234,5 +3234,29 @@ TEST_F(ExtractTest, TheLastAgentOfAParticipleInAnAppositionIsNoSubject) {
   }
 }
 
+// "it" opening a clause joined by "and" is the sentence's opening subject, not the latest name;
+// with a possessive opening the sentence, the possessed site.
+TEST_F(ExtractTest, ItOpeningAClauseJoinedByAndIsTheSentencesSubject) {
+  const std::set<std::string> claims = Claims(
+      "BHP agreed in 2021 to supply nickel to Tesla, and in 2022 it signed a deal to sell nickel "
+      "sulphate to Prime Planet Energy & Solutions.");
+  EXPECT_THAT(claims, Contains("SUPPLIES BHP -> Prime Planet Energy & Solutions"));
+  for (const std::string& c : claims) EXPECT_THAT(c, Not(HasSubstr("SUPPLIES Tesla")));
+  EXPECT_THAT(Claims("Inside the park, Huayou's Huayue plant uses high-pressure acid leaching to "
+                     "make nickel intermediate, and it has capacity for 60,000 tonnes of contained "
+                     "nickel a year."),
+              Contains("HAS_CAPACITY Huayue project -> nickel"));
+}
+
+// An elliptic stake's holder described as another company's arm: the stake is not in the parent
+// but in the company the stake before was in.
+TEST_F(ExtractTest, AnEllipticStakeIsNotInTheHoldersParent) {
+  const std::set<std::string> claims = Claims(
+      "The Finnish state owns 67.5% of Terrafame. Galena Asset Management, the investment arm of "
+      "commodities trader Trafigura, holds about 24%.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Galena Asset Management -> Terrafame percent=24"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Galena Asset Management -> Trafigura"))));
+}
+
 }  // namespace
 }  // namespace kg::ingest
