@@ -730,7 +730,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
-      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|"
+      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|该公团|该机构|"
       "后者|前者|\\b(?i:the former|the latter)\\b)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -1509,7 +1509,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency" ||
-                              word == "the office"
+                              word == "the office" || word == "该公团" || word == "该机构"
                           ? kGovernment
                       : word == "the country" ? kCountry
                                               : kCompany;
