@@ -5323,12 +5323,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       venture_topic_ = topic_;
     }
   }
-  // "<Company>, a lithium hydroxide joint venture", "<Company> is a joint venture",
+  // "<Company>, a lithium hydroxide joint venture", "<Company>, a 50-50 partnership with …",
+  // "<Company> is a joint venture",
   // "the joint venture <Company>", "A and B set up <Company> in 2017": later "the joint
   // venture" means that company.
   static const RE2* kVentureIntro = new RE2(
       "<Company#(\\d+)>(?: \\([^)]{1,20}\\))?,? (?:(?:is|was|became) (?:itself |also |now )?)?(?:a|an|the) "
-      "(?:[a-z-]+ |<Commodity#\\d+> ){0,3}joint venture|joint venture,? <Company#(\\d+)>|"
+      "(?:[a-z\\d-]+ |<Commodity#\\d+> ){0,3}(?:joint venture|partnership)|joint venture,? <Company#(\\d+)>|"
       "<(?:Company|Government)#\\d+>,? (?:and|with) <(?:Company|Government)#\\d+> (?:have |had "
       "|jointly |together )?(?:formed|set up|created|established|launched|founded|incorporated) "
       "(?:a |an |the )?(?:new )?(?:(?:[a-z-]+ |<Commodity#\\d+> ){0,3}?(?:joint venture|venture|JV|"

@@ -3258,5 +3258,16 @@ TEST_F(ExtractTest, AnEllipticStakeIsNotInTheHoldersParent) {
   EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Galena Asset Management -> Trafigura"))));
 }
 
+// A company introduced as "a 50-50 partnership with …" is "the joint venture" of the next
+// sentence; the partner after "with" holds half of it.
+TEST_F(ExtractTest, APartnershipIntroducedWithItsPartnerIsTheJointVentureLater) {
+  const std::set<std::string> claims = Claims(
+      "Sherritt International relies on the Moa Joint Venture, a 50-50 partnership with Cuba's "
+      "state-owned General Nickel Company. The joint venture, which produced 30,400 tonnes of "
+      "finished nickel in 2025, has been squeezed by fuel shortages.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE General Nickel Company -> Moa Joint Venture percent=50"));
+  EXPECT_THAT(claims, Contains("PRODUCES Moa Joint Venture -> nickel"));
+}
+
 }  // namespace
 }  // namespace kg::ingest
