@@ -608,6 +608,7 @@ int Gazetteer::AddExtra(EntityDef def, std::vector<EntityDef>* extra) const {
 
 void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
                                  std::vector<EntityDef>* extra, absl::string_view kind) const {
+  if (alias.empty()) return;  // (Found everywhere: no name.)
   const std::string key = absl::StrCat(kind, alias);
   for (const EntityDef& e : *extra) {
     if (e.key == key) return;  // The first name given wins.
@@ -727,6 +728,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   for (const EntityDef& e : *extra) {
     if (e.alias_of < 0) continue;
     const bool short_name = absl::StartsWith(e.key, kShortKey);
+    if (e.name.empty()) continue;
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
@@ -3014,7 +3016,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         return place >= 0 && (entities_[place].label == "Country" || entities_[place].label == "Region");
       };
       bool other = false;
+      size_t alias_b = b;  // Where the name proper starts: after a description that opens it.
       for (const Mention& o : out) {
+        if (o.span.begin < paren && b < o.span.end && description_only(o)) {
+          alias_b = std::max(alias_b, o.span.end);
+        }
         // A listed name glued inside the transliteration ("哈里亚瓦尔塔（Harjavalta）": 瓦尔塔 is
         // Varta's) is no name of its own.
         const bool glued = o.span.begin > b && o.span.begin >= 3 && HanAt(text, o.span.begin - 3) && o.span.end <= paren &&
@@ -3032,10 +3038,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (other) continue;
-      if (static_cast<size_t>(m.entity) >= entities_.size()) {
-        (*extra)[m.entity - entities_.size()].aliases.push_back(std::string(text.substr(b, paren - b)));
+      if (alias_b >= paren) {
+        // (Only a description before the bracket: no Chinese name to note.)
+      } else if (static_cast<size_t>(m.entity) >= entities_.size()) {
+        (*extra)[m.entity - entities_.size()].aliases.push_back(
+            std::string(text.substr(alias_b, paren - alias_b)));
       } else {
-        NoteArticleAlias(m.entity, text.substr(b, paren - b), extra);  // "莫塔-恩吉尔（Mota-Engil）".
+        NoteArticleAlias(m.entity, text.substr(alias_b, paren - alias_b), extra);  // "莫塔-恩吉尔（Mota-Engil）".
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }

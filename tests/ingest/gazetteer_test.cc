@@ -612,6 +612,13 @@ TEST(GazetteerTest, AChineseNameBeforeABracketedNameIsItsName) {
                       "甘其毛都口岸（Ganqimaodu port）=Ganqimaodu port"));
   EXPECT_THAT(Names(g, "青山控股运营的印尼Morowali工业园（IMIP）年产能超过100万吨。"),
               testing::Not(testing::Contains(testing::StartsWith("工业园（IMIP）="))));
+  // Only a description before the bracket: one mention, and no empty Chinese name noted (which
+  // would be found everywhere).
+  std::vector<EntityDef> extra;
+  const std::vector<Mention> found = g.Find("摩洛哥矿业集团（Managem）运营布阿泽尔矿。", &extra);
+  EXPECT_FALSE(found.empty());
+  for (const EntityDef& e : extra) EXPECT_FALSE(e.name.empty()) << e.key;
+  EXPECT_TRUE(HasName(g, "摩洛哥矿业集团（Managem）运营布阿泽尔矿。", "摩洛哥矿业集团（Managem）=Managem"));
 }
 
 // A Chinese name the article gives a name in brackets, either way round, names it in the
