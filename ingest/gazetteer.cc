@@ -2908,9 +2908,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     }
   }
   // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
-  // Copper)", "第一量子矿业(First Quantum Minerals)"), and so for a government or a site ("布阿泽尔
-  // （Bou Azzer）钴矿"): one mention from the Chinese name to the closing bracket. The Chinese name starts after a verb or particle and holds no other name
-  // than a commodity character.
+  // Copper)", "第一量子矿业(First Quantum Minerals)"), and so for a government or a site
+  // ("布阿泽尔（Bou Azzer）钴矿"): one mention from the Chinese name to the closing bracket. The
+  // Chinese name starts after a verb or particle and holds no other name than a commodity
+  // character.
   if (extra != nullptr) {
     static constexpr absl::string_view kStarts[] = {
         "持有", "拥有", "收购了", "收购", "入股", "控股", "运营", "经营", "投资", "向", "与", "和",
@@ -3018,15 +3019,15 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       bool other = false;
       size_t alias_b = b;  // Where the name proper starts: after a description that opens it.
       for (const Mention& o : out) {
-        if (o.span.begin < paren && b < o.span.end && description_only(o)) {
-          alias_b = std::max(alias_b, o.span.end);
-        }
+        const bool described = o.span.begin < paren && b < o.span.end && description_only(o);
+        if (described) alias_b = std::max(alias_b, o.span.end);
         // A listed name glued inside the transliteration ("哈里亚瓦尔塔（Harjavalta）": 瓦尔塔 is
         // Varta's) is no name of its own.
-        const bool glued = o.span.begin > b && o.span.begin >= 3 && HanAt(text, o.span.begin - 3) && o.span.end <= paren &&
-                           !o.demonym && static_cast<size_t>(o.entity) < entities_.size() &&
+        const bool glued = o.span.begin > b && o.span.begin >= 3 && HanAt(text, o.span.begin - 3) &&
+                           o.span.end <= paren && !o.demonym &&
+                           static_cast<size_t>(o.entity) < entities_.size() &&
                            entities_[o.entity].label == "Company";
-        if (o.span.begin < paren && b < o.span.end && !description_only(o) && !glued &&
+        if (o.span.begin < paren && b < o.span.end && !described && !glued &&
             o.entity != m.entity &&  // Its own shorter name: "青海盐湖工业（Qinghai Salt Lake Industry）".
             !(o.span.begin >= latin_b && o.span.end <= paren) &&  // Its glued Latin letters ("BM").
             (o.demonym || static_cast<size_t>(o.entity) >= entities_.size() ||
@@ -3038,13 +3039,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (other) continue;
-      if (alias_b >= paren) {
-        // (Only a description before the bracket: no Chinese name to note.)
-      } else if (static_cast<size_t>(m.entity) >= entities_.size()) {
-        (*extra)[m.entity - entities_.size()].aliases.push_back(
-            std::string(text.substr(alias_b, paren - alias_b)));
-      } else {
-        NoteArticleAlias(m.entity, text.substr(alias_b, paren - alias_b), extra);  // "莫塔-恩吉尔（Mota-Engil）".
+      // (Only a description before the bracket: no Chinese name to note.)
+      const absl::string_view zh_name =
+          alias_b < paren ? text.substr(alias_b, paren - alias_b) : absl::string_view();
+      if (!zh_name.empty() && static_cast<size_t>(m.entity) >= entities_.size()) {
+        (*extra)[m.entity - entities_.size()].aliases.emplace_back(zh_name);
+      } else if (!zh_name.empty()) {
+        NoteArticleAlias(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
