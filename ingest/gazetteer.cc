@@ -727,8 +727,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   std::vector<Mention> found;
   for (const EntityDef& e : *extra) {
     if (e.alias_of < 0) continue;
+    if (e.name.empty()) continue;  // (Found at every byte; NoteArticleAlias refuses one.)
     const bool short_name = absl::StartsWith(e.key, kShortKey);
-    if (e.name.empty()) continue;
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
@@ -2942,17 +2942,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // The company words closing the Chinese name ("矿业有限公司"): before them, any word after
       // which a name begins ends it too ("通过中色非洲矿业有限公司(NFC Africa Mining)" starts after
       // 通过); inside them, a stop word ("公司") ends nothing.
-      size_t tail = paren;
-      for (bool more = true; more;) {
-        more = false;
-        for (const auto& [zh, en] : zh_company_words_) {
-          if (tail >= zh.size() && absl::EndsWith(text.substr(0, tail), zh)) {
-            tail -= zh.size();
-            more = true;
-            break;
-          }
-        }
-      }
+      size_t tail = WithoutCompanyWords(text.substr(0, paren));
       // Latin letters glued to the Chinese name belong to it: "爱科普BM（EcoPro BM）", "LG化学（LG
       // Chem）" (at most six on either side).
       auto latin_run = [&](size_t at) {
@@ -3006,14 +2996,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
             (*extra)[o.entity - entities_.size()].label != "Company" || o.span.begin != b) {
           return false;
         }
-        absl::string_view rest = text.substr(o.span.begin, o.span.end - o.span.begin);
-        for (bool more = true; more;) {
-          more = false;
-          for (const auto& [zh, en] : zh_company_words_) {
-            if (rest.size() > zh.size() && absl::ConsumeSuffix(&rest, zh)) more = true;
-          }
-        }
-        const int place = Lookup(rest);
+        const absl::string_view surface = text.substr(o.span.begin, o.span.end - o.span.begin);
+        const size_t place_len = WithoutCompanyWords(surface);
+        const int place = place_len > 0 ? Lookup(surface.substr(0, place_len)) : -1;
         return place >= 0 && (entities_[place].label == "Country" || entities_[place].label == "Region");
       };
       bool other = false;
@@ -3184,6 +3169,19 @@ bool Gazetteer::LongerCompanyWordAt(absl::string_view text, size_t at, size_t he
     if (zh.size() > head_size && text.substr(at, zh.size()) == zh) return true;
   }
   return false;
+}
+
+size_t Gazetteer::WithoutCompanyWords(absl::string_view text) const {
+  for (bool more = true; more;) {
+    more = false;
+    for (const auto& [zh, en] : zh_company_words_) {
+      if (absl::ConsumeSuffix(&text, zh)) {
+        more = true;
+        break;
+      }
+    }
+  }
+  return text.size();
 }
 
 void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,

@@ -205,6 +205,9 @@ class Gazetteer {
   // Whether a Chinese company word longer than `head_size` bytes starts at `at` ("Kodal矿业":
   // 矿业 is a company word, not the mine head 矿).
   bool LongerCompanyWordAt(absl::string_view text, size_t at, size_t head_size) const;
+  // The length of `text` without the Chinese company words that close it ("摩洛哥矿业集团" -> the
+  // bytes of 摩洛哥; "矿业有限公司" -> 0).
+  size_t WithoutCompanyWords(absl::string_view text) const;
   // The one unlisted facility in `extra` named `name` or `name` and more words ("Korva" ->
   // Korva mine), else -1.
   int ExtraFacilityNamed(absl::string_view name, const std::vector<EntityDef>& extra) const;
