@@ -187,6 +187,9 @@ class ExtractorInternal {
   // and whether it speaks of ownership ("Anglo American Sur — ownership:").
   int topic_ = -1;
   bool topic_owned_ = false;
+  // A company's heading that names its site in brackets ("SYRAH RESOURCES (Vidalia anode plant,
+  // Louisiana)"): the site, which the lines on a site's capacity, place and output are about.
+  int topic_site_ = -1;
   // Under a bare owners label of the topic's box ("- Shareholders:" then "– Hancock Prospecting:
   // 19.9%"): until a line with no share.
   bool owners_sublist_ = false;
@@ -1716,6 +1719,29 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       ref = it;
     }
     if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    // "… to buy magnets from MP Materials, which will make them at its Independence plant": in a
+    // relative clause hung on a company, "its" after the clause's verb is that company's.
+    if (word == "its" && (kind == kAgent || kind == kCompany)) {
+      const absl::string_view before = absl::string_view(s.text).substr(0, b);
+      size_t r = absl::string_view::npos;
+      for (absl::string_view rel : {", which ", ", who "}) {
+        const size_t at = before.rfind(rel);
+        if (at != absl::string_view::npos && (r == absl::string_view::npos || at > r)) r = at;
+      }
+      if (r != absl::string_view::npos) {
+        const size_t clause = before.find(' ', r + 2) + 1;  // After "which"/"who".
+        bool plain = b > clause && before.substr(clause).find_first_of(",;:") == absl::string_view::npos;
+        const Item* antecedent = nullptr;
+        for (const Item& it : *items) {
+          if (it.begin >= r && it.begin < b) plain = false;
+          if (it.end == r && it.entity >= 0 && it.tag == "Company") antecedent = &it;
+        }
+        if (plain && antecedent != nullptr && antecedent->entity != ref.entity) {
+          earlier = ref;
+          ref = *antecedent;
+        }
+      }
+    }
     // "The company leaned on private money: Goldman Sachs led a round, two years after Ford had
     // put $50 million into the company": a description said again in one sentence names what
     // it named the first time, not the nearest company.
@@ -1789,6 +1815,26 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         if (supplier != nullptr && supplier->entity != ref.entity) {
           earlier = ref;
           ref = *supplier;
+        }
+      }
+    }
+    // "Panasonic signed an agreement with Sumitomo Metal Mining to buy nickel sulphate from its
+    // Niihama refinery": what a buyer buys from "its" site is the partner's it dealt with.
+    if (word == "its") {
+      static const RE2* kBuyFrom = new RE2(
+          "(?i)\\b(?:buy|buys|bought|buying|purchase|purchases|purchased|import|imports|imported|"
+          "source|sources|sourced|take|takes|took)\\b[^.;]{0,80}\\bfrom $");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kBuyFrom)) {
+        const Item* partner = nullptr;
+        for (const Item& it : *items) {
+          if (it.entity >= 0 && IsAgent(it.tag) && it.end <= b && it.begin >= 5 &&
+              s.text.compare(it.begin - 5, 5, "with ") == 0) {
+            partner = &it;
+          }
+        }
+        if (partner != nullptr && partner->entity != ref.entity) {
+          earlier = ref;
+          ref = *partner;
         }
       }
     }
@@ -2022,6 +2068,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         prev_company_other_ != ref.entity) {
       alt = prev_company_other_;
     }
+    // "It also signed a deal under which Lithium Americas will sell it all of its carbonate": a
+    // pronoun read before in the sentence is the runner-up of a later "it".
+    if (kind == kAgent && (alt < 0 || alt == ref.entity)) {
+      for (const Item& f : found) {
+        if (f.entity >= 0 && f.entity != ref.entity) alt = f.entity;
+      }
+    }
     // "Orano and the state miner Navoiyuran set up Nurlikum Mining …, with the French group
     // holding 51%": a description with a nationality is the nearest company of that home
     // country (schema/company_countries.tsv) named before it in the sentence, a partner of
@@ -2115,6 +2168,12 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
+    // "the same plant turned out …" is the plant; "a plant on the same site" is another one.
+    static const RE2* kPlaceBefore = new RE2("\\b(?:on|at|in|near|beside) $");
+    if (absl::StrContains(s.text.substr(b, e - b), " same ") &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kPlaceBefore)) {
+      return;
+    }
     std::string head = absl::AsciiStrToLower(group.ToString());
     // "该矿", "该项目": the Chinese head after 该, and its English head (schema/name_words.txt
     // head_zh); a facility named in either language ends in one of them.
@@ -2537,6 +2596,7 @@ void ExtractorInternal::SetTopic(const std::set<int>& named, bool cut,
   static const RE2* kOwnedHeading = new RE2(
       "(?i)\\b(?:ownership|owners|shareholders|shareholding|shareholdings|stakes|stakeholders)\\b|股东|股权");
   topic_ = named.size() == 1 && !cut ? *named.begin() : -1;
+  topic_site_ = -1;
   owners_sublist_ = false;
   topic_owned_ = topic_ >= 0 &&
                  RE2::PartialMatch(re2::StringPiece(heading.data(), heading.size()), *kOwnedHeading);
@@ -2874,8 +2934,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
             "^,? (?:lifting|raising|taking|bringing|increasing|boosting|giving|which (?:lifted|raised|took|gave)) ");
         const bool after = cb >= m.end && cb - m.end <= 40 &&
                            RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *kLifting);
-        if (!after && (cb > m.begin || c.match_end <= m.begin)) continue;
-        const size_t overlap_begin = m.begin, overlap_end = after ? m.end : std::min(c.match_end, m.end);
+        // (Or one right before it that a participle prices: "Shareholders: PowerCo 9.9%, bought
+        // for C$69 million in 2024".)
+        static const RE2* kBoughtFor = new RE2("^,? ?(?:bought|acquired|purchased) for ");
+        const bool priced = m.begin >= c.match_end && m.begin - c.match_end <= 2 &&
+                            RE2::PartialMatch(re2::StringPiece(tagged.data() + c.match_end,
+                                                               tagged.size() - c.match_end),
+                                              *kBoughtFor);
+        if (!after && !priced && (cb > m.begin || c.match_end <= m.begin)) continue;
+        const size_t overlap_begin = m.begin;
+        const size_t overlap_end = after ? m.end : priced ? m.begin + 1 : std::min(c.match_end, m.end);
         bool agrees = true;
         for (const auto& [name, end] : {std::pair{"subject", c.subject}, std::pair{"object", c.object}}) {
           auto it = slot.find(name);
@@ -3065,18 +3133,31 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     for (const auto& [name, types] : rule.topic) {
       if (slot.contains(name)) continue;
       const std::set<std::string> allowed = absl::StrSplit(types, '|');
+      // Under a company's heading that names its site, a line on a site's capacity, place or
+      // output, or one only a site can end, is about the site.
+      const int topic = topic_site_ >= 0 && allowed.contains("Facility") &&
+                                (!allowed.contains(Entity(topic_).label) ||
+                                 rule.type == "HAS_CAPACITY" || rule.type == "LOCATED_IN" ||
+                                 rule.type == "PRODUCES")
+                            ? topic_site_
+                            : topic_;
       bool other_end = false;
-      for (const auto& [n, idx] : slot) other_end |= items[idx].entity == topic_;
-      if (topic_ < 0 || !allowed.contains(Entity(topic_).label) || other_end) {
+      for (const auto& [n, idx] : slot) other_end |= items[idx].entity == topic;
+      if (topic < 0 || !allowed.contains(Entity(topic).label) || other_end) {
         no_topic = true;
         break;
       }
       // A site's box whose operator line named the joint venture that runs it ("- Operator:
       // Automotive Cells Company", introduced as "the battery joint venture of Stellantis, …"):
-      // its shareholders hold the venture.
-      int end = topic_;
+      // its shareholders hold the venture. So do a "Shareholders:" line's, under any operator
+      // ("- Operator: Serra Verde" then "- Shareholders: Denham Capital, …"): a company has
+      // shareholders, a mine has owners.
+      static const RE2* kShareholdersLine =
+          new RE2("^(?:[-•*] )?(?:(?:Major|Main|Largest|Key) )?(?:[Ss]hareholders?|[Ii]nvestors):");
+      int end = topic;
       if (rule.type == "HOLDS_STAKE" && name == "object" && Entity(topic_).label == "Facility" &&
-          box_operator_ && box_owner_topic_ == topic_ && box_owner_ == venture_ &&
+          box_operator_ && box_owner_topic_ == topic_ &&
+          (box_owner_ == venture_ || RE2::PartialMatch(s.text, *kShareholdersLine)) &&
           Entity(box_owner_).label == "Company") {
         end = box_owner_;
       }
@@ -3770,6 +3851,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) {
         tr->notes.push_back(absl::StrCat(note_prefix, ": reference taken as ", Entity(alt).name,
                                          ", not its own object"));
+      }
+    }
+    // "LG … signed a supply agreement with Sayona for concentrate from Sayona's operation": goods
+    // from the buyer's own site make the buyer the seller; this reading has the ends reversed.
+    if (rule.type == "SUPPLIES" && object >= 0 && items[object].entity >= 0) {
+      static const RE2* kFromOwner = new RE2("\\bfrom <(?:Company|Government)#(\\d+)>(?:'s|')");
+      re2::StringPiece rest(window.data(), window.size());
+      size_t owner = 0;
+      bool reversed = false;
+      while (!reversed && RE2::FindAndConsume(&rest, *kFromOwner, &owner)) {
+        reversed = owner < items.size() && items[owner].entity == items[object].entity;
+      }
+      if (reversed) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the goods are the buyer's own"));
+        continue;
       }
     }
     if ((!rule.subject_is.empty() || !rule.subject_not.empty()) && items[subject].entity >= 0) {
@@ -4706,8 +4802,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
   // company). Nor is one of a `held before` rule.
+  // (Unless a stake before it in the sentence is in a venture it leaves unnamed: "Ma'aden将持有
+  // 合资企业51%的股份，MP材料与美国国防部合计持有49%" are stakes in that venture.)
+  const bool unnamed_venture = std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) {
+    return c.type == "HOLDS_STAKE" && c.object < 0 && !c.rest && !c.elliptic;
+  });
   std::erase_if(candidates, [&](const Candidate& c) {
-    if ((!c.rest && !c.elliptic) || c.object >= 0) return false;
+    if ((!c.rest && !c.elliptic) || c.object >= 0 || (c.elliptic && unnamed_venture)) return false;
     const bool drop =
         HasHan(absl::string_view(tagged).substr(c.match_end - c.length, c.length)) ||
         (c.elliptic && c.rule->object_held_before);
@@ -5421,7 +5522,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A capitalized word glued to the name ("<Company#0> Sur — ownership:") means the
     // gazetteer read only part of it: no topic.
     static const RE2* kCutName = new RE2(">[ -][A-Z]");
+    // A company and its site in brackets ("PATRIOT BATTERY METALS (Shaakichiuwaanaan lithium
+    // project)"): the company is the topic, the site that of the lines on a site.
+    static const RE2* kCompanySite = new RE2("^<Company#(\\d+)> \\(<Facility#(\\d+)>[,)]");
+    int company = -1, site = -1;
+    if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
+        company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
+      named = {items[company].entity};
+    }
     SetTopic(named, RE2::PartialMatch(tagged, *kCutName), s.text);
+    if (topic_ >= 0 && site >= 0) topic_site_ = items[site].entity;
   } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
     topic_ = -1;
     topic_owned_ = false;

@@ -500,7 +500,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
-      "\\b(?i:the|this|that)[ ](?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
+      "\\b(?i:the|this|that)[ ](?:same[ ])?(?:(?i:", descriptors, ")[ ]){0,3}(?i:(", heads,
       "))\\b|(?:该|这一|这个|这座|这家|此)(?:合资|合营)?(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   head_after_re_ = std::make_unique<RE2>(
       absl::StrCat("^[ ](?:[\\p{Ll}-]+[ ]){0,2}?(?:", heads, ")s?(?:$|[^\\pL\\d-])"));
@@ -757,7 +757,16 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       if (!inside) found.push_back(Mention{span, e.alias_of});
     }
   }
-  ReplaceOverlapping(found, out);
+  // A name inside a longer noted name found at the same place is part of it: "马纳拉" (the stem)
+  // inside "马纳拉矿业".
+  std::sort(found.begin(), found.end(), [](const Mention& a, const Mention& b) {
+    return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+  });
+  std::vector<Mention> outer;
+  for (const Mention& m : found) {
+    if (outer.empty() || m.span.begin >= outer.back().span.end) outer.push_back(m);
+  }
+  ReplaceOverlapping(outer, out);
 }
 
 int Gazetteer::ListedOrAdded(const std::string& name, const std::string& label,
@@ -2154,24 +2163,24 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const bool direct = at == close;
     const std::pair<std::string, std::string>* head = nullptr;
     for (int guard = 0; guard < 6 && at < text.size() && head == nullptr; ++guard) {
+      // A kind longer than the head there is read first: 矿砂 ("mineral sands") in "矿砂项目".
+      size_t kind = 0;
+      for (const std::vector<std::string>* words : {&name_words_.zh_kinds, &name_words_.zh_descriptors}) {
+        for (const std::string& w : *words) {
+          if (text.substr(at, w.size()) == w) kind = std::max(kind, w.size());
+        }
+      }
       head = ZhHeadAt(text, at);
-      if (head != nullptr) break;
+      if (head != nullptr && head->first.size() >= kind) break;
+      head = nullptr;
       const Mention* c = mention_at(at, at + 1);
       if (c != nullptr && !c->demonym && label_of(*c) == "Commodity" && c->span.begin == at) {
         if (product < 0) product = c->entity;
         at = c->span.end;
         continue;
       }
-      bool kind = false;
-      for (const std::vector<std::string>* words : {&name_words_.zh_kinds, &name_words_.zh_descriptors}) {
-        for (const std::string& w : *words) {
-          if (!kind && text.substr(at, w.size()) == w) {
-            at += w.size();
-            kind = true;
-          }
-        }
-      }
-      if (!kind) break;
+      if (kind == 0) break;
+      at += kind;
     }
     if (head == nullptr || LongerCompanyWordAt(text, at, head->first.size())) continue;
     span_e = direct ? at + head->first.size() : close;
@@ -2933,16 +2942,19 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                                      : entities_[m.entity].label;
       if (label != "Company" && label != "Government" && label != "Facility") continue;
       const size_t paren = m.span.begin - open_len;
-      // The same entity's name found right before ("甘其毛都口岸（Ganqimaodu port）"): no stop word
-      // inside it ends the Chinese name ("都" of 甘其毛都).
-      size_t same_begin = paren;
-      for (const Mention& o : out) {
-        if (o.span.end == paren && o.entity == m.entity && !o.demonym) same_begin = o.span.begin;
-      }
       // The company words closing the Chinese name ("矿业有限公司"): before them, any word after
       // which a name begins ends it too ("通过中色非洲矿业有限公司(NFC Africa Mining)" starts after
       // 通过); inside them, a stop word ("公司") ends nothing.
       size_t tail = WithoutCompanyWords(text.substr(0, paren));
+      // The same entity's name found right before ("甘其毛都口岸（Ganqimaodu port）"), or before
+      // the company words ("四川时代新能源科技有限公司(Sichuan Time)"): no stop word inside it ends
+      // the Chinese name ("都" of 甘其毛都), nor does the twelve-character limit below.
+      size_t same_begin = paren;
+      for (const Mention& o : out) {
+        if (o.span.end <= paren && o.span.end >= tail && o.entity == m.entity && !o.demonym) {
+          same_begin = std::min(same_begin, o.span.begin);
+        }
+      }
       // Latin letters glued to the Chinese name belong to it: "爱科普BM（EcoPro BM）", "LG化学（LG
       // Chem）" (at most six on either side).
       auto latin_run = [&](size_t at) {
@@ -2955,7 +2967,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (b < paren) tail = b;
       int chars = 0;
       bool stopped = false;
-      while (b >= 3 && chars < 12 && HanAt(text, b - 3)) {
+      while (b >= 3 && (chars < 12 || b > same_begin) && HanAt(text, b - 3)) {
         bool stop = false;
         // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.) A
         // one-character stop word one character before the bracket is part of a transliteration
@@ -3031,6 +3043,18 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         (*extra)[m.entity - entities_.size()].aliases.emplace_back(zh_name);
       } else if (!zh_name.empty()) {
         NoteArticleAlias(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
+        // Its part before the company words names it later too, when three characters or more
+        // and no other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团
+        // would be China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown
+        // Resources)".
+        const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
+        bool plain = stem.size() < zh_name.size() && stem.size() >= 9 && Lookup(stem) < 0;
+        for (size_t n = 6; plain && n < stem.size(); n += 3) {
+          const int head = Lookup(stem.substr(0, n)), tail = Lookup(stem.substr(stem.size() - n));
+          plain = !(head >= 0 && (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
+                  !(tail >= 0 && entities_[tail].label == "Commodity");
+        }
+        if (plain) NoteArticleAlias(m.entity, stem, extra);
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
@@ -3775,6 +3799,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
                   (static_cast<unsigned char>(text[b - 1]) >= 0x80 && !after_cjk))) {
       continue;
     }
+    // A chemical formula ("1.44% Li2O", "U3O8", "TiO2") names no company.
+    static const RE2* kFormula = new RE2("(?:[A-Z][a-z]?\\d{0,2}){2,5}");
+    if (const absl::string_view run = text.substr(b, e - b);
+        RE2::FullMatch(re2::StringPiece(run.data(), run.size()), *kFormula) &&
+        std::any_of(run.begin(), run.end(), [](char c) { return absl::ascii_isdigit(c); })) {
+      continue;
+    }
     // "BHP's Nickel West unit": a company's possessive ends a name; the run goes on after it.
     // Not after a country's ("Bolivia's Plurinational Legislative Assembly", "Australia's
     // Treasurer Jim Chalmers": bodies and people more often than companies).
@@ -4182,7 +4213,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
     }
-    // "The Detroit carmaker": one unlisted capitalized word between "the" and a noun for a kind
+    // "The Detroit carmaker": an unlisted capitalized word between "the" and a noun for a kind
     // of company describes where that company is; it names none ("the Techint group" does).
     {
       static const RE2* kTheBefore = new RE2("(?:^|[ (])[Tt]he[ ]$");
@@ -4194,13 +4225,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       // company in which it bought a controlling stake".
       static const RE2* kABefore = new RE2("(?:^|[ (])(?:[Aa]n?)[ ]$");
       static const RE2* kAnyKindAfter = new RE2(
-          "^[ ](?:[a-z-]+[ ])?(?:company|group|business|conglomerate|concern|firm|corporation)s?\\b");
-      if (name.find(' ') == absl::string_view::npos) {
+          "^[ ](?:[a-z-]+[ ])?(?:company|group|business|conglomerate|concern|firm|corporation)s?\\b"
+          "(?:[^'’]|$)");
+      // So do two words ("the Las Vegas miner"), and after a name in apposition also before
+      // "company" ("MP Materials, the Las Vegas company that runs …").
+      static const RE2* kAppositionBefore = new RE2(", the[ ]$");
+      if (std::count(name.begin(), name.end(), ' ') <= 1) {
         const re2::StringPiece before(text.data(), b), after(text.data() + e, text.size() - e);
         const bool the = RE2::PartialMatch(before, *kTheBefore);
         const bool a = !the && RE2::PartialMatch(before, *kABefore);
+        const bool apposition = the && RE2::PartialMatch(before, *kAppositionBefore);
         if ((the || a) && (RE2::PartialMatch(after, *kKindAfter) ||
-                           (a && RE2::PartialMatch(after, *kAnyKindAfter)))) {
+                           ((a || apposition) && RE2::PartialMatch(after, *kAnyKindAfter)))) {
           continue;
         }
       }

@@ -416,8 +416,15 @@ bool OneOf(std::string_view w, const std::string_view (&list)[N]) {
 // and should be undone.
 bool ShouldMerge(std::string_view before, std::string_view after) {
   if (before.empty() || after.empty() || before.back() != '.') return false;
-  size_t start = before.find_last_of(" \t\n(\"'");
-  std::string_view token = start == std::string_view::npos ? before : before.substr(start + 1);
+  // The word before the dot: ASCII letters, digits and dots, whatever stands before it (a space,
+  // a bracket, or a full-width bracket in Chinese text: "美国国防部（U.S. Department of Defense）").
+  size_t start = before.size();
+  while (start > 0 && (std::isalnum(static_cast<unsigned char>(before[start - 1])) ||
+                       before[start - 1] == '.' || before[start - 1] == '&' ||
+                       before[start - 1] == '-')) {
+    --start;
+  }
+  std::string_view token = before.substr(start);
   if (token.size() < 2) return false;
   if (OneOf(token, kNeverFinal)) return true;
   size_t word_end = 0;
@@ -649,11 +656,13 @@ std::vector<Sentence> Segmenter::Run() {
     }
     // Ordinary text: join a soft-wrapped continuation, else start a new block. Two field lines
     // of a fact box without bullets ("Ownership: Taurus Minerals 90%, Epangelo Mining 10%" then
-    // "Operator: Swakop Uranium") are two lines, however long the first.
+    // "Operator: Swakop Uranium") are two lines, however long the first; so are a box's heading
+    // and its first field line ("SYRAH RESOURCES (Vidalia anode plant, Louisiana)" then
+    // "Product: natural graphite").
     if (block_ && !was_blank) {
       std::string_view last = View(text_, block_last_line_);
       const bool wrapped = !EndsSentence(text_, block_last_line_) && !EndsWith(last, ":") &&
-                           !(IsFieldLine(last) && IsFieldLine(view)) &&
+                           !((IsFieldLine(last) || IsHeadingCandidate(last)) && IsFieldLine(view)) &&
                            (CountCodePoints(last) >= 40 || IsAsciiLower(view[0]));
       if (wrapped) {
         block_->end = c.end;

@@ -3269,5 +3269,44 @@ TEST_F(ExtractTest, APartnershipIntroducedWithItsPartnerIsTheJointVentureLater) 
   EXPECT_THAT(claims, Contains("PRODUCES Moa Joint Venture -> nickel"));
 }
 
+
+// A box heading naming a company and its site in brackets, with no blank line before its field
+// lines: the company is what the offtake, shareholders and loan lines are about, the site what
+// the capacity and location lines are about.
+TEST_F(ExtractTest, ABoxHeadingsCompanyAndSiteShareItsFieldLines) {
+  const std::set<std::string> claims = Claims(
+      "SYRAH RESOURCES (Vidalia anode plant, Louisiana)\n"
+      "Capacity: 11,250 tonnes a year of AAM\n"
+      "Offtake: Tesla, 8,000 tonnes a year of AAM from the plant\n"
+      "Funding: US$102 million loan from the U.S. Department of Energy\n\n"
+      "PATRIOT BATTERY METALS (Shaakichiuwaanaan lithium project)\n"
+      "Location: Eeyou Istchee James Bay region, Quebec, Canada\n"
+      "Shareholders: PowerCo 9.9%, bought for C$69 million in 2024\n");
+  EXPECT_THAT(claims, Contains(HasSubstr("HAS_CAPACITY Vidalia plant -> active anode material")));
+  EXPECT_THAT(claims, Contains("SUPPLIES Syrah Resources -> Tesla"));
+  EXPECT_THAT(claims, Contains("LENDS_TO U.S. Department of Energy -> Syrah Resources"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Shaakichiuwaanaan project -> Canada"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE PowerCo -> Patriot Battery Metals percent=9.9"));
+  EXPECT_THAT(claims, Contains("INVESTS_IN PowerCo -> Patriot Battery Metals"));
+}
+
+// "it" after a verb whose subject is the latest name means the name before: the pronoun read
+// earlier in the sentence.
+TEST_F(ExtractTest, AnObjectItIsNotTheSubjectOfItsOwnClause) {
+  const std::set<std::string> claims = Claims(
+      "General Motors paid $320 million for Lithium Americas shares. It also signed a ten-year "
+      "agreement under which Lithium Americas will sell it all of the lithium carbonate from "
+      "Thacker Pass.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Lithium Americas -> General Motors"));
+}
+
+// Goods from the partner's own site make the partner the seller, whoever signed.
+TEST_F(ExtractTest, GoodsFromTheBuyersOwnSiteReverseNoSupply) {
+  const std::set<std::string> claims = Claims(
+      "LG Energy Solution has also signed a supply agreement with Sayona Mining for spodumene "
+      "concentrate from Sayona's North American Lithium operation.");
+  EXPECT_THAT(claims, Contains("SUPPLIES Sayona Mining -> LG Energy Solution"));
+  EXPECT_THAT(claims, Not(Contains("SUPPLIES LG Energy Solution -> Sayona Mining")));
+}
 }  // namespace
 }  // namespace kg::ingest

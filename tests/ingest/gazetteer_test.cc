@@ -940,5 +940,19 @@ TEST(GazetteerTest, OneCapitalizedWordBetweenAAndAKindOfCompanyNamesNone) {
   EXPECT_THAT(Labelled(*g, "It is a Glencore company."), testing::Contains("Company:Glencore"));
 }
 
+
+TEST(GazetteerTest, AChineseNameBeforeItsBracketsKeepsItsStemAsAnAlias) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // The part before the company words names the company later in the text.
+  EXPECT_TRUE(HasName(*g, "利昂镇资源(Liontown Resources)拥有矿山。利昂镇运营的矿山在澳大利亚。",
+                      "利昂镇=Liontown Resources"));
+  // Not a place and goods: "中国稀土" after 中国稀土集团 is China's rare earths.
+  EXPECT_THAT(Labelled(*g, "中国稀土集团(China Rare Earth Group)成立了。中国稀土出口下降。"),
+              testing::Contains("Country:China"));
+  // A listed name longer than twelve characters before its brackets is read whole.
+  EXPECT_TRUE(HasName(*g, "宁德时代通过旗下的四川时代新能源科技有限公司(Sichuan Time)收购了洛阳钼业。",
+                      "四川时代新能源科技有限公司(Sichuan Time)=Sichuan Time"));
+}
 }  // namespace
 }  // namespace kg::ingest

@@ -189,6 +189,9 @@ TEST(SegmentTest, ChineseSentences) {
                                     "这会持续吗？"));
   EXPECT_THAT(s[1].citations, ElementsAre(3));
   EXPECT_EQ(SpanText(doc, s[1]), "美国投资了4亿美元[3]。");
+  // An abbreviation right after a full-width bracket ends nothing.
+  EXPECT_THAT(Texts(SegmentText("T\n\n美国国防部（U.S. Department of Defense）认购了优先股。\n")),
+              ElementsAre("T", "美国国防部（U.S. Department of Defense）认购了优先股。"));
 }
 
 TEST(SegmentTest, PlainProseParagraphs) {
@@ -372,6 +375,11 @@ TEST(SegmentTest, FactBoxLinesWithoutBulletsStayApart) {
   EXPECT_THAT(Texts(SegmentText("T\n\nKey figures\nMain smelting site: Chanderiya Lead-Zinc "
                                 "Smelter, Chittorgarh\nRefined zinc output, FY2025: 827,000 t\n")),
               testing::Contains("Refined zinc output, FY2025: 827,000 t"));
+  // A box heading is no first line of a wrapped sentence when a field line follows it.
+  EXPECT_THAT(Texts(SegmentText("T\n\nSYRAH RESOURCES (Vidalia anode plant, Louisiana)\n"
+                                "Capacity: 11,250 tonnes a year of AAM\n")),
+              ElementsAre("T", "SYRAH RESOURCES (Vidalia anode plant, Louisiana)",
+                          "Capacity: 11,250 tonnes a year of AAM"));
   // Prose wrapped after 40 characters is still joined.
   EXPECT_THAT(texts, testing::Contains(
                          "The mine opened in 2016 and has since become one of the largest uranium "
