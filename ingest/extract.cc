@@ -728,7 +728,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     AddItems(found, items);
   }
   static const RE2* kPronoun = new RE2(
-      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[A-Z][A-Za-z-]+ ){0,2}?"
+      "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[a-z-]+ (?:[A-Z][A-Za-z-]+ ){1,2}?|(?:[A-Z][A-Za-z-]+ ){0,2}?)"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
       "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
@@ -760,7 +760,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   };
   // A key-figures line "Talga Group: Luleå refinery …, fed by its Vittangi mine" is about
   // the name before the colon.
-  static const RE2* kTopic = new RE2("^(\\s*(?:[-•*]\\s*)?[^:]{1,80}):");
+  // (A label, not a clause: no comma in it, as in "Escondida, in northern Chile, remains the
+  // centre of the business: the mine, …".)
+  static const RE2* kTopic = new RE2("^(\\s*(?:[-•*]\\s*)?[^:,]{1,80}):");
   Item topic;
   if (re2::StringPiece head; RE2::PartialMatch(s.text, *kTopic, &head)) {
     for (const Item& it : *items) {
@@ -1718,7 +1720,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (ref.entity >= 0 && ref.entity != it.entity) earlier = ref;
       ref = it;
     }
-    if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && topic.begin < b) ref = topic;
+    if (topic.entity >= 0 && (kind == kAgent || kind == kCompany) && fits(kind, topic.tag) &&
+        topic.begin < b) {
+      ref = topic;
+    }
     // "… to buy magnets from MP Materials, which will make them at its Independence plant": in a
     // relative clause hung on a company, "its" after the clause's verb is that company's.
     if (word == "its" && (kind == kAgent || kind == kCompany)) {
@@ -2057,7 +2062,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref.tag = "Company";
       }
     }
-    if (ref.entity < 0 && prev_for(kind) < 0) ref = weak;
+    if (ref.entity < 0 && prev_for(kind) < 0 && fits(kind, weak.tag)) ref = weak;
     if (ref.entity < 0) {
       int prev = prev_for(kind);
       if (prev < 0 || (kind == kCountry && prev_country_age_ > 1)) continue;

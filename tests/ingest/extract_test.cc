@@ -3308,5 +3308,25 @@ TEST_F(ExtractTest, GoodsFromTheBuyersOwnSiteReverseNoSupply) {
   EXPECT_THAT(claims, Contains("SUPPLIES Sayona Mining -> LG Energy Solution"));
   EXPECT_THAT(claims, Not(Contains("SUPPLIES LG Energy Solution -> Sayona Mining")));
 }
+
+// "its" in a relative clause hung on a company is that company's, not the sentence subject's.
+TEST_F(ExtractTest, ItsInARelativeClauseIsTheCompanyTheClauseHangsOn) {
+  const std::set<std::string> claims = Claims(
+      "Apple has signed a $500 million agreement to buy rare earth magnets from MP Materials, "
+      "which will make them from recycled material at its Independence plant in Fort Worth, "
+      "Texas.");
+  EXPECT_THAT(claims, Contains(HasSubstr("OPERATES MP Materials -> Independence")));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("OPERATES Apple"))));
+}
+
+// A colon after a clause with commas is no key-figure label: the names before it do not become
+// what a later reference means.
+TEST_F(ExtractTest, AColonAfterAClauseMakesNoTopic) {
+  const std::set<std::string> claims = Claims(
+      "Escondida, in northern Chile, remains the centre of the business: the mine, which BHP "
+      "operates and in which it holds 57.5%, produced about 1.29 million tonnes of copper.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE BHP -> Escondida mine percent=57.5"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Chile"))));
+}
 }  // namespace
 }  // namespace kg::ingest
