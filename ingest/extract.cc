@@ -1008,7 +1008,31 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         after_name |= it.entity >= 0 && it.end == b - 2 && it.tag != "Region" &&
                       !(possessive && it.tag == "Facility") && !(fronted && it.tag == "Country");
       }
-      if (after_name) continue;
+      // (Nor a role another company has towards the one referred to: "Standard Investments, the
+      // company's largest shareholder".)
+      static const RE2* kRoleOfAnother = new RE2(
+          "^(?:'s|’s) (?:[a-z-]+ ){0,2}?(?:shareholder|owner|parent|partner|customer|supplier|"
+          "lender|investor|backer|buyer)s?\\b");
+      const bool role = possessive &&
+                        RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e),
+                                          *kRoleOfAnother);
+      if (after_name && !role) continue;
+      // "Hancock Prospecting, the company's largest shareholder, holds about 19.9% of Liontown":
+      // the company the sentence then names a share of.
+      if (after_name && role) {
+        const Item* held = nullptr;
+        for (const Item& it : *items) {
+          if (held == nullptr && it.entity >= 0 && it.tag == "Company" && it.begin > e &&
+              it.begin >= 3 && s.text.compare(it.begin - 3, 3, "of ") == 0 &&
+              s.text.substr(e, it.begin - e).find_first_of(";:") == std::string::npos) {
+            held = &it;
+          }
+        }
+        if (held != nullptr) {
+          refer_here(held->entity, held->tag);
+          continue;
+        }
+      }
     }
     // "全资子公司", "分公司": a kind of company, not a reference.
     if (word == "公司") {
@@ -4807,6 +4831,23 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
   // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
   // company). Nor is one of a `held before` rule.
+  // A stake in an unnamed venture that the sentence goes on to name ("45% of the joint venture,
+  // named Bushveld Electrolyte Company") is that named stake, said once.
+  {
+    std::vector<bool> named_too(candidates.size(), false);
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      if (c.type != "HOLDS_STAKE" || c.object >= 0 || !c.props.contains("percent")) continue;
+      for (const Candidate& d : candidates) {
+        named_too[i] = named_too[i] ||
+                       (d.type == "HOLDS_STAKE" && d.object >= 0 && d.props.contains("percent") &&
+                        items[d.subject].entity == items[c.subject].entity &&
+                        d.props.at("percent").ToJson() == c.props.at("percent").ToJson());
+      }
+    }
+    size_t k = 0;
+    std::erase_if(candidates, [&](const Candidate&) { return named_too[k++]; });
+  }
   // (Unless a stake before it in the sentence is in a venture it leaves unnamed: "Ma'aden将持有
   // 合资企业51%的股份，MP材料与美国国防部合计持有49%" are stakes in that venture.)
   const bool unnamed_venture = std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) {

@@ -3328,5 +3328,24 @@ TEST_F(ExtractTest, AColonAfterAClauseMakesNoTopic) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE BHP -> Escondida mine percent=57.5"));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Chile"))));
 }
+
+// "X, the company's largest shareholder": a possessed role in apposition names another company,
+// so "the company" refers back; an apposition without one describes X itself.
+TEST_F(ExtractTest, ARoleOfTheCompanyInAppositionRefersBack) {
+  EXPECT_THAT(Claims("Johnson Matthey sold its catalyst unit. The sale followed months of pressure "
+                     "from Standard Investments, the company's largest shareholder."),
+              Contains("HOLDS_STAKE Standard Investments -> Johnson Matthey"));
+  // With a share of a company named after it, that company.
+  EXPECT_THAT(Claims("Ford signed up to buy spodumene from Liontown Resources. Hancock Prospecting, "
+                     "the company's largest shareholder, holds about 19.9% of Liontown Resources."),
+              Not(Contains(HasSubstr("HOLDS_STAKE Hancock Prospecting -> Ford"))));
+  // A stake in a venture the sentence goes on to name is one claim, on the named venture.
+  const std::set<std::string> claims = Claims(
+      "Industrial Development Corporation will own 45% of the joint venture, named Bushveld "
+      "Electrolyte Company.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Industrial Development Corporation -> Bushveld "
+                               "Electrolyte Company percent=45"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("-> null"))));
+}
 }  // namespace
 }  // namespace kg::ingest
