@@ -4828,26 +4828,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (tr) tr->notes.push_back(absl::StrCat("ellipsis: the rest is ", 100 - sum, "%"));
   }
   std::erase_if(candidates, [&](const Candidate& c) { return given_away.contains(&c); });
-  // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
-  // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
-  // company). Nor is one of a `held before` rule.
   // A stake in an unnamed venture that the sentence goes on to name ("45% of the joint venture,
   // named Bushveld Electrolyte Company") is that named stake, said once.
   {
-    std::vector<bool> named_too(candidates.size(), false);
-    for (size_t i = 0; i < candidates.size(); ++i) {
-      const Candidate& c = candidates[i];
-      if (c.type != "HOLDS_STAKE" || c.object >= 0 || !c.props.contains("percent")) continue;
-      for (const Candidate& d : candidates) {
-        named_too[i] = named_too[i] ||
-                       (d.type == "HOLDS_STAKE" && d.object >= 0 && d.props.contains("percent") &&
-                        items[d.subject].entity == items[c.subject].entity &&
-                        d.props.at("percent").ToJson() == c.props.at("percent").ToJson());
-      }
+    std::vector<Candidate> kept;
+    for (const Candidate& c : candidates) {
+      const bool named_too =
+          c.type == "HOLDS_STAKE" && c.object < 0 && c.props.contains("percent") &&
+          std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& d) {
+            return d.type == "HOLDS_STAKE" && d.object >= 0 && d.props.contains("percent") &&
+                   items[d.subject].entity == items[c.subject].entity &&
+                   d.props.at("percent").ToJson() == c.props.at("percent").ToJson();
+          });
+      if (!named_too) kept.push_back(c);
     }
-    size_t k = 0;
-    std::erase_if(candidates, [&](const Candidate&) { return named_too[k++]; });
+    candidates = std::move(kept);
   }
+  // A Chinese stake in the rest or in something unnamed, with nothing named before it to be of,
+  // is no claim: a stake in nothing would be a wrong one ("其余40%由ZMDC持有" after an unrecognised
+  // company). Nor is one of a `held before` rule.
   // (Unless a stake before it in the sentence is in a venture it leaves unnamed: "Ma'aden将持有
   // 合资企业51%的股份，MP材料与美国国防部合计持有49%" are stakes in that venture.)
   const bool unnamed_venture = std::any_of(candidates.begin(), candidates.end(), [](const Candidate& c) {
@@ -5575,6 +5574,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
+    } else {
+      site = -1;
     }
     SetTopic(named, RE2::PartialMatch(tagged, *kCutName), s.text);
     if (topic_ >= 0 && site >= 0) topic_site_ = items[site].entity;
