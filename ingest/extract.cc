@@ -1811,19 +1811,31 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref = *maker;
       }
     }
-    // "sells oxides to Neo from its La Rochelle plant": what a supplier ships from is its own;
-    // "its" is the agent before the supply verb (a description resolved earlier in the
-    // sentence, "The Belgian group", counts).
+    // "… from its X": the seller's site. After a supply verb ("sells oxides to Neo from its La
+    // Rochelle plant") the seller is the agent before the verb (a description resolved earlier
+    // in the sentence, "The Belgian group", counts); after a buying verb ("Panasonic signed an
+    // agreement with Sumitomo Metal Mining to buy nickel sulphate from its Niihama refinery")
+    // it is the partner the buyer dealt with.
     if (word == "its") {
       static const RE2* kSupplyFrom = new RE2(absl::StrCat(
           "(?i)\\b(", kSupplyVerbs, "|export|exports|exported|deliveries|shipments)\\b[^.;]{0,80}\\bfrom $"));
+      static const RE2* kBuyFrom = new RE2(
+          "(?i)\\b(?:buy|buys|bought|buying|purchase|purchases|purchased|import|imports|imported|"
+          "source|sources|sourced|take|takes|took)\\b[^.;]{0,80}\\bfrom $");
       // "eVAC Magnetics, a unit of Vacuumschmelze, started supplying …": a name inside an
       // apposition describes the supplier before it.
       static const RE2* kApposition = new RE2(
           "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|whose|once|formerly|previously|part|now) "
           "[^,;.:]*,");
+      auto seller_is = [&](const Item* seller) {
+        if (seller != nullptr && seller->entity != ref.entity) {
+          earlier = ref;
+          ref = *seller;
+        }
+      };
+      const re2::StringPiece before(s.text.data(), b);
       re2::StringPiece verb;
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyFrom, &verb)) {
+      if (RE2::PartialMatch(before, *kSupplyFrom, &verb)) {
         const size_t v = static_cast<size_t>(verb.data() - s.text.data());
         const Item* supplier = nullptr;
         size_t appositive_end = 0;  // The end of an apposition after the latest supplier.
@@ -1841,19 +1853,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             }
           }
         }
-        if (supplier != nullptr && supplier->entity != ref.entity) {
-          earlier = ref;
-          ref = *supplier;
-        }
+        seller_is(supplier);
       }
-    }
-    // "Panasonic signed an agreement with Sumitomo Metal Mining to buy nickel sulphate from its
-    // Niihama refinery": what a buyer buys from "its" site is the partner's it dealt with.
-    if (word == "its") {
-      static const RE2* kBuyFrom = new RE2(
-          "(?i)\\b(?:buy|buys|bought|buying|purchase|purchases|purchased|import|imports|imported|"
-          "source|sources|sourced|take|takes|took)\\b[^.;]{0,80}\\bfrom $");
-      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kBuyFrom)) {
+      if (RE2::PartialMatch(before, *kBuyFrom)) {
         const Item* partner = nullptr;
         for (const Item& it : *items) {
           if (it.entity >= 0 && IsAgent(it.tag) && it.end <= b && it.begin >= 5 &&
@@ -1861,10 +1863,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             partner = &it;
           }
         }
-        if (partner != nullptr && partner->entity != ref.entity) {
-          earlier = ref;
-          ref = *partner;
-        }
+        seller_is(partner);
       }
     }
     // "Tesla said CATL would supply cells for its Megapack factory": the plant a supplier
