@@ -1433,14 +1433,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // "The ban cut Rusal off from QAL, the Gladstone refinery in which it holds a 20% stake":
       // the holder in a relative clause on what is held is another name, the sentence's first
       // agent that is neither the held one nor named in apposition to it.
+      // (Also after an apposition on the held one: "Hyundai Oilbank, the Daesan-based refiner of
+      // which it bought a 17% stake".)
       static const RE2* kInWhichHolds = new RE2(
-          "^,? (?:in which|of which|in whom|where) $");
+          "^(?:, (?:the|a|an) (?:[\\w'’-]+ ){0,3}?[a-z]+)?,? (?:in which|of which|in whom|where) $");
       // After another preposition any verb: "the Kings Mountain mine …, for which it was awarded a
       // $149.7 million grant" (it: the company, the nearest other agent before the site).
       static const RE2* kPrepWhich = new RE2(
           "^,? (?:for|to|from|under|through|with|by|at) which $");
       static const RE2* kHoldsAfter = new RE2(
-          "^ (?:now |still |also |currently )?(?:holds|owns|has|controls|held|owned|had|retains|keeps)\\b");
+          "^ (?:now |still |also |currently )?(?:holds|owns|has|controls|held|owned|had|retains|keeps|"
+          "bought|acquired|took|takes)\\b");
       const Item* held = nullptr;
       bool nearest = false;  // The nearest other agent, not the first.
       for (const Item& it : *items) {
@@ -2726,24 +2729,33 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // Vulcan" after "Vulcan Energy Resources" is not the listed Vulcan Elements (but "Vale" after
   // "Vale Base Metals", "Tianqi" after "Tianqi Lithium Energy Australia" are the listed parents
   // the earlier names are built on).
+  // Of several such companies ("Rongsheng" after "Rongsheng Petrochemical" and "Rongsheng
+  // Holding Group"), a guessed word, or one read as the later company's short name, is the first.
   for (Item& it : items) {
     if (it.tag != "Company" || it.entity < 0) continue;
-    if (!it.guessed && std::find(companies_.begin(), companies_.end(), it.entity) !=
-                           companies_.end()) {
-      continue;
-    }
     const std::string word = s.text.substr(it.begin, it.end - it.begin);
     if (word.find(' ') != std::string::npos) continue;
     const std::string prefix = absl::StrCat(word, " ");
-    int found = -1;
+    const bool used =
+        std::find(companies_.begin(), companies_.end(), it.entity) != companies_.end();
+    const bool listed = static_cast<size_t>(it.entity) < x_.gazetteer_->entities().size();
+    const bool short_of_used =
+        !it.guessed && !listed && used && absl::StartsWith(Entity(it.entity).name, prefix);
+    if (!it.guessed && used && !short_of_used) continue;
+    int found = -1, first = -1;
     bool ambiguous = false;
     for (int c : companies_) {
-      if (c == it.entity || !absl::StartsWith(Entity(c).name, prefix)) continue;
+      if (!absl::StartsWith(Entity(c).name, prefix)) continue;
+      if (first < 0) first = c;
+      if (c == it.entity) continue;
       if (!it.guessed && absl::StartsWith(Entity(c).name, Entity(it.entity).name)) continue;
       ambiguous |= found >= 0 && found != c;
       found = c;
     }
-    if (found >= 0 && !ambiguous) {
+    if ((it.guessed || short_of_used) && first >= 0) {
+      it.entity = first;
+      it.guessed = false;
+    } else if (found >= 0 && !ambiguous) {
       it.entity = found;
       it.guessed = false;
     }
@@ -2824,8 +2836,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   const std::string& tagged = rendered.text;
   SentenceTrace* tr = nullptr;
   if (trace_ != nullptr) {
-    trace_->push_back(SentenceTrace{s.section, s.text, s.citations, tagged, {}});
+    trace_->push_back(SentenceTrace{s.section, s.text, s.citations, tagged, {}, {}});
     tr = &trace_->back();
+    for (size_t i = 0; i < items.size(); ++i) {
+      const Item& it = items[i];
+      std::string line = absl::StrCat("#", i, " \"", s.text.substr(it.begin, it.end - it.begin), "\"");
+      if (it.entity >= 0) {
+        const EntityDef& e = Entity(it.entity);
+        absl::StrAppend(&line, " = ", e.label, " ", e.name, it.guessed ? " (guessed)" : "");
+      }
+      tr->found.push_back(std::move(line));
+    }
   }
   // Remember this sentence's first agent and company for the next sentence.
   int first_agent = -1, first_company = -1, other_company = -1;

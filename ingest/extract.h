@@ -30,6 +30,7 @@ struct SentenceTrace {
   std::string sentence;
   std::vector<int> citations;
   std::string tagged;
+  std::vector<std::string> found;  // Per tag "#i": its words and, for an entity, what it names.
   std::vector<std::string> notes;  // "match rule R: …", "dropped R: negated (not)", "claim …".
 };
 

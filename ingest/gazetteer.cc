@@ -352,7 +352,8 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   std::string pattern;
   // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
   if (!alt.empty()) {
-    pattern = absl::StrCat("(?:", word, "\\s){1,4}(?:", alt,
+    // ("Gas & Oil Pakistan Ltd.": an ampersand may join two of the words.)
+    pattern = absl::StrCat("(?:", word, "\\s(?:&\\s)?){1,4}(?:", alt,
                            ")\\b(?:\\.?,?\\s(?:Ltd|Limited|Inc|LLC|plc|AG|SA|Tbk)\\b)?\\.?");
   }
   if (!prefixes.empty()) {
@@ -630,7 +631,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   // A Chinese name in brackets right after an organisation's or a site's name, perhaps with an
   // abbreviation ("The Winning Consortium Simandou (西芒杜赢联盟, WCS)").
   static const RE2* kZhInBrackets =
-      new RE2("^ ?(?:\\(|（)(\\p{Han}[\\p{Han}·-]{1,23})(?:[,，、] ?\\p{Lu}[\\p{Lu}\\d&-]{1,7})?(?:\\)|）)");
+      new RE2("^ ?(?:\\(|（)(\\p{Han}[\\p{Han}·-]{1,23})(?:[,，、] ?(?:简称|下称|以下简称)?\\p{Lu}[\\p{Lu}\\d&-]{1,7})?(?:\\)|）)");
   // Or other names of the same one: "跨几内亚公司（La Compagnie du TransGuinéen，CTG）".
   static const RE2* kOpen = new RE2("^ ?(?:\\(|（)");
   static const RE2* kSeparator = new RE2("^ ?(?:[,，、;；]|or|or the) ?");
@@ -720,6 +721,16 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
         suffixes_.contains(bare) || Lookup(bare) >= 0) {
       continue;
     }
+    // Not when the article named another company with the same first words before: "Rongsheng"
+    // after "Rongsheng Petrochemical" and "Rongsheng Holding Group" stays the one it was.
+    const std::string prefix = absl::StrCat(bare, " ");
+    bool taken = false;
+    for (size_t k = 0; k < extra->size() && !taken; ++k) {
+      const EntityDef& e = (*extra)[k];
+      taken = e.alias_of < 0 && e.label == "Company" &&
+              static_cast<int>(entities_.size() + k) != m.entity && absl::StartsWith(e.name, prefix);
+    }
+    if (taken) continue;
     NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
   // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks; a
@@ -800,7 +811,10 @@ void EraseAll(const absl::flat_hash_set<std::string>& words, std::string* text) 
 // Groups: the bracket, the name.
 const RE2& LatinInBrackets() {
   static const RE2* kLatinInBrackets = new RE2(
-      "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*(?:）|\\)))");
+      "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*"
+      // An abbreviation may follow: "（Fujian Refining & Petrochemical Company，FREP）",
+      // "（Huajin Aramco Petrochemical Company，简称HAPCO）".
+      "(?:[,，、]\\s*(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\s*)?(?:）|\\)))");
   return *kLatinInBrackets;
 }
 
@@ -925,11 +939,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         begin = m->span.begin;
         continue;
       }
-      // "rare earth and phosphate deposit": a commodity joined to the one after it.
-      if (text.substr(b, e - b) == "and" && *product >= 0) {
+      // "rare earth and phosphate deposit": a commodity joined to the one after it; "refining
+      // and chemicals complex": a descriptor joined to the one after it.
+      if (text.substr(b, e - b) == "and" && (*product >= 0 || begin < head_begin)) {
         auto [pb, pe] = WordBefore(text, b);
         const Mention* before = pb < pe ? mention_at(pb, pe) : nullptr;
-        if (before != nullptr && label_of(*before) == "Commodity" && before->span.end <= b) {
+        const bool joined = *product >= 0
+                                ? before != nullptr && label_of(*before) == "Commodity" && before->span.end <= b
+                                : before == nullptr && pb < pe && is_descriptor(text.substr(pb, pe - pb));
+        if (joined) {
           begin = b;
           continue;
         }
@@ -2524,11 +2542,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         }
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
+      // A listed company's name before "&" ("Jiangxi Special Electric Motor & Materials"): its
+      // fuller name, which the trade words below join to it.
+      bool listed_before_amp = false;
+      for (const Mention& k : out) {
+        listed_before_amp |= k.span.begin == b && !k.demonym && k.entity >= 0 &&
+                             static_cast<size_t>(k.entity) < entities_.size() &&
+                             entities_[k.entity].label == "Company" &&
+                             text.substr(k.span.end, 3) == " & ";
+      }
+      if (listed_before_amp) continue;
       // "the Critical Raw Materials Act", "Strategic Raw Materials Projects": the name of a law
       // or a programme, not of a company.
       static const RE2* kLawAfter = new RE2(
           "^[ ](?:Act|Acts|Law|Laws|Regulation|Directive|Programme|Program|Initiative|Strategy|"
-          "Projects|Project|Alliance|Partnership|Platform|Week|Conference|Summit|Index)\\b");
+          "Projects|Project|Alliance|Partnership|Platform|Week|Conference|Summit|Index|Association|"
+          "Council|Federation|Institute|Society|Forum|Committee|Chamber)\\b");
       if (RE2::PartialMatch(re2::StringPiece(text.data() + b + name.size(),
                                              text.size() - b - name.size()),
                             *kLawAfter)) {
@@ -3039,14 +3068,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // (Only a description before the bracket: no Chinese name to note.)
       const absl::string_view zh_name =
           alias_b < paren ? text.substr(alias_b, paren - alias_b) : absl::string_view();
-      if (!zh_name.empty() && static_cast<size_t>(m.entity) >= entities_.size()) {
-        (*extra)[m.entity - entities_.size()].aliases.emplace_back(zh_name);
-      } else if (!zh_name.empty()) {
-        NoteArticleAlias(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
+      if (!zh_name.empty()) {
+        if (static_cast<size_t>(m.entity) >= entities_.size()) {
+          (*extra)[m.entity - entities_.size()].aliases.emplace_back(zh_name);
+        } else {
+          NoteArticleAlias(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
+        }
         // Its part before the company words names it later too, when three characters or more
         // and no other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团
         // would be China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown
-        // Resources)".
+        // Resources)", "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial Group）".
         const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
         bool plain = stem.size() < zh_name.size() && stem.size() >= 9 && Lookup(stem) < 0;
         for (size_t n = 6; plain && n < stem.size(); n += 3) {
@@ -4081,7 +4112,9 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static constexpr absl::string_view kAfterCommodity[] = {
         "North", "South", "East", "West", "Central", "Asia", "Africa", "Europe", "America",
         "Americas", "Pacific", "Atlantic", "Global", "International"};
+    // (Not the word "&" joins to the name: "Hyundai Engineering & Construction".)
     while (!words.empty() && name_words_.stops.contains(words.back()) &&
+           !(words.size() > 1 && words[words.size() - 2] == "&") &&
            !(std::find(std::begin(kAfterCommodity), std::end(kAfterCommodity), words.back()) !=
                  std::end(kAfterCommodity) &&
              after_commodity(words.size() - 1))) {

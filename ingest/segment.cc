@@ -433,6 +433,11 @@ bool ShouldMerge(std::string_view before, std::string_view after) {
   }
   const bool starter = OneOf(after.substr(0, word_end), kStarters);
   if (OneOf(token, kLegalFormFinal)) {
+    // The company's short name in brackets right after it: "Zhejiang Petrochemical Corp. (ZPC),".
+    if (after.size() >= 3 && after[0] == '(' && IsAsciiUpper(after[1])) {
+      const size_t close = after.find(')');
+      if (close != std::string_view::npos && close <= 12) return true;
+    }
     size_t next_end = after.find_first_of(" \t\n,;:");
     std::string_view next = after.substr(0, next_end);
     if (!next.empty() && next.back() == '.' && !OneOf(next, kLegalFormNext)) next.remove_suffix(1);

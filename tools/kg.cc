@@ -332,6 +332,7 @@ int Explain(const Global& g, const std::vector<std::string>& args) {
       std::cout << "\n[" << t.section << "] " << t.sentence;
       if (!t.citations.empty()) std::cout << "  cites " << absl::StrJoin(t.citations, ",");
       std::cout << "\n  tagged: " << t.tagged << "\n";
+      if (!t.found.empty()) std::cout << "  found: " << absl::StrJoin(t.found, "; ") << "\n";
       for (const std::string& n : t.notes) std::cout << "  - " << n << "\n";
     }
   }

@@ -3347,5 +3347,30 @@ TEST_F(ExtractTest, ARoleOfTheCompanyInAppositionRefersBack) {
                                "Electrolyte Company percent=45"));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("-> null"))));
 }
+// A lone word that begins the names of two companies the article named is the first of them
+// ("Rongsheng" after "Rongsheng Petrochemical" and "Rongsheng Holding Group"), and the trace
+// that explain-extraction prints says which entity each tag stands for.
+TEST_F(ExtractTest, AShortNameSharedByTwoCompaniesIsTheFirstNamed) {
+  const std::string body =
+      "Saudi Aramco bought 10% of Rongsheng Petrochemical. It became the second-largest holder "
+      "after Rongsheng Holding Group, the vehicle of its founder. Rongsheng owns 51% of Zhejiang "
+      "Petrochemical Corp. (ZPC), its flagship refining unit.";
+  const std::set<std::string> claims = Claims(body);
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Rongsheng Petrochemical -> Zhejiang Petrochemical Corp "
+                               "percent=51"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Rongsheng Holding Group -> Zhejiang"))));
+  std::vector<SentenceTrace> trace;
+  extractor_->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  ASSERT_EQ(trace.size(), 3u);  // Three sentences: "Corp. (ZPC)" ends none.
+  EXPECT_THAT(trace[2].found, Contains("#0 \"Rongsheng\" = Company Rongsheng Petrochemical"));
+}
+
+// "X, a wholly owned CATL subsidiary": the owner is the name inside the description.
+TEST_F(ExtractTest, AWhollyOwnedSubsidiaryNamedByItsParent) {
+  const std::set<std::string> claims =
+      Claims("The mine is run by Yichun Times New Energy Mining, a wholly owned CATL subsidiary.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Yichun Times New Energy Mining percent=100"));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Yichun Times New Energy Mining -> CATL"))));
+}
 }  // namespace
 }  // namespace kg::ingest

@@ -176,6 +176,11 @@ TEST(SegmentTest, AbbreviationCanStillEndASentence) {
                                 "operates it. Mitsui & Co. Ltd. holds 20%.\n")),
               ElementsAre("Title", "The smelter is owned by Acme Metals Ltd.",
                           "Acme Metals operates it.", "Mitsui & Co. Ltd. holds 20%."));
+  // Nor does one followed by the company's short name in brackets.
+  EXPECT_THAT(Texts(SegmentText("Title\n\nIt supplies Zhejiang Petrochemical Corp. (ZPC), a "
+                                "refiner. Acme Ltd. (Reuters) said so.\n")),
+              ElementsAre("Title", "It supplies Zhejiang Petrochemical Corp. (ZPC), a refiner.",
+                          "Acme Ltd. (Reuters) said so."));
   // So can a capital letter that is no initial: "the early Model S. The …".
   EXPECT_THAT(Texts(SegmentText("Title\n\nIt goes back to the early Model S. The supplier grew.\n")),
               ElementsAre("Title", "It goes back to the early Model S.", "The supplier grew."));
