@@ -733,6 +733,26 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (taken) continue;
     NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
+  // A Chinese government body named with its country ("美国国防部") is named later without it
+  // ("国防部还向该公司提供了贷款"): its part after the country names it in this article.
+  for (const Mention& m : *out) {
+    if (m.demonym || m.entity < 0 || LabelOf(m, *extra) != "Government" || !HanAt(text, m.span.begin)) {
+      continue;
+    }
+    const absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
+    for (size_t n = 6; n + 6 <= name.size() && n <= 15; n += 3) {
+      const int place = Lookup(name.substr(0, n));
+      if (place < 0 || entities_[place].label != "Country") continue;
+      const absl::string_view rest = name.substr(n);
+      bool han = true;
+      for (size_t i = 0; i < rest.size() && han; i += 3) han = HanAt(rest, i);
+      const int listed = Lookup(rest);
+      if (han && (listed < 0 || entities_[listed].label == "Government")) {
+        NoteArticleAlias(m.entity, rest, extra);
+      }
+      break;
+    }
+  }
   // Later mentions of a noted name, wherever the text has it (Chinese has no word breaks; a
   // short name stands between word boundaries).
   std::vector<Mention> found;
@@ -2575,7 +2595,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         return prefixed && k.span.begin >= b && k.span.end <= name_end &&
                !(k.span.begin == b && k.span.end == name_end);
       };
-      bool overlaps = false, extends = false, swallows = false;
+      bool overlaps = false, extends = false, swallows = false, inner_company = false;
+
       // "Singapore's Winning International Group": a listed name and a possessive open the
       // phrase, not the name; the name starts after them.
       size_t possessor_end = 0;
@@ -2591,6 +2612,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         b = possessor_end;
         name = text.substr(b, name_end - b);
         if (name.find(' ') == absl::string_view::npos) continue;
+      }
+      // The name opens with a country or a region ("China Salt Lake Industry Group").
+      bool place_first = false;
+      for (const Mention& k : out) {
+        place_first |= k.span.begin == b && k.span.end < name_end && !k.demonym &&
+                       static_cast<size_t>(k.entity) < entities_.size() &&
+                       (entities_[k.entity].label == "Country" || entities_[k.entity].label == "Region");
       }
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
@@ -2621,6 +2649,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           // A country inside the name: "Almonty Korea Tungsten Corp."; a site, the local
           // company named after it: "Alphamin Bisie Mining".
           extends = true;
+        } else if (k.span.begin > b && k.span.end < name_end && !k.demonym &&
+                   static_cast<size_t>(k.entity) < entities_.size() &&
+                   entities_[k.entity].label == "Company" && place_first) {
+          // A company's name between a country and a legal form: another company, named after
+          // it ("China Salt Lake Industry Group", not Qinghai Salt Lake Industry).
+          extends = true;
+          inner_company = true;
         } else {
           overlaps = true;
         }
@@ -2673,7 +2708,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (extends) {
         std::erase_if(out, [&](const Mention& k) {
-          return (k.span.begin == b && k.span.end < name_end) || inside(k);
+          return (k.span.begin == b && k.span.end < name_end) || inside(k) ||
+                 (inner_company && k.span.begin > b && k.span.end < name_end);
         });
       }
       if (swallows) {
@@ -2996,14 +3032,27 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (b < paren) tail = b;
       int chars = 0;
       bool stopped = false;
-      while (b >= 3 && (chars < 12 || b > same_begin) && HanAt(text, b - 3)) {
+      // (A government agency's name may be longer: "日本石油天然气金属矿物资源机构（JOGMEC）".)
+      const int max_chars = label == "Government" ? 16 : 12;
+      while (b >= 3 && (chars < max_chars || b > same_begin) && HanAt(text, b - 3)) {
         bool stop = false;
         // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.) A
         // one-character stop word one character before the bracket is part of a transliteration
         // ("科达尔（Kodal Minerals）": 达 is also "reach").
+        // 年, 月 and 日 end a date ("8月10日，紫金…"), not a name: only after a numeral ("日本", "日立").
+        auto after_numeral = [&](size_t at) {
+          if (at >= 1 && absl::ascii_isdigit(text[at - 1])) return true;
+          static constexpr absl::string_view kNumerals[] = {"〇", "零", "一", "二", "三", "四", "五",
+                                                            "六", "七", "八", "九", "十"};
+          for (absl::string_view n : kNumerals) {
+            if (absl::EndsWith(text.substr(0, at), n)) return true;
+          }
+          return false;
+        };
         auto stops_here = [&](absl::string_view w) {
+          const bool date = w == "年" || w == "月" || w == "日";
           return b <= tail && b <= same_begin && absl::EndsWith(text.substr(0, b), w) &&
-                 (chars != 1 || w.size() > 3);
+                 (chars != 1 || w.size() > 3) && (!date || after_numeral(b - w.size()));
         };
         for (absl::string_view w : kStarts) stop |= stops_here(w);
         for (const std::string& w : name_words_.zh_stops) {
@@ -3019,8 +3068,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
         if (joiner > 0 && b >= joiner + 3 && HanAt(text, b - joiner - 3)) b -= joiner;
       }
-      // (Twelve characters with no boundary before them: where a site's or a government's name
-      // starts is unknown.)
+      // (Twelve characters (sixteen) with no boundary before them: where a site's or a
+      // government's name starts is unknown.)
       if (chars < 2 || (label != "Company" && !stopped && b >= 3 && HanAt(text, b - 3))) continue;
       if (!stopped) b -= latin_run(b);
       // (A longer Latin word glued before it: "Morowali工业园（IMIP）" is read with its head below.)
@@ -3042,6 +3091,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         const int place = place_len > 0 ? Lookup(surface.substr(0, place_len)) : -1;
         return place >= 0 && (entities_[place].label == "Country" || entities_[place].label == "Region");
       };
+      // A country opening the Chinese name before a listed organisation's bracketed name says
+      // where it is from ("与日本石油天然气金属矿物资源机构（JOGMEC）"): the name starts after it.
+      if (static_cast<size_t>(m.entity) < entities_.size()) {
+        for (const Mention& o : out) {
+          if (o.span.begin == b && o.span.end + 6 <= paren && !o.demonym &&
+              static_cast<size_t>(o.entity) < entities_.size() && entities_[o.entity].label == "Country") {
+            b = o.span.end;
+          }
+        }
+      }
       bool other = false;
       size_t alias_b = b;  // Where the name proper starts: after a description that opens it.
       for (const Mention& o : out) {
@@ -3175,6 +3234,30 @@ void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out
   static const absl::flat_hash_set<absl::string_view> kTrades = {
       "Mining", "Minerals", "Metals", "Chemicals", "Chemical", "Fertilisers", "Fertilizers",
       "Smelting", "Refining", "Industries", "Resources", "Materials", "Steel", "Oil"};
+  // "Nghi Son Refinery and Petrochemical LLC": a site's capitalized name, "and", trade words
+  // (schema/name_words.txt, `joined`) and a legal form name one company.
+  for (size_t i = 0; i + 1 < out->size(); ++i) {
+    const Mention& a = (*out)[i];
+    const Mention& c = (*out)[i + 1];
+    if (a.demonym || c.demonym || LabelOf(a, *extra) != "Facility" || LabelOf(c, *extra) != "Company" ||
+        text.substr(a.span.end, 5) != " and " || c.span.begin != a.span.end + 5) {
+      continue;
+    }
+    const absl::string_view site = text.substr(a.span.begin, a.span.end - a.span.begin);
+    const size_t head = site.rfind(' ');
+    if (head == absl::string_view::npos || !absl::ascii_isupper(site[head + 1])) continue;
+    std::vector<absl::string_view> words =
+        absl::StrSplit(text.substr(c.span.begin, c.span.end - c.span.begin), ' ', absl::SkipEmpty());
+    if (words.size() < 2) continue;
+    bool trade = true;
+    for (size_t w = 0; w + 1 < words.size(); ++w) trade &= name_words_.joined.contains(words[w]);
+    if (!trade) continue;
+    const Mention joined{Span{a.span.begin, c.span.end},
+                         ListedOrAdded(std::string(text.substr(a.span.begin, c.span.end - a.span.begin)),
+                                       "Company", extra)};
+    out->erase(out->begin() + static_cast<std::ptrdiff_t>(i), out->begin() + static_cast<std::ptrdiff_t>(i) + 2);
+    out->insert(out->begin() + static_cast<std::ptrdiff_t>(i), joined);
+  }
   for (size_t i = 0; i < out->size(); ++i) {
     const Mention& a = (*out)[i];
     if (a.demonym || LabelOf(a, *extra) != "Company") continue;

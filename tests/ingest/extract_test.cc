@@ -3372,5 +3372,22 @@ TEST_F(ExtractTest, AWhollyOwnedSubsidiaryNamedByItsParent) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE CATL -> Yichun Times New Energy Mining percent=100"));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Yichun Times New Energy Mining -> CATL"))));
 }
+// A Chinese government body named with its country is named later without it ("国防部" after
+// "美国国防部"), and a long agency name after a country and before its bracketed short name is
+// one mention ("日" opens no name there: only a date ends with it).
+TEST_F(ExtractTest, ChineseBodiesNamedWithAndWithoutTheirCountry) {
+  EXPECT_THAT(Claims("美国国防部向MP Materials投资了4亿美元。国防部还向该公司提供了1.5亿美元的贷款。"),
+              Contains(HasSubstr("LENDS_TO U.S. Department of Defense -> MP Materials")));
+  std::vector<SentenceTrace> trace;
+  extractor_->Extract(
+      ParseTextArticle("t", "Title\n\n双日公司（Sojitz）与日本石油天然气金属矿物资源机构（JOGMEC）共同出资成立了日澳稀土公司（JARE）。\n"),
+      &trace);
+  ASSERT_EQ(trace.size(), 1u);
+  EXPECT_THAT(trace[0].found,
+              Contains("#2 \"石油天然气金属矿物资源机构（JOGMEC）\" = Government Japan Organization for Metals "
+                       "and Energy Security"));
+  EXPECT_THAT(trace[0].found, Contains("#3 \"日澳稀土公司（JARE）\" = Company Japan Australia Rare Earths"));
+}
+
 }  // namespace
 }  // namespace kg::ingest

@@ -495,6 +495,12 @@ TEST(GazetteerTest, TheGovernmentOfACountry) {
   // "&" joins the capitalized words after it to a company's name.
   EXPECT_THAT(Labelled(g, "Norvane Mining & Trading sells lithium."),
               testing::Contains("Company:Norvane Mining & Trading"));
+  // And the words of a name closed by a legal form: "Gas & Oil Pakistan Ltd.".
+  EXPECT_THAT(Labelled(g, "Aramco bought 40% of Gas & Oil Pakistan Ltd. in 2024."),
+              testing::Contains("Company:Gas & Oil Pakistan Ltd"));
+  // A listed company's name between a country and a legal form is another company's name.
+  EXPECT_THAT(Labelled(g, "It is controlled by China Salt Lake Industry Group."),
+              testing::ElementsAre("Company:China Salt Lake Industry Group"));
   // A listed company's fuller name is that company ("Jiangxi Special Electric Motor" is listed).
   EXPECT_THAT(Labelled(g, "Jiangxi Special Electric Motor & Materials sells lithium."),
               testing::ElementsAre("Company:Jiangte Motor", "Commodity:lithium"));
