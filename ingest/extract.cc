@@ -1858,6 +1858,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
         seller_is(supplier);
       }
+      // Goods bought "from MP Materials, made at its Fort Worth factory": the maker's site.
+      static const RE2* kMadeAt = new RE2(
+          "^,? (?:(?:which|that) (?:are|is|were|was|will be) )?(?:made|produced|manufactured|refined|"
+          "processed|mined|built|assembled) (?:at|in) $");
+      for (const Item& it : *items) {
+        if (it.entity >= 0 && IsAgent(it.tag) && it.end <= b && it.begin >= 5 &&
+            s.text.compare(it.begin - 5, 5, "from ") == 0 &&
+            RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kMadeAt)) {
+          seller_is(&it);
+        }
+      }
       if (RE2::PartialMatch(before, *kBuyFrom)) {
         const Item* partner = nullptr;
         for (const Item& it : *items) {

@@ -4411,9 +4411,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         !company_apposition && !extended && RE2::PartialMatch(after_run, *kSiteApposition);
     // (A name the article has named as a company before is that company here too: "Zimasco的铬铁
     // 主要出口到中国" after "The oldest producer, Zimasco, …".)
+    // (Also as a possessor: "Lucid's supplier, Korea Zinc, …" after "supply Lucid with antimony".)
+    absl::string_view bare_name = name;
+    for (absl::string_view mark : {"'s", "’s"}) {
+      if (absl::EndsWith(bare_name, mark)) bare_name.remove_suffix(mark.size());
+    }
     const bool named_before =
         extra != nullptr && std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
-          return d.alias_of < 0 && d.label == "Company" && d.name == name;
+          return d.alias_of < 0 && d.label == "Company" && (d.name == name || d.name == bare_name);
         });
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
         !named_before && !RE2::PartialMatch(after_run, *kVerbAfter)) {

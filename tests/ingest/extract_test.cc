@@ -3389,5 +3389,29 @@ TEST_F(ExtractTest, ChineseBodiesNamedWithAndWithoutTheirCountry) {
   EXPECT_THAT(trace[0].found, Contains("#3 \"日澳稀土公司（JARE）\" = Company Japan Australia Rare Earths"));
 }
 
+// Goods bought "from X, made at its Y factory": the factory is the maker's, not the buyer's.
+TEST_F(ExtractTest, GoodsMadeAtItsSiteAreTheSellers) {
+  const std::set<std::string> claims =
+      Claims("Apple agreed to buy $500 million of rare earth magnets from MP Materials, made at its "
+             "Fort Worth factory.");
+  EXPECT_THAT(claims, Contains(HasSubstr("OPERATES MP Materials -> ")));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("OPERATES Apple"))));
+}
+
+// A lone word opening a sentence as a possessor is the company the article named before
+// ("Lucid's supplier, Korea Zinc, …" after "supply Lucid with antimony").
+TEST_F(ExtractTest, ALoneOpeningPossessorNamedBeforeIsThatCompany) {
+  const std::string body =
+      "Korea Zinc agreed to supply Lucid with antimony. Lucid's supplier, Korea Zinc, is South "
+      "Korea's largest zinc smelter.";
+  std::vector<SentenceTrace> trace;
+  extractor_->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_THAT(trace[1].found, Contains(HasSubstr("#0 \"Lucid\" = Company Lucid")));
+  EXPECT_THAT(trace[1].notes, Contains(HasSubstr("claim SUPPLIES Korea Zinc -> Lucid")));
+  // The smelter's own metal is not what it sells the carmaker.
+  EXPECT_THAT(Claims(body), Not(Contains(HasSubstr("commodity=zinc"))));
+}
+
 }  // namespace
 }  // namespace kg::ingest
