@@ -2596,7 +2596,6 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                !(k.span.begin == b && k.span.end == name_end);
       };
       bool overlaps = false, extends = false, swallows = false, inner_company = false;
-
       // "Singapore's Winning International Group": a listed name and a possessive open the
       // phrase, not the name; the name starts after them.
       size_t possessor_end = 0;
@@ -3068,8 +3067,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         const size_t joiner = b >= 1 && text[b - 1] == '-' ? 1 : b >= 2 && text.substr(b - 2, 2) == "·" ? 2 : 0;
         if (joiner > 0 && b >= joiner + 3 && HanAt(text, b - joiner - 3)) b -= joiner;
       }
-      // (Twelve characters (sixteen) with no boundary before them: where a site's or a
-      // government's name starts is unknown.)
+      // (Twelve characters, sixteen for a government, with no boundary before them: where a
+      // site's or a government's name starts is unknown.)
       if (chars < 2 || (label != "Company" && !stopped && b >= 3 && HanAt(text, b - 3))) continue;
       if (!stopped) b -= latin_run(b);
       // (A longer Latin word glued before it: "Morowali工业园（IMIP）" is read with its head below.)
@@ -4195,7 +4194,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static constexpr absl::string_view kAfterCommodity[] = {
         "North", "South", "East", "West", "Central", "Asia", "Africa", "Europe", "America",
         "Americas", "Pacific", "Atlantic", "Global", "International"};
-    // (Not the word "&" joins to the name: "Hyundai Engineering & Construction".)
+    // (Not one that "&" joins to the name: "Hyundai Engineering & Construction".)
     while (!words.empty() && name_words_.stops.contains(words.back()) &&
            !(words.size() > 1 && words[words.size() - 2] == "&") &&
            !(std::find(std::begin(kAfterCommodity), std::end(kAfterCommodity), words.back()) !=
