@@ -721,16 +721,6 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
         suffixes_.contains(bare) || Lookup(bare) >= 0) {
       continue;
     }
-    // Not when the article named another company with the same first words before: "Rongsheng"
-    // after "Rongsheng Petrochemical" and "Rongsheng Holding Group" stays the one it was.
-    const std::string prefix = absl::StrCat(bare, " ");
-    bool taken = false;
-    for (size_t k = 0; k < extra->size() && !taken; ++k) {
-      const EntityDef& e = (*extra)[k];
-      taken = e.alias_of < 0 && e.label == "Company" &&
-              static_cast<int>(entities_.size() + k) != m.entity && absl::StartsWith(e.name, prefix);
-    }
-    if (taken) continue;
     NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
   // A Chinese government body named with its country ("美国国防部") is named later without it
@@ -3033,21 +3023,21 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       bool stopped = false;
       // (A government agency's name may be longer: "日本石油天然气金属矿物资源机构（JOGMEC）".)
       const int max_chars = label == "Government" ? 16 : 12;
+      // 年, 月 and 日 end a date ("8月10日，紫金…"), not a name: only after a numeral ("日本", "日立").
+      auto after_numeral = [&](size_t at) {
+        if (at >= 1 && absl::ascii_isdigit(text[at - 1])) return true;
+        static constexpr absl::string_view kNumerals[] = {"〇", "零", "一", "二", "三", "四", "五",
+                                                          "六", "七", "八", "九", "十"};
+        for (absl::string_view n : kNumerals) {
+          if (absl::EndsWith(text.substr(0, at), n)) return true;
+        }
+        return false;
+      };
       while (b >= 3 && (chars < max_chars || b > same_begin) && HanAt(text, b - 3)) {
         bool stop = false;
         // (Not inside the company words: "铁矿控股（…）" ends in 控股, no verb there.) A
         // one-character stop word one character before the bracket is part of a transliteration
         // ("科达尔（Kodal Minerals）": 达 is also "reach").
-        // 年, 月 and 日 end a date ("8月10日，紫金…"), not a name: only after a numeral ("日本", "日立").
-        auto after_numeral = [&](size_t at) {
-          if (at >= 1 && absl::ascii_isdigit(text[at - 1])) return true;
-          static constexpr absl::string_view kNumerals[] = {"〇", "零", "一", "二", "三", "四", "五",
-                                                            "六", "七", "八", "九", "十"};
-          for (absl::string_view n : kNumerals) {
-            if (absl::EndsWith(text.substr(0, at), n)) return true;
-          }
-          return false;
-        };
         auto stops_here = [&](absl::string_view w) {
           const bool date = w == "年" || w == "月" || w == "日";
           return b <= tail && b <= same_begin && absl::EndsWith(text.substr(0, b), w) &&

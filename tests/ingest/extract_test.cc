@@ -1755,12 +1755,17 @@ TEST_F(ExtractTest, ANameInAFrontedPhraseIsNoSubject) {
 
 // Names nobody listed (issue #3, names4 probes): towns, unlisted descriptions, "New …".
 
-// The tagged form of every sentence of `body`, joined by newlines.
-std::string Tagged(Extractor* x, const std::string& body) {
+// The trace of every sentence of `body` (as explain-extraction prints it).
+std::vector<SentenceTrace> Traced(Extractor* x, const std::string& body) {
   std::vector<SentenceTrace> trace;
   x->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  return trace;
+}
+
+// The tagged form of every sentence of `body`, joined by newlines.
+std::string Tagged(Extractor* x, const std::string& body) {
   std::string out;
-  for (const SentenceTrace& t : trace) absl::StrAppend(&out, t.tagged, "\n");
+  for (const SentenceTrace& t : Traced(x, body)) absl::StrAppend(&out, t.tagged, "\n");
   return out;
 }
 
@@ -3359,8 +3364,7 @@ TEST_F(ExtractTest, AShortNameSharedByTwoCompaniesIsTheFirstNamed) {
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Rongsheng Petrochemical -> Zhejiang Petrochemical Corp "
                                "percent=51"));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("HOLDS_STAKE Rongsheng Holding Group -> Zhejiang"))));
-  std::vector<SentenceTrace> trace;
-  extractor_->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  const std::vector<SentenceTrace> trace = Traced(extractor_, body);
   ASSERT_EQ(trace.size(), 3u);  // Three sentences: "Corp. (ZPC)" ends none.
   EXPECT_THAT(trace[2].found, Contains("#0 \"Rongsheng\" = Company Rongsheng Petrochemical"));
 }
@@ -3378,10 +3382,8 @@ TEST_F(ExtractTest, AWhollyOwnedSubsidiaryNamedByItsParent) {
 TEST_F(ExtractTest, ChineseBodiesNamedWithAndWithoutTheirCountry) {
   EXPECT_THAT(Claims("美国国防部向MP Materials投资了4亿美元。国防部还向该公司提供了1.5亿美元的贷款。"),
               Contains(HasSubstr("LENDS_TO U.S. Department of Defense -> MP Materials")));
-  std::vector<SentenceTrace> trace;
-  extractor_->Extract(
-      ParseTextArticle("t", "Title\n\n双日公司（Sojitz）与日本石油天然气金属矿物资源机构（JOGMEC）共同出资成立了日澳稀土公司（JARE）。\n"),
-      &trace);
+  const std::vector<SentenceTrace> trace =
+      Traced(extractor_, "双日公司（Sojitz）与日本石油天然气金属矿物资源机构（JOGMEC）共同出资成立了日澳稀土公司（JARE）。");
   ASSERT_EQ(trace.size(), 1u);
   EXPECT_THAT(trace[0].found,
               Contains("#2 \"石油天然气金属矿物资源机构（JOGMEC）\" = Government Japan Organization for Metals "
@@ -3404,8 +3406,7 @@ TEST_F(ExtractTest, ALoneOpeningPossessorNamedBeforeIsThatCompany) {
   const std::string body =
       "Korea Zinc agreed to supply Lucid with antimony. Lucid's supplier, Korea Zinc, is South "
       "Korea's largest zinc smelter.";
-  std::vector<SentenceTrace> trace;
-  extractor_->Extract(ParseTextArticle("t", "Title\n\n" + body + "\n"), &trace);
+  const std::vector<SentenceTrace> trace = Traced(extractor_, body);
   ASSERT_EQ(trace.size(), 2u);
   EXPECT_THAT(trace[1].found, Contains(HasSubstr("#0 \"Lucid\" = Company Lucid")));
   EXPECT_THAT(trace[1].notes, Contains(HasSubstr("claim SUPPLIES Korea Zinc -> Lucid")));
