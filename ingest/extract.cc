@@ -309,8 +309,14 @@ std::string NormalizeStage(absl::string_view s) {
 
 std::string NormalizeBasis(absl::string_view s) {
   std::string t = absl::AsciiStrToLower(s);
-  if (t == "revenue" || t == "revenues" || t == "sales") return "revenue";
-  if (t == "output" || t == "production" || t == "its" || t == "their") return "output";
+  if (t == "revenue" || t == "revenues" || t == "sales" || t == "turnover" || t == "收入" ||
+      t == "营收" || t == "营业收入" || t == "销售额" || t == "销售收入") {
+    return "revenue";
+  }
+  if (t == "output" || t == "production" || t == "its" || t == "their" || t == "产量" ||
+      t == "产出") {
+    return "output";
+  }
   return t;
 }
 
@@ -1554,8 +1560,9 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     size_t appos_begin = 0, appos_end = 0;
     if (word == "its" || word == "it") {
       static const RE2* kApposThenVerb = new RE2(
-          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|once|formerly|previously) [^,;.:]*?, (?:has |have |had |is |was |will |would |also |now |then )?"
-          "[a-z]+(?: [a-z-]+){0,4} $");
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|once|formerly|previously) (?:[^,;.:]|[A-Z]\\.)*?, (?:has |have |had |is |was |will |would |also |now |then )?"
+          // (A figure may stand among the words: "is spending $2.5 billion on its plant".)
+          "[a-z]+(?: (?:[a-z-]+|(?:US|A|C)?[$€£]?\\d[\\d.,]*%?)){0,6} $");
       for (const Item& it : *items) {
         if (it.entity < 0 || it.end > b || !IsAgent(it.tag)) continue;
         if (RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kApposThenVerb)) {
@@ -1592,8 +1599,25 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // magnets, says it can produce"): both describe the name before them.
       static const RE2* kTownBefore =
           new RE2("\\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside) (?:\\p{Lu}[\\p{L}\\p{M}'-]* ?){1,3}, $");
+      // A country as a modifier in a description ("Mosaic, the U.S. fertiliser maker, exchanged
+      // its stake"): the description's noun, not the country, is what it names.
+      static const RE2* kLowerWordAfter = new RE2("^ [a-z]");
+      static const RE2* kAppositionOpens = new RE2(", (?:the|a|an) $");
+      const bool modifier =
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kAppositionOpens) &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
+                            *kLowerWordAfter);
+      // "the U.S. arm of South Korea's Hanwha Solutions": a country's possessive before a company
+      // names the company's home, not what "its" means.
+      bool possessor_of_company = false;
+      if (it.tag == "Country" && s.text.compare(it.end, 3, "'s ") == 0) {
+        for (const Item& next : *items) {
+          possessor_of_company |= next.begin == it.end + 3 && next.entity >= 0 &&
+                                  (next.tag == "Company" || next.tag == "Government");
+        }
+      }
       if (it.tag == "Country" &&
-          (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
+          (modifier || possessor_of_company || RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
            RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kTownBefore) ||
            (it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0 &&
             s.text.compare(it.end, 3, "'s ") == 0))) {
@@ -5341,10 +5365,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     record_.claims.push_back(std::move(claim));
   }
   // "Whitehaven has agreed to sell 30% of its Blackwater mine to two Japanese steelmakers": a
-  // share put up for sale says what the next sentence's shares are of, its buyers unnamed here.
+  // share put up for sale (or swapped: "exchanged its 25% stake in X for shares") says what the
+  // next sentence's shares are of, its buyers unnamed here.
   if (held_now_ < 0) {
     static const RE2* kShareForSale = new RE2(
-        "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded) (?:a |an )?"
+        "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|exchanged|"
+        "exchanges|swapped|swaps|traded) (?:a |an |its |their |<[A-Za-z]+#\\d+>'s )?"
         "(?:<PERCENT#\\d+>|(?:[a-z-]+ )?(?:stake|interest|holding))(?: (?:stake|interest|holding))? "
         "(?:of|in) (?:<[A-Za-z]+#\\d+>'s |its |their )?<(?:Company|Facility)#(\\d+)>");
     int idx = -1;
@@ -5608,8 +5634,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     } else {
       site = -1;
     }
+    const int topic_before = topic_;
     SetTopic(named, RE2::PartialMatch(tagged, *kCutName), s.text);
     if (topic_ >= 0 && site >= 0) topic_site_ = items[site].entity;
+    // A new box's goods are its own: a line that names none ("Capacity: 30,000 tonnes a year")
+    // takes none from the box above.
+    if (topic_ >= 0 && topic_ != topic_before) {
+      prev_commodity_ = -1;
+      section_commodities_.clear();
+    }
   } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
     topic_ = -1;
     topic_owned_ = false;

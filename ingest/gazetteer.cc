@@ -20,6 +20,10 @@
 namespace kg::ingest {
 namespace {
 
+// The key prefix of an article alias that is a Chinese name without its company words ("盛和" of
+// 盛和资源): followed by other company words it is part of another name ("卡莫阿控股" is not 卡莫阿铜业).
+constexpr absl::string_view kStemKey = "Stem:";
+
 // Whether a Chinese ideograph starts at byte `at` of `text` (internal::HanStartsAt on Abseil's view).
 bool HanAt(absl::string_view text, size_t at) {
   return internal::HanStartsAt(std::string_view(text.data(), text.size()), at);
@@ -353,7 +357,7 @@ absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::FromText(absl::string_view
   // "Jinchuan Group International Resources Co. Ltd": a second legal form may follow.
   if (!alt.empty()) {
     // ("Gas & Oil Pakistan Ltd.": an ampersand may join two of the words.)
-    pattern = absl::StrCat("(?:", word, "\\s(?:&\\s)?){1,4}(?:", alt,
+    pattern = absl::StrCat("(?:", word, "\\s(?:&\\s)?){1,5}(?:", alt,
                            ")\\b(?:\\.?,?\\s(?:Ltd|Limited|Inc|LLC|plc|AG|SA|Tbk)\\b)?\\.?");
   }
   if (!prefixes.empty()) {
@@ -723,6 +727,35 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     }
     NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
+  // A listed company named in Chinese with its company words ("盛和资源", "华友钴业") is named later
+  // by the part before them ("盛和一直是…的独家包销商"): two characters or more, no listed name,
+  // not a place's name (its English name opens with no listed place either: 厦门 of 厦门钨业 is
+  // Xiamen the city), and not left by goods taken off ("北方" of 北方稀土 is the north).
+  for (const Mention& m : *out) {
+    if (m.demonym || m.entity < 0 || static_cast<size_t>(m.entity) >= entities_.size() ||
+        entities_[m.entity].label != "Company" || !HanAt(text, m.span.begin)) {
+      continue;
+    }
+    const absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
+    bool han = true;
+    for (size_t i = 0; i < name.size() && han; i += 3) han = HanAt(name, i);
+    if (!han) continue;
+    const absl::string_view stem = name.substr(0, WithoutCompanyWords(name));
+    if (stem.size() < 6 || stem.size() == name.size() || Lookup(stem) >= 0) continue;
+    const int taken = Lookup(name.substr(stem.size(), std::min<size_t>(6, name.size() - stem.size())));
+    const int head = Lookup(stem.substr(0, 6));
+    const int head3 = stem.size() >= 9 ? Lookup(stem.substr(0, 9)) : -1;
+    const std::string& english = entities_[m.entity].name;
+    const int english_head = Lookup(english.substr(0, english.find(' ')));
+    auto place = [&](int e) {
+      return e >= 0 && (entities_[e].label == "Country" || entities_[e].label == "Region");
+    };
+    if ((taken >= 0 && entities_[taken].label == "Commodity") || place(head) || place(head3) ||
+        place(english_head)) {
+      continue;
+    }
+    NoteArticleAlias(m.entity, stem, extra, kStemKey);
+  }
   // A Chinese government body named with its country ("美国国防部") is named later without it
   // ("国防部还向该公司提供了贷款"): its part after the country names it in this article.
   for (const Mention& m : *out) {
@@ -750,9 +783,17 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (e.alias_of < 0) continue;
     if (e.name.empty()) continue;  // (Found at every byte; NoteArticleAlias refuses one.)
     const bool short_name = absl::StartsWith(e.key, kShortKey);
+    const bool stem = absl::StartsWith(e.key, kStemKey);
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
+      if (stem) {
+        bool other_words = false;
+        for (const auto& [zh, en] : zh_company_words_) {
+          other_words |= zh != "公司" && absl::StartsWith(text.substr(span.end), zh);
+        }
+        if (other_words) continue;
+      }
       if (short_name) {
         const bool word_start = at == 0 || !name_char(text[at - 1]);
         const bool word_end = span.end == text.size() || !name_char(text[span.end]);
@@ -788,6 +829,50 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (outer.empty() || m.span.begin >= outer.back().span.end) outer.push_back(m);
   }
   ReplaceOverlapping(outer, out);
+}
+
+void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mention>& out,
+                                std::vector<EntityDef>* extra) const {
+  // A site named in Chinese with its head ("马里恩山锂矿") is named later without it ("马里恩山所产
+  // 锂辉石精矿"): three characters or more, no listed name, no place opening it.
+  for (const Mention& m : out) {
+    if (m.demonym || m.entity < 0 || LabelOf(m, *extra) != "Facility" || !HanAt(text, m.span.begin)) {
+      continue;
+    }
+    absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
+    bool han = true;
+    for (size_t i = 0; i < name.size() && han; i += 3) han = HanAt(name, i);
+    if (!han) continue;
+    for (const auto& zh : name_words_.zh_heads) {  // Longest first.
+      if (absl::ConsumeSuffix(&name, zh.first)) break;
+    }
+    // (Goods before the head are no part of the name: "马里恩山锂矿" is 马里恩山 and its 锂.)
+    for (size_t n = 3; n <= 9 && n + 9 <= name.size(); n += 3) {
+      const int goods = Lookup(name.substr(name.size() - n));
+      if (goods >= 0 && entities_[goods].label == "Commodity") {
+        name.remove_suffix(n);
+        break;
+      }
+    }
+    if (name.size() < 9 || name.size() + 3 > m.span.end - m.span.begin || Lookup(name) >= 0) continue;
+    const int head2 = Lookup(name.substr(0, 6)), head3 = Lookup(name.substr(0, 9));
+    auto place = [&](int e) {
+      return e >= 0 && (entities_[e].label == "Country" || entities_[e].label == "Region");
+    };
+    // (A country glued after another country's region is no place: "西澳马里恩山锂矿".)
+    auto glued = [&](int country) {
+      for (const Mention& r : out) {
+        if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
+            static_cast<size_t>(r.entity) < entities_.size() && entities_[r.entity].label == "Region" &&
+            region_country_[r.entity] >= 0 && region_country_[r.entity] != country) {
+          return true;
+        }
+      }
+      return false;
+    };
+    if ((place(head2) && !glued(head2)) || (place(head3) && !glued(head3))) continue;
+    NoteArticleAlias(m.entity, name, extra);
+  }
 }
 
 int Gazetteer::ListedOrAdded(const std::string& name, const std::string& label,
@@ -2970,6 +3055,25 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       out.insert(out.begin(), Mention{Span{first.span.begin, second.span.end}, entity});
     }
   }
+  // A country's Chinese name right after a region of another country, glued to the characters
+  // after it, is part of a transliteration: "西澳马里恩山锂矿（Mt Marion）" (马里 is Mali's name).
+  if (extra != nullptr) {
+    std::erase_if(out, [&](const Mention& m) {
+      if (m.demonym || m.entity < 0 || static_cast<size_t>(m.entity) >= entities_.size() ||
+          entities_[m.entity].label != "Country" || !HanAt(text, m.span.begin) ||
+          !HanAt(text, m.span.end)) {
+        return false;
+      }
+      for (const Mention& r : out) {
+        if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
+            static_cast<size_t>(r.entity) < entities_.size() && entities_[r.entity].label == "Region" &&
+            region_country_[r.entity] >= 0 && region_country_[r.entity] != m.entity) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
   // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
   // Copper)", "第一量子矿业(First Quantum Minerals)"), and so for a government or a site
   // ("布阿泽尔（Bou Azzer）钴矿"): one mention from the Chinese name to the closing bracket. The
@@ -3126,14 +3230,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         // and no other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团
         // would be China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown
         // Resources)", "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial Group）".
+        // So does a part that still ends in a company word ("皮克稀土" of 皮克稀土公司): goods
+        // there are the company's word.
         const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
-        bool plain = stem.size() < zh_name.size() && stem.size() >= 9 && Lookup(stem) < 0;
-        for (size_t n = 6; plain && n < stem.size(); n += 3) {
-          const int head = Lookup(stem.substr(0, n)), tail = Lookup(stem.substr(stem.size() - n));
-          plain = !(head >= 0 && (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
-                  !(tail >= 0 && entities_[tail].label == "Commodity");
+        for (absl::string_view part = zh_name; part.size() > stem.size();) {
+          for (const auto& [zh, en] : zh_company_words_) {
+            if (absl::ConsumeSuffix(&part, zh)) break;
+          }
+          const bool last = part.size() == stem.size();
+          bool plain = part.size() >= 9 && Lookup(part) < 0;
+          for (size_t n = 6; plain && n < part.size(); n += 3) {
+            const int head = Lookup(part.substr(0, n)), tail = Lookup(part.substr(part.size() - n));
+            plain = !(head >= 0 && (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
+                    !(last && tail >= 0 && entities_[tail].label == "Commodity");
+          }
+          if (plain) NoteArticleAlias(m.entity, part, extra, last ? "" : kStemKey);
         }
-        if (plain) NoteArticleAlias(m.entity, stem, extra);
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
@@ -3142,6 +3254,29 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr) FindGovernments(text, &out, extra);
   if (extra != nullptr) FindArticleAliases(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
+  // "比利时材料集团优美科（Umicore）": an unlisted Chinese name opened by a country right before
+  // another company's Chinese name describes that company (a Belgian materials group); it names
+  // none. (Before a Latin abbreviation it is the name: "刚果(金)国家电力公司SNEL".)
+  if (extra != nullptr) {
+    std::vector<Mention> kept;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const Mention& m = out[i];
+      const bool guessed_zh = !m.demonym && static_cast<size_t>(m.entity) >= entities_.size() &&
+                              HanAt(text, m.span.begin) && LabelOf(m, *extra) == "Company";
+      bool descriptor = false;
+      if (guessed_zh && i + 1 < out.size() && out[i + 1].span.begin == m.span.end &&
+          !out[i + 1].demonym && HanAt(text, out[i + 1].span.begin) &&
+          LabelOf(out[i + 1], *extra) == "Company") {
+        for (size_t n = 6; n <= 12 && n < m.span.end - m.span.begin; n += 3) {
+          const int place = Lookup(text.substr(m.span.begin, n));
+          descriptor |= place >= 0 && entities_[place].label == "Country";
+        }
+      }
+      if (!descriptor) kept.push_back(m);
+    }
+    out.swap(kept);
+  }
+  if (extra != nullptr) NoteZhSiteStems(text, out, extra);
   // A dateline says where the story was filed; a place, a capital or a guessed name in it (the
   // wire in brackets) is no party to what the sentence says.
   if (const size_t dateline = DatelineLength(text); dateline > 0) {

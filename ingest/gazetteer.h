@@ -234,6 +234,10 @@ class Gazetteer {
   // The label of a mention's entity, listed or in *extra.
   const std::string& LabelOf(const Mention& m, const std::vector<EntityDef>& extra) const;
   absl::Status LoadNameWords(absl::string_view text);
+  // Notes the Chinese name of each site mention without its head ("马里恩山" of "马里恩山锂矿") as
+  // an article alias of the site, for the sentences after.
+  void NoteZhSiteStems(absl::string_view text, const std::vector<Mention>& out,
+                       std::vector<EntityDef>* extra) const;
 
   // Capitalized words ending in a company suffix (schema/company_suffixes.txt); null if none.
   std::unique_ptr<RE2> company_re_;
