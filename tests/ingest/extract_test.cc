@@ -3414,5 +3414,82 @@ TEST_F(ExtractTest, ALoneOpeningPossessorNamedBeforeIsThatCompany) {
   EXPECT_THAT(Claims(body), Not(Contains(HasSubstr("commodity=zinc"))));
 }
 
+// A company's name of five or six words closed by a suffix is one name ("Hitachi Metals San Huan
+// Magnetic Materials" is not Hitachi Metals), also after a country ("China Iron & Steel Research
+// Institute Group").
+TEST_F(ExtractTest, LongSuffixedNamesAreOneName) {
+  const std::vector<SentenceTrace> trace = Traced(
+      extractor_,
+      "Hitachi Metals San Huan Magnetic Materials is a joint venture. Ganzhou Chenguang Rare Earth "
+      "New Materials is a unit of Shenghe Resources.");
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_THAT(trace[0].found, Contains(HasSubstr("\"Hitachi Metals San Huan Magnetic Materials\" = Company")));
+  EXPECT_THAT(trace[1].found,
+              Contains(HasSubstr("\"Ganzhou Chenguang Rare Earth New Materials\" = Company")));
+}
+
+// A listed company named in Chinese with its company words is named later by the part before them
+// (盛和 of 盛和资源); that part before other company words is another company (卡莫阿控股 is not
+// 卡莫阿铜业), and a part left by goods (北方 of 北方稀土) names nothing.
+TEST_F(ExtractTest, ChineseShortNamesOfListedCompanies) {
+  EXPECT_THAT(Claims("盛和资源持有皮克稀土19.9%的股份。此外，盛和还持有能源转型矿产公司（Energy Transition "
+                     "Minerals）约6.5%的股份。"),
+              Contains("HOLDS_STAKE Shenghe Resources -> Energy Transition Minerals percent=6.5"));
+  EXPECT_THAT(Claims("卡莫阿铜业运营卡莫阿-卡库拉铜矿。紫金矿业以4.12亿美元收购了卡莫阿控股49.5%的股权。"),
+              Not(Contains(HasSubstr("-> Kamoa Copper percent="))));
+  const std::vector<SentenceTrace> trace =
+      Traced(extractor_, "北方稀土是全球最大的轻稀土生产商。中国北方的稀土矿山集中在内蒙古。");
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_THAT(trace[1].found, Not(Contains(HasSubstr("China Northern Rare Earth"))));
+}
+
+// A site named in Chinese before its bracketed Latin name is named later without its head; a
+// country's name glued after another country's region is part of the transliteration
+// ("西澳马里恩山锂矿": 马里 is no mention of Mali).
+TEST_F(ExtractTest, ChineseSiteNamesAndGluedCountries) {
+  const std::set<std::string> claims =
+      Claims("赣锋持有西澳马里恩山锂矿（Mt Marion）50%的权益。马里恩山所产锂辉石精矿由赣锋锂业包销。");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Ganfeng Lithium -> Mt Marion mine percent=50"));
+  EXPECT_THAT(claims, Contains(HasSubstr("SUPPLIES ")));
+  EXPECT_THAT(claims, Not(Contains(HasSubstr("-> Mali"))));
+}
+
+// A Chinese name opened by a country right before another company's Chinese name describes that
+// company ("比利时材料集团优美科": a Belgian materials group); before a Latin abbreviation it is the
+// company's own name ("刚果(金)国家电力公司SNEL").
+TEST_F(ExtractTest, AChineseDescriptorBeforeACompanyNamesNone) {
+  const std::vector<SentenceTrace> trace = Traced(
+      extractor_, "比利时材料集团优美科（Umicore）与嘉能可签订长期协议。卡莫阿铜业此前向刚果(金)国家电力公司SNEL提供贷款。");
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_THAT(trace[0].found, Not(Contains(HasSubstr("比利时材料集团"))));
+  EXPECT_THAT(trace[1].notes, Contains(HasSubstr("claim LENDS_TO Kamoa Copper -> SNEL")));
+}
+
+// "its" after an apposition is the named company's: a country used as a modifier ("the U.S.
+// fertiliser maker") or as a company's possessor ("of South Korea's Hanwha Solutions") is not it.
+TEST_F(ExtractTest, ACountryInAnAppositionIsNoAntecedent) {
+  const std::vector<SentenceTrace> trace = Traced(
+      extractor_,
+      "Mosaic, the U.S. fertiliser maker, expanded its phosphate output. Hanwha Qcells, the U.S. arm "
+      "of South Korea's Hanwha Solutions, is spending $2.5 billion on its plant in Cartersville, "
+      "Georgia.");
+  ASSERT_EQ(trace.size(), 2u);
+  EXPECT_THAT(trace[0].found, Contains(HasSubstr("\"its\" = Company Mosaic")));
+  EXPECT_THAT(trace[1].found, Contains(HasSubstr("\"its\" = Company Qcells")));
+}
+
+// A key-figures box's line with no goods takes the box's own goods, never those of the box above
+// ("Capacity: 30,000 tonnes a year" under Zhenghai is not of the oxide JL Mag buys); with none in
+// its box, the article's most named good.
+TEST_F(ExtractTest, ANewBoxHasItsOwnGoods) {
+  const std::set<std::string> claims = Claims(
+      "China makes most of the world's magnets. Four listed magnet makers lead.\n\nJL Mag Rare-Earth\nOutput 2024: 29,300 tonnes of magnet blanks\nOfftake: "
+      "praseodymium-neodymium oxide from China Northern Rare Earth\n\nZhenghai Magnetic "
+      "Material\nCapacity: 30,000 tonnes a year at the end of 2024");
+  EXPECT_THAT(claims, Contains("SUPPLIES China Northern Rare Earth -> JL Mag Rare-Earth"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> rare earth magnets"));
+  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> NdPr oxide")));
+}
+
 }  // namespace
 }  // namespace kg::ingest
