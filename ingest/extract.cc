@@ -1560,7 +1560,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     size_t appos_begin = 0, appos_end = 0;
     if (word == "its" || word == "it") {
       static const RE2* kApposThenVerb = new RE2(
-          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|once|formerly|previously) (?:[^,;.:]|[A-Z]\\.)*?, (?:has |have |had |is |was |will |would |also |now |then )?"
+          "^(?: \\([^()]{1,40}\\))?, (?:the|a|an|which|who|once|formerly|previously) "
+          "(?:[^,;.:]|[A-Z]\\.)*?, (?:has |have |had |is |was |will |would |also |now |then )?"
           // (A figure may stand among the words: "is spending $2.5 billion on its plant".)
           "[a-z]+(?: (?:[a-z-]+|(?:US|A|C)?[$€£]?\\d[\\d.,]*%?)){0,6} $");
       for (const Item& it : *items) {
@@ -1617,7 +1618,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
       if (it.tag == "Country" &&
-          (modifier || possessor_of_company || RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
+          (modifier || possessor_of_company ||
+           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
            RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kTownBefore) ||
            (it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0 &&
             s.text.compare(it.end, 3, "'s ") == 0))) {
@@ -5369,9 +5371,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // next sentence's shares are of, its buyers unnamed here.
   if (held_now_ < 0) {
     static const RE2* kShareForSale = new RE2(
-        "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|exchanged|"
-        "exchanges|swapped|swaps|traded) (?:a |an |its |their |<[A-Za-z]+#\\d+>'s )?"
-        "(?:<PERCENT#\\d+>|(?:[a-z-]+ )?(?:stake|interest|holding))(?: (?:stake|interest|holding))? "
+        "\\b(?:sell|sells|sold|selling|divest|divests|divested|offload|offloads|offloaded|"
+        "exchanged|exchanges|swapped|swaps|traded) (?:a |an |its |their |<[A-Za-z]+#\\d+>'s )?"
+        "(?:<PERCENT#\\d+>|(?:[a-z-]+ )?(?:stake|interest|holding))"
+        "(?: (?:stake|interest|holding))? "
         "(?:of|in) (?:<[A-Za-z]+#\\d+>'s |its |their )?<(?:Company|Facility)#(\\d+)>");
     int idx = -1;
     if (RE2::PartialMatch(tagged, *kShareForSale, &idx) && idx >= 0 &&
@@ -5628,9 +5631,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // project)"): the company is the topic, the site that of the lines on a site.
     static const RE2* kCompanySite = new RE2("^<Company#(\\d+)> \\(<Facility#(\\d+)>[,)]");
     int company = -1, site = -1;
+    // A Chinese heading that glues the company to its site ("金力永磁包头基地") is about the site.
+    static const RE2* kCompanyGluedSite = new RE2("^<Company#\\d+><Facility#(\\d+)>$");
+    int glued = -1;
     if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
+    } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyGluedSite, &glued) &&
+               glued < static_cast<int>(items.size())) {
+      named = {items[glued].entity};
+      site = -1;
     } else {
       site = -1;
     }

@@ -21,7 +21,8 @@ namespace kg::ingest {
 namespace {
 
 // The key prefix of an article alias that is a Chinese name without its company words ("盛和" of
-// 盛和资源): followed by other company words it is part of another name ("卡莫阿控股" is not 卡莫阿铜业).
+// 盛和资源): followed by other company words it is part of another name ("卡莫阿控股" is not
+// 卡莫阿铜业).
 constexpr absl::string_view kStemKey = "Stem:";
 
 // Whether a Chinese ideograph starts at byte `at` of `text` (internal::HanStartsAt on Abseil's view).
@@ -727,10 +728,10 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     }
     NoteArticleAlias(m.entity, bare, extra, kShortKey);
   }
-  // A listed company named in Chinese with its company words ("盛和资源", "华友钴业") is named later
-  // by the part before them ("盛和一直是…的独家包销商"): two characters or more, no listed name,
-  // not a place's name (its English name opens with no listed place either: 厦门 of 厦门钨业 is
-  // Xiamen the city), and not left by goods taken off ("北方" of 北方稀土 is the north).
+  // A listed company named in Chinese with its company words ("盛和资源", "华友钴业") is named
+  // later by the part before them ("盛和一直是…的独家包销商"): two characters or more, no listed
+  // name, not a place's name (its English name opens with no listed place either: 厦门 of 厦门钨业
+  // is Xiamen the city), and not left by goods taken off ("北方" of 北方稀土 is the north).
   for (const Mention& m : *out) {
     if (m.demonym || m.entity < 0 || static_cast<size_t>(m.entity) >= entities_.size() ||
         entities_[m.entity].label != "Company" || !HanAt(text, m.span.begin)) {
@@ -742,7 +743,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (!han) continue;
     const absl::string_view stem = name.substr(0, WithoutCompanyWords(name));
     if (stem.size() < 6 || stem.size() == name.size() || Lookup(stem) >= 0) continue;
-    const int taken = Lookup(name.substr(stem.size(), std::min<size_t>(6, name.size() - stem.size())));
+    const int taken =
+        Lookup(name.substr(stem.size(), std::min<size_t>(6, name.size() - stem.size())));
     const int head = Lookup(stem.substr(0, 6));
     const int head3 = stem.size() >= 9 ? Lookup(stem.substr(0, 9)) : -1;
     const std::string& english = entities_[m.entity].name;
@@ -836,7 +838,8 @@ void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mentio
   // A site named in Chinese with its head ("马里恩山锂矿") is named later without it ("马里恩山所产
   // 锂辉石精矿"): three characters or more, no listed name, no place opening it.
   for (const Mention& m : out) {
-    if (m.demonym || m.entity < 0 || LabelOf(m, *extra) != "Facility" || !HanAt(text, m.span.begin)) {
+    if (m.demonym || m.entity < 0 || LabelOf(m, *extra) != "Facility" ||
+        !HanAt(text, m.span.begin)) {
       continue;
     }
     absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
@@ -854,7 +857,9 @@ void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mentio
         break;
       }
     }
-    if (name.size() < 9 || name.size() + 3 > m.span.end - m.span.begin || Lookup(name) >= 0) continue;
+    if (name.size() < 9 || name.size() + 3 > m.span.end - m.span.begin || Lookup(name) >= 0) {
+      continue;
+    }
     const int head2 = Lookup(name.substr(0, 6)), head3 = Lookup(name.substr(0, 9));
     auto place = [&](int e) {
       return e >= 0 && (entities_[e].label == "Country" || entities_[e].label == "Region");
@@ -863,8 +868,9 @@ void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mentio
     auto glued = [&](int country) {
       for (const Mention& r : out) {
         if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
-            static_cast<size_t>(r.entity) < entities_.size() && entities_[r.entity].label == "Region" &&
-            region_country_[r.entity] >= 0 && region_country_[r.entity] != country) {
+            static_cast<size_t>(r.entity) < entities_.size() &&
+            entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
+            region_country_[r.entity] != country) {
           return true;
         }
       }
@@ -2051,6 +2057,60 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const int entity = ListedOrAdded(std::string(z.data(), z.size()), "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
+  // "莱纳斯位于马来西亚关丹的工厂", "宁德时代在德国图林根的电池工厂": a company's site named by the
+  // town it stands in (a region the gazetteer lists) and a head after 的, perhaps with its goods
+  // between: the company's listed site of that place. The head alone is the mention; the places and
+  // goods stay mentions of their own.
+  for (const Mention& place : *out) {
+    if (place.demonym || label_of(place) != "Region" ||
+        static_cast<size_t>(place.entity) >= entities_.size() ||
+        !absl::StartsWith(text.substr(place.span.end), "的")) {
+      continue;
+    }
+    size_t head_b = place.span.end + 3;
+    for (const Mention& k : *out) {  // Goods between: "的氢氧化锂工厂".
+      if (k.span.begin == head_b && label_of(k) == "Commodity") head_b = k.span.end;
+    }
+    const std::pair<std::string, std::string>* head = ZhHeadAt(text, head_b);
+    if (head == nullptr || mention_at(head_b, head_b + head->first.size()) != nullptr) continue;
+    // Back over the places before it ("马来西亚关丹") to 位于 or 在, after the owner.
+    size_t b = place.span.begin;
+    for (bool more = true; more;) {
+      more = false;
+      for (const Mention& k : *out) {
+        if (k.span.end == b && !k.demonym &&
+            (label_of(k) == "Country" || label_of(k) == "Region")) {
+          b = k.span.begin;
+          more = true;
+        }
+      }
+    }
+    size_t verb = 0;
+    for (absl::string_view w : {"位于", "在"}) {
+      if (b >= w.size() && text.substr(b - w.size(), w.size()) == w) verb = w.size();
+    }
+    if (verb == 0) continue;
+    int owner = -1;
+    for (const Mention& k : *out) {
+      if (k.span.end == b - verb && !k.demonym && label_of(k) == "Company") owner = k.entity;
+    }
+    if (owner < 0 && !(b - verb >= 3 && text.substr(b - verb - 3, 3) == "其")) continue;
+    bool inside_found = false;
+    const size_t e = head_b + head->first.size();
+    for (const Found& f : found) inside_found |= f.begin < e && head_b < f.end;
+    if (inside_found) continue;
+    // Only a listed site: an unlisted one stays the company's plant, which is what a reader
+    // names ("天齐锂业在四川遂宁的碳酸锂工厂年产能为2万吨" is Tianqi's capacity).
+    owner_hint = owner;
+    const size_t extras = extra->size();
+    const std::string& town = entities_[place.entity].name;
+    const int entity = make(town, head->second, absl::StrCat(town, " ", head->second), false);
+    owner_hint = -1;
+    if (extra->size() > extras) extra->resize(extras);
+    if (entity >= 0 && static_cast<size_t>(entity) < entities_.size()) {
+      found.push_back(Found{head_b, e, entity, -1});
+    }
+  }
   // "在四川运营冕宁稀土项目", "拥有德兴铜矿": two or three characters of place, the product (a
   // Commodity mention), then a mine or project noun, after a verb of running or owning. Not
   // "该稀土项目", "多个锂矿项目": the place must be no determiner or count.
@@ -3066,8 +3126,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       for (const Mention& r : out) {
         if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
-            static_cast<size_t>(r.entity) < entities_.size() && entities_[r.entity].label == "Region" &&
-            region_country_[r.entity] >= 0 && region_country_[r.entity] != m.entity) {
+            static_cast<size_t>(r.entity) < entities_.size() &&
+            entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
+            region_country_[r.entity] != m.entity) {
           return true;
         }
       }
@@ -3229,9 +3290,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         // Its part before the company words names it later too, when three characters or more
         // and no other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团
         // would be China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown
-        // Resources)", "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial Group）".
-        // So does a part that still ends in a company word ("皮克稀土" of 皮克稀土公司): goods
-        // there are the company's word.
+        // Resources)", "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial
+        // Group）". So does a part that still ends in a company word ("皮克稀土" of 皮克稀土公司):
+        // goods there are the company's word.
         const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
         for (absl::string_view part = zh_name; part.size() > stem.size();) {
           for (const auto& [zh, en] : zh_company_words_) {
@@ -3241,7 +3302,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           bool plain = part.size() >= 9 && Lookup(part) < 0;
           for (size_t n = 6; plain && n < part.size(); n += 3) {
             const int head = Lookup(part.substr(0, n)), tail = Lookup(part.substr(part.size() - n));
-            plain = !(head >= 0 && (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
+            plain = !(head >= 0 &&
+                      (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
                     !(last && tail >= 0 && entities_[tail].label == "Commodity");
           }
           if (plain) NoteArticleAlias(m.entity, part, extra, last ? "" : kStemKey);
@@ -3594,8 +3656,10 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   // Companies: company words after a name ("九岭锂业", "四川能投锂业有限公司").
   // A company word run that goes on as a noun of the trade ("新能源汽车", "矿业行业") is no name.
   static constexpr absl::string_view kNotAfter[] = {
-      "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头",
-      "龙头", "概念", "产品", "技术", "资产"};
+      "汽车", "车", "电池", "产业", "行业", "领域", "板块", "业务", "市场", "企业", "巨头", "龙头",
+      "概念", "产品", "技术", "资产",
+      // (A company word ending in 业 before 务 is the trade's business: "镍业务".)
+      "务"};
   std::vector<Mention> added;
   size_t i = 0;
   // The Chinese name [start, name_end) with the Latin name in brackets after it is one company,

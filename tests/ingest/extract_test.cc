@@ -3423,7 +3423,8 @@ TEST_F(ExtractTest, LongSuffixedNamesAreOneName) {
       "Hitachi Metals San Huan Magnetic Materials is a joint venture. Ganzhou Chenguang Rare Earth "
       "New Materials is a unit of Shenghe Resources.");
   ASSERT_EQ(trace.size(), 2u);
-  EXPECT_THAT(trace[0].found, Contains(HasSubstr("\"Hitachi Metals San Huan Magnetic Materials\" = Company")));
+  EXPECT_THAT(trace[0].found,
+              Contains(HasSubstr("\"Hitachi Metals San Huan Magnetic Materials\" = Company")));
   EXPECT_THAT(trace[1].found,
               Contains(HasSubstr("\"Ganzhou Chenguang Rare Earth New Materials\" = Company")));
 }
@@ -3432,11 +3433,13 @@ TEST_F(ExtractTest, LongSuffixedNamesAreOneName) {
 // (盛和 of 盛和资源); that part before other company words is another company (卡莫阿控股 is not
 // 卡莫阿铜业), and a part left by goods (北方 of 北方稀土) names nothing.
 TEST_F(ExtractTest, ChineseShortNamesOfListedCompanies) {
-  EXPECT_THAT(Claims("盛和资源持有皮克稀土19.9%的股份。此外，盛和还持有能源转型矿产公司（Energy Transition "
-                     "Minerals）约6.5%的股份。"),
-              Contains("HOLDS_STAKE Shenghe Resources -> Energy Transition Minerals percent=6.5"));
-  EXPECT_THAT(Claims("卡莫阿铜业运营卡莫阿-卡库拉铜矿。紫金矿业以4.12亿美元收购了卡莫阿控股49.5%的股权。"),
-              Not(Contains(HasSubstr("-> Kamoa Copper percent="))));
+  EXPECT_THAT(
+      Claims("盛和资源持有皮克稀土19.9%的股份。此外，盛和还持有能源转型矿产公司（Energy Transition "
+             "Minerals）约6.5%的股份。"),
+      Contains("HOLDS_STAKE Shenghe Resources -> Energy Transition Minerals percent=6.5"));
+  EXPECT_THAT(
+      Claims("卡莫阿铜业运营卡莫阿-卡库拉铜矿。紫金矿业以4.12亿美元收购了卡莫阿控股49.5%的股权。"),
+      Not(Contains(HasSubstr("-> Kamoa Copper percent="))));
   const std::vector<SentenceTrace> trace =
       Traced(extractor_, "北方稀土是全球最大的轻稀土生产商。中国北方的稀土矿山集中在内蒙古。");
   ASSERT_EQ(trace.size(), 2u);
@@ -3447,19 +3450,21 @@ TEST_F(ExtractTest, ChineseShortNamesOfListedCompanies) {
 // country's name glued after another country's region is part of the transliteration
 // ("西澳马里恩山锂矿": 马里 is no mention of Mali).
 TEST_F(ExtractTest, ChineseSiteNamesAndGluedCountries) {
-  const std::set<std::string> claims =
-      Claims("赣锋持有西澳马里恩山锂矿（Mt Marion）50%的权益。马里恩山所产锂辉石精矿由赣锋锂业包销。");
+  const std::set<std::string> claims = Claims(
+      "赣锋持有西澳马里恩山锂矿（Mt Marion）50%的权益。马里恩山所产锂辉石精矿由赣锋锂业包销。");
   EXPECT_THAT(claims, Contains("HOLDS_STAKE Ganfeng Lithium -> Mt Marion mine percent=50"));
   EXPECT_THAT(claims, Contains(HasSubstr("SUPPLIES ")));
   EXPECT_THAT(claims, Not(Contains(HasSubstr("-> Mali"))));
 }
 
 // A Chinese name opened by a country right before another company's Chinese name describes that
-// company ("比利时材料集团优美科": a Belgian materials group); before a Latin abbreviation it is the
-// company's own name ("刚果(金)国家电力公司SNEL").
+// company ("比利时材料集团优美科": a Belgian materials group); before a Latin abbreviation it is
+// the company's own name ("刚果(金)国家电力公司SNEL").
 TEST_F(ExtractTest, AChineseDescriptorBeforeACompanyNamesNone) {
-  const std::vector<SentenceTrace> trace = Traced(
-      extractor_, "比利时材料集团优美科（Umicore）与嘉能可签订长期协议。卡莫阿铜业此前向刚果(金)国家电力公司SNEL提供贷款。");
+  const std::vector<SentenceTrace> trace =
+      Traced(extractor_,
+             "比利时材料集团优美科（Umicore）与嘉能可签订长期协议。卡莫阿铜业此前向刚果(金)"
+             "国家电力公司SNEL提供贷款。");
   ASSERT_EQ(trace.size(), 2u);
   EXPECT_THAT(trace[0].found, Not(Contains(HasSubstr("比利时材料集团"))));
   EXPECT_THAT(trace[1].notes, Contains(HasSubstr("claim LENDS_TO Kamoa Copper -> SNEL")));
@@ -3470,7 +3475,8 @@ TEST_F(ExtractTest, AChineseDescriptorBeforeACompanyNamesNone) {
 TEST_F(ExtractTest, ACountryInAnAppositionIsNoAntecedent) {
   const std::vector<SentenceTrace> trace = Traced(
       extractor_,
-      "Mosaic, the U.S. fertiliser maker, expanded its phosphate output. Hanwha Qcells, the U.S. arm "
+      "Mosaic, the U.S. fertiliser maker, expanded its phosphate output. Hanwha Qcells, the U.S. "
+      "arm "
       "of South Korea's Hanwha Solutions, is spending $2.5 billion on its plant in Cartersville, "
       "Georgia.");
   ASSERT_EQ(trace.size(), 2u);
@@ -3483,12 +3489,26 @@ TEST_F(ExtractTest, ACountryInAnAppositionIsNoAntecedent) {
 // its box, the article's most named good.
 TEST_F(ExtractTest, ANewBoxHasItsOwnGoods) {
   const std::set<std::string> claims = Claims(
-      "China makes most of the world's magnets. Four listed magnet makers lead.\n\nJL Mag Rare-Earth\nOutput 2024: 29,300 tonnes of magnet blanks\nOfftake: "
+      "China makes most of the world's magnets. Four listed magnet makers lead.\n\n"
+      "JL Mag Rare-Earth\nOutput 2024: 29,300 tonnes of magnet blanks\nOfftake: "
       "praseodymium-neodymium oxide from China Northern Rare Earth\n\nZhenghai Magnetic "
       "Material\nCapacity: 30,000 tonnes a year at the end of 2024");
   EXPECT_THAT(claims, Contains("SUPPLIES China Northern Rare Earth -> JL Mag Rare-Earth"));
-  EXPECT_THAT(claims, Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> rare earth magnets"));
-  EXPECT_THAT(claims, Not(Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> NdPr oxide")));
+  EXPECT_THAT(claims,
+              Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> rare earth magnets"));
+  EXPECT_THAT(claims,
+              Not(Contains("HAS_CAPACITY Yantai Zhenghai Magnetic Material -> NdPr oxide")));
+}
+
+// A company's site named in Chinese by the town it stands in ("莱纳斯位于马来西亚关丹的工厂") is
+// the company's listed site there; the places stay mentions of their own.
+TEST_F(ExtractTest, AChineseSiteNamedByItsTown) {
+  const std::set<std::string> claims =
+      Claims("Lynas位于马来西亚关丹的工厂每年可生产约1.05万吨NdPr。");
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Lynas Malaysia plant -> NdPr oxide"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Lynas Malaysia plant -> Malaysia"));
+  // Not after a place with no owner before it.
+  EXPECT_THAT(Claims("马来西亚关丹的工厂很多。"), Not(Contains(HasSubstr("Lynas Malaysia plant"))));
 }
 
 }  // namespace
