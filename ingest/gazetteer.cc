@@ -3118,22 +3118,22 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // A country's Chinese name right after a region of another country, glued to the characters
   // after it, is part of a transliteration: "西澳马里恩山锂矿（Mt Marion）" (马里 is Mali's name).
   if (extra != nullptr) {
-    std::erase_if(out, [&](const Mention& m) {
-      if (m.demonym || m.entity < 0 || static_cast<size_t>(m.entity) >= entities_.size() ||
-          entities_[m.entity].label != "Country" || !HanAt(text, m.span.begin) ||
-          !HanAt(text, m.span.end)) {
-        return false;
-      }
-      for (const Mention& r : out) {
-        if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
-            static_cast<size_t>(r.entity) < entities_.size() &&
-            entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
-            region_country_[r.entity] != m.entity) {
-          return true;
+    std::vector<Mention> kept;  // (Decided on the whole list before any is dropped.)
+    for (const Mention& m : out) {
+      bool glued = false;
+      if (!m.demonym && m.entity >= 0 && static_cast<size_t>(m.entity) < entities_.size() &&
+          entities_[m.entity].label == "Country" && HanAt(text, m.span.begin) &&
+          HanAt(text, m.span.end)) {
+        for (const Mention& r : out) {
+          glued |= r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
+                   static_cast<size_t>(r.entity) < entities_.size() &&
+                   entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
+                   region_country_[r.entity] != m.entity;
         }
       }
-      return false;
-    });
+      if (!glued) kept.push_back(m);
+    }
+    out.swap(kept);
   }
   // A Chinese name right before a company's bracketed name is the same company ("卡莫阿铜业(Kamoa
   // Copper)", "第一量子矿业(First Quantum Minerals)"), and so for a government or a site
