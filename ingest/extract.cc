@@ -1600,30 +1600,28 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // magnets, says it can produce"): both describe the name before them.
       static const RE2* kTownBefore =
           new RE2("\\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside) (?:\\p{Lu}[\\p{L}\\p{M}'-]* ?){1,3}, $");
-      // A country as a modifier in a description ("Mosaic, the U.S. fertiliser maker, exchanged
-      // its stake"): the description's noun, not the country, is what it names.
+      // So is a country as a modifier in a description ("Mosaic, the U.S. fertiliser maker,
+      // exchanged its stake": the description's noun is what it names), and a country's
+      // possessive before a company ("the U.S. arm of South Korea's Hanwha Solutions": the
+      // company's home).
       static const RE2* kLowerWordAfter = new RE2("^ [a-z]");
       static const RE2* kAppositionOpens = new RE2(", (?:the|a|an) $");
-      const bool modifier =
-          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kAppositionOpens) &&
-          RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
-                            *kLowerWordAfter);
-      // "the U.S. arm of South Korea's Hanwha Solutions": a country's possessive before a company
-      // names the company's home, not what "its" means.
-      bool possessor_of_company = false;
-      if (it.tag == "Country" && s.text.compare(it.end, 3, "'s ") == 0) {
-        for (const Item& next : *items) {
-          possessor_of_company |= next.begin == it.end + 3 && next.entity >= 0 &&
-                                  (next.tag == "Company" || next.tag == "Government");
+      if (it.tag == "Country") {
+        const re2::StringPiece before(s.text.data(), it.begin);
+        const re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
+        const bool possessive = s.text.compare(it.end, 3, "'s ") == 0;
+        const bool before_company =
+            possessive && std::any_of(items->begin(), items->end(), [&](const Item& next) {
+              return next.begin == it.end + 3 && next.entity >= 0 &&
+                     (next.tag == "Company" || next.tag == "Government");
+            });
+        if (RE2::PartialMatch(before, *kLocative) || RE2::PartialMatch(before, *kTownBefore) ||
+            (possessive && it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0) ||
+            before_company ||
+            (RE2::PartialMatch(before, *kAppositionOpens) &&
+             RE2::PartialMatch(after, *kLowerWordAfter))) {
+          continue;
         }
-      }
-      if (it.tag == "Country" &&
-          (modifier || possessor_of_company ||
-           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kLocative) ||
-           RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kTownBefore) ||
-           (it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0 &&
-            s.text.compare(it.end, 3, "'s ") == 0))) {
-        continue;
       }
       if (!fits(kind, it.tag)) continue;
       // "… giving Moscow leverage over … its trading arm Tenex": what has an arm, a unit or a

@@ -30,6 +30,14 @@ bool HanAt(absl::string_view text, size_t at) {
   return internal::HanStartsAt(std::string_view(text.data(), text.size()), at);
 }
 
+// Whether `text` is Chinese ideographs only.
+bool AllHan(absl::string_view text) {
+  for (size_t i = 0; i < text.size(); i += 3) {
+    if (!HanAt(text, i)) return false;
+  }
+  return true;
+}
+
 // A legal form right after a company's name (", Co., Ltd.", " AG", " a.s.", " (Private) Limited"):
 // group 1 is the forms and their dots; the character after them must end a word.
 const RE2& LegalFormAfter() {
@@ -738,22 +746,16 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       continue;
     }
     const absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
-    bool han = true;
-    for (size_t i = 0; i < name.size() && han; i += 3) han = HanAt(name, i);
-    if (!han) continue;
+    if (!AllHan(name)) continue;
     const absl::string_view stem = name.substr(0, WithoutCompanyWords(name));
     if (stem.size() < 6 || stem.size() == name.size() || Lookup(stem) >= 0) continue;
     const int taken =
         Lookup(name.substr(stem.size(), std::min<size_t>(6, name.size() - stem.size())));
-    const int head = Lookup(stem.substr(0, 6));
-    const int head3 = stem.size() >= 9 ? Lookup(stem.substr(0, 9)) : -1;
     const std::string& english = entities_[m.entity].name;
-    const int english_head = Lookup(english.substr(0, english.find(' ')));
-    auto place = [&](int e) {
-      return e >= 0 && (entities_[e].label == "Country" || entities_[e].label == "Region");
-    };
-    if ((taken >= 0 && entities_[taken].label == "Commodity") || place(head) || place(head3) ||
-        place(english_head)) {
+    if ((taken >= 0 && entities_[taken].label == "Commodity") ||
+        IsPlace(Lookup(stem.substr(0, 6))) ||
+        (stem.size() >= 9 && IsPlace(Lookup(stem.substr(0, 9)))) ||
+        IsPlace(Lookup(english.substr(0, english.find(' '))))) {
       continue;
     }
     NoteArticleAlias(m.entity, stem, extra, kStemKey);
@@ -769,10 +771,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       const int place = Lookup(name.substr(0, n));
       if (place < 0 || entities_[place].label != "Country") continue;
       const absl::string_view rest = name.substr(n);
-      bool han = true;
-      for (size_t i = 0; i < rest.size() && han; i += 3) han = HanAt(rest, i);
       const int listed = Lookup(rest);
-      if (han && (listed < 0 || entities_[listed].label == "Government")) {
+      if (AllHan(rest) && (listed < 0 || entities_[listed].label == "Government")) {
         NoteArticleAlias(m.entity, rest, extra);
       }
       break;
@@ -789,12 +789,9 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
-      if (stem) {
-        bool other_words = false;
-        for (const auto& [zh, en] : zh_company_words_) {
-          other_words |= zh != "公司" && absl::StartsWith(text.substr(span.end), zh);
-        }
-        if (other_words) continue;
+      if (stem && LongerCompanyWordAt(text, span.end, 0) &&
+          !absl::StartsWith(text.substr(span.end), "公司")) {
+        continue;
       }
       if (short_name) {
         const bool word_start = at == 0 || !name_char(text[at - 1]);
@@ -843,9 +840,7 @@ void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mentio
       continue;
     }
     absl::string_view name = text.substr(m.span.begin, m.span.end - m.span.begin);
-    bool han = true;
-    for (size_t i = 0; i < name.size() && han; i += 3) han = HanAt(name, i);
-    if (!han) continue;
+    if (!AllHan(name)) continue;
     for (const auto& zh : name_words_.zh_heads) {  // Longest first.
       if (absl::ConsumeSuffix(&name, zh.first)) break;
     }
@@ -860,23 +855,11 @@ void Gazetteer::NoteZhSiteStems(absl::string_view text, const std::vector<Mentio
     if (name.size() < 9 || name.size() + 3 > m.span.end - m.span.begin || Lookup(name) >= 0) {
       continue;
     }
-    const int head2 = Lookup(name.substr(0, 6)), head3 = Lookup(name.substr(0, 9));
-    auto place = [&](int e) {
-      return e >= 0 && (entities_[e].label == "Country" || entities_[e].label == "Region");
-    };
     // (A country glued after another country's region is no place: "西澳马里恩山锂矿".)
-    auto glued = [&](int country) {
-      for (const Mention& r : out) {
-        if (r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
-            static_cast<size_t>(r.entity) < entities_.size() &&
-            entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
-            region_country_[r.entity] != country) {
-          return true;
-        }
-      }
-      return false;
+    auto place = [&](int e) {
+      return IsPlace(e) && !OtherCountrysRegionEndsAt(out, m.span.begin, e);
     };
-    if ((place(head2) && !glued(head2)) || (place(head3) && !glued(head3))) continue;
+    if (place(Lookup(name.substr(0, 6))) || place(Lookup(name.substr(0, 9)))) continue;
     NoteArticleAlias(m.entity, name, extra);
   }
 }
@@ -2750,9 +2733,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // The name opens with a country or a region ("China Salt Lake Industry Group").
       bool place_first = false;
       for (const Mention& k : out) {
-        place_first |= k.span.begin == b && k.span.end < name_end && !k.demonym &&
-                       static_cast<size_t>(k.entity) < entities_.size() &&
-                       (entities_[k.entity].label == "Country" || entities_[k.entity].label == "Region");
+        place_first |=
+            k.span.begin == b && k.span.end < name_end && !k.demonym && IsPlace(k.entity);
       }
       for (const Mention& k : out) {
         if (!(k.span.begin < name_end && b < k.span.end)) continue;
@@ -3120,17 +3102,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr) {
     std::vector<Mention> kept;  // (Decided on the whole list before any is dropped.)
     for (const Mention& m : out) {
-      bool glued = false;
-      if (!m.demonym && m.entity >= 0 && static_cast<size_t>(m.entity) < entities_.size() &&
-          entities_[m.entity].label == "Country" && HanAt(text, m.span.begin) &&
-          HanAt(text, m.span.end)) {
-        for (const Mention& r : out) {
-          glued |= r.span.end == m.span.begin && !r.demonym && r.entity >= 0 &&
-                   static_cast<size_t>(r.entity) < entities_.size() &&
-                   entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
-                   region_country_[r.entity] != m.entity;
-        }
-      }
+      const bool glued = !m.demonym && m.entity >= 0 &&
+                         static_cast<size_t>(m.entity) < entities_.size() &&
+                         entities_[m.entity].label == "Country" && HanAt(text, m.span.begin) &&
+                         HanAt(text, m.span.end) &&
+                         OtherCountrysRegionEndsAt(out, m.span.begin, m.entity);
       if (!glued) kept.push_back(m);
     }
     out.swap(kept);
@@ -3243,7 +3219,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         const absl::string_view surface = text.substr(o.span.begin, o.span.end - o.span.begin);
         const size_t place_len = WithoutCompanyWords(surface);
         const int place = place_len > 0 ? Lookup(surface.substr(0, place_len)) : -1;
-        return place >= 0 && (entities_[place].label == "Country" || entities_[place].label == "Region");
+        return IsPlace(place);
       };
       // A country opening the Chinese name before a listed organisation's bracketed name says
       // where it is from ("与日本石油天然气金属矿物资源机构（JOGMEC）"): the name starts after it.
@@ -3295,15 +3271,12 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         // goods there are the company's word.
         const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
         for (absl::string_view part = zh_name; part.size() > stem.size();) {
-          for (const auto& [zh, en] : zh_company_words_) {
-            if (absl::ConsumeSuffix(&part, zh)) break;
-          }
+          StripCompanyWord(&part);
           const bool last = part.size() == stem.size();
           bool plain = part.size() >= 9 && Lookup(part) < 0;
           for (size_t n = 6; plain && n < part.size(); n += 3) {
-            const int head = Lookup(part.substr(0, n)), tail = Lookup(part.substr(part.size() - n));
-            plain = !(head >= 0 &&
-                      (entities_[head].label == "Country" || entities_[head].label == "Region")) &&
+            const int tail = Lookup(part.substr(part.size() - n));
+            plain = !IsPlace(Lookup(part.substr(0, n))) &&
                     !(last && tail >= 0 && entities_[tail].label == "Commodity");
           }
           if (plain) NoteArticleAlias(m.entity, part, extra, last ? "" : kStemKey);
@@ -3496,16 +3469,31 @@ bool Gazetteer::LongerCompanyWordAt(absl::string_view text, size_t at, size_t he
 }
 
 size_t Gazetteer::WithoutCompanyWords(absl::string_view text) const {
-  for (bool more = true; more;) {
-    more = false;
-    for (const auto& [zh, en] : zh_company_words_) {
-      if (absl::ConsumeSuffix(&text, zh)) {
-        more = true;
-        break;
-      }
-    }
+  while (StripCompanyWord(&text)) {
   }
   return text.size();
+}
+
+bool Gazetteer::StripCompanyWord(absl::string_view* text) const {
+  for (const auto& [zh, en] : zh_company_words_) {
+    if (absl::ConsumeSuffix(text, zh)) return true;
+  }
+  return false;
+}
+
+bool Gazetteer::IsPlace(int entity) const {
+  return entity >= 0 && static_cast<size_t>(entity) < entities_.size() &&
+         (entities_[entity].label == "Country" || entities_[entity].label == "Region");
+}
+
+bool Gazetteer::OtherCountrysRegionEndsAt(const std::vector<Mention>& out, size_t pos,
+                                          int country) const {
+  return std::any_of(out.begin(), out.end(), [&](const Mention& r) {
+    return r.span.end == pos && !r.demonym && r.entity >= 0 &&
+           static_cast<size_t>(r.entity) < entities_.size() &&
+           entities_[r.entity].label == "Region" && region_country_[r.entity] >= 0 &&
+           region_country_[r.entity] != country;
+  });
 }
 
 void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,

@@ -208,6 +208,14 @@ class Gazetteer {
   // The length of `text` without the Chinese company words that close it ("摩洛哥矿业集团" -> the
   // bytes of 摩洛哥; "矿业有限公司" -> 0).
   size_t WithoutCompanyWords(absl::string_view text) const;
+  // Takes the one Chinese company word that closes *text off it ("皮克稀土公司" -> "皮克稀土");
+  // false when none closes it.
+  bool StripCompanyWord(absl::string_view* text) const;
+  // Whether `entity` is a listed country or region.
+  bool IsPlace(int entity) const;
+  // Whether a mention in `out` ending at `pos` is a region of a country other than `country`
+  // ("西澳" before "马里": Western Australia is no part of Mali).
+  bool OtherCountrysRegionEndsAt(const std::vector<Mention>& out, size_t pos, int country) const;
   // The one unlisted facility in `extra` named `name` or `name` and more words ("Korva" ->
   // Korva mine), else -1.
   int ExtraFacilityNamed(absl::string_view name, const std::vector<EntityDef>& extra) const;
