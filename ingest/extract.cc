@@ -3578,6 +3578,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
       slot["subject"] = j;
     };
+    // "Tenex, the Rosatom subsidiary that has sold uranium to Centrus": a name modifying
+    // "subsidiary" in an apposition is the owner; the verb of the relative clause is the head's.
+    {
+      static const RE2* kHeadOfApposition =
+          new RE2("<(?:Company|Government)#(\\d+)>, (?:the )?(?:[a-z-]+ )?$");
+      static const RE2* kModifiesUnit = new RE2(
+          "^ (?:[a-z-]+ ){0,2}?(?:subsidiary|unit|arm|affiliate|division|venture|joint venture) "
+          "(?:that|which|who)\\b");
+      reassign_subject(*kHeadOfApposition, *kModifiesUnit, "the head of the apposition");
+    }
     // "Tesla sells cars in China and buys LFP cells from CATL": a place or partner named after a
     // preposition of the first verb is not the subject of the verb "and" adds; the first
     // verb's subject is. (The end a rule reads first is the clause's subject, whichever slot.)
@@ -3697,6 +3707,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:(?:[a-z-]+ )?(?:stake|interest|holding|shareholding) in |of )$");
       static const RE2* kAndVerb = new RE2("^ and (?:also |is also |now )?(?:is|was|has|had|became|remains|holds|owns)\\b");
       reassign_subject(*kStakeBefore, *kAndVerb, "which holds a stake in the named one");
+      // "Rusal owns Compagnie des Bauxites de Kindia and, after six idle years, restarted the
+      // Friguia refinery": the company owned is not the subject of the verb "and" adds.
+      static const RE2* kOwnedBefore = new RE2(
+          "<(?:Company|Government|Country)#(\\d+)>(?:, [^,;.]*,)?(?: [a-z-]+)? (?:owns|owned|controls|"
+          "controlled|acquired|bought|took over|runs|ran) $");
+      static const RE2* kAndOwnVerb = new RE2(
+          "^,? and,? (?:(?:after|in|since|with|following|through|under) [^,;.]*, )?(?:also |then |later |"
+          "soon )?[a-z]+(?:ed|s)\\b");
+      reassign_subject(*kOwnedBefore, *kAndOwnVerb, "which owns the named one");
     }
     // "The Greentech plant at Grota do Cirilo, which Sigma Lithium operates, was built to …":
     // the subject of a relative clause closed by a comma is not the subject of the main verb;

@@ -2703,7 +2703,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       // "Vulcan Energy Resources" beats the listed "Vulcan" it starts with; any other
       // overlap keeps the listed name.
-      const size_t name_end = b + name.size();
+      size_t name_end = b + name.size();
       // "PT Halmahera Persada Lygend": a name opened by a corporate prefix is one name, even
       // around a listed one ("Lygend").
       const bool prefixed =
@@ -2727,6 +2727,14 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       if (possessor_end > 0 && possessor_end < name_end) {
         b = possessor_end;
+        // The possessor took some of the words the name may have ("China's State Nuclear
+        // Uranium Resources Development Company"): read the name again from its own start.
+        re2::StringPiece again;
+        if (re.Match(input, b, text.size(), RE2::ANCHOR_START, &again, 1) &&
+            b + again.size() > name_end) {
+          name_end = b + again.size();
+          pos = std::max(pos, name_end);
+        }
         name = text.substr(b, name_end - b);
         if (name.find(' ') == absl::string_view::npos) continue;
       }
@@ -2761,9 +2769,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                    static_cast<size_t>(k.entity) < entities_.size() &&
                    (entities_[k.entity].label == "Country" ||
                     entities_[k.entity].label == "Region" ||
-                    entities_[k.entity].label == "Facility")) {
+                    entities_[k.entity].label == "Facility" ||
+                    (entities_[k.entity].label == "Government" &&
+                     text.substr(k.span.begin, k.span.end - k.span.begin).find(' ') ==
+                         absl::string_view::npos))) {
           // A country inside the name: "Almonty Korea Tungsten Corp."; a site, the local
-          // company named after it: "Alphamin Bisie Mining".
+          // company named after it: "Alphamin Bisie Mining"; a capital standing for its
+          // government elsewhere: "SNURDC Astana Mining Company".
           extends = true;
         } else if (k.span.begin > b && k.span.end < name_end && !k.demonym &&
                    static_cast<size_t>(k.entity) < entities_.size() &&
@@ -4306,6 +4318,21 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
     // "the CHIPS Act" (a law), "the Kachin Independence Army" (an armed group): no
     // organisation kg tracks (schema/name_words.txt, `not_org`).
+    // A stop word may end the run inside such a name ("the Prohibiting Russian Uranium Imports
+    // Act"): up to two capitalized words after it and then the `not_org` word count too.
+    bool not_org_after = false;
+    {
+      static const RE2* kCapitalsThen = new RE2("^((?:[ ]\\p{Lu}[\\pL-]*){1,3})\\b");
+      re2::StringPiece caps;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kCapitalsThen,
+                            &caps)) {
+        std::vector<absl::string_view> more =
+            absl::StrSplit(absl::string_view(caps.data(), caps.size()), ' ', absl::SkipEmpty());
+        not_org_after = !more.empty() && name_words_.not_orgs.contains(more.back()) &&
+                        name_words_.stops.contains(more.front());
+      }
+    }
+    if (not_org_after) continue;
     if (!words.empty() && name_words_.not_orgs.contains(words.back())) {
       const size_t open = text.substr(e, 2) == " (" ? e + 2 : text.substr(e, 1) == "(" ? e + 1 : 0;
       const size_t close = open == 0 ? absl::string_view::npos : text.find(')', open);

@@ -309,6 +309,7 @@ std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic)
   if (compact == "c$" || compact == "ca$") return "CAD";
   if (compact == "hk$") return "HKD";
   if (compact == "nz$") return "NZD";
+  if (compact == "n$") return "NAD";  // Namibian dollar: "N$290 million".
   if (compact == "s$") return "SGD";
   if (compact == "r$") return "BRL";
   if (compact == "€") return "EUR";
@@ -341,6 +342,7 @@ std::string SuffixCurrency(std::string_view word) {
   }
   if (key.find("new zealand") != std::string::npos || key == "nzd") return "NZD";
   if (key.find("singapore") != std::string::npos || key == "sgd") return "SGD";
+  if (key.find("namibia") != std::string::npos || key == "nad" || key == "纳米比亚元") return "NAD";
   if (key.find("dollar") != std::string::npos || key == "usd" || key == "美元") return "USD";
   if (key.starts_with("euro") || key == "eur" || key == "欧元") return "EUR";
   if (key.find("sterling") != std::string::npos || key == "gbp" || key == "英镑") return "GBP";
@@ -350,7 +352,14 @@ std::string SuffixCurrency(std::string_view word) {
   if (key == "rupees") return "INR";
   if (key == "forint" || key == "forints") return "HUF";
   if (key == "rupiah") return "IDR";
-  if (key == "rand") return "ZAR";
+  if (key == "rand" || key == "zar" || key == "兰特" || key == "南非兰特") return "ZAR";
+  if (key == "卢布") return "RUB";
+  if (key == "坚戈") return "KZT";
+  if (key == "韩元") return "KRW";
+  if (key == "印尼盾") return "IDR";
+  if (key == "雷亚尔") return "BRL";
+  if (key == "瑞士法郎") return "CHF";
+  if (key == "新加坡元" || key == "新元") return "SGD";
   if (key == "ringgit") return "MYR";
   if (key.starts_with("rouble") || key.starts_with("ruble")) return "RUB";
   if (key == "tenge") return "KZT";
@@ -508,7 +517,7 @@ Patterns::Patterns()
             PatternOptions()),
       annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),
       percent_prefix("百分之", PatternOptions()),
-      currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|S|R)?\$|€|£|￥|¥|₹|₩|)"
+      currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|N|S|R)?\$|€|£|￥|¥|₹|₩|)"
                              R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
                              R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|)"
                              R"(Rs\.?|Rp\.?|RM|人民币|R){WS}?)"),
@@ -542,10 +551,11 @@ Patterns::Patterns()
       power_unit(Expand(R"((?:{WS}|-)?(?:(GW|MW|(?i:gigawatts?|megawatts?))(?:{WS}+of\b)|(吉瓦|兆瓦)))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
-                 R"(New{WS}+Zealand|Singapore){WS}+dollars?|dollars?|euros?|yen|yuan|)"
+                 R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
                  R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?|rupiah|rand|ringgit|)"
                  R"(roubles?|rubles?|tenge|reais|baht|dong)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
-                 R"(HKD|NZD|SGD|CHF|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
+                 R"(HKD|NZD|SGD|CHF|NAD|ZAR|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
+                 R"(纳米比亚元|南非兰特|兰特|卢布|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|)"
                  R"(人民币|元))"),
           PatternOptions()),
       connector(Expand(R"({WS}*({DASH}|[~\x{223C}\x{FF5E}]|至|到){WS}*|{WS}+((?i:to|and|through)){WS}+)"),

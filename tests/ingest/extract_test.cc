@@ -2510,7 +2510,7 @@ TEST_F(ExtractTest, ItsGoodsAfterAnOwnersSiteAreTheSites) {
       "Chinalco is another big player. The company's Boffa mine, designed to produce 12 million "
       "tonnes of bauxite a year, began shipping in 2020. Its output goes to Chinalco's own "
       "refineries in China.");
-  EXPECT_THAT(got, Contains(testing::StartsWith("SUPPLIES Boffa mine -> Chinalco")));
+  EXPECT_THAT(got, Contains(testing::StartsWith("SUPPLIES Boffa project -> Chinalco")));
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> China "))));
   // "Its main customer" after the owner's site is the owner's.
   EXPECT_THAT(Claims("Novonix's Chattanooga plant will make 20,000 tonnes of graphite a year. Its "
