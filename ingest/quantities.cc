@@ -272,6 +272,7 @@ std::string HedgeApprox(std::string_view hedge) {
       {"under", "under"},        {"below", "under"},        {"up to", "under"},
       {"as much as", "under"},   {"as many as", "under"},
       {"nearly", "under"},       {"almost", "under"},       {"close to", "under"},
+      {"不超过", "under"},       {"不高于", "under"},       {"不多于", "under"},
       {"超过", "over"},          {"超", "over"},            {"逾", "over"},
       {"至少", "over"},          {"多于", "over"},          {"大于", "over"},
       {"高于", "over"},          {"将近", "under"},         {"接近", "under"},
@@ -512,7 +513,7 @@ Patterns::Patterns()
                    R"(just{WS}+(?:under|below|over|shy{WS}+of)|under|below|up{WS}+to|as{WS}+(?:much|many){WS}+as|)"
                    R"(nearly|almost|close{WS}+to|about|approximately|approx\.|roughly|some|)"
                    R"(around|an?{WS}+estimated|estimated|circa|an?{WS}+approximate|)"
-                   R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|超过了|超过|超|逾|至少|多于|大于|)"
+                   R"(approximate){WS}+|[~\x{223C}\x{FF5E}]{WS}*|不超过|不高于|不多于|超过了|超过|超|逾|至少|多于|大于|)"
                    R"(高于|大约为|大约|约为|约达|约|大概|将近|接近|近|不到|不足|少于|小于|低于|最高|最多|至多|高达))"),
             PatternOptions()),
       annual_prefix(R"((?:每年|年产能|年产量|年产|年均)(?:达到|达|为)?)", PatternOptions()),

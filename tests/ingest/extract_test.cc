@@ -3512,4 +3512,42 @@ TEST_F(ExtractTest, AChineseSiteNamedByItsTown) {
 }
 
 }  // namespace
+TEST_F(ExtractTest, TheNameBeforeSubsidiaryInAnAppositionOwnsTheHead) {
+  // "Tenex, the Rosatom subsidiary that has sold …": the head of the apposition sells.
+  const std::set<std::string> got = Claims(
+      "Tenex, the Rosatom subsidiary that has sold low-enriched uranium to Centrus Energy for more "
+      "than a decade, told its customer that each cargo would need a licence.");
+  EXPECT_THAT(got, Contains(testing::StartsWith("SUPPLIES Tenex -> Centrus Energy")));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("SUPPLIES Rosatom"))));
+}
+
+TEST_F(ExtractTest, ACompanyOwnedIsNotTheSubjectOfTheVerbAndAdds) {
+  const std::set<std::string> got = Claims(
+      "Rusal owns Compagnie des Bauxites de Kindia and, after six idle years, restarted the "
+      "Friguia alumina refinery in June 2018.");
+  EXPECT_THAT(got, Contains(testing::StartsWith("OPERATES Rusal -> Friguia")));
+  EXPECT_THAT(got, Contains(testing::StartsWith("HOLDS_STAKE Rusal -> Compagnie des Bauxites de Kindia")));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("OPERATES Compagnie"))));
+}
+
+TEST_F(ExtractTest, ALawNamedWithAStopWordInsideIsNoCompany) {
+  // "Imports" is a stop word that ended the guessed name; "Act" after it makes the whole a law.
+  const std::set<std::string> got = Claims(
+      "The Prohibiting Russian Uranium Imports Act bars low-enriched uranium produced in Russia. "
+      "The Prohibiting Russian Uranium Imports Act supplies uranium to Centrus Energy.");
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Prohibiting"))));
+}
+
+TEST_F(ExtractTest, ACompanyNameIsReadAgainAfterItsPossessor) {
+  // "China's" took a word the six-word name needs; "Astana" stands for a government elsewhere.
+  const std::set<std::string> got = Claims(
+      "Uranium One sold its 49.979% interest in the Zarechnoye mine to SNURDC Astana Mining Company, "
+      "whose ultimate owner is China's State Nuclear Uranium Resources Development Company.");
+  EXPECT_THAT(got, Contains(testing::StartsWith(
+                       "HOLDS_STAKE SNURDC Astana Mining Company -> Zarechnoye mine")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr(
+                       "State Nuclear Uranium Resources Development Company -> China")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Development Company. "))));
+}
+
 }  // namespace kg::ingest

@@ -146,6 +146,10 @@ TEST_F(QuantitiesTest, Money) {
       {"The deal, at $2024, was small.", "$2024", kMoney, "2024", "", "USD"},
       {"Lynas (ASX: LYC) signed a A$1.65bn deal.", "A$1.65bn", kMoney, "1650000000", "",
        "AUD"},
+      {"Swakop Uranium will spend N$290 million.", "N$290 million", kMoney, "290000000", "",
+       "NAD"},
+      {"It will cost 290 million Namibian dollars.", "290 million Namibian dollars", kMoney,
+       "290000000", "", "NAD"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
 }
@@ -162,6 +166,9 @@ TEST_F(QuantitiesTest, ChineseMoney) {
       {"中方出资2000万欧元。", "2000万欧元", kMoney, "20000000", "", "EUR"},
       {"售价￥300万。", "￥300万", kMoney, "3000000", "", "CNY"},
       {"售价¥300万。", "¥300万", kMoney, "3000000", "", "CNY"},  // ¥ in Chinese text.
+      {"计划投入2.9亿纳米比亚元建设。", "2.9亿纳米比亚元", kMoney, "290000000", "", "NAD"},
+      {"项目耗资150亿兰特。", "150亿兰特", kMoney, "15000000000", "", "ZAR"},
+      {"贷款为1200亿坚戈。", "1200亿坚戈", kMoney, "120000000000", "", "KZT"},
   };
   for (const Case& c : kCases) ExpectOne(finder_, c);
 }
@@ -346,6 +353,7 @@ TEST_F(QuantitiesTest, Hedges) {
       {"产量约为5.6万吨。", "约为5.6万吨", kMass, "56000", "", "t", "about"},
       {"投资超过了3亿美元。", "超过了3亿美元", kMoney, "300000000", "", "USD", "over"},
       {"占近90%。", "近90%", kPercent, "90", "", "%", "under"},
+      {"华友持股不超过70%。", "不超过70%", kPercent, "70", "", "%", "under"},
       {"产量4万多吨。", "4万多吨", kMass, "40000", "", "t", "over"},
       {"产量十多万吨。", "十多万吨", kMass, "100000", "", "t", "over"},
       {"产量5000吨左右。", "5000吨左右", kMass, "5000", "", "t", "about"},
