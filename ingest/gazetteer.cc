@@ -24,6 +24,9 @@ namespace {
 // 盛和资源): followed by other company words it is part of another name ("卡莫阿控股" is not
 // 卡莫阿铜业).
 constexpr absl::string_view kStemKey = "Stem:";
+// The key prefix of a bracketed company's Chinese name without any company word ("斯瓦科普" of
+// 斯瓦科普铀业公司): like a stem, it may open a longer word.
+constexpr absl::string_view kBareStemKey = "Bare:";
 
 // Whether a Chinese ideograph starts at byte `at` of `text` (internal::HanStartsAt on Abseil's view).
 bool HanAt(absl::string_view text, size_t at) {
@@ -786,12 +789,26 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (e.name.empty()) continue;  // (Found at every byte; NoteArticleAlias refuses one.)
     const bool short_name = absl::StartsWith(e.key, kShortKey);
     const bool stem = absl::StartsWith(e.key, kStemKey);
+    const bool bare_stem = absl::StartsWith(e.key, kBareStemKey);
     for (size_t at = text.find(e.name); at != absl::string_view::npos;
          at = text.find(e.name, at + e.name.size())) {
       const Span span{at, at + e.name.size()};
       if (stem && LongerCompanyWordAt(text, span.end, 0) &&
           !absl::StartsWith(text.substr(span.end), "公司")) {
         continue;
+      }
+      // Nor a stem that goes on as another word ("斯瓦科普" of 斯瓦科普铀业公司 inside the town
+      // 斯瓦科普蒙德): an ideograph after it must be one that follows a name (a particle, a
+      // verb's first character).
+      if ((stem || bare_stem) && span.end + 3 <= text.size() && AllHan(text.substr(span.end, 3))) {
+        static constexpr absl::string_view kAfterName =
+            "的在与和及是为已将于等也并还因由所自对从把被向持收旗则又通表称计预拟获签公集控股此该"
+            "投拥运生出供宣决目近去今同共曾仍正首占负成主开建达完实采购销提承参入分下方再即要便当"
+            "后前以就都均亦未不仅年月日";
+        const absl::string_view next = text.substr(span.end, 3);
+        bool follows = false;
+        for (size_t k = 0; k + 3 <= kAfterName.size(); k += 3) follows |= kAfterName.substr(k, 3) == next;
+        if (!follows) continue;
       }
       if (short_name) {
         const bool word_start = at == 0 || !name_char(text[at - 1]);
@@ -3291,7 +3308,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
             plain = !IsPlace(Lookup(part.substr(0, n))) &&
                     !(last && tail >= 0 && entities_[tail].label == "Commodity");
           }
-          if (plain) NoteArticleAlias(m.entity, part, extra, last ? "" : kStemKey);
+          if (plain) NoteArticleAlias(m.entity, part, extra, last ? kBareStemKey : kStemKey);
         }
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});

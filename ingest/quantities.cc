@@ -542,7 +542,7 @@ Patterns::Patterns()
       non_metric(Expand(R"((?:{WS}|-)?(?i:short|long|US|U\.S\.|imperial)(?:{WS}|-)+ton(?:ne)?s?)"),
                  PatternOptions()),
       // Pounds of a good (not money: "of" must follow) and troy ounces, kept in their unit.
-      imperial_mass(Expand(R"((?:{WS}|-)?((?i:pounds?|lbs?)){WS}+of\b|(?:{WS}|-)?((?i:ounces?|oz)))"),
+      imperial_mass(Expand(R"((?:{WS}|-)?((?i:pounds?|lbs?)){WS}+of\b|(?:{WS}|-)?((?i:ounces?|oz)|盎司))"),
                     PatternOptions()),
       // A battery plant's yearly output, in energy: "40 GWh", "16 gigawatt-hours", "100吉瓦时".
       energy_unit(Expand(R"((?:{WS}|-)?(GWh|(?i:gigawatt(?:{WS}|-)hours?)|吉瓦时))"), PatternOptions()),

@@ -3550,4 +3550,12 @@ TEST_F(ExtractTest, ACompanyNameIsReadAgainAfterItsPossessor) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Development Company. "))));
 }
 
+TEST_F(ExtractTest, AChineseStemThatGoesOnAsAnotherWordIsNoName) {
+  // "斯瓦科普" (of 斯瓦科普铀业公司) opens the town 斯瓦科普蒙德 too: no company there.
+  const std::set<std::string> got = Claims(
+      "斯瓦科普铀业公司（Swakop Uranium）是纳米比亚的铀矿公司。湖山铀矿（Husab）位于纳米布沙漠，"
+      "距海滨城市斯瓦科普蒙德约60公里，由斯瓦科普铀业运营。");
+  EXPECT_THAT(got, Contains(testing::StartsWith("OPERATES Swakop Uranium -> Husab mine")));
+}
+
 }  // namespace kg::ingest

@@ -530,6 +530,7 @@ TEST_F(QuantitiesTest, PoundsOfAGoodAndOunces) {
                       kMass, "20100000", "", "lb"});
   ExpectOne(finder_, {"It mined 1.7 million ounces of PGMs.", "1.7 million ounces", kMass,
                       "1700000", "", "oz"});
+  ExpectOne(finder_, {"诺镍产钯约270万盎司。", "约270万盎司", kMass, "2700000", "", "oz", "about"});
   EXPECT_TRUE(finder_.Find("It was paid 5 million pounds.").empty());
 }
 
