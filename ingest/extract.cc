@@ -106,6 +106,8 @@ class ExtractorInternal {
   void NoteNational(const std::string& tag, int entity);
   // The national government "the federal government" names here, or -1.
   int NationalGovernment(const std::vector<Item>& items, size_t before) const;
+  // A listed good named by one to three words inside a facility's name ("Boffa bauxite mine"), or -1.
+  int GoodInName(absl::string_view name) const;
   // "the plant", "the mill": the latest facility of the section, one with the same head noun
   // ("the mill" -> White Mesa Mill) before any other.
   void ResolveFacilities(const Sentence& s, std::vector<Item>* items);
@@ -699,6 +701,20 @@ void ExtractorInternal::NoteNational(const std::string& tag, int entity) {
   }
 }
 
+int ExtractorInternal::GoodInName(absl::string_view name) const {
+  const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
+  for (size_t n = std::min<size_t>(3, words.size() > 0 ? words.size() - 1 : 0); n >= 1; --n) {
+    for (size_t i = 0; i + n <= words.size(); ++i) {
+      const absl::string_view first = words[i];
+      const absl::string_view last = words[i + n - 1];
+      const absl::string_view run(first.data(), last.data() + last.size() - first.data());
+      const int e = x_.gazetteer_->Lookup(run);
+      if (e >= 0 && Entity(e).label == "Commodity") return e;
+    }
+  }
+  return -1;
+}
+
 int ExtractorInternal::NationalGovernment(const std::vector<Item>& items, size_t before) const {
   int country = -1;
   for (const Item& it : items) {
@@ -716,20 +732,28 @@ int ExtractorInternal::NationalGovernment(const std::vector<Item>& items, size_t
 void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* items) {
   // "the federal government agreed to lend …": the national government of the article's
   // country (the one named last, the title's included).
+  // So is "the state" or "the government" holding a share ("The state holds a free-carried 15%
+  // stake in …"; elsewhere "the state" is as often a US state or an adjective).
   {
     static const RE2* kNational = new RE2(
         "(\\b[Tt]he (?:federal|national|central|commonwealth|union) government\\b)");
-    re2::StringPiece in(s.text);
-    re2::StringPiece hit;
+    static const RE2* kStateHolds = new RE2(
+        "\\b([Tt]he (?:state|government)) (?:now |still |also )?(?:holds|owns|retains|keeps|"
+        "will hold|will own|would hold|would own|is to hold|is to own|took|takes|will take|"
+        "received|receives|will receive|gets|got)\\b");
     std::vector<Item> found;
-    while (RE2::FindAndConsume(&in, *kNational, &hit)) {
-      const size_t b = static_cast<size_t>(hit.data() - s.text.data());
-      const size_t e = b + hit.size();
-      bool taken = false;
-      for (const Item& it : *items) taken |= b < it.end && it.begin < e;
-      if (taken) continue;
-      const int g = NationalGovernment(*items, b);
-      if (g >= 0) found.push_back(Item::At(b, e, g, "Government"));
+    for (const RE2* re : {kNational, kStateHolds}) {
+      re2::StringPiece in(s.text);
+      re2::StringPiece hit;
+      while (RE2::FindAndConsume(&in, *re, &hit)) {
+        const size_t b = static_cast<size_t>(hit.data() - s.text.data());
+        const size_t e = b + hit.size();
+        bool taken = false;
+        for (const Item& it : *items) taken |= b < it.end && it.begin < e;
+        if (taken) continue;
+        const int g = NationalGovernment(*items, b);
+        if (g >= 0) found.push_back(Item::At(b, e, g, "Government"));
+      }
     }
     AddItems(found, items);
   }
@@ -3157,6 +3181,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       auto p = product_.find(items[slot["subject"]].entity);
       if (p != product_.end()) {
         slot["object"] = synthetic_for(p->second);
+      } else if (const int good = GoodInName(s.text.substr(items[slot["subject"]].begin,
+                                                           items[slot["subject"]].end -
+                                                               items[slot["subject"]].begin));
+                 good >= 0) {
+        // Or the good its name holds ("the Boffa bauxite mine … with a first-phase capacity of
+        // 12 million tons a year").
+        slot["object"] = synthetic_for(good);
       }
     }
     // A capacity or output in energy ("is designed for 14 GWh of cells a year", "with as much as

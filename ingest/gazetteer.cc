@@ -805,10 +805,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
             "的在与和及是为已将于等也并还因由所自对从把被向持收旗则又通表称计预拟获签公集控股此该"
             "投拥运生出供宣决目近去今同共曾仍正首占负成主开建达完实采购销提承参入分下方再即要便当"
             "后前以就都均亦未不仅年月日";
-        const absl::string_view next = text.substr(span.end, 3);
-        bool follows = false;
-        for (size_t k = 0; k + 3 <= kAfterName.size(); k += 3) follows |= kAfterName.substr(k, 3) == next;
-        if (!follows) continue;
+        // (A UTF-8 lead byte matches only at a character's start.)
+        if (!absl::StrContains(kAfterName, text.substr(span.end, 3))) continue;
       }
       if (short_name) {
         const bool word_start = at == 0 || !name_char(text[at - 1]);
@@ -4336,7 +4334,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // "the CHIPS Act" (a law), "the Kachin Independence Army" (an armed group): no
     // organisation kg tracks (schema/name_words.txt, `not_org`).
     // A stop word may end the run inside such a name ("the Prohibiting Russian Uranium Imports
-    // Act"): up to two capitalized words after it and then the `not_org` word count too.
+    // Act"): a stop word and at most two more capitalized words after the run, the last a
+    // `not_org` word, make the run part of it too.
     bool not_org_after = false;
     {
       static const RE2* kCapitalsThen = new RE2("^((?:[ ]\\p{Lu}[\\pL-]*){1,3})\\b");

@@ -3558,4 +3558,21 @@ TEST_F(ExtractTest, AChineseStemThatGoesOnAsAnotherWordIsNoName) {
   EXPECT_THAT(got, Contains(testing::StartsWith("OPERATES Swakop Uranium -> Husab mine")));
 }
 
+TEST_F(ExtractTest, TheStateHoldingAShareIsTheArticlesNationalGovernment) {
+  const std::set<std::string> got = Claims(
+      "Guinea wants more from its iron ore. The state holds a free-carried 15% stake in La "
+      "Compagnie du TransGuinéen, which will own the railway. The state of the road is poor.");
+  EXPECT_THAT(got, Contains(testing::StartsWith(
+                       "HOLDS_STAKE Government of Guinea -> La Compagnie du TransGuinéen")));
+}
+
+TEST_F(ExtractTest, ACapacityWithNoGoodsTakesTheGoodTheSitesNameHolds) {
+  // The section's good (alumina) is not the mine's: its name says bauxite.
+  const std::set<std::string> got = Claims(
+      "Guinea's refineries make alumina. Chalco, which operates the Boffa bauxite mine with a "
+      "first-phase capacity of 12 million tons a year, raised its exports.");
+  EXPECT_THAT(got, Contains(testing::StartsWith("HAS_CAPACITY Boffa project -> bauxite")));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("HAS_CAPACITY Boffa project -> alumina"))));
+}
+
 }  // namespace kg::ingest
