@@ -3656,9 +3656,19 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       "的", "和", "与", "及", "是", "为", "已", "将", "于", "等", "也", "并", "还", "因", "由",
       "在", "所", "自", "位", "目", "计", "预", "停", "投", "复", "开", "生", "年", "今", "去", "设",
       "该", "其", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+  // (厂 alone is a head only before the site's Latin name in brackets: "弗里亚氧化铝厂（Friguia）";
+  // elsewhere it ends too many words that are no names.)
   auto head_at = [&](size_t at) -> const std::pair<std::string, std::string>* {
     for (const auto& zh : name_words_.zh_heads) {
-      if (zh.first != "厂" && text.substr(at, zh.first.size()) == zh.first) return &zh;
+      if (text.substr(at, zh.first.size()) != zh.first) continue;
+      if (zh.first == "厂") {
+        const absl::string_view after = text.substr(at + zh.first.size());
+        const size_t open = absl::StartsWith(after, "（") ? std::string_view("（").size()
+                            : absl::StartsWith(after, "(") ? 1
+                                                            : 0;
+        if (open == 0 || after.size() <= open || !absl::ascii_isupper(after[open])) continue;
+      }
+      return &zh;
     }
     return nullptr;
   };

@@ -3575,4 +3575,13 @@ TEST_F(ExtractTest, ACapacityWithNoGoodsTakesTheGoodTheSitesNameHolds) {
   EXPECT_THAT(got, Not(Contains(testing::StartsWith("HAS_CAPACITY Boffa project -> alumina"))));
 }
 
+TEST_F(ExtractTest, AChinesePlantNamedBeforeItsBracketedLatinNameIsASite) {
+  // "…厂（Kamsar）": 厂 heads a site's name before its Latin name in brackets, so "该厂" is that
+  // plant, not the section's other site.
+  const std::set<std::string> got = Claims(
+      "西芒杜铁路经过多个城镇。卡姆萨尔氧化铝厂（Kamsar）于2012年停产。该厂的设计年产能为65万吨氧化铝。");
+  EXPECT_THAT(got, Contains(testing::StartsWith("HAS_CAPACITY 卡姆萨尔氧化铝厂 -> alumina")));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("HAS_CAPACITY Simandou"))));
+}
+
 }  // namespace kg::ingest
