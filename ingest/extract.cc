@@ -703,7 +703,8 @@ void ExtractorInternal::NoteNational(const std::string& tag, int entity) {
 
 int ExtractorInternal::GoodInName(absl::string_view name) const {
   const std::vector<absl::string_view> words = absl::StrSplit(name, ' ', absl::SkipEmpty());
-  for (size_t n = std::min<size_t>(3, words.size() > 0 ? words.size() - 1 : 0); n >= 1; --n) {
+  if (words.size() < 2) return -1;  // (A run shorter than the whole name.)
+  for (size_t n = std::min<size_t>(3, words.size() - 1); n > 0; --n) {
     for (size_t i = 0; i + n <= words.size(); ++i) {
       const absl::string_view first = words[i];
       const absl::string_view last = words[i + n - 1];

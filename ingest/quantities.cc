@@ -347,26 +347,19 @@ std::string SuffixCurrency(std::string_view word) {
   if (key.find("dollar") != std::string::npos || key == "usd" || key == "美元") return "USD";
   if (key.starts_with("euro") || key == "eur" || key == "欧元") return "EUR";
   if (key.find("sterling") != std::string::npos || key == "gbp" || key == "英镑") return "GBP";
-  if (key == "yen" || key == "jpy" || key == "日元") return "JPY";
-  if (key == "chf") return "CHF";
-  if (key == "won") return "KRW";
-  if (key == "rupees") return "INR";
-  if (key == "forint" || key == "forints") return "HUF";
-  if (key == "rupiah") return "IDR";
-  if (key == "rand" || key == "zar" || key == "兰特" || key == "南非兰特") return "ZAR";
-  if (key == "卢布") return "RUB";
-  if (key == "坚戈") return "KZT";
-  if (key == "韩元") return "KRW";
-  if (key == "印尼盾") return "IDR";
-  if (key == "雷亚尔") return "BRL";
-  if (key == "瑞士法郎") return "CHF";
-  if (key == "新加坡元" || key == "新元") return "SGD";
-  if (key == "ringgit") return "MYR";
   if (key.starts_with("rouble") || key.starts_with("ruble")) return "RUB";
-  if (key == "tenge") return "KZT";
-  if (key == "reais") return "BRL";
-  if (key == "baht") return "THB";
-  if (key == "dong") return "VND";
+  // Currencies named by one word, in English or Chinese.
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"yen", "JPY"},     {"jpy", "JPY"},     {"日元", "JPY"},     {"chf", "CHF"},
+      {"瑞士法郎", "CHF"}, {"won", "KRW"},     {"韩元", "KRW"},     {"rupees", "INR"},
+      {"forint", "HUF"},  {"forints", "HUF"}, {"rupiah", "IDR"},   {"印尼盾", "IDR"},
+      {"rand", "ZAR"},    {"zar", "ZAR"},     {"兰特", "ZAR"},     {"南非兰特", "ZAR"},
+      {"卢布", "RUB"},    {"tenge", "KZT"},   {"坚戈", "KZT"},     {"reais", "BRL"},
+      {"雷亚尔", "BRL"},   {"新加坡元", "SGD"}, {"新元", "SGD"},     {"ringgit", "MYR"},
+      {"baht", "THB"},    {"dong", "VND"}};
+  for (const auto& [w, code] : kWords) {
+    if (key == w) return std::string(code);
+  }
   return "CNY";  // yuan, renminbi, rmb, cny, 元, 人民币, 人民币元, 元人民币.
 }
 
