@@ -5033,15 +5033,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kRelativeOnObject = new RE2(
         "^,? (?:in which|of which|in whom|where) |\\b(?:in which|of which|in whom) (?:(?:the )?<(?:Company|"
         "Government|Country)#\\d+>(?:,| and|, and) ?)*$");
+    // A list of the object's owners ("Hunan Yuneng, whose shareholders include CATL and BYD"):
+    // each member, whichever one the pattern read.
+    static const RE2* kOwnersOfObject = new RE2(
+        "(?:\\b(?:shareholders|owners|backers|investors) (?:include|included|are|were) |股东(?:包括|有|为|是))"
+        "(?:(?:the )?<(?:Company|Government|Country)#\\d+>(?:,| and|, and|、|和|及) ?)*$");
     const bool relative_subject =
         subject_last && RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
                                                            rendered.begin[c.subject] - rendered.end[c.object]),
                                           *kRelativeOnObject);
-    const std::vector<int> subjects =
+    const bool owners_list =
+        subject_last && RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[c.object],
+                                                           rendered.begin[c.subject] - rendered.end[c.object]),
+                                          *kOwnersOfObject);
+    std::vector<int> subjects =
         respectively || possessor_object ? std::vector<int>{}
         : subject_last && !relative_subject ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
+    if (owners_list && !respectively) {
+      for (int j : coordinated(c.subject, true)) {
+        if (std::find(subjects.begin(), subjects.end(), j) == subjects.end()) subjects.push_back(j);
+      }
+    }
     // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.
     if (std::find(subjects.begin(), subjects.end(), c.object) != subjects.end()) {
       expanded.pop_back();
@@ -5680,8 +5694,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // project)"): the company is the topic, the site that of the lines on a site.
     static const RE2* kCompanySite = new RE2("^<Company#(\\d+)> \\(<Facility#(\\d+)>[,)]");
     int company = -1, site = -1;
-    // A Chinese heading that glues the company to its site ("金力永磁包头基地") is about the site.
-    static const RE2* kCompanyGluedSite = new RE2("^<Company#\\d+><Facility#(\\d+)>$");
+    // A Chinese heading that glues the company to its site ("金力永磁包头基地") is about the site,
+    // as is one naming the company, then its site and the site's place ("Jiangsu Lopal Tech —
+    // Kendal plant, Indonesia", "Heraeus Precious Metals, Nanjing plant"): its lines are the
+    // site's (owner, capacity, offtake).
+    static const RE2* kCompanyGluedSite = new RE2(
+        "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, <(?:Region|Country)#\\d+>)*$");
     int glued = -1;
     if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {

@@ -638,6 +638,32 @@ void Gazetteer::NoteArticleAlias(int entity, absl::string_view alias,
   extra->push_back(std::move(def));
 }
 
+void Gazetteer::NoteChineseName(int entity, absl::string_view zh_name,
+                                std::vector<EntityDef>* extra) const {
+  if (static_cast<size_t>(entity) >= entities_.size()) {
+    (*extra)[entity - entities_.size()].aliases.emplace_back(zh_name);
+  }
+  NoteArticleAlias(entity, zh_name, extra);
+  // Its part before the company words names it later too, when three characters or more and no
+  // other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团 would be
+  // China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown Resources)",
+  // "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial Group）". So does a part
+  // that still ends in a company word ("皮克稀土" of 皮克稀土公司): goods there are the company's
+  // word.
+  const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
+  for (absl::string_view part = zh_name; part.size() > stem.size();) {
+    StripCompanyWord(&part);
+    const bool last = part.size() == stem.size();
+    bool plain = part.size() >= 9 && Lookup(part) < 0;
+    for (size_t n = 6; plain && n < part.size(); n += 3) {
+      const int tail = Lookup(part.substr(part.size() - n));
+      plain = !IsPlace(Lookup(part.substr(0, n))) &&
+              !(last && tail >= 0 && entities_[tail].label == "Commodity");
+    }
+    if (plain) NoteArticleAlias(entity, part, extra, last ? kBareStemKey : kStemKey);
+  }
+}
+
 namespace {
 bool IsFunctionWord(absl::string_view w);  // Below.
 }  // namespace
@@ -1225,7 +1251,16 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         begin = wb;
       }
     }
-    auto [det_b, det_e] = WordBefore(text, begin);
+    // "Gotion's $2 billion battery plant in Manteno": a price between the possessor and the
+    // description; the determiner is the word before it.
+    static const RE2* kPriceBefore = new RE2(
+        "(?i)([ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+(?:[ ]?(?:million|billion|bn|mn|m))?[ ])$");
+    size_t det_from = begin;
+    if (re2::StringPiece price; begin != head_b &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPriceBefore, &price)) {
+      det_from = begin - price.size() + 1;
+    }
+    auto [det_b, det_e] = WordBefore(text, det_from);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
     static const RE2* kPricedBefore = new RE2(
@@ -1264,11 +1299,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
          RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPricedBefore)) ||
         ((place_mention == nullptr || label_of(*place_mention) != "Country") &&
          RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kSizedBefore)) ||
-        (absl::EndsWith(det, ":") && det_e + 1 == begin);
+        (absl::EndsWith(det, ":") && det_e + 1 == det_from);
     // "ACC gigafactory in Billy-Berclau Douvrin": a company named right before the head owns it,
     // as a possessive does.
     // (Not "the Ultium Cells plant in Lansing", which names the plant after its owner.)
-    const Mention* owner_before = det_e + 1 == begin ? mention_at(det_b, det_e) : nullptr;
+    const Mention* owner_before = det_e + 1 == det_from ? mention_at(det_b, det_e) : nullptr;
     if (owner_before != nullptr) {
       auto [tb, te] = WordBefore(text, owner_before->span.begin);
       if (tb < te && te + 1 == owner_before->span.begin &&
@@ -2028,6 +2063,44 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const std::string name(z.data(), z.size());
     const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
+  }
+  // "国轩高科在摩洛哥肯尼特拉建设的超级工厂": a site named by the unlisted town it is built in,
+  // written after the listed places it lies in; the head is the mention, the town and the head
+  // its name ("肯尼特拉超级工厂").
+  static const RE2* kZhBuiltIn =
+      new RE2("(?:在|于)(\\p{Han}{2,12}?)(?:投资建设|建设|兴建|新建|建造|投建)的");
+  for (size_t pos = 0; pos < text.size() &&
+                       kZhBuiltIn->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
+    const size_t place_e = static_cast<size_t>(g[1].data() - text.data()) + g[1].size();
+    const size_t head_b = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
+    pos = head_b;
+    size_t town_b = static_cast<size_t>(g[1].data() - text.data());
+    bool listed_place = false;
+    for (bool more = true; more;) {
+      more = false;
+      for (const Mention& k : *out) {
+        if (k.span.begin == town_b && k.span.end <= place_e && !k.demonym &&
+            (label_of(k) == "Country" || label_of(k) == "Region")) {
+          town_b = k.span.end;
+          listed_place = more = true;
+        }
+      }
+    }
+    const size_t town_chars = (place_e - town_b) / 3;
+    const std::pair<std::string, std::string>* head = ZhHeadAt(text, head_b);
+    if (!listed_place || town_chars < 2 || town_chars > 4 || head == nullptr) continue;
+    const size_t he = head_b + head->first.size();
+    const absl::string_view town = text.substr(town_b, place_e - town_b);
+    bool generic = false;
+    for (const std::string& w : name_words_.zh_generic) generic |= absl::StrContains(town, w);
+    bool inside_found = false;
+    for (const Found& f : found) inside_found |= f.begin < he && head_b < f.end;
+    if (generic || inside_found || mention_at(town_b, place_e) != nullptr ||
+        mention_at(head_b, he) != nullptr) {
+      continue;
+    }
+    const int entity = ListedOrAdded(absl::StrCat(town, head->first), "Facility", extra);
+    found.push_back(Found{head_b, he, entity, -1});
   }
   // "盛和资源的乐山工厂", "赣锋锂业的马洪工厂": a company's plant named by two or three
   // characters of place after 的; not "公司的新工厂", "该公司的两座工厂".
@@ -3285,29 +3358,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       const absl::string_view zh_name =
           alias_b < paren ? text.substr(alias_b, paren - alias_b) : absl::string_view();
       if (!zh_name.empty()) {
-        if (static_cast<size_t>(m.entity) >= entities_.size()) {
-          (*extra)[m.entity - entities_.size()].aliases.emplace_back(zh_name);
-        } else {
-          NoteArticleAlias(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
-        }
-        // Its part before the company words names it later too, when three characters or more
-        // and no other name, nor opened by a place or closed by goods ("中国稀土" of 中国稀土集团
-        // would be China's rare earths): "利昂镇运营的凯瑟琳谷锂矿" after "利昂镇资源(Liontown
-        // Resources)", "盘锦鑫诚持股19%" after "盘锦鑫诚实业集团（Panjin Xincheng Industrial
-        // Group）". So does a part that still ends in a company word ("皮克稀土" of 皮克稀土公司):
-        // goods there are the company's word.
-        const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
-        for (absl::string_view part = zh_name; part.size() > stem.size();) {
-          StripCompanyWord(&part);
-          const bool last = part.size() == stem.size();
-          bool plain = part.size() >= 9 && Lookup(part) < 0;
-          for (size_t n = 6; plain && n < part.size(); n += 3) {
-            const int tail = Lookup(part.substr(part.size() - n));
-            plain = !IsPlace(Lookup(part.substr(0, n))) &&
-                    !(last && tail >= 0 && entities_[tail].label == "Commodity");
-          }
-          if (plain) NoteArticleAlias(m.entity, part, extra, last ? kBareStemKey : kStemKey);
-        }
+        NoteChineseName(m.entity, zh_name, extra);  // "莫塔-恩吉尔（Mota-Engil）".
       }
       merged.push_back(Mention{Span{b, m.span.end + close_len}, m.entity});
     }
@@ -3688,17 +3739,14 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   std::vector<Mention> added;
   size_t i = 0;
   // The Chinese name [start, name_end) with the Latin name in brackets after it is one company,
-  // the Latin name's, the Chinese its alias when the company is new; the mention spans the
+  // the Latin name's, the Chinese the article's name for it from then on; the mention spans the
   // bracket (the name is said once) and the walk goes on after it. False, with nothing done, when
   // the Latin name is the company `not_entity`.
   auto name_with_bracket = [&](size_t start, size_t name_end, re2::StringPiece bracket,
                                re2::StringPiece latin, int not_entity) {
-    const size_t extras = extra->size();
     const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
     if (entity == not_entity) return false;
-    if (extra->size() > extras) {
-      extra->back().aliases.emplace_back(text.substr(start, name_end - start));
-    }
+    NoteChineseName(entity, text.substr(start, name_end - start), extra);
     const size_t end = name_end + bracket.size();
     std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= start && m.span.end <= end; });
     added.push_back(Mention{Span{start, end}, entity});
@@ -4092,6 +4140,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
   // direction "of" names a place too.
   static const RE2* kPlaceBefore = new RE2(
       "(?i)\\b(?:in|at|near|outside|across|around|throughout|into|"
+      // "Closer to Zvishavane, Implats and …": a place the sentence opens with.
+      "^[ ]*(?:much[ ])?(?:closer|close|next)[ ]to|"
       "(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]of|"
       "outskirts[ ]of|(?:state|province|region|department|county|district|city|town|village|"
       "port|island|islands|strait|straits|gulf|bay|sea|lake|river|coast|peninsula)[ ]of|"
@@ -4649,8 +4699,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         extra != nullptr && std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
           return d.alias_of < 0 && d.label == "Company" && (d.name == name || d.name == bare_name);
         });
+    // (A listed site's bare name possessing what follows is one: "Unki's output of …".)
+    const bool site_possessive =
+        (absl::StartsWith(text.substr(e), "'s ") || absl::StartsWith(text.substr(e), "’s ")) &&
+        ListedSiteOf(bare_name) >= 0;
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
-        !named_before && !RE2::PartialMatch(after_run, *kVerbAfter)) {
+        !named_before && !site_possessive && !RE2::PartialMatch(after_run, *kVerbAfter)) {
       continue;
     }
     // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has
@@ -4761,8 +4815,14 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "^,?[ ](?:(?:which|that|who)[ ])?(?:(?:has|had|have|also|then|later|now)[ ])*(?:bought|buys|"
         "acquired|acquires|signed|signs|agreed|agrees|invested|invests|said|says|owns|owned|holds|held|"
         "sold|sells|raised|raises|paid|pays|plans|planned|announced|announces|employs|lent|lends)\\b");
+    // (A site may raise its own output: "Unki raised its output of platinum group metals".)
+    static const RE2* kOwnOutputAfter = new RE2(
+        "^[ ](?:(?:has|had)[ ])?(?:raised|raises|lifted|lifts|increased|increases|cut|cuts)[ ]"
+        "(?:its|their)[ ](?:output|production)\\b");
+    const re2::StringPiece rest_after(text.data() + e, text.size() - e);
     if (entity < 0 && !company_apposition &&
-        !RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kAgentVerbAfter)) {
+        (!RE2::PartialMatch(rest_after, *kAgentVerbAfter) ||
+         RE2::PartialMatch(rest_after, *kOwnOutputAfter))) {
       entity = ListedSiteOf(name);
     }
     // Or a listed company named without its legal form: "Salzgitter, Germany's second-largest

@@ -226,6 +226,10 @@ class Gazetteer {
   // "Short:" marks a company's name without its suffix, read only between word boundaries.
   void NoteArticleAlias(int entity, absl::string_view alias, std::vector<EntityDef>* extra,
                         absl::string_view kind = "Alias:") const;
+  // A company's Chinese name written with its Latin name in brackets: the article's name for it
+  // from then on, with its stem (the part before the company words) when that names nothing
+  // else; an unlisted company also keeps it as an alias.
+  void NoteChineseName(int entity, absl::string_view zh_name, std::vector<EntityDef>* extra) const;
   // "Chinalco Iron Ore Holdings (中铝铁矿控股)": a name followed by a Chinese name in brackets is
   // one mention, the Chinese name its article alias; a company's name without its suffix
   // ("Savannah" after "Savannah Resources") is one too; then every mention of a noted alias.

@@ -3584,4 +3584,63 @@ TEST_F(ExtractTest, AChinesePlantNamedBeforeItsBracketedLatinNameIsASite) {
   EXPECT_THAT(got, Not(Contains(testing::StartsWith("HAS_CAPACITY Simandou"))));
 }
 
+TEST_F(ExtractTest, AChineseNameBracketedWithAGuessedLatinNameNamesItLater) {
+  // 韦斯茨韦铂业 is no listed company: its Latin name in brackets makes it one, and its Chinese
+  // name, and the stem before the company words, name it in later sentences.
+  const std::set<std::string> got = Claims(
+      "最具代表性的案例是韦斯茨韦铂业（Wesizwe Platinum）。2011年，金川集团（Jinchuan Group）取得韦斯茨韦"
+      "45%的股份。2013年，国家开发银行批准向韦斯茨韦铂业提供6.5亿美元长期贷款。");
+  EXPECT_THAT(got, Contains(testing::StartsWith("HOLDS_STAKE Jinchuan Group -> Wesizwe Platinum")));
+  EXPECT_THAT(got, Contains(testing::StartsWith("LENDS_TO China Development Bank -> Wesizwe Platinum")));
+}
+
+TEST_F(ExtractTest, APlaceOpeningTheSentenceIsNoCompany) {
+  // "Near Zvishavane, …", "Closer to Zvishavane, …": the unlisted capitalized word is a town,
+  // not a third holder in the list after it.
+  for (const char* opener : {"Near Zvishavane", "Closer to Zvishavane", "Outside Zvishavane"}) {
+    const std::set<std::string> got = Claims(absl::StrCat(
+        opener, ", Implats and Sibanye-Stillwater each hold 50% of the Mimosa mine."));
+    EXPECT_THAT(got, Contains(testing::StartsWith("HOLDS_STAKE Impala Platinum -> Mimosa mine"))) << opener;
+    EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Zvishavane ->")))) << opener;
+  }
+}
+
+TEST_F(ExtractTest, EveryListedShareholderHoldsAStake) {
+  // Whichever member of the list a pattern reads, each one holds a stake (English and Chinese).
+  EXPECT_THAT(Claims("Hunan Yuneng, whose shareholders include CATL and BYD, plans to invest in Spain."),
+              testing::IsSupersetOf({testing::StartsWith("HOLDS_STAKE CATL -> Hunan Yuneng"),
+                                     testing::StartsWith("HOLDS_STAKE BYD -> Hunan Yuneng")}));
+  EXPECT_THAT(Claims("湖南裕能（Hunan Yuneng）出货量居首。公司股东包括宁德时代（CATL）和比亚迪（BYD）。"),
+              testing::IsSupersetOf({testing::StartsWith("HOLDS_STAKE CATL -> Hunan Yuneng"),
+                                     testing::StartsWith("HOLDS_STAKE BYD -> Hunan Yuneng")}));
+  EXPECT_THAT(Claims("Lithium Americas' backers include General Motors and Orion Resource Partners."),
+              testing::IsSupersetOf(
+                  {testing::StartsWith("INVESTS_IN General Motors -> Lithium Americas"),
+                   testing::StartsWith("INVESTS_IN Orion Resource Partners -> Lithium Americas")}));
+}
+
+TEST_F(ExtractTest, AListedSitesBareNameOpeningTheSentenceIsTheSite) {
+  // "Unki raised its output", "Unki's output": the mine, not a company guessed from the word.
+  for (const char* sentence :
+       {"Unki raised its output of platinum group metals by 5% to 243,800 ounces in 2023.",
+        "Unki's output of platinum group metals fell 8% to 57,500 ounces in 2025."}) {
+    const std::set<std::string> got =
+        Claims(absl::StrCat("Valterra runs the Unki mine in Zimbabwe. ", sentence));
+    EXPECT_THAT(got, Contains("PRODUCES Unki mine -> platinum group metals")) << sentence;
+    EXPECT_THAT(got, Not(Contains(testing::StartsWith("PRODUCES Unki ->")))) << sentence;
+  }
+}
+
+TEST_F(ExtractTest, AHeadingNamingACompanyAndItsSiteIsAboutTheSite) {
+  // "Company — site, place" above field lines: the owner, capacity and offtake are the site's.
+  const std::set<std::string> got = Claims(
+      "LFP abroad\n\nJiangsu Lopal Tech — Kendal plant, Indonesia\nOwner: PT LBM Energi Baru "
+      "Indonesia, a Lopal subsidiary\nCapacity: 30,000 t of LFP in phase one\nOfftake: LG Energy "
+      "Solution, under a long-term contract\n");
+  EXPECT_THAT(got, testing::IsSupersetOf(
+                       {testing::StartsWith("HOLDS_STAKE PT LBM Energi Baru Indonesia -> Kendal plant"),
+                        testing::StartsWith("HAS_CAPACITY Kendal plant -> lithium iron phosphate"),
+                        testing::StartsWith("SUPPLIES Kendal plant -> LG Energy Solution")}));
+}
+
 }  // namespace kg::ingest
