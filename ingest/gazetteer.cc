@@ -2007,15 +2007,26 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                       k->span.end == pb + place.size());
       known.push_back(k);
     }
-    if (other_name || std::count(known.begin(), known.end(), nullptr) == 0) continue;
-    bool inside_found = false;
-    const size_t first_b = static_cast<size_t>(places.front().data() - text.data());
-    for (const Found& f : found) inside_found |= f.begin < end && first_b < f.end;
-    if (inside_found) continue;
+    if (other_name) continue;
     std::string head = absl::AsciiStrToLower(ph[4].ToString());
     head = head == "refineries"  ? "refinery"
            : head == "factories" ? "factory"
                                  : head.substr(0, head.size() - 1);
+    // "the Stillwater and East Boulder mines": a bare name listed for another kind of site (the
+    // Stillwater plant) names the listed site of this head when there is one.
+    for (size_t i = 0; i < places.size(); ++i) {
+      if (known[i] == nullptr) continue;
+      const int like = Lookup(absl::StrCat(places[i], " ", head));
+      if (like < 0 || like == known[i]->entity || entities_[like].label != "Facility") continue;
+      for (Mention& k : *out) {
+        if (&k == known[i]) k.entity = like;
+      }
+    }
+    if (std::count(known.begin(), known.end(), nullptr) == 0) continue;
+    bool inside_found = false;
+    const size_t first_b = static_cast<size_t>(places.front().data() - text.data());
+    for (const Found& f : found) inside_found |= f.begin < end && first_b < f.end;
+    if (inside_found) continue;
     // With words between ("Carrapateena copper mines") or a comma after ("Angel Nickel and
     // Oracle Nickel smelters, Indonesia Weda Bay Industrial Park") the last mention stops at
     // its name too, so that the head reads as the plural head of all and ends the list.
@@ -3032,6 +3043,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   if (extra != nullptr && facilities) {
     FindGuessedNames(text, &out, extra);
     JoinTradeWords(text, &out, extra);
+    JoinInitialedNames(text, &out, extra);
     // "Siemens Gamesa Renewable Energy S.A.", "Geomet s.r.o.": a legal form after a company's
     // name, listed or not, is part of its mention, even when it was read as a name of its own
     // ("S.A"); capitalized words read as a new name right after a listed company and closed by a
@@ -3455,6 +3467,72 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
     added.push_back(Mention{Span{b, e}, ListedOrAdded(std::string(text.substr(b, e - b)), "Government", extra)});
   }
   ReplaceOverlapping(added, out);
+}
+
+void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>* out,
+                                   std::vector<EntityDef>* extra) const {
+  static const RE2* kAcronym = new RE2("[ ]?[(（](\\p{Lu}{3,6})[)）]");
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece m[2];
+  for (size_t pos = 0; pos < text.size() &&
+                       kAcronym->Match(input, pos, text.size(), RE2::UNANCHORED, m, 2);) {
+    const size_t open = static_cast<size_t>(m[0].data() - text.data());
+    const size_t close = open + m[0].size();
+    pos = close;
+    const absl::string_view acronym(m[1].data(), m[1].size());
+    // Walk back one capitalized word per letter, last letter first.
+    size_t b = open;
+    bool spelled = text[open] == ' ' || (open > 0 && text[open - 1] != ' ');
+    for (size_t k = acronym.size(); spelled && k-- > 0;) {
+      if (k + 1 < acronym.size()) {
+        spelled = b > 0 && text[b - 1] == ' ';
+        if (!spelled) break;
+        --b;
+      }
+      size_t wb = b;
+      while (wb > 0 && (absl::ascii_isalnum(text[wb - 1]) || text[wb - 1] == '-' ||
+                        text[wb - 1] == '&' || text[wb - 1] == '\'')) {
+        --wb;
+      }
+      const absl::string_view word = text.substr(wb, b - wb);
+      spelled = !word.empty() && word[0] == acronym[k] && !IsFunctionWord(word);
+      b = wb;
+    }
+    if (!spelled) continue;
+    const absl::string_view name = text.substr(b, open - b);
+    bool other = false;
+    Mention* whole = nullptr;
+    for (Mention& k : *out) {
+      if (!(k.span.begin < open && b < k.span.end)) continue;
+      if (k.span.begin <= b && k.span.end >= open) whole = &k;
+      const std::string& label = LabelOf(k, *extra);
+      other |= k.demonym || (label != "Company" && label != "Commodity");
+    }
+    // A name read whole already ("Mount Weld Concentration Plant (MWCP)") takes the bracket,
+    // not a company guessed from the acronym.
+    if (whole != nullptr && whole->span.end == open && !whole->demonym) {
+      const int entity = whole->entity;
+      whole->span.end = close;
+      std::erase_if(*out, [&](const Mention& k) {
+        return k.guessed && k.span.begin > open && k.span.end <= close;
+      });
+      NoteArticleAlias(entity, acronym, extra, "Short:");
+      continue;
+    }
+    if (other || whole != nullptr) continue;
+    // Nor a site's name, which a head ends.
+    const std::string last = absl::AsciiStrToLower(name.substr(name.rfind(' ') + 1));
+    if (std::find(name_words_.heads.begin(), name_words_.heads.end(), last) !=
+        name_words_.heads.end()) {
+      continue;
+    }
+    const int entity = ListedOrAdded(std::string(name), "Company", extra);
+    std::erase_if(*out, [&](const Mention& k) { return k.span.begin < close && b < k.span.end; });
+    out->push_back(Mention{Span{b, close}, entity});
+    std::sort(out->begin(), out->end(),
+              [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
+    NoteArticleAlias(entity, acronym, extra, "Short:");
+  }
 }
 
 void Gazetteer::JoinTradeWords(absl::string_view text, std::vector<Mention>* out,

@@ -235,6 +235,11 @@ class Gazetteer {
   // ("Savannah" after "Savannah Resources") is one too; then every mention of a noted alias.
   void FindArticleAliases(absl::string_view text, std::vector<Mention>* out,
                           std::vector<EntityDef>* extra) const;
+  // "BASF Heraeus Metal Resource (BHMR)": capitalized words whose initials the bracketed acronym
+  // after them spells are one company's name (with the bracket), whatever listed names lie inside
+  // it; the acronym names it later. Not a site's name (a head ends it) nor one read whole.
+  void JoinInitialedNames(absl::string_view text, std::vector<Mention>* out,
+                          std::vector<EntityDef>* extra) const;
   // A company named "<...> Mining and Chemicals Corporation": the trade words after "and" go on
   // with the name before (FindGuessedNames read two companies).
   void JoinTradeWords(absl::string_view text, std::vector<Mention>* out,

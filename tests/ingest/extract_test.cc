@@ -3643,4 +3643,19 @@ TEST_F(ExtractTest, AHeadingNamingACompanyAndItsSiteIsAboutTheSite) {
                         testing::StartsWith("SUPPLIES Kendal plant -> LG Energy Solution")}));
 }
 
+TEST_F(ExtractTest, AnAcronymSpellingTheWordsBeforeItJoinsThemIntoOneName) {
+  // "BASF Heraeus Metal Resource (BHMR)": one company, not BASF and a guessed BHMR; the acronym
+  // names it later. A site's name spelled so stays a site.
+  const std::set<std::string> got = Claims(
+      "BASF Heraeus Metal Resource (BHMR), Pinghu, China\nOwner: BASF (50%) and Heraeus (50%)\n\n"
+      "BHMR can treat about 10,000 tonnes of spent autocatalysts a year. Lynas operates the Mount "
+      "Weld Concentration Plant (MWCP).");
+  EXPECT_THAT(got, testing::IsSupersetOf(
+                       {"HOLDS_STAKE BASF -> BASF Heraeus Metal Resource percent=50",
+                        "HOLDS_STAKE Heraeus -> BASF Heraeus Metal Resource percent=50"}));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> BHMR"))));
+  EXPECT_THAT(got, Contains(testing::StartsWith("OPERATES Lynas Rare Earths -> Mount Weld")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("MWCP"))));
+}
+
 }  // namespace kg::ingest
