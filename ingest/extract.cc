@@ -3454,6 +3454,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         continue;
       }
+      // A status written after the match, closing the line ("Funding: $168 million (planned)").
+      if (t.kind == "planned_after") {
+        if (status.empty() &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, tagged.size() - m.end), *t.re)) {
+          status = "planned";
+        }
+        continue;
+      }
       if (!RE2::PartialMatch(context, *t.re)) continue;
       // A halt of exports is the restriction itself ("Kinshasa halted cobalt exports"): for an
       // export restriction, a negation that is only such a verb negates nothing.
@@ -5865,8 +5873,8 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
     static const std::set<absl::string_view> kKinds = {"negation", "hypothetical", "planned",
                                                       "agreed", "completed",
                                                       "negation_before", "negation_after",
-                                                      "conditional_after", "question",
-                                                      "not_a_trigger"};
+                                                      "conditional_after", "planned_after",
+                                                      "question", "not_a_trigger"};
     if (!kKinds.contains(kv.first)) {
       return absl::InvalidArgumentError(
           absl::StrCat(context_path, ":", line_no, ": unknown trigger kind '", kv.first, "'"));

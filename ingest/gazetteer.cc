@@ -24,6 +24,9 @@ namespace {
 // 盛和资源): followed by other company words it is part of another name ("卡莫阿控股" is not
 // 卡莫阿铜业).
 constexpr absl::string_view kStemKey = "Stem:";
+// The key prefix of a company's short name (without its suffix, or an acronym), read only between
+// word boundaries.
+constexpr absl::string_view kShortKey = "Short:";
 // The key prefix of a bracketed company's Chinese name without any company word ("斯瓦科普" of
 // 斯瓦科普铀业公司): like a stem, it may open a longer word.
 constexpr absl::string_view kBareStemKey = "Bare:";
@@ -742,7 +745,6 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   // word, or a short one-word name ("Mineral" of "Mineral Resources", "Rio" of "Rio Resources");
   // a one-word short name is no mention at the start of a sentence ("Global demand …"), nor is
   // one after "the".
-  static constexpr absl::string_view kShortKey = "Short:";
   auto name_char = [](char c) {
     return absl::ascii_isalnum(c) || static_cast<unsigned char>(c) >= 0x80 || c == '-';
   };
@@ -2075,11 +2077,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     const int entity = ListedOrAdded(name, "Facility", extra);
     found.push_back(Found{b, e, entity, -1});
   }
-  // "国轩高科在摩洛哥肯尼特拉建设的超级工厂": a site named by the unlisted town it is built in,
-  // written after the listed places it lies in; the head is the mention, the town and the head
-  // its name ("肯尼特拉超级工厂").
-  static const RE2* kZhBuiltIn =
-      new RE2("(?:在|于)(\\p{Han}{2,12}?)(?:投资建设|建设|兴建|新建|建造|投建)的");
+  // "国轩高科在摩洛哥肯尼特拉建设的超级工厂", "宁德时代在匈牙利德布勒森投资73亿欧元建设电池工厂": a
+  // site named by the unlisted town it is built in, written after the listed places it lies in,
+  // and what is built there; its words after the verb are the mention, the town and they its
+  // name ("肯尼特拉超级工厂", "德布勒森电池工厂").
+  static const RE2* kZhBuiltIn = new RE2(
+      "(?:在|于)(\\p{Han}{2,12}?)(?:(?:投资建设|建设|兴建|新建|建造|投建)的|投资[^，。；<]{1,16}?"
+      "(?:建设|兴建|新建|建造)(?:了|一座|一家)?)");
   for (size_t pos = 0; pos < text.size() &&
                        kZhBuiltIn->Match(input, pos, text.size(), RE2::UNANCHORED, g, 2);) {
     const size_t place_e = static_cast<size_t>(g[1].data() - text.data()) + g[1].size();
@@ -2098,9 +2102,15 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
     }
     const size_t town_chars = (place_e - town_b) / 3;
-    const std::pair<std::string, std::string>* head = ZhHeadAt(text, head_b);
+    // Up to four characters describe the head ("电池工厂").
+    const std::pair<std::string, std::string>* head = nullptr;
+    size_t at = head_b;
+    for (; at <= head_b + 12 && at < text.size() && head == nullptr; at += 3) {
+      head = ZhHeadAt(text, at);
+      if (head == nullptr && !HanAt(text, at)) break;
+    }
     if (!listed_place || town_chars < 2 || town_chars > 4 || head == nullptr) continue;
-    const size_t he = head_b + head->first.size();
+    const size_t he = at - 3 + head->first.size();
     const absl::string_view town = text.substr(town_b, place_e - town_b);
     bool generic = false;
     for (const std::string& w : name_words_.zh_generic) generic |= absl::StrContains(town, w);
@@ -2110,7 +2120,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         mention_at(head_b, he) != nullptr) {
       continue;
     }
-    const int entity = ListedOrAdded(absl::StrCat(town, head->first), "Facility", extra);
+    const int entity =
+        ListedOrAdded(absl::StrCat(town, text.substr(head_b, he - head_b)), "Facility", extra);
     found.push_back(Found{head_b, he, entity, -1});
   }
   // "盛和资源的乐山工厂", "赣锋锂业的马洪工厂": a company's plant named by two or three
@@ -3482,7 +3493,7 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
     const absl::string_view acronym(m[1].data(), m[1].size());
     // Walk back one capitalized word per letter, last letter first.
     size_t b = open;
-    bool spelled = text[open] == ' ' || (open > 0 && text[open - 1] != ' ');
+    bool spelled = true;
     for (size_t k = acronym.size(); spelled && k-- > 0;) {
       if (k + 1 < acronym.size()) {
         spelled = b > 0 && text[b - 1] == ' ';
@@ -3516,7 +3527,7 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
       std::erase_if(*out, [&](const Mention& k) {
         return k.guessed && k.span.begin > open && k.span.end <= close;
       });
-      NoteArticleAlias(entity, acronym, extra, "Short:");
+      NoteArticleAlias(entity, acronym, extra, kShortKey);
       continue;
     }
     if (other || whole != nullptr) continue;
@@ -3531,7 +3542,7 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
     out->push_back(Mention{Span{b, close}, entity});
     std::sort(out->begin(), out->end(),
               [](const Mention& x, const Mention& y) { return x.span.begin < y.span.begin; });
-    NoteArticleAlias(entity, acronym, extra, "Short:");
+    NoteArticleAlias(entity, acronym, extra, kShortKey);
   }
 }
 
