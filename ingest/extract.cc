@@ -5059,10 +5059,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         : subject_last && !relative_subject ? coordinated(c.subject, false)
         : singular_after(c.subject) ? std::vector<int>{}
                                     : coordinated(c.subject, true);
-    if (owners_list && !respectively) {
-      for (int j : coordinated(c.subject, true)) {
-        if (std::find(subjects.begin(), subjects.end(), j) == subjects.end()) subjects.push_back(j);
-      }
+    if (owners_list && !respectively) {  // The members before it too (those after are in).
+      const std::vector<int> before = coordinated(c.subject, true);
+      subjects.insert(subjects.end(), before.begin(), before.end());
     }
     // "A, B and C each own 20%": a fallback object taken from the subjects' own list is wrong.
     if (std::find(subjects.begin(), subjects.end(), c.object) != subjects.end()) {
@@ -5706,13 +5705,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // as is one naming the company, then its site and the site's place ("Jiangsu Lopal Tech —
     // Kendal plant, Indonesia", "Heraeus Precious Metals, Nanjing plant"): its lines are the
     // site's (owner, capacity, offtake).
-    static const RE2* kCompanyGluedSite = new RE2(
+    static const RE2* kCompanyThenSite = new RE2(
         "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, <(?:Region|Country)#\\d+>)*$");
     int glued = -1;
     if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
-    } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyGluedSite, &glued) &&
+    } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyThenSite, &glued) &&
                glued < static_cast<int>(items.size())) {
       named = {items[glued].entity};
       site = -1;

@@ -1253,10 +1253,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         begin = wb;
       }
     }
+    // A price: "US$7.4 billion", "$2 billion", "€35m".
+#define KG_PRICE "(?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+(?:[ ]?(?:million|billion|bn|mn|m))?"
     // "Gotion's $2 billion battery plant in Manteno": a price between the possessor and the
     // description; the determiner is the word before it.
-    static const RE2* kPriceBefore = new RE2(
-        "(?i)([ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+(?:[ ]?(?:million|billion|bn|mn|m))?[ ])$");
+    static const RE2* kPriceBefore = new RE2("(?i)([ ]" KG_PRICE "[ ])$");
     size_t det_from = begin;
     if (re2::StringPiece price; begin != head_b &&
         RE2::PartialMatch(re2::StringPiece(text.data(), begin), *kPriceBefore, &price)) {
@@ -1265,9 +1266,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     auto [det_b, det_e] = WordBefore(text, det_from);
     const absl::string_view det = text.substr(det_b, det_e - det_b);
     // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
-    static const RE2* kPricedBefore = new RE2(
-        "(?i)\\b(?:a|an|its|their)[ ](?:US|A|C|HK|NZ|S)?[$€£¥][\\d.,]+"
-        "(?:[ ]?(?:million|billion|bn|mn|m))?[ ]$");
+    static const RE2* kPricedBefore = new RE2("(?i)\\b(?:a|an|its|their)[ ]" KG_PRICE "[ ]$");
+#undef KG_PRICE
     // "a 2,000-tonne-a-year magnet plant in Narva": a size between the article and the
     // description (not before a country: "a 50,000-tonne cathode plant in Morocco" stays a
     // description).
@@ -2020,9 +2020,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (known[i] == nullptr) continue;
       const int like = Lookup(absl::StrCat(places[i], " ", head));
       if (like < 0 || like == known[i]->entity || entities_[like].label != "Facility") continue;
-      for (Mention& k : *out) {
-        if (&k == known[i]) k.entity = like;
-      }
+      (*out)[static_cast<size_t>(known[i] - out->data())].entity = like;
     }
     if (std::count(known.begin(), known.end(), nullptr) == 0) continue;
     bool inside_found = false;
@@ -4789,11 +4787,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           return d.alias_of < 0 && d.label == "Company" && (d.name == name || d.name == bare_name);
         });
     // (A listed site's bare name possessing what follows is one: "Unki's output of …".)
-    const bool site_possessive =
-        (absl::StartsWith(text.substr(e), "'s ") || absl::StartsWith(text.substr(e), "’s ")) &&
-        ListedSiteOf(bare_name) >= 0;
+    auto site_possessive = [&] {
+      return (absl::StartsWith(text.substr(e), "'s ") || absl::StartsWith(text.substr(e), "’s ")) &&
+             ListedSiteOf(bare_name) >= 0;
+    };
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
-        !named_before && !site_possessive && !RE2::PartialMatch(after_run, *kVerbAfter)) {
+        !named_before && !RE2::PartialMatch(after_run, *kVerbAfter) && !site_possessive()) {
       continue;
     }
     // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has
