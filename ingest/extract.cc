@@ -761,7 +761,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[a-z-]+ (?:[A-Z][A-Za-z-]+ ){1,2}?|(?:[A-Z][A-Za-z-]+ ){0,2}?)"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
-      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|"
+      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|conglomerate|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|该公团|该机构|"
@@ -955,6 +955,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // right before its noun does not ("the Techint group" is Techint).
     // Nor does a place in a compound: "the Beijing-based company", "the ASX-listed miner".
     // So does what the company trades in: "the mineral sands miner", "the lithium producer".
+    // So does a country's name used as one ("the UAE group"), written inside the phrase
+    // before its noun.
+    auto country_modifier = [&](const Item& it) {
+      return it.tag == "Country" && b < it.begin && it.end < e && s.text[it.end] == ' ';
+    };
     bool inside = false;
     for (const Item& it : *items) {
       static const RE2* kPlaceCompound =
@@ -963,7 +968,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
                             *kPlaceCompound);
       inside |= b < it.end && it.begin < e && it.tag != "Demonym" && it.tag != "Region" &&
-                it.tag != "Commodity" && (!it.guessed || it.tag == "Company") && !compound;
+                it.tag != "Commodity" && (!it.guessed || it.tag == "Company") && !compound &&
+                !country_modifier(it);
     }
     if (inside) continue;
     // "A与B签订了年度协议，后者将向A供应…": the latter is the last of the two names before it in
@@ -1230,6 +1236,26 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       for (const Item& it : *items) {
         if (it.entity >= 0 && it.end <= b && IsAgent(it.tag)) holder = &it;
       }
+      // "ZCCM-IH, which is majority-owned by the Zambian government, kept the remaining 49% of
+      // the company": a name inside a relative clause is not the holder; the name it describes is.
+      // (A site the clause names is what the share is of: "CMOC, which bought the Kisanfu deposit
+      // from Freeport-McMoRan in 2020, holds 71.25% of it".)
+      static const RE2* kInRelative = new RE2(", (?:which|who|that) [^,;]*$");
+      const Item* clause_site = nullptr;
+      if (holder != nullptr &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), holder->begin), *kInRelative)) {
+        for (const Item& it : *items) {
+          if (&it == holder) break;
+          if (it.entity >= 0 && IsAgent(it.tag) &&
+              RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, b - it.end), *kHolderThenShareOf)) {
+            for (const Item& in : *items) {
+              if (in.entity >= 0 && in.tag == "Facility" && in.begin > it.end && in.end <= b) clause_site = &in;
+            }
+            holder = &it;
+            break;
+          }
+        }
+      }
       if (holder != nullptr &&
           RE2::FullMatch(re2::StringPiece(s.text.data() + holder->end, b - holder->end),
                          *kHolderThenShareOf)) {
@@ -1280,8 +1306,19 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
         // Outside the sentence only when the holder opens it: with other names before it, what
         // "it" is may be a thing this sentence described without a name ("the reactor builder").
+        if (held < 0 && clause_site != nullptr) {
+          held = clause_site->entity;
+          held_tag = clause_site->tag;
+        }
         bool first = true;
         for (const Item& it : *items) first &= !(it.entity >= 0 && it.end <= holder->begin && IsAgent(it.tag));
+        // "IRH completed the purchase of a 51% stake in Mopani. … ZCCM-IH kept the remaining 49%
+        // of the company": the rest of a share is of what the section's latest stake was in.
+        const bool rest = absl::StrContains(s.text.substr(holder->end, b - holder->end), "remaining ") ||
+                          absl::StrContains(s.text.substr(holder->end, b - holder->end), "the other ");
+        if (held < 0 && first && rest && last_held_ >= 0 && last_held_ != holder->entity) {
+          held = last_held_;
+        }
         // The previous sentence's subject when the text introduced it as a joint venture
         // ("Strand Minerals is itself a joint venture. Tsingshan holds 57% of it"), else the
         // section's latest site.
@@ -1563,13 +1600,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // Anglo-Australian miner", one of two, names none).
     int nationality = -1;
     for (const Item& it : *items) {
-      if (it.tag == "Demonym" && it.entity >= 0 && b < it.end && it.begin < e &&
+      if ((it.tag == "Demonym" || country_modifier(it)) && it.entity >= 0 && b < it.end && it.begin < e &&
           (it.begin == 0 || s.text[it.begin - 1] != '-') &&
           (it.end >= s.text.size() || s.text[it.end] != '-')) {
         nationality = it.entity;
       }
     }
-    std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
+    // (A country's name stays one while the phrase is unresolved: it is erased below, with the
+    // reference found.)
+    std::erase_if(*items, [&](const Item& it) {
+      return b < it.end && it.begin < e && !country_modifier(it);
+    });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency" ||
                               word == "the office" || word == "该公团" || word == "该机构"
@@ -2190,7 +2231,17 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           std::swap(ref.entity, alt);
           ref.tag = Entity(ref.entity).label;
         } else if (home(ref.entity) >= 0) {
-          continue;
+          // Else the article's latest company of that country, when there is one ("International
+          // Resources Holding … completed the purchase …. Under the agreement, first announced by
+          // ZCCM-IH, the UAE group committed $1.1 billion").
+          int latest = -1;
+          for (auto c = companies_.rbegin(); c != companies_.rend() && latest < 0; ++c) {
+            if (home(*c) == nationality) latest = *c;
+          }
+          if (latest < 0) continue;
+          alt = -1;
+          ref.entity = latest;
+          ref.tag = "Company";
         }
       }
     }
@@ -2222,6 +2273,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
     if (kind == kCompany && absl::StartsWith(word, "the ")) described.emplace(word, p);
+    std::erase_if(*items, [&](const Item& it) { return b < it.end && it.begin < e; });
     found.push_back(p);
   }
   AddItems(found, items);
@@ -2944,6 +2996,36 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     if (first_agent < 0 && IsAgent(it.tag)) first_agent = it.entity;
     if (first_company < 0 && it.tag == "Company") first_company = it.entity;
     if (it.tag == "Company" && it.entity != first_company) other_company = it.entity;
+  }
+  // "Under the agreement, first announced by ZCCM-IH in December 2023, the UAE group committed
+  // …": a name inside an opening phrase is not the subject; the agent right after the phrase's
+  // last comma is.
+  {
+    // (Only when the opening phrase's name is an object there, after a preposition: "Through
+    // its Clean Air division, the company …" keeps "its".)
+    static const RE2* kOpeningPhrase = new RE2(
+        "^(?:Under|After|Following|Before|Since|During|Despite|Through|Unlike|As part of|"
+        "According to|Having|Backed by|Announced|Agreed|Signed)\\b[^;:]*, $");
+    static const RE2* kObjectOfPreposition = new RE2("\\b(?:by|from|with|to|for|of|and) $");
+    bool first_is_object = false;
+    for (const Item& it : items) {
+      if (it.entity == first_agent && IsAgent(it.tag)) {
+        first_is_object = RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kObjectOfPreposition);
+        break;
+      }
+    }
+    for (const Item& it : items) {
+      if (!first_is_object) break;
+      if (it.entity < 0 || !IsAgent(it.tag) || it.begin < 2 || s.text.compare(it.begin - 2, 2, ", ") != 0) {
+        continue;
+      }
+      if (it.entity != first_agent &&
+          RE2::FullMatch(re2::StringPiece(s.text.data(), it.begin), *kOpeningPhrase)) {
+        if (it.tag == "Company" && first_company == first_agent) first_company = it.entity;
+        first_agent = it.entity;
+      }
+      break;
+    }
   }
 
   // A claim without a period slot takes the sentence's one date, a year or a month ("Since
@@ -5707,8 +5789,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // site's (owner, capacity, offtake).
     static const RE2* kCompanyThenSite = new RE2(
         "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, <(?:Region|Country)#\\d+>)*$");
+    // A site and its owner in brackets ("Louisiana steel mill (Hyundai Steel)"): the site is the
+    // topic.
+    static const RE2* kSiteThenOwner = new RE2("^<Facility#(\\d+)> \\(<Company#\\d+>\\)$");
     int glued = -1;
-    if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
+    if (named.size() == 2 && RE2::FullMatch(tagged, *kSiteThenOwner, &glued) &&
+        glued < static_cast<int>(items.size())) {
+      named = {items[glued].entity};
+      site = -1;
+    } else if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
     } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyThenSite, &glued) &&

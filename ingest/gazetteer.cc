@@ -4728,6 +4728,15 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         "(?:Site|Plant|Mine|Asset|Project|Phase|Line|Train|Unit|Stage|Box|Table|Figure|Chart|Item|"
         "Part|Section|Step|Block|Lot|Module)[ ]\\d{1,2}[A-Za-z]?");
     if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *kNumberedPart)) continue;
+    // "its $1.25 billion S3 expansion", "the P2 project": a code of capitals and a digit before a
+    // word for a project is a phase's name, not a company's.
+    static const RE2* kProjectCode = new RE2("[A-Z]{1,3}\\d{1,2}[A-Za-z]?");
+    static const RE2* kProjectWordAfter = new RE2(
+        "^[ ](?:expansion|project|phase|upgrade|extension|development|programme|program)\\b");
+    if (RE2::FullMatch(re2::StringPiece(name.data(), name.size()), *kProjectCode) &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kProjectWordAfter)) {
+      continue;
+    }
     // A lone capitalized word opening the sentence is just its first word, unless it is
     // written in capitals (CATL, BTR).
     bool acronym = true;

@@ -3658,4 +3658,69 @@ TEST_F(ExtractTest, AnAcronymSpellingTheWordsBeforeItJoinsThemIntoOneName) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("MWCP"))));
 }
 
+TEST_F(ExtractTest, ACountrysNameBeforeANounIsThatCountrysLatestCompany) {
+  // "the Japanese trading house" is read by its demonym; "the UAE group" by the country's name
+  // the same way: the article's latest company of that country, when the sentence names none.
+  const std::set<std::string> got = Claims(
+      "Masdar bought a stake in a Zambian mine in 2024. Under a deal first announced by Glencore "
+      "in March, the UAE group committed $300 million to Kamoto Copper Company.");
+  EXPECT_THAT(got, Contains("INVESTS_IN Masdar -> Kamoto Copper Company"));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("INVESTS_IN Glencore"))));
+  // With no company of that country named, the phrase stays unresolved: no claim, and the
+  // opening phrase's name is not the subject.
+  EXPECT_THAT(Claims("Under a deal first announced by Glencore in March, the UAE group committed "
+                     "$300 million to Kamoto Copper Company."),
+              Not(Contains(testing::StartsWith("INVESTS_IN"))));
+}
+
+TEST_F(ExtractTest, TheSubjectAfterAnOpeningPhraseIsWhatItMeansNext) {
+  // "Under the deal, announced by Glencore, Trafigura committed …. It also agreed to lend …": the
+  // name inside the opening phrase is not what "it" means in the next sentence.
+  const std::set<std::string> got = Claims(
+      "Under the deal, first announced by Glencore in May, Trafigura committed $200 million to "
+      "Nyrstar. It also agreed to lend the company $50 million.");
+  EXPECT_THAT(got, Contains("LENDS_TO Trafigura -> Nyrstar"));
+  EXPECT_THAT(got, Not(Contains(testing::StartsWith("LENDS_TO Glencore"))));
+  // "Through its Clean Air division, the company …": "its" opening the sentence stays the subject.
+  EXPECT_THAT(Claims("Johnson Matthey makes catalysts. Through its Clean Air division, the company "
+                     "makes autocatalysts. Its PGM Services arm refines platinum."),
+              Contains("HOLDS_STAKE Johnson Matthey -> PGM Services"));
+}
+
+TEST_F(ExtractTest, TheRemainingShareOfTheCompanyIsOfTheLatestStakesCompany) {
+  // "X, which is majority-owned by the state, kept the remaining 49% of the company": the holder
+  // is X (not the state inside its relative clause), the company the one the latest stake was in.
+  const std::set<std::string> got = Claims(
+      "Trafigura completed the purchase of a 51% stake in Nyrstar in March 2024.\n\nUnder the "
+      "agreement, Trafigura agreed to lend the miner up to $40 million, most of which went towards "
+      "clearing the debt that Nyrstar still owed Glencore. Umicore, which is majority-owned by the "
+      "Belgian government, kept the remaining 49% of the company.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Umicore -> Nyrstar percent=49"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Trafigura percent=49"))));
+  // A site the relative clause names is what "it" is: "CMOC, which bought the Kisanfu deposit
+  // from Freeport-McMoRan in 2020, holds 71.25% of it".
+  EXPECT_THAT(Claims("Albemarle runs the Kemerton plant. CMOC, which bought the Kisanfu deposit "
+                     "from Freeport-McMoRan in 2020, holds 71.25% of it."),
+              Contains("HOLDS_STAKE CMOC -> Kisanfu mine percent=71.25"));
+}
+
+TEST_F(ExtractTest, AProjectCodeBeforeExpansionIsNoCompany) {
+  // "its $1.25 billion S3 expansion at Kansanshi": S3 names the expansion, not a company that
+  // operates the mine named next.
+  const std::set<std::string> got = Claims(
+      "First Quantum Minerals commissioned its $1.25 billion S3 expansion at Kansanshi in August "
+      "2025, upgrading the smelter, which also treats concentrate from the company's Sentinel mine.");
+  EXPECT_THAT(got, Contains("INVESTS_IN First Quantum Minerals -> Kansanshi mine"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("S3"))));
+}
+
+TEST_F(ExtractTest, AHeadingNamingASiteAndItsOwnerInBracketsIsAboutTheSite) {
+  // "Louisiana steel mill (Hyundai Steel)" above field lines: the lines are the mill's.
+  const std::set<std::string> got = Claims(
+      "Steel abroad\n\nKemerton plant (Albemarle)\nCapacity: 50,000 t of lithium hydroxide a "
+      "year\nPOSCO investment: $80 million\n");
+  EXPECT_THAT(got, testing::IsSupersetOf({"HAS_CAPACITY Kemerton plant -> lithium hydroxide",
+                                          "INVESTS_IN Posco -> Kemerton plant"}));
+}
+
 }  // namespace kg::ingest
