@@ -4407,8 +4407,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // place may stand between.
     // ("runs the Donskoy mine in Khromtau, in the Aktobe region, as well as the Aksu plant": a
     // town and its region too.)
+    // ("operates the Mufulira smelter and refinery and the Nkana mine": a second head of the
+    // same site may stand between.)
     static const RE2* kAfter = new RE2(
-        "^(?: in (?:<(?:Country|Region)#\\d+>|[A-Z][\\w-]+)(?:, in the (?:<Region#\\d+>|[A-Z][\\w-]+) "
+        "^(?: and (?:refinery|smelter|concentrator|mill|port))?"
+        "(?: in (?:<(?:Country|Region)#\\d+>|[A-Z][\\w-]+)(?:, in the (?:<Region#\\d+>|[A-Z][\\w-]+) "
         "(?:region|province|state|district|oblast|county|prefecture))?|"
         " (?:north|south|east|west|north-east|north-west|south-east|"
         "south-west|northeast|northwest|southeast|southwest) of (?:[A-Z][\\w-]+|<(?:Country|Region)#\\d+>))?"
