@@ -3592,12 +3592,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // A site's place in an apposition is no part of the verb before it: "is exploring Lofdal,
       // a heavy rare earth deposit in Namibia" (Lofdal is in Namibia).
       static const RE2* kAppositionStart = new RE2("^<Facility#\\d+>, (?:a|an|the) ");
-      const bool described_place =
-          rule.type == "LOCATED_IN" &&
-          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
-                            *kAppositionStart);
+      // Nor is a relative clause of who owns or runs the name it follows: "held talks with China
+      // Copper, which is owned by Chinalco" (owned, whatever the talks).
+      static const RE2* kOwnerClauseStart = new RE2(
+          "^<(?:Company|Facility)#\\d+>, (?:which|who) (?:is|are|was|were) (?:[a-z-]+ )?(?:owned|"
+          "controlled|run|operated|held) by\\b");
+      const bool described_end =
+          (rule.type == "LOCATED_IN" &&
+           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
+                             *kAppositionStart)) ||
+          ((rule.type == "HOLDS_STAKE" || rule.type == "OPERATES") &&
+           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
+                             *kOwnerClauseStart));
       const size_t from = m.begin > 60 ? m.begin - 60 : 0;
-      if ((!described_place &&
+      if ((!described_end &&
            RE2::PartialMatch(re2::StringPiece(tagged.data() + from, m.begin - from), *kGoverned)) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kConditional)) {
         drop = "governed by a negation or hypothetical before it";

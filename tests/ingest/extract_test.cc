@@ -3723,4 +3723,16 @@ TEST_F(ExtractTest, AHeadingNamingASiteAndItsOwnerInBracketsIsAboutTheSite) {
                                           "INVESTS_IN Posco -> Kemerton plant"}));
 }
 
+TEST_F(ExtractTest, WhoOwnsANameInTalksIsNoPartOfTheTalks) {
+  // "held talks with China Copper, which is owned by Chinalco": the talks are hypothetical, the
+  // owner of the company they were held with is not.
+  const std::set<std::string> got = Claims(
+      "Nornickel said it planned to build a smelter in China, and it held talks with China Copper, "
+      "which is owned by Chinalco.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Chinalco -> China Copper"));
+  // The talks' own deal stays unread: "held talks to buy 30% of China Copper".
+  EXPECT_THAT(Claims("Nornickel held talks to buy 30% of China Copper."),
+              Not(Contains(testing::HasSubstr("-> China Copper"))));
+}
+
 }  // namespace kg::ingest
