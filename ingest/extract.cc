@@ -1304,18 +1304,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             }
           }
         }
-        // Outside the sentence only when the holder opens it: with other names before it, what
-        // "it" is may be a thing this sentence described without a name ("the reactor builder").
         if (held < 0 && clause_site != nullptr) {
           held = clause_site->entity;
           held_tag = clause_site->tag;
         }
+        // Outside the sentence only when the holder opens it: with other names before it, what
+        // "it" is may be a thing this sentence described without a name ("the reactor builder").
         bool first = true;
         for (const Item& it : *items) first &= !(it.entity >= 0 && it.end <= holder->begin && IsAgent(it.tag));
         // "IRH completed the purchase of a 51% stake in Mopani. … ZCCM-IH kept the remaining 49%
         // of the company": the rest of a share is of what the section's latest stake was in.
-        const bool rest = absl::StrContains(s.text.substr(holder->end, b - holder->end), "remaining ") ||
-                          absl::StrContains(s.text.substr(holder->end, b - holder->end), "the other ");
+        const absl::string_view share_words = absl::string_view(s.text).substr(holder->end, b - holder->end);
+        const bool rest = absl::StrContains(share_words, "remaining ") || absl::StrContains(share_words, "the other ");
         if (held < 0 && first && rest && last_held_ >= 0 && last_held_ != holder->entity) {
           held = last_held_;
         }
@@ -3014,17 +3014,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         break;
       }
     }
-    for (const Item& it : items) {
-      if (!first_is_object) break;
-      if (it.entity < 0 || !IsAgent(it.tag) || it.begin < 2 || s.text.compare(it.begin - 2, 2, ", ") != 0) {
-        continue;
-      }
-      if (it.entity != first_agent &&
-          RE2::FullMatch(re2::StringPiece(s.text.data(), it.begin), *kOpeningPhrase)) {
-        if (it.tag == "Company" && first_company == first_agent) first_company = it.entity;
-        first_agent = it.entity;
-      }
-      break;
+    // The first agent written right after a comma: the subject, when all before it is the phrase.
+    const auto after_comma = std::find_if(items.begin(), items.end(), [&](const Item& it) {
+      return it.entity >= 0 && IsAgent(it.tag) && it.begin >= 2 && s.text.compare(it.begin - 2, 2, ", ") == 0;
+    });
+    if (first_is_object && after_comma != items.end() && after_comma->entity != first_agent &&
+        RE2::FullMatch(re2::StringPiece(s.text.data(), after_comma->begin), *kOpeningPhrase)) {
+      if (after_comma->tag == "Company" && first_company == first_agent) first_company = after_comma->entity;
+      first_agent = after_comma->entity;
     }
   }
 
