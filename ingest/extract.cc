@@ -4109,6 +4109,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
     }
+    // "sends its concentrate to the port of Bunbury": goods shipped through a port are not sold
+    // to it; a port is no customer.
+    if (rule.type == "SUPPLIES" && object >= 0 && items[object].entity >= 0 &&
+        items[object].tag == "Facility") {
+      static const RE2* kPortName = new RE2("(?i)^(?:port|harbou?r) of |[ ](?:port|harbou?r)$");
+      const std::string& name = Entity(items[object].entity).name;
+      if (RE2::PartialMatch(name, *kPortName)) {
+        if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, a port (", name, ") is no customer"));
+        continue;
+      }
+    }
     // "a plant in Sumter, South Carolina": the sentence places the site in a state; its country
     // is what the reader knows, not what the source says (the seed's gold keeps such inferences
     // optional). A LOCATED_IN reached only through a region needs the country in the sentence:

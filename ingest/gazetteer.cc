@@ -2681,6 +2681,52 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       return RE2::PartialMatch(re2::StringPiece(text.data(), m.span.begin), *kNearBefore);
     });
   }
+  // "through the port of Walvis Bay", "at the port of Beira": a port named by its town is a site,
+  // the "Port of …" (or the listed port of that town); the town's words are no other mention. Not
+  // a country ("the port of Singapore" stays the country's), nor a destination ("trucks the
+  // concentrate to the port of Matarani and ships it to China": the port would stand as the
+  // subject of what the company does next).
+  if (extra != nullptr && facilities) {
+    static const RE2* kPortOf = new RE2(
+        "\\b[Tt]he[ ]((?:[Pp]ort|[Hh]arbou?r)[ ]of[ ](\\p{Lu}[\\p{L}\\pM'’-]*(?:[ ](?:(?:es|de|do|da|"
+        "del|di|al|el)[ ])?\\p{Lu}[\\p{L}\\pM'’-]*){0,3}))");
+    re2::StringPiece in(text.data(), text.size());
+    re2::StringPiece whole, town;
+    std::vector<Mention> ports;
+    while (RE2::FindAndConsume(&in, *kPortOf, &whole, &town)) {
+      const size_t b = static_cast<size_t>(whole.data() - text.data());
+      const size_t e = b + whole.size();
+      static const RE2* kDestination = new RE2("\\b(?:to|into|towards?)[ ]the[ ]$");
+      bool blocked = RE2::PartialMatch(re2::StringPiece(text.data(), b), *kDestination);
+      for (const Mention& m : out) {
+        if (m.span.end <= b || m.span.begin >= e) continue;
+        if (!m.demonym && static_cast<size_t>(m.entity) >= entities_.size()) {
+          blocked = true;
+          continue;
+        }
+        const std::string& label = m.demonym ? "Country" : entities_[m.entity].label;
+        blocked |= label != "Region" && label != "Country";
+        blocked |= label == "Country" && m.span.begin == static_cast<size_t>(town.data() - text.data()) &&
+                   m.span.end == e;
+      }
+      if (blocked) continue;
+      const std::string name = absl::StrCat("Port of ", absl::string_view(town.data(), town.size()));
+      int entity = Lookup(name);
+      if (entity < 0) entity = Lookup(absl::StrCat(absl::string_view(town.data(), town.size()), " port"));
+      if (entity < 0 || entities_[entity].label != "Facility") entity = ListedOrAdded(name, "Facility", extra);
+      ports.push_back(Mention{Span{b, e}, entity});
+    }
+    if (!ports.empty()) {
+      std::erase_if(out, [&](const Mention& m) {
+        return std::any_of(ports.begin(), ports.end(), [&](const Mention& p) {
+          return m.span.begin < p.span.end && p.span.begin < m.span.end;
+        });
+      });
+      out.insert(out.end(), ports.begin(), ports.end());
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+    }
+  }
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
   // A legal form after a listed company is part of its mention, not a new name ("Boliden AB",

@@ -3735,4 +3735,19 @@ TEST_F(ExtractTest, WhoOwnsANameInTalksIsNoPartOfTheTalks) {
               Not(Contains(testing::HasSubstr("-> China Copper"))));
 }
 
+TEST_F(ExtractTest, ThePortOfATownIsASite) {
+  // "the port of Walvis Bay in Namibia": the Port of Walvis Bay, placed in Namibia; a listed port
+  // is that port; "the port of Singapore" stays the country.
+  const std::set<std::string> got = Claims(
+      "Trafigura ships concentrate through the port of Walvis Bay in Namibia. Zambia's exporters "
+      "use the port of Dar es Salaam in Tanzania. The port of Singapore is busy.");
+  EXPECT_THAT(got, testing::IsSupersetOf({"LOCATED_IN Port of Walvis Bay -> Namibia",
+                                          "LOCATED_IN Port of Dar es Salaam -> Tanzania"}));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Port of Singapore"))));
+  // A destination is no site of its own: the company goes on as the subject.
+  EXPECT_THAT(Claims("MMG runs Las Bambas, trucks the concentrate to the port of Matarani and "
+                     "ships most of it to smelters in China."),
+              Not(Contains(testing::HasSubstr("Port of Matarani"))));
+}
+
 }  // namespace kg::ingest
