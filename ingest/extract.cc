@@ -2231,7 +2231,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           std::swap(ref.entity, alt);
           ref.tag = Entity(ref.entity).label;
         } else if (home(ref.entity) >= 0) {
-          // Else the article's latest company of that country, when there is one ("International
+          // Else the article's company of that country named first most recently (companies_ is
+          // in order of first mention), when there is one ("International
           // Resources Holding … completed the purchase …. Under the agreement, first announced by
           // ZCCM-IH, the UAE group committed $1.1 billion").
           int latest = -1;

@@ -2688,8 +2688,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // subject of what the company does next).
   if (extra != nullptr && facilities) {
     static const RE2* kPortOf = new RE2(
-        "\\b[Tt]he[ ]((?:[Pp]ort|[Hh]arbou?r)[ ]of[ ](\\p{Lu}[\\p{L}\\pM'’-]*(?:[ ](?:(?:es|de|do|da|"
-        "del|di|al|el)[ ])?\\p{Lu}[\\p{L}\\pM'’-]*){0,3}))");
+        "\\b[Tt]he[ ]((?:[Pp]ort|[Hh]arbou?r)[ ]of[ ](\\p{Lu}[\\p{L}\\pM'’-]*(?:[ ](?:(?:es|al|el)[ ]|"
+        KG_NAME_PARTICLE ")?\\p{Lu}[\\p{L}\\pM'’-]*){0,3}))");
     re2::StringPiece in(text.data(), text.size());
     re2::StringPiece whole, town;
     std::vector<Mention> ports;
@@ -2716,16 +2716,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (entity < 0 || entities_[entity].label != "Facility") entity = ListedOrAdded(name, "Facility", extra);
       ports.push_back(Mention{Span{b, e}, entity});
     }
-    if (!ports.empty()) {
-      std::erase_if(out, [&](const Mention& m) {
-        return std::any_of(ports.begin(), ports.end(), [&](const Mention& p) {
-          return m.span.begin < p.span.end && p.span.begin < m.span.end;
-        });
-      });
-      out.insert(out.end(), ports.begin(), ports.end());
-      std::sort(out.begin(), out.end(),
-                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-    }
+    ReplaceOverlapping(ports, &out);
   }
   if (extra != nullptr && facilities) FindFacilities(text, &out, extra);
 
