@@ -1787,10 +1787,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           continue;
         }
       }
+      // "The Quartz Corp, whose shareholders include Norway's Norsk Mineral, ships part of its
+      // Spruce Pine ore": a name inside a relative clause that closed before the reference is a
+      // weaker antecedent than the name the clause hangs on.
+      {
+        const absl::string_view before_it = absl::string_view(s.text).substr(0, it.begin);
+        size_t r = absl::string_view::npos;
+        for (absl::string_view rel : {", whose ", ", which ", ", who ", ", in which "}) {
+          const size_t at = before_it.rfind(rel);
+          if (at != absl::string_view::npos && (r == absl::string_view::npos || at > r)) r = at;
+        }
+        if (r != absl::string_view::npos &&
+            before_it.substr(r + 2).find(',') == absl::string_view::npos) {
+          const size_t close = s.text.find(',', it.end);
+          const bool hung_on_agent = std::any_of(items->begin(), items->end(), [&](const Item& h) {
+            return h.entity >= 0 && h.entity != it.entity && h.end == r && IsAgent(h.tag);
+          });
+          if (hung_on_agent && close != std::string::npos && close < b) {
+            if (ref.entity < 0) weak = it;
+            second = it;
+            continue;
+          }
+        }
+      }
       // The object of a preposition ("an offtake with Tesla") is a weaker antecedent than a
       // subject: taken only when nothing else is there.
       static const RE2* kPrepositional =
-          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on|through|via)(?: the)? $");
+          new RE2("(?i)\\b(?:with|from|than|against|over|into|of|at|on|through|via|toward|towards)(?: the)? $");
       // So is the agent of a participle that describes a noun ("Electra will refine cobalt
       // hydroxide supplied by Glencore at its refinery": Electra's), though not of a passive
       // verb ("Kamoto is owned by Glencore through its unit": Glencore's).
@@ -2328,6 +2351,22 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
         if (zh == zh_head) head = en;
       }
     }
+    // "X在魁北克设有一座氧化钪工厂，……把该厂的年产能提高到9吨": a site of that head the sentence
+    // introduced before without a name is the one meant, and it has none.
+    if (!zh_head.empty()) {
+      const absl::string_view before(s.text.data(), b);
+      for (size_t at = before.find(zh_head); at != absl::string_view::npos;
+           at = before.find(zh_head, at + zh_head.size())) {
+        const bool named = std::any_of(items->begin(), items->end(), [&](const Item& it) {
+          return it.begin <= at && at < it.end;
+        });
+        // Introduced by a measure word ("一座…工厂"), not a generic word ("另一个重点项目").
+        const absl::string_view lead = before.substr(at > 24 ? at - 24 : 0, at > 24 ? 24 : at);
+        const bool introduced = absl::StrContains(lead, "一座") || absl::StrContains(lead, "一家") ||
+                                absl::StrContains(lead, "一处");
+        if (!named && introduced) return;
+      }
+    }
     int ref = -1;
     // "Pilgangoora, in the Pilbara, kept mining …, the mine's operator said": a site this
     // sentence named before the reference, of that head or of a generic one ("project"), comes
@@ -2519,6 +2558,11 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       for (const auto& [end, entity] : formed) {
         if (end <= b) venture = entity;
       }
+      // "与A及B共同设立一家合资公司，并持有该合资公司50.91%的股权": a venture the sentence sets up
+      // before, unnamed, is the one meant.
+      static const RE2* kZhSetUpBefore =
+          new RE2("(?:设立|成立|组建|新设|组建了|成立了|设立了)(?:一家|一个)?(?:新的)?合资(?:公司|企业)");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kZhSetUpBefore)) return;
       if (venture < 0) return;
       found.push_back(Item::At(b, e, venture, Entity(venture).label));
     });
@@ -4452,6 +4496,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kIncluding = new RE2(
         "^(?: (?:in|since|from|on) <(?:YEAR|DATE)#\\d+>)?,? (?:including|such as|namely|notably|"
         "especially|in particular) <Commodity#(\\d+)>");
+    // "对七种中重稀土实施出口管制，其中包括钪": the members after the clause.
+    static const RE2* kZhIncluding =
+        new RE2("^[^，。；<]{0,8}[，,](?:其中)?(?:包括|包含) ?<Commodity#(\\d+)>");
     if (before) {
       size_t end = rendered.begin[idx];
       for (int guard = 0; guard < 8; ++guard) {
@@ -4531,7 +4578,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         const size_t start_of_link = start;
         int j = -1;
         if (!RE2::PartialMatch(in, *kAfter, &j) && !RE2::PartialMatch(in, *kAfterFacility, &j) &&
-            !(members && items[idx].tag == "Commodity" && RE2::PartialMatch(in, *kIncluding, &j))) {
+            !(members && items[idx].tag == "Commodity" &&
+              (RE2::PartialMatch(in, *kIncluding, &j) || RE2::PartialMatch(in, *kZhIncluding, &j)))) {
           break;
         }
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
@@ -4573,7 +4621,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
             "(?: and <(?:Company|Government|Country)#\\d+>|(?:, <(?:Company|Government|Country)#\\d+>)+,? and "
             "<(?:Company|Government|Country)#\\d+>) (?:each |both |jointly |together )?"
             "(?:still |also |now )?(?:hold|holds|own|owns|control|controls|have|has|keep|keeps|retain|"
-            "retains)\\b)");
+            "retains)\\b|"
+            // "…is refined in China, and Canada and the United States still rely on …": two names
+            // and a plural verb open a new clause.
+            "(?: and <(?:Company|Government|Country)#\\d+>)+ (?:still |also |now |both |increasingly |"
+            "largely |mostly |heavily )*(?:rely|depend|import|export|buy|produce|supply|need|use|"
+            "remain|account|source|consume)\\b)");
         // ("as" is no verb: "lined up Tesla, LGES and Ford as customers".)
         // (A list of what moves keeps going: "gallium, germanium and antimony to the U.S.")
         static const RE2* kCounterpartNext =
@@ -5802,6 +5855,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A company and its site in brackets ("PATRIOT BATTERY METALS (Shaakichiuwaanaan lithium
     // project)"): the company is the topic, the site that of the lines on a site.
     static const RE2* kCompanySite = new RE2("^<Company#(\\d+)> \\(<Facility#(\\d+)>[,)]");
+    static const RE2* kCompanySitePlace =
+        new RE2("^<Company#\\d+> \\(<Facility#\\d+>, <(?:Region|Country)#\\d+>\\)$");
     int company = -1, site = -1;
     // A Chinese heading that glues the company to its site ("金力永磁包头基地") is about the site,
     // as is one naming the company, then its site and the site's place ("Jiangsu Lopal Tech —
@@ -5817,7 +5872,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         glued < static_cast<int>(items.size())) {
       named = {items[glued].entity};
       site = -1;
-    } else if (named.size() == 2 && RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
+    } else if ((named.size() == 2 ||
+                // "Sibelco (Spruce Pine, North Carolina)": the site's place names a third.
+                (named.size() == 3 && RE2::FullMatch(tagged, *kCompanySitePlace))) &&
+               RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
     } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyThenSite, &glued) &&

@@ -941,7 +941,9 @@ const RE2& LatinInBrackets() {
       "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*"
       // An abbreviation may follow: "（Fujian Refining & Petrochemical Company，FREP）",
       // "（Huajin Aramco Petrochemical Company，简称HAPCO）".
-      "(?:[,，、]\\s*(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\s*)?(?:）|\\)))");
+      "(?:[,，、]\\s*(?:(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}|"
+      // or a Chinese short name: "（National Silicon Industry Group，简称沪硅产业）".
+      "(?:简称|下称|以下简称)\\s*\\p{Han}{2,8})\\s*)?(?:）|\\)))");
   return *kLatinInBrackets;
 }
 
@@ -1239,6 +1241,14 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         continue;
       }
     }
+    // "a 2,000-tonne-a-year magnet plant in Narva": a size between the article and the
+    // description (not before a country: "a 50,000-tonne cathode plant in Morocco" stays a
+    // description).
+    static const RE2* kSizedBefore = new RE2(
+        "(?i)\\b(?:a|an|its|their)[ ]\\d[\\d.,]*(?:[ -](?:tonnes?|tons?|t|tpa|kt|ktpa|mt|mtpa|"
+        "metric[ -]tons?|gigawatt-hours?|gwh)|"
+        // or a wafer's width: "a 300-millimetre wafer plant in Sherman".
+        "[ -]?(?:mm|millimet(?:re|er)|inch))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
     // "runs a ferroalloy smelter at Samalaju": one word that is no descriptor, right after an
     // introducing determiner, describes the head too.
     // (Not before a country: "a pre-processing plant in Hungary" stays named by its head.)
@@ -1249,7 +1259,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       auto [db, de] = WordBefore(text, wb);
       const absl::string_view d = text.substr(db, de - db);
       // Also after a possessive: "Qcells' module factory in Dalton".
-      if (de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || EndsInPossessor(d))) {
+      // Or after a size: "a 300-millimetre wafer plant in Sherman".
+      if ((de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || EndsInPossessor(d))) ||
+          RE2::PartialMatch(re2::StringPiece(text.data(), wb), *kSizedBefore)) {
         begin = wb;
       }
     }
@@ -1268,12 +1280,6 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // "a US$7.4 billion smelter in Clarksville": a price between the article and the head.
     static const RE2* kPricedBefore = new RE2("(?i)\\b(?:a|an|its|their)[ ]" KG_PRICE "[ ]$");
 #undef KG_PRICE
-    // "a 2,000-tonne-a-year magnet plant in Narva": a size between the article and the
-    // description (not before a country: "a 50,000-tonne cathode plant in Morocco" stays a
-    // description).
-    static const RE2* kSizedBefore = new RE2(
-        "(?i)\\b(?:a|an|its|their)[ ]\\d[\\d.,]*(?:[ -](?:tonnes?|tons?|t|tpa|kt|ktpa|mt|mtpa|"
-        "metric[ -]tons?|gigawatt-hours?|gwh))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
     // A key-figures line introduces by punctuation: "Amman Mineral: smelter at Benete, …".
     const std::string det_lower = absl::AsciiStrToLower(det);
     // "Base 1, a recycling plant in Covington, Georgia": an apposition describes the site named
@@ -2545,15 +2551,39 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       ++i;
       continue;
     }
-    // Where a key ends, shortest first; a piece that starts no key ends the search.
-    const size_t limit = std::min(n, i + max_key_bytes_);
+    // Where a key that starts at `at` ends, shortest first; a piece that starts no key ends the
+    // search.
     size_t ends[16];
     size_t num_ends = 0;
-    for (size_t end = i + 1; end <= limit && num_ends < std::size(ends); ++end) {
-      if (!CanEnd(shadow, end)) continue;
-      const absl::string_view piece = absl::string_view(shadow.text).substr(i, end - i);
-      if (!prefixes_.contains(piece)) break;
-      if (keys_.contains(piece)) ends[num_ends++] = end;
+    auto key_ends = [&](size_t at, size_t* out_ends) {
+      const size_t limit = std::min(n, at + max_key_bytes_);
+      size_t count = 0;
+      for (size_t end = at + 1; end <= limit && count < std::size(ends); ++end) {
+        if (!CanEnd(shadow, end)) continue;
+        const absl::string_view piece = absl::string_view(shadow.text).substr(at, end - at);
+        if (!prefixes_.contains(piece)) break;
+        if (keys_.contains(piece)) out_ends[count++] = end;
+      }
+      return count;
+    };
+    num_ends = key_ends(i, ends);
+    // "其中国家集成电路产业投资基金二期": a country's Chinese name whose last character opens a
+    // longer key is no country there ("中国" of 其中 + 国家…).
+    if (num_ends > 0 && HanAt(text, shadow.src_begin[i])) {
+      const size_t end = ends[num_ends - 1];
+      auto it = keys_.find(absl::string_view(shadow.text).substr(i, end - i));
+      const bool country = std::all_of(it->second.begin(), it->second.end(), [&](const Surface& s) {
+        return entities_[s.entity].label == "Country";
+      });
+      for (size_t at = i + 1; country && at < end; ++at) {
+        if (!CanStart(shadow, at)) continue;
+        size_t inner[16];
+        const size_t num_inner = key_ends(at, inner);
+        if (num_inner > 0 && inner[num_inner - 1] > end && inner[num_inner - 1] - at > end - i) {
+          num_ends = 0;
+          break;
+        }
+      }
     }
     bool found = false;
     // The longest key whose surface fits wins.
@@ -2822,6 +2852,18 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
             b += w.size() + 1;
             changed = true;
           }
+        }
+      }
+      // "Vancouver-based Power Metals", "Perth-listed Liontown Resources": a word ending in a
+      // hyphen and a lower-case participle describes the name after it.
+      if (const size_t sp = name.find(' '); sp != absl::string_view::npos) {
+        const absl::string_view first = name.substr(0, sp);
+        const size_t dash = first.rfind('-');
+        if (dash != absl::string_view::npos && dash + 3 <= first.size() &&
+            std::all_of(first.begin() + dash + 1, first.end(),
+                        [](char c) { return absl::ascii_islower(c); })) {
+          name.remove_prefix(sp + 1);
+          b += sp + 1;
         }
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
@@ -3286,9 +3328,16 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       const size_t open_len = text[m.span.begin - 1] == '(' ? 1
                               : m.span.begin >= 3 && text.substr(m.span.begin - 3, 3) == "（" ? 3
                                                                                               : 0;
-      const size_t close_len = text[m.span.end] == ')' ? 1
-                               : text.substr(m.span.end, 3) == "）" ? 3
-                                                                   : 0;
+      // The bracket closes right after the name, or after its abbreviation ("日本投资公司（Japan
+      // Investment Corporation，JIC）").
+      static const RE2* kClose = new RE2(
+          "^((?:[,，、]\\s*(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\s*)?(?:）|\\)))");
+      re2::StringPiece closing;
+      const size_t close_len =
+          RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),
+                            *kClose, &closing)
+              ? closing.size()
+              : 0;
       if (open_len == 0 || close_len == 0) continue;
       const std::string& label = static_cast<size_t>(m.entity) >= entities_.size()
                                      ? (*extra)[m.entity - entities_.size()].label
@@ -3339,6 +3388,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         // ("科达尔（Kodal Minerals）": 达 is also "reach").
         auto stops_here = [&](absl::string_view w) {
           const bool date = w == "年" || w == "月" || w == "日";
+          // "投资" right before the company words is the name's ("日本投资公司（…）"), not the verb.
+          if (w == "投资" && b == tail) return false;
           return b <= tail && b <= same_begin && absl::EndsWith(text.substr(0, b), w) &&
                  (chars != 1 || w.size() > 3) && (!date || after_numeral(b - w.size()));
         };
@@ -3868,9 +3919,18 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   // the Latin name is the company `not_entity`.
   auto name_with_bracket = [&](size_t start, size_t name_end, re2::StringPiece bracket,
                                re2::StringPiece latin, int not_entity) {
-    const int entity = ListedOrAdded(std::string(latin.data(), latin.size()), "Company", extra);
+    // A listed government's Latin name keeps its label: "日本投资公司（Japan Investment Corporation）".
+    const std::string latin_name(latin.data(), latin.size());
+    const int listed = Lookup(latin_name);
+    const int entity = listed >= 0 && entities_[listed].label == "Government"
+                           ? listed
+                           : ListedOrAdded(latin_name, "Company", extra);
     if (entity == not_entity) return false;
     NoteChineseName(entity, text.substr(start, name_end - start), extra);
+    static const RE2* kShortName = new RE2("(?:简称|下称|以下简称)\\s*(\\p{Han}{2,8})");
+    if (re2::StringPiece short_name; RE2::PartialMatch(bracket, *kShortName, &short_name)) {
+      NoteArticleAlias(entity, absl::string_view(short_name.data(), short_name.size()), extra);
+    }
     const size_t end = name_end + bracket.size();
     std::erase_if(*out, [&](const Mention& m) { return m.span.begin >= start && m.span.end <= end; });
     added.push_back(Mention{Span{start, end}, entity});
@@ -4287,6 +4347,15 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     size_t b = static_cast<size_t>(m.data() - text.data());
     size_t e = b + m.size();
     pos = e;
+    // "pay Ultra Lithium US$10 million": a currency's prefix glued to the sum is no word of the
+    // name.
+    if (e < text.size() && text[e] == '$') {
+      static const RE2* kCurrencyTail = new RE2("([ ](?:US|A|C|HK|NZ|S))$");
+      re2::StringPiece tail;
+      if (RE2::PartialMatch(re2::StringPiece(text.data() + b, e - b), *kCurrencyTail, &tail)) {
+        e -= tail.size();
+      }
+    }
     // Inside a word; but a Latin name right after Chinese text starts a word of its own
     // ("对博茨瓦纳Khoemacau铜矿", "合资公司PT Halmahera Persada Lygend").
     // (Also after a full-width comma, semicolon or colon: "，WCS和Simfer各持有42.5%"; not after a

@@ -3750,4 +3750,80 @@ TEST_F(ExtractTest, ThePortOfATownIsASite) {
               Not(Contains(testing::HasSubstr("Port of Matarani"))));
 }
 
+TEST_F(ExtractTest, AChineseCountryNameOpeningALongerNameIsNoCountry) {
+  // "其中国家集成电路产业投资基金二期…认购": 中国 of 其中 + 国家… is no country; the fund is the
+  // subscriber of the placement the issuer sold.
+  const std::set<std::string> got = Claims(
+      "2022年初，盛和资源完成约50亿元的定向增发，其中国家集成电路产业投资基金二期认购约15亿元。");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("INVESTS_IN Big Fund II -> Shenghe Resources")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("China"))));
+}
+
+TEST_F(ExtractTest, AChineseShortNameInBracketsNamesTheCompanyLater) {
+  // "上海硅产业集团（National Silicon Industry Group，简称沪硅产业）": 沪硅产业 names it afterwards.
+  const std::set<std::string> got = Claims(
+      "上海硅产业集团（National Silicon Industry Group，简称沪硅产业）成立于2015年。"
+      "沪硅产业的主要客户包括中芯国际。");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("SUPPLIES National Silicon Industry Group -> SMIC")));
+}
+
+TEST_F(ExtractTest, ANameInsideAClosedRelativeClauseIsAWeakAntecedent) {
+  // "The Quartz Corp, whose shareholders include Norway's Norsk Mineral, ships … its Spruce Pine
+  // ore": its is The Quartz Corp's.
+  const std::set<std::string> got = Claims(
+      "The Quartz Corp, whose shareholders include Norway's Norsk Mineral, ships part of its "
+      "Spruce Pine ore to a processing plant in Drag, Norway.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("OPERATES The Quartz Corp -> Spruce Pine")));
+  EXPECT_THAT(got, Not(Contains("OPERATES Norsk Mineral -> Spruce Pine")));
+}
+
+TEST_F(ExtractTest, ASizedDescriptionStillNamesASiteByItsTown) {
+  // "a 300-millimetre wafer plant in Sherman": the Sherman plant; "where it broke ground" is the
+  // company's, not the country's before "where".
+  const std::set<std::string> got = Claims(
+      "GlobalWafers redirected the money toward the United States, where it broke ground on a "
+      "300-millimetre wafer plant in Sherman, Texas. The plant, which GlobalWafers opened in May "
+      "2025, makes 300mm wafers.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("OPERATES GlobalWafers -> Sherman plant")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("United States -> Sherman"))));
+}
+
+TEST_F(ExtractTest, ACurrencyPrefixAndAPlaceParticipleAreNoPartOfAName) {
+  // "pay Ultra Lithium US$10 million": the company is Ultra Lithium, the sum US$10 million;
+  // "Vancouver-based Power Metals" is Power Metals.
+  const std::set<std::string> got = Claims(
+      "Zangge agreed to pay Ultra Lithium US$10 million and to spend US$40 million on the Laguna "
+      "Verde project. Sinomine bought 5.7% of Vancouver-based Power Metals.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Sinomine Resource Group -> Power Metals")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Ultra Lithium US"))));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("INVESTS_IN Ultra Lithium"))));
+}
+
+TEST_F(ExtractTest, AVentureTheSentenceSetsUpIsTheUnnamedOneHeld) {
+  // "共同设立一家合资公司，并持有该合资公司50.91%的股权": the new venture, unnamed.
+  const std::set<std::string> got = Claims(
+      "TCL中环是一家硅片企业。赣锋锂业将出资10亿元，与宁德时代共同设立一家合资公司，"
+      "并持有该合资公司60%的股权。");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Ganfeng Lithium -> null")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> TCL Zhonghuan"))));
+}
+
+TEST_F(ExtractTest, TwoNamesAndAPluralVerbAfterCommaAndOpenANewClause) {
+  // "…is refined in China, and Canada and the United States still rely on…": China alone.
+  const std::set<std::string> got = Claims(
+      "About 94% of the world's cobalt is refined in China, and Canada and the United States "
+      "still rely heavily on Chinese refiners.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("PRODUCES China -> cobalt")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("PRODUCES Canada"))));
+}
+
+TEST_F(ExtractTest, ACompanyHeadingWithItsSiteAndPlaceInBracketsIsAboutTheCompany) {
+  // "Sibelco (Spruce Pine, North Carolina)" then "Expansion: about $200 million": Sibelco spends.
+  const std::set<std::string> got = Claims(
+      "Quartz suppliers\n\nThe blocks below collect the main figures.\n\nSibelco (Spruce Pine, "
+      "North Carolina)\nSite: quartz mines at Spruce Pine\nExpansion: about $200 million between "
+      "2023 and 2025\n");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("INVESTS_IN Sibelco -> null")));
+}
+
 }  // namespace kg::ingest
