@@ -5805,6 +5805,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     text.remove_prefix(1);
     text.remove_suffix(1);
   }
+  // A note wholly in brackets under a heading ("(all figures as disclosed by Iluka up to November
+  // 2026)") neither heads a box nor ends one.
+  if (topic_ >= 0 && text.size() >= 2 &&
+      ((text.front() == '(' && text.back() == ')') ||
+       (text.starts_with("（") && text.ends_with("）")))) {
+    return;
+  }
   // A bare owners label in the topic's box ("- Shareholders:") keeps the topic: the lines after
   // it with a share ("– Hancock Prospecting: 19.9%") are stakes in it; a line with none ends them.
   static const RE2* kOwnersLabelLine = new RE2(

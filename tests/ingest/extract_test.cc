@@ -3826,4 +3826,16 @@ TEST_F(ExtractTest, ACompanyHeadingWithItsSiteAndPlaceInBracketsIsAboutTheCompan
   EXPECT_THAT(got, Contains(testing::HasSubstr("INVESTS_IN Sibelco -> null")));
 }
 
+TEST_F(ExtractTest, ANoteInBracketsUnderAHeadingKeepsTheBoxTopic) {
+  // "(all figures as disclosed by Iluka …)" between the heading and its lines: the lines are
+  // still the refinery's; an owner held through a unit keeps its share.
+  const std::set<std::string> got = Claims(
+      "Project at a glance: Eneabba refinery\n\n(all figures as disclosed by Iluka up to November "
+      "2026)\n\n1. Owner: Iluka Resources (100%)\n2. Capacity: 5,500 t a year of rare earth "
+      "oxides\n\nMount Holland mine\nOwner: Wesfarmers, through Covalent Lithium (50%)\n");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Iluka Resources -> Eneabba refinery")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HAS_CAPACITY Eneabba refinery -> rare earth oxides")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Wesfarmers -> Mt Holland mine percent=50")));
+}
+
 }  // namespace kg::ingest
