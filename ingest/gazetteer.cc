@@ -1012,6 +1012,14 @@ bool IsSideWord(absl::string_view w) {
   return std::find(std::begin(kSides), std::end(kSides), w) != std::end(kSides);
 }
 
+// A word ending in a hyphen and a lower-case participle ("London-listed", "Perth-based"): it
+// describes the name after it and is no part of it.
+bool IsPlaceParticiple(absl::string_view w) {
+  const size_t dash = w.rfind('-');
+  return dash != absl::string_view::npos && dash + 3 <= w.size() &&
+         std::all_of(w.begin() + dash + 1, w.end(), [](char c) { return absl::ascii_islower(c); });
+}
+
 // Whether a name ends in a possessive mark ("Lanxess'", "Alphamin Resources’", "CATL's").
 bool EndsInPossessor(absl::string_view name) {
   return absl::EndsWith(name, "'") || absl::EndsWith(name, "’") || absl::EndsWith(name, "'s") ||
@@ -2551,14 +2559,13 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       ++i;
       continue;
     }
-    // Where a key that starts at `at` ends, shortest first; a piece that starts no key ends the
-    // search.
-    size_t ends[16];
-    size_t num_ends = 0;
+    // Where a key that starts at `at` ends, shortest first (at most kMaxEnds); a piece that starts
+    // no key ends the search.
+    constexpr size_t kMaxEnds = 16;
     auto key_ends = [&](size_t at, size_t* out_ends) {
       const size_t limit = std::min(n, at + max_key_bytes_);
       size_t count = 0;
-      for (size_t end = at + 1; end <= limit && count < std::size(ends); ++end) {
+      for (size_t end = at + 1; end <= limit && count < kMaxEnds; ++end) {
         if (!CanEnd(shadow, end)) continue;
         const absl::string_view piece = absl::string_view(shadow.text).substr(at, end - at);
         if (!prefixes_.contains(piece)) break;
@@ -2566,7 +2573,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
       return count;
     };
-    num_ends = key_ends(i, ends);
+    size_t ends[kMaxEnds];
+    size_t num_ends = key_ends(i, ends);
     // "其中国家集成电路产业投资基金二期": a country's Chinese name whose last character opens a
     // longer key is no country there ("中国" of 其中 + 国家…).
     if (num_ends > 0 && HanAt(text, shadow.src_begin[i])) {
@@ -2577,7 +2585,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       });
       for (size_t at = i + 1; country && at < end; ++at) {
         if (!CanStart(shadow, at)) continue;
-        size_t inner[16];
+        size_t inner[kMaxEnds];
         const size_t num_inner = key_ends(at, inner);
         if (num_inner > 0 && inner[num_inner - 1] > end && inner[num_inner - 1] - at > end - i) {
           num_ends = 0;
@@ -2854,17 +2862,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
           }
         }
       }
-      // "Vancouver-based Power Metals", "Perth-listed Liontown Resources": a word ending in a
-      // hyphen and a lower-case participle describes the name after it.
-      if (const size_t sp = name.find(' '); sp != absl::string_view::npos) {
-        const absl::string_view first = name.substr(0, sp);
-        const size_t dash = first.rfind('-');
-        if (dash != absl::string_view::npos && dash + 3 <= first.size() &&
-            std::all_of(first.begin() + dash + 1, first.end(),
-                        [](char c) { return absl::ascii_islower(c); })) {
-          name.remove_prefix(sp + 1);
-          b += sp + 1;
-        }
+      // "Vancouver-based Power Metals", "Perth-listed Liontown Resources".
+      if (const size_t sp = name.find(' ');
+          sp != absl::string_view::npos && IsPlaceParticiple(name.substr(0, sp))) {
+        name.remove_prefix(sp + 1);
+        b += sp + 1;
       }
       if (name.find(' ') == absl::string_view::npos) continue;  // The suffix alone.
       // A listed company's name before "&" ("Jiangxi Special Electric Motor & Materials"): its
@@ -4627,10 +4629,7 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // "London-listed", "Perth-based", "Hong Kong-listed Jinchuan": a word ending in a hyphen
     // and a lower-case participle describes what follows; the name starts after it.
     for (size_t w = words.size(); w-- > 0;) {
-      const size_t dash = words[w].rfind('-');
-      if (dash == absl::string_view::npos || dash + 3 > words[w].size()) continue;
-      const absl::string_view tail = words[w].substr(dash + 1);
-      if (std::all_of(tail.begin(), tail.end(), [](char c) { return absl::ascii_islower(c); })) {
+      if (IsPlaceParticiple(words[w])) {
         words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(w) + 1);
         break;
       }
