@@ -960,5 +960,15 @@ TEST(GazetteerTest, AChineseNameBeforeItsBracketsKeepsItsStemAsAnAlias) {
   EXPECT_TRUE(HasName(*g, "宁德时代通过旗下的四川时代新能源科技有限公司(Sichuan Time)收购了洛阳钼业。",
                       "四川时代新能源科技有限公司(Sichuan Time)=Sichuan Time"));
 }
+
+TEST(GazetteerTest, AnExtractionProcessBetweenASitesBracketsAndItsHeadDescribesIt) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "西南阿肯色（South West Arkansas）卤水提锂项目": brine lithium extraction describes the project.
+  EXPECT_TRUE(HasName(*g, "标准锂业开发西南阿肯色（South West Arkansas）卤水提锂项目。",
+                      "西南阿肯色（South West Arkansas）卤水提锂项目=South West Arkansas project"));
+  EXPECT_TRUE(HasName(*g, "标准锂业开发西南阿肯色（South West Arkansas）盐湖提锂项目。",
+                      "西南阿肯色（South West Arkansas）盐湖提锂项目=South West Arkansas project"));
+}
 }  // namespace
 }  // namespace kg::ingest
