@@ -1791,14 +1791,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // Spruce Pine ore": a name inside a relative clause that closed before the reference is a
       // weaker antecedent than the name the clause hangs on.
       {
-        const absl::string_view before_it = absl::string_view(s.text).substr(0, it.begin);
-        size_t r = absl::string_view::npos;
-        for (absl::string_view rel : {", whose ", ", which ", ", who ", ", in which "}) {
-          const size_t at = before_it.rfind(rel);
-          if (at != absl::string_view::npos && (r == absl::string_view::npos || at > r)) r = at;
-        }
-        if (r != absl::string_view::npos &&
-            before_it.substr(r + 2).find(',') == absl::string_view::npos) {
+        // The clause opens at the last ", whose/which/who" before the name, no comma between.
+        static const RE2* kOpenRelative = new RE2("(, (?:whose|which|who|in which) )[^,]*$");
+        re2::StringPiece opener;
+        if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kOpenRelative, &opener)) {
+          const size_t r = static_cast<size_t>(opener.data() - s.text.data());
           const size_t close = s.text.find(',', it.end);
           const bool hung_on_agent = std::any_of(items->begin(), items->end(), [&](const Item& h) {
             return h.entity >= 0 && h.entity != it.entity && h.end == r && IsAgent(h.tag);

@@ -120,6 +120,10 @@ void ReplaceOverlapping(const std::vector<Mention>& added,
 // place name ("Grota do Cirilo", "Salar de Atacama", "Lac des Iles", "Salar de los Angeles"),
 // followed by its space; in a pattern, always before a capitalized word.
 #define KG_NAME_PARTICLE "(?:do|da|dos|das|de|del|des|di|du|la|los|las)[ ]"
+// What a bracket after a name may add: "（…，简称HAPCO）" (an abbreviation, perhaps introduced), and
+// the words that introduce a short name ("简称沪硅产业").
+#define KG_SHORT_NAME_WORD "(?:简称|下称|以下简称)"
+#define KG_ABBREVIATION KG_SHORT_NAME_WORD "?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}"
 
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
                                         "Commodity", "Person", "Region",  "Demonym"};
@@ -941,9 +945,9 @@ const RE2& LatinInBrackets() {
       "^((?:（|\\()\\s*(\\p{Lu}[\\p{Latin}\\d&.'’ -]{0,40}?)\\s*"
       // An abbreviation may follow: "（Fujian Refining & Petrochemical Company，FREP）",
       // "（Huajin Aramco Petrochemical Company，简称HAPCO）".
-      "(?:[,，、]\\s*(?:(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}|"
+      "(?:[,，、]\\s*(?:" KG_ABBREVIATION "|"
       // or a Chinese short name: "（National Silicon Industry Group，简称沪硅产业）".
-      "(?:简称|下称|以下简称)\\s*\\p{Han}{2,8})\\s*)?(?:）|\\)))");
+      KG_SHORT_NAME_WORD "\\s*\\p{Han}{2,8})\\s*)?(?:）|\\)))");
   return *kLatinInBrackets;
 }
 
@@ -3333,7 +3337,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // The bracket closes right after the name, or after its abbreviation ("日本投资公司（Japan
       // Investment Corporation，JIC）").
       static const RE2* kClose = new RE2(
-          "^((?:[,，、]\\s*(?:简称|下称|以下简称)?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}\\s*)?(?:）|\\)))");
+          "^((?:[,，、]\\s*" KG_ABBREVIATION "\\s*)?(?:）|\\)))");
       re2::StringPiece closing;
       const size_t close_len =
           RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),
@@ -3929,7 +3933,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                            : ListedOrAdded(latin_name, "Company", extra);
     if (entity == not_entity) return false;
     NoteChineseName(entity, text.substr(start, name_end - start), extra);
-    static const RE2* kShortName = new RE2("(?:简称|下称|以下简称)\\s*(\\p{Han}{2,8})");
+    static const RE2* kShortName = new RE2(KG_SHORT_NAME_WORD "\\s*(\\p{Han}{2,8})");
     if (re2::StringPiece short_name; RE2::PartialMatch(bracket, *kShortName, &short_name)) {
       NoteArticleAlias(entity, absl::string_view(short_name.data(), short_name.size()), extra);
     }
