@@ -153,6 +153,7 @@ class ExtractorInternal {
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
   // Sentences since the section last named a country: "the country" reaches back at most one.
   int prev_country_age_ = 0;
+  bool prev_countries_several_ = false;  // The sentence that set prev_country_ named two or more.
   // The facility the previous sentence opened with as its subject ("Kamoa-Kakula produced …"),
   // or -1: what a sentence-initial "Its" continues ("Its concentrate goes to CITIC Metal").
   int prev_facility_subject_ = -1;
@@ -654,6 +655,15 @@ bool IsBareBoxHeading(absl::string_view text) {
   return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox);
 }
 
+// A tagged sentence with each name's tag as a plain word ("<Facility#1>" -> "Facility"), so that
+// a figure inside a name does not count as one; quantity tags keep their figures.
+std::string NamesAsWords(absl::string_view tagged) {
+  static const RE2* kNameTag = new RE2("<([A-Z][a-z]+)#\\d+>");
+  std::string out(tagged);
+  RE2::GlobalReplace(&out, *kNameTag, "\\1");
+  return out;
+}
+
 // Verbs of handing goods to a buyer, as an alternation: "its" after them and "from" is the
 // seller's, after them and "to"/"for" the buyer's.
 constexpr char kSupplyVerbs[] =
@@ -764,7 +774,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|conglomerate|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
-      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该集团|该公司|公司|该公团|该机构|"
+      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该国|该集团|该公司|公司|该公团|该机构|"
       "后者|前者|\\b(?i:the former|the latter)\\b)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -1016,6 +1026,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (after_name) continue;
     }
     const std::string word = absl::AsciiStrToLower(std::string(m[1].data(), m[1].size()));
+    // "Jervois Global" heading, then "Lender: Millstreet Capital Management, which had lent the
+    // company about $125 million": on a field line of a company's box, "the company" is that
+    // company.
+    if (word == "the company" && topic_ >= 0 && Entity(topic_).label == "Company") {
+      static const RE2* kFieldLabel = new RE2("^\\s*(?:[-•*]\\s*)?[A-Z][^:.;]{0,40}: ");
+      if (RE2::PartialMatch(s.text, *kFieldLabel) && b > 0) {
+        refer_here(topic_, "Company");
+        continue;
+      }
+    }
     // "helped by the start-up of Mpama South": the event of starting, not a young company.
     if ((absl::EndsWith(word, "start-up") || absl::EndsWith(word, "startup")) &&
         absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) {
@@ -1165,7 +1185,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // clause's subject, the agent that opens the sentence, not the latest name.
     // So is the subject "it" of a clause joined by "and" ("BHP agreed in 2021 to supply nickel to
     // Tesla, and in 2022 it signed a deal to sell nickel sulphate to …").
-    if (word == "it") {
+    if (word == "it" || word == "its") {
       static const RE2* kWhichMadeIt =
           new RE2("(?:, |\\bwhich |\\bthat )(?:made|makes|making|will make|would make) $");
       static const RE2* kHolderRankAfter = new RE2(
@@ -1175,11 +1195,22 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
           "[,;] and (?:(?:in|by|since) (?:[A-Z][a-z]+ )?\\d{4},? |then |later |now |also |last year,? "
           "|this year,? )?$");
       static const RE2* kVerbAfter = new RE2(
-          "^ (?:has |have |had |will |would |also |then |later |now |since )*[a-z]+(?:ed|s)\\b");
+          "^ (?:has |have |had |will |would |also |then |later |now |since |still |already |"
+          "again )*(?:[a-z]+(?:ed|s)|bought|sold|took|held|paid|won|built|ran|made|got|kept|"
+          "lent|spent|led|sent|shut)\\b");
+      // So is "it" in a relative clause on the sentence's object ("paid $4.07 billion for a stake
+      // in SQM, which it bought from Nutrien"): the clause is about the object, "it" is not it.
+      static const RE2* kWhichIt = new RE2(", (?:which|that) $");
+      // So is "its" after an object chosen for a role ("ENAMI selected Rio Tinto as its partner").
+      static const RE2* kChoseAsIts = new RE2(
+          "\\b(?:selected|selects|chose|chooses|picked|picks|named|names|appointed|appoints|"
+          "tapped|taps|hired|hires) (?:the )?(?:[A-Z][\\w&.-]*(?: [A-Z][\\w&.-]*){0,4}) as $");
       const re2::StringPiece after(s.text.data() + e, s.text.size() - e);
-      if ((RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kWhichMadeIt) &&
+      const re2::StringPiece before(s.text.data(), b);
+      if ((word == "it" && RE2::PartialMatch(before, *kWhichMadeIt) &&
            RE2::PartialMatch(after, *kHolderRankAfter)) ||
-          (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kAndIt) &&
+          (word == "its" && RE2::PartialMatch(before, *kChoseAsIts)) ||
+          (word == "it" && (RE2::PartialMatch(before, *kAndIt) || RE2::PartialMatch(before, *kWhichIt)) &&
            RE2::PartialMatch(after, *kVerbAfter))) {
         // (A name, or a description resolved before it: "The Detroit carmaker".)
         const Item* first = nullptr;
@@ -1206,6 +1237,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             }
           }
           refer_here(first->entity, first->tag);
+          found.back().possessive = word == "its";
           continue;
         }
       }
@@ -1615,7 +1647,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                       : word == "the department" || word == "the ministry" || word == "the agency" ||
                               word == "the office" || word == "该公团" || word == "该机构"
                           ? kGovernment
-                      : word == "the country" ? kCountry
+                      : word == "the country" || word == "该国" ? kCountry
                                               : kCompany;
     // "公司" inside a longer name (e.g. "苹果公司") is part of that name, not a pronoun.
     Item ref, weak, second, earlier;
@@ -1690,6 +1722,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
       if (!fits(kind, it.tag)) continue;
+      // A name as the modifier of a noun ("pumps brine under a separate Corfo contract … and
+      // processes it at its La Negra plant"): the contract's party is not the clause's agent.
+      static const RE2* kArticleBefore = new RE2("\\b(?:a|an|the)(?: [a-z-]+)? $");
+      static const RE2* kModifiedNoun = new RE2(
+          "^ (?:contract|contracts|concession|concessions|deal|agreement|licence|license|permit|"
+          "tender|auction|talks|rules|law|programme|program|scheme|approval|decision)\\b");
+      if (kind == kAgent && it.tag != "Facility" &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kArticleBefore) &&
+          RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end),
+                            *kModifiedNoun)) {
+        continue;
+      }
       // "… giving Moscow leverage over … its trading arm Tenex": what has an arm, a unit or a
       // subsidiary is a company.
       static const RE2* kCompanyPart = new RE2(
@@ -2213,6 +2257,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     if (ref.entity < 0) {
       int prev = prev_for(kind);
       if (prev < 0 || (kind == kCountry && prev_country_age_ > 1)) continue;
+      // "The country" or 该国 after a sentence naming two countries ("Zimbabwe holds … after South
+      // Africa", "approval of Australia's FIRB and Tanzania's Fair Competition Commission") says
+      // not which.
+      if (kind == kCountry && prev_countries_several_) continue;
       ref.entity = prev;
       ref.tag = Entity(prev).label;
     }
@@ -2237,10 +2285,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         auto h = x_.home_countries_.find(entity);
         return h == x_.home_countries_.end() ? -1 : h->second;
       };
+      // (A reference resolved before it counts as named: "In 2023 it agreed to deliver lithium
+      // to LG …, and Ford signed a deal to buy carbonate from the Chilean company".)
       const Item* same = nullptr;
-      for (const Item& it : *items) {
-        if (it.entity >= 0 && it.end <= b && it.tag == "Company" && home(it.entity) == nationality) {
-          same = &it;
+      for (const std::vector<Item>* v : {items, &found}) {
+        for (const Item& it : *v) {
+          if (it.entity >= 0 && it.end <= b && it.tag == "Company" &&
+              home(it.entity) == nationality && (same == nullptr || it.end > same->end)) {
+            same = &it;
+          }
         }
       }
       if (same != nullptr && same->entity != ref.entity) {
@@ -3973,8 +4026,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:, <(?:Region|Country)#\\d+>)?)?, (?:(?:owned|built|developed|"
           "financed) and )?(?:operated|owned|run|built|developed|managed|controlled|backed|"
           "majority-owned|wholly owned|part-owned|partly owned|jointly owned|located|situated|"
-          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:by|with|in|at|"
-          "near|from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*|, (?:(?:high|deep|far|just|perched|nestled|"
+          "based|headquartered|acquired|bought|funded|financed|founded|spun off) (?:<PERCENT#\\d+> )?"
+          "(?:by|with|in|at|near|from) (?:[^,;.<]|<[A-Za-z]+#\\d+>)*"
+          // Shares of several owners: "owned 46.7% by Ganfeng Lithium, 44.8% by Lithium Argentina
+          // and 8.5% by … JEMSE, produced …".
+          "(?:, <PERCENT#\\d+> by (?:[^,;.<]|<[A-Za-z]+#\\d+>)*)*|, (?:(?:high|deep|far|just|perched|nestled|"
           "tucked away|set|lying|sitting) )?(?:up |out |away )?(?:in|at|near|on|off|outside|north "
           "of|south of|east of|west of) (?:[^,;.<]|<(?:Region|Country)#\\d+>)*)$");
       // "Kamoto Copper Company, owned by Glencore, supplies cobalt to Umicore": a supply or
@@ -5394,6 +5450,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // A hedge read from another figure of the same claim ("约750吨,占全球98%以上") is
         // no difference.
         if (k == "approx") continue;
+        // Nor is the kind of a deal whose sum only the other reads ("paid $4.07 billion for a
+        // 23.77% stake in SQM, which it bought from Nutrien": one purchase).
+        if (k == "instrument" && !a.props.contains("amount") && b.props.contains("amount")) continue;
         auto it = b.props.find(k);
         contained &= it != b.props.end() && it->second == v;
       }
@@ -5606,7 +5665,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   }
   ++prev_country_age_;
   bool country_named = false;
-  for (const Item& it : items) country_named |= it.tag == "Country";
+  std::set<int> countries;
+  for (const Item& it : items) {
+    country_named |= it.tag == "Country";
+    if (it.tag == "Country" && it.entity >= 0) countries.insert(it.entity);
+  }
+  if (!countries.empty()) prev_countries_several_ = countries.size() > 1;
   for (const Item& it : items) {
     NoteNational(it.tag, it.entity);
     // "Jakarta stopped all exports of nickel ore … The country mined …": a national government
@@ -5839,6 +5903,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (!bullet && !text.empty() &&
       (text.back() == ':' || RE2::FullMatch(tagged, *kNameAlone) ||
        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kUnpunctuatedLine) ||
+       // A figure inside a name ("Zijin Mining — 3Q (Tres Quebradas), Catamarca") is no figure.
+       RE2::FullMatch(NamesAsWords(tagged), *kUnpunctuatedLine) ||
        RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBoxHeading))) {
     std::set<int> named;
     for (const Item& it : items) {
@@ -5868,6 +5934,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // site's (owner, capacity, offtake).
     static const RE2* kCompanyThenSite = new RE2(
         "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, <(?:Region|Country)#\\d+>)*$");
+    // "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto": the site, then the salt flat or
+    // basin it lies on.
+    // "Ganfeng Lithium — Mariana and Pozuelos-Pastos Grandes, Salta": two sites; the company is
+    // the topic, and a line names the site it is about.
+    static const RE2* kCompanyTwoSites = new RE2(
+        "^<Company#(\\d+)> (?:—|–|-) <Facility#\\d+>(?: and|, and| &) <Facility#\\d+>(?:, <(?:Region|Country)#\\d+>)*$");
+    static const RE2* kCompanySiteOnSite = new RE2(
+        "^<Company#\\d+> (?:—|–|-) <Facility#(\\d+)>, <Facility#\\d+>(?:, <(?:Region|Country)#\\d+>)*$");
     // A site and its owner in brackets ("Louisiana steel mill (Hyundai Steel)"): the site is the
     // topic.
     static const RE2* kSiteThenOwner = new RE2("^<Facility#(\\d+)> \\(<Company#\\d+>\\)$");
@@ -5882,7 +5956,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                RE2::PartialMatch(tagged, *kCompanySite, &company, &site) &&
         company < static_cast<int>(items.size()) && site < static_cast<int>(items.size())) {
       named = {items[company].entity};
-    } else if (named.size() == 2 && RE2::FullMatch(tagged, *kCompanyThenSite, &glued) &&
+    } else if (named.size() == 3 && RE2::FullMatch(tagged, *kCompanyTwoSites, &company) &&
+               company < static_cast<int>(items.size())) {
+      named = {items[company].entity};
+      site = -1;
+    } else if (((named.size() == 2 && RE2::FullMatch(tagged, *kCompanyThenSite, &glued)) ||
+                (named.size() == 3 && RE2::FullMatch(tagged, *kCompanySiteOnSite, &glued))) &&
                glued < static_cast<int>(items.size())) {
       named = {items[glued].entity};
       site = -1;

@@ -477,6 +477,7 @@ struct Patterns {
   RE2 cn_more;  // 多, 余
   RE2 en_scale;
   RE2 percent_unit;
+  RE2 plus_one_share;  // "50% plus one share": still 50%, part of the figure.
   RE2 mass_unit;
   RE2 non_metric;
   RE2 imperial_mass;
@@ -526,6 +527,7 @@ Patterns::Patterns()
       en_scale(Expand(R"((?:{WS}|-)?((?i:thousand|million|billion|trillion|crores?|lakhs?|mln|mn|bln|bn|m|b|k)))"),
                PatternOptions()),
       percent_unit(Expand(R"({WS}?(%|％|(?i:per(?:{WS}|-)?cent|pct)))"), PatternOptions()),
+      plus_one_share(Expand(R"({WS}(?i:plus){WS}(?i:one|1){WS}(?i:shares?|votes?))"), PatternOptions()),
       mass_unit(Expand(R"((?:{WS}|-)?((?i:)"
                        R"((?:wet|dry)(?:{WS}|-)+(?:metric(?:{WS}|-)+)?ton(?:ne)?s?|)"
                        R"(metric(?:{WS}|-)+ton(?:ne)?s?|ton(?:ne)?s?|)"
@@ -847,6 +849,7 @@ class Scan {
         s.kind = QuantityKind::kPercent;
         s.unit = "%";
         pos = End(g[0]);
+        if (At(re_.plus_one_share, pos, g, 1) && BoundaryAfter(End(g[0]))) pos = End(g[0]);
       } else if (!s.has_prefix && s.figure.chinese && !s.figure.cn_multiplier &&
                  !s.figure.has_scale && IsTenths(pos)) {
         // 六成 (six tenths, 60%), 近八成: not 成为 (become), 成立, 成本 …

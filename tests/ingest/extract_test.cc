@@ -3838,4 +3838,73 @@ TEST_F(ExtractTest, ANoteInBracketsUnderAHeadingKeepsTheBoxTopic) {
   EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Wesfarmers -> Mt Holland mine percent=50")));
 }
 
+TEST_F(ExtractTest, ItInARelativeOnTheObjectAndAfterAndIsTheSentenceSubject) {
+  // "which it bought from Nutrien, and it still owns about 22% of the Chilean miner": both "it"
+  // are Tianqi, not SQM (the relative's antecedent) or Nutrien.
+  const std::set<std::string> got = Claims(
+      "Tianqi Lithium paid $4.07 billion in 2018 for a 23.77% stake in SQM, which it bought from "
+      "Nutrien, and it still owns about 22% of the Chilean miner.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Tianqi Lithium -> SQM percent=22")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Nutrien"))));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE SQM"))));
+}
+
+TEST_F(ExtractTest, ItsIsNeitherTheChosenPartnerNorANameModifyingANoun) {
+  // "ENAMI selected Rio Tinto as its partner": its is ENAMI's. "under a separate Corfo contract …
+  // at its La Negra plant": its is Albemarle's, the clause's agent, not Corfo's.
+  const std::set<std::string> got = Claims(
+      "ENAMI selected Rio Tinto as its partner for the Salares Altoandinos project, where the miner "
+      "is set to take 51%.\n\nAlbemarle pumps brine under a separate Corfo contract and processes "
+      "it at its La Negra plant near Antofagasta.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Rio Tinto -> Salares Altoandinos project percent=51")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("OPERATES Albemarle -> La Negra plant")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("CORFO -> La Negra"))));
+}
+
+TEST_F(ExtractTest, ACompanyHeadingWithTwoSitesOrASiteOnASaltFlatSetsTheTopic) {
+  // "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto": the lines are Sal de Oro's; "Ganfeng
+  // Lithium — Mariana and Pozuelos-Pastos Grandes, Salta": the company's; a figure inside a name
+  // ("3Q") still heads a box; "Stake:" is no company.
+  const std::set<std::string> got = Claims(
+      "Lithium plants: key figures\n\nForeign groups have spent heavily on the salt flats.\n\n"
+      "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto\nOwner: POSCO Holdings, through POSCO "
+      "Argentina (100%)\n\nZijin Mining — 3Q (Tres Quebradas), Catamarca\nOwner: Zijin Mining "
+      "(100%)\nCapacity: 20,000 t of lithium carbonate\n\nGanfeng Lithium — Mariana and "
+      "Pozuelos-Pastos Grandes, Salta\nCapacity: 20,000 t of lithium chloride at Mariana\nStake: "
+      "67% of the planned Pozuelos-Pastos Grandes joint venture with Lithium Argentina\n");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Posco -> Sal de Oro project percent=100")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE Zijin Mining -> 3Q project percent=100")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HAS_CAPACITY 3Q project -> lithium carbonate")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr(
+                       "HOLDS_STAKE Ganfeng Lithium -> Pozuelos-Pastos Grandes project percent=67")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HAS_CAPACITY Ganfeng Lithium"))));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Stake"))));
+}
+
+TEST_F(ExtractTest, TheCompanyOnAFieldLineOfACompanysBoxIsThatCompany) {
+  // Under the heading "Jervois Global", after a line naming Freeport Cobalt: "the company" that
+  // Millstreet lent to is Jervois, not the latest company named.
+  const std::set<std::string> got = Claims(
+      "Cobalt outside China: key figures\n\nRefiners outside China are few.\n\nJervois Global\n"
+      "Acquisition: Freeport Cobalt, bought for $160 million in 2021\nLender: Millstreet Capital "
+      "Management, which had lent the company about $125 million\n");
+  EXPECT_THAT(got, Contains(testing::HasSubstr(
+                       "LENDS_TO Millstreet Capital Management -> Jervois Global")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("INVESTS_IN Jervois Global -> Freeport Cobalt")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("LENDS_TO Millstreet Capital Management -> Freeport Cobalt"))));
+}
+
+TEST_F(ExtractTest, TheCountryIsTheOneCountryOfTheSentenceBeforeAndNoneOfTwo) {
+  // 该国 after a sentence naming one country is that country; after one naming two ("Zimbabwe
+  // holds … after South Africa") it says not which.
+  const std::set<std::string> one = Claims(
+      "Zimbabwe mines most of the platinum of the Great Dyke.\n\n"
+      "津巴布韦铂业公司（Zimplats）是该国最大的铂族金属生产商。");
+  EXPECT_THAT(one, Contains("LOCATED_IN Zimplats -> Zimbabwe"));
+  const std::set<std::string> two = Claims(
+      "Zimbabwe holds the world's second-largest resource of platinum group metals after South "
+      "Africa.\n\n津巴布韦铂业公司（Zimplats）是该国最大的铂族金属生产商。");
+  EXPECT_THAT(two, Not(Contains("LOCATED_IN Zimplats -> South Africa")));
+}
+
 }  // namespace kg::ingest

@@ -233,6 +233,9 @@ TEST_F(QuantitiesTest, Percent) {
       {"China holds 15 % of supply.", "15 %", kPercent, "15", "", "%"},
       {"China holds 15 per cent of supply.", "15 per cent", kPercent, "15", "", "%"},
       {"China holds 15 percent of supply.", "15 percent", kPercent, "15", "", "%"},
+      // A control threshold stated as one share over half is the half.
+      {"Codelco will own 50% plus one share of the venture.", "50% plus one share", kPercent, "50", "", "%"},
+      {"It keeps 51 per cent plus one vote.", "51 per cent plus one vote", kPercent, "51", "", "%"},
       {"China holds 0.5% of supply.", "0.5%", kPercent, "0.5", "", "%"},
       {"China holds 15.5 % of supply.", "15.5 %", kPercent, "15.5", "", "%"},
       {"China holds 15％ of supply.", "15％", kPercent, "15", "", "%"},
