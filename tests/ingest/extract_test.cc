@@ -3907,4 +3907,17 @@ TEST_F(ExtractTest, TheCountryIsTheOneCountryOfTheSentenceBeforeAndNoneOfTwo) {
   EXPECT_THAT(two, Not(Contains("LOCATED_IN Zimplats -> South Africa")));
 }
 
+TEST_F(ExtractTest, ANationalDescriptionMayMeanAReferenceResolvedBeforeIt) {
+  // "it" is SQM; "the Chilean company" later in the sentence is SQM too, not the Chilean venture
+  // named two sentences before.
+  const std::set<std::string> got = Claims(
+      "SQM keeps operational control of the business until 2030. From 2031, Codelco will own 50% "
+      "plus one share of NovaAndino Litio, with SQM holding the remaining shares.\n\nMuch of SQM's "
+      "output already goes to Asian battery makers. In 2023 it agreed to deliver 100,000 tonnes of "
+      "lithium to LG Energy Solution through 2029, and in the same year Ford signed a deal to buy "
+      "battery-grade lithium carbonate and hydroxide from the Chilean company.");
+  EXPECT_THAT(got, Contains("SUPPLIES SQM -> Ford"));
+  EXPECT_THAT(got, Not(Contains("SUPPLIES NovaAndino Litio -> Ford")));
+}
+
 }  // namespace kg::ingest
