@@ -1717,7 +1717,21 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // "its Australian operations" are many).
     // Only "operations" (lower case): "its Urucum … operations"; "the Ultium plants" are
     // several, "Puna Operations" is a company.
-    if (plural && (at_place != nullptr || g[3] != re2::StringPiece("operation"))) continue;
+    // So does any lower-case head after an unlisted name and "the": "the Pangwa mines in
+    // Myanmar's Kachin State", "Batteries from the Kokomo plants" (not "General Motors' Ultium
+    // plants": a possessor's sites are many).
+    // (Not a region's or a people's sites: "the Bowen Basin mines", "the Siberian smelters".)
+    const size_t last_space = place.rfind(' ');
+    const absl::string_view last_word =
+        last_space == absl::string_view::npos ? place : place.substr(last_space + 1);
+    static const RE2* kPeopleWord = new RE2("\\p{Lu}\\pL*(?:ian|ean|ese|ish|ic)");
+    const bool regional = name_words_.places.contains(std::string(last_word)) ||
+                          RE2::FullMatch(re2::StringPiece(place.data(), place.size()), *kPeopleWord);
+    if (plural && (at_place != nullptr ||
+                   (g[3] != re2::StringPiece("operation") &&
+                    (!absl::ascii_islower(g[3][0]) || possessive || !IsDeterminer(det) || regional)))) {
+      continue;
+    }
     // "the Syväjärvi and Rapasaari open pits": two names under one plural head are read below.
     if (plural && (absl::EndsWith(text.substr(0, place_b), " and ") ||
                    absl::EndsWith(text.substr(0, place_b), ", "))) {
@@ -3933,7 +3947,9 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
                            : ListedOrAdded(latin_name, "Company", extra);
     if (entity == not_entity) return false;
     NoteChineseName(entity, text.substr(start, name_end - start), extra);
-    static const RE2* kShortName = new RE2(KG_SHORT_NAME_WORD "\\s*(\\p{Han}{2,8})");
+    // (Or a Latin abbreviation: "（International Coal Ventures，简称ICVL）", then "ICVL收购了…".)
+    static const RE2* kShortName =
+        new RE2(KG_SHORT_NAME_WORD "\\s*(\\p{Han}{2,8}|\\p{Lu}[\\p{Lu}\\d&-]{1,9})");
     if (re2::StringPiece short_name; RE2::PartialMatch(bracket, *kShortName, &short_name)) {
       NoteArticleAlias(entity, absl::string_view(short_name.data(), short_name.size()), extra);
     }

@@ -2601,7 +2601,7 @@ TEST_F(ExtractTest, TheRemainingShareIsOfTheStakeBeforeNotOfTheNearestName) {
       "South32 holds 60% of South Africa Manganese, the Samancor venture that runs the Hotazel "
       "mines in the Northern Cape, while Anglo American holds the remaining 40%.");
   EXPECT_THAT(got, Contains("HOLDS_STAKE Anglo American -> South Africa Manganese percent=40"));
-  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("-> Hotazel"))));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE Anglo American -> Hotazel"))));
 }
 
 
@@ -3918,6 +3918,18 @@ TEST_F(ExtractTest, ANationalDescriptionMayMeanAReferenceResolvedBeforeIt) {
       "battery-grade lithium carbonate and hydroxide from the Chilean company.");
   EXPECT_THAT(got, Contains("SUPPLIES SQM -> Ford"));
   EXPECT_THAT(got, Not(Contains("SUPPLIES NovaAndino Litio -> Ford")));
+}
+
+TEST_F(ExtractTest, ALatinShortNameInChineseBracketsNamesTheCompanyLater) {
+  // "（International Coal Ventures，简称ICVL）": "ICVL" in the next sentence is that company; the
+  // rest of the mine is held by the one named after 其余.
+  const std::set<std::string> got = Claims(
+      "NMDC还是国际煤炭风险投资公司（International Coal Ventures，简称ICVL）的五家国有股东之一。"
+      "2014年，ICVL以5000万美元从力拓（Rio Tinto）手中收购了莫桑比克本加（Benga）煤矿百分之六十五的股份，"
+      "其余百分之三十五由塔塔钢铁（Tata Steel）持有。");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE International Coal Ventures -> Benga mine percent=65"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Tata Steel -> Benga mine percent=35"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE NMDC -> International Coal Ventures"));
 }
 
 }  // namespace kg::ingest

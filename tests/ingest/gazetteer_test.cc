@@ -970,5 +970,20 @@ TEST(GazetteerTest, AnExtractionProcessBetweenASitesBracketsAndItsHeadDescribesI
   EXPECT_TRUE(HasName(*g, "标准锂业开发西南阿肯色（South West Arkansas）盐湖提锂项目。",
                       "西南阿肯色（South West Arkansas）盐湖提锂项目=South West Arkansas project"));
 }
+TEST(GazetteerTest, APluralHeadAfterTheAndAnUnlistedNameNamesOneSite) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "the Pangwa mines": the Pangwa mine, no company named Pangwa.
+  EXPECT_TRUE(HasName(*g, "Most of that output comes from the Pangwa mines in Myanmar.",
+                      "Pangwa mines=Pangwa mine"));
+  EXPECT_THAT(Labelled(*g, "Most of that output comes from the Pangwa mines in Myanmar."),
+              testing::Not(testing::Contains("Company:Pangwa")));
+}
+TEST(GazetteerTest, ACoalMineHeadAfterChineseBracketsNamesAMine) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // 煤矿 is a mine's head after a bracketed Latin name.
+  EXPECT_TRUE(HasName(*g, "ICVL收购了莫桑比克本加（Benga）煤矿的股份。", "本加（Benga）煤矿=Benga mine"));
+}
 }  // namespace
 }  // namespace kg::ingest
