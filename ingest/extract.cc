@@ -1180,6 +1180,38 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // "…, the Swiss-based trader sold nine million shares in November, cutting its holding from
+    // about 43% to roughly 33%": "its" in a participle after the clause is the clause's subject,
+    // the agent right before its verb, not the latest name.
+    if (word == "its") {
+      static const RE2* kParticipleIts = new RE2(
+          ", (?:cutting|raising|lifting|taking|bringing|reducing|increasing|boosting|trimming|"
+          "halving|doubling|lowering|diluting|leaving) $");
+      static const RE2* kSubjectVerb = new RE2(
+          "^ (?:has |had |have |also |then |later |now |still )*(?:[a-z]+ed|sold|bought|took|"
+          "held|paid|cut|raised|lifted|set|put|sells|buys|takes|holds|pays|cuts|raises|lifts)\\b");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kParticipleIts)) {
+        const Item* subject = nullptr;
+        for (const std::vector<Item>* v : named_and_resolved) {
+          for (const Item& it : *v) {
+            if (it.entity < 0 || it.end > b || !IsAgent(it.tag)) continue;
+            // Up to the comma that opens the participle, no other comma: the agent's own clause.
+            const absl::string_view gap = absl::string_view(s.text).substr(it.end, b - it.end);
+            const size_t comma = gap.rfind(',');
+            if (comma == absl::string_view::npos || gap.substr(0, comma).find(',') != absl::string_view::npos) {
+              continue;
+            }
+            if (!RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), *kSubjectVerb)) continue;
+            if (subject == nullptr || it.end > subject->end) subject = &it;
+          }
+        }
+        if (subject != nullptr) {
+          refer_here(subject->entity, subject->tag);
+          found.back().possessive = true;
+          continue;
+        }
+      }
+    }
     // "GM invested $650 million in Lithium Americas in 2023, which made it the company's
     // largest shareholder": "it" after "which made" and before a rank among holders is the
     // clause's subject, the agent that opens the sentence, not the latest name.
@@ -5909,6 +5941,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::set<int> named;
     for (const Item& it : items) {
       if ((it.tag == "Company" || it.tag == "Facility") && it.entity >= 0) named.insert(it.entity);
+    }
+    // A name guessed after a listed site and a dash is the site's place ("Mozal Aluminium —
+    // Beluluane, near Maputo, Mozambique"): the listed site is the topic.
+    {
+      static const RE2* kSiteDashPlace =
+          new RE2("^<Facility#\\d+> (?:—|–|-) <Company#(\\d+)>, (?:near |in |outside )?");
+      int place = -1;
+      const size_t listed = x_.gazetteer_->entities().size();
+      if (named.size() == 2 && RE2::PartialMatch(tagged, *kSiteDashPlace, &place) && place >= 0 &&
+          place < static_cast<int>(items.size()) && items[place].entity >= 0 &&
+          static_cast<size_t>(items[place].entity) >= listed) {
+        named.erase(items[place].entity);
+      }
     }
     // A box heading that names nothing ("Key figures:", "At a glance") is about the heading
     // right above it ("Husab" then "Key figures:"), else about what the title is about.

@@ -3932,4 +3932,16 @@ TEST_F(ExtractTest, ALatinShortNameInChineseBracketsNamesTheCompanyLater) {
   EXPECT_THAT(got, Contains("HOLDS_STAKE NMDC -> International Coal Ventures"));
 }
 
+TEST_F(ExtractTest, ItsInAParticipleAfterAClauseIsTheClausesSubject) {
+  // "…, the Swiss-based trader sold nine million shares in November, cutting its stake": its is
+  // the trader's (Glencore), not Washington's, the latest name.
+  const std::set<std::string> got = Claims(
+      "Glencore has long supplied Century Aluminum with alumina. Having watched Century Aluminum's "
+      "shares rally after Washington doubled its tariff on imported aluminium in June 2025, the "
+      "Swiss-based trader sold nine million shares in November, cutting its stake in Century "
+      "Aluminum to about 33%.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Glencore -> Century Aluminum percent=33"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE U.S. government"))));
+}
+
 }  // namespace kg::ingest
