@@ -1180,6 +1180,11 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         }
       }
     }
+    // A verb right after a name (past, present or irregular): the name is its clause's subject.
+    static const RE2* kVerbAfter = new RE2(
+        "^ (?:has |have |had |will |would |also |then |later |now |since |still |already |"
+        "again )*(?:[a-z]+(?:ed|s)|bought|sold|took|held|paid|won|built|ran|made|got|kept|"
+        "lent|spent|led|sent|shut|cut|set|put)\\b");
     // "…, the Swiss-based trader sold nine million shares in November, cutting its holding from
     // about 43% to roughly 33%": "its" in a participle after the clause is the clause's subject,
     // the agent right before its verb, not the latest name.
@@ -1187,9 +1192,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       static const RE2* kParticipleIts = new RE2(
           ", (?:cutting|raising|lifting|taking|bringing|reducing|increasing|boosting|trimming|"
           "halving|doubling|lowering|diluting|leaving) $");
-      static const RE2* kSubjectVerb = new RE2(
-          "^ (?:has |had |have |also |then |later |now |still )*(?:[a-z]+ed|sold|bought|took|"
-          "held|paid|cut|raised|lifted|set|put|sells|buys|takes|holds|pays|cuts|raises|lifts)\\b");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kParticipleIts)) {
         const Item* subject = nullptr;
         for (const std::vector<Item>* v : named_and_resolved) {
@@ -1201,7 +1203,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
             if (comma == absl::string_view::npos || gap.substr(0, comma).find(',') != absl::string_view::npos) {
               continue;
             }
-            if (!RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), *kSubjectVerb)) continue;
+            if (!RE2::PartialMatch(re2::StringPiece(gap.data(), gap.size()), *kVerbAfter)) continue;
             if (subject == nullptr || it.end > subject->end) subject = &it;
           }
         }
@@ -1226,10 +1228,6 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       static const RE2* kAndIt = new RE2(
           "[,;] and (?:(?:in|by|since) (?:[A-Z][a-z]+ )?\\d{4},? |then |later |now |also |last year,? "
           "|this year,? )?$");
-      static const RE2* kVerbAfter = new RE2(
-          "^ (?:has |have |had |will |would |also |then |later |now |since |still |already |"
-          "again )*(?:[a-z]+(?:ed|s)|bought|sold|took|held|paid|won|built|ran|made|got|kept|"
-          "lent|spent|led|sent|shut)\\b");
       // So is "it" in a relative clause on the sentence's object ("paid $4.07 billion for a stake
       // in SQM, which it bought from Nutrien"): the clause is about the object, "it" is not it.
       static const RE2* kWhichIt = new RE2(", (?:which|that) $");
