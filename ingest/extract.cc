@@ -5975,8 +5975,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // as is one naming the company, then its site and the site's place ("Jiangsu Lopal Tech —
     // Kendal plant, Indonesia", "Heraeus Precious Metals, Nanjing plant"): its lines are the
     // site's (owner, capacity, offtake).
+    // (A town nobody listed may stand before the region: "Ola Electric — Ola Gigafactory,
+    // Krishnagiri, Tamil Nadu".)
     static const RE2* kCompanyThenSite = new RE2(
-        "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, <(?:Region|Country)#\\d+>)*$");
+        "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, [A-Z][\\w-]+(?: [A-Z][\\w-]+)?)?"
+        "(?:, <(?:Region|Country)#\\d+>)*$");
     // "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto": the site, then the salt flat or
     // basin it lies on.
     // "Ganfeng Lithium — Mariana and Pozuelos-Pastos Grandes, Salta": two sites; the company is
