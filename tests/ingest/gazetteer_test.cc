@@ -985,5 +985,12 @@ TEST(GazetteerTest, ACoalMineHeadAfterChineseBracketsNamesAMine) {
   // 煤矿 is a mine's head after a bracketed Latin name.
   EXPECT_TRUE(HasName(*g, "ICVL收购了莫桑比克本加（Benga）煤矿的股份。", "本加（Benga）煤矿=Benga mine"));
 }
+TEST(GazetteerTest, SolutionsEndsACompanyName) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "Exide Energy Solutions" is one company, not "Exide Energy" and a stray word.
+  EXPECT_TRUE(HasName(*g, "Exide Industries owns Exide Energy Solutions, which builds cells.",
+                      "Exide Energy Solutions=Exide Energy Solutions"));
+}
 }  // namespace
 }  // namespace kg::ingest
