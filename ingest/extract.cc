@@ -655,6 +655,10 @@ bool IsBareBoxHeading(absl::string_view text) {
   return RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kBareBox);
 }
 
+// The places that may end a box heading after its company and site ("…, Salta", "…, Western
+// Australia, Australia"), to the end of the line.
+#define KG_HEADING_PLACES "(?:, <(?:Region|Country)#\\d+>)*$"
+
 // A tagged sentence with each name's tag as a plain word ("<Facility#1>" -> "Facility"), so that
 // a figure inside a name does not count as one; quantity tags keep their figures.
 std::string NamesAsWords(absl::string_view tagged) {
@@ -5979,15 +5983,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Krishnagiri, Tamil Nadu".)
     static const RE2* kCompanyThenSite = new RE2(
         "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, [A-Z][\\w-]+(?: [A-Z][\\w-]+)?)?"
-        "(?:, <(?:Region|Country)#\\d+>)*$");
+        KG_HEADING_PLACES);
     // "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto": the site, then the salt flat or
     // basin it lies on.
     // "Ganfeng Lithium — Mariana and Pozuelos-Pastos Grandes, Salta": two sites; the company is
     // the topic, and a line names the site it is about.
     static const RE2* kCompanyTwoSites = new RE2(
-        "^<Company#(\\d+)> (?:—|–|-) <Facility#\\d+>(?: and|, and| &) <Facility#\\d+>(?:, <(?:Region|Country)#\\d+>)*$");
+        "^<Company#(\\d+)> (?:—|–|-) <Facility#\\d+>(?: and|, and| &) <Facility#\\d+>" KG_HEADING_PLACES);
     static const RE2* kCompanySiteOnSite = new RE2(
-        "^<Company#\\d+> (?:—|–|-) <Facility#(\\d+)>, <Facility#\\d+>(?:, <(?:Region|Country)#\\d+>)*$");
+        "^<Company#\\d+> (?:—|–|-) <Facility#(\\d+)>, <Facility#\\d+>" KG_HEADING_PLACES);
     // A site and its owner in brackets ("Louisiana steel mill (Hyundai Steel)"): the site is the
     // topic.
     static const RE2* kSiteThenOwner = new RE2("^<Facility#(\\d+)> \\(<Company#\\d+>\\)$");

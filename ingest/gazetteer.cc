@@ -123,7 +123,8 @@ void ReplaceOverlapping(const std::vector<Mention>& added,
 // What a bracket after a name may add: "（…，简称HAPCO）" (an abbreviation, perhaps introduced), and
 // the words that introduce a short name ("简称沪硅产业").
 #define KG_SHORT_NAME_WORD "(?:简称|下称|以下简称)"
-#define KG_ABBREVIATION KG_SHORT_NAME_WORD "?\\s*\\p{Lu}[\\p{Lu}\\d&-]{1,9}"
+#define KG_ABBREVIATION_WORD "\\p{Lu}[\\p{Lu}\\d&-]{1,9}"
+#define KG_ABBREVIATION KG_SHORT_NAME_WORD "?\\s*" KG_ABBREVIATION_WORD
 
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
                                         "Commodity", "Person", "Region",  "Demonym"};
@@ -3949,7 +3950,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     NoteChineseName(entity, text.substr(start, name_end - start), extra);
     // (Or a Latin abbreviation: "（International Coal Ventures，简称ICVL）", then "ICVL收购了…".)
     static const RE2* kShortName =
-        new RE2(KG_SHORT_NAME_WORD "\\s*(\\p{Han}{2,8}|\\p{Lu}[\\p{Lu}\\d&-]{1,9})");
+        new RE2(KG_SHORT_NAME_WORD "\\s*(\\p{Han}{2,8}|" KG_ABBREVIATION_WORD ")");
     if (re2::StringPiece short_name; RE2::PartialMatch(bracket, *kShortName, &short_name)) {
       NoteArticleAlias(entity, absl::string_view(short_name.data(), short_name.size()), extra);
     }
