@@ -3944,4 +3944,14 @@ TEST_F(ExtractTest, ItsInAParticipleAfterAClauseIsTheClausesSubject) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE U.S. government"))));
 }
 
+TEST_F(ExtractTest, ACompletedTakeoverInAnOpenerGivesTheBuyerTheWhole) {
+  // "Having completed its $6.7 billion takeover of Arcadium Lithium …, Rio Tinto": the purchase,
+  // and with it (the takeover expansion of an acquisition) all of Arcadium.
+  const std::set<std::string> got = Claims(
+      "Having completed its $6.7 billion takeover of Arcadium Lithium in March 2025, Rio Tinto, the "
+      "Anglo-Australian miner, became one of the largest brine producers.");
+  EXPECT_THAT(got, Contains("INVESTS_IN Rio Tinto -> Arcadium Lithium"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Rio Tinto -> Arcadium Lithium percent=100"));
+}
+
 }  // namespace kg::ingest
