@@ -447,6 +447,11 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
+    if (kv.first == "figure_zh") {
+      name_words_.zh_stops.push_back(written);
+      name_words_.zh_before_figure.insert(written);
+      continue;
+    }
     if (kv.first == "stop_zh" || kv.first == "kind_zh" || kv.first == "desc_zh") {
       (kv.first == "stop_zh"   ? name_words_.zh_stops
        : kv.first == "kind_zh" ? name_words_.zh_kinds
@@ -659,16 +664,29 @@ void Gazetteer::NoteChineseName(int entity, absl::string_view zh_name,
   // that still ends in a company word ("皮克稀土" of 皮克稀土公司): goods there are the company's
   // word.
   const absl::string_view stem = zh_name.substr(0, WithoutCompanyWords(zh_name));
+  auto plain = [&](absl::string_view part, bool last) {
+    bool ok = part.size() >= 9 && Lookup(part) < 0;
+    for (size_t n = 6; ok && n < part.size(); n += 3) {
+      const int tail = Lookup(part.substr(part.size() - n));
+      ok = !IsPlace(Lookup(part.substr(0, n))) &&
+           !(last && tail >= 0 && entities_[tail].label == "Commodity");
+    }
+    return ok;
+  };
   for (absl::string_view part = zh_name; part.size() > stem.size();) {
     StripCompanyWord(&part);
     const bool last = part.size() == stem.size();
-    bool plain = part.size() >= 9 && Lookup(part) < 0;
-    for (size_t n = 6; plain && n < part.size(); n += 3) {
-      const int tail = Lookup(part.substr(part.size() - n));
-      plain = !IsPlace(Lookup(part.substr(0, n))) &&
-              !(last && tail >= 0 && entities_[tail].label == "Commodity");
+    if (plain(part, last)) NoteArticleAlias(entity, part, extra, last ? kBareStemKey : kStemKey);
+  }
+  // A stem closed by a generic word of its trade is named without it too: "印达尔科" of
+  // 印达尔科工业公司, "华菱" of 华菱钢铁集团 (three characters at least, as above).
+  if (stem.size() < zh_name.size()) {
+    for (const std::string& g : name_words_.zh_generic) {
+      if (!absl::EndsWith(stem, g)) continue;
+      const absl::string_view bare = stem.substr(0, stem.size() - g.size());
+      if (AllHan(bare) && plain(bare, true)) NoteArticleAlias(entity, bare, extra, kBareStemKey);
+      break;
     }
-    if (plain) NoteArticleAlias(entity, part, extra, last ? kBareStemKey : kStemKey);
   }
 }
 
@@ -3415,8 +3433,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                  (chars != 1 || w.size() > 3) && (!date || after_numeral(b - w.size()));
         };
         for (absl::string_view w : kStarts) stop |= stops_here(w);
+        // (A word before a figure is inside the name here: an ideograph follows it, "印达尔科".)
         for (const std::string& w : name_words_.zh_stops) {
-          stop |= !name_words_.zh_inner.contains(w) && stops_here(w);
+          stop |= !name_words_.zh_inner.contains(w) && !name_words_.zh_before_figure.contains(w) &&
+                  stops_here(w);
         }
         if (stop) {
           stopped = true;
@@ -3598,25 +3618,39 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
     const size_t close = open + m[0].size();
     pos = close;
     const absl::string_view acronym(m[1].data(), m[1].size());
-    // Walk back one capitalized word per letter, last letter first.
-    size_t b = open;
-    bool spelled = true;
-    for (size_t k = acronym.size(); spelled && k-- > 0;) {
-      if (k + 1 < acronym.size()) {
-        spelled = b > 0 && text[b - 1] == ' ';
-        if (!spelled) break;
-        --b;
+    // Walk back one capitalized word per letter, last letter first; "and" or "of" between two
+    // of them spells nothing ("Mineral Exploration and Consultancy Ltd (MECL)"). The start
+    // of the name, or npos.
+    auto spell = [&](absl::string_view letters) -> size_t {
+      size_t b = open;
+      for (size_t k = letters.size(); k-- > 0;) {
+        for (bool joiner = true; joiner;) {
+          if (b != open) {
+            if (b == 0 || text[b - 1] != ' ') return absl::string_view::npos;
+            --b;
+          }
+          size_t wb = b;
+          while (wb > 0 && (absl::ascii_isalnum(text[wb - 1]) || text[wb - 1] == '-' ||
+                            text[wb - 1] == '&' || text[wb - 1] == '\'')) {
+            --wb;
+          }
+          const absl::string_view word = text.substr(wb, b - wb);
+          joiner = k + 1 < letters.size() && (word == "and" || word == "of");
+          if (!joiner && (word.empty() || word[0] != letters[k] || IsFunctionWord(word))) {
+            return absl::string_view::npos;
+          }
+          b = wb;
+        }
       }
-      size_t wb = b;
-      while (wb > 0 && (absl::ascii_isalnum(text[wb - 1]) || text[wb - 1] == '-' ||
-                        text[wb - 1] == '&' || text[wb - 1] == '\'')) {
-        --wb;
-      }
-      const absl::string_view word = text.substr(wb, b - wb);
-      spelled = !word.empty() && word[0] == acronym[k] && !IsFunctionWord(word);
-      b = wb;
+      return b;
+    };
+    size_t b = spell(acronym);
+    // A legal form the name leaves out: "Exide Energy Solutions (EESL)", "Hindustan Copper
+    // (HCL)" (L for Limited).
+    if (b == absl::string_view::npos && acronym.size() >= 3 && acronym.back() == 'L') {
+      b = spell(acronym.substr(0, acronym.size() - 1));
     }
-    if (!spelled) continue;
+    if (b == absl::string_view::npos) continue;
     const absl::string_view name = text.substr(b, open - b);
     bool other = false;
     Mention* whole = nullptr;
@@ -3818,7 +3852,11 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
   auto boundary = [&](size_t pos, bool legal = false) {
     if (!han_before(pos)) return true;
     if (const size_t stop = ends_with_any(pos, name_words_.zh_stops); stop > 0) {
-      if (!legal || !name_words_.zh_inner.contains(text.substr(pos - stop, stop))) return true;
+      const absl::string_view word = text.substr(pos - stop, stop);
+      if ((!legal || !name_words_.zh_inner.contains(word)) &&
+          !(name_words_.zh_before_figure.contains(word) && HanAt(text, pos))) {
+        return true;
+      }
     }
     const Mention* m = ending_at(pos);
     return m != nullptr && label_of(*m) != "Commodity";
@@ -3960,6 +3998,36 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     i = end;
     return true;
   };
+  // "对轧制铝材企业爱励（Aleris）的收购": a transliteration with its Latin name in brackets right
+  // after a word for a firm of the trade (企业, 生产商, 铝企, …) names a company, when no stop word
+  // is inside it, nothing is found there yet and the Latin name is no listed place or good.
+  {
+    static const RE2* kFirmWord = new RE2(
+        "(?:企业|生产商|制造商|供应商|运营商|开发商|厂商|矿商|矿企|铝企|钢企|车企|锂企)"
+        "(\\p{Han}{2,6})[（(]");
+    re2::StringPiece input(text.data(), text.size()), name;
+    while (RE2::FindAndConsume(&input, *kFirmWord, &name)) {
+      const size_t name_begin = name.data() - text.data();
+      const size_t name_end = name_begin + name.size();
+      re2::StringPiece bracket, latin;
+      if (!RE2::PartialMatch(re2::StringPiece(text.data() + name_end, text.size() - name_end),
+                             LatinInBrackets(), &bracket, &latin)) {
+        continue;
+      }
+      bool stop = false;
+      for (const std::string& w : name_words_.zh_stops) {
+        stop |= absl::StrContains(text.substr(name_begin, name.size()), w);
+      }
+      const int listed = Lookup(std::string(latin.data(), latin.size()));
+      if (stop || overlapping(name_begin, name_end + bracket.size(), true) != nullptr ||
+          (listed >= 0 && entities_[listed].label != "Company")) {
+        continue;
+      }
+      const size_t resume = i;
+      name_with_bracket(name_begin, name_end, bracket, latin, -1);
+      i = resume;
+    }
+  }
   while (i < text.size()) {
     size_t e = i;
     bool legal = false;

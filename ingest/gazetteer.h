@@ -111,6 +111,9 @@ struct NameWords {
   // that are no part of a name (海外, 一座, 合资, …) and kinds of deposit or process between a
   // facility's name and its head (盐湖, 高压酸浸, …; longest first).
   std::vector<std::string> zh_stops;
+  // Those of them that stand before a figure (约, 达, 逾): a name's left edge only where no
+  // ideograph follows them, so that 达 inside "印达尔科" is no boundary (also in zh_stops).
+  absl::flat_hash_set<std::string> zh_before_figure;
   absl::flat_hash_set<std::string> zh_generic;
   std::vector<std::string> zh_kinds;
   // Words of a site's description between a transliterated name in brackets and its head

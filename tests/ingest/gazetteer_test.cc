@@ -992,5 +992,37 @@ TEST(GazetteerTest, SolutionsEndsACompanyName) {
   EXPECT_TRUE(HasName(*g, "Exide Industries owns Exide Energy Solutions, which builds cells.",
                       "Exide Energy Solutions=Exide Energy Solutions"));
 }
+TEST(GazetteerTest, AWordBeforeAFigureInsideATransliterationIsPartOfTheName) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // 达 ("reach", before a figure) is part of 印达尔科; the name without its trade word 工业 names
+  // the company later.
+  const std::string text =
+      "另一家印度铝企印达尔科工业公司（Hindalco Industries）则把重心放在海外。"
+      "诺贝丽斯（Novelis）是印达尔科的全资子公司。";
+  EXPECT_TRUE(HasName(*g, text, "印达尔科工业公司（Hindalco Industries）=Hindalco"));
+  EXPECT_TRUE(HasName(*g, text, "印达尔科=Hindalco"));
+  // Before a figure it still ends a name: "产能达" is no part of one.
+  EXPECT_THAT(Labelled(*g, "该厂产能达12万吨。"), testing::Not(testing::Contains(testing::HasSubstr("Company:"))));
+}
+TEST(GazetteerTest, ATransliterationAfterAFirmOfTheTradeNamesACompany) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "轧制铝材企业爱励（Aleris）": a rolled-aluminium firm, Aleris.
+  EXPECT_TRUE(HasName(*g, "诺贝丽斯完成了对轧制铝材企业爱励（Aleris）的收购。", "爱励（Aleris）=Aleris"));
+  // Not a place after a stop word: "企业在肯塔基（Kentucky）".
+  EXPECT_THAT(Labelled(*g, "该企业在肯塔基（Kentucky）建厂。"),
+              testing::Not(testing::Contains("Company:Kentucky")));
+}
+TEST(GazetteerTest, AnAcronymMayLeaveOutLimitedAndSkipAnd) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // EESL: Exide Energy Solutions Limited; MECL: Mineral Exploration and Consultancy Ltd.
+  EXPECT_TRUE(HasName(*g, "Exide Energy Solutions (EESL) builds cells. Exide put money into EESL.",
+                      "EESL=Exide Energy Solutions"));
+  EXPECT_TRUE(HasName(*g,
+                      "Mineral Exploration and Consultancy Ltd (MECL) owns 30%. MECL explores.",
+                      "MECL=Mineral Exploration and Consultancy Ltd"));
+}
 }  // namespace
 }  // namespace kg::ingest
