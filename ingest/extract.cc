@@ -166,6 +166,8 @@ class ExtractorInternal {
   // when the first is already this sentence's subject ("Hancock bought into Arafura. It has
   // since put A$40 million into the company").
   int prev_company_other_ = -1;
+  // The company the previous sentence's first company holds a share of, when it opens with one.
+  int prev_held_ = -1;
   std::map<int, int> company_mentions_;  // Company entity -> sentences of the article naming it.
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
   // How often the article named each commodity so far: with none in the section, the most named
@@ -1033,7 +1035,12 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // "Jervois Global" heading, then "Lender: Millstreet Capital Management, which had lent the
     // company about $125 million": on a field line of a company's box, "the company" is that
     // company.
-    if (word == "the company" && topic_ >= 0 && Entity(topic_).label == "Company") {
+    // So is "its" after a passive's "by" there ("Acquisition: Faradion, …, bought outright by its
+    // unit Reliance New Energy Solar"): the thing bought is not its own buyer's parent.
+    static const RE2* kPassiveBy = new RE2("\\b(?:[a-z]+ed|bought|taken over|held|owned|run)(?: outright| jointly| wholly)? by $");
+    if ((word == "the company" ||
+         (word == "its" && RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kPassiveBy))) &&
+        topic_ >= 0 && Entity(topic_).label == "Company") {
       static const RE2* kFieldLabel = new RE2("^\\s*(?:[-•*]\\s*)?[A-Z][^:.;]{0,40}: ");
       if (RE2::PartialMatch(s.text, *kFieldLabel) && b > 0) {
         refer_here(topic_, "Company");
@@ -2295,6 +2302,15 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // Africa", "approval of Australia's FIRB and Tanzania's Fair Competition Commission") says
       // not which.
       if (kind == kCountry && prev_countries_several_) continue;
+      // "Bahrain Mumtalakat Holding Company owns 69.38% of Alba … The smelter produced …": a
+      // description of what a company runs, after a sentence opened by a holder's share, is the
+      // company held.
+      static const RE2* kRunsSomething = new RE2(
+          "(?:smelter|miner|refiner|producer|maker|manufacturer|processor|recycler|explorer)$");
+      if (kind == kCompany && prev == prev_company_ && prev_held_ >= 0 &&
+          RE2::PartialMatch(word, *kRunsSomething)) {
+        prev = prev_held_;
+      }
       ref.entity = prev;
       ref.tag = Entity(prev).label;
     }
@@ -2882,6 +2898,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_agents_.clear();
     section_commodities_.clear();
     prev_company_other_ = -1;
+    prev_held_ = -1;
     facilities_.clear();
     venture_ = last_held_ = pair_[0] = pair_[1] = -1;
     described_.clear();
@@ -3097,6 +3114,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // "In Australia, Tianqi holds …": the place is a setting, not what "it" will mean.
     if (it.tag == "Country" &&
         RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kSetting)) {
+      continue;
+    }
+    // "Grundartangi, which is run by the subsidiary Nordural": a unit named after a preposition
+    // is a detail of the sentence, not the company "the company" will mean next.
+    static const RE2* kUnitDetail = new RE2(
+        "(?i)\\b(?:by|of|with|to|from|through|via|at) (?:the|its|a|their) (?:[a-z-]+ )?"
+        "(?:subsidiary|unit|arm|affiliate|division) $");
+    if (it.tag == "Company" &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kUnitDetail)) {
       continue;
     }
     // "CATL's supplier Ganfeng Lithium reported …", "Tesla supplier Panasonic said …": a name
@@ -5775,6 +5801,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (first_company >= 0) {
     prev_company_ = first_company;
     prev_company_other_ = other_company;
+    // "Bahrain Mumtalakat Holding Company owns 69.38% of Alba …": what the first company holds.
+    static const RE2* kHolderOf = new RE2(
+        "^<Company#(\\d+)> (?:owns|holds|controls|owned|held|controlled) (?:a |an )?<PERCENT#\\d+> "
+        "(?:stake |interest |holding |share )?(?:of|in) <Company#(\\d+)>");
+    int a = -1, b = -1;
+    prev_held_ = RE2::PartialMatch(tagged, *kHolderOf, &a, &b) && a >= 0 && b >= 0 &&
+                         static_cast<size_t>(a) < items.size() &&
+                         static_cast<size_t>(b) < items.size() &&
+                         items[a].entity == first_company && items[b].entity != first_company
+                     ? items[b].entity
+                     : -1;
   }
   // "SQM and Hancock Prospecting completed their joint takeover": a pair that acts together.
   static const RE2* kActingPair = new RE2(

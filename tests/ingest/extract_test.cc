@@ -3954,4 +3954,39 @@ TEST_F(ExtractTest, ACompletedTakeoverInAnOpenerGivesTheBuyerTheWhole) {
   EXPECT_THAT(got, Contains("HOLDS_STAKE Rio Tinto -> Arcadium Lithium percent=100"));
 }
 
+TEST_F(ExtractTest, AUnitNamedAfterAPrepositionIsNotWhatTheCompanyMeansNext) {
+  // "…, which is run by the subsidiary Nordural": "the company" in the next sentence is still
+  // Century Aluminum, the company the text is about.
+  const std::set<std::string> got = Claims(
+      "Century Aluminum has spent the decade deciding which smelters to keep. The steadiest sits in "
+      "Iceland: Grundartangi, which is run by the subsidiary Nordural. Glencore supplies the "
+      "company with alumina.");
+  EXPECT_THAT(got, Contains("SUPPLIES Glencore -> Century Aluminum"));
+  EXPECT_THAT(got, Not(Contains("SUPPLIES Glencore -> Nordural")));
+}
+
+TEST_F(ExtractTest, WhatACompanyRunsAfterAHoldersShareIsTheCompanyHeld) {
+  // "Mumtalakat owns 69.38% of Alba … The smelter produced …": the smelter is Alba, not its
+  // holder; with no such share it stays the sentence's first company.
+  EXPECT_THAT(Claims("Bahrain Mumtalakat Holding Company owns 69.38% of Alba. The smelter produced "
+                     "about 1.62 million tonnes of aluminium in 2023."),
+              Contains("PRODUCES Aluminium Bahrain -> aluminium"));
+  EXPECT_THAT(Claims("Alba signed a power deal with Bahrain Mumtalakat Holding Company. The smelter "
+                     "produced about 1.62 million tonnes of aluminium in 2023."),
+              Contains("PRODUCES Aluminium Bahrain -> aluminium"));
+}
+
+TEST_F(ExtractTest, ItsAfterAPassiveByOnAFieldLineIsTheBoxCompany) {
+  // "Acquisition: Faradion, …, bought outright by its unit Reliance New Energy Solar": its is
+  // Reliance Industries' (the box), and the unit bought Faradion.
+  const std::set<std::string> got = Claims(
+      "Reliance Industries — battery giga factory, Jamnagar, Gujarat\n"
+      "Capacity: 30 GWh a year planned\n"
+      "Acquisition: Faradion, the British sodium-ion developer, bought outright by its unit "
+      "Reliance New Energy Solar for £100 million in 2021");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Reliance New Energy Solar -> Faradion percent=100"));
+  EXPECT_THAT(got, Contains("INVESTS_IN Reliance New Energy Solar -> Faradion"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE Faradion"))));
+}
+
 }  // namespace kg::ingest
