@@ -678,14 +678,20 @@ void Gazetteer::NoteChineseName(int entity, absl::string_view zh_name,
     const bool last = part.size() == stem.size();
     if (plain(part, last)) NoteArticleAlias(entity, part, extra, last ? kBareStemKey : kStemKey);
   }
-  // A stem closed by a generic word of its trade is named without it too: "印达尔科" of
-  // 印达尔科工业公司, "华菱" of 华菱钢铁集团 (three characters at least, as above).
+  // A stem closed by a generic word of its trade or by goods is named without them too:
+  // "印达尔科" of 印达尔科工业公司, "莱格西" of 莱格西铁矿公司 (three characters at least, as above).
   if (stem.size() < zh_name.size()) {
+    size_t cut = 0;
     for (const std::string& g : name_words_.zh_generic) {
-      if (!absl::EndsWith(stem, g)) continue;
-      const absl::string_view bare = stem.substr(0, stem.size() - g.size());
-      if (AllHan(bare) && plain(bare, true)) NoteArticleAlias(entity, bare, extra, kBareStemKey);
-      break;
+      if (absl::EndsWith(stem, g)) cut = std::max(cut, g.size());
+    }
+    for (size_t n = 3; n <= 9 && n < stem.size(); n += 3) {
+      const int goods = Lookup(stem.substr(stem.size() - n));
+      if (goods >= 0 && entities_[goods].label == "Commodity") cut = std::max(cut, n);
+    }
+    const absl::string_view bare = stem.substr(0, stem.size() - cut);
+    if (cut > 0 && AllHan(bare) && plain(bare, true)) {
+      NoteArticleAlias(entity, bare, extra, kBareStemKey);
     }
   }
 }
