@@ -3339,8 +3339,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
         // Nickel Asia the remaining 10%", "…，电装(Denso)约5.5%") is a holder in a list, not the
         // company held.
-        static const RE2* kHolderShare =
-            new RE2("^ (?:\\(|the (?:remaining|other|rest of the|balance of the) )?<PERCENT#");
+        // (Also "Baowu with 18.7%" and "China Steel Corporation the last 2.5%".)
+        static const RE2* kHolderShare = new RE2(
+            "^ (?:\\(|with |the (?:remaining|other|last|rest of the|balance of the) )?<PERCENT#");
         // (In Chinese only a name that opens its clause: "持有莫罗瓦利工业园49.69%的股份" names the held.)
         static const RE2* kZhHolderShare = new RE2("^(?:[（(]|(?:则|还|也|另|各)?(?:持股|占股)?(?:约|逾|近|超过)?)<PERCENT#");
         static const RE2* kZhClauseStart = new RE2("(?:^|[，,、；;：:])$");
@@ -3371,9 +3372,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // 持有": of the project, not of Lithium Argentina; "A, in which B holds 51%, …"), nor a
         // buyer paying for a share ("Nippon Steel will pay US$720 million for a 20% interest, and
         // JFE Steel US$360 million for 10%").
+        // ("a Fortescue subsidiary holds 69%": the subsidiary's parent holds; "Chinalco, in which
+        // Baowu is a smaller partner": a partner of the one described.)
         static const RE2* kHolderVerb = new RE2(
-            "^(?:(?: (?:also |still |now |currently )?(?:holds|owns|holding|owning|controls|"
-            "controlling|retains|keeps|kept|retained) )|(?: (?:will |would |has agreed to |agreed "
+            "^(?:(?: (?:subsidiary |unit |arm |affiliate )?(?:also |still |now |currently )?"
+            "(?:holds|owns|holding|owning|controls|controlling|retains|keeps|kept|retained) )|"
+            "(?: (?:is|was|has been) (?:a|an|the) (?:[a-z-]+ )?(?:partner|member|shareholder|"
+            "investor|co-owner)\\b)|(?: (?:will |would |has agreed to |agreed "
             "to )?(?:pay|pays|paid) <MONEY#\\d+> for )| <MONEY#\\d+> for |"
             "(?:则|还|也|仍|目前|将|已|共同|分别)?(?:持有|持股|拥有|控股|占股))");
         // Nor a partner named with another ("华友钴业与淡水河谷成立的合资公司中，华友钴业持股51%": 淡水河谷 is a

@@ -3989,4 +3989,21 @@ TEST_F(ExtractTest, ItsAfterAPassiveByOnAFieldLineIsTheBoxCompany) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE Faradion"))));
 }
 
+TEST_F(ExtractTest, AHolderOrAPartnerIsNoFallbackHeldCompany) {
+  // The company held by an elliptic share is neither a name a subsidiary of which holds a share
+  // ("a Fortescue subsidiary holds 69%"), nor a partner of the holder described ("in which Baowu is
+  // a smaller partner"), nor a name with its own share ("Baowu with 18.7%").
+  std::set<std::string> got = Claims(
+      "Iron Bridge, in which a Fortescue subsidiary holds 69% and Taiwan's Formosa Plastics Group "
+      "31%, is designed to produce 22 million tonnes a year.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Formosa Plastics Group -> Iron Bridge project percent=31"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Formosa Plastics Group -> Fortescue"))));
+  got = Claims(
+      "In the south, Rio Tinto holds 53% of Simfer, the venture developing Blocks 3 and 4, while "
+      "Chalco Iron Ore Holdings (CIOH), a consortium led by Chinalco in which Baowu is a smaller "
+      "partner, holds 47%.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Chalco Iron Ore Holdings -> Simfer percent=47"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Chalco Iron Ore Holdings -> China Baowu"))));
+}
+
 }  // namespace kg::ingest
