@@ -709,7 +709,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   // Or other names of the same one: "跨几内亚公司（La Compagnie du TransGuinéen，CTG）".
   static const RE2* kOpen = new RE2("^ ?(?:\\(|（)");
   static const RE2* kSeparator = new RE2("^ ?(?:[,，、;；]|or|or the) ?");
-  static const RE2* kClose = new RE2("^ ?(?:\\)|）)");
+  // (A Chinese short name may close it: "（Ma'aden，简称马阿登）", then "马阿登在五年内…".)
+  static const RE2* kClose = new RE2("^ ?(?:[,，、] ?" KG_SHORT_NAME_WORD " ?(\\p{Han}{2,8}) ?)?(?:\\)|）)");
   // What a bracket may name: an organisation or a site.
   auto org_or_site = [](const std::string& label) {
     return label == "Company" || label == "Government" || label == "Facility";
@@ -723,11 +724,15 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     re2::StringPiece inside = whole;
     const bool opened = RE2::Consume(&inside, *kOpen);
     const size_t open_end = static_cast<size_t>(inside.data() - text.data());
-    // The end of the closing bracket right after `e`, or npos.
-    auto closed_at = [&](size_t e) {
-      re2::StringPiece after(text.data() + e, text.size() - e);
-      return RE2::Consume(&after, *kClose) ? static_cast<size_t>(after.data() - text.data())
-                                           : absl::string_view::npos;
+    // The end of the closing bracket right after `e`, or npos; a short name before it names
+    // `entity` later.
+    auto closed_at = [&](size_t e, int entity) {
+      re2::StringPiece after(text.data() + e, text.size() - e), short_name;
+      if (!RE2::Consume(&after, *kClose, &short_name)) return absl::string_view::npos;
+      if (!short_name.empty()) {
+        NoteArticleAlias(entity, absl::string_view(short_name.data(), short_name.size()), extra);
+      }
+      return static_cast<size_t>(after.data() - text.data());
     };
     if (opened) {
       // Names of the same entity only, up to the closing bracket.
@@ -737,7 +742,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
                              (*out)[j].entity == m.entity;
            ++j) {
         same = true;
-        if (const size_t close = closed_at((*out)[j].span.end); close != absl::string_view::npos) {
+        if (const size_t close = closed_at((*out)[j].span.end, m.entity); close != absl::string_view::npos) {
           merged.push_back(Mention{Span{m.span.begin, close}, m.entity});
           break;
         }
@@ -752,7 +757,7 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (opened && static_cast<size_t>(m.entity) >= entities_.size() && k + 1 < out->size()) {
       const Mention& n = (*out)[k + 1];
       const bool listed = n.entity >= 0 && static_cast<size_t>(n.entity) < entities_.size();
-      const size_t close = closed_at(n.span.end);
+      const size_t close = closed_at(n.span.end, n.entity);
       if (n.span.begin == open_end && !n.demonym && listed && org_or_site(entities_[n.entity].label) &&
           close != absl::string_view::npos &&
           RE2::PartialMatch(re2::StringPiece(text.data() + m.span.begin, m.span.end - m.span.begin),
@@ -2408,7 +2413,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // transliteration with its brackets in the second (the figures after it stay readable). The
   // transliteration starts after the last mention or `stop_zh` word before it.
   static const RE2* kZhLatinBracket = new RE2(
-      "(\\p{Han}{2,12})（(\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3}(?:[ ]\\p{Ll}+)?)）");
+      "(\\p{Han}{2,12})[（(](\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3}(?:[ ]\\p{Ll}+){0,2})[）)]");
   static const RE2* kBuildOrRun = new RE2(
       "^(?:的)?(?:计划|拟|将|正在|已)?(?:投资(?:约|逾|超过)?[\\d.,]+(?:亿|万)?(?:美元|欧元|元|人民币|澳元|"
       "加元|英镑|日元|韩元|林吉特)?)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)?(?:一座|一个|一家|了)?"
@@ -2417,7 +2422,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                        kZhLatinBracket->Match(input, pos, text.size(), RE2::UNANCHORED, g, 3);) {
     size_t b = static_cast<size_t>(g[1].data() - text.data());
     const size_t latin_b = static_cast<size_t>(g[2].data() - text.data());
-    const size_t close = latin_b + g[2].size() + std::string_view("）").size();
+    // (Full-width brackets or ASCII ones, as NFKC leaves them: "西林耶尔维(Siilinjärvi)磷矿".)
+    const size_t open_len = text[latin_b - 1] == '(' ? 1 : std::string_view("（").size();
+    const size_t close = static_cast<size_t>(g[0].data() - text.data()) + g[0].size();
     pos = close;
     // A Latin name read elsewhere is that entity's, unless it is a region the site is named after
     // ("拟在吉打州（Kedah）投资…建设一座圆柱电池工厂", the Kedah plant).
@@ -2450,12 +2457,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         at += 3;  // One Han character (three bytes in UTF-8).
       }
     }
-    if (latin_b - b < 2 * 3 + std::string_view("（").size()) continue;  // Two characters at least.
+    if (latin_b - b < 2 * 3 + open_len) continue;  // Two characters at least.
     // A Chinese name with its own head, then the Latin name with its own ("萨拉戈萨电池厂（Zaragoza
     // plant）"): the site of the Latin name, the Chinese one its alias.
     {
       const std::string latin(g[2].data(), g[2].size());
-      const absl::string_view zh_name = text.substr(b, latin_b - std::string_view("（").size() - b);
+      const absl::string_view zh_name = text.substr(b, latin_b - open_len - b);
       bool zh_head = false;
       for (const auto& zh : name_words_.zh_heads) zh_head |= absl::EndsWith(zh_name, zh.first);
       if (zh_head && latin.find(' ') != std::string::npos && !FacilityHead(latin).empty()) {
@@ -2498,6 +2505,20 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (c != nullptr && !c->demonym && label_of(*c) == "Commodity" && c->span.begin == at) {
         if (product < 0) product = c->entity;
         at = c->span.end;
+        // A good whose name ends in a head names the site's goods and head at once:
+        // "西林耶尔维（Siilinjärvi）磷矿", phosphate rock and 矿 (not a concentrate, 锂精矿).
+        const absl::string_view good = text.substr(c->span.begin, c->span.end - c->span.begin);
+        if (!absl::EndsWith(good, "精矿") && (at >= text.size() || ZhHeadAt(text, at) == nullptr)) {
+          for (const auto& zh : name_words_.zh_heads) {  // Longest first.
+            if (good.size() > zh.first.size() && absl::EndsWith(good, zh.first) &&
+                ZhHeadAt(text, at - zh.first.size()) == &zh) {
+              at -= zh.first.size();
+              head = &zh;
+              break;
+            }
+          }
+          if (head != nullptr) break;
+        }
         continue;
       }
       if (kind == 0) break;
@@ -2529,7 +2550,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       def.key = absl::StrCat("Facility:", NormalizeName(def.name));
       // Its Chinese name: the transliteration and the head ("科特卡基地").
       def.aliases.push_back(
-          absl::StrCat(text.substr(b, latin_b - std::string_view("（").size() - b), head->first));
+          absl::StrCat(text.substr(b, latin_b - open_len - b), head->first));
       // A production base (基地, "hub") is a plant too.
       if (head->second == "hub") def.aliases.push_back(absl::StrCat(latin, " plant"));
       entity = AddExtra(std::move(def), extra);
@@ -2626,7 +2647,9 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       const bool country = std::all_of(it->second.begin(), it->second.end(), [&](const Surface& s) {
         return entities_[s.entity].label == "Country";
       });
-      for (size_t at = i + 1; country && at < end; ++at) {
+      // Nor one whose 国 is the first character of 国际 ("科罗曼德国际", Coromandel International).
+      if (country && absl::StartsWith(text.substr(shadow.src_end[end - 1]), "际")) num_ends = 0;
+      for (size_t at = i + 1; country && num_ends > 0 && at < end; ++at) {
         if (!CanStart(shadow, at)) continue;
         size_t inner[kMaxEnds];
         const size_t num_inner = key_ends(at, inner);

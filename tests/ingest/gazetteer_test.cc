@@ -1024,5 +1024,22 @@ TEST(GazetteerTest, AnAcronymMayLeaveOutLimitedAndSkipAnd) {
                       "Mineral Exploration and Consultancy Ltd (MECL) owns 30%. MECL explores.",
                       "MECL=Mineral Exploration and Consultancy Ltd"));
 }
+TEST(GazetteerTest, ChineseSitesAndShortNamesInBrackets) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // A good ending in a head names the site's goods and head at once; ASCII brackets as NFKC
+  // leaves them.
+  EXPECT_TRUE(HasName(*g, "雅苒在芬兰运营西林耶尔维(Siilinjärvi)磷矿。",
+                      "西林耶尔维(Siilinjärvi)磷矿=Siilinjärvi mine"));
+  // A full English name with two lower-case words in the brackets.
+  EXPECT_TRUE(HasName(*g, "淡水河谷经营苏哈尔球团厂（Sohar pelletizing plant）。",
+                      "苏哈尔球团厂（Sohar pelletizing plant）=Sohar pelletizing plant"));
+  // 国 of 国际 is no country's: "科罗曼德国际" is Coromandel International, not Germany.
+  EXPECT_THAT(Labelled(*g, "科罗曼德国际（Coromandel International）与马阿登签约。"),
+              testing::Not(testing::Contains("Country:Germany")));
+  // A Chinese short name closing a listed company's Latin name names it later.
+  EXPECT_TRUE(HasName(*g, "印度企业与沙特阿拉伯矿业公司（Saudi Arabian Mining Company，简称马阿登）签约。马阿登将供货。",
+                      "马阿登=Ma'aden"));
+}
 }  // namespace
 }  // namespace kg::ingest
