@@ -666,8 +666,14 @@ std::vector<Sentence> Segmenter::Run() {
     // "Product: natural graphite").
     if (block_ && !was_blank) {
       std::string_view last = View(text_, block_last_line_);
+      // (A box heading of a company and its site may be long: "Coromandel International — Baobab
+      // Mining and Chemicals Corporation (BMCC), Senegal" then "Stake: 53.8% …".)
+      const bool dash_heading = StartsLikeSentence(last, 0) && CountCodePoints(last) < 140 &&
+                                (last.find(" \xE2\x80\x94 ") != std::string_view::npos ||
+                                 last.find(" \xE2\x80\x93 ") != std::string_view::npos);
       const bool wrapped = !EndsSentence(text_, block_last_line_) && !EndsWith(last, ":") &&
-                           !((IsFieldLine(last) || IsHeadingCandidate(last)) && IsFieldLine(view)) &&
+                           !((IsFieldLine(last) || IsHeadingCandidate(last) || dash_heading) &&
+                             IsFieldLine(view)) &&
                            (CountCodePoints(last) >= 40 || IsAsciiLower(view[0]));
       if (wrapped) {
         block_->end = c.end;

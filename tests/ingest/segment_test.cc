@@ -385,6 +385,14 @@ TEST(SegmentTest, FactBoxLinesWithoutBulletsStayApart) {
                                 "Capacity: 11,250 tonnes a year of AAM\n")),
               ElementsAre("T", "SYRAH RESOURCES (Vidalia anode plant, Louisiana)",
                           "Capacity: 11,250 tonnes a year of AAM"));
+  // So is a long one of a company and the company or site it holds, after a dash.
+  EXPECT_THAT(Texts(SegmentText("T\n\nCoromandel International \xE2\x80\x94 Baobab Mining and "
+                                "Chemicals Corporation (BMCC), Senegal\nStake: 53.8% after a "
+                                "purchase\n")),
+              ElementsAre("T",
+                          "Coromandel International \xE2\x80\x94 Baobab Mining and Chemicals "
+                          "Corporation (BMCC), Senegal",
+                          "Stake: 53.8% after a purchase"));
   // Prose wrapped after 40 characters is still joined.
   EXPECT_THAT(texts, testing::Contains(
                          "The mine opened in 2016 and has since become one of the largest uranium "
