@@ -1037,7 +1037,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     // company.
     // So is "its" after a passive's "by" there ("Acquisition: Faradion, …, bought outright by its
     // unit Reliance New Energy Solar"): the thing bought is not its own buyer's parent.
-    static const RE2* kPassiveBy = new RE2("\\b(?:[a-z]+ed|bought|taken over|held|owned|run)(?: outright| jointly| wholly)? by $");
+    static const RE2* kPassiveBy = new RE2(
+        "\\b(?:[a-z]+ed|bought|taken over|held|owned|run)(?: outright| jointly| wholly)? by $");
     if ((word == "the company" ||
          (word == "its" && RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kPassiveBy))) &&
         topic_ >= 0 && Entity(topic_).label == "Company") {

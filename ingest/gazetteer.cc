@@ -710,7 +710,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
   static const RE2* kOpen = new RE2("^ ?(?:\\(|（)");
   static const RE2* kSeparator = new RE2("^ ?(?:[,，、;；]|or|or the) ?");
   // (A Chinese short name may close it: "（Ma'aden，简称马阿登）", then "马阿登在五年内…".)
-  static const RE2* kClose = new RE2("^ ?(?:[,，、] ?" KG_SHORT_NAME_WORD " ?(\\p{Han}{2,8}) ?)?(?:\\)|）)");
+  static const RE2* kClose =
+      new RE2("^ ?(?:[,，、] ?" KG_SHORT_NAME_WORD " ?(\\p{Han}{2,8}) ?)?(?:\\)|）)");
   // What a bracket may name: an organisation or a site.
   auto org_or_site = [](const std::string& label) {
     return label == "Company" || label == "Government" || label == "Facility";
@@ -742,7 +743,8 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
                              (*out)[j].entity == m.entity;
            ++j) {
         same = true;
-        if (const size_t close = closed_at((*out)[j].span.end, m.entity); close != absl::string_view::npos) {
+        if (const size_t close = closed_at((*out)[j].span.end, m.entity);
+            close != absl::string_view::npos) {
           merged.push_back(Mention{Span{m.span.begin, close}, m.entity});
           break;
         }
@@ -2413,7 +2415,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   // transliteration with its brackets in the second (the figures after it stay readable). The
   // transliteration starts after the last mention or `stop_zh` word before it.
   static const RE2* kZhLatinBracket = new RE2(
-      "(\\p{Han}{2,12})[（(](\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3}(?:[ ]\\p{Ll}+){0,2})[）)]");
+      "(\\p{Han}{2,12})[（(](\\p{Lu}[\\p{Latin}\\pM'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM'’.-]*){0,3}"
+      "(?:[ ]\\p{Ll}+){0,2})[）)]");
   static const RE2* kBuildOrRun = new RE2(
       "^(?:的)?(?:计划|拟|将|正在|已)?(?:投资(?:约|逾|超过)?[\\d.,]+(?:亿|万)?(?:美元|欧元|元|人民币|澳元|"
       "加元|英镑|日元|韩元|林吉特)?)?(?:建设|新建|兴建|建造|建立|扩建|运营着?|经营)?(?:一座|一个|一家|了)?"
@@ -2508,7 +2511,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         // A good whose name ends in a head names the site's goods and head at once:
         // "西林耶尔维（Siilinjärvi）磷矿", phosphate rock and 矿 (not a concentrate, 锂精矿).
         const absl::string_view good = text.substr(c->span.begin, c->span.end - c->span.begin);
-        if (!absl::EndsWith(good, "精矿") && (at >= text.size() || ZhHeadAt(text, at) == nullptr)) {
+        if (!absl::EndsWith(good, "精矿") &&
+            (at >= text.size() || ZhHeadAt(text, at) == nullptr)) {
           for (const auto& zh : name_words_.zh_heads) {  // Longest first.
             if (good.size() > zh.first.size() && absl::EndsWith(good, zh.first) &&
                 ZhHeadAt(text, at - zh.first.size()) == &zh) {
