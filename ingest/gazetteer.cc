@@ -447,6 +447,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       return absl::InvalidArgumentError(
           absl::StrCat("name words, line ", line_no, ": expected KIND WORD"));
     }
+    if (kv.first == "firm_zh") {
+      name_words_.zh_firm_words.push_back(written);
+      continue;
+    }
     if (kv.first == "figure_zh") {
       name_words_.zh_stops.push_back(written);
       name_words_.zh_before_figure.insert(written);
@@ -501,7 +505,6 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
     std::stable_sort(words->begin(), words->end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   }
-  if (name_words_.heads.empty()) return absl::OkStatus();
   auto alternation = [](const std::vector<std::string>& words) {
     std::string alt;
     for (const std::string& w : words) {
@@ -510,6 +513,14 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
     }
     return alt;
   };
+  if (!name_words_.zh_firm_words.empty()) {
+    zh_firm_name_re_ = std::make_unique<RE2>(
+        absl::StrCat("(?:", alternation(name_words_.zh_firm_words), ")(\\p{Han}{2,6})[（(]"));
+    if (!zh_firm_name_re_->ok()) {
+      return absl::InvalidArgumentError(absl::StrCat("name words: ", zh_firm_name_re_->error()));
+    }
+  }
+  if (name_words_.heads.empty()) return absl::OkStatus();
   const std::string heads = alternation(name_words_.heads);
   const std::string descriptors =
       name_words_.descriptors.empty() ? "\\pL+" : alternation(name_words_.descriptors);
@@ -3466,7 +3477,8 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
                  (chars != 1 || w.size() > 3) && (!date || after_numeral(b - w.size()));
         };
         for (absl::string_view w : kStarts) stop |= stops_here(w);
-        // (A word before a figure is inside the name here: an ideograph follows it, "印达尔科".)
+        // (A word before a figure is inside the name here, the bracket's transliteration: "印达尔科",
+        // "哈利达（Harita）".)
         for (const std::string& w : name_words_.zh_stops) {
           stop |= !name_words_.zh_inner.contains(w) && !name_words_.zh_before_figure.contains(w) &&
                   stops_here(w);
@@ -4032,14 +4044,12 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     return true;
   };
   // "对轧制铝材企业爱励（Aleris）的收购": a transliteration with its Latin name in brackets right
-  // after a word for a firm of the trade (企业, 生产商, 铝企, …) names a company, when no stop word
-  // is inside it, nothing is found there yet and the Latin name is no listed place or good.
-  {
-    static const RE2* kFirmWord = new RE2(
-        "(?:企业|生产商|制造商|供应商|运营商|开发商|厂商|矿商|矿企|铝企|钢企|车企|锂企)"
-        "(\\p{Han}{2,6})[（(]");
+  // after a word for a firm of the trade (`firm_zh`: 企业, 生产商, 铝企, …) names a company, when
+  // no stop word is inside it, nothing is found there yet and the Latin name is no listed place
+  // or good.
+  if (zh_firm_name_re_ != nullptr) {
     re2::StringPiece input(text.data(), text.size()), name;
-    while (RE2::FindAndConsume(&input, *kFirmWord, &name)) {
+    while (RE2::FindAndConsume(&input, *zh_firm_name_re_, &name)) {
       const size_t name_begin = name.data() - text.data();
       const size_t name_end = name_begin + name.size();
       re2::StringPiece bracket, latin;

@@ -114,6 +114,9 @@ struct NameWords {
   // Those of them that stand before a figure (约, 达, 逾): a name's left edge only where no
   // ideograph follows them, so that 达 inside "印达尔科" is no boundary (also in zh_stops).
   absl::flat_hash_set<std::string> zh_before_figure;
+  // Words for a firm of the trade (企业, 生产商, 铝企): a transliteration with its Latin name in
+  // brackets right after one names a company (file order).
+  std::vector<std::string> zh_firm_words;
   absl::flat_hash_set<std::string> zh_generic;
   std::vector<std::string> zh_kinds;
   // Words of a site's description between a transliterated name in brackets and its head
@@ -279,6 +282,8 @@ class Gazetteer {
   std::unique_ptr<RE2> plural_after_re_;  // "plants in ": a plural head before a list of places.
   // A head right after a name, up to two lower-case words between (" nickel operation").
   std::unique_ptr<RE2> head_after_re_;
+  // A firm word, then a transliteration before a bracket (from zh_firm_words); null with none.
+  std::unique_ptr<RE2> zh_firm_name_re_;
   std::vector<int> demonym_country_;  // Per entity: the country a Demonym names, else -1.
   std::vector<int> region_country_;   // Per entity: the country a Region lies in, else -1.
   size_t max_key_bytes_ = 0;
