@@ -1947,6 +1947,16 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         topic.begin < b) {
       ref = topic;
     }
+    // "but the company halted production at its plant": "its" in the clause a reference of this
+    // sentence opens is what that reference means (no name, comma or clause between).
+    if (word == "its" && (kind == kAgent || kind == kCompany) && !found.empty() &&
+        found.back().end <= b && found.back().entity >= 0 && found.back().tag == "Company") {
+      const Item& subject = found.back();
+      bool plain = s.text.substr(subject.end, b - subject.end).find_first_of(",;:") ==
+                   std::string::npos;
+      for (const Item& it : *items) plain &= !(it.entity >= 0 && it.begin >= subject.end && it.end <= b);
+      if (plain) ref = subject;
+    }
     // "… to buy magnets from MP Materials, which will make them at its Independence plant": in a
     // relative clause hung on a company, "its" after the clause's verb is that company's.
     if (word == "its" && (kind == kAgent || kind == kCompany)) {
@@ -2295,7 +2305,33 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
         ref.tag = "Company";
       }
     }
-    if (ref.entity < 0 && prev_for(kind) < 0 && fits(kind, weak.tag)) ref = weak;
+    // "Polysilicon was to come from REC Silicon, which is controlled by Hanwha, but the company
+    // halted production": a description opening a new clause after one whose only company is
+    // named after a preposition means that company, not one of an earlier sentence. (Not after
+    // a clause with a company subject: that one is the reference above.)
+    static const RE2* kNewClause = new RE2("(?:, but|, and|, yet|;) $");
+    // (Agents inside a relative clause on it describe it: "which is controlled by Hanwha".)
+    const Item* only = nullptr;
+    if (ref.entity < 0 && weak.entity >= 0 && kind == kCompany && absl::StartsWith(word, "the ") &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kNewClause)) {
+      bool one = true;
+      for (const Item& it : *items) {
+        if (it.end > b || it.entity < 0 || !IsAgent(it.tag)) continue;
+        if (only == nullptr) {
+          only = &it;
+        } else if (it.entity != only->entity) {
+          const absl::string_view between =
+              absl::string_view(s.text).substr(only->end, it.begin - only->end);
+          one &= absl::StartsWith(between, ", which ") || absl::StartsWith(between, ", who ");
+        }
+      }
+      if (!one || only == nullptr || only->tag != "Company") only = nullptr;
+    }
+    if (only != nullptr) {
+      ref = *only;
+    } else if (ref.entity < 0 && prev_for(kind) < 0 && fits(kind, weak.tag)) {
+      ref = weak;
+    }
     if (ref.entity < 0) {
       int prev = prev_for(kind);
       if (prev < 0 || (kind == kCountry && prev_country_age_ > 1)) continue;
@@ -3618,10 +3654,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // Context: negation and hypotheticals are not claims; status triggers.
     // A relative clause that holds none of the claim's slots is parenthetical: "The United
     // States, which has not mined manganese since 1970, imports all the ore it uses from Gabon"
-    // negates no import. Its words are blanked before the triggers are looked for.
+    // negates no import. Its words are blanked before the triggers are looked for. So is an
+    // apposition closed by its own relative clause: "SEFE, the German gas trader that Berlin
+    // nationalised after Gazprom walked away from it, signed up to buy …".
     std::string context(window);
     {
-      static const RE2* kRelative = new RE2(", (?:which|who|whose|where) [^,;]*,");
+      static const RE2* kRelative =
+          new RE2(", (?:(?:the|a|an) [^,;]*? (?:that|which|who) |(?:which|who|whose|where) )[^,;]*,");
       re2::StringPiece input(window.data(), window.size());
       re2::StringPiece rel;
       size_t pos = 0;
@@ -4735,6 +4774,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         // member before a new clause ("with Stellantis and Renault, and Stellantis also holds").
         static const RE2* kVerbNext = new RE2(
             "^(?: (?:has|have|had|is|are|was|were|will|would|can|could|said|says|also|then|"
+            // (Irregular past forms too: "Having sold a 42% stake … to KKR, Sempra kept control".)
+            "kept|took|sold|bought|made|held|won|lost|paid|put|got|became|began|left|ran|built|"
+            "spent|lent|sent|led|fell|rose|grew|saw|gave|went|came|brought|struck|"
             "(?:[a-z]{2,}s|[a-z]+ed)\\b|<(?:MONEY|MASS|PERCENT)#|"
             "(?:the )?(?:remaining|other|rest of the|balance of the) <PERCENT#)|"
             "(?: and <(?:Company|Government|Country)#\\d+>|(?:, <(?:Company|Government|Country)#\\d+>)+,? and "

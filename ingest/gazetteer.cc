@@ -3181,9 +3181,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // Mobis" is not Hyundai Motor, "Anglo American Sur" not Anglo American. The listed mention
   // is dropped so that the whole run is read as an unlisted name.
   if (extra != nullptr && facilities) {
-    // (An apostrophe may join its parts: "Ma'aden Wa'ad Al Shamal Phosphate Company".)
+    // (An apostrophe may join its parts: "Ma'aden Wa'ad Al Shamal Phosphate Company"; a word may
+    // have a second capital: "OCI TerraSus".)
     static const RE2* kNextWord =
-        new RE2("^[ ](\\p{Lu}[\\p{Ll}\\pM]+(?:['’]\\p{Ll}+)?)(?:$|[^\\pL\\d'’-])");
+        new RE2("^[ ](\\p{Lu}[\\p{Ll}\\pM]+(?:['’]\\p{Ll}+|\\p{Lu}[\\p{Ll}\\pM]+)?)(?:$|[^\\pL\\d'’-])");
     std::vector<Mention> kept;
     kept.reserve(out.size());
     for (const Mention& k : out) {
@@ -3560,6 +3561,20 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     ReplaceOverlapping(merged, &out);
   }
   if (extra != nullptr) FindGovernments(text, &out, extra);
+  // "its plant in Moses Lake, Washington,": a capital that names a government ("Washington",
+  // "Berlin") right after a town and a comma is the town's state or region, no government.
+  std::erase_if(out, [&](const Mention& m) {
+    if (m.demonym || static_cast<size_t>(m.entity) >= entities_.size() ||
+        entities_[m.entity].label != "Government") {
+      return false;
+    }
+    const absl::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
+    static const RE2* kTownBefore = new RE2("\\p{Lu}[\\pL\\pM'’-]+, $");
+    static const RE2* kOneWord = new RE2("\\p{Lu}\\p{Ll}+");
+    return RE2::FullMatch(re2::StringPiece(surface.data(), surface.size()), *kOneWord) &&
+           RE2::PartialMatch(re2::StringPiece(text.data(), m.span.begin), *kTownBefore) &&
+           (m.span.end == text.size() || text[m.span.end] == ',' || text[m.span.end] == '.');
+  });
   if (extra != nullptr) FindArticleAliases(text, &out, extra);
   if (extra != nullptr) FindZhNames(text, &out, extra, facilities);
   // "比利时材料集团优美科（Umicore）": an unlisted Chinese name opened by a country right before
@@ -3585,6 +3600,30 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     out.swap(kept);
   }
   if (extra != nullptr) NoteZhSiteStems(text, out, extra);
+  // "Roy Hill, the Pilbara mine in which …", "Port Arthur LNG, the Texas export terminal on
+  // which …": a site made here from a description in apposition to a facility named just
+  // before, closed by a relative clause, is that facility (not one of a list: "Mount Weld, the
+  // Kalgoorlie plant and …").
+  if (extra != nullptr) {
+    static const RE2* kRelativeAfter = new RE2(
+        "^(?:[ ](?:in|on|of|at|from|for|through|to)[ ]which|[ ](?:which|that|where)|,[ ](?:which|where|whose))[ ]");
+    for (size_t i = 1; i < out.size(); ++i) {
+      Mention& m = out[i];
+      const Mention& before = out[i - 1];
+      if (m.demonym || before.demonym || static_cast<size_t>(m.entity) < entities_.size() ||
+          LabelOf(m, *extra) != "Facility" || LabelOf(before, *extra) != "Facility" ||
+          before.entity == m.entity || text.substr(before.span.end, 6) != ", the " ||
+          !absl::ascii_isupper(text[before.span.end + 6]) ||
+          !RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),
+                             *kRelativeAfter)) {
+        continue;
+      }
+      // Only the description's own words between: "the Texas export terminal".
+      const absl::string_view gap = text.substr(before.span.end + 6, m.span.begin - before.span.end - 6);
+      if (!gap.empty() && gap != "the ") continue;
+      m.entity = before.entity;
+    }
+  }
   // A dateline says where the story was filed; a place, a capital or a guessed name in it (the
   // wire in brackets) is no party to what the sentence says.
   if (const size_t dateline = DatelineLength(text); dateline > 0) {
