@@ -4006,4 +4006,61 @@ TEST_F(ExtractTest, AHolderOrAPartnerIsNoFallbackHeldCompany) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Chalco Iron Ore Holdings -> China Baowu"))));
 }
 
+TEST_F(ExtractTest, ARegionNamedDescriptionInAppositionToAFacilityIsThatFacility) {
+  // "Roy Hill, the Pilbara mine in which …": no second site "Pilbara mine" takes the stake.
+  EXPECT_THAT(Claims("Roy Hill, the Pilbara mine in which POSCO holds 12.5%, shipped 60 million "
+                     "tonnes of iron ore."),
+              testing::AllOf(Contains("HOLDS_STAKE Posco -> Roy Hill mine percent=12.5"),
+                             Not(Contains(testing::HasSubstr("Pilbara mine")))));
+  // One of a list stays a site of its own.
+  EXPECT_THAT(Claims("BHP runs Mount Whaleback, the Pilbara mine and the Newman hub."),
+              Not(Contains(testing::HasSubstr("Mount Whaleback percent"))));
+}
+
+TEST_F(ExtractTest, TheCompanyAfterAClauseWhoseOnlyCompanyFollowsAPreposition) {
+  // "…come from REC Silicon, but the company halted production at its plant": REC Silicon, not
+  // the company of the sentence before.
+  const std::set<std::string> got = Claims(
+      "Hemlock Semiconductor makes polysilicon. Wafers were meant to come from REC Silicon, which is "
+      "controlled by Hanwha, but the company halted production at its plant in Moses Lake, "
+      "Washington, in 2025.");
+  EXPECT_THAT(got, Contains("OPERATES REC Silicon -> Moses Lake plant"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("OPERATES Hemlock"))));
+  // "Washington" after a town is the state: no government in the sentence.
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("U.S. government"))));
+  // A company subject before keeps "the company".
+  EXPECT_THAT(Claims("Hemlock Semiconductor bought wafers from REC Silicon, and the company "
+                     "expanded its plant in Hemlock."),
+              Not(Contains(testing::HasSubstr("OPERATES REC Silicon"))));
+}
+
+TEST_F(ExtractTest, AListedShortNameBeforeACamelCaseWordStartsALongerName) {
+  // "OCI TerraSus" is not OCI Holdings followed by a word.
+  EXPECT_THAT(Claims("OCI Holdings owns plants. OCI TerraSus, the Malaysian subsidiary of OCI "
+                     "Holdings, has capacity for 35,000 tons a year of polysilicon."),
+              testing::AllOf(Contains(testing::HasSubstr("HAS_CAPACITY OCI TerraSus -> polysilicon")),
+                             Not(Contains(testing::HasSubstr("HAS_CAPACITY OCI Holdings")))));
+}
+
+TEST_F(ExtractTest, ANegationInsideAnAppositionsRelativeClauseNegatesNoMainClause) {
+  // "SEFE, the German trader that Berlin nationalised after Gazprom walked away from it, signed
+  // up to buy …": the walk-away is the apposition's.
+  EXPECT_THAT(Claims("SEFE, the German gas trader that Germany nationalised in 2022 after Gazprom "
+                     "walked away from it, signed up in June 2023 to buy 2.25 million tonnes a year "
+                     "for 20 years from Venture Global."),
+              Contains(testing::HasSubstr("SUPPLIES Venture Global -> SEFE")));
+  // The main clause's own negation still counts.
+  EXPECT_THAT(Claims("SEFE, the German gas trader that Germany nationalised in 2022, never agreed "
+                     "to buy 2.25 million tonnes a year from Venture Global."),
+              Not(Contains(testing::HasSubstr("SUPPLIES Venture Global -> SEFE"))));
+}
+
+TEST_F(ExtractTest, AnIrregularPastVerbAfterANameEndsAList) {
+  // "… to the private equity firm KKR, Sempra Infrastructure kept control": KKR alone bought.
+  EXPECT_THAT(Claims("Having sold a 42% stake in Port Arthur LNG's first phase to the private "
+                     "equity firm KKR, Sempra Infrastructure kept control of the venture."),
+              testing::AllOf(Contains("HOLDS_STAKE KKR -> Port Arthur LNG percent=42"),
+                             Not(Contains(testing::HasSubstr("HOLDS_STAKE Sempra")))));
+}
+
 }  // namespace kg::ingest
