@@ -3166,7 +3166,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // that only qualifies the agent after it is not what "the company" will mean next.
     static const RE2* kQualifies = new RE2(
         "^(?:(?:'s|'|’s) (?:[a-z-]+ ){0,3}|(?: [a-z-]+)? (?:supplier|customer|partner|rival|unit|"
-        "subsidiary|parent|owner|affiliate|supplier of [a-z -]+|spin-off|spinoff|joint venture) )$");
+        "subsidiary|parent|owner|affiliate|supplier of [a-z -]+|spin-off|spinoff|joint venture) |"
+        // "西门子能源旗下的西门子歌美飒是…": the parent before 旗下 qualifies the unit the
+        // sentence then describes (a unit that holds or buys something stays a detail: "宁德时代
+        // 旗下的四川时代还持有…" is still about the group).
+        "(?:旗下|下属)的?)$");
+    static const RE2* kZhUnitOf = new RE2("^(?:旗下|下属)的?$");
     if (IsAgent(it.tag) && (first_agent < 0 || (it.tag == "Company" && first_company < 0))) {
       const Item* next = nullptr;
       for (const Item& n : items) {
@@ -3181,7 +3186,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                                      next == nullptr ? 0 : next->begin - it.end);
       if (next != nullptr && IsAgent(next->tag) && next->entity != it.entity &&
           RE2::FullMatch(between, *kQualifies) &&
-          (RE2::PartialMatch(between, "supplier of") || !RE2::PartialMatch(between, *kLink))) {
+          (RE2::PartialMatch(between, "supplier of") || !RE2::PartialMatch(between, *kLink)) &&
+          (!RE2::FullMatch(between, *kZhUnitOf) ||
+           absl::StartsWith(absl::string_view(s.text).substr(next->end), "是"))) {
         continue;
       }
     }

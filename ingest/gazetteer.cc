@@ -451,6 +451,10 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       name_words_.zh_firm_words.push_back(written);
       continue;
     }
+    if (kv.first == "title_zh") {
+      name_words_.zh_titles.push_back(written);
+      continue;
+    }
     if (kv.first == "figure_zh") {
       name_words_.zh_stops.push_back(written);
       name_words_.zh_before_figure.insert(written);
@@ -3598,6 +3602,25 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       if (!descriptor) kept.push_back(m);
     }
     out.swap(kept);
+  }
+  // "时任首席执行官艾克霍尔特(Jochen Eickholt)", "首席运营官布雷姆(Carina Brehm)": a name guessed
+  // after a person's title (`title_zh`: 执行官, 董事长, …) within a few characters is the
+  // person's, no company.
+  if (extra != nullptr && !name_words_.zh_titles.empty()) {
+    std::erase_if(out, [&](const Mention& m) {
+      if (m.demonym || static_cast<size_t>(m.entity) < entities_.size() ||
+          !HanAt(text, m.span.begin) || LabelOf(m, *extra) != "Company") {
+        return false;
+      }
+      const size_t from = m.span.begin >= 9 ? m.span.begin - 9 : 0;
+      const absl::string_view around = text.substr(from, m.span.end - from);
+      for (const std::string& title : name_words_.zh_titles) {
+        const size_t at = around.find(title);
+        // The title ends before the name's last ideographs (not "董事长办公室" read as a firm).
+        if (at != absl::string_view::npos && from + at + title.size() < m.span.end) return true;
+      }
+      return false;
+    });
   }
   if (extra != nullptr) NoteZhSiteStems(text, out, extra);
   // "Roy Hill, the Pilbara mine in which …", "Port Arthur LNG, the Texas export terminal on

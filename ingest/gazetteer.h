@@ -117,6 +117,8 @@ struct NameWords {
   // Words for a firm of the trade (企业, 生产商, 铝企): a transliteration with its Latin name in
   // brackets right after one names a company (file order).
   std::vector<std::string> zh_firm_words;
+  // A person's title (首席执行官, 董事长, …): a name guessed right after one is the person's.
+  std::vector<std::string> zh_titles;
   absl::flat_hash_set<std::string> zh_generic;
   std::vector<std::string> zh_kinds;
   // Words of a site's description between a transliterated name in brackets and its head

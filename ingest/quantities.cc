@@ -690,6 +690,8 @@ class Scan {
                                "十", "两"}) {
       if (ch == n) return true;
     }
+    // The 百 of 百分之百.
+    if (ch == "百" && i >= 9 && text_.substr(i - 9, 9) == "百分之") return true;
     return false;
   }
 
@@ -831,6 +833,15 @@ class Scan {
       return std::nullopt;
     }
     std::optional<Figure> figure = ParseFigure(pos);
+    // 百分之百 (a hundred per cent): 百 alone opens no numeral elsewhere ("百万" follows one).
+    static constexpr std::string_view kHundred = "百";
+    if (!figure && s.kind == QuantityKind::kPercent && s.has_prefix &&
+        text_.substr(pos, kHundred.size()) == kHundred) {
+      figure = Figure{};
+      figure->raw = Decimal{100, 0};
+      figure->chinese = figure->cn_multiplier = true;
+      figure->end = pos + kHundred.size();
+    }
     if (!figure) return std::nullopt;
     // A bare "R" is the rand only before a sum that reads as one ("R1.5 billion", "R250m",
     // "R12,000"), not "the R2 route".

@@ -4063,4 +4063,14 @@ TEST_F(ExtractTest, AnIrregularPastVerbAfterANameEndsAList) {
                              Not(Contains(testing::HasSubstr("HOLDS_STAKE Sempra")))));
 }
 
+TEST_F(ExtractTest, AChineseNameAfterAPersonsTitleIsNoCompany) {
+  // "时任首席执行官艾克霍尔特(Jochen Eickholt)": the chief executive, no company; "该公司" and
+  // "公司" stay the company the sentence before is about (after 旗下的, the unit).
+  const std::set<std::string> got = Claims(
+      "西门子能源(Siemens Energy)旗下的西门子歌美飒(Siemens Gamesa)是全球最大的海上风机制造商。"
+      "该公司时任首席执行官艾克霍尔特(Jochen Eickholt)2023年表示，公司所需的稀土和永磁体几乎百分之百依赖中国。");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("DEPENDS_ON Siemens Gamesa -> China")));
+  for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Eickholt")) << c;
+}
+
 }  // namespace kg::ingest

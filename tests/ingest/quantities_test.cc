@@ -242,6 +242,8 @@ TEST_F(QuantitiesTest, Percent) {
       {"China holds １２．５％ of supply.", "１２．５％", kPercent, "12.5", "", "%"},
       {"中国占百分之十五。", "百分之十五", kPercent, "15", "", "%"},
       {"中国占百分之15。", "百分之15", kPercent, "15", "", "%"},
+      // 百分之百: a hundred per cent (百 opens a numeral only after 百分之).
+      {"几乎百分之百依赖中国。", "百分之百", kPercent, "100", "", "%"},
       {"日本约六成稀土依赖中国。", "约六成", kPercent, "60", "", "%", "about"},
       {"韩国八成氢氧化锂来自中国。", "八成", kPercent, "80", "", "%"},
       {"国资委持有百分之三十一点二一的股份。", "百分之三十一点二一", kPercent, "31.21", "", "%"},
