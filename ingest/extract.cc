@@ -151,6 +151,9 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
+  // The section's governments as the text named them, most recent last: "the department" means
+  // the latest one called a department, not the White House or the Pentagon named since.
+  std::vector<std::pair<int, std::string>> section_governments_;
   // Sentences since the section last named a country: "the country" reaches back at most one.
   int prev_country_age_ = 0;
   bool prev_countries_several_ = false;  // The sentence that set prev_country_ named two or more.
@@ -2332,6 +2335,27 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     } else if (ref.entity < 0 && prev_for(kind) < 0 && fits(kind, weak.tag)) {
       ref = weak;
     }
+    // "the department", "the ministry": a government whose name says so, when the nearest one
+    // does not ("The department cut Intel's grant" after "the White House").
+    if (kind == kGovernment && absl::StartsWith(word, "the ")) {
+      const std::string noun(word.substr(4));
+      auto called = [&](int entity) {
+        for (const auto& [g, surface] : section_governments_) {
+          if (g == entity && absl::StrContains(surface, noun)) return true;
+        }
+        return false;
+      };
+      const int nearest = ref.entity >= 0 ? ref.entity : prev_for(kind);
+      if (nearest >= 0 && !called(nearest)) {
+        for (auto g = section_governments_.rbegin(); g != section_governments_.rend(); ++g) {
+          if (absl::StrContains(g->second, noun)) {
+            ref.entity = g->first;
+            ref.tag = "Government";
+            break;
+          }
+        }
+      }
+    }
     if (ref.entity < 0) {
       int prev = prev_for(kind);
       if (prev < 0 || (kind == kCountry && prev_country_age_ > 1)) continue;
@@ -2934,6 +2958,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_facility_subject_ = -1;
     prev_agents_.clear();
     section_commodities_.clear();
+    section_governments_.clear();
     prev_company_other_ = -1;
     prev_held_ = -1;
     facilities_.clear();
@@ -3477,8 +3502,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A capacity or output in energy ("is designed for 14 GWh of cells a year", "with as much as
     // 90 GWh of annual capacity") is of battery cells, unless a good is named right after it
     // ("40 GWh of lithium-ion batteries"); a good named elsewhere in the sentence is not its good.
-    if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && slot.contains("quantity") &&
-        items[slot["quantity"]].quantity >= 0 && qs[items[slot["quantity"]].quantity].unit == "GWh") {
+    // So is one in barrels of crude oil ("a 400,000 barrel-per-day refinery", "日加工能力为65万桶").
+    const std::string unit_of_quantity =
+        slot.contains("quantity") && items[slot["quantity"]].quantity >= 0
+            ? qs[items[slot["quantity"]].quantity].unit
+            : "";
+    if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && !slot.contains("object") &&
+        (unit_of_quantity == "bbl/d" || unit_of_quantity == "bbl") && x_.barrel_good_ >= 0) {
+      slot["object"] = synthetic_for(x_.barrel_good_);
+    }
+    if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && unit_of_quantity == "GWh") {
       static const RE2* kGoodAfter = new RE2(
           "^(?: (?:a|per) year| annually)?(?: of (?:annual |yearly |battery |cell |production )*capacity)?"
           "(?: (?:a|per) year)? of (?:[a-z-]+ ){0,2}?<Commodity#(\\d+)>");
@@ -5797,7 +5830,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         prev_country_age_ = 0;
       }
     }
-    if (it.tag == "Government") prev_government_ = it.entity;
+    if (it.tag == "Government") {
+      prev_government_ = it.entity;
+      if (it.entity >= 0) {
+        section_governments_.emplace_back(
+            it.entity, absl::AsciiStrToLower(s.text.substr(it.begin, it.end - it.begin)));
+      }
+    }
     if (it.tag == "Country") {
       prev_country_ = it.entity;
       prev_country_age_ = 0;
@@ -6043,7 +6082,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           new RE2("^<Facility#\\d+> (?:—|–|-) <Company#(\\d+)>, (?:near |in |outside )?");
       int place = -1;
       const size_t listed = x_.gazetteer_->entities().size();
-      if (named.size() == 2 && RE2::PartialMatch(tagged, *kSiteDashPlace, &place) && place >= 0 &&
+      // So is one after a company and a comma closing the heading ("JASM (Japan Advanced
+      // Semiconductor Manufacturing), Kumamoto", "ESMC, Dresden").
+      static const RE2* kCompanyCommaPlace =
+          new RE2("^<Company#\\d+>, <Company#(\\d+)>" KG_HEADING_PLACES);
+      if (named.size() == 2 &&
+          (RE2::PartialMatch(tagged, *kSiteDashPlace, &place) ||
+           RE2::FullMatch(tagged, *kCompanyCommaPlace, &place)) && place >= 0 &&
           place < static_cast<int>(items.size()) && items[place].entity >= 0 &&
           static_cast<size_t>(items[place].entity) >= listed) {
         named.erase(items[place].entity);
@@ -6233,6 +6278,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   if (!g.ok()) return g.status();
   x->gazetteer_ = std::move(*g);
   x->energy_good_ = x->gazetteer_->Lookup("battery cells");
+  x->barrel_good_ = x->gazetteer_->Lookup("crude oil");
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));
   if (!r.ok()) return r.status();
   x->rules_ = std::move(*r);

@@ -67,6 +67,9 @@ class Extractor {
   // The good a capacity or output in GWh is of when none is named right after it (the listed
   // "battery cells"), or -1.
   int energy_good_ = -1;
+  // The good a capacity or output in barrels is of when none is named right after it (the
+  // listed "crude oil"), or -1.
+  int barrel_good_ = -1;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

@@ -1305,9 +1305,9 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // description).
     static const RE2* kSizedBefore = new RE2(
         "(?i)\\b(?:a|an|its|their)[ ]\\d[\\d.,]*(?:[ -](?:tonnes?|tons?|t|tpa|kt|ktpa|mt|mtpa|"
-        "metric[ -]tons?|gigawatt-hours?|gwh)|"
+        "metric[ -]tons?|gigawatt-hours?|gwh|barrels?)|"
         // or a wafer's width: "a 300-millimetre wafer plant in Sherman".
-        "[ -]?(?:mm|millimet(?:re|er)|inch))(?:[ -](?:a|per)[ -]year|/year)?[ ]$");
+        "[ -]?(?:mm|millimet(?:re|er)|inch))(?:[ -](?:a|per)[ -](?:year|day)|/year|/day)?[ ]$");
     // "runs a ferroalloy smelter at Samalaju": one word that is no descriptor, right after an
     // introducing determiner, describes the head too.
     // (Not before a country: "a pre-processing plant in Hungary" stays named by its head.)
@@ -2740,8 +2740,10 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // after a quantity's "of", joined to another commodity, or before a word of the trade.
   if (!name_words_.ambiguous.empty()) {
     static const RE2* kQuantityOf = new RE2(
-        "(?:\\d|\\b(?:tonnes?|tons?|t|kt|Mt|mt|ounces?|oz|pounds?|lbs?|kg|kilograms?|grams?))"
-        "(?:[ ](?:a|per)[ ](?:year|annum))?[ ]of[ ](?:refined[ ]|primary[ ]|mined[ ])?$");
+        "(?:\\d|\\b(?:tonnes?|tons?|t|kt|Mt|mt|ounces?|oz|pounds?|lbs?|kg|kilograms?|grams?|barrels?))"
+        "(?:[ ](?:a|per)[ ](?:year|annum|day|month))?[ ]of[ ](?:refined[ ]|primary[ ]|mined[ ]|"
+        // A people's or a place's word between: "barrels of Russian crude".
+        "\\p{Lu}[\\pL.]+[ ])?$");
     static const RE2* kTradeAfter = new RE2(
         "^[ ](?:concentrates?|smelters?|smelting|refinery|refineries|refining|ingots?|bullion|"
         "output|production|producers?|prices?|metal|mines?|mining|ore|reserves|deposits?|"
@@ -2773,6 +2775,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       for (size_t o = 0; o < out.size() && !context; ++o) {
         if (o == k || !is_commodity(out[o])) continue;
         context = o < k ? joined(o, k) : joined(k, o);
+      }
+      // A word before another good qualifies it: "40,000 tonnes of crude tin" is tin.
+      for (size_t o = 0; o < out.size() && context; ++o) {
+        context = !(is_commodity(out[o]) && out[o].span.begin == m.span.end + 1 &&
+                    text[m.span.end] == ' ');
       }
       keep[k] = context;
     }

@@ -4073,4 +4073,43 @@ TEST_F(ExtractTest, AChineseNameAfterAPersonsTitleIsNoCompany) {
   for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Eickholt")) << c;
 }
 
+TEST_F(ExtractTest, ACapacityInBarrelsIsOfCrudeOilAndCrudeAloneOnlyAfterAQuantity) {
+  const std::set<std::string> got = Claims(
+      "Hengli Petrochemical runs the Dalian refinery. The Dalian refinery can process 400,000 "
+      "barrels per day. Aramco supplies 480,000 barrels per day of crude to Hengli Petrochemical. "
+      "PT Timah smelted 40,000 tonnes of crude tin at the Muntok smelter.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HAS_CAPACITY Dalian refinery -> crude oil")));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("SUPPLIES Saudi Aramco -> Hengli Petrochemical")));
+  for (const std::string& c : got) {
+    EXPECT_FALSE(absl::StrContains(c, "Muntok smelter -> crude oil")) << c;
+  }
+}
+
+TEST_F(ExtractTest, TheDepartmentIsTheGovernmentCalledADepartment) {
+  // "The department" after the White House and the Pentagon: the Commerce Department the
+  // section called a department, not the government named last.
+  const std::set<std::string> got = Claims(
+      "The U.S. Commerce Department finalised chip subsidies before the new team returned to the "
+      "White House. The department cut Intel's grant to $7.86 billion after the Pentagon agreed to "
+      "give the chipmaker $3 billion. Samsung Electronics was awarded up to $4.745 billion by the "
+      "department in December.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr(
+                       "INVESTS_IN U.S. Department of Commerce -> Samsung Electronics")));
+  for (const std::string& c : got) {
+    EXPECT_FALSE(absl::StrContains(c, "White House ->")) << c;
+  }
+}
+
+TEST_F(ExtractTest, ABoxHeadingsTownAndMinorityHoldersAndATechnologyPartner) {
+  // "JASM, Kumamoto": the town after the company is no second topic; "Minority holders:" lists
+  // owners; a partner described by what it developed holds nothing.
+  const std::set<std::string> got = Claims(
+      "Chip fabs in Japan\n\nJASM, Kumamoto\nOwner: TSMC, 86.5%\nMinority holders: Denso 5.5%, "
+      "Toyota 2.0%\n\nRapidus, Hokkaido\nPartner: IBM, which developed the 2 nm process with "
+      "Rapidus engineers\nPartner: Toyota, 10%\n");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE TSMC -> JASM percent=86.5"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Denso -> JASM percent=5.5"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE IBM"))));
+}
+
 }  // namespace kg::ingest

@@ -558,6 +558,20 @@ TEST_F(QuantitiesTest, GigawattHoursOfCells) {
   ExpectOne(finder_, {"年产能已达到2.5吉瓦", "2.5吉瓦", kMass, "2.5", "", "GW"});
 }
 
+// Oil in barrels: a day's flow or a refinery's size (`bbl/d`), a cargo (`bbl`), kept in the unit
+// the text states.
+TEST_F(QuantitiesTest, Barrels) {
+  ExpectOne(finder_, {"Aramco supplies 480,000 barrels per day of crude.", "480,000 barrels per day",
+                      kMass, "480000", "", "bbl/d"});
+  ExpectOne(finder_, {"a 400,000 barrel-per-day refinery", "400,000 barrel-per-day", kMass, "400000", "",
+                      "bbl/d"});
+  ExpectOne(finder_, {"It runs at 650,000 bpd.", "650,000 bpd", kMass, "650000", "", "bbl/d"});
+  ExpectOne(finder_, {"It bought 2 million barrels of WTI.", "2 million barrels", kMass, "2000000", "",
+                      "bbl"});
+  ExpectOne(finder_, {"日加工能力为65万桶/日。", "65万桶/日", kMass, "650000", "", "bbl/d"});
+  ExpectOne(finder_, {"约600万桶原油", "约600万桶", kMass, "6000000", "", "bbl", "about"});
+}
+
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
 TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
   ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
