@@ -20,8 +20,9 @@
 // - "mt"/"MT" are metric tons, "Mt" is million tonnes; "wet"/"dry tonnes" are tonnes. Short,
 //   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb`,
 //   ounces `oz`, a battery plant's energy ("40 GWh", "16 gigawatt-hours") `GWh` and a solar
-//   plant's power ("3.3 gigawatts", "500 MW") `GW`/`MW`, kept in the unit the text states
-//   (SPEC's `t` is for metric tons).
+//   plant's power ("3.3 gigawatts", "500 MW") `GW`/`MW` and oil in barrels ("480,000 barrels per
+//   day", "a 400,000 barrel-per-day refinery", 65万桶/日) `bbl/d` or `bbl`, kept in the unit the
+//   text states (SPEC's `t` is for metric tons).
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
