@@ -780,7 +780,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   static const RE2* kPronoun = new RE2(
       "(\\b(?i:its|it)\\b|\\b(?i:the) (?:(?:[a-z-]+ (?:[A-Z][A-Za-z-]+ ){1,2}?|(?:[A-Z][A-Za-z-]+ ){0,2}?)"
       "(?:(?:chemicals?|mining|metals|materials|battery|lithium|graphite|cobalt|nickel|steel|"
-      "energy|industrial|automotive|state-owned|private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|conglomerate|"
+      "energy|industrial|automotive|state-owned|state-run|state-backed|state|oil|gas|petroleum|"
+      "private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|conglomerate|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该国|该集团|该公司|公司|该公团|该机构|"
@@ -4309,13 +4310,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[which],
                                              tagged.size() - rendered.end[which]),
                             *kOwnGoods);
+      // ("it"/"its" may mean any agent: "an $8.9 billion investment that gives it a 9.9% stake in
+      // the company" is the government's.)
+      const std::string surface = absl::AsciiStrToLower(
+          s.text.substr(items[which].begin, items[which].end - items[which].begin));
+      const bool pronoun = (surface == "it" || surface == "its") && alt >= 0 &&
+                           IsAgent(Entity(alt).label);
       if (alt < 0 || own_goods || alt == items[which == later ? earlier : later].entity ||
-          Entity(alt).label != items[which].tag) {
+          (Entity(alt).label != items[which].tag && !pronoun)) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, subject is object"));
         continue;
       }
       Item swapped = items[which];
       swapped.entity = alt;
+      swapped.tag = Entity(alt).label;
       swapped.alt = -1;
       items.push_back(swapped);
       rendered.begin.push_back(rendered.begin[which]);

@@ -5170,6 +5170,12 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       };
       auto [wb, we] = WordBefore(text, b);
       bool titled = wb < we && is_title(text.substr(wb, we - wb));
+      // Or a title in apposition right before: "Iran's then oil minister, Bijan Zanganeh, said".
+      if (!titled && b >= 2 && text.substr(b - 2, 2) == ", ") {
+        auto [tb, te] = WordBefore(text, b - 2);
+        titled = tb < te && te == b - 2 && absl::ascii_islower(text[tb]) &&
+                 is_title(text.substr(tb, te - tb));
+      }
       const std::vector<absl::string_view> run_words =
           absl::StrSplit(text.substr(run_b, e - run_b), ' ', absl::SkipEmpty());
       for (size_t w = 0; w + 1 < run_words.size() && !titled; ++w) titled = is_title(run_words[w]);
