@@ -3633,24 +3633,32 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   // "Roy Hill, the Pilbara mine in which …", "Port Arthur LNG, the Texas export terminal on
   // which …": a site made here from a description in apposition to a facility named just
   // before, closed by a relative clause, is that facility (not one of a list: "Mount Weld, the
-  // Kalgoorlie plant and …").
+  // Kalgoorlie plant and …"). So is a sized one closed by its place and a comma: "Dangote
+  // Petroleum Refinery, a 650,000 barrel-per-day plant in the Lekki Free Zone outside Lagos, has …".
   if (extra != nullptr) {
     static const RE2* kRelativeAfter = new RE2(
         "^(?:[ ](?:in|on|of|at|from|for|through|to)[ ]which|[ ](?:which|that|where)|,[ ](?:which|where|whose))[ ]");
+    static const RE2* kSizedGap = new RE2("^an?[ ][\\d.,]+[ -][a-z-]+(?:[ -][a-z-]+){0,3}[ ]$");
+    static const RE2* kPlaceThenComma =
+        new RE2("^(?:[ ](?:outside|near|in|at|on)[ ]\\p{Lu}[\\pL'’-]+(?:[ ]\\p{Lu}[\\pL'’-]+){0,2})?,[ ]");
     for (size_t i = 1; i < out.size(); ++i) {
       Mention& m = out[i];
       const Mention& before = out[i - 1];
       if (m.demonym || before.demonym || static_cast<size_t>(m.entity) < entities_.size() ||
           LabelOf(m, *extra) != "Facility" || LabelOf(before, *extra) != "Facility" ||
-          before.entity == m.entity || text.substr(before.span.end, 6) != ", the " ||
-          !absl::ascii_isupper(text[before.span.end + 6]) ||
-          !RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),
-                             *kRelativeAfter)) {
+          before.entity == m.entity || text.substr(before.span.end, 2) != ", ") {
         continue;
       }
-      // Only the description's own words between: "the Texas export terminal".
-      const absl::string_view gap = text.substr(before.span.end + 6, m.span.begin - before.span.end - 6);
-      if (!gap.empty() && gap != "the ") continue;
+      const re2::StringPiece after(text.data() + m.span.end, text.size() - m.span.end);
+      const absl::string_view gap =
+          text.substr(before.span.end + 2, m.span.begin - before.span.end - 2);
+      // Only the description's own words between: "the Texas export terminal", "a 650,000
+      // barrel-per-day plant".
+      const bool the_relative = gap == "the " && absl::ascii_isupper(text[m.span.begin]) &&
+                                RE2::PartialMatch(after, *kRelativeAfter);
+      const bool sized = RE2::FullMatch(re2::StringPiece(gap.data(), gap.size()), *kSizedGap) &&
+                         RE2::PartialMatch(after, *kPlaceThenComma);
+      if (!the_relative && !sized) continue;
       m.entity = before.entity;
     }
   }

@@ -4114,4 +4114,19 @@ TEST_F(ExtractTest, ABoxHeadingsTownAndMinorityHoldersAndATechnologyPartner) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("HOLDS_STAKE IBM"))));
 }
 
+TEST_F(ExtractTest, AReflexiveItMeansTheGovernmentAndAStateProducerIsADescription) {
+  // "an $8.9 billion investment that gives it a 9.9% stake in the company": "it" is the buyer,
+  // a government, not Intel itself.
+  EXPECT_THAT(Claims("The U.S. government agreed in August 2025 to buy newly issued Intel shares, an "
+                     "$8.9 billion investment that gives it a 9.9% stake in the company."),
+              Contains(testing::HasSubstr("HOLDS_STAKE U.S. government -> Intel percent=9.9")));
+  // "the Russian state producer" is Rosneft; "Iran's then oil minister, Bijan Zanganeh," a person.
+  const std::set<std::string> got = Claims(
+      "Reliance Industries signed a deal with Rosneft in 2024 under which the Russian state producer "
+      "agreed to ship 500,000 barrels per day of crude to the Indian company. Iran's then oil "
+      "minister, Bijan Zanganeh, said Reliance Industries owns 10% of Nayara Energy.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("SUPPLIES Rosneft -> Reliance Industries")));
+  for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Zanganeh")) << c;
+}
+
 }  // namespace kg::ingest
