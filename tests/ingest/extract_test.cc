@@ -4129,4 +4129,14 @@ TEST_F(ExtractTest, AReflexiveItMeansTheGovernmentAndAStateProducerIsADescriptio
   for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Zanganeh")) << c;
 }
 
+TEST_F(ExtractTest, ASizedDescriptionClosedByItsPlaceIsTheFacilityBeforeIt) {
+  // "Dangote Petroleum Refinery, a 650,000 barrel-per-day plant in the Lekki Free Zone outside
+  // Lagos, …": one refinery; the stake in "the plant" is in it.
+  const std::set<std::string> got = Claims(
+      "Dangote Petroleum Refinery, a 650,000 barrel-per-day plant in the Lekki Free Zone outside "
+      "Lagos, began processing oil in 2024. NNPC owns 7.2% of the plant.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE NNPC -> Dangote Petroleum Refinery percent=7.2"));
+  for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Lekki")) << c;
+}
+
 }  // namespace kg::ingest
