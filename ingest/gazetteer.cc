@@ -3573,7 +3573,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
   }
   if (extra != nullptr) FindGovernments(text, &out, extra);
   // "its plant in Moses Lake, Washington,": a capital that names a government ("Washington",
-  // "Berlin") right after a town and a comma is the town's state or region, no government.
+  // "Ottawa") right after a town and a comma is the town's state or region, no government.
   std::erase_if(out, [&](const Mention& m) {
     if (m.demonym || static_cast<size_t>(m.entity) >= entities_.size() ||
         entities_[m.entity].label != "Government") {
