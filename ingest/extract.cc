@@ -1953,12 +1953,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     }
     // "but the company halted production at its plant": "its" in the clause a reference of this
     // sentence opens is what that reference means (no name, comma or clause between).
-    if (word == "its" && (kind == kAgent || kind == kCompany) && !found.empty() &&
+    // So does "it" after a reference that opens the sentence, with no other agent between: "The
+    // Taiwanese group later raised the stakes, saying in March 2025 that it would spend …".
+    if ((word == "its" || word == "it") && (kind == kAgent || kind == kCompany) && !found.empty() &&
         found.back().end <= b && found.back().entity >= 0 && found.back().tag == "Company") {
       const Item& subject = found.back();
-      bool plain = s.text.substr(subject.end, b - subject.end).find_first_of(",;:") ==
-                   std::string::npos;
-      for (const Item& it : *items) plain &= !(it.entity >= 0 && it.begin >= subject.end && it.end <= b);
+      bool plain = word == "it" ? subject.begin == 0
+                                : s.text.substr(subject.end, b - subject.end).find_first_of(",;:") ==
+                                      std::string::npos;
+      for (const Item& it : *items) {
+        plain &= !(it.entity >= 0 && it.begin >= subject.end && it.end <= b &&
+                   (word == "its" || IsAgent(it.tag)));
+      }
       if (plain) ref = subject;
     }
     // "… to buy magnets from MP Materials, which will make them at its Independence plant": in a

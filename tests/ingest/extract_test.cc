@@ -4139,4 +4139,14 @@ TEST_F(ExtractTest, ASizedDescriptionClosedByItsPlaceIsTheFacilityBeforeIt) {
   for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Lekki")) << c;
 }
 
+TEST_F(ExtractTest, ItAfterAReferenceOpeningTheSentenceIsThatReference) {
+  // "The Taiwanese group … saying that it would spend": TSMC, not the department named before.
+  const std::set<std::string> got = Claims(
+      "TSMC Arizona, the American subsidiary of TSMC, went first. The U.S. Commerce Department "
+      "awarded it up to $6.6 billion in grants. The Taiwanese group later raised the stakes, saying "
+      "in March 2025 that it would spend a further $100 billion in Arizona.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("INVESTS_IN TSMC -> null")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Commerce -> null"))));
+}
+
 }  // namespace kg::ingest
