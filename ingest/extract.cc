@@ -151,8 +151,10 @@ class ExtractorInternal {
   std::set<std::string> claim_ids_;
   // Coreference memory: the previous sentence's first agent and first company.
   int prev_agent_ = -1, prev_company_ = -1, prev_government_ = -1, prev_country_ = -1;
-  // The section's governments as the text named them, most recent last: "the department" means
-  // the latest one called a department, not the White House or the Pentagon named since.
+  // The section's governments named as a kind of body ("the Commerce Department", "the
+  // department", "the ministry"), each (entity, lower-case surface) once, most recent last:
+  // "the department" means the latest one called a department, not the White House or the
+  // Pentagon named since.
   std::vector<std::pair<int, std::string>> section_governments_;
   // Sentences since the section last named a country: "the country" reaches back at most one.
   int prev_country_age_ = 0;
@@ -5846,9 +5848,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (it.tag == "Government") {
       prev_government_ = it.entity;
-      if (it.entity >= 0) {
-        section_governments_.emplace_back(
-            it.entity, absl::AsciiStrToLower(s.text.substr(it.begin, it.end - it.begin)));
+      std::pair<int, std::string> named{
+          it.entity, absl::AsciiStrToLower(s.text.substr(it.begin, it.end - it.begin))};
+      static const RE2* kBody = new RE2("department|ministry|agency|office");
+      if (it.entity >= 0 && RE2::PartialMatch(named.second, *kBody)) {
+        std::erase(section_governments_, named);
+        section_governments_.push_back(std::move(named));
       }
     }
     if (it.tag == "Country") {

@@ -550,7 +550,8 @@ Patterns::Patterns()
       // Oil in barrels, kept in the unit the text states: "480,000 barrels per day" and "a
       // 400,000 barrel-per-day refinery" (`bbl/d`, also "bpd", "b/d", "barrels of oil a day",
       // 万桶/日), "6 million barrels" and 600万桶 (`bbl`).
-      barrel_unit(Expand(R"((?:{WS}|-)?(?:((?i:barrels?)(?:{WS}+of{WS}+(?:(?i:crude|oil|crude{WS}+oil)){WS}*)?(?:{WS}|-)(?:(?i:per|a))(?:{WS}|-)(?i:day))|((?i:bpd|b/d))|(桶/日|桶/天|桶每日)|((?i:barrels?)|桶)))"), PatternOptions()),
+      // (The one group is the plain barrels.)
+      barrel_unit(Expand(R"((?:{WS}|-)?(?:(?i:barrels?)(?:{WS}+of{WS}+(?i:crude|oil|crude{WS}+oil){WS}*)?(?:{WS}|-)(?i:per|a)(?:{WS}|-)(?i:day)|(?i:bpd|b/d)|桶/日|桶/天|桶每日|((?i:barrels?)|桶)))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
@@ -913,12 +914,12 @@ class Scan {
         const std::string_view unit = !View(g[1]).empty() ? View(g[1]) : View(g[2]);
         s.unit = unit == "MW" || unit == "兆瓦" || unit.starts_with("mega") || unit.starts_with("Mega") ? "MW" : "GW";
         pos = End(!View(g[1]).empty() ? g[1] : g[2]);
-      } else if (StringPiece b[5]; At(re_.barrel_unit, pos, b, 5) && BoundaryAfter(End(b[0]))) {
+      } else if (At(re_.barrel_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         if (s.has_prefix) return std::nullopt;
         s.has_kind = s.has_suffix = true;
         s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
-        s.unit = View(b[4]).empty() ? "bbl/d" : "bbl";
-        pos = End(b[0]);
+        s.unit = View(g[1]).empty() ? "bbl/d" : "bbl";
+        pos = End(g[0]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);
         if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {
