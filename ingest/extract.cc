@@ -4867,8 +4867,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return out;
   };
-  // "A and B owns …" is not a list of owners: a singular verb after the subject stops it.
-  static const RE2* kSingularVerb = new RE2("^ (?:has|is|was|does|[a-z]+[^s']s)\\b");
+  // "A and B owns …" is not a list of owners: a singular verb after the subject stops it. So
+  // does a word of the parent's units, which binds to the last alone ("尼德拉和来宝集团旗下来宝农业":
+  // Noble Group's unit).
+  static const RE2* kSingularVerb = new RE2("^(?: (?:has|is|was|does|[a-z]+[^s']s)\\b|旗下|下属)");
   auto singular_after = [&](int idx) {
     const size_t at = rendered.end[idx];
     return RE2::PartialMatch(re2::StringPiece(tagged.data() + at, tagged.size() - at),

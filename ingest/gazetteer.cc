@@ -538,10 +538,12 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
   // mine", "the Salar de los Angeles project").
-  // A place word may hold a dot between capitals ("the K.Hill manganese project"); a plural
-  // head names one operation ("its Urucum manganese and iron ore operations").
+  // A place word may hold a dot between capitals ("the K.Hill manganese project"), and the first
+  // may be a code of capitals and digits ("the STS11 terminal"); a plural head names one
+  // operation ("its Urucum manganese and iron ore operations").
   facility_before_re_ = std::make_unique<RE2>(absl::StrCat(
-      "(?:^|[^\\pL\\pM\\d])(\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*(?:[ ](?:" KG_NAME_PARTICLE "){0,2}"
+      "(?:^|[^\\pL\\pM\\d])((?:\\p{Lu}(?:[\\pL\\pM'’-]|\\.\\p{Lu})*|\\p{Lu}[\\p{Lu}\\d-]*\\d[\\p{Lu}\\d]*)"
+      "(?:[ ](?:" KG_NAME_PARTICLE "){0,2}"
       "\\p{Lu}[\\pL\\pM'’-]*){0,2})[ ]((?:[\\pL-]+[ ]){0,4}?)(?i:(",
       heads, "))(s?)\\b"));
   facility_anaphor_re_ = std::make_unique<RE2>(absl::StrCat(
@@ -2317,10 +2319,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   }
   // A Latin name before a Chinese head noun, with the product or process between: "Las
   // Bambas铜矿", "Kamoa-Kakula铜矿", "Sabi Star锂矿", "Arcadia锂矿项目", "Pomalaa高压酸浸项目",
-  // "3Q锂盐湖项目" (digits may open the name, before a capital).
+  // "3Q锂盐湖项目" (digits may open the name, before a capital), "STS11码头" (a port terminal).
   static const RE2* kLatinZhFacility = new RE2(
       "(\\d*\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*(?:[ ]\\p{Lu}[\\p{Latin}\\pM\\d'’.-]*){0,3})(\\p{Han}{0,6}?)"
-      "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂)");
+      "(矿山|矿|项目|冶炼厂|精炼厂|选矿厂|工厂|码头)");
   for (size_t pos = 0; pos < text.size() &&
                        kLatinZhFacility->Match(input, pos, text.size(), RE2::UNANCHORED, g, 4);) {
     const size_t b = static_cast<size_t>(g[1].data() - text.data());
@@ -2394,6 +2396,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
                                         : head == "精炼厂" ? "refinery"
                                         : head == "选矿厂" ? "concentrator"
                                         : head == "工厂"   ? "plant"
+                                        : head == "码头"   ? "terminal"
                                                            : "mine";
       // Listed names to look for, the likeliest first; the first is the name of a new one.
       std::vector<std::string> names;
@@ -2404,7 +2407,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         }
         names.push_back(absl::StrCat(g[1].ToString(), " ", last->second));
       }
-      names.push_back(absl::StrCat(g[1].ToString(), " ", english));
+      // A name that already ends in its head keeps it once ("Transbulkterminal码头").
+      const absl::string_view latin_name(g[1].data(), g[1].size());
+      names.push_back(absl::EndsWithIgnoreCase(latin_name, english)
+                          ? std::string(latin_name)
+                          : absl::StrCat(latin_name, " ", english));
       for (const std::string& n : names) {
         if (entity < 0 || entities_[entity].label != "Facility") entity = Lookup(n);
       }
@@ -5095,7 +5102,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     static const RE2* kSiteApposition = new RE2(
         "^,[ ](?:the|a|an|\\p{Lu}[\\w.-]+['’]s)[ ](?:[\\w'’-]+[ ]){0,4}?(?:oil field|gas field|"
         "oilfield|gasfield|field|wind farm|solar farm|mine|plant|refinery|smelter|terminal|"
-        "deposit|complex|concentrator|gigafactory|fab)(?:,|[ ](?:in|off|on|near|that|which)\\b)");
+        "deposit|complex|concentrator|gigafactory|fab)(?:,|[ ](?:in|off|on|near|at|that|which|to|"
+        "being|under|built|owned|operated|run|planned|due)\\b)");
     const bool site_apposition =
         !company_apposition && !extended && RE2::PartialMatch(after_run, *kSiteApposition);
     // (A name the article has named as a company before is that company here too: "Zimasco的铬铁

@@ -357,7 +357,8 @@ std::string SuffixCurrency(std::string_view word) {
       {"rand", "ZAR"},    {"zar", "ZAR"},     {"兰特", "ZAR"},     {"南非兰特", "ZAR"},
       {"卢布", "RUB"},    {"tenge", "KZT"},   {"坚戈", "KZT"},     {"reais", "BRL"},
       {"雷亚尔", "BRL"},   {"新加坡元", "SGD"}, {"新元", "SGD"},     {"ringgit", "MYR"},
-      {"baht", "THB"},    {"dong", "VND"}};
+      {"baht", "THB"},    {"dong", "VND"},    {"hryvnia", "UAH"},  {"hryvnias", "UAH"},
+      {"格里夫纳", "UAH"}, {"dirham", "AED"},  {"dirhams", "AED"},  {"迪拉姆", "AED"}};
   for (const auto& [w, code] : kWords) {
     if (key == w) return std::string(code);
   }
@@ -516,7 +517,7 @@ Patterns::Patterns()
       percent_prefix("百分之", PatternOptions()),
       currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|N|S|R)?\$|€|£|￥|¥|₹|₩|)"
                              R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
-                             R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|)"
+                             R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|UAH|EGP|QAR|OMR|NGN|)"
                              R"(Rs\.?|Rp\.?|RM|人民币|R){WS}?)"),
                       PatternOptions()),
       number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
@@ -556,9 +557,9 @@ Patterns::Patterns()
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
                  R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?|rupiah|rand|ringgit|)"
-                 R"(roubles?|rubles?|tenge|reais|baht|dong)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(roubles?|rubles?|tenge|reais|baht|dong|hryvnias?|hryvnia|dirhams?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|NAD|ZAR|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
-                 R"(纳米比亚元|南非兰特|兰特|卢布|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|)"
+                 R"(纳米比亚元|南非兰特|兰特|卢布|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|格里夫纳|迪拉姆|)"
                  R"(人民币|元))"),
           PatternOptions()),
       connector(Expand(R"({WS}*({DASH}|[~\x{223C}\x{FF5E}]|至|到){WS}*|{WS}+((?i:to|and|through)){WS}+)"),

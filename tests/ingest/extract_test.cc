@@ -21,6 +21,7 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::IsSupersetOf;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 class ExtractTest : public ::testing::Test {
  protected:
@@ -844,6 +845,30 @@ TEST_F(ExtractTest, ACapitalizedCommodityInsideAFacilitysNameIsPartOfIt) {
               Contains("OPERATES Piedmont Lithium -> Carolina Lithium project"));
 }
 
+TEST_F(ExtractTest, ParentUnitWordBindsToTheLastOfAList) {
+  // "A和B旗下C": C is B's unit; A holds nothing in it.
+  const std::set<std::string> claims =
+      Claims("2014年，中粮集团先后收购荷兰粮商尼德拉（Nidera）和来宝集团（Noble Group）旗下来宝农业（Noble Agri）各51%的股权。");
+  EXPECT_THAT(claims, Contains(StartsWith("HOLDS_STAKE Noble Group -> Noble Agri")));
+  EXPECT_THAT(claims, Not(Contains(StartsWith("HOLDS_STAKE Nidera -> Noble Agri"))));
+}
+
+TEST_F(ExtractTest, AnUnlistedNameDescribedAsAPlantToBeBuiltIsThatPlant) {
+  // "Blue Point, a low-carbon ammonia plant to be built …": the apposition names a site.
+  const std::set<std::string> claims = Claims(
+      "CF Industries agreed in April 2025 to spend about $4 billion on Blue Point, a low-carbon "
+      "ammonia plant to be built in Louisiana. The plant is designed to turn out 1.4 million "
+      "tonnes of ammonia a year.");
+  EXPECT_THAT(claims, Contains("INVESTS_IN CF Industries -> Blue Point"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Blue Point -> ammonia"));
+}
+
+TEST_F(ExtractTest, CodeNamedTerminal) {
+  // A code of capitals and digits names a site before its head.
+  EXPECT_THAT(Claims("COFCO International runs the STS11 terminal in Santos."),
+              Contains("OPERATES COFCO International -> STS11 terminal"));
+}
+
 TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
   // A Chinese name before a bracketed company name is that company.
   EXPECT_THAT(Claims("紫金矿业持有卡莫阿铜业(Kamoa Copper)39.6%的股份。"),
@@ -855,6 +880,10 @@ TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
               Contains("HOLDS_STAKE Ganfeng Lithium -> Mariana project percent=100"));
   EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
               Contains("PRODUCES Kamoa-Kakula mine -> copper"));
+  // A port terminal: "STS11码头" is the STS11 terminal, and a site inside a port the country
+  // holds is in that country.
+  EXPECT_THAT(Claims("中粮国际在巴西桑托斯港STS11码头的招标中胜出。"),
+              Contains("LOCATED_IN STS11 terminal -> Brazil"));
   // Or with the process between: 高压酸浸 (HPAL).
   EXPECT_THAT(Claims("Pomalaa高压酸浸项目年产能12万吨镍。"),
               Contains("HAS_CAPACITY Pomalaa project -> nickel"));

@@ -545,6 +545,14 @@ TEST_F(QuantitiesTest, Forints) {
                       "36000000000", "", "HUF"});
 }
 
+TEST_F(QuantitiesTest, HryvniasAndDirhams) {
+  ExpectOne(finder_, {"It will build the terminal for almost UAH 3 billion.", "almost UAH 3 billion",
+                      kMoney, "3000000000", "", "UAH", "under"});
+  ExpectOne(finder_, {"投入近2.3亿格里夫纳疏浚泊位。", "近2.3亿格里夫纳", kMoney, "230000000", "", "UAH", "under"});
+  ExpectOne(finder_, {"It raised 1.2 billion dirhams.", "1.2 billion dirhams", kMoney, "1200000000", "",
+                      "AED"});
+}
+
 // A battery plant's size in energy: kept in GWh. A gigawatt of power is no quantity of a good
 // unless a good follows ("of"), or in Chinese.
 TEST_F(QuantitiesTest, GigawattHoursOfCells) {
