@@ -785,7 +785,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "energy|industrial|automotive|state-owned|state-run|state-backed|state|oil|gas|petroleum|"
       "private|listed|resources) )?|[a-z]+ (?:and [a-z]+ |[a-z]+ )?)(?i:company|firm|miner|producer|group|conglomerate|"
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
-      "trader|trading house|developer|explorer|recycler|manufacturer|processor|unit|subsidiary)\\b|"
+      "trader|trading house|merchant|handler|crusher|developer|explorer|recycler|manufacturer|processor|"
+      "unit|subsidiary)\\b|"
       "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该国|该集团|该公司|公司|该公团|该机构|"
       "后者|前者|\\b(?i:the former|the latter)\\b)");
   re2::StringPiece input(s.text);
