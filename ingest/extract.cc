@@ -6154,8 +6154,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // A site and its owner in brackets ("Louisiana steel mill (Hyundai Steel)"): the site is the
     // topic.
     static const RE2* kSiteThenOwner = new RE2("^<Facility#(\\d+)> \\(<Company#\\d+>\\)$");
+    // So is a site before a comma and the port, site or town it lies in ("STS11 terminal, Port
+    // of Santos").
+    static const RE2* kSiteThenPlace =
+        new RE2("^<Facility#(\\d+)>, <(?:Facility|Company)#\\d+>" KG_HEADING_PLACES);
     int glued = -1;
-    if (named.size() == 2 && RE2::FullMatch(tagged, *kSiteThenOwner, &glued) &&
+    if (named.size() == 2 &&
+        (RE2::FullMatch(tagged, *kSiteThenOwner, &glued) ||
+         RE2::FullMatch(tagged, *kSiteThenPlace, &glued)) &&
         glued < static_cast<int>(items.size())) {
       named = {items[glued].entity};
       site = -1;

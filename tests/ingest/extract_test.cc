@@ -3754,6 +3754,15 @@ TEST_F(ExtractTest, AHeadingNamingASiteAndItsOwnerInBracketsIsAboutTheSite) {
                                           "INVESTS_IN Posco -> Kemerton plant"}));
 }
 
+TEST_F(ExtractTest, AHeadingNamingASiteAndThePortItLiesInIsAboutTheSite) {
+  // "STS11 terminal, Port of Santos" above field lines: the lines are the terminal's.
+  const std::set<std::string> got = Claims(
+      "Grain terminals\n\nSTS11 terminal, Port of Santos\nOperator: COFCO International\n"
+      "Capacity: 14 million tonnes of grain a year\n");
+  EXPECT_THAT(got, testing::IsSupersetOf({"OPERATES COFCO International -> STS11 terminal",
+                                          "HAS_CAPACITY STS11 terminal -> grain"}));
+}
+
 TEST_F(ExtractTest, WhoOwnsANameInTalksIsNoPartOfTheTalks) {
   // "held talks with China Copper, which is owned by Chinalco": the talks are hypothetical, the
   // owner of the company they were held with is not.
