@@ -125,6 +125,8 @@ void ReplaceOverlapping(const std::vector<Mention>& added,
 #define KG_SHORT_NAME_WORD "(?:简称|下称|以下简称)"
 #define KG_ABBREVIATION_WORD "\\p{Lu}[\\p{Lu}\\d&-]{1,9}"
 #define KG_ABBREVIATION KG_SHORT_NAME_WORD "?\\s*" KG_ABBREVIATION_WORD
+// A Latin short name after the word that introduces it: "简称Ma'aden".
+#define KG_SHORT_LATIN_NAME KG_SHORT_NAME_WORD "\\s*\\p{Lu}[\\p{Latin}'’.-]{1,20}"
 
 constexpr absl::string_view kLabels[] = {"Company",   "Government", "Country", "Facility",
                                         "Commodity", "Person", "Region",  "Demonym"};
@@ -995,8 +997,9 @@ const RE2& LatinInBrackets() {
       // An abbreviation may follow: "（Fujian Refining & Petrochemical Company，FREP）",
       // "（Huajin Aramco Petrochemical Company，简称HAPCO）".
       "(?:[,，、]\\s*(?:" KG_ABBREVIATION "|"
-      // or a Chinese short name: "（National Silicon Industry Group，简称沪硅产业）".
-      KG_SHORT_NAME_WORD "\\s*\\p{Han}{2,8})\\s*)?(?:）|\\)))");
+      // or a Chinese short name: "（National Silicon Industry Group，简称沪硅产业）", or a Latin
+      // one: "（Saudi Arabian Mining Company，简称Ma'aden）".
+      KG_SHORT_NAME_WORD "\\s*\\p{Han}{2,8}|" KG_SHORT_LATIN_NAME ")\\s*)?(?:）|\\)))");
   return *kLatinInBrackets;
 }
 
@@ -3433,7 +3436,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       // The bracket closes right after the name, or after its abbreviation ("日本投资公司（Japan
       // Investment Corporation，JIC）").
       static const RE2* kClose = new RE2(
-          "^((?:[,，、]\\s*" KG_ABBREVIATION "\\s*)?(?:）|\\)))");
+          "^((?:[,，、]\\s*(?:" KG_ABBREVIATION "|" KG_SHORT_LATIN_NAME ")\\s*)?(?:）|\\)))");
       re2::StringPiece closing;
       const size_t close_len =
           RE2::PartialMatch(re2::StringPiece(text.data() + m.span.end, text.size() - m.span.end),

@@ -880,6 +880,10 @@ TEST_F(ExtractTest, ChineseNamesOfCompaniesAndFacilities) {
               Contains("HOLDS_STAKE Ganfeng Lithium -> Mariana project percent=100"));
   EXPECT_THAT(Claims("Zijin Mining的Kamoa-Kakula铜矿2023年生产了约39万吨铜。"),
               Contains("PRODUCES Kamoa-Kakula mine -> copper"));
+  // A Latin short name after 简称 closes the bracket too: one company, not a second one.
+  EXPECT_THAT(Claims("沙特阿拉伯矿业公司（Saudi Arabian Mining Company，简称Ma'aden）持有Ma'aden "
+                     "Aluminium 74.9%的股份。"),
+              ElementsAre("HOLDS_STAKE Ma'aden -> Ma'aden Aluminium percent=74.9"));
   // A port terminal: "STS11码头" is the STS11 terminal, and a site inside a port the country
   // holds is in that country.
   EXPECT_THAT(Claims("中粮国际在巴西桑托斯港STS11码头的招标中胜出。"),
