@@ -481,7 +481,7 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
     const std::pair<absl::string_view, absl::flat_hash_set<std::string>*> kAsWritten[] = {
         {"stop", &name_words_.stops},   {"title", &name_words_.titles},
         {"place", &name_words_.places}, {"site", &name_words_.sites},
-        {"not_org", &name_words_.not_orgs},
+        {"site_first", &name_words_.site_firsts}, {"not_org", &name_words_.not_orgs},
         {"joined", &name_words_.joined}};
     const std::pair<absl::string_view, std::vector<std::string>*> kLower[] = {
         {"head", &name_words_.heads}, {"descriptor", &name_words_.descriptors}};
@@ -5276,7 +5276,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity < 0 && !site && !extended && (!commodity_inside || joined_site) &&
         words.size() <= 3 && (after_site_verb || joined_site) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
-    const bool head_last = !extended && head_at_end(b, e);
+    // (Or one opened by a word that names a site first: "Terminal XXXIX".)
+    const bool head_last =
+        !extended && (head_at_end(b, e) ||
+                      (words.size() >= 2 && name_words_.site_firsts.contains(words.front())));
     if (entity < 0) {
       EntityDef def;
       def.label = site || bare_site || head_last || site_apposition ? "Facility" : "Company";

@@ -103,6 +103,9 @@ struct NameWords {
   absl::flat_hash_set<std::string> not_orgs;  // (as written)
   // Park, Estate, …: "the plant at Tyseley Energy Park" is the "Tyseley plant".
   absl::flat_hash_set<std::string> sites;  // (as written)
+  // Terminal, Usina, …: an unlisted name of two or more words opened by one is a site
+  // ("Terminal XXXIX", "Terminal de Granéis do Guarujá").
+  absl::flat_hash_set<std::string> site_firsts;  // (as written)
   // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …
   // (longest first).
   std::vector<std::pair<std::string, std::string>> zh_heads;

@@ -1,6 +1,7 @@
 // Reference and ellipsis across a claim's ends (ingest/extract.cc), on short articles run
 // through the whole extractor with the shipped schema: what a reader resolves from context.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -861,6 +862,19 @@ TEST_F(ExtractTest, AnUnlistedNameDescribedAsAPlantToBeBuiltIsThatPlant) {
       "tonnes of ammonia a year.");
   EXPECT_THAT(claims, Contains("INVESTS_IN CF Industries -> Blue Point"));
   EXPECT_THAT(claims, Contains("HAS_CAPACITY Blue Point -> ammonia"));
+}
+
+TEST_F(ExtractTest, AnUnlistedNameOpenedByTerminalIsASite) {
+  // schema/name_words.txt `site_first`: "Terminal XXXIX" is a terminal, not a company; a legal
+  // form still makes a company ("Terminal Investment Limited").
+  EXPECT_THAT(Claims("Rumo and Caramuru Alimentos each own 50% of Terminal XXXIX in Santos."),
+              Contains("HOLDS_STAKE Rumo -> Terminal XXXIX percent=50"));
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nRumo holds stakes in Terminal XXXIX. Terminal Investment Limited owns terminals.\n"));
+  std::map<std::string, std::string> labels;
+  for (const EntityRecord& e : r.entities) labels[e.name] = e.label;
+  EXPECT_EQ(labels["Terminal XXXIX"], "Facility");
+  EXPECT_EQ(labels["Terminal Investment Limited"], "Company");
 }
 
 TEST_F(ExtractTest, CodeNamedTerminal) {
