@@ -5276,19 +5276,21 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         entity < 0 && !site && !extended && (!commodity_inside || joined_site) &&
         words.size() <= 3 && (after_site_verb || joined_site) &&
         !absl::StartsWith(text.substr(e), "'") && !absl::StartsWith(text.substr(e), "’");
-    // (Or one opened by a word that names a site first: "Terminal XXXIX".)
-    const bool head_last =
-        !extended && (head_at_end(b, e) ||
-                      (words.size() >= 2 && name_words_.site_firsts.contains(words.front())));
+    const bool head_last = !extended && head_at_end(b, e);
+    // A name opened by a word that names a site ("Terminal XXXIX"; schema/name_words.txt
+    // `site_first`) is a site too.
+    const bool site_first =
+        !extended && words.size() >= 2 && name_words_.site_firsts.contains(words.front());
     if (entity < 0) {
       EntityDef def;
-      def.label = site || bare_site || head_last || site_apposition ? "Facility" : "Company";
+      def.label = site || bare_site || head_last || site_first || site_apposition ? "Facility"
+                                                                                   : "Company";
       def.name = std::string(name);
       def.key = absl::StrCat(def.label, ":", norm);
       entity = AddExtra(std::move(def), extra);
     }
     Mention mention{Span{b, e}, entity};
-    mention.guessed = !site && !head_last && !site_apposition;
+    mention.guessed = !site && !head_last && !site_first && !site_apposition;
     found.push_back(mention);
     for (auto it = swallowed.rbegin(); it != swallowed.rend(); ++it) {
       if ((*out)[*it].span.begin >= b && (*out)[*it].span.end <= e) out->erase(out->begin() + *it);

@@ -557,7 +557,7 @@ Patterns::Patterns()
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
                  R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?|rupiah|rand|ringgit|)"
-                 R"(roubles?|rubles?|tenge|reais|baht|dong|hryvnias?|hryvnia|dirhams?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(roubles?|rubles?|tenge|reais|baht|dong|hryvnias?|dirhams?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|NAD|ZAR|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
                  R"(纳米比亚元|南非兰特|兰特|卢布|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|格里夫纳|迪拉姆|)"
                  R"(人民币|元))"),
