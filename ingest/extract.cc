@@ -6108,12 +6108,20 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // Semiconductor Manufacturing), Kumamoto", "ESMC, Dresden").
       static const RE2* kCompanyCommaPlace =
           new RE2("^<Company#\\d+>, <Company#(\\d+)>" KG_HEADING_PLACES);
+      // A listed name there followed by nothing but regions is a town that shares it too
+      // ("Yara Freeport ammonia plant — Freeport, Texas").
+      static const RE2* kSiteDashTown =
+          new RE2("^<Facility#\\d+> (?:—|–|-) <Company#(\\d+)>" KG_HEADING_PLACES);
+      int town = -1;
       if (named.size() == 2 &&
           (RE2::PartialMatch(tagged, *kSiteDashPlace, &place) ||
            RE2::FullMatch(tagged, *kCompanyCommaPlace, &place)) && place >= 0 &&
           place < static_cast<int>(items.size()) && items[place].entity >= 0 &&
           static_cast<size_t>(items[place].entity) >= listed) {
         named.erase(items[place].entity);
+      } else if (named.size() == 2 && RE2::FullMatch(tagged, *kSiteDashTown, &town) &&
+                 town >= 0 && town < static_cast<int>(items.size())) {
+        named.erase(items[town].entity);
       }
     }
     // A box heading that names nothing ("Key figures:", "At a glance") is about the heading

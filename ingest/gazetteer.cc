@@ -3672,6 +3672,31 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       m.entity = before.entity;
     }
   }
+  // A box heading "<words ending in a site head> — <place>" names a site by all its words,
+  // whatever names stand inside them ("Yara Freeport ammonia plant — Freeport, Texas", "Clean
+  // ammonia project — Beaumont, Texas"), unless a facility was found in them already.
+  if (extra != nullptr && text.size() <= 160) {
+    static const RE2* kHeadingSite =
+        new RE2("(\\p{Lu}[^—–:;.!?()]{2,60}?)[ ](?:—|–)[ ]\\p{Lu}[^—–:;.!?]{0,60}");
+    re2::StringPiece words;
+    if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kHeadingSite, &words)) {
+      const absl::string_view name(words.data(), words.size());
+      const size_t space = name.rfind(' ');
+      const std::string last =
+          absl::AsciiStrToLower(space == absl::string_view::npos ? "" : name.substr(space + 1));
+      bool site_inside = false;
+      for (const Mention& m : out) {
+        site_inside |= m.span.end <= name.size() && !m.demonym && LabelOf(m, *extra) == "Facility";
+      }
+      if (!last.empty() && !site_inside &&
+          std::find(name_words_.heads.begin(), name_words_.heads.end(), last) !=
+              name_words_.heads.end()) {
+        std::erase_if(out, [&](const Mention& m) { return m.span.end <= name.size(); });
+        out.insert(out.begin(),
+                   Mention{Span{0, name.size()}, ListedOrAdded(std::string(name), "Facility", extra)});
+      }
+    }
+  }
   // A dateline says where the story was filed; a place, a capital or a guessed name in it (the
   // wire in brackets) is no party to what the sentence says.
   if (const size_t dateline = DatelineLength(text); dateline > 0) {

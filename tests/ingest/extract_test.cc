@@ -3781,6 +3781,20 @@ TEST_F(ExtractTest, AHeadingNamingASiteAndThePortItLiesInIsAboutTheSite) {
                                           "HAS_CAPACITY STS11 terminal -> grain"}));
 }
 
+TEST_F(ExtractTest, AHeadingNamingASiteBeforeADashAndItsTownIsAboutTheSite) {
+  // "Yara Freeport ammonia plant — Freeport, Texas": the words before the dash name the site,
+  // whatever names stand inside them, and the listed name after it is the town.
+  const std::set<std::string> got = Claims(
+      "Ammonia plants\n\nYara Freeport ammonia plant — Freeport, Texas\nStake: Yara 68%, BASF 32%\n"
+      "Operator: BASF\n");
+  EXPECT_THAT(got, testing::IsSupersetOf({"HOLDS_STAKE Yara International -> Yara Freeport ammonia plant percent=68",
+                                          "HOLDS_STAKE BASF -> Yara Freeport ammonia plant percent=32",
+                                          "OPERATES BASF -> Yara Freeport ammonia plant"}));
+  // A listed site in the heading stays that site.
+  EXPECT_THAT(Claims("Lithium\n\nKemerton plant — Kemerton, Western Australia\nOperator: Albemarle\n"),
+              Contains("OPERATES Albemarle -> Kemerton plant"));
+}
+
 TEST_F(ExtractTest, WhoOwnsANameInTalksIsNoPartOfTheTalks) {
   // "held talks with China Copper, which is owned by Chinalco": the talks are hypothetical, the
   // owner of the company they were held with is not.
