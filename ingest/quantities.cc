@@ -326,6 +326,7 @@ std::string PrefixCurrency(std::string_view prefix, bool has_han, bool* generic)
   if (compact == "rs") return "INR";
   if (compact == "rp") return "IDR";  // Indonesian rupiah: "Rp 1.1 trillion".
   if (compact == "rm") return "MYR";  // Malaysian ringgit: "RM250 million".
+  if (compact == "qr") return "QAR";  // Qatari riyal: "QR4.4 billion".
   if (compact == "r") return "ZAR";   // South African rand, written against its figure: "R1.5 billion".
   std::string upper;
   for (char c : compact) upper += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
@@ -518,7 +519,7 @@ Patterns::Patterns()
       currency_prefix(Expand(R"(((?:(?:U\.S\.|US){WS}?|A|AU|C|CA|HK|NZ|N|S|R)?\$|€|£|￥|¥|₹|₩|)"
                              R"(USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|HKD|NZD|SGD|CHF|NOK|SEK|DKK|KRW|INR|BRL|CLP|ZAR|IDR|MXN|)"
                              R"(MYR|PEN|RUB|SAR|AED|KZT|PLN|HUF|CZK|TRY|TWD|THB|VND|ARS|COP|UAH|EGP|QAR|OMR|NGN|)"
-                             R"(Rs\.?|Rp\.?|RM|人民币|R){WS}?)"),
+                             R"(Rs\.?|Rp\.?|RM|QR|人民币|R){WS}?)"),
                       PatternOptions()),
       number(Expand(R"(({D}{1,3}(?:,{D}{3})+|{D}{1,3}(?:[\x{00A0}\x{2009}\x{202F}]{D}{3})+|{D}+))"
                     R"((?:[.\x{FF0E}]({D}+))?)"),

@@ -545,10 +545,12 @@ TEST_F(QuantitiesTest, Forints) {
                       "36000000000", "", "HUF"});
 }
 
-TEST_F(QuantitiesTest, HryvniasAndDirhams) {
+TEST_F(QuantitiesTest, HryvniasRiyalsAndDirhams) {
   ExpectOne(finder_, {"It will build the terminal for almost UAH 3 billion.", "almost UAH 3 billion",
                       kMoney, "3000000000", "", "UAH", "under"});
   ExpectOne(finder_, {"投入近2.3亿格里夫纳疏浚泊位。", "近2.3亿格里夫纳", kMoney, "230000000", "", "UAH", "under"});
+  ExpectOne(finder_, {"It is investing QR4.4 billion.", "QR4.4 billion", kMoney, "4400000000", "",
+                      "QAR"});
   ExpectOne(finder_, {"It raised 1.2 billion dirhams.", "1.2 billion dirhams", kMoney, "1200000000", "",
                       "AED"});
 }
