@@ -6112,16 +6112,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       // ("Yara Freeport ammonia plant — Freeport, Texas").
       static const RE2* kSiteDashTown =
           new RE2("^<Facility#\\d+> (?:—|–|-) <Company#(\\d+)>" KG_HEADING_PLACES);
-      int town = -1;
+      const bool town = RE2::FullMatch(tagged, *kSiteDashTown, &place);
       if (named.size() == 2 &&
-          (RE2::PartialMatch(tagged, *kSiteDashPlace, &place) ||
+          (town || RE2::PartialMatch(tagged, *kSiteDashPlace, &place) ||
            RE2::FullMatch(tagged, *kCompanyCommaPlace, &place)) && place >= 0 &&
           place < static_cast<int>(items.size()) && items[place].entity >= 0 &&
-          static_cast<size_t>(items[place].entity) >= listed) {
+          (town || static_cast<size_t>(items[place].entity) >= listed)) {
         named.erase(items[place].entity);
-      } else if (named.size() == 2 && RE2::FullMatch(tagged, *kSiteDashTown, &town) &&
-                 town >= 0 && town < static_cast<int>(items.size())) {
-        named.erase(items[town].entity);
       }
     }
     // A box heading that names nothing ("Key figures:", "At a glance") is about the heading

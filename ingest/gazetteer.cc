@@ -3681,16 +3681,11 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     re2::StringPiece words;
     if (RE2::FullMatch(re2::StringPiece(text.data(), text.size()), *kHeadingSite, &words)) {
       const absl::string_view name(words.data(), words.size());
-      const size_t space = name.rfind(' ');
-      const std::string last =
-          absl::AsciiStrToLower(space == absl::string_view::npos ? "" : name.substr(space + 1));
       bool site_inside = false;
       for (const Mention& m : out) {
         site_inside |= m.span.end <= name.size() && !m.demonym && LabelOf(m, *extra) == "Facility";
       }
-      if (!last.empty() && !site_inside &&
-          std::find(name_words_.heads.begin(), name_words_.heads.end(), last) !=
-              name_words_.heads.end()) {
+      if (absl::StrContains(name, ' ') && !FacilityHead(name).empty() && !site_inside) {
         std::erase_if(out, [&](const Mention& m) { return m.span.end <= name.size(); });
         out.insert(out.begin(),
                    Mention{Span{0, name.size()}, ListedOrAdded(std::string(name), "Facility", extra)});
