@@ -2506,6 +2506,12 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
+    // "the port operator owned by Maersk", "the mine's owner" aside: a head used as a modifier
+    // of a noun for a party names no site.
+    static const RE2* kPartyAfter = new RE2(
+        "^ (?:operators?|owners?|authority|authorities|developers?|builders?|"
+        "managers?|groups?|firms?|workers?|unions?)\\b");
+    if (RE2::PartialMatch(re2::StringPiece(s.text.data() + e, s.text.size() - e), *kPartyAfter)) return;
     // "the same plant turned out …" is the plant; "a plant on the same site" is another one.
     static const RE2* kPlaceBefore = new RE2("\\b(?:on|at|in|near|beside) $");
     if (absl::StrContains(s.text.substr(b, e - b), " same ") &&
@@ -3521,6 +3527,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         (unit_of_quantity == "bbl/d" || unit_of_quantity == "bbl") && x_.barrel_good_ >= 0) {
       slot["object"] = synthetic_for(x_.barrel_good_);
     }
+    // A port's capacity in TEU ("designed to handle 1.2 million TEU a year") is of containers,
+    // whatever good a fallback found elsewhere in the sentence or section.
+    if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && unit_of_quantity == "TEU" &&
+        x_.teu_good_ >= 0 && (!slot.contains("object") || object_fallback)) {
+      slot["object"] = synthetic_for(x_.teu_good_);
+      object_fallback = false;
+    }
     if ((rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") && unit_of_quantity == "GWh") {
       static const RE2* kGoodAfter = new RE2(
           "^(?: (?:a|per) year| annually)?(?: of (?:annual |yearly |battery |cell |production )*capacity)?"
@@ -4370,8 +4383,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       }
     }
     // "sends its concentrate to the port of Bunbury": goods shipped through a port are not sold
-    // to it; a port is no customer.
-    if (rule.type == "SUPPLIES" && object >= 0 && items[object].entity >= 0 &&
+    // to it; a port is no customer (unless the rule reads equipment for the site: "customer site").
+    if (rule.type == "SUPPLIES" && !rule.site_customer && object >= 0 && items[object].entity >= 0 &&
         items[object].tag == "Facility") {
       static const RE2* kPortName = new RE2("(?i)^(?:port|harbou?r) of |[ ](?:port|harbou?r)$");
       const std::string& name = Entity(items[object].entity).name;
@@ -6312,6 +6325,7 @@ absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Load(const std::string& sc
   x->gazetteer_ = std::move(*g);
   x->energy_good_ = x->gazetteer_->Lookup("battery cells");
   x->barrel_good_ = x->gazetteer_->Lookup("crude oil");
+  x->teu_good_ = x->gazetteer_->Lookup("containers");
   absl::StatusOr<std::unique_ptr<RuleSet>> r = RuleSet::LoadDir(absl::StrCat(schema_dir, "/rules"));
   if (!r.ok()) return r.status();
   x->rules_ = std::move(*r);

@@ -70,6 +70,8 @@ class Extractor {
   // The good a capacity or output in barrels is of when none is named right after it (the
   // listed "crude oil"), or -1.
   int barrel_good_ = -1;
+  // The good a capacity in TEU is of (the listed "containers"), or -1.
+  int teu_good_ = -1;
   uint64_t fingerprint_ = 0;
 
   friend class ExtractorInternal;

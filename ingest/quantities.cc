@@ -21,8 +21,9 @@
 //   long and US tons are skipped. Pounds of a good ("20 million pounds of U3O8") are `lb`,
 //   ounces `oz`, a battery plant's energy ("40 GWh", "16 gigawatt-hours") `GWh` and a solar
 //   plant's power ("3.3 gigawatts", "500 MW") `GW`/`MW` and oil in barrels ("480,000 barrels per
-//   day", "a 400,000 barrel-per-day refinery", 65万桶/日) `bbl/d` or `bbl`, kept in the unit the
-//   text states (SPEC's `t` is for metric tons).
+//   day", "a 400,000 barrel-per-day refinery", 65万桶/日) `bbl/d` or `bbl`, a port's containers
+//   ("1 million TEU", 100万标准箱) `TEU` and gas by volume ("60 million cubic metres", "bcm",
+//   立方英尺) `m3` or `ft3`, kept in the unit the text states (SPEC's `t` is for metric tons).
 // - A Chinese numeral with no multiplier followed by plain 元 (三元 "ternary") is skipped.
 // - Dates keep the year in `value`; `text_value` has the ISO form.
 #include "ingest/quantities.h"
@@ -487,6 +488,8 @@ struct Patterns {
   RE2 energy_unit;
   RE2 power_unit;
   RE2 barrel_unit;  // barrels (of oil), per day or not
+  RE2 teu_unit;     // containers, in twenty-foot equivalent units
+  RE2 volume_unit;  // gases, in cubic metres or feet
   RE2 currency_suffix;
   RE2 connector;  // (symbol)|(word)
   RE2 hedge_after;
@@ -554,6 +557,12 @@ Patterns::Patterns()
       // 万桶/日), "6 million barrels" and 600万桶 (`bbl`).
       // (The one group is the plain barrels.)
       barrel_unit(Expand(R"((?:{WS}|-)?(?:(?i:barrels?)(?:{WS}+of{WS}+(?i:crude|oil|crude{WS}+oil){WS}*)?(?:{WS}|-)(?i:per|a)(?:{WS}|-)(?i:day)|(?i:bpd|b/d)|桶/日|桶/天|桶每日|((?i:barrels?)|桶)))"), PatternOptions()),
+      // A port's containers, in twenty-foot equivalent units: "1 million TEU", 100万标准箱.
+      teu_unit(Expand(R"((?:{WS}|-)?((?-i:TEUs?)|(?i:twenty(?:{WS}|-)foot(?:{WS}|-)equivalent(?:{WS}|-)units?)|标准箱|标箱))"), PatternOptions()),
+      // Gas by volume, kept in the unit the text states: "60 million cubic metres of helium"
+      // and 1.2亿立方米 (`m3`), "67 million cubic feet" and 万立方英尺 (`ft3`); "bcm" is a
+      // billion cubic metres.
+      volume_unit(Expand(R"((?:{WS}|-)?((?i:cubic(?:{WS}|-)met(?:re|er)s?)|m3|m³|立方米|(bcm)|((?i:cubic(?:{WS}|-)f(?:ee|oo)t)|立方英尺)))"), PatternOptions()),
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
@@ -826,7 +835,7 @@ class Scan {
   std::optional<Side> ParseSide(size_t pos) const {
     Side s;
     s.begin = pos;
-    StringPiece g[3];
+    StringPiece g[4];
     if (std::optional<size_t> e = EndAt(re_.percent_prefix, pos)) {
       s.has_prefix = s.has_kind = true;
       s.kind = QuantityKind::kPercent;
@@ -921,6 +930,19 @@ class Scan {
         s.has_kind = s.has_suffix = true;
         s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
         s.unit = View(g[1]).empty() ? "bbl/d" : "bbl";
+        pos = End(g[0]);
+      } else if (At(re_.teu_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
+        if (s.has_prefix) return std::nullopt;
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
+        s.unit = "TEU";
+        pos = End(g[0]);
+      } else if (At(re_.volume_unit, pos, g, 4) && BoundaryAfter(End(g[0]))) {
+        if (s.has_prefix) return std::nullopt;
+        s.has_kind = s.has_suffix = true;
+        s.kind = QuantityKind::kMass;
+        s.unit = View(g[3]).empty() ? "m3" : "ft3";
+        if (!View(g[2]).empty()) s.unit_exponent = 9;  // bcm
         pos = End(g[0]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);

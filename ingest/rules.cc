@@ -264,6 +264,11 @@ absl::Status RuleSet::Parse(absl::string_view text, absl::string_view origin) {
         return Error(origin, line_no, absl::StrCat("owner: only 'subject' (not '", value, "')"));
       }
       rule->subject_is_box_owner = true;
+    } else if (key == "customer") {
+      if (absl::StripAsciiWhitespace(value) != "site") {
+        return Error(origin, line_no, absl::StrCat("customer: only 'site' (not '", value, "')"));
+      }
+      rule->site_customer = true;
     } else if (key == "direction") {
       if (value != "downstream") {
         return Error(origin, line_no, absl::StrCat("unknown direction '", value, "'"));

@@ -21,6 +21,7 @@
 //   owner subject                                  # subject not in the pattern: the owner or
 //                                                  # operator the box named, else no claim
 //   rate output                                    # a planned yearly rate stays output
+//   customer site                                  # SUPPLIES: a port may be the customer
 //   unless \bdesigned to\b                        # drop a match whose text has this
 //   unless_before \bfor <MONEY#\d+> for $             # or whose 40 bytes before end in this
 //   subject_is Export-Import Bank|Loan Programs      # keep only a subject whose canonical name
@@ -95,6 +96,9 @@ struct Rule {
   std::string ends_from;
   // "require object": a match whose object no pattern slot or fallback filled gives no claim.
   bool require_object = false;
+  // "customer site": SUPPLIES of goods a site uses itself (cranes for a port), so a port may be
+  // the customer; elsewhere goods sent to a port pass through it and the port is no customer.
+  bool site_customer = false;
   // "owner subject": a subject the pattern leaves out is the owner or operator that the
   // key-figure box's earlier lines named for its topic ("- Owner and operator: Wacker Chemie"
   // over "- Investment: about $2.5 billion"); with none, the match gives no claim.

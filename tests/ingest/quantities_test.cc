@@ -582,6 +582,19 @@ TEST_F(QuantitiesTest, Barrels) {
   ExpectOne(finder_, {"约600万桶原油", "约600万桶", kMass, "6000000", "", "bbl", "about"});
 }
 
+// A port's containers in TEU and gas by volume, kept in the unit the text states; "teu" in
+// lower case is no unit, and a billion cubic metres is "bcm".
+TEST_F(QuantitiesTest, ContainersAndGasVolumes) {
+  ExpectOne(finder_, {"designed for roughly 1 million TEU of containers", "roughly 1 million TEU", kMass,
+                      "1000000", "", "TEU", "about"});
+  ExpectOne(finder_, {"一期设计年吞吐能力为100万标准箱", "100万标准箱", kMass, "1000000", "", "TEU"});
+  ExpectOne(finder_, {"up to 60 million cubic metres of helium", "up to 60 million cubic metres", kMass,
+                      "60000000", "", "m3", "under"});
+  ExpectOne(finder_, {"exported 22 bcm of gas", "22 bcm", kMass, "22000000000", "", "m3"});
+  ExpectOne(finder_, {"出口约为6700万立方英尺", "约为6700万立方英尺", kMass, "67000000", "", "ft3", "about"});
+  EXPECT_TRUE(finder_.Find("a 5 teu box").empty());
+}
+
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
 TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
   ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
