@@ -4219,4 +4219,26 @@ TEST_F(ExtractTest, ItAfterAReferenceOpeningTheSentenceIsThatReference) {
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Commerce -> null"))));
 }
 
+TEST_F(ExtractTest, APortsCapacityInTeuIsOfContainersAndCranesForItMakeItACustomer) {
+  // "designed to handle 1.2 million TEU a year" is of containers, not the cranes the section
+  // named; goods sent to a port pass through it, but its own cranes make it their customer.
+  const std::set<std::string> got = Claims(
+      "ZPMC supplied ship-to-shore cranes to DP World. The Port of Ndayane, which is designed to "
+      "handle 1.2 million TEU a year, is being built by DP World. ZPMC supplied the Port of "
+      "Ndayane's six ship-to-shore cranes. Glencore ships copper concentrate to the Port of Ndayane.");
+  EXPECT_THAT(got, Contains("HAS_CAPACITY Port of Ndayane -> containers"));
+  EXPECT_THAT(got, Contains(testing::HasSubstr("SUPPLIES ZPMC -> Port of Ndayane")));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("SUPPLIES Glencore -> Port of Ndayane"))));
+  EXPECT_THAT(got, Not(Contains("HAS_CAPACITY Port of Ndayane -> ship-to-shore cranes")));
+}
+
+TEST_F(ExtractTest, AHeadBeforeANounForAPartyNamesNoSite) {
+  // "the port operator owned by A.P. Moller-Maersk" is APM Terminals, not the port before it.
+  const std::set<std::string> got = Claims(
+      "The Panama Canal terminals of Balboa and Cristobal changed hands. The government handed "
+      "Balboa to APM Terminals, the port operator owned by A.P. Moller-Maersk.");
+  EXPECT_THAT(got, Contains(testing::HasSubstr("HOLDS_STAKE A.P. Moller-Maersk -> APM Terminals")));
+  for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Moller-Maersk -> Balboa")) << c;
+}
+
 }  // namespace kg::ingest
