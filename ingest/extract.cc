@@ -327,6 +327,10 @@ std::string NormalizeBasis(absl::string_view s) {
       t == "产出") {
     return "output";
   }
+  // A share of the customer's market, need or imports: 占日本氦气市场的一半.
+  if (t == "市场" || t == "需求" || t == "消费" || t == "消费量" || t == "进口" || t == "进口量") {
+    return "demand";
+  }
   return t;
 }
 
@@ -2988,10 +2992,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     bool cut = false;
     std::vector<EntityDef> unused = extra_;  // Names guessed in a heading are not kept.
     const size_t known = x_.gazetteer_->entities().size() + extra_.size();
+    // "Helium 2, next to Helium 1": the site the heading places by another is its topic.
+    static const RE2* kNextTo = new RE2("^, (?:next to|beside|near|adjacent to|alongside) ");
+    bool placed_by_next = false;
     for (const Mention& m : x_.gazetteer_->Find(s.section, &unused)) {
       if (m.entity < 0 || static_cast<size_t>(m.entity) >= known) continue;
       const std::string& label = Entity(m.entity).label;
       if (m.demonym || m.guessed || (label != "Company" && label != "Facility")) continue;
+      if (placed_by_next) continue;
+      placed_by_next = named.empty() && label == "Facility" &&
+                       RE2::PartialMatch(re2::StringPiece(s.section.data() + m.span.end, s.section.size() - m.span.end), *kNextTo);
       named.insert(m.entity);
       const size_t e = m.span.end;
       cut |= e + 1 < s.section.size() && (s.section[e] == ' ' || s.section[e] == '-') &&
@@ -4484,6 +4494,25 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         period = year_item;
       }
     }
+    // With several years, the one right after the match dates it: "bought 51% of the Piraeus Port
+    // Authority from Greece's privatisation fund for €280.5 million in 2016, and it raised its
+    // holding to 67% in October 2021" (2016 for the purchase, October 2021 for the raise).
+    if (period < 0 && years >= 2 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
+      static const RE2* kYearRightAfter = new RE2(
+          "^(?: (?:from|for|to|by|with|at|of|the|a|an|<(?:MONEY|Government|Company|Country)#\\d+>)){0,4}? "
+          "?(?:in|on) <(?:YEAR|DATE)#(\\d+)>");
+      // (Or right after a match that ends in the preposition: "raised its holding to 67% in".)
+      static const RE2* kYearJustAfter = new RE2("^ <(?:YEAR|DATE)#(\\d+)>");
+      const absl::string_view read = absl::string_view(tagged).substr(0, m.end);
+      const re2::StringPiece after(tagged.data() + m.end, tagged.size() - m.end);
+      int j = -1;
+      if ((RE2::PartialMatch(after, *kYearRightAfter, &j) ||
+           ((absl::EndsWith(read, " in") || absl::EndsWith(read, " on")) &&
+            RE2::PartialMatch(after, *kYearJustAfter, &j))) &&
+          j >= 0 && static_cast<size_t>(j) < items.size()) {
+        period = j;
+      }
+    }
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
     }
@@ -5263,6 +5292,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
         given_away.insert(&c);
         if (tr) tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " share given to the stake named"));
+      }
+      // A new share of the same holder's stake, read as a change ("bought 51% of the Piraeus Port
+      // Authority in 2016, and it raised its holding to 67% in October 2021"): a second stake in
+      // the same company, at its later share.
+      if (named != nullptr && c.object < 0 && c.rule->object_held_before && c.props.contains("percent") &&
+          named->props.contains("percent") &&
+          named->props.at("percent").ToJson() != c.props.at("percent").ToJson()) {
+        c.object = add_synthetic(items[named->object].entity);
+        if (tr) tr->notes.push_back(absl::StrCat("ellipsis: ", c.rule->id, " a new share of the stake in ",
+                                                 Entity(items[named->object].entity).name));
       }
       if (named != nullptr) continue;
     }
@@ -6173,9 +6212,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // topic.
     static const RE2* kSiteThenOwner = new RE2("^<Facility#(\\d+)> \\(<Company#\\d+>\\)$");
     // So is a site before a comma and the port, site or town it lies in ("STS11 terminal, Port
-    // of Santos").
-    static const RE2* kSiteThenPlace =
-        new RE2("^<Facility#(\\d+)>, <(?:Facility|Company)#\\d+>" KG_HEADING_PLACES);
+    // of Santos"), or the site it stands next to ("Helium 2, next to Helium 1").
+    static const RE2* kSiteThenPlace = new RE2(
+        "^<Facility#(\\d+)>, (?:(?:next to|beside|near|adjacent to|alongside) )?<(?:Facility|Company)#\\d+>"
+        KG_HEADING_PLACES);
     int glued = -1;
     if (named.size() == 2 &&
         (RE2::FullMatch(tagged, *kSiteThenOwner, &glued) ||

@@ -1270,6 +1270,9 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   // "中国约一半的重稀土原料依赖缅甸": a fraction of what follows 的, as "about half of its …".
   static const RE2* kChineseOf = new RE2(
       "((?:大约|约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)的");
+  // "约占日本氦气市场的一半": a share of a market or of imports, the fraction closing it.
+  static const RE2* kChineseShareOf = new RE2(
+      "(?:占|占据)[^，。；,;]{0,24}?的((?:约|近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
   // "占其进口的一半以上": more than the fraction.
   static const RE2* kChineseOver = new RE2(
       "()(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)以上");
@@ -1311,6 +1314,7 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
   add(*kChinese);
   add(*kChineseOver, "over");
   add(*kChineseOf);
+  add(*kChineseShareOf);
   std::sort(out->begin(), out->end(),
             [](const Quantity& a, const Quantity& b) { return a.span.begin < b.span.begin; });
 }

@@ -4241,4 +4241,21 @@ TEST_F(ExtractTest, AHeadBeforeANounForAPartyNamesNoSite) {
   for (const std::string& c : got) EXPECT_FALSE(absl::StrContains(c, "Moller-Maersk -> Balboa")) << c;
 }
 
+TEST_F(ExtractTest, ARaisedHoldingIsASecondStakeAndEachTakesTheYearAfterIt) {
+  // "bought 51% … in 2016, and it raised its holding to 67% in October 2021": two stakes in the
+  // same company; with two dates in the sentence each claim is dated by the one right after it.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nChina COSCO Shipping bought 51% of the Piraeus Port Authority for €280.5 million "
+           "in 2016, and it raised its holding to 67% in October 2021.\n"));
+  std::set<std::string> got;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "HOLDS_STAKE") continue;
+    const auto p = c.props.find("percent");
+    const auto y = c.props.find("period");
+    got.insert(absl::StrCat(p == c.props.end() ? "?" : p->second.ToJson(), " ",
+                            y == c.props.end() ? "none" : y->second.ToJson()));
+  }
+  EXPECT_THAT(got, testing::UnorderedElementsAre("51 \"2016\"", "67 \"2021-10\""));
+}
+
 }  // namespace kg::ingest

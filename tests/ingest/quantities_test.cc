@@ -595,6 +595,12 @@ TEST_F(QuantitiesTest, ContainersAndGasVolumes) {
   EXPECT_TRUE(finder_.Find("a 5 teu box").empty());
 }
 
+// A fraction closing a share of a market: "约占日本氦气市场的一半" is about 50%.
+TEST_F(QuantitiesTest, AChineseFractionOfAMarket) {
+  ExpectOne(finder_, {"岩谷产业约占日本氦气市场的一半。", "一半", kPercent, "50", "", "%", "about"});
+  EXPECT_TRUE(finder_.Find("双方各出一半资金").empty());
+}
+
 // "60,000-tonne-per-year" was not annual: the per-year suffix only allowed spaces.
 TEST_F(QuantitiesTest, Bug_HyphenatedPerYearNotAnnual) {
   ExpectOne(finder_, {"A 6,000-tonne-a-year mill.", "6,000-tonne-a-year", kMass, "6000", "",
