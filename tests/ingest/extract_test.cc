@@ -4258,4 +4258,16 @@ TEST_F(ExtractTest, ARaisedHoldingIsASecondStakeAndEachTakesTheYearAfterIt) {
   EXPECT_THAT(got, testing::UnorderedElementsAre("51 \"2016\"", "67 \"2021-10\""));
 }
 
+TEST_F(ExtractTest, AHeadingThatPlacesASiteNextToAnotherIsAboutTheFirst) {
+  // "Helium 2, next to Helium 1" heads the lines on Helium 2; its buyers' shares are of its output.
+  const std::set<std::string> got = Claims(
+      "Helium 1, Ras Laffan Industrial City, Qatar\nOperator: QatarEnergy LNG\n\n"
+      "Helium 2, next to Helium 1\n\nOperator: QatarEnergy LNG\n"
+      "Customers: Air Liquide 50% of output, Linde 30% and Iwatani the remaining 20%");
+  EXPECT_THAT(got, Contains("OPERATES QatarEnergy LNG -> Helium 2"));
+  EXPECT_THAT(got, Contains("SUPPLIES Helium 2 -> Linde percent=30"));
+  EXPECT_THAT(got, Contains("SUPPLIES Helium 2 -> Iwatani percent=20"));
+  EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Helium 1 -> Linde"))));
+}
+
 }  // namespace kg::ingest
