@@ -669,6 +669,8 @@ bool IsBareBoxHeading(absl::string_view text) {
 // The places that may end a box heading after its company and site ("…, Salta", "…, Western
 // Australia, Australia"), to the end of the line.
 #define KG_HEADING_PLACES "(?:, <(?:Region|Country)#\\d+>)*$"
+// Words that place one site by another in a heading: "Helium 2, next to Helium 1".
+#define KG_BESIDE "(?:next to|beside|near|adjacent to|alongside)"
 
 // A tagged sentence with each name's tag as a plain word ("<Facility#1>" -> "Facility"), so that
 // a figure inside a name does not count as one; quantity tags keep their figures.
@@ -791,7 +793,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       "carmaker|automaker|refiner|(?:[a-z-]+ |[a-z]+[A-Z][a-z]+ )?maker|business|start-up|startup|miner|smelter|"
       "trader|trading house|merchant|handler|crusher|developer|explorer|recycler|manufacturer|processor|"
       "unit|subsidiary)\\b|"
-      "\\b(?i:the department|the ministry|the agency|the office)\\b|\\b(?i:the country)\\b|该国|该集团|该公司|公司|该公团|该机构|"
+      "\\b(?i:the department|the ministry|the agency|the office|the fund)\\b|\\b(?i:the country)\\b|该国|该集团|该公司|公司|该公团|该机构|"
       "后者|前者|\\b(?i:the former|the latter)\\b)");
   re2::StringPiece input(s.text);
   re2::StringPiece m[2];
@@ -802,7 +804,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
   auto refer = [&found](size_t b, size_t e, int entity, const std::string& tag) -> Item& {
     return found.emplace_back(Item::At(b, e, entity, tag));
   };
-  // it/its: any agent; "the company", "the miner": a company; "the department": a government.
+  // it/its: any agent; "the company", "the miner": a company; "the department", "the fund": a
+  // government (a state fund: "NEOM, a company that the fund wholly owns").
   enum Kind { kAgent, kCompany, kGovernment, kCountry };
   auto prev_for = [&](Kind kind) {
     return kind == kAgent     ? prev_agent_
@@ -1698,7 +1701,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     });
     const Kind kind = word == "its" || word == "it" ? kAgent
                       : word == "the department" || word == "the ministry" || word == "the agency" ||
-                              word == "the office" || word == "该公团" || word == "该机构"
+                              word == "the office" || word == "the fund" || word == "该公团" || word == "该机构"
                           ? kGovernment
                       : word == "the country" || word == "该国" ? kCountry
                                               : kCompany;
@@ -2510,8 +2513,8 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
   ForEachFreeMatch(*re, s, *items, [&](size_t b, size_t e, re2::StringPiece group) {
     // "the plant's …" is fine; "the plant of X" names its owner and is left alone.
     if (absl::StartsWith(absl::string_view(s.text).substr(e), " of ")) return;
-    // "the port operator owned by Maersk", "the mine's owner" aside: a head used as a modifier
-    // of a noun for a party names no site.
+    // "the port operator owned by Maersk": a head used as a modifier of a noun for a party names
+    // no site.
     static const RE2* kPartyAfter = new RE2(
         "^ (?:operators?|owners?|authority|authorities|developers?|builders?|"
         "managers?|groups?|firms?|workers?|unions?)\\b");
@@ -2993,7 +2996,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::vector<EntityDef> unused = extra_;  // Names guessed in a heading are not kept.
     const size_t known = x_.gazetteer_->entities().size() + extra_.size();
     // "Helium 2, next to Helium 1": the site the heading places by another is its topic.
-    static const RE2* kNextTo = new RE2("^, (?:next to|beside|near|adjacent to|alongside) ");
+    static const RE2* kNextTo = new RE2("^, " KG_BESIDE " ");
     bool placed_by_next = false;
     for (const Mention& m : x_.gazetteer_->Find(s.section, &unused)) {
       if (m.entity < 0 || static_cast<size_t>(m.entity) >= known) continue;
@@ -6214,7 +6217,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // So is a site before a comma and the port, site or town it lies in ("STS11 terminal, Port
     // of Santos"), or the site it stands next to ("Helium 2, next to Helium 1").
     static const RE2* kSiteThenPlace = new RE2(
-        "^<Facility#(\\d+)>, (?:(?:next to|beside|near|adjacent to|alongside) )?<(?:Facility|Company)#\\d+>"
+        "^<Facility#(\\d+)>, (?:" KG_BESIDE " )?<(?:Facility|Company)#\\d+>"
         KG_HEADING_PLACES);
     int glued = -1;
     if (named.size() == 2 &&

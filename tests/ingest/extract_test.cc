@@ -4268,6 +4268,18 @@ TEST_F(ExtractTest, AHeadingThatPlacesASiteNextToAnotherIsAboutTheFirst) {
   EXPECT_THAT(got, Contains("SUPPLIES Helium 2 -> Linde percent=30"));
   EXPECT_THAT(got, Contains("SUPPLIES Helium 2 -> Iwatani percent=20"));
   EXPECT_THAT(got, Not(Contains(testing::HasSubstr("Helium 1 -> Linde"))));
+  // The same heading inside a box, with no blank line: a line of its own, not a section.
+  const std::set<std::string> boxed = Claims(
+      "The blocks below give the figures.\nHelium 1, Ras Laffan Industrial City, Qatar\n"
+      "Operator: QatarEnergy LNG\nHelium 2, next to Helium 1\nOperator: Qatargas Operating Company");
+  EXPECT_THAT(boxed, Contains("OPERATES Qatargas Operating Company -> Helium 2"));
+}
+
+TEST_F(ExtractTest, TheFundIsTheStateFundNamedBefore) {
+  // "a company that the fund wholly owns": the Public Investment Fund, a government body.
+  EXPECT_THAT(Claims("Saudi Arabia's Public Investment Fund did not take a direct stake in the venture; "
+                     "its interest runs through NEOM, a company that the fund wholly owns."),
+              Contains("HOLDS_STAKE Public Investment Fund -> NEOM percent=100"));
 }
 
 }  // namespace kg::ingest
