@@ -870,6 +870,16 @@ class Scan {
     s.figure = *figure;
     pos = figure->end;
 
+    // A quantity of a good in the unit the text states (pounds, ounces, GWh, GW, barrels, TEU,
+    // cubic metres): no currency before it; false when there is one.
+    auto in_stated_unit = [&](std::string unit, size_t end) {
+      if (s.has_prefix) return false;
+      s.has_kind = s.has_suffix = true;
+      s.kind = QuantityKind::kMass;
+      s.unit = std::move(unit);
+      pos = end;
+      return true;
+    };
     if (!(s.has_prefix && s.kind == QuantityKind::kPercent)) {
       if (At(re_.non_metric, pos, g, 1) && BoundaryAfter(End(g[0]))) return std::nullopt;
       if (At(re_.percent_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
@@ -906,44 +916,23 @@ class Scan {
         pos = End(g[0]);
       } else if (At(re_.imperial_mass, pos, g, 3) &&
                  BoundaryAfter(End(!View(g[1]).empty() ? g[1] : g[2]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;
-        s.unit = !View(g[1]).empty() ? "lb" : "oz";
-        pos = End(!View(g[1]).empty() ? g[1] : g[2]);
+        if (!in_stated_unit(!View(g[1]).empty() ? "lb" : "oz", End(!View(g[1]).empty() ? g[1] : g[2]))) {
+          return std::nullopt;
+        }
       } else if (At(re_.energy_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
-        s.unit = "GWh";
-        pos = End(g[0]);
+        if (!in_stated_unit("GWh", End(g[0]))) return std::nullopt;
       } else if (At(re_.power_unit, pos, g, 3) &&
                  BoundaryAfter(End(!View(g[1]).empty() ? g[1] : g[2]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;
         const std::string_view unit = !View(g[1]).empty() ? View(g[1]) : View(g[2]);
-        s.unit = unit == "MW" || unit == "兆瓦" || unit.starts_with("mega") || unit.starts_with("Mega") ? "MW" : "GW";
-        pos = End(!View(g[1]).empty() ? g[1] : g[2]);
+        const bool mw = unit == "MW" || unit == "兆瓦" || unit.starts_with("mega") || unit.starts_with("Mega");
+        if (!in_stated_unit(mw ? "MW" : "GW", End(!View(g[1]).empty() ? g[1] : g[2]))) return std::nullopt;
       } else if (At(re_.barrel_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
-        s.unit = View(g[1]).empty() ? "bbl/d" : "bbl";
-        pos = End(g[0]);
+        if (!in_stated_unit(View(g[1]).empty() ? "bbl/d" : "bbl", End(g[0]))) return std::nullopt;
       } else if (At(re_.teu_unit, pos, g, 2) && BoundaryAfter(End(g[0]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;  // A quantity of a good, in the unit the text states.
-        s.unit = "TEU";
-        pos = End(g[0]);
+        if (!in_stated_unit("TEU", End(g[0]))) return std::nullopt;
       } else if (At(re_.volume_unit, pos, g, 4) && BoundaryAfter(End(g[0]))) {
-        if (s.has_prefix) return std::nullopt;
-        s.has_kind = s.has_suffix = true;
-        s.kind = QuantityKind::kMass;
-        s.unit = View(g[3]).empty() ? "m3" : "ft3";
+        if (!in_stated_unit(View(g[3]).empty() ? "m3" : "ft3", End(g[0]))) return std::nullopt;
         if (!View(g[2]).empty()) s.unit_exponent = 9;  // bcm
-        pos = End(g[0]);
       } else if (At(re_.currency_suffix, pos, g, 2) && BoundaryAfter(End(g[0]))) {
         std::string_view word = View(g[1]);
         if (s.figure.chinese && !s.figure.cn_multiplier && word == "元") {
