@@ -2393,14 +2393,13 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       if (label_of(*latin) != "Facility" || latin->span.begin != b || latin->span.end != mid_b) continue;
       entity = latin->entity;
     } else {
+      // The English head of schema/name_words.txt `head_zh`; 码头 (terminal) is not one there,
+      // where it would make "港口码头" a facility, and is read only after a Latin name here.
       const std::string head(g[3].data(), g[3].size());
-      const absl::string_view english = head == "项目"     ? "project"
-                                        : head == "冶炼厂" ? "smelter"
-                                        : head == "精炼厂" ? "refinery"
-                                        : head == "选矿厂" ? "concentrator"
-                                        : head == "工厂"   ? "plant"
-                                        : head == "码头"   ? "terminal"
-                                                           : "mine";
+      std::string english = head == "码头" ? "terminal" : "mine";
+      for (const auto& [zh, en] : name_words_.zh_heads) {
+        if (zh == head) english = en;
+      }
       // Listed names to look for, the likeliest first; the first is the name of a new one.
       std::vector<std::string> names;
       if (last != nullptr) {
