@@ -6219,8 +6219,19 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     static const RE2* kSiteThenPlace = new RE2(
         "^<Facility#(\\d+)>, (?:" KG_BESIDE " )?<(?:Facility|Company)#\\d+>"
         KG_HEADING_PLACES);
+    // A deal's box headed "buyer / target" ("Michelin / Multistrada (Indonesia)", "Goodyear /
+    // Cooper Tire"): its lines are about the target ("Capacity:", "Owner:"), and a line that
+    // leaves the acquirer out ("Deal: US$439 million for 80% of …") means the buyer, the box's
+    // owner.
+    static const RE2* kBuyerSlashTarget = new RE2(
+        "^<Company#(\\d+)> / <Company#(\\d+)>(?: \\((?:<(?:Country|Region)#\\d+>|[A-Za-z][^()<>]{0,40})\\))?$");
+    int buyer = -1, target = -1;
     int glued = -1;
-    if (named.size() == 2 &&
+    if (named.size() == 2 && RE2::FullMatch(tagged, *kBuyerSlashTarget, &buyer, &target) &&
+        buyer < static_cast<int>(items.size()) && target < static_cast<int>(items.size())) {
+      named = {items[target].entity};
+      site = -1;
+    } else if (named.size() == 2 &&
         (RE2::FullMatch(tagged, *kSiteThenOwner, &glued) ||
          RE2::FullMatch(tagged, *kSiteThenPlace, &glued)) &&
         glued < static_cast<int>(items.size())) {
@@ -6247,6 +6258,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     const int topic_before = topic_;
     SetTopic(named, RE2::PartialMatch(tagged, *kCutName), s.text);
     if (topic_ >= 0 && site >= 0) topic_site_ = items[site].entity;
+    if (topic_ >= 0 && target >= 0 && topic_ == items[target].entity) {
+      box_owner_ = items[buyer].entity;
+      box_owner_topic_ = topic_;
+      box_operator_ = false;
+    }
     // A new box's goods are its own: a line that names none ("Capacity: 30,000 tonnes a year")
     // takes none from the box above.
     if (topic_ >= 0 && topic_ != topic_before) {

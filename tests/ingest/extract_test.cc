@@ -1257,6 +1257,25 @@ TEST_F(ExtractTest, AnOwnersLineTakesItsHeadingsCompany) {
   EXPECT_THAT(bare, Contains("HOLDS_STAKE Wesfarmers -> Mt Holland mine percent=50"));
 }
 
+TEST_F(ExtractTest, ABuyerSlashTargetHeadingIsAboutTheTargetAndItsLinesPaidByTheBuyer) {
+  // "Buyer / Target": the lines are the target's; a deal line without a buyer names the heading's
+  // first company, and "Deal" (a field label) is no company.
+  const std::set<std::string> claims =
+      Claims("Michelin / Multistrada (Indonesia)\n"
+             "- Deal: US$439 million for 80% of PT Multistrada Arah Sarana, agreed January 2019\n"
+             "- Stake after the tender offer: 99.64%\n- Capacity: more than 180,000 tpa of tyres");
+  EXPECT_THAT(claims, Contains("INVESTS_IN Michelin -> Multistrada Arah Sarana"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Michelin -> Multistrada Arah Sarana percent=80"));
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Michelin -> Multistrada Arah Sarana percent=99.64"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY Multistrada Arah Sarana -> tyres"));
+  for (const std::string& c : claims) EXPECT_EQ(c.find("Deal"), std::string::npos) << c;
+  // Two companies joined otherwise are no deal box: no buyer, no target.
+  for (const std::string& c :
+       Claims("Michelin and Multistrada (Indonesia)\n- Stake after the tender offer: 99.64%")) {
+    EXPECT_EQ(c.rfind("HOLDS_STAKE", 0), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, AFieldLineTakesItsHeadingsTopicUntilProseOrTheNextHeading) {
   // A rule's `topic` end is the heading's facility or company.
   const std::set<std::string> claims =
