@@ -2929,6 +2929,16 @@ ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,
         const re2::StringPiece& d = after_determiner.data() != nullptr ? after_determiner : after_preposition;
         out.resize(static_cast<size_t>(d.data() - out.data()));
       }
+      // So is the name the company had then ("a 12.5% stake in what was then Greenland Minerals and
+      // Energy"): the rule sees "in <Company>".
+      static const RE2* kThenCalled = new RE2(
+          "\\b(?:in|into|of|to|from|for|with|by|on|bought|acquired) (what (?:was|is) (?:then|now|still) "
+          "(?:called |named |known as )?)$");
+      re2::StringPiece then_called;
+      if (RE2::PartialMatch(re2::StringPiece(out.data() + from, out.size() - from), *kThenCalled,
+                            &then_called)) {
+        out.resize(static_cast<size_t>(then_called.data() - out.data()));
+      }
     }
     // "The venture, Kamoa Copper, is 39.6% owned by Ivanhoe": a description opening the sentence
     // with the name in commas after it is the name; the name is the verb's subject.
@@ -3238,8 +3248,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "\\b(?:with|to|from|of|for|and|or|in|on|by|at|than|over|against|between|via|and its)\\b");
       const re2::StringPiece between(s.text.data() + it.end,
                                      next == nullptr ? 0 : next->begin - it.end);
+      // ("The Nasdaq-listed company's largest shareholder is European Lithium" is about the
+      // company: a copula makes the name after it the predicate, not the agent qualified.)
+      static const RE2* kCopula =
+          new RE2("\\b(?:is|was|are|were|remains|remained|became|becomes|has become|had become)\\b");
       if (next != nullptr && IsAgent(next->tag) && next->entity != it.entity &&
-          RE2::FullMatch(between, *kQualifies) &&
+          RE2::FullMatch(between, *kQualifies) && !RE2::PartialMatch(between, *kCopula) &&
           (RE2::PartialMatch(between, "supplier of") || !RE2::PartialMatch(between, *kLink)) &&
           (!RE2::FullMatch(between, *kZhUnitOf) ||
            absl::StartsWith(absl::string_view(s.text).substr(next->end), "是"))) {
@@ -5322,7 +5336,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (held < 0) held = earlier_stake_in(c, [](const Candidate& d) { return d.rest || d.elliptic; });
     if (held < 0 && sentence_site >= 0 && sentence_site != items[c.subject].entity) held = sentence_site;
-    if (held < 0 && c.object >= 0) continue;  // A fallback object stands with no stake before.
+    // A fallback object stands with no stake before, unless the rest phrase points back past it to
+    // the section's latest stake: "MIND ID owns 51% of PT Freeport Indonesia. … Freeport-McMoRan kept
+    // the remaining 49% and still operates the Grasberg mine" (of PT Freeport Indonesia, the mine
+    // being named after the share, in another clause).
+    if (held < 0 && c.object >= 0) {
+      const bool named_after = c.rest && static_cast<size_t>(c.object) < rendered.begin.size() &&
+                               rendered.begin[c.object] >= c.match_end &&
+                               rendered.begin[c.object] < tagged.size();  // (not an earlier sentence's)
+      if (!named_after || last_held_ < 0 || last_held_ == items[c.subject].entity) continue;
+      held = last_held_;
+    }
     if (held < 0) held = c.elliptic ? held_before_ : last_held_;
     if (held < 0 || held == items[c.subject].entity) continue;
     c.object = add_synthetic(held);

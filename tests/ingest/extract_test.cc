@@ -203,6 +203,27 @@ TEST_F(ExtractTest, AReflexiveItsTakesThePreviousSentencesAgent) {
               Not(Contains(::testing::StartsWith("SUPPLIES"))));
 }
 
+TEST_F(ExtractTest, ACompanysLargestShareholderIsNoSubjectForTheCompanyNext) {
+  // "X's largest shareholder is Y": the sentence is about X, so "the company" next is X; a name
+  // that only qualifies the one after it ("CATL's supplier Ganfeng") still gives way.
+  const std::set<std::string> claims = Claims(
+      "Critical Metals Corp is building a position in Tanbreez. The Nasdaq-listed company's largest "
+      "shareholder is European Lithium. In June 2024 the company agreed to buy 42% of Tanbreez "
+      "Mining Greenland A/S.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Critical Metals Corp -> Tanbreez Mining Greenland A/S percent=42"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE European Lithium -> Tanbreez Mining Greenland A/S percent=42")));
+}
+
+TEST_F(ExtractTest, TheRestKeptIsOfTheLatestStakeNotOfASiteNamedAfterIt) {
+  // "the remaining 49%" points back to the stake before, past the mine of the clause after it.
+  const std::set<std::string> claims = Claims(
+      "MIND ID owns 51% of PT Freeport Indonesia. Freeport-McMoRan kept the remaining 49% and still "
+      "operates the Grasberg mine.");
+  EXPECT_THAT(claims, Contains("HOLDS_STAKE Freeport-McMoRan -> PT Freeport Indonesia percent=49"));
+  EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE Freeport-McMoRan -> Grasberg mine percent=49")));
+  EXPECT_THAT(claims, Contains("OPERATES Freeport-McMoRan -> Grasberg mine"));
+}
+
 TEST_F(ExtractTest, AnEllipticStakeOfListedOwnersIsInTheCompanyHeldBefore) {
   const std::set<std::string> claims =
       Claims("China Rare Earth Group was formed in 2021. SASAC holds 31% of China Rare Earth "
