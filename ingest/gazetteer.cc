@@ -1264,10 +1264,27 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   for (size_t pos = 0; pos < text.size() &&
                        facility_after_re_->Match(input, pos, text.size(), RE2::UNANCHORED, m, 3);) {
     const size_t head_b = static_cast<size_t>(m[1].data() - text.data());
-    const size_t place_b = static_cast<size_t>(m[2].data() - text.data());
+    size_t place_b = static_cast<size_t>(m[2].data() - text.data());
     size_t place_e = place_b + m[2].size();
     pos = place_e;
     if (text[place_e - 1] == '.') --place_e;  // "in Narva." ends the sentence.
+    // "whose factory in Vietnam's Tay Ninh province": the country's possessive is no part of the
+    // place; the facility is the "Tay Ninh factory", and its mention stops at the head so that
+    // the country stays a mention of its own.
+    bool country_possessor = false;
+    if (const Mention* c = mention_at(place_b, place_e);
+        c != nullptr && c->span.begin == place_b && !c->demonym && label_of(*c) == "Country") {
+      for (absl::string_view mark : {"'s ", "’s "}) {
+        const size_t after = c->span.end + mark.size();
+        // (A listed region there keeps its own reading: "a smelter in Chile's Antofagasta region".)
+        if (text.substr(c->span.end, mark.size()) == mark && after < place_e &&
+            absl::ascii_isupper(text[after]) && mention_at(after, place_e) == nullptr) {
+          place_b = after;
+          country_possessor = true;
+          break;
+        }
+      }
+    }
     // "its first gigafactory in May 2023": a month, a weekday or another stop word is no place.
     {
       const absl::string_view place_text = text.substr(place_b, place_e - place_b);
@@ -1443,9 +1460,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       } else {
         continue;  // A company or other name: no facility name to give.
       }
-    } else if (introduced || possessive || det_lower == "the") {
+    } else if (introduced || possessive || (det_lower == "the" && !country_possessor)) {
+      // ("The deposit in South Korea's Gangwon Province" refers back to a site named before.)
       entity = make(text.substr(place_b, place_e - place_b), m[1].ToString(),
                     text.substr(begin, place_e - begin), false);
+      if (country_possessor) place_e = head_b + m[1].size();
     } else {
       continue;  // "the 3Q brine project in Catamarca": the description names no facility.
     }

@@ -214,6 +214,19 @@ TEST_F(ExtractTest, ACompanysLargestShareholderIsNoSubjectForTheCompanyNext) {
   EXPECT_THAT(claims, Not(Contains("HOLDS_STAKE European Lithium -> Tanbreez Mining Greenland A/S percent=42")));
 }
 
+TEST_F(ExtractTest, ASiteInACountrysUnlistedProvinceIsNamedAfterTheProvince) {
+  // "whose factory in Vietnam's Tay Ninh province": the possessive country is no part of the
+  // name, and stays a mention of its own; a listed region there keeps its own reading.
+  const std::set<std::string> claims = Claims(
+      "Sailun Group, whose factory in Vietnam's Tay Ninh province was its first abroad, employs "
+      "7,000 people.");
+  EXPECT_THAT(claims, Contains("OPERATES Sailun Group -> Tay Ninh factory"));
+  EXPECT_THAT(claims, Contains("LOCATED_IN Tay Ninh factory -> Vietnam"));
+  for (const std::string& c : Claims("Glencore operates a smelter in Chile's Antofagasta region.")) {
+    EXPECT_EQ(c.find("Antofagasta region smelter"), std::string::npos) << c;
+  }
+}
+
 TEST_F(ExtractTest, TheRestKeptIsOfTheLatestStakeNotOfASiteNamedAfterIt) {
   // "the remaining 49%" points back to the stake before, past the mine of the clause after it.
   const std::set<std::string> claims = Claims(
