@@ -2531,8 +2531,8 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     std::string zh_head;
     if (head.empty() && absl::StartsWith(absl::string_view(s.text).substr(b), "该")) {
       zh_head = s.text.substr(b + std::string_view("该").size(), e - b - std::string_view("该").size());
-      for (const auto& [zh, en] : x_.gazetteer_->name_words().zh_heads) {
-        if (zh == zh_head) head = en;
+      if (const absl::string_view en = x_.gazetteer_->name_words().EnglishHead(zh_head); !en.empty()) {
+        head = std::string(en);
       }
     }
     // "X在魁北克设有一座氧化钪工厂，……把该厂的年产能提高到9吨": a site of that head the sentence

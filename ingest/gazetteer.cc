@@ -187,6 +187,13 @@ absl::string_view DropLeadingWords(absl::string_view text, size_t* begin, Drop d
 
 }  // namespace
 
+absl::string_view NameWords::EnglishHead(absl::string_view zh) const {
+  for (auto it = zh_heads.rbegin(); it != zh_heads.rend(); ++it) {
+    if (it->first == zh) return it->second;
+  }
+  return {};
+}
+
 absl::StatusOr<std::unique_ptr<Gazetteer>> Gazetteer::Load(const std::string& schema_dir) {
   const std::string entities_tsv = absl::StrCat(schema_dir, "/entities.tsv");
   const std::string suffixes_txt = absl::StrCat(schema_dir, "/company_suffixes.txt");
@@ -2415,10 +2422,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       // The English head of schema/name_words.txt `head_zh`; 码头 (terminal) is not one there,
       // where it would make "港口码头" a facility, and is read only after a Latin name here.
       const std::string head(g[3].data(), g[3].size());
-      std::string english = head == "码头" ? "terminal" : "mine";
-      for (const auto& [zh, en] : name_words_.zh_heads) {
-        if (zh == head) english = en;
-      }
+      std::string english(name_words_.EnglishHead(head));
+      if (english.empty()) english = head == "码头" ? "terminal" : "mine";
       // Listed names to look for, the likeliest first; the first is the name of a new one.
       std::vector<std::string> names;
       if (last != nullptr) {

@@ -109,6 +109,8 @@ struct NameWords {
   // Chinese facility heads after a Latin name and their English head: {"铜矿", "mine"}, …
   // (longest first).
   std::vector<std::pair<std::string, std::string>> zh_heads;
+  // The English head zh_heads gives a Chinese one ("铜矿" -> "mine"); empty for no head.
+  absl::string_view EnglishHead(absl::string_view zh) const;
   absl::flat_hash_set<std::string> joined;  // Consultancy, Steel, … after "and" in a name
   // Chinese words after which a name begins (在, 由, 与, 持有, 运营, …; longest first), words
   // that are no part of a name (海外, 一座, 合资, …) and kinds of deposit or process between a

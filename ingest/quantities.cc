@@ -1254,17 +1254,20 @@ void AddWorldFractions(std::string_view text, std::vector<Quantity>* out) {
       "some|close to|at least|less than|under|well over|just over|just under) )?)(half|one-half|a "
       "third|one-third|two-thirds|two thirds|a quarter|one-quarter|one quarter|three-quarters|three "
       "quarters|a fifth|one-fifth|a tenth|one-tenth) of (?:its|their|the) (?:[\\w-]+ ){1,4}?from\\b");
+  // The Chinese fractions value() reads.
+#define KG_ZH_FRACTION "(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)"
   static const RE2* kChinese = new RE2(
-      "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
+      "全球(?:的)?((?:约|近|超过|逾|将近|接近)?)" KG_ZH_FRACTION);
   // "中国约一半的重稀土原料依赖缅甸": a fraction of what follows 的, as "about half of its …".
   static const RE2* kChineseOf = new RE2(
-      "((?:大约|约|近|超过|逾|将近|接近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)的");
+      "((?:大约|约|近|超过|逾|将近|接近)?)" KG_ZH_FRACTION "的");
   // "约占日本氦气市场的一半": a share of a market or of imports, the fraction closing it.
   static const RE2* kChineseShareOf = new RE2(
-      "(?:占|占据)[^，。；,;]{0,24}?的((?:约|近)?)(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)");
+      "(?:占|占据)[^，。；,;]{0,24}?的((?:约|近)?)" KG_ZH_FRACTION);
   // "占其进口的一半以上": more than the fraction.
   static const RE2* kChineseOver = new RE2(
-      "()(一半|三分之一|三分之二|四分之一|四分之三|五分之一|十分之一)以上");
+      "()" KG_ZH_FRACTION "以上");
+#undef KG_ZH_FRACTION
   auto value = [](std::string_view w) -> int64_t {
     std::string k;
     for (char c : w) k += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
