@@ -628,7 +628,8 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
       "holdings?|investment|corporations?|conglomerates?|groups?|lenders?|entit(?:y|ies)|vehicles?|"
       "procurement|stockpiles?|reserves?|development|mining|oil|energy|power|railways?|pension|"
       "wealth|export|credit|infrastructure|nuclear|steel|chemicals?|shipping|trading|financial|"
-      "insurers?|refiners?|producers?|smelters?)\\b");
+      "insurers?|refiners?|producers?|smelters?|defen[cs]e|aerospace|arms|armaments|industrial|"
+      "industries|technology|metals?)\\b");
   for (Item& it : items) {
     if (it.tag != "Demonym" || it.entity < 0) continue;
     re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
@@ -1760,6 +1761,10 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       // company's home).
       static const RE2* kLowerWordAfter = new RE2("^ [a-z]");
       static const RE2* kAppositionOpens = new RE2(", (?:the|a|an) $");
+      // A programme named after "under" is the terms of a grant, no antecedent ("awarded Perpetua
+      // $24.8 million under DPA Title III … at its Stibnite project").
+      static const RE2* kUnder = new RE2("\\bunder (?:the )?$");
+      if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kUnder)) continue;
       if (it.tag == "Country") {
         const re2::StringPiece before(s.text.data(), it.begin);
         const re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
@@ -4530,6 +4535,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         period = j;
       }
     }
+    // Or the one right before it, opening its clause: "China began requiring export licences for
+    // antimony on September 15, 2024, and in December 2024 it banned antimony shipments".
+    if (period < 0 && years >= 2 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
+      static const RE2* kYearRightBefore = new RE2(
+          "(?:^|, |; |, and |\\band )(?:[Ii]n|[Oo]n|[Bb]y) <(?:YEAR|DATE)#(\\d+)>,? $");
+      int j = -1;
+      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kYearRightBefore, &j) &&
+          j >= 0 && static_cast<size_t>(j) < items.size()) {
+        period = j;
+      }
+    }
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
     }
@@ -5691,6 +5707,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           !same(a.object, b.object) || b.props.size() <= a.props.size()) {
         continue;
       }
+      // An object a fallback filled in says less than one the pattern names, whatever figures
+      // it carries.
+      if (b.object_fallback && !a.object_fallback) continue;
       bool contained = true;
       for (const auto& [k, v] : a.props) {
         // A hedge read from another figure of the same claim ("约750吨,占全球98%以上") is

@@ -2780,7 +2780,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     static const RE2* kTradeAfter = new RE2(
         "^[ ](?:concentrates?|smelters?|smelting|refinery|refineries|refining|ingots?|bullion|"
         "output|production|producers?|prices?|metal|mines?|mining|ore|reserves|deposits?|"
-        "batteries|battery|alloys?)\\b");
+        "batteries|battery|alloys?|capacity|plants?|works|makers?)\\b");
     static const RE2* kJoiner = new RE2("^(?:,[ ]|[ ]and[ ]|,[ ]and[ ]|[ ]or[ ]|/|-)$");
     auto is_commodity = [&](const Mention& m) {
       return !m.demonym && static_cast<size_t>(m.entity) < entities_.size() &&
@@ -3713,6 +3713,45 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
         out.insert(out.begin(),
                    Mention{Span{0, name.size()}, ListedOrAdded(std::string(name), "Facility", extra)});
       }
+    }
+  }
+  // "natural and synthetic graphite", "light, medium and heavy rare earths": a lone word
+  // coordinated before a listed commodity of two or more words shares its head; when the word
+  // and that head name a listed commodity, the word is a mention of it. At most four words back.
+  {
+    static const RE2* kCoordinatedWord =
+        new RE2("(?:^|[ (])([a-z][a-z-]+)(?:,? (?:and|or)|,) $");
+    std::vector<Mention> added;
+    for (const Mention& m : out) {
+      if (m.demonym || m.entity < 0 || static_cast<size_t>(m.entity) >= entities_.size() ||
+          entities_[m.entity].label != "Commodity") {
+        continue;
+      }
+      const absl::string_view surface = text.substr(m.span.begin, m.span.end - m.span.begin);
+      const size_t space = surface.find(' ');
+      if (space == absl::string_view::npos) continue;
+      const absl::string_view head = surface.substr(space);  // " graphite"
+      size_t end = m.span.begin;
+      for (int k = 0; k < 4; ++k) {
+        const size_t from = end >= 40 ? end - 40 : 0;
+        const re2::StringPiece before(text.data() + from, end - from);
+        re2::StringPiece word;
+        if (!RE2::PartialMatch(before, *kCoordinatedWord, &word)) break;
+        const int entity = Lookup(absl::StrCat(absl::string_view(word.data(), word.size()), head));
+        if (entity < 0 || entities_[entity].label != "Commodity") break;
+        const size_t begin = static_cast<size_t>(word.data() - text.data());
+        const bool taken = std::any_of(out.begin(), out.end(), [&](const Mention& o) {
+          return o.span.begin < begin + word.size() && begin < o.span.end;
+        });
+        if (taken) break;
+        added.push_back(Mention{Span{begin, begin + word.size()}, entity});
+        end = begin;
+      }
+    }
+    if (!added.empty()) {
+      out.insert(out.end(), added.begin(), added.end());
+      std::sort(out.begin(), out.end(),
+                [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
     }
   }
   // A dateline says where the story was filed; a place, a capital or a guessed name in it (the
