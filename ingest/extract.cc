@@ -4503,7 +4503,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // for more than 90% of its export earnings, and a closed border in 2022 drained the budget",
     // "relies on China for half of its tungsten and has had no working mine since 2015".
     static const RE2* kLaterClause = new RE2(
-        ", (?:and|but|while|whereas|although|though) |; | (?:and|but) (?:has|have|had|is|are|was|were) ");
+        ", (?:and|but|while|whereas|although|though) |[;；]| (?:and|but) (?:has|have|had|is|are|was|were) ");
     auto in_later_clause = [&](size_t yb) {
       return yb >= m.end &&
              RE2::PartialMatch(re2::StringPiece(tagged.data() + m.end, yb - m.end), *kLaterClause);

@@ -4335,4 +4335,54 @@ TEST_F(ExtractTest, TheFundIsTheStateFundNamedBefore) {
               Contains("HOLDS_STAKE Public Investment Fund -> NEOM percent=100"));
 }
 
+TEST_F(ExtractTest, AProgrammeAfterUnderIsNoAntecedentOfIts) {
+  // "awarded Perpetua $24.8 million under Title III of the Defense Production Act … at its Stibnite
+  // Gold Project": the project is Perpetua's, not the programme's.
+  EXPECT_THAT(Claims("The U.S. Department of Defense awarded Perpetua Resources up to $24.8 million under "
+                     "Title III of the Defense Production Act in December 2022 to advance permitting at its "
+                     "Stibnite Gold Project in Idaho."),
+              Contains("OPERATES Perpetua Resources -> Stibnite Gold Project"));
+}
+
+TEST_F(ExtractTest, AStateBeforeANounOfIndustryIsNoGovernment) {
+  // "Rostec, the Russian state defence conglomerate, owns 25% of it": Rostec holds the stake.
+  const std::set<std::string> got = Claims(
+      "VSMPO-Avisma is the world's largest titanium producer. Rostec, the Russian state defence "
+      "conglomerate, owns 25% of it.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Rostec -> VSMPO-Avisma percent=25"));
+  EXPECT_THAT(got, Not(Contains(HasSubstr("Government of Russia"))));
+}
+
+TEST_F(ExtractTest, WithTwoDatesTheOneOpeningTheClauseDatesIt) {
+  // "… on September 15, 2024, and in December 2024 it banned antimony shipments": two
+  // restrictions, each with its own date.
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nChina began requiring export licences for antimony on September 15, 2024, and in "
+           "December 2024 it banned antimony shipments to the United States altogether.\n"));
+  std::set<std::string> periods;
+  for (const ClaimRecord& c : r.claims) {
+    if (c.type != "RESTRICTS_EXPORT") continue;
+    const auto y = c.props.find("period");
+    periods.insert(y == c.props.end() ? "none" : y->second.ToJson());
+  }
+  EXPECT_THAT(periods, testing::UnorderedElementsAre("\"2024-09-15\"", "\"2024-12\""));
+  // A year after a semicolon belongs to a later clause: "中国钨产量约占全球的80%以上;…将从2027年起…".
+  const ArticleRecord zh = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\n中国钨产量约占全球的百分之八十以上;此外,美国国防采购规则将从2027年起禁止使用原产于中国的钨。\n"));
+  for (const ClaimRecord& c : zh.claims) {
+    if (c.type == "PRODUCES") EXPECT_FALSE(c.props.contains("period")) << c.props.at("period").ToJson();
+  }
+}
+
+TEST_F(ExtractTest, AStakeANamedVentureHoldsBeatsOneAFallbackFilledIn) {
+  // "In that venture, which is called ATTM, Toho holds 35% and AMIC the remaining 65%": both in
+  // ATTM, though a site named later in the sentence could fill an elliptic stake's object.
+  const std::set<std::string> got = Claims(
+      "Toho Titanium and AMIC built the Yanbu plant. In that venture, which is called ATTM, Toho "
+      "Titanium holds 35% and AMIC the remaining 65%, and the Yanbu plant is managed by the venture itself.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Toho Titanium -> ATTM percent=35"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Advanced Metal Industries Cluster Company -> ATTM percent=65"));
+  EXPECT_THAT(got, Not(Contains(HasSubstr("-> Yanbu plant percent"))));
+}
+
 }  // namespace kg::ingest

@@ -1024,6 +1024,32 @@ TEST(GazetteerTest, AnAcronymMayLeaveOutLimitedAndSkipAnd) {
                       "Mineral Exploration and Consultancy Ltd (MECL) owns 30%. MECL explores.",
                       "MECL=Mineral Exploration and Consultancy Ltd"));
 }
+TEST(GazetteerTest, AWordCoordinatedBeforeAGoodSharesItsHead) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "natural and synthetic graphite": natural graphite and synthetic graphite.
+  EXPECT_TRUE(HasName(*g, "Exporters of natural and synthetic graphite need licences.",
+                      "natural=natural graphite"));
+  EXPECT_TRUE(HasName(*g, "Exporters of natural and synthetic graphite need licences.",
+                      "synthetic graphite=synthetic graphite"));
+  EXPECT_TRUE(HasName(*g, "It separates light and heavy rare earths.", "light=light rare earths"));
+  // Down a list of three: "natural, synthetic and spherical graphite".
+  EXPECT_TRUE(HasName(*g, "It buys natural, synthetic and spherical graphite.", "natural=natural graphite"));
+  EXPECT_TRUE(HasName(*g, "It buys natural, synthetic and spherical graphite.",
+                      "synthetic=synthetic graphite"));
+  // Only when the word and the head make a listed good: "cheap and synthetic graphite" adds none.
+  EXPECT_THAT(Names(*g, "It sells cheap and synthetic graphite."),
+              testing::Not(testing::Contains(testing::StartsWith("cheap="))));
+}
+TEST(GazetteerTest, ACommonWordIsAGoodOnlyInTheTradesContext) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "sponge" is titanium sponge before a word of the trade, not in a kitchen.
+  EXPECT_TRUE(HasName(*g, "It will raise sponge capacity to 50,000 tonnes.", "sponge=titanium sponge"));
+  EXPECT_TRUE(HasName(*g, "Toho is a Japanese sponge maker.", "sponge=titanium sponge"));
+  EXPECT_THAT(Names(*g, "He wiped the table with a sponge."),
+              testing::Not(testing::Contains(testing::HasSubstr("titanium sponge"))));
+}
 TEST(GazetteerTest, ChineseSitesAndShortNamesInBrackets) {
   const Gazetteer* g = ShippedGazetteer();
   ASSERT_NE(g, nullptr);
