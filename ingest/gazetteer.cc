@@ -3715,7 +3715,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
       }
     }
   }
-  // "natural and synthetic graphite", "light, medium and heavy rare earths": a lone word
+  // "natural and synthetic graphite", "natural, synthetic and spherical graphite": a lone word
   // coordinated before a listed commodity of two or more words shares its head; when the word
   // and that head name a listed commodity, the word is a mention of it. At most four words back.
   {

@@ -49,6 +49,9 @@
 // ("业隆沟锂辉石矿", "华飞镍钴项目", "温山冶炼厂") is a Facility. A listed company followed by
 // company words is that company ("宁德时代新能源科技股份有限公司"); a Latin name followed by one
 // is a Company named with the English word ("Bintang Delapan集团": "Bintang Delapan Group").
+// A lone lower-case word coordinated before a listed commodity of two or more words ("natural
+// and synthetic graphite") is a mention of the commodity that word and the same head name, when
+// one is listed ("natural graphite").
 // Immutable after Load(); Find() is thread-safe.
 #ifndef KG_INGEST_GAZETTEER_H_
 #define KG_INGEST_GAZETTEER_H_
