@@ -213,6 +213,8 @@ class ExtractorInternal {
   int national_government_ = -1, article_country_ = -1;
   std::map<int, int> government_country_;  // GovernmentCountry's answers.
   int pair_[2] = {-1, -1};       // The section's latest "A and B" subject pair.
+  // The two companies the sentence before named, when it named exactly two (else -1, -1).
+  int two_before_[2] = {-1, -1};
   std::map<int, int> product_;   // Facility -> the Commodity its description named.
   std::vector<int> companies_;   // The article's companies, in order of first mention.
 };
@@ -1262,11 +1264,18 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       static const RE2* kChoseAsIts = new RE2(
           "\\b(?:selected|selects|chose|chooses|picked|picks|named|names|appointed|appoints|"
           "tapped|taps|hired|hires) (?:the )?(?:[A-Z][\\w&.-]*(?: [A-Z][\\w&.-]*){0,4}) as $");
+      // So is "its" where the supplier's goods are made ("MP Materials agreed to supply Apple with
+      // magnets made at its Fort Worth, Texas, facility": MP's, not Apple's).
+      static const RE2* kSupplyWithMadeAtIts = new RE2(
+          "\\b(?:supply|supplies|supplied|supplying|provide|provides|provided|providing) "
+          "(?:the )?(?:[A-Z][\\w&.-]*(?: [A-Z][\\w&.-]*){0,4}) with [^,;.]*? "
+          "(?:made|produced|refined|processed|built|assembled|mined) (?:at|in|by) $");
       const re2::StringPiece after(s.text.data() + e, s.text.size() - e);
       const re2::StringPiece before(s.text.data(), b);
       if ((word == "it" && RE2::PartialMatch(before, *kWhichMadeIt) &&
            RE2::PartialMatch(after, *kHolderRankAfter)) ||
-          (word == "its" && RE2::PartialMatch(before, *kChoseAsIts)) ||
+          (word == "its" && (RE2::PartialMatch(before, *kChoseAsIts) ||
+                             RE2::PartialMatch(before, *kSupplyWithMadeAtIts))) ||
           (word == "it" && (RE2::PartialMatch(before, *kAndIt) || RE2::PartialMatch(before, *kWhichIt)) &&
            RE2::PartialMatch(after, *kVerbAfter))) {
         // (A name, or a description resolved before it: "The Detroit carmaker".)
@@ -3000,7 +3009,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     prev_company_other_ = -1;
     prev_held_ = -1;
     facilities_.clear();
-    venture_ = last_held_ = pair_[0] = pair_[1] = -1;
+    venture_ = last_held_ = pair_[0] = pair_[1] = two_before_[0] = two_before_[1] = -1;
     described_.clear();
     held_now_ = -1;
     // A heading the segmenter made a section ("Kemerton plant", a blank line, then its field
@@ -3131,18 +3140,30 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
   }
   ResolveFacilities(s, &items);  // Before pronouns: "the joint venture … and it operates".
-  // "Each of the two companies now owns 50%": the pair named together before.
-  if (pair_[0] >= 0) {
+  // "Each of the two companies now owns 50%": the pair named together before, or else the two
+  // companies the sentence before named ("Boeing had agreed to keep the Russian firm as its
+  // largest titanium supplier. The two companies also own Ural Boeing Manufacturing … in equal
+  // shares").
+  const int pair_a = pair_[0] >= 0 ? pair_[0] : two_before_[0];
+  const int pair_b = pair_[0] >= 0 ? pair_[1] : two_before_[1];
+  if (pair_a >= 0) {
     static const RE2* kPair = new RE2(
         "(?i)\\b(?:the two|both) (?:companies|firms|groups|partners|buyers|owners|miners|investors)\\b");
     std::vector<Item> found;
     ForEachFreeMatch(*kPair, s, items, [&](size_t b, size_t e, re2::StringPiece) {
+      // The sentence before's two only when this one named no company before the phrase ("the
+      // MARBL joint venture with Albemarle, and the two partners each hold 50%": those two).
+      if (pair_[0] < 0 && std::any_of(items.begin(), items.end(), [&](const Item& it) {
+            return it.end <= b && it.entity >= 0 && it.tag == "Company";
+          })) {
+        return;
+      }
       Item p;
       p.begin = b;
       p.end = e;
-      p.entity = pair_[0];
-      p.tag = Entity(pair_[0]).label;
-      p.partner = pair_[1];
+      p.entity = pair_a;
+      p.tag = Entity(pair_a).label;
+      p.partner = pair_b;
       found.push_back(p);
     });
     AddItems(found, &items);
@@ -6037,6 +6058,21 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                           items[a].entity != items[b].entity) {
     pair_[0] = items[a].entity;
     pair_[1] = items[b].entity;
+  }
+  {
+    // Names and descriptions ("the Russian firm"), not pronouns: "Its stake is split between two
+    // Malagasy companies: …" names no company the next sentence's "both companies" can mean.
+    static const RE2* kReference = new RE2("^(?i:it|its|they|their|them)\\b|^(?:其|该公司)");
+    std::vector<int> named;
+    for (const Item& it : items) {
+      const re2::StringPiece surface(s.text.data() + it.begin, it.end - it.begin);
+      if (it.tag == "Company" && it.entity >= 0 && !it.guessed && !RE2::PartialMatch(surface, *kReference) &&
+          std::find(named.begin(), named.end(), it.entity) == named.end()) {
+        named.push_back(it.entity);
+      }
+    }
+    two_before_[0] = named.size() == 2 ? named[0] : -1;
+    two_before_[1] = named.size() == 2 ? named[1] : -1;
   }
   for (const Item& it : items) {
     if (it.tag != "Facility") continue;

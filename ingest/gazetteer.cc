@@ -544,6 +544,9 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       absl::StrCat("\\b(?i:(", heads, "))(?:[ ](?:that|which))?(?:[ ](?:it|they)[ ](?:runs|ran|operates|operated|"
                    "owns|owned|built|opened|has|had))?[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
   plural_after_re_ = std::make_unique<RE2>(absl::StrCat("\\b(?i:(", heads, "))s[ ](?:in|at)[ ]"));
+  town_region_head_re_ = std::make_unique<RE2>(absl::StrCat(
+      "(?:^|[ ])(?i:its|their|the)[ ](\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),[ ]"
+      "\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*)?,[ ](?i:(", heads, "))\\b"));
   // A place's words may be joined by a lower-case particle of Portuguese, Spanish, French or
   // Italian names ("the Grota do Cirilo project", "the Salar de Atacama plant", "the Lac des Iles
   // mine", "the Salar de los Angeles project").
@@ -560,7 +563,8 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
       "))\\b|(?:该|这一|这个|这座|这家|此)(?:合资|合营)?(项目|矿山|矿区|矿|工厂|厂|基地|冶炼厂|精炼厂|园区)"));
   head_after_re_ = std::make_unique<RE2>(
       absl::StrCat("^[ ](?:[\\p{Ll}-]+[ ]){0,2}?(?:", heads, ")s?(?:$|[^\\pL\\d-])"));
-  for (const RE2* re : {facility_after_re_.get(), plural_after_re_.get(), facility_before_re_.get(),
+  for (const RE2* re : {facility_after_re_.get(), plural_after_re_.get(), town_region_head_re_.get(),
+                        facility_before_re_.get(),
                         facility_anaphor_re_.get(), head_after_re_.get()}) {
     if (!re->ok()) return absl::InvalidArgumentError(absl::StrCat("name words: ", re->error()));
   }
@@ -1665,6 +1669,28 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         found.push_back(Found{pb, pe, make(place, head, place, false), -1});
       }
       pos = std::max(pos, at);
+    }
+  }
+  // "its Henderson, Nevada, plant": the town names the site; the state between the commas is
+  // part of its mention.
+  {
+    re2::StringPiece t[3];
+    for (size_t pos = 0; pos < text.size() &&
+                         town_region_head_re_->Match(input, pos, text.size(), RE2::UNANCHORED, t, 3);) {
+      const size_t pb = static_cast<size_t>(t[1].data() - text.data());
+      const size_t pe = static_cast<size_t>(t[2].data() - text.data()) + t[2].size();
+      pos = pe;
+      const absl::string_view place(t[1].data(), t[1].size());
+      if (name_words_.stops.contains(place.substr(0, place.find(' ')))) continue;
+      bool taken = false;
+      for (const Found& f : found) taken |= f.begin < pe && pb < f.end;
+      for (const Mention& k : *out) {
+        // A listed name in the town's place is no town ("its Glencore, Zug, plant").
+        taken |= k.span.begin < pb + place.size() && pb < k.span.end;
+      }
+      if (taken) continue;
+      owner_hint = -1;
+      found.push_back(Found{pb, pe, make(place, absl::string_view(t[2].data(), t[2].size()), place, false), -1});
     }
   }
   // "the Narva plant", "Neo's Stillwater sintered magnet plant".

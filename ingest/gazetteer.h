@@ -290,6 +290,8 @@ class Gazetteer {
   // "HEAD in|at|near Place" and "Place DESCRIPTOR* HEAD"; null without facility words.
   std::unique_ptr<RE2> facility_after_re_, facility_before_re_, facility_anaphor_re_;
   std::unique_ptr<RE2> plural_after_re_;  // "plants in ": a plural head before a list of places.
+  // "its Henderson, Nevada, plant": a town, its state between commas, then a head.
+  std::unique_ptr<RE2> town_region_head_re_;
   // A head right after a name, up to two lower-case words between (" nickel operation").
   std::unique_ptr<RE2> head_after_re_;
   // A firm word, then a transliteration before a bracket (from zh_firm_words); null with none.

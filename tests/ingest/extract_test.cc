@@ -4385,4 +4385,29 @@ TEST_F(ExtractTest, AStakeANamedVentureHoldsBeatsOneAFallbackFilledIn) {
   EXPECT_THAT(got, Not(Contains(HasSubstr("-> Yanbu plant percent"))));
 }
 
+TEST_F(ExtractTest, TheTwoCompaniesAreTheTwoTheSentenceBeforeNamed) {
+  // "The two companies also own Ural Boeing Manufacturing … in equal shares": Boeing and VSMPO-Avisma.
+  const std::set<std::string> got = Claims(
+      "Boeing has stopped buying titanium from VSMPO-Avisma. In 2021 Boeing had agreed to keep the "
+      "Russian firm as its largest titanium supplier. The two companies also own Ural Boeing "
+      "Manufacturing, a forging joint venture in Russia's Urals region, in equal shares.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Boeing -> Ural Boeing Manufacturing percent=50"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE VSMPO-Avisma -> Ural Boeing Manufacturing percent=50"));
+  // Not when the sentence itself named companies before the phrase: "the MARBL joint venture with
+  // Albemarle, and the two partners each hold 50%" are Mineral Resources and Albemarle, whatever
+  // the sentence before named.
+  const std::set<std::string> same = Claims(
+      "Chris Ellison founded Mineral Resources. Wodgina is operated by Mineral Resources under the "
+      "MARBL joint venture with Albemarle, and the two partners each hold 50% of the mine.");
+  EXPECT_THAT(same, Not(Contains(HasSubstr("Chris Ellison -> Wodgina"))));
+}
+
+TEST_F(ExtractTest, ItsSiteWhereTheSuppliersGoodsAreMadeIsTheSuppliers) {
+  // "supply Apple with rare earth magnets made at its Fort Worth, Texas, facility": MP's site.
+  const std::set<std::string> got = Claims(
+      "MP Materials agreed to supply Apple with rare earth magnets made at its Fort Worth, Texas, facility.");
+  EXPECT_THAT(got, Contains(StartsWith("OPERATES MP Materials -> ")));
+  EXPECT_THAT(got, Not(Contains(StartsWith("OPERATES Apple -> "))));
+}
+
 }  // namespace kg::ingest

@@ -1038,6 +1038,16 @@ TEST(GazetteerTest, AWordCoordinatedBeforeAGoodSharesItsHead) {
   EXPECT_THAT(Names(*g, "It sells cheap and synthetic graphite."),
               testing::Not(testing::Contains(testing::StartsWith("cheap="))));
 }
+TEST(GazetteerTest, ATownAndItsStateBetweenCommasNameASite) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "its Henderson, Nevada, plant" is the Henderson plant; the state is part of its mention.
+  EXPECT_THAT(Labelled(*g, "Timet stopped producing sponge at its Henderson, Nevada, plant in 2020."),
+              testing::Contains("Facility:Henderson plant"));
+  // Not without the second comma: "its plant in Henderson, Nevada" places a plant, names none here.
+  EXPECT_THAT(Labelled(*g, "The company, based in Reno, Nevada, mines lithium."),
+              testing::Not(testing::Contains(testing::StartsWith("Facility:"))));
+}
 TEST(GazetteerTest, ACommonWordIsAGoodOnlyInTheTradesContext) {
   const Gazetteer* g = ShippedGazetteer();
   ASSERT_NE(g, nullptr);
