@@ -1877,7 +1877,8 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       };
       bool coordinated = false;
       for (const Item& other : *items) {
-        if (other.entity < 0 || &other == &it || named_after(other)) continue;
+        // (A name and its other name are one: "Titanium Metals Corp, or Timet, …".)
+        if (other.entity < 0 || &other == &it || named_after(other) || other.entity == it.entity) continue;
         if (other.begin >= it.end &&
             RE2::PartialMatch(
                 re2::StringPiece(s.text.data() + it.end, other.begin - it.end), *kAndAfter) &&

@@ -4410,4 +4410,14 @@ TEST_F(ExtractTest, ItsSiteWhereTheSuppliersGoodsAreMadeIsTheSuppliers) {
   EXPECT_THAT(got, Not(Contains(StartsWith("OPERATES Apple -> "))));
 }
 
+TEST_F(ExtractTest, ANameAndItsOtherNameAfterOrAreOneAntecedent) {
+  // "Titanium Metals Corp, or Timet, …, stopped producing sponge at its Henderson, Nevada, plant":
+  // "or" gives the company's other name, not a second company, so "its" is Timet's.
+  const std::set<std::string> got = Claims(
+      "Airbus took a different line. Titanium Metals Corp, or Timet, a unit of Precision Castparts, "
+      "stopped producing sponge at its Henderson, Nevada, plant in 2020.");
+  EXPECT_THAT(got, Contains("OPERATES Titanium Metals Corp -> Henderson plant"));
+  EXPECT_THAT(got, Not(Contains(StartsWith("OPERATES Airbus"))));
+}
+
 }  // namespace kg::ingest
