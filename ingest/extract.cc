@@ -3145,16 +3145,15 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // companies the sentence before named ("Boeing had agreed to keep the Russian firm as its
   // largest titanium supplier. The two companies also own Ural Boeing Manufacturing … in equal
   // shares").
-  const int pair_a = pair_[0] >= 0 ? pair_[0] : two_before_[0];
-  const int pair_b = pair_[0] >= 0 ? pair_[1] : two_before_[1];
-  if (pair_a >= 0) {
+  const int* const pair = pair_[0] >= 0 ? pair_ : two_before_;
+  if (pair[0] >= 0) {
     static const RE2* kPair = new RE2(
         "(?i)\\b(?:the two|both) (?:companies|firms|groups|partners|buyers|owners|miners|investors)\\b");
     std::vector<Item> found;
     ForEachFreeMatch(*kPair, s, items, [&](size_t b, size_t e, re2::StringPiece) {
       // The sentence before's two only when this one named no company before the phrase ("the
       // MARBL joint venture with Albemarle, and the two partners each hold 50%": those two).
-      if (pair_[0] < 0 && std::any_of(items.begin(), items.end(), [&](const Item& it) {
+      if (pair == two_before_ && std::any_of(items.begin(), items.end(), [&](const Item& it) {
             return it.end <= b && it.entity >= 0 && it.tag == "Company";
           })) {
         return;
@@ -3162,9 +3161,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       Item p;
       p.begin = b;
       p.end = e;
-      p.entity = pair_a;
-      p.tag = Entity(pair_a).label;
-      p.partner = pair_b;
+      p.entity = pair[0];
+      p.tag = Entity(pair[0]).label;
+      p.partner = pair[1];
       found.push_back(p);
     });
     AddItems(found, &items);
@@ -4540,33 +4539,26 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     // With several years, the one right after the match dates it: "bought 51% of the Piraeus Port
     // Authority from Greece's privatisation fund for €280.5 million in 2016, and it raised its
-    // holding to 67% in October 2021" (2016 for the purchase, October 2021 for the raise).
+    // holding to 67% in October 2021" (2016 for the purchase, October 2021 for the raise); else
+    // the one right before it, opening its clause: "China began requiring export licences for
+    // antimony on September 15, 2024, and in December 2024 it banned antimony shipments".
     if (period < 0 && years >= 2 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
       static const RE2* kYearRightAfter = new RE2(
           "^(?: (?:from|for|to|by|with|at|of|the|a|an|<(?:MONEY|Government|Company|Country)#\\d+>)){0,4}? "
           "?(?:in|on) <(?:YEAR|DATE)#(\\d+)>");
       // (Or right after a match that ends in the preposition: "raised its holding to 67% in".)
       static const RE2* kYearJustAfter = new RE2("^ <(?:YEAR|DATE)#(\\d+)>");
+      static const RE2* kYearRightBefore = new RE2(
+          "(?:^|, |; |, and |\\band )(?:[Ii]n|[Oo]n|[Bb]y) <(?:YEAR|DATE)#(\\d+)>,? $");
       const absl::string_view read = absl::string_view(tagged).substr(0, m.end);
       const re2::StringPiece after(tagged.data() + m.end, tagged.size() - m.end);
       int j = -1;
-      if ((RE2::PartialMatch(after, *kYearRightAfter, &j) ||
-           ((absl::EndsWith(read, " in") || absl::EndsWith(read, " on")) &&
-            RE2::PartialMatch(after, *kYearJustAfter, &j))) &&
-          j >= 0 && static_cast<size_t>(j) < items.size()) {
-        period = j;
-      }
-    }
-    // Or the one right before it, opening its clause: "China began requiring export licences for
-    // antimony on September 15, 2024, and in December 2024 it banned antimony shipments".
-    if (period < 0 && years >= 2 && rule.type != "LOCATED_IN" && rule.type != "OPERATES") {
-      static const RE2* kYearRightBefore = new RE2(
-          "(?:^|, |; |, and |\\band )(?:[Ii]n|[Oo]n|[Bb]y) <(?:YEAR|DATE)#(\\d+)>,? $");
-      int j = -1;
-      if (RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kYearRightBefore, &j) &&
-          j >= 0 && static_cast<size_t>(j) < items.size()) {
-        period = j;
-      }
+      const bool found =
+          RE2::PartialMatch(after, *kYearRightAfter, &j) ||
+          ((absl::EndsWith(read, " in") || absl::EndsWith(read, " on")) &&
+           RE2::PartialMatch(after, *kYearJustAfter, &j)) ||
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kYearRightBefore, &j);
+      if (found && j >= 0 && static_cast<size_t>(j) < items.size()) period = j;
     }
     if (period >= 0 && items[period].quantity >= 0) {
       props["period"] = qs[items[period].quantity].text_value;
