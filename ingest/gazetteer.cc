@@ -44,6 +44,33 @@ bool AllHan(absl::string_view text) {
   return true;
 }
 
+// Whether what follows a capitalized word makes it a name though it opens the sentence ("Kisanfu
+// began …", "Zijin has …", "Coeur now runs …", "Eramet: US$699m to …"; not "Area: about 15,703
+// hectares", a fact box's field label). For a word the article named a company by before
+// (`known`), a past participle is its verb too: "Gatos owned 70% of …" after "Gatos Silver", where
+// "Jointly owned by …" opens no name.
+bool NameVerbFollows(absl::string_view after, bool known) {
+  static const RE2* kParticiple = new RE2("^[ ](?:owned|held|controlled)\\b");
+  if (known && RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *kParticiple)) {
+    return true;
+  }
+  static const RE2* re = new RE2(
+      "^[ ](?:(?:now|still|later|then|already)[ ])?(?:has|have|had|is|was|will|would|said|says|"
+      "plans|agreed|signed|owns|holds|operates|produced|produces|began|bought|sold|supplies|"
+      "supplied|received|secured|won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
+      "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
+      "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
+      "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
+      "lends|took|takes|signed|approved|imports|imported|borrowed|struck|agreed)\\b|"
+      // "Eramet: US$699m to buy back …" is a name; "Area: about 15,703 hectares", "Rights:
+      // exploration" are a fact box's field labels.
+      "^:[ ](?:[\\d$€£¥]|US\\$|A\\$|C\\$)|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
+      // "Inkai, in the south of the country, is 60% owned by …": a place apposition, then a verb.
+      "^,[ ](?:in|near|on|at|outside)[ ][^,;.:]{1,50},[ ](?:is|was|has|had|will|produces|"
+      "produced|owns|holds|operates|runs|supplies)\\b");
+  return RE2::PartialMatch(re2::StringPiece(after.data(), after.size()), *re);
+}
+
 // A legal form right after a company's name (", Co., Ltd.", " AG", " a.s.", " (Private) Limited"):
 // group 1 is the forms and their dots; the character after them must end a word.
 const RE2& LegalFormAfter() {
@@ -826,8 +853,10 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     if (bare.empty() || !absl::ascii_isupper(bare.front())) continue;
     const absl::string_view first = bare.substr(0, bare.find(' '));
     const bool one_word = first.size() == bare.size();
+    // ("First Majestic" of "First Majestic Silver" is one, though "First" alone is a stop.)
     if ((one_word && bare.size() < 5) ||
-        name_words_.stops.contains(first) || IsFunctionWord(first) ||
+        (name_words_.stops.contains(first) && (one_word || first != "First")) ||
+        IsFunctionWord(first) ||
         suffixes_.contains(bare) || Lookup(bare) >= 0) {
       continue;
     }
@@ -910,8 +939,11 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
         // (After "the" it is a place or a thing: "in the Elk Valley of British Columbia" after
         // "Elk Valley Resources".)
         const bool after_the = at >= 4 && absl::EqualsIgnoreCase(text.substr(at - 4, 4), "the ");
+        // (Opening the sentence, a one-word short name needs a verb after it: "Savannah owned
+        // 70% of …" after "Savannah Resources", not "Global demand …" after "Global Resources".)
         if (!word_start || !word_end || after_the ||
-            (opens && e.name.find(' ') == std::string::npos)) {
+            (opens && e.name.find(' ') == std::string::npos &&
+             !NameVerbFollows(text.substr(span.end), /*known=*/true))) {
           continue;
         }
       }
@@ -2064,10 +2096,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     found.push_back(Found{nb, nb + name.size(), entity, product, listed >= 0 ? "" : made_name});
   }
   // A fact box's site label and an unlisted name after it: "Smelter: Pulau Indah, Selangor,
-  // Malaysia" is the Pulau Indah smelter (a listed name is read as it is listed).
+  // Malaysia" is the Pulau Indah smelter, "Recycling plant: McCarran, Nevada" the McCarran plant
+  // (a listed name is read as it is listed).
   {
     static const RE2* kSiteLabel = new RE2(
-        "^(?:[-•*] )?((?i:mine|plant|smelter|refinery|mill|concentrator|factory))(?i: site)?: "
+        "^(?:[-•*] )?(?:[A-Za-z-]+[ ])?((?i:mine|plant|smelter|refinery|mill|concentrator|factory))"
+        "(?i: site)?: "
         "(\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})(?:,|$|[ ]\\()");
     re2::StringPiece sl[3];
     if (kSiteLabel->Match(input, 0, text.size(), RE2::ANCHOR_START, sl, 3)) {
@@ -4973,6 +5007,19 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
           static_cast<size_t>(words.front().data() - text.data()) != start) {
         break;
       }
+      // "First Majestic Silver bought …": "First" before two more words of a name opens it,
+      // even opening the sentence ("First, Glencore …" has its comma; "First Quantum" is listed),
+      // and so it does before one when the two begin a company named before ("First Majestic").
+      if (words.front() == "First" && words.size() > 1 && !name_words_.stops.contains(words[1])) {
+        const std::string_view two(words.front().data(),
+                                   static_cast<size_t>(words[1].data() + words[1].size() -
+                                                       words.front().data()));
+        const std::string opening = absl::StrCat("Company:", NormalizeName(two), " ");
+        const bool named = std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
+          return absl::StartsWith(d.key, opening);
+        });
+        if (named || (words.size() > 2 && !name_words_.stops.contains(words[2]))) break;
+      }
       if (words.size() > 1 &&
           static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
           std::find(std::begin(kCompass), std::end(kCompass), words.front()) != std::end(kCompass)) {
@@ -5181,21 +5228,6 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         continue;
       }
     }
-    // "Kisanfu began …", "Zijin has …": a following verb makes it a name after all.
-    static const RE2* kVerbAfter = new RE2(
-        "^[ ](?:has|have|had|is|was|will|would|said|says|plans|agreed|signed|owns|holds|"
-        "operates|produced|produces|began|bought|sold|supplies|supplied|received|secured|"
-        "won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-        "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
-        "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
-        "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
-        "lends|took|takes|signed|approved|imports|imported|borrowed|struck|agreed)\\b|"
-        // "Eramet: US$699m to buy back …" is a name; "Area: about 15,703 hectares", "Rights:
-        // exploration" are a fact box's field labels.
-        "^:[ ](?:[\\d$€£¥]|US\\$|A\\$|C\\$)|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
-        // "Inkai, in the south of the country, is 60% owned by …": a place apposition, then a verb.
-        "^,[ ](?:in|near|on|at|outside)[ ][^,;.:]{1,50},[ ](?:is|was|has|had|will|produces|"
-        "produced|owns|holds|operates|runs|supplies)\\b");
     // "Metorex, the Johannesburg-based miner that …": an apposition naming a company (not
     // "Separately, the company bought …").
     // (A name in brackets may come first: "VSMPO-Avisma (上萨尔达冶金生产联合体), the world's largest
@@ -5233,8 +5265,18 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       return (absl::StartsWith(text.substr(e), "'s ") || absl::StartsWith(text.substr(e), "’s ")) &&
              ListedSiteOf(bare_name) >= 0;
     };
+    // (A word that begins a company's name the article gave is known: "Gatos" after "Gatos
+    // Silver".)
+    const std::string opening =
+        absl::StrCat("Company:", NormalizeName(std::string_view(name.data(), name.size())), " ");
+    const bool begins_named =
+        words.size() == 1 && std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
+          return absl::StartsWith(d.key, opening);
+        });
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
-        !named_before && !RE2::PartialMatch(after_run, *kVerbAfter) && !site_possessive()) {
+        !named_before &&
+        !NameVerbFollows(absl::string_view(after_run.data(), after_run.size()), begins_named) &&
+        !site_possessive()) {
       continue;
     }
     // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has

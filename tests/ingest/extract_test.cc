@@ -4420,4 +4420,38 @@ TEST_F(ExtractTest, ANameAndItsOtherNameAfterOrAreOneAntecedent) {
   EXPECT_THAT(got, Not(Contains(StartsWith("OPERATES Airbus"))));
 }
 
+TEST_F(ExtractTest, AShortNameOpensASentenceBeforeItsVerb) {
+  // "Tarnak owned 70% of …" after "Tarnak Silver": a one-word short name opening the sentence
+  // is the company when a verb follows it, an adverb ("now") allowed between.
+  const std::set<std::string> got = Claims(
+      "Lunaris Mining bought Tarnak Silver in 2025. Tarnak owned 70% of the Cerro Azul mine. "
+      "Lunaris now runs the Cerro Azul mine.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Tarnak Silver -> Cerro Azul mine percent=70"));
+  EXPECT_THAT(got, Contains("OPERATES Lunaris Mining -> Cerro Azul mine"));
+  // A participle opening the sentence is no name of its own ("Jointly owned by …").
+  const std::set<std::string> jointly = Claims(
+      "Jointly owned by Tianqi Lithium and IGO, the Kwinana refinery makes lithium hydroxide.");
+  EXPECT_THAT(jointly, Not(Contains(HasSubstr("Jointly"))));
+}
+
+TEST_F(ExtractTest, FirstOpensACompanysName) {
+  // "First Lunaris Silver bought …": "First" before two more words of a name is part of it, and
+  // "First Lunaris" later is that company; "First, …" with its comma opens no name.
+  const std::set<std::string> got = Claims(
+      "First Lunaris Silver bought Tarn Silver for $900 million. First Lunaris now runs the Cerro "
+      "Azul mine. First, Glencore bought Xstrata.");
+  EXPECT_THAT(got, Contains(StartsWith("INVESTS_IN First Lunaris Silver -> Tarn Silver")));
+  EXPECT_THAT(got, Contains("OPERATES First Lunaris Silver -> Cerro Azul mine"));
+  EXPECT_THAT(got, Not(Contains(HasSubstr("-> First"))));
+}
+
+TEST_F(ExtractTest, ASiteLabelWithADescriptorNamesTheSite) {
+  // "- Recycling plant: Dalrymple, Nevada" under a company's heading names its Dalrymple plant.
+  const std::set<std::string> got = Claims(
+      "Key figures: Acme Recycling Corp\n- Recycling plant: Dalrymple, Nevada; 20,000 t of "
+      "battery materials a year");
+  EXPECT_THAT(got, Contains("OPERATES Acme Recycling Corp -> Dalrymple plant"));
+  EXPECT_THAT(got, Contains("HAS_CAPACITY Dalrymple plant -> battery metals"));
+}
+
 }  // namespace kg::ingest
