@@ -4790,11 +4790,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         "(?: and|, and) the (?:[a-z-]+ ){0,2}(?:house|group|company|firm|miner|agency|fund|bank|"
         "trader|producer|maker)) ?(?:<Country#\\d+>'s )?"
         "<(?:Company|Government|Country|Facility|Commodity)#(\\d+)>");
-    // "operates the Mount Weld mine and a processing plant at Kalgoorlie": a determiner may
-    // open the next facility (not a commodity: "an 80,000-tonne anode plant and a 50,000-tonne
-    // cathode material plant" are two figures).
+    // "operates the Mount Weld mine and a processing plant at Kalgoorlie", "the Orvath Project,
+    // the Kelpra Mine and the Vessel Plant": a determiner may open the next facility (not a
+    // commodity: "an 80,000-tonne anode plant and a 50,000-tonne cathode material plant" are two
+    // figures).
     static const RE2* kAfterFacility =
-        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) (?:a|an|its|their|a new) <Facility#(\\d+)>");
+        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) (?:a|an|its|their|a new|the) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(
@@ -4889,9 +4890,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         if (j < 0 || static_cast<size_t>(j) >= items.size() || !Compatible(items[j], items[idx])) break;
         // "a loan to BlueOval SK, the Ford and SK On battery venture": a name after ", the"
         // opens an apposition (the determiner is gone from the tagged text), not a list.
+        // ("operates the Orvath Project, the Kelpra Mine and the Vessel Plant": sites with their
+        // article each, the list going on, are a list.)
         if (out.empty()) {
           static const RE2* kTheApposition = new RE2("(?i), the $");
-          if (RE2::PartialMatch(re2::StringPiece(s.text.data(), items[j].begin), *kTheApposition)) {
+          static const RE2* kSitesGoOn = new RE2("^,? and <Facility#\\d+>");
+          const bool sites_go_on =
+              items[idx].tag == "Facility" && items[j].tag == "Facility" &&
+              RE2::PartialMatch(re2::StringPiece(tagged.data() + rendered.end[j],
+                                                 tagged.size() - rendered.end[j]),
+                                *kSitesGoOn);
+          if (!sites_go_on &&
+              RE2::PartialMatch(re2::StringPiece(s.text.data(), items[j].begin), *kTheApposition)) {
             break;
           }
         }

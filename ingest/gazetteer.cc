@@ -1729,6 +1729,26 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
   re2::StringPiece g[5];
   for (size_t pos = 0; pos < text.size() && facility_before_re_->Match(
                                                 input, pos, text.size(), RE2::UNANCHORED, g, 5);) {
+    // "the Kelpra Mine and a plant": when the place ends in a capitalized head of its own, a
+    // coordination opening a phrase of its own after it describes no later head ("its Urucum
+    // manganese and iron ore operations" joins goods; "Nghi Son Refinery and Petrochemical
+    // Complex" goes on as one name), so the match ends at the place's head, read again up to it.
+    const absl::string_view place_words(g[1].data(), g[1].size());
+    const std::string place_last =
+        absl::AsciiStrToLower(place_words.substr(place_words.rfind(' ') + 1));
+    static const RE2* kJoinInGap = new RE2("(?:^|[ ])(?:and|or)[ ]\\p{Ll}");
+    if (place_words.find(' ') != absl::string_view::npos &&
+        std::find(name_words_.heads.begin(), name_words_.heads.end(), place_last) !=
+            name_words_.heads.end() &&
+        RE2::PartialMatch(g[2], *kJoinInGap)) {
+      const size_t match_b = static_cast<size_t>(g[0].data() - text.data());
+      const size_t gap_b = static_cast<size_t>(g[2].data() - text.data());
+      if (gap_b <= match_b + 1 ||
+          !facility_before_re_->Match(input, match_b, gap_b - 1, RE2::UNANCHORED, g, 5)) {
+        pos = static_cast<size_t>(g[1].data() - text.data()) + 1;
+        continue;
+      }
+    }
     size_t place_b = static_cast<size_t>(g[1].data() - text.data());
     const size_t head_b = static_cast<size_t>(g[3].data() - text.data());
     const bool plural = !g[4].empty();

@@ -4454,4 +4454,17 @@ TEST_F(ExtractTest, ASiteLabelWithADescriptorNamesTheSite) {
   EXPECT_THAT(got, Contains("HAS_CAPACITY Dalrymple plant -> battery metals"));
 }
 
+TEST_F(ExtractTest, SitesEachWithTheirArticleAreAList) {
+  // "the Orvath Project, the Kelpra Mine and the Vessel Plant": three sites run, not one site and
+  // an apposition; a lone ", the …" after a site still describes it.
+  const std::set<std::string> got = Claims(
+      "Tarnak Mining operates the Orvath Project, the Kelpra Mine and the Vessel Plant.");
+  EXPECT_THAT(got, Contains("OPERATES Tarnak Mining -> Orvath project"));
+  EXPECT_THAT(got, Contains("OPERATES Tarnak Mining -> Kelpra mine"));
+  EXPECT_THAT(got, Contains("OPERATES Tarnak Mining -> Vessel plant"));
+  const std::set<std::string> one = Claims(
+      "Tarnak Mining operates the Orvath Project, the Kelpra Mine's sister site.");
+  EXPECT_THAT(one, Not(Contains("OPERATES Tarnak Mining -> Kelpra mine")));
+}
+
 }  // namespace kg::ingest

@@ -1074,5 +1074,17 @@ TEST(GazetteerTest, ChineseSitesAndShortNamesInBrackets) {
   EXPECT_TRUE(HasName(*g, "印度企业与沙特阿拉伯矿业公司（Saudi Arabian Mining Company，简称马阿登）签约。马阿登将供货。",
                       "马阿登=Ma'aden"));
 }
+TEST(GazetteerTest, ACoordinationEndsASitesDescription) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "the Kelpra Mine and a plant": the capitalized head is the site's own; "and a" describes no
+  // plant, and "Kelpra" is no company.
+  EXPECT_THAT(Labelled(*g, "Lunaris owns the Kelpra Mine and a plant."),
+              testing::Contains("Facility:Kelpra mine"));
+  EXPECT_THAT(Labelled(*g, "Lunaris owns the Kelpra Mine and the Orvath Project in Peru."),
+              testing::AllOf(testing::Contains("Facility:Kelpra mine"),
+                             testing::Contains("Facility:Orvath project"),
+                             testing::Not(testing::Contains("Company:Kelpra"))));
+}
 }  // namespace
 }  // namespace kg::ingest
