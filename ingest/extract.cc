@@ -4795,7 +4795,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // commodity: "an 80,000-tonne anode plant and a 50,000-tonne cathode material plant" are two
     // figures).
     static const RE2* kAfterFacility =
-        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) (?:a|an|its|their|a new|the) <Facility#(\\d+)>");
+        new RE2("^(?: in <(?:Country|Region)#\\d+>)?(?:,| and|, and| or) "
+                "(?:a|an|its|their|a new|the) <Facility#(\\d+)>");
     // "seven heavy rare earths, including dysprosium, terbium and samarium": the members.
     // Also after the claim's date: "on seven heavy rare earths in April 2025, including …".
     static const RE2* kIncluding = new RE2(

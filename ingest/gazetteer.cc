@@ -56,12 +56,12 @@ bool NameVerbFollows(absl::string_view after, bool known) {
   }
   static const RE2* re = new RE2(
       "^[ ](?:(?:now|still|later|then|already)[ ])?(?:has|have|had|is|was|will|would|said|says|"
-      "plans|agreed|signed|owns|holds|operates|produced|produces|began|bought|sold|supplies|"
-      "supplied|received|secured|won|raised|announced|completed|acquired|invested|opened|built|shipped|reported|"
-      "mines|mined|makes|made|runs|ran|controls|also|restarted|restarts|reopened|paused|idled|"
-      "suspended|expanded|develops|developed|processes|processed|exports|exported|sells|buys|"
-      "bought|owns|operated|built|builds|plans|expects|won|lost|cut|halted|paid|pays|lent|"
-      "lends|took|takes|signed|approved|imports|imported|borrowed|struck|agreed)\\b|"
+      "plans|agreed|signed|owns|holds|operates|operated|produced|produces|began|bought|buys|sold|"
+      "sells|supplies|supplied|received|secured|won|lost|raised|announced|completed|acquired|"
+      "invested|opened|built|builds|shipped|reported|mines|mined|makes|made|runs|ran|controls|"
+      "also|restarted|restarts|reopened|paused|idled|suspended|expanded|develops|developed|"
+      "processes|processed|exports|exported|expects|cut|halted|paid|pays|lent|lends|took|takes|"
+      "approved|imports|imported|borrowed|struck)\\b|"
       // "Eramet: US$699m to buy back …" is a name; "Area: about 15,703 hectares", "Rights:
       // exploration" are a fact box's field labels.
       "^:[ ](?:[\\d$€£¥]|US\\$|A\\$|C\\$)|^[ ][—–-][ ]|^,[ ](?:which|who|whose)[ ]|"
@@ -4698,6 +4698,13 @@ int Gazetteer::ListedSiteOf(absl::string_view bare) const {
 
 void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* out,
                                  std::vector<EntityDef>* extra) const {
+  // Whether `words` open a company's name the article gave ("Gatos" or "First Majestic" after
+  // "First Majestic Silver", "Gatos Silver").
+  auto opens_named_company = [&](std::string_view words) {
+    const std::string opening = absl::StrCat("Company:", NormalizeName(words), " ");
+    return std::any_of(extra->begin(), extra->end(),
+                       [&](const EntityDef& d) { return absl::StartsWith(d.key, opening); });
+  };
   // One to four capitalized words (an all-capital word counts), joined by spaces or "&".
   static const RE2* kName = new RE2(
       "(\\p{Lu}[\\p{Latin}\\p{Greek}\\p{Cyrillic}\\pM\\d'’&.-]*"
@@ -5034,11 +5041,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         const std::string_view two(words.front().data(),
                                    static_cast<size_t>(words[1].data() + words[1].size() -
                                                        words.front().data()));
-        const std::string opening = absl::StrCat("Company:", NormalizeName(two), " ");
-        const bool named = std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
-          return absl::StartsWith(d.key, opening);
-        });
-        if (named || (words.size() > 2 && !name_words_.stops.contains(words[2]))) break;
+        if ((words.size() > 2 && !name_words_.stops.contains(words[2])) ||
+            opens_named_company(two)) {
+          break;
+        }
       }
       if (words.size() > 1 &&
           static_cast<size_t>(words[1].data() - text.data()) == demonym_begin &&
@@ -5287,15 +5293,10 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     };
     // (A word that begins a company's name the article gave is known: "Gatos" after "Gatos
     // Silver".)
-    const std::string opening =
-        absl::StrCat("Company:", NormalizeName(std::string_view(name.data(), name.size())), " ");
-    const bool begins_named =
-        words.size() == 1 && std::any_of(extra->begin(), extra->end(), [&](const EntityDef& d) {
-          return absl::StartsWith(d.key, opening);
-        });
     if (words.size() == 1 && !extended && b == start && !acronym && !company_apposition &&
         !named_before &&
-        !NameVerbFollows(absl::string_view(after_run.data(), after_run.size()), begins_named) &&
+        !NameVerbFollows(absl::string_view(after_run.data(), after_run.size()),
+                         opens_named_company(std::string_view(name.data(), name.size()))) &&
         !site_possessive()) {
       continue;
     }
