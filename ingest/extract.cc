@@ -1894,9 +1894,13 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       if (coordinated) continue;
       // "艾芬豪矿业持有该公司39.6%的股权": 该公司 is not the subject of its own clause; the company
       // is named in an earlier clause ("…由Kamoa Copper公司运营，…") or sentence.
+      // (A possessor of the clause's subject is not its subject: "洛阳钼业旗下的TFM铜钴矿由该公司负责
+      // 运营" is CMOC's.)
       if (absl::StartsWith(word, "该")) {
         const absl::string_view between = absl::string_view(s.text).substr(it.end, b - it.end);
-        if (between.find_first_of(",;:") == absl::string_view::npos &&
+        const bool possessor = absl::StartsWith(between, "旗下") ||
+                               absl::StartsWith(between, "下属") || absl::StartsWith(between, "所属");
+        if (!possessor && between.find_first_of(",;:") == absl::string_view::npos &&
             !absl::StrContains(between, "，") && !absl::StrContains(between, "；") &&
             !absl::StrContains(between, "：")) {
           continue;

@@ -4467,4 +4467,16 @@ TEST_F(ExtractTest, SitesEachWithTheirArticleAreAList) {
   EXPECT_THAT(one, Not(Contains("OPERATES Tarnak Mining -> Kelpra mine")));
 }
 
+TEST_F(ExtractTest, ChineseTheCompanyMayBeThePossessorOfItsClausesSubject) {
+  // "洛阳钼业旗下的TFM铜钴矿由该公司负责运营": 该公司 is CMOC, whose mine the clause is about, not the
+  // company of the sentence before; in "艾芬豪矿业持有该公司…的股权" the clause's subject is no antecedent.
+  const std::set<std::string> got = Claims(
+      "紫金矿业运营卡莫阿铜矿。洛阳钼业旗下的TFM铜钴矿由该公司负责运营。");
+  EXPECT_THAT(got, Contains("OPERATES CMOC -> Tenke Fungurume mine"));
+  EXPECT_THAT(got, Not(Contains("OPERATES Zijin Mining -> Tenke Fungurume mine")));
+  const std::set<std::string> held = Claims(
+      "Kamoa Copper运营卡莫阿铜矿。艾芬豪矿业持有该公司39.6%的股权。");
+  EXPECT_THAT(held, Contains("HOLDS_STAKE Ivanhoe Mines -> Kamoa Copper percent=39.6"));
+}
+
 }  // namespace kg::ingest
