@@ -1733,14 +1733,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // coordination opening a phrase of its own after it describes no later head ("its Urucum
     // manganese and iron ore operations" joins goods; "Nghi Son Refinery and Petrochemical
     // Complex" goes on as one name), so the match ends at the place's head, read again up to it.
-    const absl::string_view place_words(g[1].data(), g[1].size());
-    const std::string place_last =
-        absl::AsciiStrToLower(place_words.substr(place_words.rfind(' ') + 1));
     static const RE2* kJoinInGap = new RE2("(?:^|[ ])(?:and|or)[ ]\\p{Ll}");
-    if (place_words.find(' ') != absl::string_view::npos &&
-        std::find(name_words_.heads.begin(), name_words_.heads.end(), place_last) !=
-            name_words_.heads.end() &&
-        RE2::PartialMatch(g[2], *kJoinInGap)) {
+    if (RE2::PartialMatch(g[2], *kJoinInGap) &&
+        absl::string_view(g[1].data(), g[1].size()).find(' ') != absl::string_view::npos &&
+        !FacilityHead(absl::string_view(g[1].data(), g[1].size())).empty()) {
       const size_t match_b = static_cast<size_t>(g[0].data() - text.data());
       const size_t gap_b = static_cast<size_t>(g[2].data() - text.data());
       if (gap_b <= match_b + 1 ||
