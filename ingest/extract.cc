@@ -3914,7 +3914,18 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       static const RE2* kOwnerClauseStart = new RE2(
           "^<(?:Company|Facility)#\\d+>, (?:which|who) (?:is|are|was|were) (?:[a-z-]+ )?(?:owned|"
           "controlled|run|operated|held) by\\b");
+      // Nor is a site a company owns, named whole: "wants its Hermosa project in the US state of
+      // Arizona to become …" (Hermosa is South32's, in the US, whatever South32 wants of it).
+      static const RE2* kPossessedSite = new RE2("^(?:<Company#\\d+>'s )?<Facility#\\d+>");
+      const absl::string_view before_match(tagged.data(), m.begin);
+      const bool possessed_site =
+          (rule.type == "LOCATED_IN" || rule.type == "OPERATES") &&
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
+                            *kPossessedSite) &&
+          (absl::StartsWith(absl::string_view(tagged).substr(m.begin), "<Company#") ||
+           absl::EndsWith(before_match, "'s "));
       const bool described_end =
+          possessed_site ||
           (rule.type == "LOCATED_IN" &&
            RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, tagged.size() - m.begin),
                              *kAppositionStart)) ||
@@ -6283,12 +6294,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     int company = -1, site = -1;
     // A Chinese heading that glues the company to its site ("金力永磁包头基地") is about the site,
     // as is one naming the company, then its site and the site's place ("Jiangsu Lopal Tech —
-    // Kendal plant, Indonesia", "Heraeus Precious Metals, Nanjing plant"): its lines are the
+    // Kendal plant, Indonesia", "Heraeus Precious Metals, Nanjing plant", "Seqens paracetamol
+    // plant, Roussillon, France" with the town's site after its owner): its lines are the
     // site's (owner, capacity, offtake).
     // (A town nobody listed may stand before the region: "Ola Electric — Ola Gigafactory,
     // Krishnagiri, Tamil Nadu".)
     static const RE2* kCompanyThenSite = new RE2(
-        "^<Company#\\d+>(?:(?: —| –| -|,) )?<Facility#(\\d+)>(?:, [A-Z][\\w-]+(?: [A-Z][\\w-]+)?)?"
+        "^<Company#\\d+>(?:(?: —| –| -|,)? )?<Facility#(\\d+)>(?:, [A-Z][\\w-]+(?: [A-Z][\\w-]+)?)?"
         KG_HEADING_PLACES);
     // "POSCO Holdings — Sal de Oro, Salar del Hombre Muerto": the site, then the salt flat or
     // basin it lies on.

@@ -1835,6 +1835,40 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
     }
     const Mention* at_place = mention_at(place_b, place_b + place.size());
+    // A key-figures heading "Sandoz penicillin plant, Kundl, Austria": an owner's name, goods and
+    // a head, then an unlisted town and its country: the site is the town's ("Kundl plant"), and
+    // the owner's name stays free to name its company. (Without goods the name may be the site's
+    // own: "Tshipi Borwa mine, Northern Cape, South Africa".)
+    if (listed && (at_place == nullptr || label_of(*at_place) == "Company")) {
+      static const RE2* kTownAfter = new RE2(
+          "^,[ ](\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),[ ]");
+      re2::StringPiece town;
+      int goods = -1;
+      size_t desc_b = walk_back(head_b, &goods);
+      // Or a word of the trade nobody listed ("penicillin"), lower case, between name and head.
+      const size_t after_place = place_b + place.size() + 1;
+      const bool trade_word = goods < 0 && after_place < head_b && absl::ascii_islower(text[after_place]);
+      if (trade_word) desc_b = after_place;
+      if ((goods >= 0 || trade_word) && desc_b > place_b &&
+          RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), *kTownAfter,
+                            &town)) {
+        const size_t town_b = static_cast<size_t>(town.data() - text.data());
+        const size_t town_e = town_b + town.size();
+        const absl::string_view town_name = text.substr(town_b, town_e - town_b);
+        const Mention* after_town = mention_at(town_e + 2, town_e + 3);
+        if (mention_at(town_b, town_e) == nullptr && after_town != nullptr &&
+            after_town->span.begin == town_e + 2 && !after_town->demonym &&
+            (label_of(*after_town) == "Country" || label_of(*after_town) == "Region") &&
+            !name_words_.stops.contains(town_name.substr(0, town_name.find(' ')))) {
+          owner_hint = -1;
+          const int entity =
+              make(town_name, g[3].ToString(), text.substr(place_b, end - place_b), false);
+          found.push_back(Found{desc_b, end, entity, goods, made_name});
+          pos = end;
+          continue;
+        }
+      }
+    }
     // A capitalized commodity after the place's first word is part of its name ("the Carolina
     // Lithium project"); the commodity mention goes.
     // So is a demonym after the first word before such a commodity ("the North American Lithium

@@ -4454,6 +4454,21 @@ TEST_F(ExtractTest, ASiteLabelWithADescriptorNamesTheSite) {
   EXPECT_THAT(got, Contains("HAS_CAPACITY Dalrymple plant -> battery metals"));
 }
 
+TEST_F(ExtractTest, AHeadingsOwnerGoodsAndTownNameTheTownsSite) {
+  // "Vorlak resin plant, Kestrel, Austria": the owner's name, goods, a head, then the town: the
+  // site is the Kestrel plant, the owner a company of its own, and the box is about the site.
+  const std::set<std::string> got = Claims(
+      "Key figures:\n\nVorlak resin plant, Kestrel, Austria\n- Owner: Vorlak (100%)\n- Capacity: "
+      "12,000 tpa of paracetamol");
+  EXPECT_THAT(got, Contains("LOCATED_IN Kestrel plant -> Austria"));
+  EXPECT_THAT(got, Contains(StartsWith("HOLDS_STAKE Vorlak -> Kestrel plant")));
+  EXPECT_THAT(got, Contains(StartsWith("HAS_CAPACITY Kestrel plant -> paracetamol")));
+  EXPECT_THAT(got, Not(Contains(HasSubstr("Vorlak plant"))));
+  // Without goods the name may be the site's own.
+  const std::set<std::string> own = Claims("Key figures:\n\nTarn Borwa mine, Kestrel, Austria");
+  EXPECT_THAT(own, Contains("LOCATED_IN Tarn Borwa mine -> Austria"));
+}
+
 TEST_F(ExtractTest, SitesEachWithTheirArticleAreAList) {
   // "the Orvath Project, the Kelpra Mine and the Vessel Plant": three sites run, not one site and
   // an apposition; a lone ", the …" after a site still describes it.
