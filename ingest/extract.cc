@@ -175,9 +175,9 @@ class ExtractorInternal {
   int prev_held_ = -1;
   std::map<int, int> company_mentions_;  // Company entity -> sentences of the article naming it.
   int prev_commodity_ = -1;  // The section's last commodity: what "those exports" were of.
-  // How often the article named each commodity so far: with none in the section, the most named
-  // one is what a capacity with no good is of.
-  std::map<int, int> article_commodities_;
+  // How often the article named each commodity so far, first named first: with none in the
+  // section, the most named one (the first of a tie) is what a capacity with no good is of.
+  std::vector<std::pair<int, int>> article_commodities_;
   std::vector<int> section_commodities_;  // The section's commodities, latest last.
   std::string prev_agent_tag_;
   int section_ = -1;
@@ -3617,8 +3617,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // (A subject the key-figure heading gives, below, counts: "- Nameplate capacity: 1.62 Mtpa
     // of concentrate" under "Key figures: Greenbushes mine".)
     const bool has_subject = slot.contains("subject") || (rule.topic.contains("subject") && topic_ >= 0);
-    if (!slot.contains("object") && has_subject && prev_commodity_ < 0 &&
-        rule.type == "HAS_CAPACITY" && rule.fallback_section.contains("object") &&
+    // So does a fact box's output line that names none ("- Output: about 3.4 million t produced
+    // and exported" under "Tshipi Borwa mine" in a manganese article), whatever good the prose
+    // above the box named last.
+    const bool box_output = rule.type == "PRODUCES" && !rule.topic.empty();
+    if (!slot.contains("object") && has_subject && (prev_commodity_ < 0 || box_output) &&
+        (rule.type == "HAS_CAPACITY" || box_output) && rule.fallback_section.contains("object") &&
         !article_commodities_.empty()) {
       auto top = std::max_element(article_commodities_.begin(), article_commodities_.end(),
                                   [](const auto& a, const auto& b) { return a.second < b.second; });
@@ -5276,8 +5280,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // or operator, as an earlier line named it ("- Major shareholders: Investissement Québec
     // (about 20%)" under "Matawinie graphite project"), else nothing. (Plain "Shareholders:"
     // under a site are the site's: "Kipushi mine: - Shareholders: Ivanhoe Mines 34%, …".)
+    // So are those of the operator ("- Shareholders of the operator: Jupiter Mines (49.9%), …").
     static const RE2* kShareholders = new RE2(
-        "^(?:Controlling|Main|Major|Largest|Biggest|Principal|Majority|Key) shareholders?: ");
+        "^(?:(?:Controlling|Main|Major|Largest|Biggest|Principal|Majority|Key) shareholders?|"
+        "(?:Shareholders|Owners) of the (?:operator|operating company|joint venture|venture)): ");
     if (held >= 0 && Entity(held).label == "Facility" && RE2::PartialMatch(tagged, *kShareholders)) {
       held = box_owner_ >= 0 && box_owner_topic_ == topic_ && Entity(box_owner_).label == "Company"
                  ? box_owner_
@@ -6003,9 +6009,29 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     if (it.tag == "Commodity" && it.entity >= 0) {
       prev_commodity_ = it.entity;
-      ++article_commodities_[it.entity];
+      auto named = std::find_if(article_commodities_.begin(), article_commodities_.end(),
+                                [&](const auto& c) { return c.first == it.entity; });
+      if (named == article_commodities_.end()) {
+        article_commodities_.emplace_back(it.entity, 1);
+      } else {
+        ++named->second;
+      }
       std::erase(section_commodities_, it.entity);
       section_commodities_.push_back(it.entity);
+    }
+  }
+  // A fact box's product line names the box's good, whatever it is made from: "- Product:
+  // high-purity manganese sulphate monohydrate, to be made by dissolving the company's own
+  // electrolytic manganese metal" (a "Capacity:" line after it is the sulphate's).
+  static const RE2* kProductLine =
+      new RE2("^(?:[-•*] )?(?:Main |Key |Planned )?(?:[Pp]roducts?|[Gg]oods|[Cc]ommodit(?:y|ies)):");
+  if (RE2::PartialMatch(s.text, *kProductLine)) {
+    for (const Item& it : items) {
+      if (it.tag != "Commodity" || it.entity < 0) continue;
+      prev_commodity_ = it.entity;
+      std::erase(section_commodities_, it.entity);
+      section_commodities_.push_back(it.entity);
+      break;
     }
   }
   if (first_agent >= 0) prev_agent_ = first_agent;

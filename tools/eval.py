@@ -194,7 +194,8 @@ def miss_reason(g, ps, art, aliases):
     if any(swapped(p) for p in same_type):
         return "type right, ends swapped"
     if any(subj(p) and obj(p) for p in ps):
-        return "both ends right, another type"
+        p = next(p for p in ps if subj(p) and obj(p))
+        return f"both ends right, another type (kg {p['type']}, rule {p.get('rule', '?')})"
     if any(subj(p) for p in same_type):
         p = next(p for p in same_type if subj(p))
         return (f"type and subject right, object differs (gold {label(g.get('object'))}, "
@@ -204,7 +205,8 @@ def miss_reason(g, ps, art, aliases):
         return (f"type and object right, subject differs (gold {label(g['subject'])}, "
                 f"kg {(p.get('subject') or {}).get('label', '?')})")
     if same_type:
-        return "type found in the article, neither end right"
+        return (f"type found in the article, neither end right (gold {label(g['subject'])} -> "
+                f"{label(g.get('object'))})")
     return "no claim of the type in the article"
 
 
