@@ -472,8 +472,18 @@ void ExtractorInternal::TagUnlistedGoods(const Sentence& s, std::vector<Item>* i
       const size_t e = at + name.size();
       if ((at > 0 && word_char(at - 1)) || (e < s.text.size() && word_char(e))) continue;
       const auto overlaps = [&](const Item& it) { return at < it.end && it.begin < e; };
+      // A listed good that opens the name of a compound of it gives way too: "5,000 tonnes a year
+      // of tungsten hexafluoride" is no tungsten (an anion's word after it: -ide, -ate, -ite).
+      static const RE2* kCompoundWord = new RE2("[a-z]{3,}(?:ide|ate|ite)");
+      const auto compound_of = [&](const Item& it) {
+        return it.tag == "Commodity" && it.begin == at && it.end + 1 < e && s.text[it.end] == ' ' &&
+               RE2::FullMatch(re2::StringPiece(s.text.data() + it.end + 1, e - it.end - 1),
+                              *kCompoundWord);
+      };
       const auto kept = [&](const Item& it) {
-        return overlaps(it) && !(it.guessed && it.tag == "Company" && it.begin == at && it.end == e);
+        return overlaps(it) &&
+               !(it.guessed && it.tag == "Company" && it.begin == at && it.end == e) &&
+               !compound_of(it);
       };
       if (std::any_of(items->begin(), items->end(), kept) ||
           std::any_of(found.begin(), found.end(), overlaps)) {

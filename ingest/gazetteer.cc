@@ -1382,9 +1382,10 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
         (place_mention == nullptr || label_of(*place_mention) != "Country")) {
       auto [db, de] = WordBefore(text, wb);
       const absl::string_view d = text.substr(db, de - db);
-      // Also after a possessive: "Qcells' module factory in Dalton".
+      // Also after a possessive: "Qcells' module factory in Dalton", or after "the": "the
+      // biologics plant in Vacaville".
       // Or after a size: "a 300-millimetre wafer plant in Sherman".
-      if ((de + 1 == wb && ((IsDeterminer(d) && absl::AsciiStrToLower(d) != "the") || EndsInPossessor(d))) ||
+      if ((de + 1 == wb && (IsDeterminer(d) || EndsInPossessor(d))) ||
           RE2::PartialMatch(re2::StringPiece(text.data(), wb), *kSizedBefore)) {
         begin = wb;
       }

@@ -4469,6 +4469,17 @@ TEST_F(ExtractTest, AHeadingsOwnerGoodsAndTownNameTheTownsSite) {
   EXPECT_THAT(own, Contains("LOCATED_IN Tarn Borwa mine -> Austria"));
 }
 
+TEST_F(ExtractTest, AListedGoodOpeningACompoundsNameGivesWay) {
+  // "tonnes a year of tungsten hexafluoride" is a good of its own, not tungsten; "tonnes of nickel
+  // last year" stays nickel.
+  const std::set<std::string> got = Claims(
+      "The Ulsan plant has a capacity of 5,000 tonnes a year of tungsten hexafluoride. Nornickel "
+      "produced 200,000 tonnes of nickel last year.");
+  EXPECT_THAT(got, Contains("HAS_CAPACITY Ulsan plant -> tungsten hexafluoride"));
+  EXPECT_THAT(got, Not(Contains("HAS_CAPACITY Ulsan plant -> tungsten")));
+  EXPECT_THAT(got, Contains("PRODUCES Nornickel -> nickel"));
+}
+
 TEST_F(ExtractTest, SitesEachWithTheirArticleAreAList) {
   // "the Orvath Project, the Kelpra Mine and the Vessel Plant": three sites run, not one site and
   // an apposition; a lone ", the …" after a site still describes it.
