@@ -627,6 +627,30 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   std::sort(items.begin(), items.end(),
             [](const Item& a, const Item& b) { return a.begin < b.begin; });
   TagUnlistedGoods(s, &items);
+  // "the US contract drug manufacturer Catalent": a country's name after "the" and before the
+  // words that describe a company named next is its nationality, as "the American …" is.
+  static const RE2* kTheBefore = new RE2("(?:^|[ (])[Tt]he $");
+  static const RE2* kDescriptionWords = new RE2("^ (?:[a-z][a-z-]* ){1,3}$");
+  static const RE2* kFunctionWord = new RE2(
+      "\\b(?:and|or|nor|but|to|of|with|from|in|into|for|by|at|on|as|than|is|was|are|were|has|"
+      "had|have|will|would|said|says|that|which|who|through|via|under|over|after|before|since|"
+      "until|during|about|against|between|among|across|near|its|their|his|her|the|a|an|this|"
+      "these|those|also|still|now|then|not|so|such)\\b");
+  for (size_t i = 0; i + 1 < items.size(); ++i) {
+    Item& it = items[i];
+    const Item& next = items[i + 1];
+    if (it.tag != "Country" || it.entity < 0 || next.tag != "Company" || next.entity < 0 ||
+        !absl::ascii_isupper(static_cast<unsigned char>(s.text[next.begin]))) {
+      continue;  // (Only a name: "its", "the company" refer back.)
+    }
+    if (RE2::PartialMatch(re2::StringPiece(s.text.data(), it.begin), *kTheBefore) &&
+        RE2::FullMatch(re2::StringPiece(s.text.data() + it.end, next.begin - it.end),
+                       *kDescriptionWords) &&
+        !RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, next.begin - it.end),
+                           *kFunctionWord)) {
+      it.tag = "Demonym";
+    }
+  }
   // "the Guinean government", "the Swedish state": a demonym with government or state that the
   // gazetteer does not list names the country's government when it lists one as "Swedish
   // government" (the state holds, lends and invests), else the country itself (the agent), not

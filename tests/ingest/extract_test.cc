@@ -4480,6 +4480,17 @@ TEST_F(ExtractTest, AListedGoodOpeningACompoundsNameGivesWay) {
   EXPECT_THAT(got, Contains("PRODUCES Nornickel -> nickel"));
 }
 
+TEST_F(ExtractTest, ACountrysNameBeforeACompanysDescriptionIsItsNationality) {
+  // "the US contract drug manufacturer Catalent" reads as "the American …": the company is the
+  // takeover's target; "to the US and Tesla" keeps its country.
+  const std::set<std::string> got = Claims(
+      "Novo Holdings completed its $16.5 billion takeover of the US contract drug manufacturer "
+      "Catalent in December 2024.");
+  EXPECT_THAT(got, Contains("INVESTS_IN Novo Holdings -> Catalent"));
+  const std::set<std::string> countries = Claims("Glencore sells cobalt to the US and Tesla.");
+  EXPECT_THAT(countries, Contains("SUPPLIES Glencore -> United States"));
+}
+
 TEST_F(ExtractTest, SitesEachWithTheirArticleAreAList) {
   // "the Orvath Project, the Kelpra Mine and the Vessel Plant": three sites run, not one site and
   // an apposition; a lone ", the …" after a site still describes it.
