@@ -1848,7 +1848,8 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       size_t desc_b = walk_back(head_b, &goods);
       // Or a word of the trade nobody listed ("penicillin"), lower case, between name and head.
       const size_t after_place = place_b + place.size() + 1;
-      const bool trade_word = goods < 0 && after_place < head_b && absl::ascii_islower(text[after_place]);
+      const bool trade_word =
+          goods < 0 && after_place < head_b && absl::ascii_islower(text[after_place]);
       if (trade_word) desc_b = after_place;
       if ((goods >= 0 || trade_word) && desc_b > place_b &&
           RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), *kTownAfter,
