@@ -3654,10 +3654,10 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     // So does a fact box's output line that names none ("- Output: about 3.4 million t produced
     // and exported" under "Tshipi Borwa mine" in a manganese article), whatever good the prose
     // above the box named last.
-    const bool box_output = rule.type == "PRODUCES" && !rule.topic.empty();
-    if (!slot.contains("object") && has_subject && (prev_commodity_ < 0 || box_output) &&
-        (rule.type == "HAS_CAPACITY" || box_output) && rule.fallback_section.contains("object") &&
-        !article_commodities_.empty()) {
+    const bool article_good = (rule.type == "PRODUCES" && !rule.topic.empty()) ||
+                              (rule.type == "HAS_CAPACITY" && prev_commodity_ < 0);
+    if (!slot.contains("object") && has_subject && article_good &&
+        rule.fallback_section.contains("object") && !article_commodities_.empty()) {
       auto top = std::max_element(article_commodities_.begin(), article_commodities_.end(),
                                   [](const auto& a, const auto& b) { return a.second < b.second; });
       slot["object"] = synthetic_for(top->first);
@@ -6008,6 +6008,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       held_now_ = items[idx].entity;
     }
   }
+  // The section's latest good, what a later line or sentence that names none is of.
+  auto mark_latest_good = [&](int good) {
+    prev_commodity_ = good;
+    std::erase(section_commodities_, good);
+    section_commodities_.push_back(good);
+  };
   ++prev_country_age_;
   bool country_named = false;
   std::set<int> countries;
@@ -6042,7 +6048,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       prev_country_age_ = 0;
     }
     if (it.tag == "Commodity" && it.entity >= 0) {
-      prev_commodity_ = it.entity;
+      mark_latest_good(it.entity);
       auto named = std::find_if(article_commodities_.begin(), article_commodities_.end(),
                                 [&](const auto& c) { return c.first == it.entity; });
       if (named == article_commodities_.end()) {
@@ -6050,8 +6056,6 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       } else {
         ++named->second;
       }
-      std::erase(section_commodities_, it.entity);
-      section_commodities_.push_back(it.entity);
     }
   }
   // A fact box's product line names the box's good, whatever it is made from: "- Product:
@@ -6062,9 +6066,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   if (RE2::PartialMatch(s.text, *kProductLine)) {
     for (const Item& it : items) {
       if (it.tag != "Commodity" || it.entity < 0) continue;
-      prev_commodity_ = it.entity;
-      std::erase(section_commodities_, it.entity);
-      section_commodities_.push_back(it.entity);
+      mark_latest_good(it.entity);
       break;
     }
   }

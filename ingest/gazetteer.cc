@@ -1840,10 +1840,12 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     // a head, then an unlisted town and its country: the site is the town's ("Kundl plant"), and
     // the owner's name stays free to name its company. (Without goods the name may be the site's
     // own: "Tshipi Borwa mine, Northern Cape, South Africa".)
-    if (listed && (at_place == nullptr || label_of(*at_place) == "Company")) {
-      static const RE2* kTownAfter = new RE2(
-          "^,[ ](\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),[ ]");
-      re2::StringPiece town;
+    static const RE2* kTownAfter = new RE2(
+        "^,[ ](\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),[ ]");
+    re2::StringPiece town;
+    if (listed && (at_place == nullptr || label_of(*at_place) == "Company") &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), *kTownAfter,
+                          &town)) {
       int goods = -1;
       size_t desc_b = walk_back(head_b, &goods);
       // Or a word of the trade nobody listed ("penicillin"), lower case, between name and head.
@@ -1851,9 +1853,7 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       const bool trade_word =
           goods < 0 && after_place < head_b && absl::ascii_islower(text[after_place]);
       if (trade_word) desc_b = after_place;
-      if ((goods >= 0 || trade_word) && desc_b > place_b &&
-          RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end), *kTownAfter,
-                            &town)) {
+      if ((goods >= 0 || trade_word) && desc_b > place_b) {
         const size_t town_b = static_cast<size_t>(town.data() - text.data());
         const size_t town_e = town_b + town.size();
         const absl::string_view town_name = text.substr(town_b, town_e - town_b);
