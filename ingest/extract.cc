@@ -288,6 +288,41 @@ Value DecimalValue(const Decimal& d) {
   return Value(d.ToDouble());
 }
 
+// The clause a reading may leave out between a sentence's subject and its verb, as [begin, end)
+// of the tagged sentence; {0, 0} when there is none. An English description or relative clause
+// set off by commas and closed before a verb ("<Company#0>, the battery company that is owned by
+// <Company#1> and …, is building …"), or a Chinese clause of the topic chain with no name in it
+// ("<Company#0>近年来还积极布局海外资源，<YEAR#1>以<MONEY#2>收购了…"): the rules' gaps take no
+// names, so a claim of the main verb is read again with the clause left out.
+std::pair<size_t, size_t> ElidedClause(absl::string_view tagged) {
+  static const RE2* kEnglish = new RE2(
+      "^(?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<;]{0,30}(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
+      "(?:The |the )?<(?:Company|Government)#\\d+>(, (?:(?:the|a|an) [^,;:.]*? (?:that|which|who)|"
+      "which|who|whose) [^,;:.]*?<[A-Za-z]+#\\d+>[^,;:.]*?,) (?:is|was|are|were|has|had|have|will|"
+      "would|can|could|also|now|then|later|still|plans|planned|agreed|signed|said|says|[a-z]+s|"
+      "[a-z]+ed) ");
+  // (Chinese words only in the clause, and no partner joined by 与, 和, 同 or 跟: "攀钢钒钛与大连融科储能
+  // 签署长期协议，为其供应…" names two.)
+  static const RE2* kChinese = new RE2(
+      "^(?:<(?:DATE|YEAR)#\\d+>[，,]?)?<(?:Company|Government)#\\d+>(\\p{Han}[\\p{Han}\\d]{1,29}[，,])"
+      "(?:<(?:DATE|YEAR|MONEY)#\\d+>|[^<，,。；;\\s])");
+  static const RE2* kPartner = new RE2("[与和同跟]");
+  // "…, is owned by the two partners": the pair the clause names, which a reading without it
+  // cannot see.
+  static const RE2* kPairAfter = new RE2("\\b(?:the two|both) [a-z]+\\b");
+  re2::StringPiece clause;
+  if ((RE2::PartialMatch(re2::StringPiece(tagged.data(), tagged.size()), *kEnglish, &clause) &&
+       !RE2::PartialMatch(re2::StringPiece(clause.data() + clause.size(),
+                                           tagged.size() - (clause.data() - tagged.data()) - clause.size()),
+                          *kPairAfter)) ||
+      (RE2::PartialMatch(re2::StringPiece(tagged.data(), tagged.size()), *kChinese, &clause) &&
+       !RE2::PartialMatch(clause, *kPartner))) {
+    const size_t begin = static_cast<size_t>(clause.data() - tagged.data());
+    return {begin, begin + clause.size()};
+  }
+  return {0, 0};
+}
+
 // "<Company#3>" or "<Company#3>'s" -> 3; -1 if not a tag.
 int TagIndex(absl::string_view tag) {
   size_t hash = tag.find('#');
@@ -658,7 +693,10 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   static const RE2* kStateAfter = new RE2(
       "^ (?:government|state)\\b(?:$|[^-'’]|['’]s)");
   static const RE2* kNotTheState = new RE2(
-      "^ (?:government|state) (?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
+      "^ (?:government|state) (?:(?:uranium|oil|gas|oil and gas|copper|coal|gold|iron ore|nickel|"
+      "lithium|cobalt|zinc|aluminium|aluminum|potash|phosphate|diamond|rare earths?|nuclear|"
+      "mining|energy|power|rail|shipping|steel|investment|holding|development|sovereign) )?"
+      "(?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
       "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
       "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
       "holdings?|investment|corporations?|conglomerates?|groups?|lenders?|entit(?:y|ies)|vehicles?|"
@@ -1312,15 +1350,21 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
                              RE2::PartialMatch(before, *kSupplyWithMadeAtIts))) ||
           (word == "it" && (RE2::PartialMatch(before, *kAndIt) || RE2::PartialMatch(before, *kWhichIt)) &&
            RE2::PartialMatch(after, *kVerbAfter))) {
-        // (A name, or a description resolved before it: "The Detroit carmaker".)
+        // (A name, or a description resolved before it: "The Detroit carmaker". A company or a
+        // government before a country: "In the United States, Mosaic makes fertilizer …, and it
+        // produced …" is Mosaic.)
         const Item* first = nullptr;
-        for (const std::vector<Item>* v : named_and_resolved) {
-          for (const Item& it : *v) {
-            if (it.entity >= 0 && it.end <= b && IsAgent(it.tag) &&
-                (first == nullptr || it.begin < first->begin)) {
-              first = &it;
+        for (const bool any : {false, true}) {
+          for (const std::vector<Item>* v : named_and_resolved) {
+            for (const Item& it : *v) {
+              if (it.entity >= 0 && it.end <= b && IsAgent(it.tag) &&
+                  (any || it.tag == "Company" || it.tag == "Government") &&
+                  (first == nullptr || it.begin < first->begin)) {
+                first = &it;
+              }
             }
           }
+          if (first != nullptr) break;
         }
         // The possessor opening the sentence is not its subject ("Huayou's Huayue plant uses …,
         // and it has capacity for …": the plant).
@@ -2326,7 +2370,7 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
     static const RE2* kSiteVerbAfter = new RE2(
         "^ (?:can |could |will |would |now |currently |is able to |is expected to |is designed to |"
         "was designed to |will be able to |should be able to )?(?:produce|produces|produced|process|"
-        "processes|processed|treat|treats|separate|separates|refine|refines|"
+        "processes|processed|treat|treats|separate|separates|refine|refines|recover|recovers|"
         "turn out|turns out|turned out|has (?:a |an )?(?:annual |nameplate |design )?capacity|"
         "had (?:a |an )?(?:annual |nameplate |design )?capacity|lies|sits|is located|"
         // A thing bought or run, never the country the sentence before praised ("The mine … was
@@ -3414,7 +3458,27 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     }
     return *opening_pair;
   };
-  const std::vector<RuleMatch> matches = x_.rules_->Match(tagged);
+  std::vector<RuleMatch> matches = x_.rules_->Match(tagged);
+  // Readings with the clause between subject and verb left out (ElidedClause): a match that
+  // spans the cut and reads ends no match of the whole sentence read joins the others, its span
+  // widened over the clause.
+  std::string elided;  // The matches' literal slots point into it.
+  if (const auto [cut_begin, cut_end] = ElidedClause(tagged); cut_end > cut_begin) {
+    elided = absl::StrCat(absl::string_view(tagged).substr(0, cut_begin),
+                          absl::string_view(tagged).substr(cut_end));
+    auto ends = [](const RuleMatch& m) {
+      std::vector<int> out;
+      for (const auto& [name, text] : m.slots) out.push_back(TagIndex(text));
+      return out;
+    };
+    std::set<std::pair<const Rule*, std::vector<int>>> seen;
+    for (const RuleMatch& m : matches) seen.insert({m.rule, ends(m)});
+    for (RuleMatch& m : x_.rules_->Match(elided)) {
+      if (m.begin >= cut_begin || m.end <= cut_begin || !seen.insert({m.rule, ends(m)}).second) continue;
+      m.end += cut_end - cut_begin;
+      matches.push_back(std::move(m));
+    }
+  }
   // Rules that read what another claim implies (`ends_from`) run second, over the candidates
   // the others made.
   for (int pass = 0; pass < 2; ++pass)

@@ -4481,7 +4481,26 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
       i = e;
       continue;
     }
-    const size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
+    size_t b = name_start(begin, 2, legal ? 12 : 3, legal);
+    bool clause_name = false;
+    // "希玛德里特种化学品公司计划…": a longer run before a bare 公司 or 集团 is a name when it
+    // opens the sentence or a clause (nothing but punctuation before it), holds no stop word and
+    // opens with no generic word ("该公司", "中国公司" are none; a trade may follow the name).
+    if (b == absl::string_view::npos && !legal &&
+        (text.substr(begin, e - begin) == "公司" || text.substr(begin, e - begin) == "集团")) {
+      const size_t wide = name_start(begin, 5, 10);
+      static constexpr absl::string_view kClauseEnd[] = {"。", "，", "；", "：", "、", ",", ";", ":"};
+      bool opens = wide == 0;
+      for (absl::string_view p : kClauseEnd) {
+        opens |= wide != absl::string_view::npos && wide >= p.size() &&
+                 text.substr(wide - p.size(), p.size()) == p;
+      }
+      if (opens && ending_at(wide) == nullptr && !generic_in(wide, wide + 6) &&
+          own_chars(wide, begin) * 3 == static_cast<int>(begin - wide)) {
+        b = wide;
+        clause_name = true;
+      }
+    }
     // "该矿由中国有色矿业控股60%": after the passive 由 or 被, a 控股 closing the run before a
     // share is the verb ("held 60% by"), not the name's "Holdings".
     if (b != absl::string_view::npos && e - begin > 6 && text.substr(e - 6, 6) == "控股") {
@@ -4525,7 +4544,7 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
     // from its 公司 is "有限公司", a company word reaching the run's end).
     if (b == absl::string_view::npos || LongerCompanyWordAt(text, b, e - b - 1) ||
         own_chars(b, begin) < (legal ? 1 : 2) ||
-        generic_in(b, begin, legal) || !more_than_inner(b, begin) ||
+        (generic_in(b, begin, legal) && !clause_name) || !more_than_inner(b, begin) ||
         (!legal && own_chars(b, begin) * 3 != static_cast<int>(begin - b))) {
       continue;
     }

@@ -355,6 +355,7 @@ std::string SuffixCurrency(std::string_view word) {
   static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
       {"yen", "JPY"},     {"jpy", "JPY"},     {"日元", "JPY"},     {"chf", "CHF"},
       {"瑞士法郎", "CHF"}, {"won", "KRW"},     {"韩元", "KRW"},     {"rupees", "INR"},
+      {"rupee", "INR"},   {"卢比", "INR"},     {"印度卢比", "INR"},
       {"forint", "HUF"},  {"forints", "HUF"}, {"rupiah", "IDR"},   {"印尼盾", "IDR"},
       {"rand", "ZAR"},    {"zar", "ZAR"},     {"兰特", "ZAR"},     {"南非兰特", "ZAR"},
       {"卢布", "RUB"},    {"tenge", "KZT"},   {"坚戈", "KZT"},     {"reais", "BRL"},
@@ -566,10 +567,10 @@ Patterns::Patterns()
       currency_suffix(
           Expand(R"({WS}?((?i:(?:U\.S\.|US|American|Australian|Canadian|Hong{WS}+Kong|)"
                  R"(New{WS}+Zealand|Singapore|Namibian){WS}+dollars?|dollars?|euros?|yen|yuan|)"
-                 R"(renminbi|pounds{WS}+sterling|sterling|won|rupees|forints?|rupiah|rand|ringgit|)"
-                 R"(roubles?|rubles?|tenge|reais|baht|dong|hryvnias?|dirhams?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
+                 R"(renminbi|pounds{WS}+sterling|sterling|won|forints?|rupiah|rand|ringgit|)"
+                 R"(roubles?|rubles?|rupees?|tenge|reais|baht|dong|hryvnias?|dirhams?)|USD|EUR|GBP|JPY|CNY|RMB|AUD|CAD|)"
                  R"(HKD|NZD|SGD|CHF|NAD|ZAR|美元|欧元|日元|英镑|澳元|加元|港元|港币|人民币元|元人民币|)"
-                 R"(纳米比亚元|南非兰特|兰特|卢布|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|格里夫纳|迪拉姆|)"
+                 R"(纳米比亚元|南非兰特|兰特|卢布|印度卢比|卢比|坚戈|韩元|印尼盾|雷亚尔|瑞士法郎|新加坡元|新元|格里夫纳|迪拉姆|)"
                  R"(人民币|元))"),
           PatternOptions()),
       connector(Expand(R"({WS}*({DASH}|[~\x{223C}\x{FF5E}]|至|到){WS}*|{WS}+((?i:to|and|through)){WS}+)"),

@@ -4516,4 +4516,50 @@ TEST_F(ExtractTest, ChineseTheCompanyMayBeThePossessorOfItsClausesSubject) {
   EXPECT_THAT(held, Contains("HOLDS_STAKE Ivanhoe Mines -> Kamoa Copper percent=39.6"));
 }
 
+TEST_F(ExtractTest, AClauseBetweenSubjectAndVerbIsReadPast) {
+  // A description set off by commas that names other companies, closed before the main verb, and a
+  // Chinese clause of a topic chain: the subject still does what the main verb says. A clause
+  // that joins a partner (与) keeps its reading to itself.
+  const std::set<std::string> got = Claims(
+      "Agratas Energy Storage Solutions, the battery company that is wholly owned by Tata Sons and "
+      "that was created to supply cells to Tata Motors, is building a 20 GWh gigafactory at Sanand "
+      "in Gujarat. 江西铜业近年来还积极布局海外资源，2019年以约11亿美元收购了第一量子矿业约百分之十八的股份。");
+  EXPECT_THAT(got, Contains("OPERATES Agratas Energy Storage Solutions -> Sanand gigafactory"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Tata Sons -> Agratas Energy Storage Solutions percent=100"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Jiangxi Copper -> First Quantum Minerals percent=18"));
+  const std::set<std::string> partner = Claims(
+      "宝武钢铁与某储能公司签署长期协议，为其供应钒电解液。");
+  EXPECT_THAT(partner, Not(Contains("SUPPLIES China Baowu Steel Group -> China Baowu Steel Group")));
+  EXPECT_THAT(partner, IsEmpty());
+}
+
+TEST_F(ExtractTest, ADemonymStateBeforeATradeIsNoGovernment) {
+  // "the Kazakh state uranium miner" describes the company; "the Swedish state owns" is the
+  // government.
+  const std::set<std::string> got = Claims(
+      "Kazatomprom, the Kazakh state uranium miner, produced about 23,300 tonnes of uranium in 2024. "
+      "The Swedish state owns LKAB.");
+  EXPECT_THAT(got, Contains("PRODUCES Kazatomprom -> uranium"));
+  EXPECT_THAT(got, Not(Contains("HOLDS_STAKE Government of Kazakhstan -> Kazatomprom")));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Government of Sweden -> LKAB"));
+}
+
+TEST_F(ExtractTest, ItAfterAndIsTheCompanyNotAFrontedPlace) {
+  // "In the United States, Mosaic makes …, and it produced …": Mosaic, not the country.
+  const std::set<std::string> got = Claims(
+      "In the United States, Mosaic makes phosphate fertilizer at plants in Florida and Louisiana, "
+      "and it produced roughly 7 million tonnes of phosphate in 2023.");
+  EXPECT_THAT(got, Contains("PRODUCES Mosaic -> phosphate"));
+  EXPECT_THAT(got, Not(Contains("PRODUCES United States -> phosphate")));
+}
+
+TEST_F(ExtractTest, AChineseNameOpeningAClauseBeforeItsCompanyWord) {
+  // "塔尔纳克特种化学品公司计划…": the whole run before 公司 at the sentence's start is the name
+  // (a trade word inside it); "中国公司" is none.
+  const std::set<std::string> got = Claims(
+      "塔尔纳克特种化学品公司计划投资5亿美元建设新工厂。中国公司计划投资3亿美元建设新工厂。");
+  EXPECT_THAT(got, Contains(HasSubstr("INVESTS_IN 塔尔纳克特种化学品公司")));
+  EXPECT_THAT(got, Not(Contains(HasSubstr("INVESTS_IN 中国公司"))));
+}
+
 }  // namespace kg::ingest

@@ -114,6 +114,9 @@ TEST_F(QuantitiesTest, Money) {
       {"Hydro invested NOK 1 billion.", "NOK 1 billion", kMoney, "1000000000", "", "NOK"},
       {"It got SEK 5 billion.", "SEK 5 billion", kMoney, "5000000000", "", "SEK"},
       {"It invested Rs 500 crore.", "Rs 500 crore", kMoney, "5000000000", "", "INR"},
+      // Rupees written in Chinese, and a lone rupee figure: 950亿卢比, "40 billion rupees".
+      {"该公司计划投资950亿卢比。", "950亿卢比", kMoney, "95000000000", "", "INR"},
+      {"It will spend 40 billion rupees.", "40 billion rupees", kMoney, "40000000000", "", "INR"},
       {"Merafe will invest R1.5 billion.", "R1.5 billion", kMoney, "1500000000", "", "ZAR"},
       {"Assore paid R250m for it.", "R250m", kMoney, "250000000", "", "ZAR"},
       {"It paid 4.5 trillion rupiah.", "4.5 trillion rupiah", kMoney, "4500000000000", "", "IDR"},
