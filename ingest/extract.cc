@@ -6362,6 +6362,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // A field line ("- Operator: Albemarle", "Ownership: Glencore 75%") keeps the topic; a prose
   // sentence ends it, as does the next heading. (A Chinese label may end in a full-width colon.)
   static const RE2* kFieldLine = new RE2("^[^\\n.:!?：]{1,60}(?:: |：)");
+  // So does a participle line with no label ("Bought by Reliance New Energy in December 2021 for
+  // £100 million", "Operated by Albemarle"): one clause, no sentence's full stop.
+  static const RE2* kParticipleLine = new RE2(
+      "^(?:Bought|Acquired|Purchased|Taken over|Owned|Operated|Run|Managed|Developed|Built|"
+      "Financed|Funded|Backed|Held|Controlled) by [^\\n.!?]*$");
   // A line that is one name and nothing else heads its box even with a figure in the name
   // ("QUEBRADA BLANCA PHASE 2 (QB2)").
   static const RE2* kNameAlone = new RE2("<(?:Company|Facility)#\\d+>");
@@ -6494,7 +6499,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       prev_commodity_ = -1;
       section_commodities_.clear();
     }
-  } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine)) {
+  } else if (!bullet && !RE2::PartialMatch(s.text, *kFieldLine) &&
+             !RE2::PartialMatch(s.text, *kParticipleLine)) {
     topic_ = -1;
     topic_owned_ = false;
   } else {
