@@ -3984,7 +3984,10 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
       if (!(k.span.begin < open && b < k.span.end)) continue;
       if (k.span.begin <= b && k.span.end >= open) whole = &k;
       const std::string& label = LabelOf(k, *extra);
-      other |= k.demonym || (label != "Company" && label != "Commodity");
+      // A place may open a name of three or more spelled words: "Halmahera Persada Lygend (HPL)".
+      const bool opening_place = (label == "Region" || label == "Country") && !k.demonym &&
+                                 acronym.size() >= 3 && k.span.begin == b && k.span.end < open;
+      other |= k.demonym || (label != "Company" && label != "Commodity" && !opening_place);
     }
     // A name read whole already ("Mount Weld Concentration Plant (MWCP)") takes the bracket,
     // not a company guessed from the acronym.
@@ -3998,10 +4001,13 @@ void Gazetteer::JoinInitialedNames(absl::string_view text, std::vector<Mention>*
       continue;
     }
     if (other || whole != nullptr) continue;
-    // Nor a site's name, which a head ends.
-    const std::string last = absl::AsciiStrToLower(name.substr(name.rfind(' ') + 1));
+    // Nor a site's name, which a head ends, nor one of no organisation kg tracks ("the Kachin
+    // Independence Army (KIA)", schema/name_words.txt `not_org`).
+    const absl::string_view last_word = name.substr(name.rfind(' ') + 1);
+    const std::string last = absl::AsciiStrToLower(last_word);
     if (std::find(name_words_.heads.begin(), name_words_.heads.end(), last) !=
-        name_words_.heads.end()) {
+            name_words_.heads.end() ||
+        name_words_.not_orgs.contains(last_word)) {
       continue;
     }
     const int entity = ListedOrAdded(std::string(name), "Company", extra);

@@ -721,9 +721,9 @@ TEST_F(ExtractTest, UnlistedNamesAreReadByTheirShape) {
 
 TEST_F(ExtractTest, AChineseFacilityIsNamedByItsPlantNoun) {
   const std::set<std::string> claims =
-      Claims("江西铜业还运营贵溪冶炼厂,其年产能超过100万吨阴极铜。");
-  EXPECT_THAT(claims, Contains("OPERATES Jiangxi Copper -> 贵溪冶炼厂"));
-  EXPECT_THAT(claims, Contains("HAS_CAPACITY 贵溪冶炼厂 -> copper cathode"));
+      Claims("金川集团还运营金昌冶炼厂,其年产能超过40万吨阴极铜。");
+  EXPECT_THAT(claims, Contains("OPERATES Jinchuan Group -> 金昌冶炼厂"));
+  EXPECT_THAT(claims, Contains("HAS_CAPACITY 金昌冶炼厂 -> copper cathode"));
 }
 
 TEST_F(ExtractTest, AChineseConcentrateIsNoFacility) {
@@ -4560,6 +4560,16 @@ TEST_F(ExtractTest, AChineseNameOpeningAClauseBeforeItsCompanyWord) {
       "塔尔纳克特种化学品公司计划投资5亿美元建设新工厂。中国公司计划投资3亿美元建设新工厂。");
   EXPECT_THAT(got, Contains(HasSubstr("INVESTS_IN 塔尔纳克特种化学品公司")));
   EXPECT_THAT(got, Not(Contains(HasSubstr("INVESTS_IN 中国公司"))));
+}
+
+TEST_F(ExtractTest, AFactBoxParticipleLineKeepsTheBoxsTopic) {
+  // "Bought by … for £100 million" under a company's box heading is the box's takeover, and the
+  // line after it ("Location: …") still speaks of the heading's company.
+  const std::set<std::string> got = Claims(
+      "Battery deals\n\nFaradion (sodium-ion cells)\nOwner: Reliance New Energy (100%)\nBought by "
+      "Reliance New Energy in December 2021 for £100 million\nLocation: Sheffield, United Kingdom\n");
+  EXPECT_THAT(got, Contains("INVESTS_IN Reliance New Energy -> Faradion"));
+  EXPECT_THAT(got, Contains("LOCATED_IN Faradion -> United Kingdom"));
 }
 
 }  // namespace kg::ingest

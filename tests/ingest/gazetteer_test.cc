@@ -1023,6 +1023,9 @@ TEST(GazetteerTest, AnAcronymMayLeaveOutLimitedAndSkipAnd) {
   EXPECT_TRUE(HasName(*g,
                       "Mineral Exploration and Consultancy Ltd (MECL) owns 30%. MECL explores.",
                       "MECL=Mineral Exploration and Consultancy Ltd"));
+  // A place may open a name its acronym spells in full: "Halmahera Persada Lygend (HPL)".
+  EXPECT_TRUE(HasName(*g, "Halmahera Persada Lygend (HPL) runs a plant. HPL grew.",
+                      "HPL=Halmahera Persada Lygend"));
 }
 TEST(GazetteerTest, AWordCoordinatedBeforeAGoodSharesItsHead) {
   const Gazetteer* g = ShippedGazetteer();
