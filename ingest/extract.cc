@@ -310,15 +310,18 @@ std::pair<size_t, size_t> ElidedClause(absl::string_view tagged) {
   // "…, is owned by the two partners": the pair the clause names, which a reading without it
   // cannot see.
   static const RE2* kPairAfter = new RE2("\\b(?:the two|both) [a-z]+\\b");
+  const re2::StringPiece whole(tagged.data(), tagged.size());
   re2::StringPiece clause;
-  if ((RE2::PartialMatch(re2::StringPiece(tagged.data(), tagged.size()), *kEnglish, &clause) &&
-       !RE2::PartialMatch(re2::StringPiece(clause.data() + clause.size(),
-                                           tagged.size() - (clause.data() - tagged.data()) - clause.size()),
-                          *kPairAfter)) ||
-      (RE2::PartialMatch(re2::StringPiece(tagged.data(), tagged.size()), *kChinese, &clause) &&
-       !RE2::PartialMatch(clause, *kPartner))) {
+  auto span = [&]() -> std::pair<size_t, size_t> {
     const size_t begin = static_cast<size_t>(clause.data() - tagged.data());
     return {begin, begin + clause.size()};
+  };
+  if (RE2::PartialMatch(whole, *kEnglish, &clause) &&
+      !RE2::PartialMatch(whole.substr(span().second), *kPairAfter)) {
+    return span();
+  }
+  if (RE2::PartialMatch(whole, *kChinese, &clause) && !RE2::PartialMatch(clause, *kPartner)) {
+    return span();
   }
   return {0, 0};
 }
