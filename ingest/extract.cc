@@ -289,12 +289,12 @@ Value DecimalValue(const Decimal& d) {
 }
 
 // The clause a reading may leave out between a sentence's subject and its verb, as [begin, end)
-// of the tagged sentence; {0, 0} when there is none. An English description or relative clause
+// of the tagged sentence (`text` its words); {0, 0} when there is none. An English description or relative clause
 // set off by commas and closed before a verb ("<Company#0>, the battery company that is owned by
 // <Company#1> and …, is building …"), or a Chinese clause of the topic chain with no name in it
 // ("<Company#0>近年来还积极布局海外资源，<YEAR#1>以<MONEY#2>收购了…"): the rules' gaps take no
 // names, so a claim of the main verb is read again with the clause left out.
-std::pair<size_t, size_t> ElidedClause(absl::string_view tagged) {
+std::pair<size_t, size_t> ElidedClause(absl::string_view tagged, absl::string_view text) {
   static const RE2* kEnglish = new RE2(
       "^(?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<;]{0,30}(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
       "(?:The |the )?<(?:Company|Government)#\\d+>(, (?:(?:the|a|an) [^,;:.]*? (?:that|which|who)|"
@@ -308,8 +308,8 @@ std::pair<size_t, size_t> ElidedClause(absl::string_view tagged) {
       "(?:<(?:DATE|YEAR|MONEY)#\\d+>|[^<，,。；;\\s])");
   static const RE2* kPartner = new RE2("[与和同跟]");
   // "…, is owned by the two partners": the pair the clause names, which a reading without it
-  // cannot see.
-  static const RE2* kPairAfter = new RE2("\\b(?:the two|both) [a-z]+\\b");
+  // cannot see (the sentence's text: the tagged one holds the pair's reference as a name).
+  static const RE2* kPair = new RE2("\\b(?:the two|both) [a-z]+\\b");
   const re2::StringPiece whole(tagged.data(), tagged.size());
   re2::StringPiece clause;
   auto span = [&]() -> std::pair<size_t, size_t> {
@@ -317,7 +317,7 @@ std::pair<size_t, size_t> ElidedClause(absl::string_view tagged) {
     return {begin, begin + clause.size()};
   };
   if (RE2::PartialMatch(whole, *kEnglish, &clause) &&
-      !RE2::PartialMatch(whole.substr(span().second), *kPairAfter)) {
+      !RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *kPair)) {
     return span();
   }
   if (RE2::PartialMatch(whole, *kChinese, &clause) && !RE2::PartialMatch(clause, *kPartner)) {
@@ -3466,7 +3466,7 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
   // spans the cut and reads ends no match of the whole sentence read joins the others, its span
   // widened over the clause.
   std::string elided;  // The matches' literal slots point into it.
-  if (const auto [cut_begin, cut_end] = ElidedClause(tagged); cut_end > cut_begin) {
+  if (const auto [cut_begin, cut_end] = ElidedClause(tagged, s.text); cut_end > cut_begin) {
     elided = absl::StrCat(absl::string_view(tagged).substr(0, cut_begin),
                           absl::string_view(tagged).substr(cut_end));
     auto ends = [](const RuleMatch& m) {

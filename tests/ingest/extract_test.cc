@@ -4531,6 +4531,14 @@ TEST_F(ExtractTest, AClauseBetweenSubjectAndVerbIsReadPast) {
       "宝武钢铁与某储能公司签署长期协议，为其供应钒电解液。");
   EXPECT_THAT(partner, Not(Contains("SUPPLIES China Baowu Steel Group -> China Baowu Steel Group")));
   EXPECT_THAT(partner, IsEmpty());
+  // "the two partners" after the clause are the pair the clause names, which a reading without
+  // it cannot see: no claim for the pair of the sentence before.
+  const std::set<std::string> pair = Claims(
+      "China Minmetals and Chinalco formed China Rare Earth Group. Japan Australia Rare Earths, the "
+      "vehicle through which Sojitz and the state agency JOGMEC invested in Lynas, is owned by the "
+      "two partners.");
+  EXPECT_THAT(pair, Not(Contains(HasSubstr("HOLDS_STAKE China Minmetals -> Japan Australia"))));
+  EXPECT_THAT(pair, Not(Contains(HasSubstr("HOLDS_STAKE Chinalco -> Japan Australia"))));
 }
 
 TEST_F(ExtractTest, ADemonymStateBeforeATradeIsNoGovernment) {
