@@ -289,14 +289,15 @@ Value DecimalValue(const Decimal& d) {
 }
 
 // The clause a reading may leave out between a sentence's subject and its verb, as [begin, end)
-// of the tagged sentence (`text` its words); {0, 0} when there is none. An English description or relative clause
-// set off by commas and closed before a verb ("<Company#0>, the battery company that is owned by
-// <Company#1> and …, is building …"), or a Chinese clause of the topic chain with no name in it
-// ("<Company#0>近年来还积极布局海外资源，<YEAR#1>以<MONEY#2>收购了…"): the rules' gaps take no
-// names, so a claim of the main verb is read again with the clause left out.
+// of the tagged sentence (`text` its words); {0, 0} when there is none. An English description
+// or relative clause set off by commas and closed before a verb ("<Company#0>, the battery
+// company that is owned by <Company#1> and …, is building …"), or a Chinese clause of the topic
+// chain with no name in it ("<Company#0>近年来还积极布局海外资源，<YEAR#1>以<MONEY#2>收购了…"): the
+// rules' gaps take no names, so a claim of the main verb is read again with the clause left out.
 std::pair<size_t, size_t> ElidedClause(absl::string_view tagged, absl::string_view text) {
   static const RE2* kEnglish = new RE2(
-      "^(?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<;]{0,30}(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
+      "^(?:(?:In|On|By|Since|During|Last|Earlier|Later|This) [^,<;]{0,30}"
+      "(?:<(?:DATE|YEAR)#\\d+>)?,? )?"
       "(?:The |the )?<(?:Company|Government)#\\d+>(, (?:(?:the|a|an) [^,;:.]*? (?:that|which|who)|"
       "which|who|whose) [^,;:.]*?<[A-Za-z]+#\\d+>[^,;:.]*?,) (?:is|was|are|were|has|had|have|will|"
       "would|can|could|also|now|then|later|still|plans|planned|agreed|signed|said|says|[a-z]+s|"
@@ -3477,7 +3478,9 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     std::set<std::pair<const Rule*, std::vector<int>>> seen;
     for (const RuleMatch& m : matches) seen.insert({m.rule, ends(m)});
     for (RuleMatch& m : x_.rules_->Match(elided)) {
-      if (m.begin >= cut_begin || m.end <= cut_begin || !seen.insert({m.rule, ends(m)}).second) continue;
+      if (m.begin >= cut_begin || m.end <= cut_begin || !seen.insert({m.rule, ends(m)}).second) {
+        continue;
+      }
       m.end += cut_end - cut_begin;
       matches.push_back(std::move(m));
     }
