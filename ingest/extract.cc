@@ -697,14 +697,12 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
   static const RE2* kStateAfter = new RE2(
       "^ (?:government|state)\\b(?:$|[^-'’]|['’]s)");
   static const RE2* kNotTheState = new RE2(
-      "^ (?:government|state) (?:(?:uranium|oil|gas|oil and gas|copper|coal|gold|iron ore|nickel|"
-      "lithium|cobalt|zinc|aluminium|aluminum|potash|phosphate|diamond|rare earths?|nuclear|"
-      "mining|energy|power|rail|shipping|steel|investment|holding|development|sovereign) )?"
-      "(?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
+      "^ (?:government|state) (?:media|owned|firms?|compan(?:y|ies)|enterprises?|banks?|"
       "utilit(?:y|ies)|grid|news|television|agency|agencies|broadcaster|miners?|funds?|"
       "investors?|buyers?|officials?|subsidies|support|aid|policy|policies|budget|programs?|"
       "holdings?|investment|corporations?|conglomerates?|groups?|lenders?|entit(?:y|ies)|vehicles?|"
-      "procurement|stockpiles?|reserves?|development|mining|oil|energy|power|railways?|pension|"
+      "procurement|stockpiles?|reserves?|development|mining|oil|gas|energy|power|rail|railways?|"
+      "pension|sovereign|diamonds?|"
       "wealth|export|credit|infrastructure|nuclear|steel|chemicals?|shipping|trading|financial|"
       "insurers?|refiners?|producers?|smelters?|defen[cs]e|aerospace|arms|armaments|industrial|"
       "industries|technology|metals?)\\b");
@@ -712,6 +710,14 @@ std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     if (it.tag != "Demonym" || it.entity < 0) continue;
     re2::StringPiece after(s.text.data() + it.end, s.text.size() - it.end);
     if (!RE2::PartialMatch(after, *kStateAfter) || RE2::PartialMatch(after, *kNotTheState)) continue;
+    // Nor is a good the gazetteer read right after the word: it names a state company's trade
+    // ("the Kazakh state uranium miner").
+    const size_t word_end = it.end + (after.starts_with(" government") ? 11 : 6);
+    if (std::any_of(items.begin(), items.end(), [&](const Item& good) {
+          return good.tag == "Commodity" && good.begin == word_end + 1;
+        })) {
+      continue;
+    }
     // ("the Brazilian state of Minas Gerais" is a part of the country, not its government.)
     const int government =
         after.starts_with(" state of ")

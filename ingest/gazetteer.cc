@@ -4496,11 +4496,12 @@ void Gazetteer::FindZhNames(absl::string_view text, std::vector<Mention>* out,
         (text.substr(begin, e - begin) == "公司" || text.substr(begin, e - begin) == "集团")) {
       const size_t wide = name_start(begin, 5, 10);
       static constexpr absl::string_view kClauseEnd[] = {"。", "，", "；", "：", "、", ",", ";", ":"};
-      bool opens = wide == 0;
-      for (absl::string_view p : kClauseEnd) {
-        opens |= wide != absl::string_view::npos && wide >= p.size() &&
-                 text.substr(wide - p.size(), p.size()) == p;
-      }
+      const bool opens =
+          wide == 0 || (wide != absl::string_view::npos &&
+                        std::any_of(std::begin(kClauseEnd), std::end(kClauseEnd),
+                                    [&](absl::string_view p) {
+                                      return absl::EndsWith(text.substr(0, wide), p);
+                                    }));
       if (opens && ending_at(wide) == nullptr && !generic_in(wide, wide + 6) &&
           own_chars(wide, begin) * 3 == static_cast<int>(begin - wide)) {
         b = wide;
