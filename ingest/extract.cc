@@ -548,12 +548,19 @@ void ExtractorInternal::TagUnlistedGoods(const Sentence& s, std::vector<Item>* i
 std::vector<ExtractorInternal::Item> ExtractorInternal::BuildItems(
     const Sentence& s, const std::vector<Quantity>& qs) {
   std::vector<Item> candidates;
+  // "for US$20.50 a share": a price per share is no sum of the deal; tagged PRICE, which no
+  // rule's amount slot takes.
+  static const RE2* kPerShare = new RE2("^[ ](?:a|per|for[ ]each)[ ](?:share|unit)\\b|^/share\\b");
   for (size_t i = 0; i < qs.size(); ++i) {
     Item it;
     it.begin = qs[i].span.begin;
     it.end = qs[i].span.end;
     it.quantity = static_cast<int>(i);
     it.tag = KindTag(qs[i].kind);
+    if (qs[i].kind == QuantityKind::kMoney &&
+        RE2::PartialMatch(re2::StringPiece(s.text.data() + it.end, s.text.size() - it.end), *kPerShare)) {
+      it.tag = "PRICE";
+    }
     candidates.push_back(it);
   }
   for (const Mention& m : x_.gazetteer_->Find(s.text, &extra_)) {
@@ -1260,12 +1267,14 @@ void ExtractorInternal::ResolvePronouns(const Sentence& s, std::vector<Item>* it
       }
     }
     // "The venture's Gwangyang plant … was built …, and Pilbara has agreed to ship it …": the
-    // customer "it" after a supply verb is not that verb's subject (the name right before,
+    // customer "it" after a supply (or giving) verb is not that verb's subject (the name right before,
     // unless "and" joins a second verb to it) but the site or company named before that.
     if (word == "it") {
       static const RE2* kSupplyVerb = new RE2(
           "\\b(?:ship|ships|shipped|shipping|supply|supplies|supplied|supplying|deliver|delivers|"
-          "delivered|delivering|feed|feeds|fed|feeding) $");
+          "delivered|delivering|feed|feeds|fed|feeding|"
+          // Or a verb of giving: "Cliffs disclosed that the agency had awarded it a contract".
+          "award|awards|awarded|grant|grants|granted|gave|give|gives|lent|lend|lends|offered|offers) $");
       static const RE2* kOwnVerb = new RE2("^ (?:has |have |had |will |would |is |was )?[a-z]+");
       if (RE2::PartialMatch(re2::StringPiece(s.text.data(), b), *kSupplyVerb)) {
         const Item* agent = nullptr;

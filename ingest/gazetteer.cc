@@ -564,12 +564,15 @@ absl::Status Gazetteer::LoadNameWords(absl::string_view text) {
   const std::string heads = alternation(name_words_.heads);
   const std::string descriptors =
       name_words_.descriptors.empty() ? "\\pL+" : alternation(name_words_.descriptors);
-  // A place: one to three capitalized words.
-  const std::string place = "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2})";
+  // A place: one to three capitalized words, perhaps joined by particles ("Paso de los Toros").
+  const std::string place =
+      "(\\p{Lu}[\\pL\\pM'’.-]*(?:[ ](?:" KG_NAME_PARTICLE "){0,2}\\p{Lu}[\\pL\\pM'’-]*){0,2})";
   // ("a processing plant it runs in Drag, Norway": a relative clause of running may stand between.)
   facility_after_re_ = std::make_unique<RE2>(
       absl::StrCat("\\b(?i:(", heads, "))(?:[ ](?:that|which))?(?:[ ](?:it|they)[ ](?:runs|ran|operates|operated|"
-                   "owns|owned|built|opened|has|had))?[ ](?:in|at|near|on)[ ](?:the[ ])?", place));
+                   "owns|owned|built|opened|has|had))?[ ](?:in|at|near|on)[ ](?:the[ ])?"
+                   // "a mill near the town of Paso de los Toros".
+                   "(?:(?:town|city|village|municipality)[ ]of[ ])?", place));
   plural_after_re_ = std::make_unique<RE2>(absl::StrCat("\\b(?i:(", heads, "))s[ ](?:in|at)[ ]"));
   town_region_head_re_ = std::make_unique<RE2>(absl::StrCat(
       "(?:^|[ ])(?i:its|their|the)[ ](\\p{Lu}[\\pL\\pM'’-]*(?:[ ]\\p{Lu}[\\pL\\pM'’-]*){0,2}),[ ]"
@@ -1329,9 +1332,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       }
     }
     // "its first gigafactory in May 2023": a month, a weekday or another stop word is no place.
+    // (A compass word or "New" opens a town's name of two words: "a factory in South Boston".)
     {
       const absl::string_view place_text = text.substr(place_b, place_e - place_b);
-      if (name_words_.stops.contains(place_text.substr(0, place_text.find(' ')))) continue;
+      const absl::string_view first = place_text.substr(0, place_text.find(' '));
+      static constexpr absl::string_view kTownOpeners[] = {"North", "South", "East", "West", "New"};
+      // (Not a listed region or country: "in North Carolina" names no plant.)
+      const bool town_opener =
+          first.size() < place_text.size() &&
+          std::find(std::begin(kTownOpeners), std::end(kTownOpeners), first) != std::end(kTownOpeners) &&
+          mention_at(place_b, place_e) == nullptr;
+      if (name_words_.stops.contains(first) && !town_opener) continue;
     }
     // "a plant on Obi island", "a smelter on Obi Island": after "on" only an island or other
     // place word makes the name a place ("a plant on Monday", "the mine on Friday" do not).
@@ -2892,7 +2903,7 @@ std::vector<Mention> Gazetteer::Find(absl::string_view text, std::vector<EntityD
     static const RE2* kTradeAfter = new RE2(
         "^[ ](?:concentrates?|smelters?|smelting|refinery|refineries|refining|ingots?|bullion|"
         "output|production|producers?|prices?|metal|mines?|mining|ore|reserves|deposits?|"
-        "batteries|battery|alloys?|capacity|plants?|works|makers?)\\b");
+        "batteries|battery|alloys?|capacity|plants?|works|makers?|mills?|exports?|imports?)\\b");
     static const RE2* kJoiner = new RE2("^(?:,[ ]|[ ]and[ ]|,[ ]and[ ]|[ ]or[ ]|/|-)$");
     auto is_commodity = [&](const Mention& m) {
       return !m.demonym && static_cast<size_t>(m.entity) < entities_.size() &&
@@ -3884,12 +3895,24 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
   // "the Government of Jamaica": the country's national government, listed ("Government of
   // Ghana") or else named so for the article. ("Jamaica's government" stays the country, as
   // writers annotate it.)
+  // "The state of West Virginia agreed to lend": a state of a country (a listed Region) is its
+  // government, the "State of West Virginia".
   static const RE2* kBefore = new RE2("(?i)(\\bgovernment of (?:the )?)$");
+  // (Not a description: "the U.S. state of Louisiana", "the Australian state of Western Australia".)
+  static const RE2* kStateBefore = new RE2("(?:^|[,;:(][ ]?|\\b(?i:the) )((?i:state) of )$");
+  // (Not a place: "a plant in the state of Georgia".)
+  static const RE2* kStatePlace =
+      new RE2("(?i)\\b(?:in|at|near|across|throughout|to|from|into|outside) (?:the )?state of $");
   std::vector<Mention> added;
   for (const Mention& c : *out) {
-    if (static_cast<size_t>(c.entity) >= entities_.size() || entities_[c.entity].label != "Country") continue;
+    if (static_cast<size_t>(c.entity) >= entities_.size() || c.demonym) continue;
+    const std::string& label = entities_[c.entity].label;
+    const bool state = label == "Region" && RegionCountry(c.entity) >= 0;
+    if (label != "Country" && !state) continue;
     re2::StringPiece cap;
-    if (c.demonym || !RE2::PartialMatch(re2::StringPiece(text.data(), c.span.begin), *kBefore, &cap)) {
+    const re2::StringPiece before(text.data(), c.span.begin);
+    if (!RE2::PartialMatch(before, state ? *kStateBefore : *kBefore, &cap) ||
+        (state && RE2::PartialMatch(before, *kStatePlace))) {
       continue;
     }
     const size_t b = static_cast<size_t>(cap.data() - text.data()), e = c.span.end;
@@ -3897,7 +3920,8 @@ void Gazetteer::FindGovernments(absl::string_view text, std::vector<Mention>* ou
     for (const Mention& o : *out) taken |= &o != &c && o.span.begin < e && b < o.span.end;
     if (taken) continue;
     const int entity =
-        ListedOrAdded(absl::StrCat("Government of ", entities_[c.entity].name), "Government", extra);
+        ListedOrAdded(absl::StrCat(state ? "State of " : "Government of ", entities_[c.entity].name),
+                      "Government", extra);
     if (static_cast<size_t>(entity) >= entities_.size()) {
       std::vector<std::string>& aliases = (*extra)[entity - entities_.size()].aliases;
       const std::string surface(text.substr(b, e - b));
@@ -4779,7 +4803,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
       "port|island|islands|strait|straits|gulf|bay|sea|lake|river|coast|peninsula)[ ]of|"
       // "the islands of Bangka and Belitung": the second of two places.
       "(?:islands|provinces|states|regions|towns|cities|ports)[ ]of[ ]\\p{Lu}[\\pL\\pM'’-]*[ ]and)"
-      "[ ](?:the[ ])?$");
+      // The tail of a place joined by a particle: "near the town of Paso de los Toros".
+      "[ ](?:the[ ])?(?:\\p{Lu}[\\pL\\pM'’-]*[ ](?-i:" KG_NAME_PARTICLE "){1,2})?$");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece m;
   std::vector<Mention> found;

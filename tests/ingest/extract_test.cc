@@ -4580,4 +4580,25 @@ TEST_F(ExtractTest, AFactBoxParticipleLineKeepsTheBoxsTopic) {
   EXPECT_THAT(got, Contains("LOCATED_IN Faradion -> United Kingdom"));
 }
 
+TEST_F(ExtractTest, APricePerShareIsNoSumOfTheDeal) {
+  // "for US$20.50 a share": no amount of 20.5 dollars; the deal's value after it is the sum.
+  const std::set<std::string> got = Claims(
+      "Domtar agreed in July 2022 to buy Resolute Forest Products for US$20.50 a share in cash, a deal "
+      "that valued Resolute at about US$2.7 billion.");
+  EXPECT_THAT(got, Contains("INVESTS_IN Domtar -> Resolute Forest Products"));
+  const ArticleRecord r = extractor_->Extract(ParseTextArticle(
+      "t", "Title\n\nDomtar agreed in July 2022 to buy Resolute Forest Products for US$20.50 a share "
+           "in cash.\n"));
+  EXPECT_FALSE(r.claims.empty());
+  for (const ClaimRecord& c : r.claims) EXPECT_FALSE(c.props.contains("amount")) << c.type;
+}
+
+TEST_F(ExtractTest, ItAfterAVerbOfGivingIsNotThatVerbsSubject) {
+  // "Cliffs disclosed that the agency had awarded it a contract … to supply": Cliffs supplies.
+  const std::set<std::string> got = Claims(
+      "In October 2025 Cleveland-Cliffs disclosed that the Defense Logistics Agency had awarded it a "
+      "five-year contract, worth about $400 million, to supply grain-oriented steel for the stockpile.");
+  EXPECT_THAT(got, Contains("SUPPLIES Cleveland-Cliffs -> Defense Logistics Agency"));
+}
+
 }  // namespace kg::ingest

@@ -1060,6 +1060,32 @@ TEST(GazetteerTest, ACommonWordIsAGoodOnlyInTheTradesContext) {
   EXPECT_THAT(Names(*g, "He wiped the table with a sponge."),
               testing::Not(testing::Contains(testing::HasSubstr("titanium sponge"))));
 }
+TEST(GazetteerTest, AStateOfACountryIsItsGovernmentUnlessAPlace) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // "The state of West Virginia agreed to lend": the state's government; "a plant in the state of
+  // Georgia" and "the U.S. state of Louisiana" are places.
+  EXPECT_TRUE(HasName(*g, "The state of West Virginia agreed to lend $50 million.",
+                      "state of West Virginia=State of West Virginia"));
+  EXPECT_THAT(Names(*g, "Its plant in the state of Georgia opened."),
+              testing::Not(testing::Contains(testing::HasSubstr("State of"))));
+  EXPECT_THAT(Names(*g, "Syrah runs a plant in the U.S. state of Louisiana."),
+              testing::Not(testing::Contains(testing::HasSubstr("State of"))));
+}
+
+TEST(GazetteerTest, AnUnlistedTownNamesAPlantAfterItsHead) {
+  const Gazetteer* g = ShippedGazetteer();
+  ASSERT_NE(g, nullptr);
+  // A compass word may open the town ("South Boston"), not a listed region ("North Carolina").
+  EXPECT_TRUE(HasName(*g, "Hitachi Energy will build a new transformer factory in South Boston, Virginia.",
+                      "new transformer factory in South Boston=South Boston factory"));
+  EXPECT_THAT(Names(*g, "Epsilon will build a graphite anode plant in North Carolina, United States."),
+              testing::Not(testing::Contains(testing::HasSubstr("North Carolina plant"))));
+  // A town's particles are no company: "near the town of Paso de los Toros".
+  EXPECT_THAT(Names(*g, "UPM opened a mill near the town of Paso de los Toros in 2023."),
+              testing::Not(testing::Contains(testing::HasSubstr("=Toros"))));
+}
+
 TEST(GazetteerTest, ChineseSitesAndShortNamesInBrackets) {
   const Gazetteer* g = ShippedGazetteer();
   ASSERT_NE(g, nullptr);
