@@ -760,7 +760,8 @@ bool IsBareBoxHeading(absl::string_view text) {
 
 // The places that may end a box heading after its company and site ("…, Salta", "…, Western
 // Australia, Australia"), to the end of the line.
-#define KG_HEADING_PLACES "(?:, <(?:Region|Country)#\\d+>)*$"
+// (Or its country in brackets: "POSCO Gwangyang electrical steel plant (South Korea)".)
+#define KG_HEADING_PLACES "(?:, <(?:Region|Country)#\\d+>)*(?: \\(<(?:Region|Country)#\\d+>\\))?$"
 // Words that place one site by another in a heading: "Helium 2, next to Helium 1".
 #define KG_BESIDE "(?:next to|beside|near|adjacent to|alongside)"
 
@@ -3803,6 +3804,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, no heading topic"));
       continue;
     }
+    // The heading's site makes the product its description named ("POSCO Gwangyang electrical
+    // steel plant (South Korea)", then "Capacity: 300,000 tpa").
+    if (!slot.contains("object") && (rule.type == "HAS_CAPACITY" || rule.type == "PRODUCES") &&
+        slot.contains("subject") && items[slot["subject"]].tag == "Facility") {
+      if (auto p = product_.find(items[slot["subject"]].entity); p != product_.end()) {
+        slot["object"] = synthetic_for(p->second);
+      }
+    }
     if (rule.subject_is_box_owner && !slot.contains("subject")) {
       if (topic_ < 0 || box_owner_ < 0 || box_owner_topic_ != topic_) {
         if (tr) tr->notes.push_back(absl::StrCat(note_prefix, ": dropped, the box named no owner"));
@@ -6275,7 +6284,11 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
       const std::string& id = rule->second.as_string();
-      if (id != "kf.field_operator" && id != "kf.field_owner") continue;
+      // An owners line naming one owner of the whole ("Owner: POSCO (100%)") names the owner too.
+      auto percent = c.props.find("percent");
+      const bool sole_owner = id == "kf.owners_listed" && percent != c.props.end() &&
+                              percent->second.is_number() && percent->second.as_number() >= 100;
+      if (id != "kf.field_operator" && id != "kf.field_owner" && !sole_owner) continue;
       // "- Operator: ACC", then "- Shareholders: Stellantis, Mercedes-Benz and TotalEnergies": the
       // operator stays the box's owner for the lines after.
       const bool operator_line = id == "kf.field_operator";
@@ -6340,6 +6353,17 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         continue;
       }
       described_[absl::AsciiStrToLower(!n1.empty() ? n1 : n2)] = items[idx].entity;
+    }
+  }
+  // A box's product line ("Product: non-oriented electrical steel for motors") names what the
+  // heading's site makes: a later capacity line that names no good is of it.
+  {
+    static const RE2* kProductLine =
+        new RE2("^(?:[-•*] )?(?:(?:Main|Key) )?(?:[Pp]roducts?|[Pp]roduct mix|产品)(?::|：) ?<Commodity#(\\d+)>");
+    int idx = -1;
+    if (topic_ >= 0 && Entity(topic_).label == "Facility" && RE2::PartialMatch(tagged, *kProductLine, &idx) &&
+        idx >= 0 && static_cast<size_t>(idx) < items.size() && items[idx].entity >= 0) {
+      product_[topic_] = items[idx].entity;
     }
   }
   // A heading line that names one company or facility sets the topic of the key-figure lines

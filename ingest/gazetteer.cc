@@ -831,6 +831,9 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     }
     re2::StringPiece rest = whole, zh;
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
+    // A name going on after the bracket holds a place in it: "玖龙纸业（北海）林浆纸一体化项目" names no
+    // company 北海.
+    if (RE2::PartialMatch(rest, *kHanStart)) continue;
     NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
   }
@@ -1902,11 +1905,17 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
       at_place = nullptr;
     }
     // "the Tianqi Kwinana plant": a company's name before the place is its operator, not part
-    // of the place; the company stays a mention of its own.
+    // of the place; the company stays a mention of its own. So in a key-figures heading
+    // ("POSCO Gwangyang electrical steel plant (South Korea)"), where the place may be a town
+    // listed as a region.
+    const Mention* rest_mention =
+        at_place == nullptr ? nullptr : mention_at(at_place->span.end + 1, place_b + place.size());
     if (at_place != nullptr && label_of(*at_place) == "Company" && !at_place->demonym &&
         at_place->span.begin == place_b && at_place->span.end + 1 < place_b + place.size() &&
-        text[at_place->span.end] == ' ' && absl::AsciiStrToLower(det) == "the" &&
-        mention_at(at_place->span.end + 1, place_b + place.size()) == nullptr) {
+        text[at_place->span.end] == ' ' &&
+        ((absl::AsciiStrToLower(det) == "the" && rest_mention == nullptr) ||
+         (listed && det_b == det_e &&
+          (rest_mention == nullptr || label_of(*rest_mention) == "Region")))) {
       const size_t rest_b = at_place->span.end + 1;
       place = text.substr(rest_b, place_b + place.size() - rest_b);
       place_b = rest_b;
