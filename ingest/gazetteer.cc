@@ -831,9 +831,16 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
     }
     re2::StringPiece rest = whole, zh;
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
-    // A name going on after the bracket holds a place in it: "玖龙纸业（北海）林浆纸一体化项目" names no
-    // company 北海.
-    if (RE2::PartialMatch(rest, *kHanStart)) continue;
+    // A site's name going on after the bracket with its goods or head holds a place in it:
+    // "玖龙纸业（北海）林浆纸一体化项目" names no company 北海 ("洛阳钼业（洛钼）在…" does name 洛钼).
+    static const RE2* kSiteGoesOn = new RE2("^(?:项目|工厂|基地|矿|厂|园区|一体化)");
+    const size_t rest_b = static_cast<size_t>(rest.data() - text.data());
+    if (RE2::PartialMatch(rest, *kSiteGoesOn) ||
+        std::any_of(out->begin(), out->end(), [&](const Mention& o) {
+          return o.span.begin == rest_b && !o.demonym && LabelOf(o, *extra) == "Commodity";
+        })) {
+      continue;
+    }
     NoteArticleAlias(m.entity, absl::string_view(zh.data(), zh.size()), extra);
     merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
   }
