@@ -2812,8 +2812,10 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
       found.push_back(Item::At(b, facility >= 0 ? e : after, ref, Entity(ref).label));
     }
   }
-  // "the joint venture" -> the company last introduced as one ("TLEA, a joint venture of …").
-  static const RE2* kVenture = new RE2("(?i)\\bthe (?:joint venture|venture|JV)\\b|(?:该|这家)合资(?:公司|企业)");
+  // "the joint venture", "that venture" -> the company last introduced as one ("TLEA, a joint
+  // venture of …").
+  static const RE2* kVenture =
+      new RE2("(?i)\\b(?:the|that|this) (?:joint venture|venture|JV)\\b|(?:该|这家)合资(?:公司|企业)");
   // "Orano and the state miner Navoiyuran set up Nurlikum Mining …, with the French group holding
   // 51% of the venture": a company two partners formed earlier in the sentence is the venture.
   std::vector<std::pair<size_t, int>> formed;  // (end of the name, entity)
@@ -2904,6 +2906,25 @@ void ExtractorInternal::ResolveFacilities(const Sentence& s, std::vector<Item>* 
     });
   }
   AddItems(found, items);
+  // "said it would invest a further $157 million there": "there" after a sum spent is the latest
+  // site named, this sentence's before it, else the section's.
+  static const RE2* kSpentThere = new RE2(
+      "\\b(?:invest|invests|invested|investing|spend|spends|spent|spending|pour|pours|poured)\\b"
+      "[^.;:]{0,80}?[ ](there)(?:$|[ ,.;])");
+  std::vector<Item> there;
+  re2::StringPiece in(s.text), word;
+  while (RE2::FindAndConsume(&in, *kSpentThere, &word)) {
+    const size_t b = static_cast<size_t>(word.data() - s.text.data()), e = b + word.size();
+    if (std::any_of(items->begin(), items->end(), [&](const Item& it) { return it.begin < e && b < it.end; })) {
+      continue;
+    }
+    int site = facilities_.empty() ? -1 : facilities_.back();
+    for (const Item& it : *items) {
+      if (it.tag == "Facility" && it.entity >= 0 && it.end <= b) site = it.entity;
+    }
+    if (site >= 0) there.push_back(Item::At(b, e, site, "Facility"));
+  }
+  AddItems(there, items);
 }
 
 ExtractorInternal::Tagged ExtractorInternal::Render(const Sentence& s,

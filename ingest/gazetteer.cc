@@ -1841,8 +1841,11 @@ void Gazetteer::FindFacilities(absl::string_view text, std::vector<Mention>* out
     static const RE2* kNameGoesOn = new RE2(
         "^(?:[ ]\\p{Lu}|,[ ](?:a|an|the)[ ](?:[\\pL-]+[ ]){0,3}?(?:company|firm|group|operator|"
         "venture|subsidiary|unit|consortium)\\b)");
+    // (Not a town a company is based in: "based in Fort Mill, South Carolina".)
+    static const RE2* kBasedIn = new RE2("\\b(?:based|headquartered|registered|domiciled)[ ]in[ ]$");
     const bool titled = after_word && absl::ascii_isupper(g[3][0]) &&
                         !name_words_.places.contains(g[3].ToString()) &&
+                        !RE2::PartialMatch(re2::StringPiece(text.data(), place_b), *kBasedIn) &&
                         !RE2::PartialMatch(re2::StringPiece(text.data() + end, text.size() - end),
                                            *kNameGoesOn);
     if (!IsDeterminer(det) && !possessive && !listed && !running && !titled) continue;
