@@ -4601,4 +4601,36 @@ TEST_F(ExtractTest, ItAfterAVerbOfGivingIsNotThatVerbsSubject) {
   EXPECT_THAT(got, Contains("SUPPLIES Cleveland-Cliffs -> Defense Logistics Agency"));
 }
 
+TEST_F(ExtractTest, ThereAfterASumSpentIsTheSiteNamedBefore) {
+  // "invest a further $157 million there": the Memphis plant; with no site named, no claim of one.
+  const std::set<std::string> got = Claims(
+      "Hyosung Heavy Industries bought a transformer plant in Memphis in 2020 and said in 2025 that it "
+      "would invest a further $157 million there to lift output.");
+  EXPECT_THAT(got, Contains("INVESTS_IN Hyosung Heavy Industries -> Memphis plant"));
+  EXPECT_THAT(Claims("Hyosung Heavy Industries said it would invest a further $157 million there."),
+              Not(Contains(HasSubstr("-> Memphis plant"))));
+}
+
+TEST_F(ExtractTest, ThatVentureIsTheLatestVenture) {
+  // "a wholly owned subsidiary of that venture": the venture the text set up before.
+  const std::set<std::string> got = Claims(
+      "JSW Steel and JFE Holdings set up a joint venture named JSW JFE Electrical Steel in 2024. In "
+      "October 2024 Jsquare Electrical Steel Nashik, a wholly owned subsidiary of that venture, agreed "
+      "to buy all of the shares of thyssenkrupp Electrical Steel India.");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE JSW JFE Electrical Steel -> Jsquare Electrical Steel Nashik percent=100"));
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Jsquare Electrical Steel Nashik -> thyssenkrupp Electrical Steel India percent=100"));
+}
+
+TEST_F(ExtractTest, AHeadingsCompanyTownAndGoodsNameTheBoxsSite) {
+  // "POSCO Gwangyang electrical steel plant (South Korea)": the Gwangyang plant is the box's
+  // topic; its product line gives the capacity line its good; the sole owner is the box's owner.
+  const std::set<std::string> got = Claims(
+      "Key figures\n\nPOSCO Gwangyang electrical steel plant (South Korea)\nOwner: POSCO (100%)\n"
+      "Product: non-oriented electrical steel for motors\nCapacity: 300,000 tpa\n"
+      "Investment: KRW 1 trillion\n");
+  EXPECT_THAT(got, Contains("HOLDS_STAKE Posco -> Gwangyang plant percent=100"));
+  EXPECT_THAT(got, Contains("HAS_CAPACITY Gwangyang plant -> non-oriented electrical steel"));
+  EXPECT_THAT(got, Contains("INVESTS_IN Posco -> Gwangyang plant"));
+}
+
 }  // namespace kg::ingest
