@@ -4720,8 +4720,30 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
           "(?:^|, |; |, and |\\band )(?:[Ii]n|[Oo]n|[Bb]y) <(?:YEAR|DATE)#(\\d+)>,? $");
       const absl::string_view read = absl::string_view(tagged).substr(0, m.end);
       const re2::StringPiece after(tagged.data() + m.end, tagged.size() - m.end);
+      // Or the date of the saying the match reads past: "Siemens Energy, …, said in February 2024
+      // that it would spend about $150 million on …, where production was due to start in 2026".
+      static const RE2* kSaidOn = new RE2(
+          "\\b(?:said|announced|disclosed|confirmed|decided|agreed|pledged|committed) (?:in|on) "
+          "<(?:YEAR|DATE)#(\\d+)>,? (?:that )?(?:<[A-Za-z]+#\\d+> |it |they )?(?:would|will|was to|is to|"
+          "planned to|plans to|had|has)\\b");
+      static const RE2* kSaidOnBefore = new RE2(
+          "\\b(?:said|announced|disclosed|confirmed|decided|agreed|pledged|committed) (?:in|on) "
+          "<(?:YEAR|DATE)#(\\d+)>,? (?:that )?$");
+      // Or the one year the match itself holds, outside a clause on a beginning it reads past:
+      // "which bought …'s transformer plant in Memphis, Tennessee, for $46.5 million in 2020".
+      int inside = -1, inside_count = 0;
+      for (size_t k = 0; k < items.size(); ++k) {
+        if ((items[k].tag == "YEAR" || items[k].tag == "DATE") && rendered.begin[k] >= m.begin &&
+            rendered.end[k] <= m.end && !in_passed_clause(rendered.begin[k])) {
+          inside = static_cast<int>(k);
+          ++inside_count;
+        }
+      }
       int j = -1;
       const bool found =
+          RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, m.end - m.begin), *kSaidOn, &j) ||
+          RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kSaidOnBefore, &j) ||
+          (inside_count == 1 && (j = inside) >= 0) ||
           RE2::PartialMatch(after, *kYearRightAfter, &j) ||
           ((absl::EndsWith(read, " in") || absl::EndsWith(read, " on")) &&
            RE2::PartialMatch(after, *kYearJustAfter, &j)) ||

@@ -830,6 +830,28 @@ void Gazetteer::FindArticleAliases(absl::string_view text, std::vector<Mention>*
       }
     }
     re2::StringPiece rest = whole, zh;
+    // A Chinese company name with a Latin abbreviation in brackets ("HD现代电力变压器美国公司(HPT)"):
+    // the abbreviation names it later (not a name the gazetteer lists as something else).
+    static const RE2* kAbbreviationInBrackets =
+        new RE2("^ ?(?:\\(|（)(\\p{Lu}[\\p{Lu}\\d&-]{1,7})(?:\\)|）)");
+    static const RE2* kHanInside = new RE2("\\p{Han}");
+    if (re2::StringPiece abbreviation;
+        LabelOf(m, *extra) == "Company" &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + m.span.begin, m.span.end - m.span.begin),
+                          *kHanInside) &&
+        RE2::Consume(&rest, *kAbbreviationInBrackets, &abbreviation)) {
+      const size_t a = static_cast<size_t>(abbreviation.data() - text.data());
+      const bool listed_other = std::any_of(out->begin(), out->end(), [&](const Mention& o) {
+        return o.span.begin < a + abbreviation.size() && a < o.span.end && !o.guessed &&
+               o.entity != m.entity;
+      });
+      if (!listed_other) {
+        NoteArticleAlias(m.entity, absl::string_view(abbreviation.data(), abbreviation.size()), extra);
+        merged.push_back(Mention{Span{m.span.begin, static_cast<size_t>(rest.data() - text.data())}, m.entity});
+        continue;
+      }
+      rest = whole;
+    }
     if (!RE2::Consume(&rest, *kZhInBrackets, &zh)) continue;
     // A site's name going on after the bracket with its goods or head holds a place in it:
     // "玖龙纸业（北海）林浆纸一体化项目" names no company 北海 ("洛阳钼业（洛钼）在…" does name 洛钼).
