@@ -4681,7 +4681,8 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
     auto in_passed_clause = [&](size_t yb) {
       static const RE2* kOwnStart = new RE2(
           "^, (?:which|that) (?:was |were |has been )?(?:opened|began|started|founded|discovered|"
-          "built|commissioned|established|formed|set up|created|listed)\\b[^,;.]*$");
+          "built|commissioned|established|formed|set up|created|listed|restarted|reopened|resumed)"
+          "\\b[^,;.]*$");
       const size_t open = tagged.rfind(", ", yb);
       const size_t close = tagged.find(',', yb);
       return open != std::string::npos && open >= m.begin && close != std::string::npos &&

@@ -5424,6 +5424,13 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
         !site_possessive()) {
       continue;
     }
+    // Nor a box line's label: one capitalized word, lower-case words, a colon ("Expansion cost:",
+    // "Full capacity:" after a semicolon of a one-line box).
+    static const RE2* kLabelTail = new RE2("^(?:[ ]\\p{Ll}[\\p{Ll}-]*){1,3}(?:[ ]\\([^()]{0,30}\\))?:");
+    if (words.size() == 1 && !extended && !acronym &&
+        RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kLabelTail)) {
+      continue;
+    }
     // Nor, whatever verb follows, a lone abstract noun ("Management says …", "Consolidation has
     // …"): an unlisted company is seldom one word with such an ending.
     static const RE2* kAbstractNoun =
