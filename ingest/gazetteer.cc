@@ -5427,7 +5427,8 @@ void Gazetteer::FindGuessedNames(absl::string_view text, std::vector<Mention>* o
     // Nor a box line's label: one capitalized word, lower-case words, a colon ("Expansion cost:",
     // "Full capacity:" after a semicolon of a one-line box).
     static const RE2* kLabelTail = new RE2("^(?:[ ]\\p{Ll}[\\p{Ll}-]*){1,3}(?:[ ]\\([^()]{0,30}\\))?:");
-    if (words.size() == 1 && !extended && !acronym &&
+    // (Only after a semicolon: "Planned Titan output:" names the Titan project.)
+    if (words.size() == 1 && !extended && !acronym && b >= 2 && text.substr(b - 2, 2) == "; " &&
         RE2::PartialMatch(re2::StringPiece(text.data() + e, text.size() - e), *kLabelTail)) {
       continue;
     }
