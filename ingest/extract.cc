@@ -3619,6 +3619,12 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
                               *kCustomerNoun)) {
           continue;
         }
+        // Nor a good's end use after it: "makers of … NdFeB magnets for electric vehicles".
+        static const RE2* kForUse = new RE2("<Commodity#\\d+> (?:for|used in|destined for) $");
+        if (items[i].tag == "Commodity" &&
+            RE2::PartialMatch(re2::StringPiece(tagged.data(), rendered.begin[i]), *kForUse)) {
+          continue;
+        }
         // A name with its own share after it ("… and JEMSE 8.5%", "Toyota Tsusho (25%)", "and
         // Nickel Asia the remaining 10%", "…，电装(Denso)约5.5%") is a holder in a list, not the
         // company held.
@@ -4741,11 +4747,16 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
       int j = -1;
+      // (A start date right after the match dates it too: "will also stop exports of lithium
+      // concentrate from January 2027".)
+      static const RE2* kStartRightAfter =
+          new RE2("^ (?:from|starting|starting in|beginning in|as of|effective) <(?:YEAR|DATE)#(\\d+)>");
       const bool found =
+          RE2::PartialMatch(after, *kYearRightAfter, &j) ||
+          RE2::PartialMatch(after, *kStartRightAfter, &j) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, m.end - m.begin), *kSaidOn, &j) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kSaidOnBefore, &j) ||
           (inside_count == 1 && (j = inside) >= 0) ||
-          RE2::PartialMatch(after, *kYearRightAfter, &j) ||
           ((absl::EndsWith(read, " in") || absl::EndsWith(read, " on")) &&
            RE2::PartialMatch(after, *kYearJustAfter, &j)) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kYearRightBefore, &j);
