@@ -4747,13 +4747,13 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
         }
       }
       int j = -1;
-      // (A start date right after the match dates it too: "will also stop exports of lithium
-      // concentrate from January 2027".)
+      // (A restriction's start date right after the match dates it too: "will also stop exports
+      // of lithium concentrate from January 2027"; a supply's start is no date of its deal.)
       static const RE2* kStartRightAfter =
           new RE2("^ (?:from|starting|starting in|beginning in|as of|effective) <(?:YEAR|DATE)#(\\d+)>");
       const bool found =
           RE2::PartialMatch(after, *kYearRightAfter, &j) ||
-          RE2::PartialMatch(after, *kStartRightAfter, &j) ||
+          (rule.type == "RESTRICTS_EXPORT" && RE2::PartialMatch(after, *kStartRightAfter, &j)) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data() + m.begin, m.end - m.begin), *kSaidOn, &j) ||
           RE2::PartialMatch(re2::StringPiece(tagged.data(), m.begin), *kSaidOnBefore, &j) ||
           (inside_count == 1 && (j = inside) >= 0) ||
