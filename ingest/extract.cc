@@ -4729,13 +4729,14 @@ void ExtractorInternal::ProcessSentence(const Sentence& s) {
       const re2::StringPiece after(tagged.data() + m.end, tagged.size() - m.end);
       // Or the date of the saying the match reads past: "Siemens Energy, …, said in February 2024
       // that it would spend about $150 million on …, where production was due to start in 2026".
-      static const RE2* kSaidOn = new RE2(
-          "\\b(?:said|announced|disclosed|confirmed|decided|agreed|pledged|committed) (?:in|on) "
-          "<(?:YEAR|DATE)#(\\d+)>,? (?:that )?(?:<[A-Za-z]+#\\d+> |it |they )?(?:would|will|was to|is to|"
-          "planned to|plans to|had|has)\\b");
-      static const RE2* kSaidOnBefore = new RE2(
-          "\\b(?:said|announced|disclosed|confirmed|decided|agreed|pledged|committed) (?:in|on) "
-          "<(?:YEAR|DATE)#(\\d+)>,? (?:that )?$");
+#define KG_SAID_ON                                                                           \
+  "\\b(?:said|announced|disclosed|confirmed|decided|agreed|pledged|committed) (?:in|on) " \
+  "<(?:YEAR|DATE)#(\\d+)>,? (?:that )?"
+      static const RE2* kSaidOn = new RE2(KG_SAID_ON
+                                          "(?:<[A-Za-z]+#\\d+> |it |they )?(?:would|will|was to|is to|"
+                                          "planned to|plans to|had|has)\\b");
+      static const RE2* kSaidOnBefore = new RE2(KG_SAID_ON "$");
+#undef KG_SAID_ON
       // Or the one year the match itself holds, outside a clause on a beginning it reads past:
       // "which bought …'s transformer plant in Memphis, Tennessee, for $46.5 million in 2020".
       int inside = -1, inside_count = 0;
